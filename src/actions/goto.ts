@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ActionError, defineAction } from './types.js';
+
+export const goto = defineAction({
+  summary: 'Open a page: a path relative to baseUrl, or a full URL. The customer arriving costs no effort.',
+  schema: z.string().min(1).describe('Path such as /cart, or a full URL'),
+  async perform(ctx, path) {
+    const url = new URL(path, ctx.baseUrl).toString();
+    try {
+      await ctx.waiting(() => ctx.page.goto(url, { timeout: ctx.timeout, waitUntil: 'load' }));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ActionError(`could not open ${url}: ${detail}`, 'error');
+    }
+    ctx.record({ kind: 'navigate', url, via: 'goto' });
+    await ctx.settle();
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineAction } from './types.js';
+
+const PressSchema = z.union([
+  z.string().min(1).transform((key) => ({ key, times: 1 })),
+  z.strictObject({
+    key: z.string().min(1).describe('Key name: Enter, Tab, Escape, ArrowDown, ...'),
+    times: z.number().int().min(1).max(50).default(1),
+  }),
+]);
+
+export const press = defineAction({
+  summary: 'Press a key on the keyboard (Enter, Tab, Escape, ...), on whatever has focus.',
+  schema: PressSchema,
+  async perform(ctx, { key, times }) {
+    for (let i = 0; i < times; i += 1) {
+      ctx.record({ kind: 'press', key });
+      await ctx.page.keyboard.press(key);
+    }
+    await ctx.settle();
+  },
+});

@@ -1,0 +1,12 @@
+import { TargetSchema } from './tap.js';
+import { defineAction } from './types.js';
+
+export const read = defineAction({
+  summary: 'The customer reads an element: a policy, an invoice, a message. Its text counts as reading time.',
+  schema: TargetSchema,
+  async perform(ctx, locator) {
+    const { element, target } = await ctx.reach(locator);
+    const text = await element.innerText({ timeout: ctx.timeout });
+    ctx.record({ kind: 'read', target, chars: text.replace(/\s+/g, '').length });
+  },
+});

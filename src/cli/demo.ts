@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { startDemoShop, type ShopVariant } from '../demo-shop/server.js';
+import { EXIT } from '../gate/budget.js';
+import { UsageError } from './errors.js';
+import { execute, loadOrExplain, type ExecuteOptions } from './execute.js';
+
+/** The scenarios bundled with cx-shop; they run against the demo shop. */
+export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios', import.meta.url));
+
+export interface DemoOptions extends Omit<ExecuteOptions, 'baseUrl'> {
+  variant: string;
+  port?: string;
+  strict?: boolean;
+}
+
+/**
+ * `cx-shop demo`: serve the bundled shop, run the bundled scenarios against it. The shipped variant is
+ * full of friction on purpose, so the demo exits 0 whenever it ran, unless --strict asks for run's codes.
+ */
+export async function demoCommand(options: DemoOptions): Promise<number> {
+  if (options.variant !== 'shipped' && options.variant !== 'fixed') {
+    throw new UsageError(`--variant "${options.variant}" is not a variant of the demo shop`, 'use shipped or fixed');
+  }
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${options.port}" is not a port number`);
+  const scenarios = await loadOrExplain([BUNDLED_SCENARIOS]);
+  const shop = await startDemoShop({ variant: options.variant as ShopVariant, port });
+  process.stderr.write(`Demo shop (${shop.variant}) serving at ${shop.url}\n`);
+  try {
+    const code = await execute(scenarios, { ...options, baseUrl: shop.url });
+    return options.strict || code === EXIT.runError ? code : EXIT.ok;
+  } finally {
+    await shop.close();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors a user can act on. Each prints one message (and a hint) and exits with its code; only an
+ * unexpected error prints a stack, because only then is the stack of any use.
+ */
+import chalk from 'chalk';
+import { BrowserNotFoundError } from '../browser/find.js';
+import { EXIT } from '../gate/budget.js';
+import { BrowserLaunchError } from '../runner/run.js';
+
+/** Bad input or usage: exit 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** The run itself could not be done: exit 3. */
+export class RunError extends Error {}
+
+export function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${chalk.red('error:')} ${error.message}\n${error.hint ? `${chalk.gray(`hint: ${error.hint}`)}\n` : ''}`);
+    return EXIT.usage;
+  }
+  if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError || error instanceof RunError) {
+    process.stderr.write(`${chalk.red('error:')} ${error.message}\n`);
+    return EXIT.runError;
+  }
+  process.stderr.write(`${chalk.red('cx-shop crashed; this is a bug, please report it with the lines below.')}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.runError;
+}

@@ -1,0 +1,97 @@
+/**
+ * What `run` and `demo` share: load and check the scenarios, find a browser, run, print, write the report,
+ * and turn the outcome into an exit code.
+ */
+import { resolve } from 'node:path';
+import { devices } from 'playwright';
+import { findBrowser } from '../browser/find.js';
+import { checkBudget, exitCodeFor } from '../gate/budget.js';
+import type { ScenarioResult } from '../report/types.js';
+import { writeJsonReport } from '../reporters/json.js';
+import { createProgress } from '../reporters/progress.js';
+import { formatScenario, formatSummary } from '../reporters/terminal.js';
+import { buildReport, runScenarios } from '../runner/run.js';
+import { formatProblem, loadScenarios } from '../scenario/load.js';
+import type { ResolvedScenario } from '../scenario/schema.js';
+import { didYouMean } from '../scenario/suggest.js';
+import { UsageError } from './errors.js';
+
+export interface ExecuteOptions {
+  baseUrl?: string;
+  device?: string;
+  out: string;
+  headed?: boolean;
+  browserPath?: string;
+}
+
+export async function loadOrExplain(inputs: string[]): Promise<ResolvedScenario[]> {
+  const { scenarios, problems } = await loadScenarios(inputs, { env: process.env });
+  if (problems.length > 0) {
+    for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    const files = new Set(problems.map((p) => p.file)).size;
+    throw new UsageError(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run`,
+    );
+  }
+  if (scenarios.length === 0) throw new UsageError('no scenarios to run', 'name YAML files or folders, e.g. cx-shop run scenarios/');
+  return scenarios;
+}
+
+function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): string | undefined {
+  if (options.device && !(options.device in devices)) {
+    throw new UsageError(
+      `--device "${options.device}" is not a Playwright device name`,
+      didYouMean(options.device, Object.keys(devices)) ?? 'e.g. "Pixel 7", "iPhone 13" or "Desktop Chrome"',
+    );
+  }
+  const baseUrl = options.baseUrl ?? process.env.CX_SHOP_BASE_URL;
+  if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
+    throw new UsageError(`base URL "${baseUrl}" is not a URL`, 'e.g. --base-url https://shop.example.com');
+  }
+  const missing = scenarios.filter((s) => !s.baseUrl).map((s) => s.file);
+  if (!baseUrl && missing.length > 0) {
+    throw new UsageError(
+      `no base URL for ${missing.join(', ')}`,
+      'add baseUrl: to the scenario, or pass --base-url (or set CX_SHOP_BASE_URL)',
+    );
+  }
+  return baseUrl;
+}
+
+export async function execute(scenarios: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
+  const baseUrl = checkOptions(scenarios, options);
+  const browser = findBrowser(options.browserPath);
+  const outDir = resolve(options.out);
+  const secrets = scenarios.flatMap((s) => s.secrets);
+  const progress = createProgress(scenarios.length);
+  const done: ScenarioResult[] = [];
+  const started = Date.now();
+  let report;
+  try {
+    report = await runScenarios(scenarios, {
+      browser,
+      headed: options.headed,
+      outDir,
+      baseUrl,
+      device: options.device,
+      events: {
+        scenarioStart: (scenario, position) => progress.scenarioStart(scenario, position),
+        step: (scenario, step, index) => progress.step(scenario, step, index),
+        scenarioEnd: async (result, position) => {
+          progress.scenarioEnd(result, position);
+          process.stdout.write(`${formatScenario(result)}\n`);
+          done.push(result);
+          // Written after every scenario, so a run that dies later keeps what it measured.
+          await writeJsonReport({ ...buildReport(done, started, null), complete: false }, outDir, secrets);
+        },
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  const breaches = scenarios.flatMap((scenario, i) => checkBudget(report.scenarios[i]!, scenario.budget));
+  const path = await writeJsonReport({ ...report, complete: true }, outDir, secrets);
+  process.stdout.write(`${formatSummary(report, path)}\n`);
+  for (const breach of breaches) process.stdout.write(`  budget: ${breach.scenario}: ${breach.message}\n`);
+  return exitCodeFor(report, breaches);
+}

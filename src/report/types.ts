@@ -1,0 +1,99 @@
+/**
+ * The result shapes every output is rendered from. The JSON report is exactly `Report`, versioned by
+ * `REPORT_VERSION`: bump it when a field changes meaning or disappears.
+ */
+import type { Box } from '../runner/artifacts.js';
+
+export const REPORT_VERSION = 1;
+
+export type Severity = 'low' | 'medium' | 'high';
+export type StepStatus = 'passed' | 'failed' | 'blocked' | 'error' | 'skipped';
+export type ScenarioStatus = 'passed' | 'failed' | 'blocked' | 'error';
+
+export interface Evidence {
+  /** The element in words a person can use to find it. */
+  element?: string;
+  text?: string;
+  box?: Box | null;
+  url?: string;
+  /** The measured value and the threshold it was held against. */
+  measured?: string;
+  threshold?: string;
+  screenshot?: string | null;
+  [key: string]: unknown;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** One sentence saying what happened, in the customer's terms. */
+  message: string;
+  evidence: Evidence;
+  /** Where the threshold comes from. */
+  source: string;
+  /** 'deterministic' counts toward the gate-able effort; 'timing' is measured and noisy. */
+  class: 'deterministic' | 'timing';
+  /** Set when the rule itself failed: reported, but adds no penalty. */
+  error?: boolean;
+}
+
+/** Seconds per operator of the effort model, plus the penalties of the findings. */
+export interface EffortBreakdown {
+  mental: number;
+  pointing: number;
+  keystrokes: number;
+  keyboardSwitches: number;
+  homing: number;
+  scrolling: number;
+  reading: number;
+  penalties: number;
+}
+
+export interface StepResult {
+  name: string;
+  status: StepStatus;
+  /** Why the step did not pass, in words: which action, which element, what was on screen. */
+  reason?: string;
+  effort: number;
+  effortBreakdown: EffortBreakdown;
+  /** Measured seconds spent waiting for the site: timing, not part of `effort`. */
+  wait: number;
+  wall: number;
+  url: string;
+  screenshot: string | null;
+  findings: Finding[];
+  /** Counts of what the customer did in this step. */
+  actions: { taps: number; charsTyped: number; fields: number; selects: number; keys: number; scrolls: number; pages: number };
+}
+
+export interface ScenarioResult {
+  name: string;
+  file: string;
+  journey: string;
+  device: string;
+  persona?: string;
+  baseUrl: string;
+  status: ScenarioStatus;
+  reason?: string;
+  effort: number;
+  wait: number;
+  steps: StepResult[];
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  /** False while a run is still going (or when it died): the scenarios listed are the ones finished. */
+  complete: boolean;
+  tool: { name: 'cx-shop'; version: string };
+  startedAt: string;
+  durationSeconds: number;
+  browser: { executable: string; version: string } | null;
+  summary: {
+    scenarios: number;
+    byStatus: Record<ScenarioStatus, number>;
+    effort: number;
+    findings: Record<Severity, number>;
+  };
+  scenarios: ScenarioResult[];
+}

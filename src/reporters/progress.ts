@@ -1,0 +1,42 @@
+/**
+ * Progress while a run goes: a spinner on an interactive terminal, plain lines in CI or when piped.
+ * Both go to stderr, so stdout holds only the report.
+ */
+import ora, { type Ora } from 'ora';
+import type { ResolvedScenario } from '../scenario/schema.js';
+import type { ScenarioResult, StepResult } from '../report/types.js';
+
+export interface Progress {
+  scenarioStart(scenario: ResolvedScenario, position: number): void;
+  step(scenario: ResolvedScenario, step: StepResult, index: number): void;
+  scenarioEnd(result: ScenarioResult, position: number): void;
+  stop(): void;
+}
+
+export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const interactive = Boolean(stream.isTTY) && !process.env.CI;
+  let spinner: Ora | undefined;
+  const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${scenario.name}`;
+  return {
+    scenarioStart(scenario, position) {
+      if (interactive) spinner = ora({ text: label(position, scenario), stream }).start();
+      else stream.write(`${label(position, scenario)}: starting\n`);
+    },
+    step(scenario, step, index) {
+      const text = `step ${index + 1}/${scenario.steps.length} "${step.name}": ${step.status}`;
+      if (spinner) spinner.text = `${scenario.name}: ${text}`;
+      else stream.write(`  ${text}\n`);
+    },
+    scenarioEnd(result, position) {
+      const text = `${label(position, result)}: ${result.status}`;
+      if (spinner) {
+        if (result.status === 'passed') spinner.succeed(text);
+        else spinner.fail(text);
+        spinner = undefined;
+      } else stream.write(`${text}\n`);
+    },
+    stop() {
+      spinner?.stop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The terminal report: per scenario, a table of its steps and, under each step, its findings in words.
+ */
+import chalk from 'chalk';
+import type { Finding, Report, ScenarioResult, ScenarioStatus, StepResult, StepStatus } from '../report/types.js';
+
+const STATUS_MARK: Record<StepStatus | ScenarioStatus, string> = {
+  passed: chalk.green('✓ passed'),
+  failed: chalk.red('✗ failed'),
+  blocked: chalk.red('⊘ blocked'),
+  error: chalk.magenta('! error'),
+  skipped: chalk.gray('- skipped'),
+};
+
+const SEVERITY_MARK = { high: chalk.red.bold('HIGH  '), medium: chalk.yellow('MEDIUM'), low: chalk.cyan('LOW   ') };
+
+export function formatScenario(result: ScenarioResult): string {
+  const findings = result.steps.reduce((n, s) => n + s.findings.length, 0);
+  const lines = [
+    '',
+    `${chalk.bold(result.name)}  ${chalk.gray(`${result.file} · ${result.journey} · ${result.device}`)}`,
+    `${STATUS_MARK[result.status]} · effort ${seconds(result.effort)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
+  ];
+  const nameWidth = Math.min(44, Math.max(4, ...result.steps.map((s) => s.name.length)));
+  lines.push(chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(nameWidth)}  ${'status'.padEnd(9)}  ${'effort'.padStart(8)}  findings  ${'wait'.padStart(7)}`));
+  result.steps.forEach((step, i) => {
+    lines.push(
+      `  ${String(i + 1).padStart(2)}  ${truncate(step.name, nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
+    );
+    for (const finding of step.findings) lines.push(formatFinding(finding));
+    if (step.reason && step.status !== 'passed' && step.status !== 'skipped') lines.push(chalk.red(`      ↳ ${step.reason}`));
+  });
+  return lines.join('\n');
+}
+
+export function formatFinding(finding: Finding): string {
+  const where = finding.evidence.element ? chalk.gray(` — ${finding.evidence.element}`) : '';
+  return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${where}\n             ${chalk.gray(finding.message)}`;
+}
+
+export function formatSummary(report: Report, reportPath: string | null): string {
+  const { byStatus, findings } = report.summary;
+  const statuses = (Object.entries(byStatus) as Array<[ScenarioStatus, number]>)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+  return [
+    '',
+    chalk.bold('Summary'),
+    `  ${report.summary.scenarios} scenario${report.summary.scenarios === 1 ? '' : 's'}: ${statuses || 'none'}`,
+    `  customer effort ${seconds(report.summary.effort)} (deterministic: counted actions, layout and findings)`,
+    `  findings: ${findings.high} high, ${findings.medium} medium, ${findings.low} low`,
+    `  ran in ${report.durationSeconds.toFixed(1)} s`,
+    ...(reportPath ? [`  report: ${reportPath}`] : []),
+  ].join('\n');
+}
+
+function seconds(value: number): string {
+  return `${value.toFixed(1)} s`;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/** Pads text that carries colour codes by its visible length. */
+function pad(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return text + ' '.repeat(Math.max(0, width - visible));
+}

@@ -1,0 +1,101 @@
+/**
+ * What the runner records for each step. Everything the effort model and the friction rules need is in here,
+ * so that both stay pure functions over recorded data (collect, then judge).
+ */
+
+/** A box in CSS pixels, relative to the viewport at the moment it was measured. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The element an action worked on, described so a person can find it again. */
+export interface TargetInfo {
+  /** The locator in the scenario's own words, e.g. `button "Apply"` or `field labelled "Promo code"`. */
+  description: string;
+  /** Visible text or value of the element, shortened. */
+  text: string;
+  /** Box on screen when the customer acted on it (after any scrolling), or null when it had no box. */
+  box: Box | null;
+}
+
+/** One thing the customer did. Kinds match the scenario's actions. */
+export type Interaction =
+  | { kind: 'tap'; target: TargetInfo; scrolls: number }
+  | {
+      kind: 'type';
+      target: TargetInfo;
+      /** Characters typed (the value itself is not kept: it may be a secret). */
+      chars: number;
+      /** True when the field takes a code (promo code, order number): slower keystrokes. */
+      code: boolean;
+      /** Switches between letter and digit keyboards a phone keyboard forces for this value and field. */
+      keyboardSwitches: number;
+      scrolls: number;
+    }
+  | { kind: 'select'; target: TargetInfo; choices: number; scrolls: number }
+  | { kind: 'hover'; target: TargetInfo; scrolls: number }
+  | { kind: 'press'; key: string }
+  | { kind: 'scroll'; viewports: number; pixels: number }
+  | { kind: 'navigate'; url: string; via: 'goto' | 'back' }
+  | { kind: 'read'; target: TargetInfo; chars: number };
+
+/** Text that appeared on screen because of the step: alerts, error messages, dialogs. */
+export interface AppearedText {
+  kind: 'alert' | 'status' | 'dialog' | 'error';
+  text: string;
+  /** A readable description of where it appeared. */
+  where: string;
+}
+
+export interface RequestRecord {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** HTTP status, or null when the request failed without a response. */
+  status: number | null;
+  failure: string | null;
+}
+
+/** A field the customer typed into, and what it held afterwards. */
+export interface TypedField {
+  target: TargetInfo;
+  /** Whether the value read back right after typing equals what was typed. */
+  keptAfterTyping: boolean;
+  /** Whether the value at the end of the step equals what was typed; null when the field was gone (navigation). */
+  keptAtStepEnd: boolean | null;
+  /** What the field held at the end, masked when the typed text is a secret. */
+  valueAtEnd: string | null;
+}
+
+/** A tap followed by a watch for any response from the page. */
+export interface TapResponse {
+  target: TargetInfo;
+  /** What the page did within the watch window; empty when nothing happened. */
+  responses: Array<'mutation' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download'>;
+  /** How long cx-shop watched, in milliseconds. */
+  watchedMs: number;
+}
+
+export interface StepArtifacts {
+  /** Index of the step in the scenario, from 0. */
+  index: number;
+  name: string;
+  url: string;
+  viewport: { width: number; height: number };
+  touch: boolean;
+  interactions: Interaction[];
+  taps: TapResponse[];
+  typed: TypedField[];
+  appeared: AppearedText[];
+  requests: RequestRecord[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Wall time of the step, and the part of it spent waiting for the site (loads, responses). */
+  wallMs: number;
+  waitMs: number;
+  /** Path of the end-state screenshot, relative to the report folder. */
+  screenshot: string | null;
+}

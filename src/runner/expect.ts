@@ -1,0 +1,59 @@
+/**
+ * Checks a step's expectations: what the customer must see once the step is done. Returns the first unmet
+ * one in words, or null when all are met.
+ */
+import type { Page } from 'playwright';
+import { describeLocator } from '../scenario/locator.js';
+import type { Expectation } from '../scenario/schema.js';
+import type { StepRecorder } from './step-recorder.js';
+import { sameValue } from './step-recorder.js';
+
+/** How long an expectation may take to come true: the page may still be updating after the step. */
+const EXPECT_TIMEOUT_MS = 5000;
+
+export async function checkExpectation(page: Page, recorder: StepRecorder, expect: Expectation): Promise<string | null> {
+  const timeout = Math.min(EXPECT_TIMEOUT_MS, recorder.timeout);
+  const texts = expect.text === undefined ? [] : Array.isArray(expect.text) ? expect.text : [expect.text];
+  for (const text of texts) {
+    const visible = await page
+      .getByText(text)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ state: 'visible', timeout })
+      .then(() => true, () => false);
+    if (!visible) return `expected to see "${text}"`;
+  }
+  if (expect.url !== undefined) {
+    const matches = urlMatcher(expect.url);
+    const ok = await page.waitForURL((url) => matches(url.toString()), { timeout }).then(() => true, () => false);
+    if (!ok) return `expected the address to ${expect.url.startsWith('/') && expect.url.endsWith('/') ? 'match' : 'contain'} ${expect.url}, it is ${page.url()}`;
+  }
+  if (expect.title !== undefined) {
+    const title = await page.title();
+    if (!title.includes(expect.title)) return `expected the title to contain "${expect.title}", it is "${title}"`;
+  }
+  if (expect.visible !== undefined) {
+    const ok = await recorder
+      .locate(expect.visible)
+      .waitFor({ state: 'visible', timeout })
+      .then(() => true, () => false);
+    if (!ok) return `expected to see ${describeLocator(expect.visible)}`;
+  }
+  if (expect.value !== undefined) {
+    const { equals, ...locator } = expect.value;
+    const value = await recorder.locate(locator).inputValue({ timeout }).catch(() => null);
+    if (value === null) return `expected ${describeLocator(locator)} to hold "${equals}", the field was not found`;
+    if (!sameValue(value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
+  }
+  return null;
+}
+
+/** `/pattern/flags` is a regular expression; anything else is a substring of the address. */
+export function urlMatcher(pattern: string): (url: string) => boolean {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (regex) {
+    const compiled = new RegExp(regex[1], regex[2]);
+    return (url) => compiled.test(url);
+  }
+  return (url) => url.includes(pattern);
+}

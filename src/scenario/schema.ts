@@ -1,0 +1,108 @@
+/**
+ * The scenario format. This zod schema is the single source of truth: validation, the types the runner uses
+ * and the JSON Schema printed by `cx-shop schema` all come from it.
+ */
+import { z } from 'zod';
+import { devices } from 'playwright';
+import { actionAliases, actions, type ActionName } from '../actions/index.js';
+import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
+
+export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
+export const DEFAULT_DEVICE = 'Pixel 7';
+export const DEFAULT_STEP_TIMEOUT_MS = 15_000;
+
+export const ExpectSchema = z
+  .strictObject({
+    text: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe('Text the customer must see on the page (each, when a list)'),
+    url: z.string().min(1).optional().describe('The address contains this, or matches /a regular expression/'),
+    title: z.string().min(1).optional().describe('The page title contains this'),
+    visible: LocatorSchema.optional().describe('An element that must be visible'),
+    value: requireOneLocator(
+      z.strictObject({ ...locatorFields, equals: z.string().describe('The value the field must hold') }),
+    )
+      .optional()
+      .describe('A field that must hold a value'),
+  })
+  .refine((value) => Object.values(value).some((v) => v !== undefined), {
+    message: 'expect needs at least one of text, url, title, visible, value',
+  });
+
+const actionFields = Object.fromEntries(
+  [
+    ...Object.entries(actions).map(([key, action]) => [key, action.schema.optional().describe(action.summary)]),
+    ...Object.entries(actionAliases).map(([alias, key]) => [
+      alias,
+      actions[key].schema.optional().describe(`Same as ${key}`),
+    ]),
+  ] as Array<[string, z.ZodOptional]>,
+) as { [K in ActionName | keyof typeof actionAliases]: z.ZodOptional };
+
+export const StepSchema = z
+  .strictObject({
+    name: z.string().min(1).describe("What the customer does, in the customer's words"),
+    description: z.string().optional(),
+    timeout: z.number().int().min(100).max(300_000).optional().describe('Milliseconds each action may take'),
+    ...actionFields,
+    expect: ExpectSchema.optional().describe('What the customer must see once the step is done'),
+  })
+  .refine(
+    (step) => Object.keys(step).some((key) => key in actions || key in actionAliases) || step.expect !== undefined,
+    { message: `a step needs an action (${Object.keys(actions).join(', ')}) or an expect` },
+  );
+
+const SeverityCounts = z.strictObject({
+  high: z.number().int().min(0).optional(),
+  medium: z.number().int().min(0).optional(),
+  low: z.number().int().min(0).optional(),
+});
+
+export const BudgetSchema = z.strictObject({
+  effort: z.number().positive().optional().describe('Most seconds of customer effort the whole scenario may take'),
+  findings: SeverityCounts.optional().describe('Most findings allowed per severity, e.g. { high: 0 }'),
+});
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1).describe('What the customer sets out to do'),
+  description: z.string().optional(),
+  journey: z.enum(JOURNEYS).default('custom').describe('Which journey this is; picks the default checks'),
+  device: z
+    .string()
+    .default(DEFAULT_DEVICE)
+    .refine((name) => name in devices, { message: 'is not a Playwright device name' })
+    .describe(`A Playwright device name, e.g. "${DEFAULT_DEVICE}", "iPhone 13" or "Desktop Chrome"`),
+  baseUrl: z.url().optional().describe('Where the site is; --base-url or CX_SHOP_BASE_URL override it'),
+  persona: z.string().optional().describe('Who the customer is, for the report'),
+  tags: z.array(z.string().min(1)).default([]),
+  timeout: z
+    .number()
+    .int()
+    .min(100)
+    .max(300_000)
+    .default(DEFAULT_STEP_TIMEOUT_MS)
+    .describe('Milliseconds each action may take, unless a step says otherwise'),
+  budget: BudgetSchema.optional().describe('Limits that fail the run (exit code 1) when exceeded'),
+  steps: z.array(StepSchema).min(1).describe('What the customer does, one step at a time'),
+});
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type Expectation = z.output<typeof ExpectSchema>;
+export type Budget = z.output<typeof BudgetSchema>;
+
+/** A step ready to run: its actions in the order the file wrote them. */
+export interface ResolvedStep {
+  name: string;
+  timeout?: number;
+  actions: Array<{ action: ActionName; args: unknown }>;
+  expect?: Expectation;
+}
+
+/** A validated scenario with the file it came from and the secrets it uses (never shown in reports). */
+export interface ResolvedScenario extends Omit<Scenario, 'steps'> {
+  file: string;
+  steps: ResolvedStep[];
+  secrets: string[];
+}

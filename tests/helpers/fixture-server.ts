@@ -1,0 +1,45 @@
+/**
+ * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
+ * /api/ok (200), /api/fail (500), /api/missing (404) and /slow?ms=N.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.pdf': 'application/pdf' };
+
+export interface FixtureServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    if (url.pathname === '/api/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (url.pathname === '/api/fail') return void res.writeHead(500).end('broken');
+    if (url.pathname === '/api/missing') return void res.writeHead(404).end('not here');
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    if (url.pathname === '/slow') {
+      await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('slow');
+    }
+    const path = normalize(join(PAGES, url.pathname === '/' ? 'index.html' : url.pathname));
+    if (!path.startsWith(PAGES)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Each first rule against a fixture page in real Chromium: the positive case finds it with its severity
+ * and evidence, the negative case on the same kind of page does not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { findingsOf, runYaml, startBrowser } from '../helpers/browser.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+let browser: Browser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([startBrowser(), startFixtureServer()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+const scenario = (page: string, steps: string) => `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/${page}\n${steps}`;
+
+describe('page-error', () => {
+  it('finds an uncaught error thrown by a tap, as high, with the error text', async () => {
+    const result = await runYaml(browser, server.url, scenario('page-error.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
+    const [finding, ...rest] = findingsOf(result, 'page-error');
+    expect(rest).toHaveLength(0);
+    expect(finding?.severity).toBe('high');
+    expect(finding?.evidence.text).toContain('undefinedFunctionCall');
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('page-error');
+  });
+
+  it('finds nothing when the handler works', async () => {
+    const result = await runYaml(browser, server.url, scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'page-error')).toHaveLength(0);
+  });
+});
+
+describe('failed-request', () => {
+  it('a fetch answered 500 is high, with the address and status', async () => {
+    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Check stock\n    tap: Check stock\n'));
+    const findings = findingsOf(result, 'failed-request');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.evidence.url).toBe(`${server.url}/api/fail`);
+    expect(findings[0]!.evidence.measured).toBe('HTTP 500');
+  });
+
+  it('an image that 404s is medium', async () => {
+    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Show photo\n    tap: Show photo\n'));
+    const findings = findingsOf(result, 'failed-request');
+    expect(findings.map((f) => [f.severity, f.evidence.resourceType])).toEqual([['medium', 'image']]);
+  });
+
+  it('a fetch answered 200 is not a finding', async () => {
+    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Check delivery\n    tap: Check delivery\n    expect: { text: Delivery tomorrow }\n'));
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+  });
+});
+
+describe('dead-tap', () => {
+  it('a button that does nothing is a high dead tap, with the element and its box', async () => {
+    const result = await runYaml(browser, server.url, scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
+    const findings = findingsOf(result, 'dead-tap');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.evidence.element).toBe('button "Size guide"');
+    expect(findings[0]!.evidence.box).toMatchObject({ width: 200, height: 48 });
+  });
+
+  it('a button that reveals content is alive', async () => {
+    const result = await runYaml(browser, server.url, scenario('dead-tap.html', '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n'));
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+  });
+});
+
+describe('value-not-kept', () => {
+  it('a phone number cleared on blur is high, naming the field', async () => {
+    const result = await runYaml(
+      browser,
+      server.url,
+      scenario('value-not-kept.html', '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n    tap: Next\n'),
+    );
+    const findings = findingsOf(result, 'value-not-kept');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.evidence.element).toBe('field labelled "Phone"');
+    expect(findings[0]!.evidence.measured).toBe('value now ""');
+  });
+
+  it('a kept name and a card number the site spaces out are not findings', async () => {
+    const result = await runYaml(
+      browser,
+      server.url,
+      scenario(
+        'value-not-kept.html',
+        '  - name: Give my details\n    type: { label: Full name, text: Ada Lovelace }\n    fill: { label: Card number, text: "4242424242424242" }\n    tap: Next\n',
+      ),
+    );
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+  });
+});
+
+describe('error-message', () => {
+  it('an alert after submit is medium, quotes the message and adds its reading time', async () => {
+    const result = await runYaml(
+      browser,
+      server.url,
+      scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada }\n    tap: { role: button, name: Subscribe }\n'),
+    );
+    const findings = findingsOf(result, 'error-message');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('medium');
+    expect(findings[0]!.evidence.text).toBe('Error: invalid input.');
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo('Error:invalidinput.'.length * 0.0147, 2);
+  });
+
+  it('a confirmation is not an error', async () => {
+    const result = await runYaml(
+      browser,
+      server.url,
+      scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada@example.com }\n    tap: { role: button, name: Subscribe }\n    expect: { text: you are subscribed }\n'),
+    );
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'error-message')).toHaveLength(0);
+  });
+});
