@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, parseScenario, type Problem } from '../../src/scenario/load.js';
+
+const lines = (file: string, source: string, env: NodeJS.ProcessEnv = {}) =>
+  parseScenario(file, source, env).problems.map(formatProblem);
+
+describe('formatProblem', () => {
+  it('prints file:line:col path: message, and the hint on an indented line', () => {
+    const problem: Problem = { file: 'a.yaml', line: 3, col: 5, path: 'steps[0].tap', message: 'bad', hint: 'fix it' };
+    expect(formatProblem(problem)).toBe('a.yaml:3:5 steps[0].tap: bad\n  hint: fix it');
+    expect(formatProblem({ ...problem, path: '', hint: undefined })).toBe('a.yaml:3:5 bad');
+  });
+});
+
+describe('parseScenario', () => {
+  it('lists the allowed keys when no known key is close', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    goto: /\n    colour: red\n')).toEqual([
+      'a.yaml:5:5 steps[0].colour: unknown key "colour"\n' +
+        '  hint: allowed here: name, description, timeout, goto, tap, type, select, check, press, hover, scroll, wait, back, read, click, fill, expect',
+    ]);
+  });
+
+  it('does not report a missing locator or name when an unknown key is a typo for role', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    tap: { rol: button, name: Apply }\n')).toEqual([
+      'a.yaml:4:12 steps[0].tap.rol: unknown key "rol"\n  hint: did you mean "role"?',
+    ]);
+  });
+
+  it('suggests a device for a misspelling, not only for a different case', () => {
+    expect(lines('a.yaml', 'name: A\ndevice: Pixl 7\nsteps: [{ name: B, goto: / }]\n')).toEqual([
+      'a.yaml:2:9 device: unknown device "Pixl 7"\n  hint: did you mean "Pixel 7"?',
+    ]);
+  });
+
+  it('reports a missing key on the empty mapping it belongs to', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    type: { label: Email }\n')).toEqual([
+      'a.yaml:4:11 steps[0].type: missing "text"\n' + "  hint: text: What the customer types; ${env.NAME} for secrets",
+    ]);
+  });
+
+  it('points at the key of an empty value', () => {
+    expect(lines('a.yaml', 'name:\nsteps:\n  - name: B\n    goto: /\n')).toEqual(['a.yaml:1:1 name: expected text, got nothing']);
+  });
+
+  it('never shows the value of a secret in a message', () => {
+    const problems = lines('a.yaml', 'name: A\ntimeout: "${env.TOKEN}"\nsteps: [{ name: B, goto: / }]\n', { TOKEN: 'hunter2' });
+    expect(problems).toEqual(['a.yaml:2:10 timeout: expected a number, got "***"']);
+  });
+
+  it('reports a badly written environment reference', () => {
+    expect(lines('a.yaml', 'name: "${env.my var}"\nsteps: [{ name: B, goto: / }]\n')).toEqual([
+      'a.yaml:1:7 name: "${env.my var}" is not a valid environment variable reference\n' +
+        '  hint: write ${env.NAME} with a name made of letters, digits and _',
+    ]);
+  });
+
+  it('reports several YAML syntax errors of one file', () => {
+    const problems = lines('a.yaml', 'name: "A\nsteps: [\n');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /^a\.yaml:\d+:\d+ YAML syntax error: /.test(p))).toBe(true);
+  });
+});
+
+describe('parseScenario with unions of one-key mappings', () => {
+  it('names the keys that would do when none is given', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    wait: {}\n')).toEqual([
+      'a.yaml:4:11 steps[0].wait: needs one of text, url, visible or ms',
+    ]);
+  });
+
+  it('reports the shared unknown key once, not once per branch', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    wait: { txt: Done, ms: 5 }\n')).toEqual([
+      'a.yaml:4:13 steps[0].wait.txt: unknown key "txt"\n  hint: did you mean "text"?',
+    ]);
+  });
+});
