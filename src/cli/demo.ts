@@ -4,8 +4,8 @@ import { EXIT } from '../gate/budget.js';
 import { UsageError } from './errors.js';
 import { execute, loadOrExplain, type ExecuteOptions } from './execute.js';
 
-/** The scenarios bundled with cx-shop; they run against the demo shop. */
-export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios', import.meta.url));
+/** cx-shop's own folder: the bundled scenarios are in its scenarios/ and run against the demo shop. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface DemoOptions extends Omit<ExecuteOptions, 'baseUrl'> {
   variant: string;
@@ -23,7 +23,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   }
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${options.port}" is not a port number`);
-  const scenarios = await loadOrExplain([BUNDLED_SCENARIOS]);
+  const scenarios = await loadOrExplain(['scenarios'], PACKAGE_ROOT);
   const shop = await startDemoShop({ variant: options.variant as ShopVariant, port });
   process.stderr.write(`Demo shop (${shop.variant}) serving at ${shop.url}\n`);
   try {

@@ -24,8 +24,8 @@ export interface ExecuteOptions {
   browserPath?: string;
 }
 
-export async function loadOrExplain(inputs: string[]): Promise<ResolvedScenario[]> {
-  const { scenarios, problems } = await loadScenarios(inputs, { env: process.env });
+export async function loadOrExplain(inputs: string[], cwd?: string): Promise<ResolvedScenario[]> {
+  const { scenarios, problems } = await loadScenarios(inputs, { env: process.env, cwd });
   if (problems.length > 0) {
     for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
     const files = new Set(problems.map((p) => p.file)).size;

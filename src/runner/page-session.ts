@@ -7,6 +7,7 @@ import type { RequestRecord } from './artifacts.js';
 
 export interface SessionMark {
   requests: number;
+  started: number;
   consoleErrors: number;
   pageErrors: number;
   navigations: number;
@@ -22,21 +23,33 @@ export class PageSession {
   readonly downloads: string[] = [];
   navigations = 0;
   private readonly inflight = new Set<Request>();
+  private readonly recorded = new WeakMap<Request, RequestRecord>();
+  /** Requests started over the life of the page, answered or not. */
+  private started = 0;
   private lastNetworkActivity = Date.now();
 
   constructor(readonly page: Page) {
     page.on('request', (request) => {
+      this.started += 1;
       this.inflight.add(request);
       this.lastNetworkActivity = Date.now();
     });
-    page.on('requestfinished', async (request) => {
+    // A request counts as answered when its response arrives: Chromium does not report a fetch as
+    // finished while the page has not read its body, and many pages never do.
+    page.on('response', (response) => {
+      const request = response.request();
       this.done(request);
-      const response = await request.response().catch(() => null);
-      this.requests.push(record(request, response?.status() ?? null, null));
+      const entry = record(request, response.status(), null);
+      this.recorded.set(request, entry);
+      this.requests.push(entry);
     });
+    page.on('requestfinished', (request) => this.done(request));
     page.on('requestfailed', (request) => {
       this.done(request);
-      this.requests.push(record(request, null, request.failure()?.errorText ?? 'failed'));
+      const failure = request.failure()?.errorText ?? 'failed';
+      const entry = this.recorded.get(request);
+      if (entry) entry.failure = failure;
+      else this.requests.push(record(request, null, failure));
     });
     page.on('console', (message) => {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
@@ -56,6 +69,7 @@ export class PageSession {
   mark(): SessionMark {
     return {
       requests: this.requests.length,
+      started: this.started,
       consoleErrors: this.consoleErrors.length,
       pageErrors: this.pageErrors.length,
       navigations: this.navigations,
@@ -64,9 +78,9 @@ export class PageSession {
     };
   }
 
-  /** Requests started since the mark, finished or not: the page reacting over the network. */
+  /** Requests started since the mark, answered or not: the page reacting over the network. */
   requestsStartedSince(mark: SessionMark): number {
-    return this.requests.length - mark.requests + this.inflight.size;
+    return this.started - mark.started;
   }
 
   /** Waits until no request has been in flight for `quietMs`, or `capMs` passed. */

@@ -1,6 +1,8 @@
 /**
- * One scenario in a fresh browser context with its device profile. A step that does not pass ends the
- * journey (the rest are reported as skipped); whatever was measured before a failure is kept.
+ * One scenario in a fresh browser context with its device profile. A step whose expectation is not met has
+ * failed, but the customer can still go on, so the journey does; a step the customer cannot do at all
+ * (blocked) or that broke (error) ends the journey, and the steps after it are reported as skipped.
+ * Whatever was measured before is kept.
  */
 import { devices, type Browser } from 'playwright';
 import { initialEffortState } from '../effort/model.js';
@@ -55,8 +57,9 @@ export async function runScenario(
       screenshotDir: `screenshots/${String(options.position + 1).padStart(2, '0')}-${slug(scenario.name)}`,
     };
     let state = initialEffortState(env);
+    let ended = false;
     for (const [index, step] of scenario.steps.entries()) {
-      if (result.status !== 'passed') {
+      if (ended) {
         result.steps.push(skipped(step.name));
         continue;
       }
@@ -64,9 +67,12 @@ export async function runScenario(
       state = ran.state;
       result.steps.push(ran.result);
       options.onStep?.(ran.result, index);
-      if (ran.result.status !== 'passed') {
-        result.status = ran.result.status === 'skipped' ? 'error' : ran.result.status;
-        result.reason = `step ${index + 1} "${step.name}": ${ran.result.reason ?? ran.result.status}`;
+      const status = ran.result.status;
+      if (status === 'passed' || status === 'skipped') continue;
+      ended = status === 'blocked' || status === 'error';
+      if (result.status === 'passed' || ended) {
+        result.status = status;
+        result.reason = `step ${index + 1} "${step.name}": ${ran.result.reason ?? status}`;
       }
     }
   } catch (error) {

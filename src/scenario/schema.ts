@@ -9,7 +9,7 @@ import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
-export const DEFAULT_STEP_TIMEOUT_MS = 15_000;
+export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
 export const ExpectSchema = z
   .strictObject({

@@ -1,0 +1,138 @@
+/**
+ * End to end: the built CLI (bin/cx-shop.js) spawned as a user would run it, against the bundled demo shop.
+ * Asserts exit codes and real figures from the JSON report.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoShop, type DemoShop } from '../../src/demo-shop/server.js';
+import type { Report, ScenarioResult } from '../../src/report/types.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'cx-shop.js');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'cx-shop-e2e-'));
+const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+const findingsIn = (s: ScenarioResult) => s.steps.reduce((n, step) => n + step.findings.length, 0);
+
+describe('exit codes', () => {
+  it('validate: 0 for the bundled scenarios', async () => {
+    const ran = await cli(['validate', 'scenarios']);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/✓ .*promo-code\.yaml/);
+  });
+
+  it('2 for a bad file, every problem listed with file:line:col, no stack trace', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'name: Broken\ndevice: Pixl 7\nsteps:\n  - name: Open\n    goto: /\n    tapp: { text: Buy }\n');
+    const ran = await cli(['run', file, '--base-url', 'http://127.0.0.1:9']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(`${file}:2:9 device:`);
+    expect(ran.stderr).toContain('Pixel 7');
+    expect(ran.stderr).toContain(`${file}:6:5 steps[0].tapp:`);
+    expect(ran.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('2 for a bad option', async () => {
+    const ran = await cli(['run', 'scenarios', '--device', 'Nokia 3310', '--base-url', 'http://127.0.0.1:9']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('--device "Nokia 3310" is not a Playwright device name');
+  });
+
+  it('3 when the site cannot be reached, and the report says why', async () => {
+    const out = tempDir();
+    const ran = await cli(['run', 'scenarios/promo-code.yaml', '--base-url', 'http://127.0.0.1:9', '--out', out]);
+    expect(ran.code).toBe(3);
+    const report = readReport(out);
+    expect(report.complete).toBe(true);
+    expect(report.scenarios[0]!.status).toBe('error');
+    expect(report.scenarios[0]!.reason).toContain('could not open http://127.0.0.1:9/');
+  });
+
+  it('3 with one clear message when no browser can be found', async () => {
+    const ran = await cli(['run', 'scenarios', '--base-url', 'http://127.0.0.1:9'], { CX_SHOP_BROWSER: '/nowhere/chrome' });
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toContain('CX_SHOP_BROWSER=/nowhere/chrome: no such file');
+    expect(ran.stderr).toContain('apt-get install -y chromium');
+  });
+});
+
+describe('the demo shop, shipped against fixed', () => {
+  let shipped: Report;
+  let fixed: Report;
+  let shippedRan: Ran;
+
+  beforeAll(async () => {
+    const [shippedOut, fixedOut] = [tempDir(), tempDir()];
+    const ran = await Promise.all([
+      cli(['demo', '--variant', 'shipped', '--out', shippedOut]),
+      cli(['demo', '--variant', 'fixed', '--out', fixedOut]),
+    ]);
+    shippedRan = ran[0];
+    expect(ran.map((r) => r.code)).toEqual([0, 0]);
+    shipped = readReport(shippedOut);
+    fixed = readReport(fixedOut);
+  }, 300_000);
+
+  it('runs every bundled journey in both variants', () => {
+    const journeys = (r: Report) => r.scenarios.map((s) => s.journey).sort();
+    expect(journeys(shipped)).toEqual(['invoice', 'mobile-visit', 'promo-code', 'returns']);
+    expect(journeys(fixed)).toEqual(journeys(shipped));
+    expect(fixed.scenarios.every((s) => s.status === 'passed')).toBe(true);
+  });
+
+  it('finds more friction and more effort in the shipped shop, journey by journey', () => {
+    for (const scenario of shipped.scenarios) {
+      const counterpart = fixed.scenarios.find((s) => s.file === scenario.file)!;
+      expect(findingsIn(scenario), scenario.journey).toBeGreaterThan(findingsIn(counterpart));
+      expect(scenario.effort, scenario.journey).toBeGreaterThan(counterpart.effort);
+    }
+  });
+
+  it('prints a table per scenario with findings under their steps, and a summary', () => {
+    expect(shippedRan.stdout).toMatch(/HIGH\s+Nothing happened after a tap/);
+    expect(shippedRan.stdout).toContain('Summary');
+    expect(shippedRan.stdout).toContain('report: ');
+  });
+
+  describe('repeated runs', () => {
+    let shop: DemoShop;
+    beforeAll(async () => {
+      shop = await startDemoShop({ variant: 'shipped' });
+    });
+    afterAll(async () => {
+      await shop?.close();
+    });
+
+    it('give identical deterministic effort, step by step', async () => {
+      const out = tempDir();
+      const ran = await cli(['run', 'scenarios', '--base-url', shop.url, '--out', out]);
+      expect(ran.code).toBe(1);
+      const again = readReport(out);
+      const efforts = (r: Report) => r.scenarios.map((s) => [s.file, s.steps.map((step) => step.effort)]);
+      expect(efforts(again)).toEqual(efforts(shipped));
+    }, 300_000);
+  });
+});
