@@ -14,7 +14,8 @@ export interface Progress {
 }
 
 export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  const interactive = Boolean(stream.isTTY) && !process.env.CI;
+  // A terminal that reports no width (some pseudo-terminals) cannot be redrawn safely: plain lines there.
+  const interactive = Boolean(stream.isTTY) && (stream.columns ?? 0) > 0 && !process.env.CI;
   let spinner: Ora | undefined;
   const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${scenario.name}`;
   return {

@@ -80,12 +80,15 @@ export class StepRecorder implements ActionContext {
     }
     await element.scrollIntoViewIfNeeded({ timeout: this.timeout });
     const box = await element.boundingBox();
-    const text = await element.evaluate((el) => {
+    const found = await element.evaluate((el) => {
       const value = (el as HTMLInputElement).value;
       const words = (el as HTMLElement).innerText || (typeof value === 'string' ? value : '') || el.getAttribute('aria-label') || '';
-      return words.replace(/\s+/g, ' ').trim().slice(0, 80);
+      const kind = el.getAttribute('role') ?? ({ A: 'link', BUTTON: 'button', SELECT: 'drop-down', INPUT: 'field', TEXTAREA: 'field' } as Record<string, string>)[el.tagName];
+      return { text: words.replace(/\s+/g, ' ').trim().slice(0, 80), kind: kind ?? el.tagName.toLowerCase() };
     });
-    return { element, target: { description, text: this.mask(text), box: box && roundBox(box) }, scrolls };
+    // Say what the element turned out to be when the scenario found it by its words alone: `text "Pay now" (button)`.
+    const what = locator.role || locator.label || locator.placeholder ? description : `${description} (${found.kind})`;
+    return { element, target: { description: what, text: this.mask(found.text), box: box && roundBox(box) }, scrolls };
   }
 
   record(interaction: Interaction): void {

@@ -79,6 +79,40 @@ describe('exit codes', () => {
   });
 });
 
+describe('commands without a browser', () => {
+  it('init writes one template per journey, each a valid scenario; again without --force is a usage error', async () => {
+    const dir = join(tempDir(), 'mine');
+    const created = await cli(['init', dir, '--base-url', 'https://shop.example.com']);
+    expect(created.code).toBe(0);
+    for (const journey of ['mobile-visit', 'promo-code', 'returns', 'invoice']) expect(created.stdout).toContain(`${journey}.yaml`);
+    const validated = await cli(['validate', dir]);
+    expect(validated.stderr).toBe('');
+    expect(validated.code).toBe(0);
+    expect(validated.stdout.match(/✓/g)).toHaveLength(4);
+    const again = await cli(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exist');
+    expect(again.stderr).toContain('--force');
+  });
+
+  it('schema prints a JSON Schema that names every action', async () => {
+    const ran = await cli(['schema']);
+    expect(ran.code).toBe(0);
+    const schema = JSON.parse(ran.stdout) as { title: string; properties: { steps: { items: { properties: object } } } };
+    expect(schema.title).toBe('cx-shop scenario');
+    expect(Object.keys(schema.properties.steps.items.properties)).toEqual(
+      expect.arrayContaining(['goto', 'tap', 'click', 'type', 'fill', 'select', 'check', 'press', 'hover', 'scroll', 'wait', 'back', 'read', 'expect']),
+    );
+  });
+
+  it('--help lists every command and the exit codes', async () => {
+    const ran = await cli(['--help']);
+    expect(ran.code).toBe(0);
+    for (const command of ['run', 'demo', 'validate', 'schema', 'init']) expect(ran.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    expect(ran.stdout).toContain('Exit codes: 0');
+  });
+});
+
 describe('the demo shop, shipped against fixed', () => {
   let shipped: Report;
   let fixed: Report;
