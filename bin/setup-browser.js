@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { BrowserNotFoundError, HOW_TO_GET_A_BROWSER, findBrowser } from '../dist/browser/find.js';
 
 const say = (line) => process.stdout.write(`cx-shop set-up: ${line}\n`);
@@ -20,8 +21,10 @@ function found() {
 
 function tryPlaywrightDownload() {
   say("no Chrome or Chromium found; downloading Playwright's Chromium (npx playwright install chromium)");
-  const cli = createRequire(import.meta.url).resolve('playwright/cli');
-  return spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 600_000 }).status === 0;
+  const manifest = createRequire(import.meta.url).resolve('playwright/package.json');
+  const cli = join(dirname(manifest), 'cli.js');
+  const run = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 600_000 });
+  return run.status === 0;
 }
 
 function tryDebianPackage() {
