@@ -1,7 +1,7 @@
 /**
  * The HTML shell and CSS every page shares. The variants differ only where friction is planted: the viewport
- * meta (zoom locked in shipped), the size of the nav links and quantity buttons, the description text size, the
- * width of the promo banner and the look of the promo-code toggle.
+ * meta (zoom locked in shipped), the size of the nav links and quantity buttons, the pale grey prices, the
+ * description text size, the width of the promo banner and the look of the promo-code toggle.
  */
 import { html, raw, type SafeHtml } from './html.js';
 import { htmlReply, type Reply } from './http.js';
@@ -76,6 +76,7 @@ nav.site a{display:block;font-size:12px;line-height:16px;padding:0}
 .qty button{width:16px;height:16px;padding:0;font-size:11px;line-height:1;border:1px solid #6b7280;background:#fff;
  color:#1d2430}
 .promo-toggle{background:none;border:0;padding:0;font-size:11px;color:#0b5cad;text-decoration:underline;cursor:pointer}
+.price{color:#b4b9c1}
 `,
   fixed: `
 nav.site a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;

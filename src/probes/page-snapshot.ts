@@ -37,7 +37,10 @@ export interface PageSnapshot {
   viewportMeta: string | null;
   scrollWidth: number;
   text: { chars: number; legibleChars: number; smallSamples: Array<{ selector: string; text: string; px: number }> };
-  targets: ElementRef[];
+  /** What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule. */
+  targets: Array<ElementRef & { inline: boolean }>;
+  /** The elements that stick out furthest past the right edge of the viewport, widest first (at most 3). */
+  overflowing: ElementRef[];
   fields: FieldInfo[];
   forms: Array<{ selector: string; visibleFields: number }>;
   images: Array<ElementRef & { src: string; broken: boolean }>;
@@ -47,11 +50,18 @@ export interface PageSnapshot {
 /** Text at or above this size counts as legible on a phone (Lighthouse's font-size audit). */
 export const LEGIBLE_FONT_PX = 12;
 
-export function takePageSnapshot(legiblePx: number): PageSnapshot {
+export interface SnapshotOptions {
+  legiblePx: number;
+  /** CSS selectors of regions left out of the snapshot (third-party widgets the site does not own). */
+  exclude: string[];
+}
+
+export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageSnapshot {
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const excluded = (el: Element) => exclude.some((selector) => el.closest(selector) !== null);
   const visible = (el: Element) => {
     const style = getComputedStyle(el);
-    return el.getClientRects().length > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+    return el.getClientRects().length > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0 && !excluded(el);
   };
   const docBox = (el: Element): Box => {
     const r = el.getBoundingClientRect();
@@ -142,7 +152,20 @@ export function takePageSnapshot(legiblePx: number): PageSnapshot {
   }
 
   const interactive = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"], [onclick]';
-  const targets = Array.from(document.querySelectorAll(interactive)).filter(visible).map(ref);
+  const isInline = (el: Element) => {
+    if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline' || !el.parentElement) return false;
+    const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
+    return around > 10;
+  };
+  const targets = Array.from(document.querySelectorAll(interactive))
+    .filter(visible)
+    .map((el) => ({ ...ref(el), inline: isInline(el) }));
+  const overflowing = Array.from(document.body?.querySelectorAll('*') ?? [])
+    .filter((el) => visible(el) && el.getBoundingClientRect().right > innerWidth + 1)
+    .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+    .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
+    .slice(0, 3)
+    .map(ref);
 
   const forms = Array.from(document.forms);
   const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea'))
@@ -180,6 +203,7 @@ export function takePageSnapshot(legiblePx: number): PageSnapshot {
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
     text: { chars, legibleChars, smallSamples },
     targets,
+    overflowing,
     fields,
     forms: forms.map((form) => ({
       selector: cssPath(form),

@@ -25,6 +25,8 @@ export interface Evidence {
 
 export interface Finding {
   rule: string;
+  /** errors, frustration, forms, mobile, accessibility or speed. */
+  area: string;
   severity: Severity;
   title: string;
   /** One sentence saying what happened, in the customer's terms. */
@@ -94,6 +96,10 @@ export interface Report {
     byStatus: Record<ScenarioStatus, number>;
     effort: number;
     findings: Record<Severity, number>;
+    /** Findings of the timing class (measured, noisy), included in `findings`. */
+    timingFindings: number;
+    /** Findings per area: errors, frustration, forms, mobile, accessibility, speed. */
+    byArea: Record<string, number>;
   };
   scenarios: ScenarioResult[];
 }

@@ -35,7 +35,8 @@ export function formatScenario(result: ScenarioResult): string {
 
 export function formatFinding(finding: Finding): string {
   const where = finding.evidence.element ? chalk.gray(` — ${finding.evidence.element}`) : '';
-  return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${where}\n             ${chalk.gray(finding.message)}`;
+  const timing = finding.class === 'timing' ? chalk.blue(' (timing)') : '';
+  return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${timing}${where}\n             ${chalk.gray(finding.message)}`;
 }
 
 export function formatSummary(report: Report, reportPath: string | null): string {
@@ -49,7 +50,12 @@ export function formatSummary(report: Report, reportPath: string | null): string
     chalk.bold('Summary'),
     `  ${report.summary.scenarios} scenario${report.summary.scenarios === 1 ? '' : 's'}: ${statuses || 'none'}`,
     `  customer effort ${seconds(report.summary.effort)} (deterministic: counted actions, layout and findings)`,
-    `  findings: ${findings.high} high, ${findings.medium} medium, ${findings.low} low`,
+    `  findings: ${findings.high} high, ${findings.medium} medium, ${findings.low} low${
+      report.summary.timingFindings > 0 ? ` (${report.summary.timingFindings} of them timing)` : ''
+    }`,
+    ...(Object.keys(report.summary.byArea).length > 0
+      ? [`  by area: ${Object.entries(report.summary.byArea).map(([area, n]) => `${area} ${n}`).join(', ')}`]
+      : []),
     `  ran in ${report.durationSeconds.toFixed(1)} s`,
     ...(reportPath ? [`  report: ${reportPath}`] : []),
   ].join('\n');

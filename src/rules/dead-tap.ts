@@ -3,6 +3,7 @@ import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'Nothing happened after a tap',
+  area: 'frustration',
   severity: 'high',
   threshold: `no DOM change, navigation, request, scroll or dialog within ${DEAD_TAP_WINDOW_MS} ms`,
   source: 'PostHog dead clicks (2500 ms window)',
@@ -15,7 +16,7 @@ export default defineRule({
         evidence: {
           element: tap.target.description,
           text: tap.target.text,
-          box: tap.target.box,
+          box: tap.target.pageBox,
           measured: `no response in ${tap.watchedMs} ms`,
           threshold: `a response within ${DEAD_TAP_WINDOW_MS} ms`,
           screenshot: artifacts.screenshot,

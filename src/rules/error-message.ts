@@ -1,18 +1,25 @@
+import type { AppearedText } from '../runner/artifacts.js';
 import { defineRule } from './types.js';
 
 /** Words that make a message an error rather than a confirmation. */
 const ERROR_WORDS =
   /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|')t|could not|couldn't|unable|sorry|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct))\b/i;
 
+/** True when a message on screen reads as an error rather than a confirmation. */
+export function isErrorMessage(message: AppearedText): boolean {
+  return message.kind === 'error' || ERROR_WORDS.test(message.text);
+}
+
 export default defineRule({
   title: 'An error message was shown',
+  area: 'forms',
   severity: 'medium',
   threshold: 'any new alert or error text after the step (its reading time is added to the effort)',
   source: 'DESIGN.md §6 (forms): every error costs thought and a retry',
   class: 'deterministic',
   detect(artifacts) {
     return artifacts.appeared
-      .filter((message) => message.kind === 'error' || ERROR_WORDS.test(message.text))
+      .filter(isErrorMessage)
       .map((message) => ({
         message: `The customer was shown: "${message.text.slice(0, 160)}"`,
         evidence: {

@@ -14,6 +14,7 @@ const SEVERITY_BY_TYPE: Record<string, Severity> = {
 
 export default defineRule({
   title: 'A request failed',
+  area: 'errors',
   severity: 'high',
   threshold: 'HTTP 4xx/5xx or no response; page, fetch and XHR: High; images, scripts, styles, fonts: Medium; other: Low',
   source: 'cx-shop convention after DESIGN.md §6 (errors)',

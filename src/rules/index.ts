@@ -4,29 +4,72 @@
  */
 import type { StepArtifacts } from '../runner/artifacts.js';
 import type { Finding } from '../report/types.js';
+import type { RuleDefinition } from './types.js';
+import accessibility from './accessibility.js';
+import brokenImage from './broken-image.js';
+import brokenLink from './broken-link.js';
 import deadTap from './dead-tap.js';
 import errorMessage from './error-message.js';
 import failedRequest from './failed-request.js';
+import formCleared from './form-cleared.js';
+import horizontalScroll from './horizontal-scroll.js';
+import longTask from './long-task.js';
+import missingAutocomplete from './missing-autocomplete.js';
 import pageError from './page-error.js';
+import slowResponse from './slow-response.js';
+import smallText from './small-text.js';
+import tapTargetSize from './tap-target-size.js';
+import tooManyFields from './too-many-fields.js';
+import unlabelledField from './unlabelled-field.js';
+import vagueError from './vague-error.js';
 import valueNotKept from './value-not-kept.js';
+import viewportNotMobile from './viewport-not-mobile.js';
+import webVitals from './web-vitals.js';
+import wrongKeyboard from './wrong-keyboard.js';
+import zoomDisabled from './zoom-disabled.js';
 
 export const rules = {
+  // errors
   'page-error': pageError,
   'failed-request': failedRequest,
+  'broken-image': brokenImage,
+  'broken-link': brokenLink,
+  // frustration
   'dead-tap': deadTap,
   'value-not-kept': valueNotKept,
+  // forms
   'error-message': errorMessage,
+  'vague-error': vagueError,
+  'form-cleared': formCleared,
+  'too-many-fields': tooManyFields,
+  'wrong-keyboard': wrongKeyboard,
+  'missing-autocomplete': missingAutocomplete,
+  'unlabelled-field': unlabelledField,
+  // mobile
+  'viewport-not-mobile': viewportNotMobile,
+  'zoom-disabled': zoomDisabled,
+  'horizontal-scroll': horizontalScroll,
+  'tap-target-size': tapTargetSize,
+  'small-text': smallText,
+  // accessibility
+  accessibility,
+  // speed (timing: measured, noisy, never part of the gate-able effort)
+  'slow-response': slowResponse,
+  'long-task': longTask,
+  'web-vitals': webVitals,
 };
 
 export type RuleId = keyof typeof rules;
 
 export function applyRules(artifacts: StepArtifacts): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, rule] of Object.entries(rules)) {
+  for (const [id, rule] of Object.entries(rules) as Array<[RuleId, RuleDefinition]>) {
+    if (rule.scope === 'page' && !artifacts.newPageState) continue;
     try {
       for (const hit of rule.detect(artifacts)) {
         findings.push({
           rule: id,
+          area: rule.area,
           severity: hit.severity ?? rule.severity,
           title: rule.title,
           message: hit.message,
@@ -38,6 +81,7 @@ export function applyRules(artifacts: StepArtifacts): Finding[] {
     } catch (error) {
       findings.push({
         rule: id,
+        area: rule.area,
         severity: 'low',
         title: `The ${id} rule could not run`,
         message: error instanceof Error ? error.message : String(error),

@@ -2,6 +2,7 @@ import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'The page threw an error',
+  area: 'errors',
   severity: 'high',
   threshold: 'any uncaught error in the page during or right after the step',
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',

@@ -9,14 +9,23 @@ export interface RuleHit {
   severity?: Severity;
 }
 
+/** Where in the experience a rule looks: how findings are grouped in reports. */
+export type RuleArea = 'errors' | 'frustration' | 'forms' | 'mobile' | 'accessibility' | 'speed';
+
 /** A friction rule: static metadata plus one pure function over a step's artifacts. The id is the file name. */
 export interface RuleDefinition {
   title: string;
+  area: RuleArea;
   severity: Severity;
   /** The threshold in words, for `cx-shop rules` and the README. */
   threshold: string;
   source: string;
   class: Finding['class'];
+  /**
+   * 'page': judges the page as it is (layout, forms, accessibility); runs once per new page state, and what it
+   * found is reported once per scenario. 'step' (default): judges what happened during the step.
+   */
+  scope?: 'page' | 'step';
   detect(artifacts: StepArtifacts): RuleHit[];
 }
 

@@ -1,19 +1,24 @@
+import { isErrorMessage } from './error-message.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'What the customer typed was not kept',
+  area: 'frustration',
   severity: 'high',
   threshold: 'the field no longer holds what was typed (spacing, punctuation and case aside)',
   source: 'DESIGN.md §6 (frustration): the customer has to notice and type it again',
   class: 'deterministic',
   detect(artifacts) {
+    // Fields emptied along with an error message are the form-cleared rule's: one finding, not two.
+    const errorShown = artifacts.appeared.some(isErrorMessage);
     return artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)
+      .filter((field) => !(errorShown && field.keptAfterTyping && field.valueAtEnd === ''))
       .map((field) => ({
         message: `${field.target.description} ${field.keptAfterTyping ? 'lost its value when the customer moved on' : 'did not take what was typed'}`,
         evidence: {
           element: field.target.description,
-          box: field.target.box,
+          box: field.target.pageBox,
           measured: field.valueAtEnd === null ? 'value could not be read' : `value now "${field.valueAtEnd}"`,
           threshold: 'the typed value',
           screenshot: artifacts.screenshot,

@@ -3,6 +3,8 @@
  * so that both stay pure functions over recorded data (collect, then judge).
  */
 
+import type { PageSnapshot } from '../probes/page-snapshot.js';
+
 /** A box in CSS pixels, relative to the viewport at the moment it was measured. */
 export interface Box {
   x: number;
@@ -19,6 +21,8 @@ export interface TargetInfo {
   text: string;
   /** Box on screen when the customer acted on it (after any scrolling), or null when it had no box. */
   box: Box | null;
+  /** The same box in document coordinates (scrolling does not move it), for evidence and crops. */
+  pageBox: Box | null;
 }
 
 /** One thing the customer did. Kinds match the scenario's actions. */
@@ -62,6 +66,8 @@ export interface RequestRecord {
 /** A field the customer typed into, and what it held afterwards. */
 export interface TypedField {
   target: TargetInfo;
+  /** The field's label as the page gives it, to find the field again after the page reloads. */
+  label: string | null;
   /** Whether the value read back right after typing equals what was typed. */
   keptAfterTyping: boolean;
   /** Whether the value at the end of the step equals what was typed; null when the field was gone (navigation). */
@@ -77,6 +83,47 @@ export interface TapResponse {
   responses: Array<'mutation' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download'>;
   /** How long cx-shop watched, in milliseconds. */
   watchedMs: number;
+}
+
+/** One accessibility rule axe-core found broken on the page, with the elements that break it. */
+export interface AxeViolation {
+  /** axe-core's rule id, e.g. color-contrast, label, target-size. */
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{
+    /** The element in words where it can be said, e.g. `button "Apply"`; else its tag. */
+    element: string;
+    selector: string;
+    html: string;
+    /** In document coordinates, or null when it has no box. */
+    box: Box | null;
+    /** axe-core's explanation of what to fix for this element. */
+    summary: string;
+  }>;
+}
+
+export interface AccessibilityResult {
+  url: string;
+  /** axe-core's version, for the evidence. */
+  engine: string;
+  violations: AxeViolation[];
+}
+
+/** How long the site took to respond to one action: from the customer acting until the page settled. */
+export interface ActionTiming {
+  action: string;
+  target: string | null;
+  responseMs: number;
+}
+
+export interface StepTiming {
+  actions: ActionTiming[];
+  /** Main-thread tasks over 50 ms that ran during the step (start relative to the step's start). */
+  longTasks: Array<{ startMs: number; durationMs: number }>;
+  /** Web vitals of the page at the end of the step, as the web-vitals library reports them so far. */
+  vitals: { lcpMs: number | null; cls: number | null; inpMs: number | null };
 }
 
 export interface StepArtifacts {
@@ -98,4 +145,17 @@ export interface StepArtifacts {
   waitMs: number;
   /** Path of the end-state screenshot, relative to the report folder. */
   screenshot: string | null;
+  /** The device emulates a phone or tablet (a mobile viewport). */
+  mobile: boolean;
+  /** The page as the customer sees it at the end of the step; null when it could not be read. */
+  page: PageSnapshot | null;
+  /** The page at the end of the previous step; null for the first step. */
+  previousPage: PageSnapshot | null;
+  /** True when this page state was not seen earlier in the scenario: page-level rules judge each state once. */
+  newPageState: boolean;
+  /** axe-core's findings for this page state; null when the state was checked before or could not be. */
+  accessibility: AccessibilityResult | null;
+  /** Same-origin links visible on the page, with the status their address answered (checked once per run). */
+  links: Array<{ href: string; element: string; selector: string; status: number | null; failure: string | null }>;
+  timing: StepTiming;
 }

@@ -7,11 +7,13 @@
 import { devices, type Browser } from 'playwright';
 import { initialEffortState } from '../effort/model.js';
 import { installPageWatch } from '../probes/page-watch.js';
+import { installSpeedProbes } from '../probes/speed.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { emptyBreakdown, round } from '../effort/model.js';
 import { PageSession } from './page-session.js';
-import { runStep, slug } from './run-step.js';
+import { LinkChecker } from './page-state.js';
+import { runStep, slug, type ScenarioMemory } from './run-step.js';
 
 export interface ScenarioRunOptions {
   baseUrl: string;
@@ -43,8 +45,10 @@ export async function runScenario(
     steps: [],
   };
   const context = await browser.newContext({ ...profile, acceptDownloads: true });
+  const links = new LinkChecker();
   try {
     await context.addInitScript(installPageWatch);
+    await installSpeedProbes(context);
     const page = await context.newPage();
     const env = {
       page,
@@ -52,19 +56,25 @@ export async function runScenario(
       scenario,
       baseUrl: options.baseUrl,
       touch: profile.hasTouch ?? false,
+      mobile: profile.isMobile ?? false,
       viewport,
+      links,
       outDir: options.outDir,
       screenshotDir: `screenshots/${String(options.position + 1).padStart(2, '0')}-${slug(scenario.name)}`,
     };
-    let state = initialEffortState(env);
+    const memory: ScenarioMemory = {
+      effort: initialEffortState(env),
+      previousPage: null,
+      seenStates: new Set(),
+      reported: new Set(),
+    };
     let ended = false;
     for (const [index, step] of scenario.steps.entries()) {
       if (ended) {
         result.steps.push(skipped(step.name));
         continue;
       }
-      const ran = await runStep(env, step, index, state);
-      state = ran.state;
+      const ran = await runStep(env, step, index, memory);
       result.steps.push(ran.result);
       options.onStep?.(ran.result, index);
       const status = ran.result.status;
@@ -80,6 +90,7 @@ export async function runScenario(
     result.reason = `the run broke off: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   } finally {
     await context.close().catch(() => undefined);
+    await links.dispose();
   }
   result.effort = round(result.steps.reduce((sum, step) => sum + step.effort, 0));
   result.wait = round(result.steps.reduce((sum, step) => sum + step.wait, 0));

@@ -8,12 +8,17 @@ import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
 import { stepEffort, type EffortState } from '../effort/model.js';
+import type { PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepResult, StepStatus } from '../report/types.js';
-import { applyRules } from '../rules/index.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
-import type { StepArtifacts } from './artifacts.js';
+import type { ActionTiming, StepArtifacts } from './artifacts.js';
 import { checkExpectation } from './expect.js';
+import { cropEvidence, judge } from './judge.js';
 import type { PageSession } from './page-session.js';
+import { snapshotPage, type LinkChecker } from './page-state.js';
+import { checkAccessibility } from '../probes/axe.js';
+import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
+import type { Finding } from '../report/types.js';
 import { StepRecorder } from './step-recorder.js';
 
 export interface StepEnvironment {
@@ -22,8 +27,10 @@ export interface StepEnvironment {
   scenario: ResolvedScenario;
   baseUrl: string;
   touch: boolean;
+  mobile: boolean;
   viewport: { width: number; height: number };
   outDir: string;
+  links: LinkChecker;
   /** Folder for this scenario's screenshots, relative to outDir. */
   screenshotDir: string;
 }
@@ -31,12 +38,22 @@ export interface StepEnvironment {
 /** Fields that must never show in a screenshot: passwords and card details. */
 const MASKED_FIELDS = 'input[type="password"], input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i]';
 
+/** What a scenario carries from one step to the next. */
+export interface ScenarioMemory {
+  effort: EffortState;
+  previousPage: PageSnapshot | null;
+  /** Signatures of the page states judged so far. */
+  seenStates: Set<string>;
+  /** Page findings reported so far (see judge.ts). */
+  reported: Set<string>;
+}
+
 export async function runStep(
   env: StepEnvironment,
   step: ResolvedStep,
   index: number,
-  effortState: EffortState,
-): Promise<{ result: StepResult; artifacts: StepArtifacts; state: EffortState }> {
+  memory: ScenarioMemory,
+): Promise<{ result: StepResult; artifacts: StepArtifacts }> {
   const timeout = step.timeout ?? env.scenario.timeout;
   const recorder = new StepRecorder(
     env.page,
@@ -49,13 +66,18 @@ export async function runStep(
   );
   await recorder.begin();
   const mark = env.session.mark();
+  const clock = await pageClock(env.page);
   const started = Date.now();
   let status: StepStatus = 'passed';
   let reason: string | undefined;
 
+  const timings: ActionTiming[] = [];
   for (const { action, args } of step.actions) {
+    const waitedBefore = recorder.waitMs;
     try {
       await withGuard(actions[action].perform(recorder, args as never), timeout * 3 + 30_000, action);
+      const target = recorder.interactions.at(-1);
+      timings.push({ action, target: target && 'target' in target ? target.target.description : null, responseMs: recorder.waitMs - waitedBefore });
     } catch (error) {
       ({ status, reason } = classify(error, action));
       break;
@@ -72,6 +94,11 @@ export async function runStep(
   const typed = await recorder.typedFields();
   const wallMs = Date.now() - started;
   const screenshot = await takeScreenshot(env, index, step.name);
+  const exclude = [...(env.scenario.exclude ?? []), ...(step.exclude ?? [])];
+  const page = await snapshotPage(env.page, exclude);
+  const newPageState = page !== null && !memory.seenStates.has(page.signature);
+  if (page) memory.seenStates.add(page.signature);
+  const accessibility = newPageState ? await accessibilityOf(env, exclude) : { result: null, failure: null };
 
   const artifacts: StepArtifacts = {
     index,
@@ -89,9 +116,20 @@ export async function runStep(
     wallMs,
     waitMs: recorder.waitMs,
     screenshot,
+    mobile: env.mobile,
+    page,
+    previousPage: memory.previousPage,
+    newPageState,
+    accessibility: accessibility.result,
+    links: page && newPageState ? await env.links.check(page) : [],
+    timing: { actions: timings, longTasks: await readLongTasks(env.page, clock), vitals: await readVitals(env.page) },
   };
-  const findings = applyRules(artifacts);
-  const effort = stepEffort(artifacts, findings, effortState);
+  memory.previousPage = page;
+  const findings = judge(artifacts, { ...env.scenario.rules, ...step.rules }, memory.reported);
+  if (accessibility.failure) findings.push(accessibility.failure);
+  await cropEvidence(env.page, findings, env.outDir, screenshotStem(env, index, step.name), MASKED_FIELDS);
+  const effort = stepEffort(artifacts, findings, memory.effort);
+  memory.effort = effort.state;
   const result: StepResult = {
     name: step.name,
     status,
@@ -105,7 +143,27 @@ export async function runStep(
     findings,
     actions: countActions(artifacts),
   };
-  return { result, artifacts, state: effort.state };
+  return { result, artifacts };
+}
+
+/** axe-core on the page as it is; a page that cannot be checked gives an error finding, not a broken run. */
+async function accessibilityOf(env: StepEnvironment, exclude: string[]) {
+  try {
+    return { result: await checkAccessibility(env.page, { exclude }), failure: null };
+  } catch (error) {
+    const failure: Finding = {
+      rule: 'accessibility',
+      area: 'accessibility',
+      severity: 'low',
+      title: 'The accessibility check could not run',
+      message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      evidence: { url: env.page.url() },
+      source: 'cx-shop',
+      class: 'deterministic',
+      error: true,
+    };
+    return { result: null, failure };
+  }
 }
 
 function classify(error: unknown, action: string): { status: StepStatus; reason: string } {
@@ -129,8 +187,12 @@ async function withGuard<T>(work: Promise<T>, ms: number, action: string): Promi
   }
 }
 
+function screenshotStem(env: StepEnvironment, index: number, name: string): string {
+  return join(env.screenshotDir, `${String(index + 1).padStart(2, '0')}-${slug(name)}`);
+}
+
 async function takeScreenshot(env: StepEnvironment, index: number, name: string): Promise<string | null> {
-  const relative = join(env.screenshotDir, `${String(index + 1).padStart(2, '0')}-${slug(name)}.png`);
+  const relative = `${screenshotStem(env, index, name)}.png`;
   const path = join(env.outDir, relative);
   try {
     await mkdir(dirname(path), { recursive: true });

@@ -69,9 +69,15 @@ export function buildReport(
 ): Report {
   const byStatus = { passed: 0, failed: 0, blocked: 0, error: 0 };
   const findings = { high: 0, medium: 0, low: 0 };
+  const byArea: Record<string, number> = {};
+  let timingFindings = 0;
   for (const scenario of scenarios) {
     byStatus[scenario.status] += 1;
-    for (const step of scenario.steps) for (const finding of step.findings) findings[finding.severity] += 1;
+    for (const finding of scenario.steps.flatMap((step) => step.findings)) {
+      findings[finding.severity] += 1;
+      byArea[finding.area] = (byArea[finding.area] ?? 0) + 1;
+      if (finding.class === 'timing') timingFindings += 1;
+    }
   }
   return {
     version: REPORT_VERSION,
@@ -85,6 +91,8 @@ export function buildReport(
       byStatus,
       effort: round(scenarios.reduce((sum, s) => sum + s.effort, 0)),
       findings,
+      timingFindings,
+      byArea,
     },
     scenarios,
   };

@@ -18,6 +18,7 @@ const SETTLE_CAP_MS = 10_000;
 interface PendingField {
   element: PwLocator;
   target: TargetInfo;
+  label: string | null;
   typed: string;
   keptAfterTyping: boolean;
   /** Main-frame navigations seen when the field was typed into: a later one means the field is gone. */
@@ -80,6 +81,8 @@ export class StepRecorder implements ActionContext {
     }
     await element.scrollIntoViewIfNeeded({ timeout: this.timeout });
     const box = await element.boundingBox();
+    const scroll = await this.page.evaluate(() => ({ x: scrollX, y: scrollY }));
+    const pageBox = box && roundBox({ ...box, x: box.x + scroll.x, y: box.y + scroll.y });
     const found = await element.evaluate((el) => {
       const value = (el as HTMLInputElement).value;
       const words = (el as HTMLElement).innerText || (typeof value === 'string' ? value : '') || el.getAttribute('aria-label') || '';
@@ -88,7 +91,7 @@ export class StepRecorder implements ActionContext {
     });
     // Say what the element turned out to be when the scenario found it by its words alone: `text "Pay now" (button)`.
     const what = locator.role || locator.label || locator.placeholder ? description : `${description} (${found.kind})`;
-    return { element, target: { description: what, text: this.mask(found.text), box: box && roundBox(box) }, scrolls };
+    return { element, target: { description: what, text: this.mask(found.text), box: box && roundBox(box), pageBox }, scrolls };
   }
 
   record(interaction: Interaction): void {
@@ -112,9 +115,17 @@ export class StepRecorder implements ActionContext {
 
   async watchTypedField(element: PwLocator, target: TargetInfo, typed: string): Promise<void> {
     const value = await element.inputValue({ timeout: this.timeout }).catch(() => null);
+    const label = await element
+      .evaluate((el) => {
+        const labels = (el as HTMLInputElement).labels;
+        const text = el.getAttribute('aria-label') ?? (labels ? Array.from(labels, (l) => l.textContent).join(' ') : '');
+        return text.replace(/\s+/g, ' ').trim() || null;
+      })
+      .catch(() => null);
     this.fields.push({
       element,
       target,
+      label,
       typed,
       keptAfterTyping: value !== null && sameValue(value, typed),
       navigations: this.session.navigations,
@@ -161,6 +172,7 @@ export class StepRecorder implements ActionContext {
       const value = navigatedAway ? null : await field.element.inputValue({ timeout: 1000 }).catch(() => null);
       results.push({
         target: field.target,
+        label: field.label,
         keptAfterTyping: field.keptAfterTyping,
         keptAtStepEnd: value === null ? null : sameValue(value, field.typed),
         valueAtEnd: value === null ? null : this.mask(value),

@@ -15,6 +15,8 @@ function resolveStep(step: Step, keysInFileOrder: string[]): ResolvedStep {
     ...(step.timeout !== undefined && { timeout: step.timeout }),
     actions,
     ...(step.expect !== undefined && { expect: step.expect }),
+    ...(step.rules !== undefined && { rules: step.rules }),
+    ...(step.exclude !== undefined && { exclude: step.exclude }),
   };
 }
 

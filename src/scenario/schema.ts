@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { devices } from 'playwright';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
+import { rules, type RuleId } from '../rules/index.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
@@ -40,6 +41,17 @@ const actionFields = Object.fromEntries(
   ] as Array<[string, z.ZodOptional]>,
 ) as { [K in ActionName | keyof typeof actionAliases]: z.ZodOptional };
 
+const ruleIds = Object.keys(rules) as [RuleId, ...RuleId[]];
+
+/** Per rule: 'off' to ignore it, or the severity to give its findings here. */
+export const RulesConfigSchema = z
+  .partialRecord(z.enum(ruleIds), z.enum(['off', 'low', 'medium', 'high']))
+  .describe('Turn a rule off or change its severity, e.g. { tap-target-size: off, small-text: low } (see cx-shop rules)');
+
+const ExcludeSchema = z
+  .array(z.string().min(1))
+  .describe('CSS selectors of page regions to leave out of page checks, e.g. a third-party chat widget');
+
 export const StepSchema = z
   .strictObject({
     name: z.string().min(1).describe("What the customer does, in the customer's words"),
@@ -47,6 +59,8 @@ export const StepSchema = z
     timeout: z.number().int().min(100).max(300_000).optional().describe('Milliseconds each action may take'),
     ...actionFields,
     expect: ExpectSchema.optional().describe('What the customer must see once the step is done'),
+    rules: RulesConfigSchema.optional(),
+    exclude: ExcludeSchema.optional(),
   })
   .refine(
     (step) => Object.keys(step).some((key) => key in actions || key in actionAliases) || step.expect !== undefined,
@@ -84,6 +98,8 @@ export const ScenarioSchema = z.strictObject({
     .default(DEFAULT_STEP_TIMEOUT_MS)
     .describe('Milliseconds each action may take, unless a step says otherwise'),
   budget: BudgetSchema.optional().describe('Limits that fail the run (exit code 1) when exceeded'),
+  rules: RulesConfigSchema.optional(),
+  exclude: ExcludeSchema.optional(),
   steps: z.array(StepSchema).min(1).describe('What the customer does, one step at a time'),
 });
 
@@ -91,11 +107,14 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type Expectation = z.output<typeof ExpectSchema>;
 export type Budget = z.output<typeof BudgetSchema>;
+export type RulesConfig = z.output<typeof RulesConfigSchema>;
 
 /** A step ready to run: its actions in the order the file wrote them. */
 export interface ResolvedStep {
   name: string;
   timeout?: number;
+  rules?: RulesConfig;
+  exclude?: string[];
   actions: Array<{ action: ActionName; args: unknown }>;
   expect?: Expectation;
 }

@@ -132,7 +132,7 @@ describe('the demo shop, shipped against fixed', () => {
 
   it('runs every bundled journey in both variants', () => {
     const journeys = (r: Report) => r.scenarios.map((s) => s.journey).sort();
-    expect(journeys(shipped)).toEqual(['invoice', 'mobile-visit', 'promo-code', 'returns']);
+    expect(journeys(shipped)).toEqual(['custom', 'invoice', 'mobile-visit', 'promo-code', 'returns']);
     expect(journeys(fixed)).toEqual(journeys(shipped));
     expect(fixed.scenarios.every((s) => s.status === 'passed')).toBe(true);
   });

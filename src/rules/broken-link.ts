@@ -1,0 +1,28 @@
+import { itemsEvidence, plural } from './support/items.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  title: 'Broken link',
+  area: 'errors',
+  severity: 'medium',
+  threshold: 'a visible link on the site whose address answers 404, 410, 5xx or not at all',
+  source: 'DESIGN.md §6 (errors); checked with one request per address per scenario',
+  class: 'deterministic',
+  scope: 'page',
+  detect({ links, page }) {
+    // 401 and 403 may only want a login (links are checked without the customer's cookies): not broken.
+    const broken = links.filter((l) => l.status === 404 || l.status === 410 || (l.status ?? 0) >= 500 || l.failure !== null);
+    if (broken.length === 0) return [];
+    const answer = (l: (typeof broken)[number]) => (l.status !== null ? `HTTP ${l.status}` : `no answer (${l.failure})`);
+    return [
+      {
+        message: `${plural(broken.length, 'link')} lead nowhere: ${broken[0]!.element} → ${answer(broken[0]!)}`,
+        evidence: itemsEvidence(
+          page?.url ?? broken[0]!.href,
+          broken.map((l) => ({ element: l.element, selector: l.selector, box: null, measured: `${l.href}: ${answer(l)}` })),
+          { measured: answer(broken[0]!), threshold: 'HTTP status below 400' },
+        ),
+      },
+    ];
+  },
+});

@@ -1,0 +1,39 @@
+import { AUTOCOMPLETE_TOKENS, fieldName, fieldPurpose } from './support/field-purpose.js';
+import { itemsEvidence, plural } from './support/items.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  title: 'Personal details the browser cannot fill in',
+  area: 'forms',
+  severity: 'medium',
+  threshold: 'a name, email, phone, address or card field without an autocomplete token for its purpose',
+  source: 'WCAG 2.1 SC 1.3.5 Identify Input Purpose; HTML autofill tokens',
+  class: 'deterministic',
+  scope: 'page',
+  detect({ page, newPageState }) {
+    if (!page || !newPageState) return [];
+    const missing = page.fields.flatMap((field) => {
+      const purpose = fieldPurpose(field);
+      if (!purpose) return [];
+      const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+      return AUTOCOMPLETE_TOKENS[purpose].includes(token) ? [] : [{ field, purpose, token }];
+    });
+    if (missing.length === 0) return [];
+    const first = missing[0]!;
+    return [
+      {
+        message: `${plural(missing.length, 'field')} make the customer type what the browser already knows: ${fieldName(first.field)} has no autocomplete="${AUTOCOMPLETE_TOKENS[first.purpose][0]}"`,
+        evidence: itemsEvidence(
+          page.url,
+          missing.map(({ field, purpose, token }) => ({
+            element: field.element,
+            selector: field.selector,
+            box: field.box,
+            measured: `autocomplete="${token}", needs "${AUTOCOMPLETE_TOKENS[purpose][0]}"`,
+          })),
+          { measured: first.token ? `autocomplete="${first.token}"` : 'no autocomplete', threshold: `autocomplete="${AUTOCOMPLETE_TOKENS[first.purpose][0]}"` },
+        ),
+      },
+    ];
+  },
+});

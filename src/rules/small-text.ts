@@ -1,0 +1,37 @@
+import { LEGIBLE_FONT_PX } from '../probes/page-snapshot.js';
+import { defineRule } from './types.js';
+
+/** Lighthouse fails a page when less than 60% of its text is at 12 px or more. */
+const LEGIBLE_SHARE = 0.6;
+/** A page with almost no text (a splash, an image gallery) says nothing about legibility. */
+const MIN_CHARS = 50;
+
+export default defineRule({
+  title: 'Text too small to read on a phone',
+  area: 'mobile',
+  severity: 'medium',
+  threshold: `less than ${LEGIBLE_SHARE * 100}% of the text at ${LEGIBLE_FONT_PX} px or more`,
+  source: 'Lighthouse font-size audit',
+  class: 'deterministic',
+  scope: 'page',
+  detect({ page, newPageState, mobile }) {
+    if (!page || !newPageState || !mobile || page.text.chars < MIN_CHARS) return [];
+    const share = page.text.legibleChars / page.text.chars;
+    if (share >= LEGIBLE_SHARE) return [];
+    const percent = `${Math.round(share * 100)}%`;
+    const [sample] = page.text.smallSamples;
+    return [
+      {
+        message: `Only ${percent} of the text is ${LEGIBLE_FONT_PX} px or larger${sample ? `; "${sample.text}" is ${sample.px} px` : ''}`,
+        evidence: {
+          url: page.url,
+          element: sample ? `text "${sample.text}"` : undefined,
+          selector: sample?.selector,
+          measured: `${percent} of ${page.text.chars} characters legible`,
+          threshold: `${LEGIBLE_SHARE * 100}% at ${LEGIBLE_FONT_PX} px or more`,
+          items: page.text.smallSamples.map((s) => ({ element: `text "${s.text}"`, selector: s.selector, measured: `${s.px} px` })),
+        },
+      },
+    ];
+  },
+});

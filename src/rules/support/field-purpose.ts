@@ -1,0 +1,67 @@
+/**
+ * What a form field is for, guessed the way a customer would read it: from its autocomplete token, its type,
+ * its name or id, and its label. Used by the form rules to know which keyboard and autocomplete a field needs.
+ */
+import type { FieldInfo } from '../../probes/page-snapshot.js';
+
+export type FieldPurpose =
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'street-address'
+  | 'city'
+  | 'postal-code'
+  | 'country'
+  | 'card-number'
+  | 'card-expiry'
+  | 'card-cvc'
+  | 'one-time-code';
+
+/** The autocomplete tokens (WCAG 1.3.5, HTML's autofill names) that satisfy each purpose. */
+export const AUTOCOMPLETE_TOKENS: Record<FieldPurpose, string[]> = {
+  name: ['name', 'given-name', 'family-name', 'additional-name', 'nickname', 'cc-name'],
+  email: ['email', 'username'],
+  phone: ['tel', 'tel-national', 'tel-local'],
+  'street-address': ['street-address', 'address-line1', 'address-line2', 'address-line3'],
+  city: ['address-level2'],
+  'postal-code': ['postal-code'],
+  country: ['country', 'country-name'],
+  'card-number': ['cc-number'],
+  'card-expiry': ['cc-exp', 'cc-exp-month', 'cc-exp-year'],
+  'card-cvc': ['cc-csc'],
+  'one-time-code': ['one-time-code'],
+};
+
+const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
+  ['email', /e-?mail/i],
+  ['phone', /phone|mobile|\btel\b|telephone/i],
+  ['postal-code', /post.?code|postal|zip/i],
+  ['card-number', /card.?(number|no)|\bcc.?num|credit.?card|debit.?card/i],
+  ['card-expiry', /expir|\bexp\b|mm.?yy/i],
+  ['card-cvc', /\bcvc\b|\bcvv\b|security code/i],
+  ['one-time-code', /one.?time|verification code|\botp\b/i],
+  ['street-address', /address|street/i],
+  ['city', /\bcity\b|\btown\b/i],
+  ['country', /country/i],
+  ['name', /(full|first|last|given|family|your).?name|^name$/i],
+];
+
+/** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
+export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
+  const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+  for (const [purpose, tokens] of Object.entries(AUTOCOMPLETE_TOKENS) as Array<[FieldPurpose, string[]]>) {
+    if (tokens.includes(token)) return purpose;
+  }
+  if (field.type === 'email') return 'email';
+  if (field.type === 'tel') return 'phone';
+  const words = [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
+  // Search and promo-code fields carry no personal data, whatever else their words say.
+  if (field.type === 'search' || /promo|coupon|voucher|search/i.test(words)) return null;
+  for (const [purpose, pattern] of BY_WORDS) if (pattern.test(words)) return purpose;
+  return null;
+}
+
+/** The field in words for a finding: its label, else its name, else its element description. */
+export function fieldName(field: FieldInfo): string {
+  return field.label ? `"${field.label}"` : field.element;
+}

@@ -1,0 +1,78 @@
+import type { PageSnapshot } from '../probes/page-snapshot.js';
+import type { Box } from '../runner/artifacts.js';
+import { itemsEvidence, plural } from './support/items.js';
+import { defineRule, type RuleHit } from './types.js';
+
+/** WCAG 2.5.8 (AA) minimum, and the 44 pt Apple recommends for fingers (WCAG 2.5.5, AAA). */
+const MINIMUM = 24;
+const COMFORTABLE = 44;
+
+type Target = PageSnapshot['targets'][number];
+
+const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** Distance from a point to the nearest point of a box (0 inside it). */
+function distanceToBox(p: { x: number; y: number }, box: Box): number {
+  const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+  const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+  return Math.hypot(dx, dy);
+}
+
+const undersized = (t: Target) => t.box.width < MINIMUM || t.box.height < MINIMUM;
+
+/**
+ * WCAG 2.5.8's spacing exception: a 24 px circle centred on an undersized target must not touch another
+ * target, nor the circle of another undersized target.
+ */
+export function hasSpacing(target: Target, all: readonly Target[]): boolean {
+  const c = centre(target.box);
+  return all.every((other) => {
+    if (other === target) return true;
+    if (undersized(other)) return Math.hypot(centre(other.box).x - c.x, centre(other.box).y - c.y) >= MINIMUM;
+    return distanceToBox(c, other.box) >= MINIMUM / 2;
+  });
+}
+
+const size = (t: Target) => `${Math.round(t.box.width)}×${Math.round(t.box.height)} px`;
+
+export default defineRule({
+  title: 'Tap targets too small',
+  area: 'mobile',
+  severity: 'high',
+  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing: High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory)`,
+  source: 'WCAG 2.2 SC 2.5.8 Target Size (Minimum); WCAG 2.5.5 and Apple HIG 44 pt (advisory)',
+  class: 'deterministic',
+  scope: 'page',
+  detect({ page, newPageState, touch }) {
+    if (!page || !newPageState) return [];
+    const targets = page.targets.filter((t) => !t.inline && t.box.width > 0 && t.box.height > 0);
+    const failing = targets.filter((t) => undersized(t) && !hasSpacing(t, targets));
+    const hits: RuleHit[] = [];
+    if (failing.length > 0) {
+      hits.push({
+        severity: 'high',
+        message: `${plural(failing.length, 'target')} under ${MINIMUM}×${MINIMUM} px, too close to others to hit reliably: ${failing[0]!.element} is ${size(failing[0]!)}`,
+        evidence: itemsEvidence(
+          page.url,
+          failing.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t) })),
+          { measured: size(failing[0]!), threshold: `${MINIMUM}×${MINIMUM} px, or ${MINIMUM} px spacing` },
+        ),
+      });
+    }
+    const small = touch
+      ? targets.filter((t) => !failing.includes(t) && (t.box.width < COMFORTABLE || t.box.height < COMFORTABLE))
+      : [];
+    if (small.length > 0) {
+      hits.push({
+        severity: 'low',
+        message: `${plural(small.length, 'target')} under the ${COMFORTABLE}×${COMFORTABLE} px a finger needs: ${small[0]!.element} is ${size(small[0]!)}`,
+        evidence: itemsEvidence(
+          page.url,
+          small.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t) })),
+          { measured: size(small[0]!), threshold: `${COMFORTABLE}×${COMFORTABLE} px (advisory)` },
+        ),
+      });
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,31 @@
+import { isErrorMessage } from './error-message.js';
+import { defineRule } from './types.js';
+
+/** Words that tell the customer what to do next. */
+const FIX_WORDS =
+  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without)\b/i;
+/** Words that name a kind of field even when the page's label is worded differently. */
+const FIELD_WORDS = /\b(e-?mail|phone|password|card|code|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
+
+export default defineRule({
+  title: 'Error message that does not help',
+  area: 'forms',
+  severity: 'low',
+  threshold: 'an error message that names neither the field nor how to put it right',
+  source: 'Nielsen Norman Group, error-message guidelines',
+  class: 'deterministic',
+  detect({ appeared, page }) {
+    const labels = (page?.fields ?? []).map((f) => f.label?.toLowerCase()).filter((l): l is string => Boolean(l));
+    return appeared
+      .filter(isErrorMessage)
+      .filter((message) => {
+        const text = message.text.toLowerCase();
+        const namesField = FIELD_WORDS.test(text) || labels.some((label) => text.includes(label));
+        return !namesField && !FIX_WORDS.test(text);
+      })
+      .map((message) => ({
+        message: `"${message.text.slice(0, 120)}" says neither which field is wrong nor how to fix it`,
+        evidence: { element: message.where, text: message.text, measured: 'no field named, no fix given', threshold: 'names the field or the fix' },
+      }));
+  },
+});

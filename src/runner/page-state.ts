@@ -1,0 +1,63 @@
+/**
+ * The page as it is at the end of a step: a snapshot for the page rules, and the status of the links a
+ * customer could follow from it. What a scenario has seen already is remembered, so each page state is judged
+ * once and each address is asked once.
+ */
+import { request, type APIRequestContext, type Page } from 'playwright';
+import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
+import type { StepArtifacts } from './artifacts.js';
+
+/** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
+const MAX_LINKS_PER_PAGE = 30;
+const LINK_TIMEOUT_MS = 5000;
+/** Links whose address suggests an action (sign out, remove an item): asking for them could change something. */
+const ACTION_LINK = /log.?out|sign.?out|remove|delete|cancel|unsubscribe|logout/i;
+
+export interface LinkStatus {
+  status: number | null;
+  failure: string | null;
+}
+
+export async function snapshotPage(page: Page, exclude: string[]): Promise<PageSnapshot | null> {
+  return page.evaluate(takePageSnapshot, { legiblePx: LEGIBLE_FONT_PX, exclude }).catch(() => null);
+}
+
+/**
+ * Asks for each visible same-origin link once per scenario, from a context without the customer's cookies,
+ * so that checking a link never changes the customer's session.
+ */
+export class LinkChecker {
+  private context: APIRequestContext | undefined;
+  private readonly known = new Map<string, LinkStatus>();
+
+  async check(snapshot: PageSnapshot): Promise<StepArtifacts['links']> {
+    const fresh = [...new Map(snapshot.links.map((l) => [l.href.split('#')[0]!, l])).entries()]
+      .filter(([href]) => !this.known.has(href) && !ACTION_LINK.test(href))
+      .slice(0, MAX_LINKS_PER_PAGE);
+    const results: StepArtifacts['links'] = [];
+    for (const [href, link] of fresh) {
+      const status = await this.ask(href);
+      this.known.set(href, status);
+      results.push({ href, element: link.element, selector: link.selector, ...status });
+    }
+    return results;
+  }
+
+  async dispose(): Promise<void> {
+    await this.context?.dispose().catch(() => undefined);
+  }
+
+  private async ask(href: string): Promise<LinkStatus> {
+    this.context ??= await request.newContext();
+    try {
+      let response = await this.context.fetch(href, { method: 'HEAD', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
+      // Some servers do not answer HEAD; ask again the way a browser would.
+      if (response.status() === 405 || response.status() === 501) {
+        response = await this.context.fetch(href, { method: 'GET', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
+      }
+      return { status: response.status(), failure: null };
+    } catch (error) {
+      return { status: null, failure: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * checkAccessibility against fixture pages in real Chromium: a basket page with known violations (target-size and
+ * meta-viewport included), the same page built right, a page whose only violation sits in a third-party widget,
+ * and a gallery with more failing elements than are kept.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { checkAccessibility, countElements } from '../../src/probes/axe.js';
+import { startBrowser } from '../helpers/browser.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+let browser: Browser;
+let server: FixtureServer;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([startBrowser(), startFixtureServer()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+async function open(name: string): Promise<Page> {
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`${server.url}/a11y/${name}`);
+  return page;
+}
+
+describe('checkAccessibility', () => {
+  it('finds each broken rule on the bad page, with its impact, elements and selectors', async () => {
+    const result = await checkAccessibility(await open('bad.html'));
+    expect(result.url).toBe(`${server.url}/a11y/bad.html`);
+    expect(result.engine).toMatch(/^axe-core 4\.11\./);
+    const found = result.violations.map((v) => [v.id, v.impact, v.nodes.map((n) => `${n.selector} = ${n.element}`)]);
+    expect(found).toEqual([
+      ['button-name', 'critical', ['#remove = button']],
+      ['color-contrast', 'serious', ['#delivery-note = p "Free delivery on orders over 50 euros"']],
+      ['image-alt', 'critical', ['#photo = img']],
+      ['label', 'critical', ['#promo = textbox']],
+      ['meta-viewport', 'moderate', ['meta[name="viewport"] = meta']],
+      ['target-size', 'serious', ['#fewer = button "One fewer"', '#more = button "One more"']],
+    ]);
+  });
+
+  it('keeps axe-core help, html and a summary saying what to fix', async () => {
+    const { violations } = await checkAccessibility(await open('bad.html'));
+    const contrast = violations.find((v) => v.id === 'color-contrast')!;
+    expect(contrast.help).toBe('Elements must meet minimum color contrast ratio thresholds');
+    expect(contrast.helpUrl).toContain('dequeuniversity.com/rules/axe/4.11/color-contrast');
+    expect(contrast.nodes[0]!.html).toContain('id="delivery-note"');
+    expect(contrast.nodes[0]!.summary).toContain('insufficient color contrast of 2.32');
+    const image = violations.find((v) => v.id === 'image-alt')!.nodes[0]!;
+    expect(image.html.length).toBeLessThanOrEqual(200);
+    expect(image.html.endsWith('…')).toBe(true);
+    const target = violations.find((v) => v.id === 'target-size')!;
+    expect(target.nodes[0]!.summary).toContain('16px by 16px');
+    expect(countElements(target)).toBe(2);
+  });
+
+  it('gives boxes in document coordinates, the same before and after scrolling, and none for elements without one', async () => {
+    const before = await checkAccessibility(await open('bad.html'));
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    expect(await page.evaluate(() => window.scrollY)).toBe(1200);
+    const after = await checkAccessibility(page);
+    const boxes = (result: typeof before) => result.violations.flatMap((v) => v.nodes.map((n) => [n.selector, n.box]));
+    expect(boxes(after)).toEqual(boxes(before));
+    const image = after.violations.find((v) => v.id === 'image-alt')!.nodes[0]!;
+    expect(image.box).toEqual({ x: 20, y: 1500, width: 200, height: 150 });
+    const [fewer, more] = after.violations.find((v) => v.id === 'target-size')!.nodes;
+    expect(fewer!.box).toMatchObject({ x: 0, width: 16, height: 16 });
+    expect(more!.box).toMatchObject({ x: 16, y: fewer!.box!.y });
+    expect(after.violations.find((v) => v.id === 'meta-viewport')!.nodes[0]!.box).toBeNull();
+  });
+
+  it('finds nothing on the page built right', async () => {
+    const result = await checkAccessibility(await open('good.html'));
+    expect(result.violations).toEqual([]);
+  });
+
+  it('leaves out excluded regions, and reports a violation there when they are not excluded', async () => {
+    await open('widget.html');
+    const all = await checkAccessibility(page);
+    expect(all.violations.map((v) => [v.id, v.nodes.map((n) => n.selector)])).toEqual([['button-name', ['#chat-open']]]);
+    const without = await checkAccessibility(page, { exclude: ['.chat-widget'] });
+    expect(without.violations).toEqual([]);
+  });
+
+  it('keeps the first 20 elements by selector and says how many more there were', async () => {
+    const [images, ...rest] = (await checkAccessibility(await open('many.html'))).violations;
+    expect(rest).toEqual([]);
+    expect(images!.id).toBe('image-alt');
+    expect(images!.nodes.map((n) => n.selector)).toEqual(Array.from({ length: 20 }, (_, i) => `#photo-${String(i + 1).padStart(2, '0')}`));
+    expect(images!.nodes.at(-1)!.summary).toMatch(/\n\(5 more elements not listed\)$/);
+    expect(countElements(images!)).toBe(25);
+  });
+
+  it('throws an error naming the page when axe cannot run there', async () => {
+    await open('good.html');
+    await expect(checkAccessibility(page, { exclude: ['[[not a selector'] })).rejects.toThrow(
+      `axe-core could not check ${server.url}/a11y/good.html:`,
+    );
+  });
+});
