@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { toolVersion } from '../runner/run.js';
 import { demoCommand } from './demo.js';
 import { initCommand } from './init.js';
+import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -58,6 +59,12 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .command('schema')
     .description('print the JSON Schema of the scenario format (for editor autocompletion)')
     .action(() => setExitCode(schemaCommand()));
+
+  program
+    .command('rules')
+    .description('list every friction rule: id, area, default severity, threshold and source')
+    .option('--json', 'print the list as JSON')
+    .action((options) => setExitCode(rulesCommand(options)));
 
   program
     .command('init')

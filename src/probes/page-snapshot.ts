@@ -134,7 +134,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     };
   };
 
-  const viewport = { width: innerWidth, height: innerHeight };
+  // The layout viewport: on an emulated phone Chromium widens innerWidth to fit wide content (zooming out).
+  const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
   const meta = document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? null;
 
   let chars = 0;
@@ -161,7 +162,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .filter(visible)
     .map((el) => ({ ...ref(el), inline: isInline(el) }));
   const overflowing = Array.from(document.body?.querySelectorAll('*') ?? [])
-    .filter((el) => visible(el) && el.getBoundingClientRect().right > innerWidth + 1)
+    .filter((el) => visible(el) && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)

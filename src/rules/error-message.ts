@@ -15,7 +15,7 @@ export default defineRule({
   area: 'forms',
   severity: 'medium',
   threshold: 'any new alert or error text after the step (its reading time is added to the effort)',
-  source: 'DESIGN.md §6 (forms): every error costs thought and a retry',
+  source: 'cx-shop convention: every error message costs reading, thought and a retry',
   class: 'deterministic',
   detect(artifacts) {
     return artifacts.appeared

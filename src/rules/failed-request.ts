@@ -6,7 +6,6 @@ const SEVERITY_BY_TYPE: Record<string, Severity> = {
   document: 'high',
   fetch: 'high',
   xhr: 'high',
-  image: 'medium',
   script: 'medium',
   stylesheet: 'medium',
   font: 'medium',
@@ -16,14 +15,16 @@ export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
-  threshold: 'HTTP 4xx/5xx or no response; page, fetch and XHR: High; images, scripts, styles, fonts: Medium; other: Low',
-  source: 'cx-shop convention after DESIGN.md §6 (errors)',
+  threshold: 'HTTP 4xx/5xx or no response; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image)',
+  source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
     return artifacts.requests
       .filter((r) => (r.status !== null && r.status >= 400) || (r.failure !== null && !r.failure.includes('ERR_ABORTED')))
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.
       .filter((r) => !new URL(r.url).pathname.endsWith('/favicon.ico'))
+      // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.
+      .filter((r) => r.resourceType !== 'image')
       .map((r) => ({
         severity: SEVERITY_BY_TYPE[r.resourceType] ?? 'low',
         message: `${r.method} ${shortUrl(r.url)} ${r.status !== null ? `answered HTTP ${r.status}` : `failed (${r.failure})`}`,

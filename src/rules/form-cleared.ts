@@ -17,16 +17,20 @@ export default defineRule({
   detect({ page: current, previousPage, appeared, typed }) {
     if (!current || !appeared.some(isErrorMessage)) return [];
     const page = current;
-    if (previousPage && path(previousPage.url) !== path(page.url)) return [];
-    const emptyNow = (match: (f: (typeof page.fields)[number]) => boolean) => page.fields.some((f) => match(f) && !f.filled);
+    const samePage = previousPage !== null && path(previousPage.url) === path(page.url);
+    // The same field on the page now: by its place when the address is the same, else by its label (a form
+    // posted to another address and shown again there).
+    const now = (field: { selector: string; label: string | null }) =>
+      page.fields.find((f) => (samePage && f.selector === field.selector) || (f.label !== null && f.label === field.label));
     const lost = new Map<string, { element: string; selector: string; box: (typeof page.fields)[number]['box'] | null }>();
     for (const before of previousPage?.fields ?? []) {
-      if (before.filled && emptyNow((f) => f.selector === before.selector)) lost.set(before.selector, before);
+      const field = before.filled ? now(before) : undefined;
+      if (field && !field.filled) lost.set(field.selector, field);
     }
-    for (const field of typed) {
-      const gone = field.keptAtStepEnd === false || (field.keptAtStepEnd === null && emptyNow((f) => f.label !== null && f.label === field.label));
-      const now = page.fields.find((f) => f.label !== null && f.label === field.label);
-      if (gone && now && !lost.has(now.selector)) lost.set(now.selector, now);
+    for (const typedField of typed) {
+      const field = page.fields.find((f) => f.label !== null && f.label === typedField.label);
+      const gone = typedField.keptAtStepEnd === false || (typedField.keptAtStepEnd === null && field !== undefined && !field.filled);
+      if (gone && field && !lost.has(field.selector)) lost.set(field.selector, field);
     }
     if (lost.size === 0) return [];
     const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty' }));

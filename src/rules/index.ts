@@ -61,9 +61,10 @@ export const rules = {
 
 export type RuleId = keyof typeof rules;
 
-export function applyRules(artifacts: StepArtifacts): Finding[] {
+/** Runs every rule of the registry (all of cx-shop's by default) over one step's artifacts. */
+export function applyRules(artifacts: StepArtifacts, registry: Record<string, RuleDefinition> = rules): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, rule] of Object.entries(rules) as Array<[RuleId, RuleDefinition]>) {
+  for (const [id, rule] of Object.entries(registry)) {
     if (rule.scope === 'page' && !artifacts.newPageState) continue;
     try {
       for (const hit of rule.detect(artifacts)) {

@@ -8,7 +8,7 @@ export default defineRule({
   area: 'speed',
   severity: 'medium',
   threshold: `main-thread tasks over ${LONG_TASK_MS} ms after an action`,
-  source: 'W3C Long Tasks API (tasks over 50 ms); the 200 ms limit is a cx-shop convention (DESIGN.md §6)',
+  source: 'W3C Long Tasks API (tasks over 50 ms); the 200 ms limit is a cx-shop convention',
   class: 'timing',
   detect(artifacts) {
     const blocking = artifacts.timing.longTasks.filter((task) => task.durationMs > LONG_TASK_MS);

@@ -13,7 +13,7 @@ export default defineRule({
   area: 'speed',
   severity: 'low',
   threshold: 'response to an action over 1 s Low, over 3 s Medium, over 10 s High',
-  source: 'Nielsen response-time limits (1 s, 10 s); 3 s is a cx-shop convention (DESIGN.md §6)',
+  source: 'Nielsen response-time limits (1 s, 10 s); 3 s is a cx-shop convention',
   class: 'timing',
   detect(artifacts) {
     return artifacts.timing.actions.flatMap((timing) => {

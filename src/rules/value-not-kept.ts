@@ -6,7 +6,7 @@ export default defineRule({
   area: 'frustration',
   severity: 'high',
   threshold: 'the field no longer holds what was typed (spacing, punctuation and case aside)',
-  source: 'DESIGN.md §6 (frustration): the customer has to notice and type it again',
+  source: 'cx-shop convention: the customer has to notice the loss and type it again',
   class: 'deterministic',
   detect(artifacts) {
     // Fields emptied along with an error message are the form-cleared rule's: one finding, not two.

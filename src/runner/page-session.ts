@@ -83,13 +83,20 @@ export class PageSession {
     return this.started - mark.started;
   }
 
-  /** Waits until no request has been in flight for `quietMs`, or `capMs` passed. */
-  async networkQuiet(quietMs: number, capMs: number): Promise<void> {
-    const deadline = Date.now() + capMs;
+  /**
+   * Waits until no request has been in flight for `quietMs` (counted from the call at the earliest, so a
+   * navigation the page is about to start is waited for), or `capMs` passed. Resolves to the time the last
+   * request ended: when the site was done, not when cx-shop stopped watching.
+   */
+  async networkQuiet(quietMs: number, capMs: number): Promise<number> {
+    const started = Date.now();
+    const deadline = started + capMs;
     while (Date.now() < deadline) {
-      if (this.inflight.size === 0 && Date.now() - this.lastNetworkActivity >= quietMs) return;
+      const lastActivity = Math.max(this.lastNetworkActivity, started);
+      if (this.inflight.size === 0 && Date.now() - lastActivity >= quietMs) break;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    return Math.min(Math.max(this.lastNetworkActivity, started), Date.now());
   }
 
   private done(request: Request): void {

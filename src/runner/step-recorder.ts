@@ -142,10 +142,15 @@ export class StepRecorder implements ActionContext {
   }
 
   async settle(): Promise<void> {
-    await this.waiting(async () => {
-      await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
-      await this.session.networkQuiet(150, SETTLE_CAP_MS);
-    });
+    const started = Date.now();
+    // A tap that submits a form starts its navigation a moment later: the first quiet window waits for it,
+    // then the new page's load and its requests.
+    let done = await this.session.networkQuiet(150, SETTLE_CAP_MS);
+    await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
+    const loaded = Date.now();
+    done = Math.max(done, await this.session.networkQuiet(50, SETTLE_CAP_MS));
+    // Waiting is the site's time: until its last request ended or the page loaded, not cx-shop's quiet windows.
+    this.waitMs += Math.max(0, Math.max(done, loaded > started + 5 ? loaded : started) - started);
     await this.noteMessages();
   }
 

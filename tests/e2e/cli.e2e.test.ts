@@ -105,10 +105,22 @@ describe('commands without a browser', () => {
     );
   });
 
+  it('rules lists every rule, and the README documents each of them', async () => {
+    const ran = await cli(['rules', '--json']);
+    expect(ran.code).toBe(0);
+    const rules = JSON.parse(ran.stdout) as Array<{ id: string; severity: string; threshold: string; source: string }>;
+    expect(rules.length).toBeGreaterThanOrEqual(20);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const rule of rules) {
+      expect(rule.threshold && rule.source, rule.id).toBeTruthy();
+      expect(readme, rule.id).toContain(`| \`${rule.id}\` |`);
+    }
+  });
+
   it('--help lists every command and the exit codes', async () => {
     const ran = await cli(['--help']);
     expect(ran.code).toBe(0);
-    for (const command of ['run', 'demo', 'validate', 'schema', 'init']) expect(ran.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    for (const command of ['run', 'demo', 'validate', 'schema', 'rules', 'init']) expect(ran.stdout).toMatch(new RegExp(`\\n  ${command} `));
     expect(ran.stdout).toContain('Exit codes: 0');
   });
 });
@@ -143,6 +155,24 @@ describe('the demo shop, shipped against fixed', () => {
       expect(findingsIn(scenario), scenario.journey).toBeGreaterThan(findingsIn(counterpart));
       expect(scenario.effort, scenario.journey).toBeGreaterThan(counterpart.effort);
     }
+  });
+
+  it('shows findings from every area in the shipped shop, and none at high in the fixed one', () => {
+    for (const area of ['errors', 'frustration', 'forms', 'mobile', 'accessibility']) {
+      expect(shipped.summary.byArea[area] ?? 0, area).toBeGreaterThan(0);
+    }
+    expect(fixed.summary.findings.high).toBe(0);
+  });
+
+  it('gives every finding its rule, severity, evidence with a threshold, and a crop where it has a box', () => {
+    const findings = shipped.scenarios.flatMap((s) => s.steps.flatMap((step) => step.findings));
+    for (const finding of findings) {
+      expect(finding.source.length, finding.rule).toBeGreaterThan(0);
+      if (finding.class === 'deterministic') expect(finding.evidence.threshold, finding.rule).toBeTruthy();
+    }
+    const boxed = findings.filter((f) => f.evidence.box);
+    expect(boxed.length).toBeGreaterThan(5);
+    expect(boxed.filter((f) => typeof f.evidence.crop === 'string').length).toBe(boxed.length);
   });
 
   it('prints a table per scenario with findings under their steps, and a summary', () => {

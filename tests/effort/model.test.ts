@@ -9,7 +9,7 @@ const phone = { touch: true, viewport: { width: 400, height: 800 } };
 const laptop = { touch: false, viewport: { width: 1280, height: 720 } };
 
 function target(x: number, y: number, width: number, height: number): TargetInfo {
-  return { description: 'button "Apply"', text: 'Apply', box: { x, y, width, height } };
+  return { description: 'button "Apply"', text: 'Apply', box: { x, y, width, height }, pageBox: { x, y, width, height } };
 }
 
 function effortOf(interactions: Interaction[], device = phone, extra: Partial<StepEffortInput> = {}) {

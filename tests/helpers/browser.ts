@@ -6,6 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { findBrowser } from '../../src/browser/find.js';
 import { launchBrowser } from '../../src/browser/launch.js';
 import type { ScenarioResult } from '../../src/report/types.js';
@@ -16,15 +18,41 @@ export async function startBrowser(): Promise<Browser> {
   return launchBrowser(findBrowser());
 }
 
-/** Runs a scenario given as YAML text against baseUrl and returns its result. */
-export async function runYaml(browser: Browser, baseUrl: string, yaml: string): Promise<ScenarioResult> {
+/** Runs a scenario given as YAML text against baseUrl and returns its result and where its files went. */
+export async function runYaml(browser: Browser, baseUrl: string, yaml: string): Promise<ScenarioResult & { outDir: string }> {
   const { scenario, problems } = parseScenario('inline.yaml', yaml, process.env);
   if (!scenario) throw new Error(`fixture scenario is invalid:\n${problems.map(formatProblem).join('\n')}`);
   const outDir = mkdtempSync(join(tmpdir(), 'cx-shop-test-'));
-  return runScenario(browser, scenario, { baseUrl, outDir, position: 0 });
+  return { ...(await runScenario(browser, scenario, { baseUrl, outDir, position: 0 })), outDir };
 }
 
 /** The findings of one rule across all steps. */
 export function findingsOf(result: ScenarioResult, rule: string) {
   return result.steps.flatMap((step) => step.findings.filter((finding) => finding.rule === rule));
+}
+
+/**
+ * One Chromium and one fixture server for a test file, started before its tests and closed after them.
+ * `run(yaml)` runs a scenario against the fixture pages; `url` is the server's address.
+ */
+export function useFixtures() {
+  let browser: Browser | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([startBrowser(), startFixtureServer()]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()]);
+  });
+  return {
+    get url(): string {
+      return server!.url;
+    },
+    run: (yaml: string) => runYaml(browser!, server!.url, yaml),
+  };
+}
+
+/** A scenario that opens /<folder>/<page>; `head` adds scenario keys (device, rules, exclude), `steps` more steps. */
+export function pageScenario(folder: string, page: string, { head = '', steps = '' }: { head?: string; steps?: string } = {}) {
+  return `name: fixture\n${head}steps:\n  - name: Open\n    goto: /${folder}/${page}\n${steps}`;
 }

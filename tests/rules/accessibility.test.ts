@@ -5,32 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import accessibility from '../../src/rules/accessibility.js';
 import type { AccessibilityResult, AxeViolation, StepArtifacts } from '../../src/runner/artifacts.js';
+import { stepArtifacts } from '../helpers/artifacts.js';
 
 function artifactsWith(accessibility: AccessibilityResult | null): StepArtifacts {
-  return {
-    index: 0,
-    name: 'Open the basket',
-    url: 'https://shop.test/basket',
-    viewport: { width: 390, height: 844 },
-    touch: true,
-    interactions: [],
-    taps: [],
-    typed: [],
-    appeared: [],
-    requests: [],
-    consoleErrors: [],
-    pageErrors: [],
-    wallMs: 0,
-    waitMs: 0,
-    screenshot: 'shots/step-1.png',
-    mobile: true,
-    page: null,
-    previousPage: null,
-    newPageState: true,
-    accessibility,
-    links: [],
-    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
-  };
+  return stepArtifacts({ screenshot: 'shots/step-1.png', accessibility });
 }
 
 const node = (name: string, y: number, summary = `Fix ${name}`) => ({

@@ -2,26 +2,16 @@
  * Each first rule against a fixture page in real Chromium: the positive case finds it with its severity
  * and evidence, the negative case on the same kind of page does not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { findingsOf, runYaml, startBrowser } from '../helpers/browser.js';
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, useFixtures } from '../helpers/browser.js';
 
-let browser: Browser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([startBrowser(), startFixtureServer()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const fixtures = useFixtures();
 
 const scenario = (page: string, steps: string) => `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/${page}\n${steps}`;
 
 describe('page-error', () => {
   it('finds an uncaught error thrown by a tap, as high, with the error text', async () => {
-    const result = await runYaml(browser, server.url, scenario('page-error.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
+    const result = await fixtures.run(scenario('page-error.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
     const [finding, ...rest] = findingsOf(result, 'page-error');
     expect(rest).toHaveLength(0);
     expect(finding?.severity).toBe('high');
@@ -30,7 +20,7 @@ describe('page-error', () => {
   });
 
   it('finds nothing when the handler works', async () => {
-    const result = await runYaml(browser, server.url, scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
+    const result = await fixtures.run(scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
     expect(result.status).toBe('passed');
     expect(findingsOf(result, 'page-error')).toHaveLength(0);
   });
@@ -38,22 +28,22 @@ describe('page-error', () => {
 
 describe('failed-request', () => {
   it('a fetch answered 500 is high, with the address and status', async () => {
-    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Check stock\n    tap: Check stock\n'));
+    const result = await fixtures.run(scenario('failed-request.html', '  - name: Check stock\n    tap: Check stock\n'));
     const findings = findingsOf(result, 'failed-request');
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('high');
-    expect(findings[0]!.evidence.url).toBe(`${server.url}/api/fail`);
+    expect(findings[0]!.evidence.url).toBe(`${fixtures.url}/api/fail`);
     expect(findings[0]!.evidence.measured).toBe('HTTP 500');
   });
 
-  it('an image that 404s is medium', async () => {
-    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Show photo\n    tap: Show photo\n'));
-    const findings = findingsOf(result, 'failed-request');
-    expect(findings.map((f) => [f.severity, f.evidence.resourceType])).toEqual([['medium', 'image']]);
+  it('an image that 404s is left to broken-image, which reports it where the customer sees it', async () => {
+    const result = await fixtures.run(scenario('failed-request.html', '  - name: Show photo\n    tap: Show photo\n'));
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+    expect(findingsOf(result, 'broken-image').map((f) => f.severity)).toEqual(['medium']);
   });
 
   it('a fetch answered 200 is not a finding', async () => {
-    const result = await runYaml(browser, server.url, scenario('failed-request.html', '  - name: Check delivery\n    tap: Check delivery\n    expect: { text: Delivery tomorrow }\n'));
+    const result = await fixtures.run(scenario('failed-request.html', '  - name: Check delivery\n    tap: Check delivery\n    expect: { text: Delivery tomorrow }\n'));
     expect(result.status).toBe('passed');
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
   });
@@ -61,7 +51,7 @@ describe('failed-request', () => {
 
 describe('dead-tap', () => {
   it('a button that does nothing is a high dead tap, with the element and its box', async () => {
-    const result = await runYaml(browser, server.url, scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
+    const result = await fixtures.run(scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
     const findings = findingsOf(result, 'dead-tap');
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('high');
@@ -70,7 +60,7 @@ describe('dead-tap', () => {
   });
 
   it('a button that reveals content is alive', async () => {
-    const result = await runYaml(browser, server.url, scenario('dead-tap.html', '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n'));
+    const result = await fixtures.run(scenario('dead-tap.html', '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n'));
     expect(result.status).toBe('passed');
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
@@ -78,9 +68,7 @@ describe('dead-tap', () => {
 
 describe('value-not-kept', () => {
   it('a phone number cleared on blur is high, naming the field', async () => {
-    const result = await runYaml(
-      browser,
-      server.url,
+    const result = await fixtures.run(
       scenario('value-not-kept.html', '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n    tap: Next\n'),
     );
     const findings = findingsOf(result, 'value-not-kept');
@@ -91,9 +79,7 @@ describe('value-not-kept', () => {
   });
 
   it('a kept name and a card number the site spaces out are not findings', async () => {
-    const result = await runYaml(
-      browser,
-      server.url,
+    const result = await fixtures.run(
       scenario(
         'value-not-kept.html',
         '  - name: Give my details\n    type: { label: Full name, text: Ada Lovelace }\n    fill: { label: Card number, text: "4242424242424242" }\n    tap: Next\n',
@@ -106,9 +92,7 @@ describe('value-not-kept', () => {
 
 describe('error-message', () => {
   it('an alert after submit is medium, quotes the message and adds its reading time', async () => {
-    const result = await runYaml(
-      browser,
-      server.url,
+    const result = await fixtures.run(
       scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada }\n    tap: { role: button, name: Subscribe }\n'),
     );
     const findings = findingsOf(result, 'error-message');
@@ -119,9 +103,7 @@ describe('error-message', () => {
   });
 
   it('a confirmation is not an error', async () => {
-    const result = await runYaml(
-      browser,
-      server.url,
+    const result = await fixtures.run(
       scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada@example.com }\n    tap: { role: button, name: Subscribe }\n    expect: { text: you are subscribed }\n'),
     );
     expect(result.status).toBe('passed');

@@ -5,36 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StepArtifacts, StepTiming } from '../../src/runner/artifacts.js';
 import longTask from '../../src/rules/long-task.js';
+import { stepArtifacts } from '../helpers/artifacts.js';
 import slowResponse from '../../src/rules/slow-response.js';
 import webVitals from '../../src/rules/web-vitals.js';
 
 /** A step that did nothing remarkable, with the timing given and anything else overridden. */
 function step(timing: Partial<StepTiming>, overrides: Partial<StepArtifacts> = {}): StepArtifacts {
-  return {
-    index: 1,
-    name: 'Apply the promo code',
-    url: 'https://shop.test/basket',
-    viewport: { width: 390, height: 844 },
-    touch: true,
-    interactions: [],
-    taps: [],
-    typed: [],
-    appeared: [],
-    requests: [],
-    consoleErrors: [],
-    pageErrors: [],
-    wallMs: 0,
-    waitMs: 0,
-    screenshot: 'screenshots/01-basket.png',
-    mobile: true,
-    page: null,
-    previousPage: null,
-    newPageState: true,
-    accessibility: null,
-    links: [],
-    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null }, ...timing },
-    ...overrides,
-  };
+  const base = stepArtifacts({ index: 1, name: 'Apply the promo code' });
+  return { ...base, timing: { ...base.timing, ...timing }, ...overrides };
 }
 
 const action = (responseMs: number, target: string | null = 'button "Apply"') => ({ action: 'tap', target, responseMs });

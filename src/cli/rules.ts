@@ -1,0 +1,28 @@
+import chalk from 'chalk';
+import { rules } from '../rules/index.js';
+
+/** `cx-shop rules`: every friction rule with its id, area, default severity, threshold and source. */
+export function rulesCommand(options: { json?: boolean }): number {
+  const rows = Object.entries(rules).map(([id, rule]) => ({
+    id,
+    area: rule.area,
+    severity: rule.severity,
+    class: rule.class,
+    title: rule.title,
+    threshold: rule.threshold,
+    source: rule.source,
+  }));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  for (const row of rows) {
+    const timing = row.class === 'timing' ? chalk.blue(' (timing)') : '';
+    process.stdout.write(`${chalk.bold(row.id)}  ${chalk.gray(`${row.area} · ${row.severity}`)}${timing}\n`);
+    process.stdout.write(`  ${row.title}\n  threshold: ${row.threshold}\n  source: ${row.source}\n\n`);
+  }
+  process.stdout.write(
+    'Turn a rule off or change its severity in a scenario or a step: rules: { tap-target-size: off, small-text: low }\n',
+  );
+  return 0;
+}

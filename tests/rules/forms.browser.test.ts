@@ -1,0 +1,198 @@
+/**
+ * The form rules against fixture pages in real Chromium, on an emulated Pixel 7 unless the rule is about the
+ * device: each positive case finds the problem with its severity and evidence, each negative case on the same
+ * kind of page does not. Error messages also cost their reading time in the step's effort.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const run = (page: string, options?: { head?: string; steps?: string }) => fixtures.run(pageScenario('forms', page, options));
+
+/** Reading time the effort model gives a text: 0.0147 s per non-space character. */
+const reading = (text: string) => text.replace(/\s+/g, '').length * 0.0147;
+
+const SIGN_UP =
+  '  - name: Create my account\n' +
+  '    type: { label: Full name, text: Ada Lovelace }\n' +
+  '    fill: { label: Email, text: ada@example.com }\n' +
+  '    tap: { role: button, name: Create account }\n';
+const SUBSCRIBE = '  - name: Subscribe\n    type: { label: Email, text: ada }\n    tap: { role: button, name: Subscribe }\n';
+const REGISTERED = 'Sorry, that email address is already registered.';
+
+describe('too-many-fields', () => {
+  it('a form with 10 fields is low', async () => {
+    const result = await run('fields-10.html');
+    const findings = findingsOf(result, 'too-many-fields');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('low');
+    expect(findings[0]!.area).toBe('forms');
+    expect(findings[0]!.evidence).toMatchObject({ element: 'form (10 fields)', selector: '#survey', measured: '10 fields', threshold: '8 fields or fewer' });
+  });
+
+  it('a form with 13 fields is medium', async () => {
+    const result = await run('fields-13.html');
+    const findings = findingsOf(result, 'too-many-fields');
+    expect(findings.map((f) => [f.severity, f.evidence.element, f.evidence.measured])).toEqual([['medium', 'form (13 fields)', '13 fields']]);
+  });
+
+  it('a form with 6 fields (and a hidden one and a button) is not a finding', async () => {
+    const result = await run('fields-6.html');
+    expect(findingsOf(result, 'too-many-fields')).toHaveLength(0);
+  });
+});
+
+describe('wrong-keyboard', () => {
+  it('email, phone and card fields of type text are medium, each listed with the keyboard it needs', async () => {
+    const result = await run('keyboard-wrong.html');
+    const findings = findingsOf(result, 'wrong-keyboard');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.area).toBe('forms');
+    expect(finding!.evidence).toMatchObject({ element: 'textbox labelled "Email"', selector: '#email', measured: 'type="text"', threshold: 'type="email"', count: 3 });
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'textbox labelled "Email"', selector: '#email', measured: 'type="text", needs type="email"' }),
+      expect.objectContaining({ element: 'textbox labelled "Phone"', selector: '#phone', measured: 'type="text", needs type="tel"' }),
+      expect.objectContaining({ element: 'textbox labelled "Card number"', selector: '#card', measured: 'type="text", needs inputmode="numeric"' }),
+    ]);
+  });
+
+  it('type=email, type=tel and inputmode=numeric are not a finding', async () => {
+    const result = await run('keyboard-right.html');
+    expect(findingsOf(result, 'wrong-keyboard')).toHaveLength(0);
+  });
+
+  it('the same wrong fields on Desktop Chrome are not a finding (no touch keyboard)', async () => {
+    const result = await run('keyboard-wrong.html', { head: 'device: Desktop Chrome\n' });
+    expect(result.device).toBe('Desktop Chrome');
+    expect(findingsOf(result, 'wrong-keyboard')).toHaveLength(0);
+  });
+});
+
+describe('missing-autocomplete', () => {
+  it('name, email and phone fields without autocomplete are medium, each with the token it needs', async () => {
+    const result = await run('autocomplete-missing.html');
+    const findings = findingsOf(result, 'missing-autocomplete');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.evidence).toMatchObject({ element: 'textbox labelled "Full name"', measured: 'no autocomplete', threshold: 'autocomplete="name"', count: 3 });
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'textbox labelled "Full name"', selector: '#fullname', measured: 'autocomplete="", needs "name"' }),
+      expect.objectContaining({ element: 'textbox labelled "Email"', selector: '#email', measured: 'autocomplete="", needs "email"' }),
+      expect.objectContaining({ element: 'textbox labelled "Phone"', selector: '#phone', measured: 'autocomplete="", needs "tel"' }),
+    ]);
+  });
+
+  it('the right tokens (a section prefix allowed) are not a finding', async () => {
+    const result = await run('autocomplete-ok.html');
+    expect(findingsOf(result, 'missing-autocomplete')).toHaveLength(0);
+  });
+
+  it('a promo code field without autocomplete is not a finding (no personal data)', async () => {
+    const result = await run('promo-code.html');
+    expect(findingsOf(result, 'missing-autocomplete')).toHaveLength(0);
+  });
+});
+
+describe('unlabelled-field', () => {
+  it('a field with only a placeholder is medium, named by its placeholder', async () => {
+    const result = await run('placeholder-only.html');
+    const findings = findingsOf(result, 'unlabelled-field');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('medium');
+    expect(findings[0]!.evidence).toMatchObject({ element: 'field with placeholder "Your email address"', selector: '#news-email', measured: 'no label', count: 1 });
+  });
+
+  it('fields labelled by <label>, aria-labelledby and aria-label are not a finding', async () => {
+    const result = await run('labelled.html');
+    expect(findingsOf(result, 'unlabelled-field')).toHaveLength(0);
+  });
+});
+
+describe('form-cleared', () => {
+  const expectCleared = (finding: ReturnType<typeof findingsOf>[number] | undefined) => {
+    expect(finding!.severity).toBe('high');
+    expect(finding!.area).toBe('forms');
+    expect(finding!.evidence.text).toBe(REGISTERED);
+    expect(finding!.evidence.measured).toBe('2 filled fields emptied');
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'textbox labelled "Full name"', selector: '#fullname', measured: 'empty' }),
+      expect.objectContaining({ element: 'textbox labelled "Email"', selector: '#email', measured: 'empty' }),
+    ]);
+  };
+
+  it('a script that empties the form along with its error is high, listing the emptied fields', async () => {
+    const result = await run('cleared-script.html', { steps: SIGN_UP });
+    const findings = findingsOf(result, 'form-cleared');
+    expect(findings).toHaveLength(1);
+    expectCleared(findings[0]);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('form-cleared');
+    // One finding for the lost values, not a value-not-kept per field as well.
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+  });
+
+  it('a GET submit that re-renders the same page empty with an error is high, listing the emptied fields', async () => {
+    // The expectation makes the step wait for the re-rendered page (see the next test for why it is needed).
+    const result = await run('cleared-get.html', { steps: `${SIGN_UP}    expect: { text: already registered }\n` });
+    expect(result.steps[1]!.url).toContain('/forms/cleared-get.html?');
+    expect(findingsOf(result, 'error-message').map((f) => f.severity)).toEqual(['medium']);
+    const findings = findingsOf(result, 'form-cleared');
+    expect(findings).toHaveLength(1);
+    expectCleared(findings[0]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(REGISTERED), 2);
+  });
+
+  // The submit's navigation starts a moment after the tap: the step waits for it and judges the new page.
+  it('without an expectation, the error after a GET submit is still seen in the step that submitted', async () => {
+    const result = await run('cleared-get.html', { steps: SIGN_UP });
+    expect(findingsOf(result, 'error-message')).toHaveLength(1);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['error-message', 'form-cleared']));
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+  });
+
+  // Server-rendered forms often post to another address and show the form again there: matched by label.
+  it('a GET submit to a static page that shows the same form empty with an error is high', async () => {
+    const result = await run('cleared-get-elsewhere.html', { steps: `${SIGN_UP}    expect: { text: already registered }\n` });
+    expect(result.steps[1]!.url).toContain('/forms/signup-error.html?');
+    expect(findingsOf(result, 'error-message').map((f) => f.severity)).toEqual(['medium']);
+    const findings = findingsOf(result, 'form-cleared');
+    expect(findings).toHaveLength(1);
+    expectCleared(findings[0]);
+  });
+
+  it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
+    const result = await run('kept-on-error.html', { steps: SIGN_UP });
+    expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
+    const errors = findingsOf(result, 'error-message');
+    expect(errors.map((f) => [f.severity, f.evidence.text, f.evidence.element])).toEqual([['medium', REGISTERED, 'p#msg (role alert)']]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(REGISTERED), 2);
+  });
+});
+
+describe('vague-error', () => {
+  it('"Error" is low, and its reading time is in the step effort', async () => {
+    const result = await run('vague-error.html', { steps: SUBSCRIBE });
+    const findings = findingsOf(result, 'vague-error');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('low');
+    expect(findings[0]!.area).toBe('forms');
+    expect(findings[0]!.evidence).toMatchObject({ element: 'p#msg (role alert)', text: 'Error', measured: 'no field named, no fix given' });
+    expect(findingsOf(result, 'error-message').map((f) => f.severity)).toEqual(['medium']);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeGreaterThan(0);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading('Error'), 2);
+  });
+
+  it('"Enter an email address like name@example.com" is not vague, but is still an error to read', async () => {
+    const text = 'Enter an email address like name@example.com';
+    const result = await run('helpful-error.html', { steps: SUBSCRIBE });
+    expect(findingsOf(result, 'vague-error')).toHaveLength(0);
+    const errors = findingsOf(result, 'error-message');
+    expect(errors.map((f) => [f.severity, f.evidence.text, f.evidence.element])).toEqual([['medium', text, 'p#email-error']]);
+    expect(result.steps[0]!.effortBreakdown.reading).toBe(0);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeGreaterThan(0);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * The mobile and page rules (and broken images and links) against fixture pages in real Chromium, on an
+ * emulated Pixel 7 unless the rule is about the device: each positive case finds the problem with its severity
+ * and evidence, each negative case on the same kind of page does not. Also how page findings are reported once
+ * per scenario, and what a scenario's `rules` and `exclude` settings change.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const run = (page: string, options?: { head?: string; steps?: string }) => fixtures.run(pageScenario('mobile', page, options));
+const DESKTOP = 'device: Desktop Chrome\n';
+
+describe('tap-target-size', () => {
+  it('closely packed 16×16 buttons are high, each listed with its box', async () => {
+    const result = await run('tap-packed.html');
+    expect(result.device).toBe('Pixel 7');
+    const findings = findingsOf(result, 'tap-target-size');
+    const high = findings.filter((f) => f.severity === 'high');
+    expect(high).toHaveLength(1);
+    const [finding] = high;
+    expect(finding!.area).toBe('mobile');
+    expect(finding!.evidence.element).toBe('button "Size XS"');
+    expect(finding!.evidence.selector).toBe('#xs');
+    expect(finding!.evidence.measured).toBe('16×16 px');
+    expect(finding!.evidence.count).toBe(3);
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'button "Size XS"', selector: '#xs', box: expect.objectContaining({ width: 16, height: 16 }), measured: '16×16 px' }),
+      expect.objectContaining({ element: 'button "Size S"', selector: '#s', box: expect.objectContaining({ width: 16, height: 16 }), measured: '16×16 px' }),
+      expect.objectContaining({ element: 'button "Size M"', selector: '#m', box: expect.objectContaining({ width: 16, height: 16 }), measured: '16×16 px' }),
+    ]);
+    // The failing buttons are not listed a second time in the advisory.
+    expect(findings.filter((f) => f.severity === 'low')).toHaveLength(0);
+  });
+
+  it('an isolated 20×20 button with 24 px clear around it meets the spacing exception: no high, a low advisory', async () => {
+    const result = await run('tap-spaced.html');
+    const findings = findingsOf(result, 'tap-target-size');
+    expect(findings.map((f) => f.severity)).toEqual(['low']);
+    expect(findings[0]!.evidence.element).toBe('button "Close offer"');
+    expect(findings[0]!.evidence.measured).toBe('20×20 px');
+    expect(findings[0]!.evidence.threshold).toBe('44×44 px (advisory)');
+    // The 48×48 button next to it is comfortable and not listed.
+    expect((findings[0]!.evidence.items as Array<{ selector: string }>).map((i) => i.selector)).toEqual(['#close']);
+  });
+
+  it('the same isolated button on Desktop Chrome gets no advisory (no fingers)', async () => {
+    const result = await run('tap-spaced.html', { head: DESKTOP });
+    expect(result.device).toBe('Desktop Chrome');
+    expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
+  });
+
+  it('48×48 buttons are not a finding', async () => {
+    const result = await run('tap-large.html');
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
+  });
+
+  it('links inside running text are exempt, however small and close together', async () => {
+    const result = await run('tap-inline.html');
+    expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
+  });
+});
+
+describe('small-text', () => {
+  it('mostly 10 px text is medium, with the legible share and a sample', async () => {
+    const result = await run('small-text.html');
+    const findings = findingsOf(result, 'small-text');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.area).toBe('mobile');
+    // "Shop" (4 characters) is legible; the two paragraphs (36 + 40 non-space characters) are not.
+    const small = 'Freedeliveryonordersoverfiftypounds.'.length + 'Returnsarefreewithinthirtydaysofdelivery.'.length;
+    const share = Math.round((4 / (4 + small)) * 100);
+    expect(finding!.evidence.measured).toBe(`${share}% of ${4 + small} characters legible`);
+    expect(finding!.evidence.element).toBe('text "Free delivery on orders over fifty pounds."');
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'text "Free delivery on orders over fifty pounds."', measured: '10 px' }),
+      expect.objectContaining({ element: 'text "Returns are free within thirty days of delivery."', measured: '10 px' }),
+    ]);
+    expect(finding!.message).toContain('is 10 px');
+  });
+
+  it('16 px text is not a finding', async () => {
+    const result = await run('normal-text.html');
+    expect(findingsOf(result, 'small-text')).toHaveLength(0);
+  });
+});
+
+describe('viewport-not-mobile', () => {
+  it('a page without a viewport meta tag is high on a phone', async () => {
+    const result = await run('no-viewport.html');
+    const findings = findingsOf(result, 'viewport-not-mobile');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.area).toBe('mobile');
+    expect(findings[0]!.evidence).toMatchObject({ element: 'meta name="viewport"', text: '(missing)', measured: 'no viewport meta tag' });
+  });
+
+  it('width=device-width, initial-scale=1 is not a finding', async () => {
+    const result = await run('viewport-ok.html');
+    expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+  });
+
+  it('no viewport meta tag on Desktop Chrome is not a finding', async () => {
+    const result = await run('no-viewport.html', { head: DESKTOP });
+    expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+  });
+});
+
+describe('zoom-disabled', () => {
+  it('user-scalable=no is medium', async () => {
+    const result = await run('zoom-locked.html');
+    const findings = findingsOf(result, 'zoom-disabled');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('medium');
+    expect(findings[0]!.evidence).toMatchObject({
+      element: 'meta name="viewport"',
+      text: 'width=device-width, initial-scale=1, user-scalable=no',
+      measured: 'user-scalable=no',
+    });
+  });
+
+  it('maximum-scale=2 is medium, zoom only to 200%', async () => {
+    const result = await run('zoom-max2.html');
+    const findings = findingsOf(result, 'zoom-disabled');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('medium');
+    expect(findings[0]!.evidence.measured).toBe('maximum-scale=2');
+    expect(findings[0]!.message).toContain('200%');
+  });
+
+  it('a viewport that allows zooming is not a finding', async () => {
+    const result = await run('zoom-ok.html');
+    expect(findingsOf(result, 'zoom-disabled')).toHaveLength(0);
+  });
+});
+
+describe('horizontal-scroll', () => {
+  // On a phone Chromium zooms out to fit wide content, so the page is judged against the layout viewport.
+  it('a 700 px wide banner is high, naming the banner and the page width', async () => {
+    const result = await run('wide-banner.html');
+    const findings = findingsOf(result, 'horizontal-scroll');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('high');
+    expect(finding!.area).toBe('mobile');
+    expect(finding!.evidence.element).toBe('div "Summer sale: 20% off everything"');
+    expect(finding!.evidence.selector).toBe('#promo-banner');
+    expect(finding!.evidence.box).toMatchObject({ x: 0, width: 700 });
+    expect(finding!.evidence.measured).toBe('700 px wide');
+    expect(finding!.evidence.threshold).toBe('412 px (the viewport)');
+  });
+
+  it('on Desktop Chrome a 1500 px wide banner is high, naming the banner and the page width', async () => {
+    const result = await run('wide-banner-desktop.html', { head: DESKTOP });
+    const findings = findingsOf(result, 'horizontal-scroll');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.evidence).toMatchObject({ element: 'div "Summer sale: 20% off everything"', selector: '#promo-banner', measured: '1500 px wide', threshold: '1280 px (the viewport)' });
+  });
+
+  it('a banner that wraps to the screen is not a finding', async () => {
+    const result = await run('wrapping-banner.html');
+    expect(findingsOf(result, 'horizontal-scroll')).toHaveLength(0);
+  });
+});
+
+describe('broken-image', () => {
+  it('an image that 404s while the page loads is one medium broken image, not also a failed request', async () => {
+    const result = await run('image-404.html');
+    const src = `${fixtures.url}/mobile/missing-photo.png`;
+    const [broken, ...more] = findingsOf(result, 'broken-image');
+    expect(more).toHaveLength(0);
+    expect(broken!.severity).toBe('medium');
+    expect(broken!.evidence.items).toEqual([expect.objectContaining({ measured: `${src} (HTTP 404)` })]);
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+  });
+
+  it('the same 404 image is reported once in a scenario, even when a later step changes the page', async () => {
+    const result = await run('image-404.html', { steps: '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: Machine washable }\n' });
+    const src = `${fixtures.url}/mobile/missing-photo.png`;
+    const failed = findingsOf(result, 'failed-request');
+    const broken = findingsOf(result, 'broken-image');
+    expect(failed).toHaveLength(0);
+    expect(broken.map((f) => f.evidence.count)).toEqual([1]);
+    expect(broken[0]!.evidence.items).toEqual([expect.objectContaining({ measured: `${src} (HTTP 404)` })]);
+  });
+
+  it('an image answered 200 that does not decode is a medium broken image (and no failed request)', async () => {
+    const result = await run('image-undecodable.html');
+    const findings = findingsOf(result, 'broken-image');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.area).toBe('errors');
+    expect(finding!.evidence).toMatchObject({ element: 'image "Linen shirt"', selector: '#photo', measured: 'naturalWidth 0', count: 1 });
+    expect(finding!.evidence.items).toEqual([expect.objectContaining({ element: 'image "Linen shirt"', measured: `${fixtures.url}/mobile/not-a-picture.png (HTTP 200)` })]);
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+  });
+
+  it('an image that loads is neither a broken image nor a failed request', async () => {
+    const result = await run('image-ok.html');
+    expect(findingsOf(result, 'broken-image')).toHaveLength(0);
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+  });
+});
+
+describe('broken-link', () => {
+  it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
+    const result = await run('links-broken.html');
+    const findings = findingsOf(result, 'broken-link');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.area).toBe('errors');
+    expect(finding!.evidence.element).toBe('link "Returns policy"');
+    expect(finding!.evidence.selector).toBe('#returns');
+    expect(finding!.evidence.measured).toBe('HTTP 404');
+    expect(finding!.evidence.count).toBe(2);
+    expect(finding!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'link "Returns policy"', measured: `${fixtures.url}/api/missing: HTTP 404` }),
+      expect.objectContaining({ element: 'link "Order status"', measured: `${fixtures.url}/api/fail: HTTP 500` }),
+    ]);
+  });
+
+  it('links to pages that exist, hidden links and other sites are not findings', async () => {
+    const result = await run('links-ok.html');
+    expect(findingsOf(result, 'broken-link')).toHaveLength(0);
+  });
+
+  it('a link whose address looks like an action (sign out) is never asked for, so not judged', async () => {
+    const result = await run('links-action.html');
+    expect(findingsOf(result, 'broken-link')).toHaveLength(0);
+  });
+});
+
+describe('page findings across steps', () => {
+  it('a page problem still there after a step that changes the page is reported once, on the first step', async () => {
+    const result = await run('repeat.html', {
+      steps:
+        '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: Machine washable }\n' +
+        '  - name: Look again\n    wait: { ms: 50 }\n',
+    });
+    expect(result.status).toBe('passed');
+    expect(result.steps.map((step) => step.findings.filter((f) => f.rule === 'zoom-disabled').length)).toEqual([1, 0, 0]);
+  });
+});
+
+describe('scenario rule settings', () => {
+  it('rules: { tap-target-size: off } drops the finding', async () => {
+    const result = await run('tap-packed.html', { head: 'rules: { tap-target-size: off }\n' });
+    expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
+  });
+
+  it('rules: { zoom-disabled: high } changes the severity', async () => {
+    const result = await run('zoom-locked.html', { head: 'rules: { zoom-disabled: high }\n' });
+    const findings = findingsOf(result, 'zoom-disabled');
+    expect(findings.map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'user-scalable=no']]);
+  });
+
+  it("exclude: ['.widget'] drops a problem inside the widget", async () => {
+    const without = await run('widget.html');
+    expect(findingsOf(without, 'tap-target-size').filter((f) => f.severity === 'high').map((f) => f.evidence.element)).toEqual(['button "Chat"']);
+    const result = await run('widget.html', { head: "exclude: ['.widget']\n" });
+    expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
+  });
+});

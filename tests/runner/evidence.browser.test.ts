@@ -1,0 +1,45 @@
+/**
+ * Through the whole runner, in real Chromium: accessibility and speed findings reach the step, each finding
+ * with a box carries a crop of its element, and timing findings never add to the gate-able effort.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+/** Width and height from a PNG's header. */
+function pngSize(path: string): { width: number; height: number } {
+  const header = readFileSync(path).subarray(0, 24);
+  expect(header.subarray(1, 4).toString()).toBe('PNG');
+  return { width: header.readUInt32BE(16), height: header.readUInt32BE(20) };
+}
+
+describe('evidence from a run', () => {
+  it('reports axe-core violations of a new page state, each with a crop of its element', async () => {
+    const result = await fixtures.run('name: a11y\nsteps:\n  - name: Open\n    goto: /a11y/bad.html\n');
+    const rules = findingsOf(result, 'accessibility').map((f) => f.evidence.axeRule);
+    expect(rules).toEqual(expect.arrayContaining(['button-name', 'image-alt', 'label', 'color-contrast']));
+    expect(rules).not.toContain('target-size');
+    const label = findingsOf(result, 'accessibility').find((f) => f.evidence.axeRule === 'label')!;
+    expect(label.severity).toBe('high');
+    expect(label.evidence.crop).toMatch(/^screenshots\/01-a11y\/01-open-\d+-accessibility\.png$/);
+    const box = label.evidence.box as { width: number; height: number };
+    const crop = pngSize(join(result.outDir, label.evidence.crop as string));
+    // The crop is the element plus 8 px around it, in CSS pixels times the phone's device pixel ratio.
+    expect(crop.width / (box.width + 16)).toBeCloseTo(crop.height / (box.height + 16), 1);
+  });
+
+  it('records a long task after a tap as a timing finding that adds nothing to the effort', async () => {
+    const result = await fixtures.run(
+      'name: busy\nsteps:\n  - name: Open\n    goto: /speed/busy.html\n  - name: Run the report\n    tap: Run report\n',
+    );
+    const [longTask] = findingsOf(result, 'long-task');
+    expect(longTask).toMatchObject({ class: 'timing', area: 'speed', severity: 'medium' });
+    const step = result.steps[1]!;
+    const deterministic = step.findings.filter((f) => f.class === 'deterministic' && !f.error);
+    const penalties = { high: 10, medium: 3, low: 1.35 };
+    expect(step.effortBreakdown.penalties).toBeCloseTo(deterministic.reduce((sum, f) => sum + penalties[f.severity], 0), 3);
+  });
+});
