@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locator as PwLocator, Page } from 'playwright';
-import type { Interaction, TargetInfo } from '../runner/artifacts.js';
+import type { Interaction, ReadDocument, TargetInfo } from '../runner/artifacts.js';
 import type { Locator } from '../scenario/locator.js';
 
 /** What an action gets from the runner: the page, and ways to find elements and record what the customer did. */
@@ -19,6 +19,8 @@ export interface ActionContext {
    */
   reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; scrolls: number }>;
   record(interaction: Interaction): void;
+  /** Keeps a document the customer read (an invoice) for the journey rules. */
+  recordDocument(document: ReadDocument): void;
   /** Runs a tap or click and watches whether the page responds at all. */
   tapAndWatch(target: TargetInfo, act: () => Promise<void>): Promise<void>;
   /** Records a typed field so the rules can check the value was kept. */

@@ -126,6 +126,22 @@ export interface StepTiming {
   vitals: { lcpMs: number | null; cls: number | null; inpMs: number | null };
 }
 
+/** A document the customer read in the step (an invoice as a page, a downloaded PDF or a file), as text. */
+export interface ReadDocument {
+  /** What it is to the customer, from the step: 'invoice'. */
+  kind: 'invoice';
+  source: 'page' | 'download' | 'file';
+  /** The page address, the downloaded file's name, or the file's path. */
+  location: string;
+  text: string;
+  /** Runs of text with their font size in CSS px (page) or points (PDF), in reading order. */
+  items: Array<{ text: string; fontSize: number }>;
+  /** The most common font size of the text: the body size. */
+  bodyFontSize: number;
+  /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */
+  gradeTarget: number;
+}
+
 export interface StepArtifacts {
   /** Index of the step in the scenario, from 0. */
   index: number;
@@ -158,4 +174,6 @@ export interface StepArtifacts {
   /** Same-origin links visible on the page, with the status their address answered (checked once per run). */
   links: Array<{ href: string; element: string; selector: string; status: number | null; failure: string | null }>;
   timing: StepTiming;
+  /** Documents the customer read in this step (invoices). */
+  documents: ReadDocument[];
 }

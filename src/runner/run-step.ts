@@ -122,6 +122,7 @@ export async function runStep(
     newPageState,
     accessibility: accessibility.result,
     links: page && newPageState ? await env.links.check(page) : [],
+    documents: recorder.documents,
     timing: { actions: timings, longTasks: await readLongTasks(env.page, clock), vitals: await readVitals(env.page) },
   };
   memory.previousPage = page;

@@ -7,7 +7,7 @@ import { ActionError, type ActionContext } from '../actions/types.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import { collectMessages, describeScreen } from '../probes/messages.js';
 import { readCounters } from '../probes/page-watch.js';
-import type { AppearedText, Box, Interaction, TapResponse, TargetInfo, TypedField } from './artifacts.js';
+import type { AppearedText, Box, Interaction, ReadDocument, TapResponse, TargetInfo, TypedField } from './artifacts.js';
 import type { PageSession } from './page-session.js';
 
 /** How long a tap may go without any response before it counts as dead (PostHog's dead-click window). */
@@ -29,6 +29,7 @@ export class StepRecorder implements ActionContext {
   readonly interactions: Interaction[] = [];
   readonly taps: TapResponse[] = [];
   readonly appeared: AppearedText[] = [];
+  readonly documents: ReadDocument[] = [];
   private readonly fields: PendingField[] = [];
   private readonly knownMessages = new Set<string>();
   waitMs = 0;
@@ -96,6 +97,10 @@ export class StepRecorder implements ActionContext {
 
   record(interaction: Interaction): void {
     this.interactions.push(interaction);
+  }
+
+  recordDocument(document: ReadDocument): void {
+    this.documents.push(document);
   }
 
   async tapAndWatch(target: TargetInfo, act: () => Promise<void>): Promise<void> {

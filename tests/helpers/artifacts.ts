@@ -25,6 +25,7 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
     accessibility: null,
     links: [],
     timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
+    documents: [],
     ...overrides,
   };
 }
