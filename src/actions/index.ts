@@ -6,7 +6,9 @@ import { back } from './back.js';
 import { check } from './check.js';
 import { goto } from './goto.js';
 import { hover } from './hover.js';
+import { invoice } from './invoice.js';
 import { press } from './press.js';
+import { promo } from './promo.js';
 import { read } from './read.js';
 import { scroll } from './scroll.js';
 import { select } from './select.js';
@@ -14,7 +16,7 @@ import { tap } from './tap.js';
 import { type } from './type.js';
 import { wait } from './wait.js';
 
-export const actions = { goto, tap, type, select, check, press, hover, scroll, wait, back, read };
+export const actions = { goto, tap, type, select, check, press, hover, scroll, wait, back, read, promo, invoice };
 
 /** Other words people use for the same action. */
 export const actionAliases = { click: 'tap', fill: 'type' } as const satisfies Record<string, ActionName>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locator as PwLocator, Page } from 'playwright';
-import type { Interaction, ReadDocument, TargetInfo } from '../runner/artifacts.js';
+import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../runner/artifacts.js';
 import type { Locator } from '../scenario/locator.js';
 
 /** What an action gets from the runner: the page, and ways to find elements and record what the customer did. */
@@ -19,6 +19,14 @@ export interface ActionContext {
    */
   reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; scrolls: number }>;
   record(interaction: Interaction): void;
+  /**
+   * A second browser context brought to the state this step started from (the steps before it replayed), for
+   * trying what the customer did another way without it counting as their effort. Null while replaying.
+   */
+  replay: (() => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
+  recordPromo(probe: PromoProbe): void;
+  /** What the customer tapped earlier on the page they are on now, in words (earlier steps included). */
+  earlierTapsOnPage(): string[];
   /** Keeps a document the customer read (an invoice) for the journey rules. */
   recordDocument(document: ReadDocument): void;
   /** Runs a tap or click and watches whether the page responds at all. */

@@ -45,6 +45,10 @@ export interface PageSnapshot {
   forms: Array<{ selector: string; visibleFields: number }>;
   images: Array<ElementRef & { src: string; broken: boolean }>;
   links: Array<{ href: string; element: string; selector: string }>;
+  /** The visible text of the page, as the customer would read it (at most 20,000 characters). */
+  pageText: string;
+  /** tel:, mailto: and chat links, and buttons or links that offer a chat: ways to reach a person. */
+  contactLinks: string[];
 }
 
 /** Text at or above this size counts as legible on a phone (Lighthouse's font-size audit). */
@@ -196,8 +200,16 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .map((a) => ({ href: (a as HTMLAnchorElement).href, element: ref(a).element, selector: cssPath(a) }))
     .filter((l) => l.href.startsWith(location.origin));
 
+  const contactLinks = Array.from(document.querySelectorAll('a[href], button'))
+    .filter((el) => visible(el))
+    .filter((el) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || /\bchat\b|contact us|talk to/i.test(clean((el as HTMLElement).innerText)))
+    .map((el) => clean((el as HTMLElement).innerText) || el.getAttribute('href') || '')
+    .slice(0, 10);
+
   return {
     url: location.href,
+    pageText: clean(document.body?.innerText).slice(0, 20_000),
+    contactLinks,
     signature: `${location.href}|${document.getElementsByTagName('*').length}|${(document.body?.innerText ?? '').length}`,
     viewport,
     viewportMeta: meta,

@@ -2,6 +2,7 @@
  * The result shapes every output is rendered from. The JSON report is exactly `Report`, versioned by
  * `REPORT_VERSION`: bump it when a field changes meaning or disappears.
  */
+import type { JourneySummary } from '../journeys/summary.js';
 import type { Box } from '../runner/artifacts.js';
 
 export const REPORT_VERSION = 1;
@@ -80,6 +81,8 @@ export interface ScenarioResult {
   reason?: string;
   effort: number;
   wait: number;
+  /** What the whole journey took (and, with a goal, what it took to reach it). */
+  journeySummary: JourneySummary;
   steps: StepResult[];
 }
 

@@ -21,6 +21,17 @@ export function formatScenario(result: ScenarioResult): string {
     `${chalk.bold(result.name)}  ${chalk.gray(`${result.file} · ${result.journey} · ${result.device}`)}`,
     `${STATUS_MARK[result.status]} · effort ${seconds(result.effort)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
+  const j = result.journeySummary;
+  lines.push(
+    chalk.gray(
+      `  ${j.pages} pages · ${j.taps} taps · ${j.fields} fields (${j.charsTyped} characters) · ${j.scrolls} swipes · ${j.readingSeconds.toFixed(1)} s reading` +
+        (j.goal
+          ? j.goal.reachedAtStep === null
+            ? ` · goal "${j.goal.text}" not reached`
+            : ` · goal "${j.goal.text}" reached at step ${j.goal.reachedAtStep + 1} after ${j.goal.taps} taps, ${j.goal.effort.toFixed(1)} s`
+          : ''),
+    ),
+  );
   const nameWidth = Math.min(44, Math.max(4, ...result.steps.map((s) => s.name.length)));
   lines.push(chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(nameWidth)}  ${'status'.padEnd(9)}  ${'effort'.padStart(8)}  findings  ${'wait'.padStart(7)}`));
   result.steps.forEach((step, i) => {

@@ -13,9 +13,18 @@ import errorMessage from './error-message.js';
 import failedRequest from './failed-request.js';
 import formCleared from './form-cleared.js';
 import horizontalScroll from './horizontal-scroll.js';
+import invoiceAmountHidden from './invoice-amount-hidden.js';
+import invoiceEssentials from './invoice-essentials.js';
+import invoiceNoThanks from './invoice-no-thanks.js';
+import invoiceReadability from './invoice-readability.js';
+import invoiceThreats from './invoice-threats.js';
 import longTask from './long-task.js';
 import missingAutocomplete from './missing-autocomplete.js';
 import pageError from './page-error.js';
+import promoHunt from './promo-hunt.js';
+import promoRejected from './promo-rejected.js';
+import promoTotalUnchanged from './promo-total-unchanged.js';
+import promoUnexplained from './promo-unexplained.js';
 import slowResponse from './slow-response.js';
 import smallText from './small-text.js';
 import tapTargetSize from './tap-target-size.js';
@@ -53,6 +62,17 @@ export const rules = {
   'small-text': smallText,
   // accessibility
   accessibility,
+  // promo codes
+  'promo-rejected': promoRejected,
+  'promo-total-unchanged': promoTotalUnchanged,
+  'promo-unexplained': promoUnexplained,
+  'promo-hunt': promoHunt,
+  // invoice
+  'invoice-readability': invoiceReadability,
+  'invoice-essentials': invoiceEssentials,
+  'invoice-amount-hidden': invoiceAmountHidden,
+  'invoice-no-thanks': invoiceNoThanks,
+  'invoice-threats': invoiceThreats,
   // speed (timing: measured, noisy, never part of the gate-able effort)
   'slow-response': slowResponse,
   'long-task': longTask,

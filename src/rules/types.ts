@@ -10,7 +10,17 @@ export interface RuleHit {
 }
 
 /** Where in the experience a rule looks: how findings are grouped in reports. */
-export type RuleArea = 'errors' | 'frustration' | 'forms' | 'mobile' | 'accessibility' | 'speed';
+export type RuleArea =
+  | 'errors'
+  | 'frustration'
+  | 'forms'
+  | 'mobile'
+  | 'accessibility'
+  | 'speed'
+  | 'invoice'
+  | 'returns'
+  | 'promo'
+  | 'journey';
 
 /** A friction rule: static metadata plus one pure function over a step's artifacts. The id is the file name. */
 export interface RuleDefinition {
@@ -30,5 +40,24 @@ export interface RuleDefinition {
 }
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {
+  return rule;
+}
+
+/** The steps of one scenario, for the rules that judge a journey as a whole (returns, mobile visit). */
+export interface JourneyArtifacts {
+  journey: string;
+  steps: StepArtifacts[];
+  statuses: Array<'passed' | 'failed' | 'blocked' | 'error' | 'skipped'>;
+}
+
+/** A rule over a whole journey; each hit names the step its evidence comes from. */
+export interface JourneyRuleDefinition extends Omit<RuleDefinition, 'detect' | 'scope'> {
+  scope: 'journey';
+  /** The journeys it checks. */
+  journeys: string[];
+  detect(journey: JourneyArtifacts): Array<RuleHit & { step: number }>;
+}
+
+export function defineJourneyRule(rule: JourneyRuleDefinition): JourneyRuleDefinition {
   return rule;
 }

@@ -128,8 +128,8 @@ export interface StepTiming {
 
 /** A document the customer read in the step (an invoice as a page, a downloaded PDF or a file), as text. */
 export interface ReadDocument {
-  /** What it is to the customer, from the step: 'invoice'. */
-  kind: 'invoice';
+  /** What it is to the customer: an invoice (the invoice action), or any text a `read` step reads (a policy). */
+  kind: 'invoice' | 'text';
   source: 'page' | 'download' | 'file';
   /** The page address, the downloaded file's name, or the file's path. */
   location: string;
@@ -140,6 +140,32 @@ export interface ReadDocument {
   bodyFontSize: number;
   /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */
   gradeTarget: number;
+}
+
+/** One way of entering a promo code, tried from the same starting point as the customer's own try. */
+export interface PromoTry {
+  /** as printed, lower case, with spaces, pasted with a newline, or an invalid code. */
+  variant: 'as printed' | 'lower case' | 'surrounding spaces' | 'pasted with a newline' | 'invalid code';
+  /** What was typed, with spaces and newlines shown as ␠ and ⏎. */
+  typed: string;
+  accepted: boolean;
+  totalBefore: string | null;
+  totalAfter: string | null;
+  /** The message the page showed after Apply, if any. */
+  message: string | null;
+  /** Requests that failed while the code was applied (HTTP status or error). */
+  failures: string[];
+}
+
+export interface PromoProbe {
+  code: string;
+  field: string;
+  /** The customer's own try, counted in the effort. */
+  customer: PromoTry;
+  /** The other variants and the invalid code, tried in fresh browser contexts: not the customer's effort. */
+  tries: PromoTry[];
+  /** Swipes it took to reach the field, and earlier taps on the same page that revealed it. */
+  hunt: { scrolls: number; revealTaps: string[] };
 }
 
 export interface StepArtifacts {
@@ -176,4 +202,6 @@ export interface StepArtifacts {
   timing: StepTiming;
   /** Documents the customer read in this step (invoices). */
   documents: ReadDocument[];
+  /** Promo code probing done in this step. */
+  promo: PromoProbe | null;
 }

@@ -4,14 +4,21 @@
  * (blocked) or that broke (error) ends the journey, and the steps after it are reported as skipped.
  * Whatever was measured before is kept.
  */
-import { devices, type Browser } from 'playwright';
+import { devices, type Browser, type Page } from 'playwright';
+import { PENALTIES } from '../effort/operators.js';
+import { summariseJourney } from '../journeys/summary.js';
+import { applyJourneyRules } from '../rules/journey/index.js';
+import type { StepArtifacts } from './artifacts.js';
 import { initialEffortState } from '../effort/model.js';
 import { installPageWatch } from '../probes/page-watch.js';
 import { installSpeedProbes } from '../probes/speed.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { emptyBreakdown, round } from '../effort/model.js';
+import { actions } from '../actions/index.js';
+import type { ActionContext } from '../actions/types.js';
 import { PageSession } from './page-session.js';
+import { StepRecorder } from './step-recorder.js';
 import { LinkChecker } from './page-state.js';
 import { runStep, slug, type ScenarioMemory } from './run-step.js';
 
@@ -42,8 +49,11 @@ export async function runScenario(
     status: 'passed',
     effort: 0,
     wait: 0,
+    journeySummary: summariseJourney([]),
     steps: [],
   };
+  const artifacts: StepArtifacts[] = [];
+  let goalReachedAt: number | null = null;
   const context = await browser.newContext({ ...profile, acceptDownloads: true });
   const links = new LinkChecker();
   try {
@@ -60,6 +70,7 @@ export async function runScenario(
       viewport,
       links,
       outDir: options.outDir,
+      replay: (index: number) => replayUpTo(browser, profile, scenario, options.baseUrl, index),
       screenshotDir: `screenshots/${String(options.position + 1).padStart(2, '0')}-${slug(scenario.name)}`,
     };
     const memory: ScenarioMemory = {
@@ -67,6 +78,7 @@ export async function runScenario(
       previousPage: null,
       seenStates: new Set(),
       reported: new Set(),
+      taps: [],
     };
     let ended = false;
     for (const [index, step] of scenario.steps.entries()) {
@@ -76,6 +88,8 @@ export async function runScenario(
       }
       const ran = await runStep(env, step, index, memory);
       result.steps.push(ran.result);
+      artifacts.push(ran.artifacts);
+      if (scenario.goal && goalReachedAt === null && (await goalInView(page, scenario.goal))) goalReachedAt = index;
       options.onStep?.(ran.result, index);
       const status = ran.result.status;
       if (status === 'passed' || status === 'skipped') continue;
@@ -85,6 +99,7 @@ export async function runScenario(
         result.reason = `step ${index + 1} "${step.name}": ${ran.result.reason ?? status}`;
       }
     }
+    addJourneyFindings(result, scenario, artifacts);
   } catch (error) {
     result.status = 'error';
     result.reason = `the run broke off: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
@@ -92,9 +107,66 @@ export async function runScenario(
     await context.close().catch(() => undefined);
     await links.dispose();
   }
+  result.journeySummary = summariseJourney(
+    result.steps,
+    scenario.goal ? { text: scenario.goal, reachedAtStep: goalReachedAt } : undefined,
+  );
   result.effort = round(result.steps.reduce((sum, step) => sum + step.effort, 0));
   result.wait = round(result.steps.reduce((sum, step) => sum + step.wait, 0));
   return result;
+}
+
+/**
+ * A second context on the same device, with the steps before `index` done again (actions only, nothing
+ * recorded): the starting point of the step at `index`, for trying it another way.
+ */
+async function replayUpTo(
+  browser: Browser,
+  profile: Omit<(typeof devices)[string], 'defaultBrowserType'>,
+  scenario: ResolvedScenario,
+  baseUrl: string,
+  index: number,
+): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
+  const context = await browser.newContext({ ...profile, acceptDownloads: true });
+  await context.addInitScript(installPageWatch);
+  const page = await context.newPage();
+  const session = new PageSession(page);
+  const viewport = profile.viewport ?? { width: 1280, height: 720 };
+  const fresh = () =>
+    new StepRecorder(page, session, baseUrl, profile.hasTouch ?? false, viewport, scenario.timeout, scenario.secrets);
+  try {
+    for (const step of scenario.steps.slice(0, index)) {
+      for (const { action, args } of step.actions) await actions[action].perform(fresh(), args as never);
+    }
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return { ctx: fresh(), close: () => context.close() };
+}
+
+async function goalInView(page: Page, goal: string): Promise<boolean> {
+  return page
+    .getByText(goal)
+    .filter({ visible: true })
+    .count()
+    .then((n) => n > 0, () => false);
+}
+
+/** The journey rules' findings, placed on the step of their evidence, with their penalties in its effort. */
+function addJourneyFindings(result: ScenarioResult, scenario: ResolvedScenario, artifacts: StepArtifacts[]): void {
+  const statuses = result.steps.map((s) => s.status);
+  for (const { step, finding } of applyJourneyRules({ journey: scenario.journey, steps: artifacts, statuses })) {
+    const setting = { ...scenario.rules, ...scenario.steps[step]?.rules }[finding.rule];
+    const target = result.steps[step];
+    if (!target || setting === 'off') continue;
+    if (setting) finding.severity = setting;
+    target.findings.push(finding);
+    if (finding.class === 'deterministic' && !finding.error) {
+      target.effortBreakdown.penalties = round(target.effortBreakdown.penalties + PENALTIES[finding.severity]);
+      target.effort = round(target.effort + PENALTIES[finding.severity]);
+    }
+  }
 }
 
 function skipped(name: string): StepResult {

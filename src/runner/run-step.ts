@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
-import { ActionError } from '../actions/types.js';
+import { ActionError, type ActionContext } from '../actions/types.js';
 import { stepEffort, type EffortState } from '../effort/model.js';
 import type { PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepResult, StepStatus } from '../report/types.js';
@@ -31,6 +31,8 @@ export interface StepEnvironment {
   viewport: { width: number; height: number };
   outDir: string;
   links: LinkChecker;
+  /** A fresh context with the steps before `index` replayed (see ActionContext.replay); null while replaying. */
+  replay: ((index: number) => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
   /** Folder for this scenario's screenshots, relative to outDir. */
   screenshotDir: string;
 }
@@ -46,6 +48,8 @@ export interface ScenarioMemory {
   seenStates: Set<string>;
   /** Page findings reported so far (see judge.ts). */
   reported: Set<string>;
+  /** Every tap so far, with the address it was made on. */
+  taps: Array<{ url: string; description: string }>;
 }
 
 export async function runStep(
@@ -64,6 +68,8 @@ export async function runStep(
     timeout,
     env.scenario.secrets,
   );
+  recorder.replay = env.replay ? () => env.replay!(index) : null;
+  recorder.earlierTaps = memory.taps;
   await recorder.begin();
   const mark = env.session.mark();
   const clock = await pageClock(env.page);
@@ -123,9 +129,11 @@ export async function runStep(
     accessibility: accessibility.result,
     links: page && newPageState ? await env.links.check(page) : [],
     documents: recorder.documents,
+    promo: recorder.promo,
     timing: { actions: timings, longTasks: await readLongTasks(env.page, clock), vitals: await readVitals(env.page) },
   };
   memory.previousPage = page;
+  memory.taps.push(...recorder.taps.map((tap) => ({ url: artifacts.url, description: tap.target.description })));
   const findings = judge(artifacts, { ...env.scenario.rules, ...step.rules }, memory.reported);
   if (accessibility.failure) findings.push(accessibility.failure);
   await cropEvidence(env.page, findings, env.outDir, screenshotStem(env, index, step.name), MASKED_FIELDS);

@@ -7,7 +7,7 @@ import { ActionError, type ActionContext } from '../actions/types.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import { collectMessages, describeScreen } from '../probes/messages.js';
 import { readCounters } from '../probes/page-watch.js';
-import type { AppearedText, Box, Interaction, ReadDocument, TapResponse, TargetInfo, TypedField } from './artifacts.js';
+import type { AppearedText, Box, Interaction, PromoProbe, ReadDocument, TapResponse, TargetInfo, TypedField } from './artifacts.js';
 import type { PageSession } from './page-session.js';
 
 /** How long a tap may go without any response before it counts as dead (PostHog's dead-click window). */
@@ -30,6 +30,10 @@ export class StepRecorder implements ActionContext {
   readonly taps: TapResponse[] = [];
   readonly appeared: AppearedText[] = [];
   readonly documents: ReadDocument[] = [];
+  promo: PromoProbe | null = null;
+  replay: ActionContext['replay'] = null;
+  /** Taps of earlier steps, with the address they were made on. */
+  earlierTaps: Array<{ url: string; description: string }> = [];
   private readonly fields: PendingField[] = [];
   private readonly knownMessages = new Set<string>();
   waitMs = 0;
@@ -97,6 +101,16 @@ export class StepRecorder implements ActionContext {
 
   record(interaction: Interaction): void {
     this.interactions.push(interaction);
+  }
+
+  earlierTapsOnPage(): string[] {
+    const here = this.page.url();
+    const earlier = this.earlierTaps.filter((tap) => tap.url === here).map((tap) => tap.description);
+    return [...earlier, ...this.taps.map((tap) => tap.target.description)];
+  }
+
+  recordPromo(probe: PromoProbe): void {
+    this.promo = probe;
   }
 
   recordDocument(document: ReadDocument): void {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { devices } from 'playwright';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
-import { rules, type RuleId } from '../rules/index.js';
+import { rules } from '../rules/index.js';
+import { journeyRules } from '../rules/journey/index.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
@@ -41,7 +42,7 @@ const actionFields = Object.fromEntries(
   ] as Array<[string, z.ZodOptional]>,
 ) as { [K in ActionName | keyof typeof actionAliases]: z.ZodOptional };
 
-const ruleIds = Object.keys(rules) as [RuleId, ...RuleId[]];
+const ruleIds = [...Object.keys(rules), ...Object.keys(journeyRules)] as [string, ...string[]];
 
 /** Per rule: 'off' to ignore it, or the severity to give its findings here. */
 export const RulesConfigSchema = z
@@ -89,6 +90,11 @@ export const ScenarioSchema = z.strictObject({
     .describe(`A Playwright device name, e.g. "${DEFAULT_DEVICE}", "iPhone 13" or "Desktop Chrome"`),
   baseUrl: z.url().optional().describe('Where the site is; --base-url or CX_SHOP_BASE_URL override it'),
   persona: z.string().optional().describe('Who the customer is, for the report'),
+  goal: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Text that shows the customer found what they came for; the report says what it took to reach it'),
   tags: z.array(z.string().min(1)).default([]),
   timeout: z
     .number()

@@ -1,4 +1,5 @@
 /** A step's artifacts for pure rule tests: a quiet step on a phone, with whatever the test overrides. */
+import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
 import type { StepArtifacts } from '../../src/runner/artifacts.js';
 
 export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtifacts {
@@ -26,6 +27,29 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
     links: [],
     timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
     documents: [],
+    promo: null,
     ...overrides,
   };
 }
+
+/** A page as the snapshot sees it: a plain phone page with a locked zoom, with whatever the test overrides. */
+export function pageSnapshot(overrides: Partial<PageSnapshot> = {}): PageSnapshot {
+  return {
+    url: 'https://shop.test/',
+    signature: 'home',
+    viewport: { width: 412, height: 839 },
+    viewportMeta: 'width=device-width, initial-scale=1, user-scalable=no',
+    scrollWidth: 412,
+    text: { chars: 500, legibleChars: 500, smallSamples: [] },
+    targets: [],
+    overflowing: [],
+    fields: [],
+    forms: [],
+    images: [],
+    links: [],
+    pageText: '',
+    contactLinks: [],
+    ...overrides,
+  };
+}
+

@@ -3,29 +3,10 @@
  * the scenario's rule settings turn rules off or change their severity; a page problem is reported once.
  */
 import { describe, expect, it } from 'vitest';
-import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
 import { applyRules } from '../../src/rules/index.js';
 import { defineRule } from '../../src/rules/types.js';
 import { judge } from '../../src/runner/judge.js';
-import { stepArtifacts } from '../helpers/artifacts.js';
-
-function page(overrides: Partial<PageSnapshot> = {}): PageSnapshot {
-  return {
-    url: 'https://shop.test/',
-    signature: 'home',
-    viewport: { width: 412, height: 839 },
-    viewportMeta: 'width=device-width, initial-scale=1, user-scalable=no',
-    scrollWidth: 412,
-    text: { chars: 500, legibleChars: 500, smallSamples: [] },
-    targets: [],
-    overflowing: [],
-    fields: [],
-    forms: [],
-    images: [],
-    links: [],
-    ...overrides,
-  };
-}
+import { pageSnapshot as page, stepArtifacts } from '../helpers/artifacts.js';
 
 const tiny = (id: string, x: number) => ({
   element: `button "${id}"`,

@@ -81,7 +81,7 @@ describe('problems in a scenario file, one fixture each', () => {
   it('reports a step without any action', async () => {
     expect(await problemsIn('step-without-action.yaml')).toEqual([
       'step-without-action.yaml:3:5 steps[0]: a step needs an action ' +
-        '(goto, tap, type, select, check, press, hover, scroll, wait, back, read) or an expect',
+        '(goto, tap, type, select, check, press, hover, scroll, wait, back, read, promo, invoice) or an expect',
     ]);
   });
 

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { bodyFontSize } from '../journeys/invoice-analysis.js';
+import { pdfText, type DocumentText } from '../journeys/pdf-text.js';
+import { pageText } from '../probes/page-text.js';
+import type { TargetInfo } from '../runner/artifacts.js';
+import { LocatorSchema } from '../scenario/locator.js';
+import { TargetSchema } from './tap.js';
+import { ActionError, defineAction, type ActionContext } from './types.js';
+
+/** Grade 8 is the reading level most adults read with ease; GOV.UK writes for a reading age of 9. */
+const DEFAULT_GRADE = 8;
+
+const Grade = z.number().min(1).max(20).optional().describe(`Flesch-Kincaid grade the invoice should not exceed (default ${DEFAULT_GRADE})`);
+
+const SOURCES = ['page', 'download', 'file'] as const;
+
+const InvoiceSchema = z.union([
+  z.literal('page').transform(() => ({ page: true as const, download: undefined, file: undefined, grade: undefined })),
+  z
+    .strictObject({
+      page: z.union([z.literal(true), LocatorSchema]).optional().describe('The invoice on this page: true (its main) or an element'),
+      download: TargetSchema.optional().describe('The link or button that downloads the invoice (a PDF, HTML or text)'),
+      file: z.string().min(1).optional().describe('A local invoice file (PDF, HTML or text), relative to the working directory'),
+      grade: Grade,
+    })
+    .superRefine((value, ctx) => {
+      const given = SOURCES.filter((key) => value[key] !== undefined);
+      if (given.length === 1) return;
+      const message = given.length === 0 ? 'say where the invoice is: page, download or file' : `one invoice per action: ${given.join(' or ')}, not both`;
+      ctx.addIssue({ code: 'custom', message });
+    }),
+]);
+
+const isPdf = (bytes: Uint8Array, name: string) =>
+  /\.pdf$/i.test(name) || new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+
+const escapeHtml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+/** Shows HTML (or text) in a tab of its own, offline, and reads it with the page-text probe: real font sizes. */
+async function renderText(ctx: ActionContext, raw: string): Promise<DocumentText> {
+  const html = /<[a-z!][^>]*>/i.test(raw) ? raw : `<pre>${escapeHtml(raw)}</pre>`;
+  const view = await ctx.page.context().newPage();
+  try {
+    await view.route('**/*', (route) => route.abort());
+    await view.setContent(html, { waitUntil: 'domcontentloaded', timeout: ctx.timeout });
+    return await view.evaluate(pageText, null);
+  } finally {
+    await view.close();
+  }
+}
+
+/** The text of a downloaded or local invoice: PDF through PDF.js, anything else as HTML or plain text. */
+async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string): Promise<DocumentText> {
+  if (!isPdf(bytes, name)) return renderText(ctx, new TextDecoder().decode(bytes));
+  try {
+    return await pdfText(bytes);
+  } catch (error) {
+    throw new ActionError(`could not read the invoice ${name} as a PDF: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
+  const { element, target, scrolls } = await ctx.reach(locator);
+  ctx.record({ kind: 'tap', target, scrolls });
+  const downloaded = ctx.page.waitForEvent('download', { timeout: ctx.timeout });
+  // Awaited below; until then a timeout must not surface as an unhandled rejection.
+  downloaded.catch(() => undefined);
+  await ctx.tapAndWatch(target, async () => {
+    if (ctx.touch) await element.tap({ timeout: ctx.timeout });
+    else await element.click({ timeout: ctx.timeout });
+  });
+  const file = await ctx.waiting(() => downloaded).catch(() => null);
+  if (!file) throw new ActionError(`tapping ${target.description} started no download within ${ctx.timeout / 1000} s`);
+  const name = file.suggestedFilename();
+  const path = await ctx.waiting(() => file.path()).catch((error: Error) => {
+    throw new ActionError(`the download of ${name} from ${target.description} failed: ${error.message.split('\n')[0]}`);
+  });
+  const read = await documentText(ctx, await readFile(path), name);
+  await ctx.settle();
+  return { read, location: name, target: { ...target, description: `downloaded ${name}` } };
+}
+
+async function localFile(ctx: ActionContext, file: string) {
+  const path = resolve(process.cwd(), file);
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ActionError(`could not read the invoice file ${file} (${error.code ?? error.message})`);
+  });
+  const target: TargetInfo = { description: `file ${file}`, text: '', box: null, pageBox: null };
+  return { read: await documentText(ctx, bytes, file), location: file, target };
+}
+
+async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSchema>) {
+  if (page === true) {
+    const read = await ctx.page.evaluate(pageText, null);
+    return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
+  }
+  const { element, target } = await ctx.reach(page);
+  return { read: await element.evaluate(pageText), location: ctx.page.url(), target };
+}
+
+export const invoice = defineAction({
+  summary:
+    'The customer reads an invoice as they get it: this page (`invoice: page`), a download (`{ download: <locator> }`) or a ' +
+    'file (`{ file: ./invoice.pdf }`); its reading time counts, and the invoice rules judge it. `grade` sets the reading target.',
+  schema: InvoiceSchema,
+  async perform(ctx, args) {
+    const source = args.download ? 'download' : args.file ? 'file' : 'page';
+    const { read, location, target } = args.download
+      ? await download(ctx, args.download)
+      : args.file
+        ? await localFile(ctx, args.file)
+        : await onPage(ctx, args.page ?? true);
+    ctx.record({ kind: 'read', target: { ...target, text: target.text.slice(0, 80) }, chars: read.text.replace(/\s+/g, '').length });
+    ctx.recordDocument({
+      kind: 'invoice',
+      source,
+      location,
+      text: read.text,
+      items: read.items,
+      bodyFontSize: bodyFontSize(read.items),
+      gradeTarget: args.grade ?? DEFAULT_GRADE,
+    });
+  },
+});

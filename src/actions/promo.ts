@@ -1,0 +1,126 @@
+/**
+ * `promo`: the customer enters a promo code the way it was printed and applies it. Then cx-shop tries the same
+ * code the ways customers really type it (lower case, with spaces, pasted with a newline) and, if given, an
+ * invalid code, each in a fresh browser context brought to the same starting point. Only the customer's own
+ * try counts as effort.
+ */
+import { z } from 'zod';
+import type { Locator as PwLocator } from 'playwright';
+import type { PromoTry } from '../runner/artifacts.js';
+import { LocatorSchema, type Locator } from '../scenario/locator.js';
+import { TargetSchema } from './tap.js';
+import { ActionError, defineAction, type ActionContext } from './types.js';
+
+const PromoSchema = z.strictObject({
+  code: z.string().min(1).describe('The valid code, exactly as the customer was given it'),
+  field: LocatorSchema.describe('The promo code field, e.g. { label: Promo code }'),
+  apply: TargetSchema.describe('What applies the code, e.g. { role: button, name: Apply }'),
+  accepted: z.string().min(1).describe('Text that shows the code worked, e.g. "applied"'),
+  total: LocatorSchema.optional().describe('The order total, to check that the discount changes it'),
+  invalid: z.string().min(1).optional().describe('An invalid code to try, to judge the message a customer gets'),
+});
+
+type PromoArgs = z.infer<typeof PromoSchema>;
+
+/** How long, once the page has settled, a code may take to show as accepted before it counts as rejected. */
+const ACCEPT_WAIT_MS = 1500;
+
+const VARIANTS: Array<[PromoTry['variant'], (code: string) => string]> = [
+  ['lower case', (code) => code.toLowerCase()],
+  ['surrounding spaces', (code) => ` ${code} `],
+  ['pasted with a newline', (code) => `${code}\n`],
+];
+
+const shown = (typed: string) => typed.replace(/ /g, '␠').replace(/\n/g, '⏎');
+
+async function totalText(ctx: ActionContext, total: Locator | undefined): Promise<string | null> {
+  if (!total) return null;
+  return ctx
+    .locate(total)
+    .innerText({ timeout: 2000 })
+    .then((text) => text.trim(), () => null);
+}
+
+/** Types one entry of the code and applies it; `count` records it as the customer's effort. */
+async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['variant'], typed: string, count: boolean): Promise<PromoTry> {
+  const field = await ctx.reach(args.field);
+  const before = await totalText(ctx, args.total);
+  const failures: string[] = [];
+  const onResponse = (response: { status(): number; url(): string }) => {
+    if (response.status() >= 400) failures.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+  };
+  ctx.page.on('response', onResponse);
+  try {
+    await typeInto(ctx, field.element, typed, count ? field : null);
+    // A pasted newline is the customer's Enter; otherwise they tap Apply.
+    if (!typed.endsWith('\n')) {
+      const apply = await ctx.reach(args.apply);
+      if (count) ctx.record({ kind: 'tap', target: apply.target, scrolls: apply.scrolls });
+      const tap = () => (ctx.touch ? apply.element.tap({ timeout: ctx.timeout }) : apply.element.click({ timeout: ctx.timeout }));
+      if (count) await ctx.tapAndWatch(apply.target, tap);
+      else await tap();
+    }
+    await ctx.settle();
+    const accepted = await ctx.page
+      .getByText(args.accepted)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS })
+      .then(() => true, () => false);
+    const message = await ctx.page
+      .locator('[role="alert"], [role="status"], [aria-live]')
+      .filter({ visible: true })
+      .allInnerTexts()
+      .then((texts) => texts.map((t) => t.trim()).filter(Boolean).join(' ') || null, () => null);
+    const after = await totalText(ctx, args.total);
+    return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };
+  } finally {
+    ctx.page.off('response', onResponse);
+  }
+}
+
+async function typeInto(ctx: ActionContext, element: PwLocator, typed: string, counted: Awaited<ReturnType<ActionContext['reach']>> | null) {
+  if (counted) {
+    ctx.record({ kind: 'type', target: counted.target, chars: [...typed].length, code: true, keyboardSwitches: 0, scrolls: counted.scrolls });
+  }
+  if (ctx.touch) await element.tap({ timeout: ctx.timeout });
+  else await element.click({ timeout: ctx.timeout });
+  await element.fill('', { timeout: ctx.timeout });
+  await element.pressSequentially(typed, { timeout: ctx.timeout });
+}
+
+/** Earlier taps on this page that look like revealing the field ("Have a promo code?"). */
+function revealTaps(ctx: ActionContext): string[] {
+  return ctx.earlierTapsOnPage().filter((description) => /promo|code|coupon|voucher|discount/i.test(description));
+}
+
+export const promo = defineAction({
+  summary: 'Enter a promo code as printed and apply it; cx-shop also tries it in lower case, with spaces and pasted with a newline.',
+  schema: PromoSchema,
+  async perform(ctx, args) {
+    const reached = await ctx.reach(args.field);
+    const customer = await tryCode(ctx, args, 'as printed', args.code, true);
+    const tries: PromoTry[] = [];
+    if (ctx.replay) {
+      const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
+      if (args.invalid) attempts.push(['invalid code', args.invalid]);
+      for (const [variant, typed] of attempts) {
+        const fresh = await ctx.replay().catch((error: Error) => {
+          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${error.message.split('\n')[0]}`, 'error');
+        });
+        try {
+          tries.push(await tryCode(fresh.ctx, args, variant, typed, false));
+        } finally {
+          await fresh.close();
+        }
+      }
+    }
+    ctx.recordPromo({
+      code: args.code,
+      field: reached.target.description,
+      customer,
+      tries,
+      hunt: { scrolls: reached.scrolls, revealTaps: revealTaps(ctx) },
+    });
+  },
+});

@@ -1,0 +1,158 @@
+/**
+ * What an invoice tells the customer, judged from its text alone (pure, deterministic, English): the essentials
+ * GOV.UK lists for an invoice plus the due date and how to pay, whether the amount due stands out, whether it
+ * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
+ */
+import type { ReadDocument } from '../runner/artifacts.js';
+import { ESSENTIALS, HELP, MONEY, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { readability, tokenize, type Readability } from './readability.js';
+
+export interface Essential {
+  id: EssentialId;
+  label: string;
+  /** What the customer cannot find out without it. */
+  need: string;
+  found: boolean;
+  /** The line(s) of the invoice that showed it, shortened. */
+  evidence: string | null;
+}
+
+export interface PhraseCount {
+  count: number;
+  phrases: string[];
+}
+
+export interface AmountDue {
+  /** The amount due with the words that name it ("Amount due £110.00"), or null when there is none. */
+  text: string | null;
+  amount: string | null;
+  /** The largest size the amount is shown at, or null when no run of text shows it. */
+  fontSize: number | null;
+  bodyFontSize: number;
+  /** fontSize / bodyFontSize. */
+  ratio: number | null;
+  prominent: boolean;
+}
+
+export interface InvoiceAnalysis {
+  /** Scores of the invoice's prose: lines of four words or more, mostly words (not labels, figures, table rows). */
+  readability: Readability;
+  essentials: Essential[];
+  missing: Essential[];
+  thanks: PhraseCount;
+  threats: PhraseCount;
+  help: PhraseCount;
+  amountDue: AmountDue;
+  /** Non-space characters: what reading the whole invoice costs (0.0147 s each in the effort model). */
+  readingChars: number;
+}
+
+/**
+ * The amount due is prominent when it is shown at least this many times the body size anywhere on the invoice:
+ * about an h3 against body text, a size the eye lands on (cx-shop convention).
+ */
+export const PROMINENT_RATIO = 1.25;
+/**
+ * Prose is a line of at least PROSE_WORDS words, PROSE_SHARE of its tokens words rather than codes or figures:
+ * labels, amounts and table rows are looked up, not read as sentences, and would skew the scores.
+ */
+const PROSE_WORDS = 4;
+const PROSE_SHARE = 0.6;
+const EVIDENCE_CHARS = 100;
+
+/** The body size of a document: the font size that carries the most characters. */
+export function bodyFontSize(items: ReadDocument['items']): number {
+  const weight = new Map<number, number>();
+  for (const { text, fontSize } of items) weight.set(fontSize, (weight.get(fontSize) ?? 0) + text.replace(/\s+/g, '').length);
+  let body = 0;
+  let most = -1;
+  for (const [size, chars] of weight) if (chars > most || (chars === most && size < body)) [body, most] = [size, chars];
+  return body;
+}
+
+/** The invoice in words, for evidence: `invoice page http://…/invoice`, `downloaded invoice invoice-HC-10421.pdf`. */
+export function describeInvoice(doc: ReadDocument): string {
+  return { page: 'invoice page', download: 'downloaded invoice', file: 'invoice file' }[doc.source] + ` ${doc.location}`;
+}
+
+/** Font sizes of a PDF are in points, of a page (or an HTML file shown in the browser) in CSS pixels. */
+export function sizeUnit(doc: ReadDocument): 'pt' | 'px' {
+  return doc.source !== 'page' && /\.pdf$/i.test(doc.location) ? 'pt' : 'px';
+}
+
+/** The line(s) around a match, or the match alone when they are a long paragraph; white space collapsed. */
+function evidenceOf(text: string, match: RegExpExecArray): string {
+  const start = text.lastIndexOf('\n', match.index - 1) + 1;
+  const end = text.indexOf('\n', match.index + match[0].length);
+  const line = text.slice(start, end === -1 ? undefined : end).replace(/\s+/g, ' ').trim();
+  const shown = line.length <= EVIDENCE_CHARS ? line : match[0].replace(/\s+/g, ' ').trim();
+  return shown.length > EVIDENCE_CHARS ? `${shown.slice(0, EVIDENCE_CHARS - 1)}…` : shown;
+}
+
+function phrases(text: string, patterns: readonly RegExp[]): PhraseCount {
+  const found = patterns.flatMap((pattern) =>
+    [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((m) => ({ at: m.index, text: m[0] })),
+  );
+  found.sort((a, b) => a.at - b.at);
+  return { count: found.length, phrases: found.map((p) => p.text.replace(/\s+/g, ' ').trim()) };
+}
+
+/** The prose lines of a text, each ended as a sentence (a heading or list line may lack its full stop). */
+function prose(text: string): string {
+  const isProse = (line: string) => {
+    const tokens = line.split(/\s+/).filter(Boolean);
+    const words = tokens.filter((token) => /\p{L}/u.test(token) && !/\d/.test(token)).length;
+    return tokenize(line).length >= PROSE_WORDS && words >= PROSE_WORDS && words / tokens.length >= PROSE_SHARE;
+  };
+  return text
+    .split('\n')
+    .filter(isProse)
+    .map((line) => (/[.!?]["'’”)]*$/.test(line.trim()) ? line : `${line.trim()}.`))
+    .join('\n');
+}
+
+function amountDue(doc: ReadDocument): AmountDue {
+  const body = doc.bodyFontSize || bodyFontSize(doc.items);
+  const match = TOTAL.map((pattern) => pattern.exec(doc.text)).find((m) => m !== null);
+  const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;
+  if (!match || !amount) return { text: null, amount: null, fontSize: null, bodyFontSize: body, ratio: null, prominent: false };
+  // Match the figure without its currency sign: a page or PDF may set "£" and "110.00" as separate runs.
+  const figure = amount.replace(/[^\d.,]/g, '');
+  const sizes = doc.items.filter((item) => item.text.replace(/\s+/g, '').includes(figure)).map((item) => item.fontSize);
+  const fontSize = sizes.length > 0 ? Math.max(...sizes) : null;
+  const ratio = fontSize !== null && body > 0 ? Math.round((fontSize / body) * 100) / 100 : null;
+  const text = match[0].replace(/\s+/g, ' ').trim();
+  return { text, amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
+}
+
+const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
+
+/**
+ * Analyses an invoice the customer read: which essentials it gives (with the text that shows each), how readable
+ * its prose is, whether the amount due stands out, thanks, threats and help. The same document gives the same
+ * answer (it is computed once per document object).
+ */
+export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
+  const known = cache.get(doc);
+  if (known) return known;
+  const { text } = doc;
+  const essentials = ESSENTIALS.map(({ id, label, need, patterns }): Essential => {
+    for (const pattern of patterns) {
+      const match = pattern.exec(text);
+      if (match) return { id, label, need, found: true, evidence: evidenceOf(text, match) };
+    }
+    return { id, label, need, found: false, evidence: null };
+  });
+  const analysis: InvoiceAnalysis = {
+    readability: readability(prose(text)),
+    essentials,
+    missing: essentials.filter((e) => !e.found),
+    thanks: phrases(text, THANKS),
+    threats: phrases(text, THREATS),
+    help: phrases(text, HELP),
+    amountDue: amountDue(doc),
+    readingChars: text.replace(/\s+/g, '').length,
+  };
+  cache.set(doc, analysis);
+  return analysis;
+}

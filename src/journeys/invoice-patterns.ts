@@ -1,0 +1,118 @@
+/**
+ * The words an invoice uses for what a customer needs, in one table: English, case-insensitive unless a capital
+ * matters, and never global (callers that count use matchAll on a copy). Each essential is found when any of its
+ * patterns matches; it says what the customer cannot find out when none does.
+ */
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/** A calendar date: 26 May 2025, May 26, 2025, 2025-05-26, 26/05/2025. Relative terms ("Net 14") are not dates. */
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
+const MONEY_SOURCE = '(?:[£$€]\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d,]*\\.\\d{2}\\s?(?:GBP|EUR|USD)\\b)';
+
+/** An amount of money with its currency. */
+export const MONEY = new RegExp(MONEY_SOURCE);
+
+/** A label, then up to a short stretch of words (no figures) on the same or the next line, then what it labels. */
+const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})\\b[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?${value}`, 'i');
+
+/**
+ * What the customer owes, most specific label first: "Amount due" wins over a "Total" further up a table.
+ * A total that no label names is not found: the customer would have to guess which figure to pay.
+ */
+export const TOTAL: readonly RegExp[] = [
+  labelled('amount (?:due|owed|to pay|payable)|balance (?:due|owed|outstanding|to pay)|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe', MONEY_SOURCE),
+  labelled('grand total|invoice total|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
+];
+
+export type EssentialId = 'invoice-number' | 'invoice-date' | 'seller' | 'contact' | 'charges' | 'total' | 'due-date' | 'how-to-pay';
+
+/** GOV.UK's list of what an invoice must include, plus what a customer needs to act on it: when and how to pay. */
+export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: string; patterns: readonly RegExp[] }> = [
+  {
+    id: 'invoice-number',
+    label: 'invoice number',
+    need: 'which invoice this is, to quote when paying or asking about it',
+    patterns: [/\binvoice\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*[A-Z0-9][\w/-]*\d/i, /\bINV[-\s]?\d+/],
+  },
+  {
+    id: 'invoice-date',
+    label: 'invoice date',
+    need: 'when the invoice was issued',
+    patterns: [labelled('invoice date|date of (?:issue|invoice)|issue date|issued(?: on)?|tax point|dated', DATE), new RegExp(`(?:^|\\n)\\s*date\\s*:?\\s*${DATE}`, 'i')],
+  },
+  {
+    id: 'seller',
+    label: 'who it is from',
+    need: 'which business is asking to be paid',
+    // Case matters here: a business name starts with a capital ("from Harbour & Co", not "from the customer").
+    patterns: [/\b(?:[Ff]rom|[Ss]old by|[Ss]eller:?)\s+[A-Z][\w&'’-]*(?: [A-Z&][\w&'’.-]*){0,4}/, /\b[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4} (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH)\b/],
+  },
+  {
+    id: 'contact',
+    label: 'how to reach the seller',
+    need: 'who to ask about the invoice, and how (email, phone or address)',
+    patterns: [
+      /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/,
+      /\b(?:call|phone|tel(?:ephone)?|ring|text)(?: us)?(?: on| at)?\.?:?\s*\+?\d[\d ()-]{6,}\d/i,
+      /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/,
+      /\b(?:write to|contact us|get in touch)\b/i,
+    ],
+  },
+  {
+    id: 'charges',
+    label: 'what is charged',
+    need: 'what they are paying for',
+    // Column heads or a heading over the lines: an order number alone does not say what was bought.
+    patterns: [/\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i],
+  },
+  { id: 'total', label: 'total amount due', need: 'how much they owe', patterns: TOTAL },
+  {
+    id: 'due-date',
+    label: 'due date',
+    need: 'by when to pay (a date, not "Net 14" or "within 14 days" to work out)',
+    patterns: [labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE)],
+  },
+  {
+    id: 'how-to-pay',
+    label: 'how to pay',
+    need: 'how to pay it (card, bank details, a payment link, direct debit)',
+    // A bare "Pay now" does not say how: a way to pay names a method, bank details or where to go.
+    patterns: [
+      /\bsort code\b[\s:]*\d{2}[- ]?\d{2}[- ]?\d{2}/i,
+      /\bIBAN\b[\s:]*[A-Z]{2}\d{2}/i,
+      /\b(?:bank transfer|direct debit|standing order|paypal|apple pay|google pay)\b/i,
+      /\bpay(?:ing|ment)? (?:by|with|using) (?:credit |debit )?card\b|\b(?:credit|debit) card\b/i,
+      /\bpay(?: now| online)? (?:at|on|via) (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,
+      /\bcheques? (?:payable|made out) to\b/i,
+    ],
+  },
+];
+
+/** Saying thank you. */
+export const THANKS: readonly RegExp[] = [/\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
+
+/** Threats: what happens to the customer if they do not pay. */
+export const THREATS: readonly RegExp[] = [
+  /\blate(?:[- ]payment)? (?:fee|charge|penalt(?:y|ies))s?\b/i,
+  // "interest-free" and "no interest" are offers, not threats.
+  /(?<!\b(?:no|without|0%) )\binterest\b(?![- ]free)/i,
+  /\bpenalt(?:y|ies)\b/i,
+  /\b(?:debt collect(?:ion|ors?)|collection agenc(?:y|ies)|collections)\b/i,
+  /\b(?:legal (?:action|proceedings)|proceedings|(?:county )?court|solicitors?|bailiffs?|enforcement)\b/i,
+  /\b(?:hereby demanded|final demand|failure to (?:pay|remit))\b/i,
+  /\bcredit (?:rating|file|reference)\b/i,
+  /\b(?:suspend|close|terminate)\w* your account\b/i,
+  /\bcosts?\b[^.]{0,40}\brecoverable\b/i,
+];
+
+/** Offers of help: someone to ask, a way out when paying is hard. */
+export const HELP: readonly RegExp[] = [
+  /\blet us know\b/i,
+  /\b(?:get in touch|contact us|talk to us|speak to us|call us|email us|write to us)\b/i,
+  /\bquestions\b|\bquestions?\?/i,
+  /\b(?:happy|here) to help\b/i,
+  /\bwe(?:'ll|’ll| will| can) (?:help|work (?:something|it) out)\b/i,
+  /\bpayment plans?\b|\binstal?lments?\b|\bpay in (?:parts|stages)\b/i,
+  /\b(?:can(?:'|’)?t|cannot|unable to|struggling to) pay\b/i,
+];

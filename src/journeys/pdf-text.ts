@@ -1,0 +1,125 @@
+/**
+ * The text of a PDF as a customer reads it, with the size of each run of text, through PDF.js (the legacy
+ * build, which runs on Node 20). Lines a paragraph wraps over are joined with a space; a new paragraph, a table
+ * row or a line in another size starts a new line, so the text reads like the page version of the same document.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+
+export interface DocumentText {
+  text: string;
+  /** Runs of text in reading order, with their font size in points. */
+  items: Array<{ text: string; fontSize: number }>;
+}
+
+interface Line {
+  text: string;
+  size: number;
+  /** Baseline, in PDF units from the bottom of the page. */
+  y: number;
+  right: number;
+}
+
+/** Lines further apart than this many times their size's tightest spacing leave a gap: a new paragraph or row. */
+const PARAGRAPH_GAP = 1.2;
+/** A line ending before this share of the page's text width ends its paragraph (a label, a short last line). */
+const SHORT_LINE = 0.75;
+
+// In Node, PDF.js reads the standard fonts (Helvetica and friends) from disk instead of fetching them.
+const STANDARD_FONTS = `${pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')).pathname}/`;
+
+/** The font size of a text item: the length of its transform's vertical scale (as PDF.js's text layer does). */
+function sizeOf(item: TextItem): number {
+  const [, , c = 0, d = 0] = item.transform as number[];
+  return Math.round(Math.hypot(c, d) * 100) / 100;
+}
+
+function linesOf(items: TextItem[]): Line[] {
+  const lines: Line[] = [];
+  let line: Line | undefined;
+  for (const item of items) {
+    const size = sizeOf(item);
+    const [, , , , x = 0, y = 0] = item.transform as number[];
+    const sameLine = line && Math.abs(line.y - y) < Math.max(line.size, size) * 0.5;
+    if (!line || !sameLine) {
+      line = { text: item.str, size, y, right: x + item.width };
+      lines.push(line);
+    } else {
+      const gap = x - line.right > size * 0.15 && !/\s$/.test(line.text) && !/^\s/.test(item.str);
+      line.text += (gap ? ' ' : '') + item.str;
+      line.size = Math.max(line.size, size);
+      line.right = Math.max(line.right, x + item.width);
+    }
+  }
+  return lines.filter((l) => l.text.trim() !== '');
+}
+
+/**
+ * The tightest baseline gap between lines of each font size: how far a paragraph's lines are apart when it wraps.
+ * A wider gap means a new paragraph or row, whatever the line height of the document.
+ */
+function pitches(lines: Line[]): Map<number, number> {
+  const pitch = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const gap = previous ? previous.y - line.y : 0;
+    if (!previous || previous.size !== line.size || gap <= 0 || gap > 3 * line.size) return;
+    pitch.set(line.size, Math.min(gap, pitch.get(line.size) ?? Infinity));
+  });
+  return pitch;
+}
+
+function joinLines(lines: Line[]): string {
+  const widest = Math.max(0, ...lines.map((l) => l.right));
+  const pitch = pitches(lines);
+  let text = '';
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const clean = line.text.replace(/\s+/g, ' ').trim();
+    if (!previous) return void (text = clean);
+    const wrapped =
+      previous.size === line.size &&
+      previous.y - line.y <= PARAGRAPH_GAP * (pitch.get(line.size) ?? line.size) &&
+      previous.right >= SHORT_LINE * widest;
+    text += (wrapped ? ' ' : '\n') + clean;
+  });
+  return text;
+}
+
+/**
+ * Extracts the text of a PDF, page by page in order, and each text run with its font size in points.
+ * Rejects when the bytes are not a PDF PDF.js can read.
+ */
+export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
+  // PDF.js takes ownership of the buffer it is given (and refuses Node Buffers): hand it a copy.
+  const data = new Uint8Array(bytes);
+  const pdf = await getDocument({
+    data,
+    standardFontDataUrl: STANDARD_FONTS,
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+  try {
+    const pages: string[] = [];
+    const runs: DocumentText['items'] = [];
+    for (let number = 1; number <= pdf.numPages; number += 1) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is TextItem => 'str' in item);
+      for (const item of items) {
+        const text = item.str.replace(/\s+/g, ' ').trim();
+        if (text) runs.push({ text, fontSize: sizeOf(item) });
+      }
+      pages.push(joinLines(linesOf(items)));
+      page.cleanup();
+    }
+    return { text: pages.filter(Boolean).join('\n\n'), items: runs };
+  } finally {
+    await pdf.destroy();
+  }
+}

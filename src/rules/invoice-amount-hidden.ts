@@ -1,0 +1,32 @@
+import { analyseInvoice, describeInvoice, PROMINENT_RATIO, sizeUnit } from '../journeys/invoice-analysis.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  title: 'Amount due hard to find',
+  area: 'invoice',
+  severity: 'medium',
+  threshold: `no labelled amount due, or the amount shown at less than ${PROMINENT_RATIO}× the body text size`,
+  source: `cx-shop convention: what the customer owes is the first thing they look for; ${PROMINENT_RATIO}× body size is about a heading`,
+  class: 'deterministic',
+  scope: 'step',
+  detect({ documents, url }) {
+    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+      const { amountDue: due } = analyseInvoice(doc);
+      if (due.prominent) return [];
+      const unit = sizeUnit(doc);
+      const body = `${due.bodyFontSize} ${unit}`;
+      const threshold = `the amount due at ${Math.round(due.bodyFontSize * PROMINENT_RATIO * 10) / 10} ${unit} or more (${PROMINENT_RATIO}× the body's ${body})`;
+      const element = describeInvoice(doc);
+      if (!due.text) {
+        return [{ message: 'The invoice names no amount due: the customer has to work out which figure to pay', evidence: { url, element, measured: 'no amount due found', threshold } }];
+      }
+      const size = due.fontSize === null ? 'not found as a run of text' : `${due.fontSize} ${unit} (${due.ratio}× body)`;
+      return [
+        {
+          message: `The amount due, ${due.amount}, does not stand out: it is shown at ${due.fontSize ?? '?'} ${unit}, the body text is ${body}`,
+          evidence: { url, element, text: due.text, measured: size, threshold, fontSize: due.fontSize, bodyFontSize: due.bodyFontSize },
+        },
+      ];
+    });
+  },
+});

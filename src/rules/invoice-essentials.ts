@@ -1,0 +1,32 @@
+import { analyseInvoice, describeInvoice } from '../journeys/invoice-analysis.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  title: 'Invoice leaves out what the customer needs',
+  area: 'invoice',
+  severity: 'medium',
+  threshold:
+    'each missing one is a finding: invoice number, invoice date, who it is from, how to reach them, what is charged, ' +
+    'total amount due, due date (a date), how to pay',
+  source:
+    'GOV.UK "Invoicing and taking payment from customers" (what an invoice must include); due date and how to pay: cx-shop convention',
+  class: 'deterministic',
+  scope: 'step',
+  detect({ documents, url }) {
+    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+      const { missing, essentials } = analyseInvoice(doc);
+      const found = essentials.filter((e) => e.found).map((e) => ({ essential: e.id, text: e.evidence }));
+      return missing.map((essential) => ({
+        message: `Not on the invoice: ${essential.label}. The customer cannot find out ${essential.need}`,
+        evidence: {
+          url,
+          element: describeInvoice(doc),
+          essential: essential.id,
+          measured: `not found: ${essential.label}`,
+          threshold: `on the invoice: ${essential.label}`,
+          found,
+        },
+      }));
+    });
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Rules that judge a journey as a whole, after its last step: whether a return can be finished, kept and
+ * asked about. Each applies to the journeys it names; its findings are placed on the step of their evidence.
+ */
+import type { Finding } from '../../report/types.js';
+import type { JourneyArtifacts, JourneyRuleDefinition } from '../types.js';
+import returnsDeadEnd from './returns-dead-end.js';
+import returnsLoginWall from './returns-login-wall.js';
+import returnsNoConfirmation from './returns-no-confirmation.js';
+import returnsNoHuman from './returns-no-human.js';
+import returnsPolicy from './returns-policy.js';
+
+export const journeyRules = {
+  'returns-login-wall': returnsLoginWall,
+  'returns-policy': returnsPolicy,
+  'returns-dead-end': returnsDeadEnd,
+  'returns-no-confirmation': returnsNoConfirmation,
+  'returns-no-human': returnsNoHuman,
+};
+
+export type JourneyRuleId = keyof typeof journeyRules;
+
+export function applyJourneyRules(journey: JourneyArtifacts): Array<{ step: number; finding: Finding }> {
+  const found: Array<{ step: number; finding: Finding }> = [];
+  for (const [id, rule] of Object.entries(journeyRules) as Array<[string, JourneyRuleDefinition]>) {
+    if (!rule.journeys.includes(journey.journey)) continue;
+    const base = { rule: id, area: rule.area, title: rule.title, source: rule.source, class: rule.class };
+    try {
+      for (const { step, severity, message, evidence } of rule.detect(journey)) {
+        found.push({ step, finding: { ...base, severity: severity ?? rule.severity, message, evidence } });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const last = Math.max(0, journey.steps.length - 1);
+      found.push({ step: last, finding: { ...base, severity: 'low', message, evidence: {}, error: true, title: `The ${id} rule could not run` } });
+    }
+  }
+  return found;
+}

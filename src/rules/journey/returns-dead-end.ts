@@ -1,0 +1,34 @@
+import { EMAIL_ADDRESS, PHONE_NUMBER, lastReached } from './support.js';
+import { defineJourneyRule } from '../types.js';
+
+/** Words of a page that sends the customer away to phone or write instead of letting them finish. */
+const SENT_AWAY = /\b(call|phone|ring|email|write to|contact)\b[^.]{0,80}\b(us|our|team|department|service)\b/i;
+
+export default defineJourneyRule({
+  title: 'The return ends in "call us"',
+  area: 'returns',
+  severity: 'high',
+  threshold: 'the last page the customer reaches only offers a phone number or an email address to go on',
+  source: 'cx-shop convention: a self-service journey that hands the customer to a phone line has failed them',
+  class: 'deterministic',
+  scope: 'journey',
+  journeys: ['returns'],
+  detect({ steps }) {
+    const last = lastReached(steps);
+    const page = last?.page;
+    if (!last || !page) return [];
+    const text = page.pageText;
+    const sentAway = SENT_AWAY.exec(text);
+    const contact = PHONE_NUMBER.exec(text) ?? EMAIL_ADDRESS.exec(text);
+    // A page that still has a form to fill in, or that confirms the return, is not a dead end.
+    if (!sentAway || !contact || page.fields.length > 0 || /\b(confirmed|return number|your label)\b/i.test(text)) return [];
+    const sentence = text.split(/(?<=[.!?])\s+/).find((s) => SENT_AWAY.test(s)) ?? sentAway[0];
+    return [
+      {
+        step: last.index,
+        message: `The return stops at "${sentence.slice(0, 120)}": the customer has to phone or write to finish`,
+        evidence: { url: page.url, text: sentence, measured: `contact only: ${contact[0]}`, threshold: 'a way to finish the return on the site' },
+      },
+    ];
+  },
+});

@@ -1,0 +1,25 @@
+import { PHONE_NUMBER } from './support.js';
+import { defineJourneyRule } from '../types.js';
+
+export default defineJourneyRule({
+  title: 'No way to reach a person',
+  area: 'returns',
+  severity: 'medium',
+  threshold: 'no page of the return offers chat, a phone number or an email address',
+  source: 'cx-shop convention: a customer stuck on a return needs a person to ask',
+  class: 'deterministic',
+  scope: 'journey',
+  journeys: ['returns'],
+  detect({ steps }) {
+    const reachable = steps.some((s) => (s.page?.contactLinks.length ?? 0) > 0 || PHONE_NUMBER.test(s.page?.pageText ?? ''));
+    const last = steps.at(-1);
+    if (reachable || !last) return [];
+    return [
+      {
+        step: last.index,
+        message: 'Nowhere on the way was there a chat, a phone number or an email address',
+        evidence: { url: last.url, measured: `${steps.length} pages without a contact`, threshold: 'a way to reach a person' },
+      },
+    ];
+  },
+});

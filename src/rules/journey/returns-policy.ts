@@ -1,0 +1,40 @@
+import { readability } from '../../journeys/readability.js';
+import { defineJourneyRule } from '../types.js';
+
+/** About two minutes of reading (200 words a minute): longer than a customer gives a returns policy. */
+const MAX_WORDS = 400;
+const MAX_GRADE = 10;
+
+export default defineJourneyRule({
+  title: 'A returns policy that is long or hard to read',
+  area: 'returns',
+  severity: 'medium',
+  threshold: `text the customer must read over ${MAX_WORDS} words, or above grade ${MAX_GRADE} (Flesch-Kincaid)`,
+  source: 'Flesch-Kincaid grade; the word limit (two minutes at 200 words a minute) is a cx-shop convention',
+  class: 'deterministic',
+  scope: 'journey',
+  journeys: ['returns'],
+  detect({ steps }) {
+    return steps.flatMap((step) =>
+      step.documents
+        .filter((doc) => doc.kind === 'text')
+        .flatMap((doc) => {
+          const score = readability(doc.text);
+          if (score.words <= MAX_WORDS && score.fleschKincaidGrade <= MAX_GRADE) return [];
+          const grade = score.fleschKincaidGrade.toFixed(1);
+          return [
+            {
+              step: step.index,
+              message: `The customer must read ${score.words} words at grade ${grade} to return an item`,
+              evidence: {
+                url: doc.location,
+                text: doc.text.slice(0, 300),
+                measured: `${score.words} words, grade ${grade}, reading ease ${score.fleschReadingEase.toFixed(0)}`,
+                threshold: `${MAX_WORDS} words, grade ${MAX_GRADE}`,
+              },
+            },
+          ];
+        }),
+    );
+  },
+});

@@ -1,0 +1,15 @@
+import type { StepArtifacts } from '../../runner/artifacts.js';
+
+/** A phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
+export const PHONE_NUMBER = /(\+?\d[\d ()-]{7,}\d)/;
+export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
+
+/** The last step the customer got to (the one that ended the journey, or the last one run). */
+export function lastReached(steps: StepArtifacts[]): StepArtifacts | undefined {
+  return [...steps].reverse().find((step) => step.page !== null);
+}
+
+/** All visible text the customer saw at the end of a step: messages that appeared and what they read. */
+export function textOf(step: StepArtifacts): string {
+  return [...step.appeared.map((m) => m.text), ...step.documents.map((d) => d.text), step.page?.pageText ?? ''].join('\n');
+}

@@ -1,0 +1,25 @@
+import { defineRule } from './types.js';
+
+/** Words that tell the customer why a code did not work, or what to do. */
+const REASON = /recogni[sz]e|not valid|isn't valid|invalid code|expired|exist|check|spelling|minimum|eligible|applies to|only|ended|used/i;
+
+export default defineRule({
+  title: 'A rejected code gets no reason',
+  area: 'promo',
+  severity: 'medium',
+  threshold: 'after an invalid code, no message, or one that says neither why nor what to do',
+  source: 'Nielsen Norman Group, error-message guidelines; Baymard Institute on coupon fields',
+  class: 'deterministic',
+  detect({ promo, url }) {
+    const invalid = promo?.tries.find((t) => t.variant === 'invalid code');
+    if (!invalid || invalid.accepted || (invalid.message && REASON.test(invalid.message))) return [];
+    return [
+      {
+        message: invalid.message
+          ? `For the invalid code "${invalid.typed}" the customer is told only "${invalid.message.slice(0, 80)}"`
+          : `For the invalid code "${invalid.typed}" the customer is told nothing`,
+        evidence: { url, element: promo!.field, text: invalid.message ?? '', measured: invalid.message ?? 'no message', threshold: 'says why the code did not work' },
+      },
+    ];
+  },
+});

@@ -1,0 +1,130 @@
+/** The invoice analysis on plain texts: each essential found or missed, thanks, threats against help, prominence. */
+import { describe, expect, it } from 'vitest';
+import { analyseInvoice, bodyFontSize, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
+import type { ReadDocument } from '../../src/runner/artifacts.js';
+
+function invoice(text: string, items: ReadDocument['items'] = text.split('\n').map((line) => ({ text: line, fontSize: 16 }))): ReadDocument {
+  return { kind: 'invoice', source: 'page', location: 'https://shop.test/invoice', text, items, bodyFontSize: bodyFontSize(items), gradeTarget: 8 };
+}
+
+/** A good invoice, one line per essential (and a thank you), so each can be left out in turn. */
+const LINES = {
+  seller: 'Invoice from Seaside Books',
+  thanks: 'Thank you for your order.',
+  'invoice-number': 'Invoice number: INV-2001',
+  'invoice-date': 'Invoice date: 16 June 2025',
+  charges: 'What you bought: Tide tables, £45.00',
+  total: 'Amount due: £45.00',
+  'due-date': 'Please pay by 30 June 2025.',
+  'how-to-pay': 'Pay by card at seasidebooks.example/pay.',
+  contact: 'Email help@seasidebooks.example with anything.',
+} as const;
+const ESSENTIAL_IDS = Object.keys(LINES).filter((id) => id !== 'thanks');
+const without = (id: string) => Object.entries(LINES).filter(([key]) => key !== id).map(([, line]) => line).join('\n');
+
+const BAD = [
+  'INVOICE',
+  'Inv. ref. INV-2002   Date of issue 16 June 2025   Terms: Net 30',
+  'Desc. TIDE TABLES 1 37.50',
+  'Settlement of the aggregate balance outstanding, amounting to £45.00 inclusive of applicable taxation, is required within',
+  'thirty days, whereupon a late payment fee of £25.00 shall be applied together with statutory interest calculated daily.',
+  'Continued non-payment may result in referral to a debt collection agency and the initiation of legal proceedings.',
+].join('\n');
+
+describe('essentials', () => {
+  it('a good invoice gives every essential, each with the line that shows it', () => {
+    const { essentials, missing } = analyseInvoice(invoice(Object.values(LINES).join('\n')));
+    expect(missing).toEqual([]);
+    expect(Object.fromEntries(essentials.map((e) => [e.id, e.evidence]))).toEqual(Object.fromEntries(ESSENTIAL_IDS.map((id) => [id, LINES[id as keyof typeof LINES]])));
+  });
+
+  it.each(ESSENTIAL_IDS)('without its line, only "%s" is missing', (id) => {
+    const { missing } = analyseInvoice(invoice(without(id)));
+    expect(missing.map((e) => e.id)).toEqual([id]);
+    expect(missing[0]!.need).toMatch(/\w+/);
+  });
+
+  it('the bad invoice misses who it is from, how to reach them, the due date and how to pay', () => {
+    const { missing, essentials } = analyseInvoice(invoice(BAD));
+    expect(missing.map((e) => e.id)).toEqual(['seller', 'contact', 'due-date', 'how-to-pay']);
+    expect(essentials.find((e) => e.id === 'total')!.evidence).toBe('balance outstanding, amounting to £45.00');
+  });
+
+  it('a relative term ("Net 14", "within 14 days") is not a due date; a bare "Pay now" is not a way to pay', () => {
+    const { missing } = analyseInvoice(invoice('Terms: Net 14. Payment is due within 14 days.\nPay now'));
+    expect(missing.map((e) => e.id)).toEqual(expect.arrayContaining(['due-date', 'how-to-pay']));
+  });
+
+  it('bank details, IBAN, direct debit and PayPal are each a way to pay', () => {
+    for (const how of ['Sort code: 11-22-33, account 12345678', 'IBAN: GB29 NWBK 6016 1331 9268 19', 'We will collect it by Direct Debit', 'Pay with PayPal']) {
+      expect(analyseInvoice(invoice(`${without('how-to-pay')}\n${how}`)).missing).toEqual([]);
+    }
+  });
+
+  it('a phone number, a postcode or "contact us" is a way to reach the seller', () => {
+    for (const contact of ['Call us on 0800 123 4567', 'Seaside Books, 2 Harbour Road, Whitby YO21 3PU', 'Contact us any time']) {
+      expect(analyseInvoice(invoice(`${without('contact')}\n${contact}`)).missing).toEqual([]);
+    }
+  });
+});
+
+describe('thanks, threats and help', () => {
+  it('finds the thank you', () => {
+    expect(analyseInvoice(invoice(Object.values(LINES).join('\n'))).thanks).toEqual({ count: 1, phrases: ['Thank you'] });
+    expect(analyseInvoice(invoice(BAD)).thanks.count).toBe(0);
+  });
+
+  it('counts threats with their phrases, in reading order', () => {
+    const { threats, help } = analyseInvoice(invoice(BAD));
+    expect(threats.phrases).toEqual(['late payment fee', 'interest', 'debt collection', 'legal proceedings']);
+    expect(help.count).toBe(0);
+  });
+
+  it('counts offers of help; "interest-free" and "no interest" are not threats', () => {
+    const text = "If you can't pay by then, let us know: we offer a payment plan, interest-free, with no interest at all. Questions? Call us.";
+    const { threats, help } = analyseInvoice(invoice(text));
+    expect(threats.count).toBe(0);
+    expect(help.phrases).toEqual(["can't pay", 'let us know', 'payment plan', 'Questions', 'Call us']);
+  });
+});
+
+describe('amount due', () => {
+  const items = (amountPx: number) => [
+    { text: 'Invoice from Seaside Books', fontSize: 24 },
+    { text: 'Amount due', fontSize: 16 },
+    { text: '£45.00', fontSize: amountPx },
+    { text: 'Thank you for your order. Please pay by 30 June 2025 by card at seasidebooks.example/pay.', fontSize: 16 },
+  ];
+  const text = 'Invoice from Seaside Books\nAmount due\n£45.00\nThank you for your order.';
+
+  it(`is prominent at ${PROMINENT_RATIO}× the body size or more`, () => {
+    expect(analyseInvoice(invoice(text, items(24))).amountDue).toEqual({
+      text: 'Amount due £45.00', amount: '£45.00', fontSize: 24, bodyFontSize: 16, ratio: 1.5, prominent: true,
+    });
+    expect(analyseInvoice(invoice(text, items(20))).amountDue).toMatchObject({ ratio: 1.25, prominent: true });
+  });
+
+  it('is not prominent below that, nor when no run of text shows it', () => {
+    expect(analyseInvoice(invoice(text, items(18))).amountDue).toMatchObject({ fontSize: 18, ratio: 1.13, prominent: false });
+    expect(analyseInvoice(invoice(text, [{ text: 'Thank you', fontSize: 16 }])).amountDue).toMatchObject({ amount: '£45.00', fontSize: null, prominent: false });
+  });
+
+  it('prefers "Amount due" over a "Total" met first; no labelled amount is no amount', () => {
+    expect(analyseInvoice(invoice('Total £50.00\nDeposit paid £5.00\nAmount due £45.00')).amountDue.amount).toBe('£45.00');
+    expect(analyseInvoice(invoice('Tide tables £45.00')).amountDue).toMatchObject({ text: null, prominent: false });
+  });
+
+  it('the body size is the size that carries the most characters', () => {
+    expect(bodyFontSize([{ text: 'Big title', fontSize: 32 }, { text: 'Some long body text here', fontSize: 12 }, { text: 'Note', fontSize: 16 }])).toBe(12);
+    expect(bodyFontSize([])).toBe(0);
+  });
+});
+
+describe('readability and reading time', () => {
+  it('scores the prose only (lines of four words or more), and counts every non-space character for reading', () => {
+    const analysis = analyseInvoice(invoice(BAD));
+    expect(analysis.readability.fleschKincaidGrade).toBeGreaterThan(12);
+    expect(analysis.readingChars).toBe(BAD.replace(/\s+/g, '').length);
+    expect(analyseInvoice(invoice(Object.values(LINES).join('\n'))).readability.fleschKincaidGrade).toBeLessThan(8);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * PDF text through PDF.js on real PDFs: one Chromium prints from an HTML fixture (a big "Amount due £45.00" over
+ * small body text), and the demo shop's invoice PDFs (pdfkit) in both variants.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowser } from '../helpers/browser.js';
+import { ORDERS } from '../../src/demo-shop/catalog.js';
+import { invoicePdf } from '../../src/demo-shop/invoice-pdf.js';
+import { bodyFontSize } from '../../src/journeys/invoice-analysis.js';
+import { pdfText } from '../../src/journeys/pdf-text.js';
+
+const order = ORDERS[0]!;
+const largest = (items: Array<{ text: string; fontSize: number }>, text: string) =>
+  Math.max(...items.filter((item) => item.text.includes(text)).map((item) => item.fontSize));
+
+describe('a PDF printed by Chromium', () => {
+  let browser: Browser | undefined;
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    browser = await startBrowser();
+    const page = await browser.newPage();
+    await page.setContent(readFileSync(new URL('../fixtures/pages/invoice/good.html', import.meta.url), 'utf8'));
+    pdf = await page.pdf({ format: 'A4' });
+  });
+  afterAll(() => browser?.close());
+
+  it('gives the text in reading order, a line per block', async () => {
+    const { text } = await pdfText(pdf);
+    expect(text).toContain('Invoice from Seaside Books\nThank you for your order.');
+    expect(text).toContain('Amount due £45.00\nPlease pay by 30 June 2025.');
+    expect(text).toContain('Tide tables for the south coast £30.00');
+  });
+
+  it('gives the amount due a larger font size than the body (px printed as pt: 32 px is 24 pt, 16 px is 12 pt)', async () => {
+    const { items } = await pdfText(pdf);
+    expect(bodyFontSize(items)).toBe(12);
+    expect(largest(items, 'Amount due £45.00')).toBe(24);
+  });
+
+  it('leaves the bytes it was given usable (PDF.js takes a copy)', async () => {
+    await pdfText(pdf);
+    expect((await pdfText(pdf)).text).toContain('Amount due');
+  });
+
+  it('rejects what is not a PDF', async () => {
+    await expect(pdfText(new TextEncoder().encode('not a pdf'))).rejects.toThrow();
+  });
+});
+
+describe("the demo shop's invoice PDF (pdfkit)", () => {
+  it('fixed: thanks the customer, and shows the amount due at 28 pt over an 11 pt body', async () => {
+    const { text, items } = await pdfText(await invoicePdf(order, 'fixed'));
+    expect(text).toContain('Thank you for your order.');
+    expect(text).toContain('Due date: Please pay by 26 May 2025');
+    expect(text).toContain('Sort code: 00-00-00');
+    expect(largest(items, '£110.00')).toBe(28);
+    expect(bodyFontSize(items)).toBe(11);
+  });
+
+  it('shipped: no thank you, the amount due inside a paragraph of 8 pt small print', async () => {
+    const { text, items } = await pdfText(await invoicePdf(order, 'shipped'));
+    expect(text).not.toContain('Thank you');
+    // A wrapped paragraph reads as one line, however many lines PDF.js gives it.
+    expect(text).toContain('The sum outstanding, being £110.00 inclusive of VAT, shall become overdue forthwith');
+    expect(largest(items, '£110.00')).toBe(8);
+    expect(bodyFontSize(items)).toBe(8);
+  });
+});

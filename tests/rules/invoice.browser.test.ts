@@ -1,0 +1,160 @@
+/**
+ * The invoice rules in real Chromium, on an emulated Pixel 7: an invoice read as a page (`invoice: page`), as a
+ * download (`invoice: { download }`) and as a local file (`invoice: { file }`), each rule's positive case with its
+ * severity and evidence and its negative case, the reading time in the step's effort, and the demo shop's invoice.
+ * good.pdf and bad.pdf are Chromium's `page.pdf({ format: 'A4' })` of good.html and bad.html.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, runYaml, startBrowser, useFixtures } from '../helpers/browser.js';
+import { startDemoShop } from '../../src/demo-shop/server.js';
+import { pdfText } from '../../src/journeys/pdf-text.js';
+import type { ScenarioResult } from '../../src/report/types.js';
+
+const fixtures = useFixtures();
+const FOLDER = new URL('../fixtures/pages/invoice/', import.meta.url);
+const RULES = ['invoice-readability', 'invoice-essentials', 'invoice-amount-hidden', 'invoice-no-thanks', 'invoice-threats'];
+
+const step = (action: string) => `  - name: Read the invoice\n    invoice: ${action}\n`;
+const run = (page: string, action: string) => fixtures.run(pageScenario('invoice', page, { steps: step(action) }));
+const invoiceFindings = (result: ScenarioResult) => RULES.flatMap((rule) => findingsOf(result, rule));
+
+/** Reading time the effort model gives a text: 0.0147 s per non-space character. */
+const reading = (chars: number) => chars * 0.0147;
+/** Non-space characters of a fixture page's main (innerText and textContent differ only in white space). */
+const mainChars = (page: string) => {
+  const html = readFileSync(new URL(page, FOLDER), 'utf8');
+  return html.match(/<main>([\s\S]*)<\/main>/)![1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, '').length;
+};
+const pdfChars = async (file: string) => (await pdfText(readFileSync(new URL(file, FOLDER)))).text.replace(/\s+/g, '').length;
+
+/** What the bad invoice must yield, read from any source; `unit` is px for a page and pt for a PDF. */
+function expectBadInvoice(result: ScenarioResult, unit: 'px' | 'pt', size: number) {
+  const [hard] = findingsOf(result, 'invoice-readability');
+  expect(hard).toMatchObject({ severity: 'medium', area: 'invoice', class: 'deterministic' });
+  expect(hard!.evidence.measured).toMatch(/^Flesch-Kincaid grade \d+(\.\d)? \(reading ease .*, Gunning fog .*, SMOG .*, Coleman-Liau .*, ARI .*\)$/);
+  expect(hard!.evidence.threshold).toBe('grade 8 or below');
+  expect((hard!.evidence.scores as { fleschKincaidGrade: number }).fleschKincaidGrade).toBeGreaterThan(12);
+  expect(hard!.source).toContain('GOV.UK aims for a reading age of 9');
+
+  const missing = findingsOf(result, 'invoice-essentials');
+  expect(missing.map((f) => [f.severity, f.evidence.essential])).toEqual([
+    ['medium', 'seller'], ['medium', 'contact'], ['medium', 'due-date'], ['medium', 'how-to-pay'],
+  ]);
+  expect(missing[2]!.message).toBe('Not on the invoice: due date. The customer cannot find out by when to pay (a date, not "Net 14" or "within 14 days" to work out)');
+
+  expect(findingsOf(result, 'invoice-amount-hidden').map((f) => [f.severity, f.evidence.text, f.evidence.measured])).toEqual([
+    ['medium', 'balance outstanding, amounting to £45.00', `${size} ${unit} (1× body)`],
+  ]);
+  expect(findingsOf(result, 'invoice-no-thanks').map((f) => [f.severity, f.evidence.measured])).toEqual([['low', 'no thank-you found']]);
+  const threats = findingsOf(result, 'invoice-threats');
+  expect(threats.map((f) => [f.severity, f.evidence.measured])).toEqual([['medium', '6 threats, 0 offers of help']]);
+  expect(threats[0]!.evidence.threats).toEqual(['late payment fee', 'interest', 'debt collection', 'legal proceedings', 'county court', 'costs being recoverable']);
+}
+
+describe('invoice: page', () => {
+  it('a clear invoice is no finding, and reading it costs 0.0147 s a character', async () => {
+    const result = await run('good.html', 'page');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(invoiceFindings(result)).toEqual([]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(mainChars('good.html')), 2);
+  });
+
+  it('a hard, threatening invoice with the amount in small print is each rule\'s finding', async () => {
+    const result = await run('bad.html', '{ page: { css: main } }');
+    expectBadInvoice(result, 'px', 12);
+    expect(findingsOf(result, 'invoice-amount-hidden')[0]!.evidence.threshold).toBe("the amount due at 15 px or more (1.25× the body's 12 px)");
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(mainChars('bad.html')), 2);
+  });
+
+  it('`grade` sets the target: the clear invoice is above grade 2', async () => {
+    const result = await run('good.html', '{ page: true, grade: 2 }');
+    expect(findingsOf(result, 'invoice-readability').map((f) => [f.severity, f.evidence.threshold])).toEqual([['medium', 'grade 2 or below']]);
+  });
+});
+
+describe('invoice: { download }', () => {
+  it('a clear PDF is no finding; the tap and the reading both count', async () => {
+    const result = await run('download.html', '{ download: { role: link, name: Download invoice (PDF) } }');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(result.steps[1]!.actions.taps).toBe(1);
+    expect(invoiceFindings(result)).toEqual([]);
+    expect(findingsOf(result, 'dead-tap')).toEqual([]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(await pdfChars('good.pdf')), 2);
+  });
+
+  it('the bad PDF is each rule\'s finding, sizes in points', async () => {
+    const result = await run('download.html', '{ download: { role: link, name: Download the old invoice (PDF) } }');
+    expectBadInvoice(result, 'pt', 9);
+    expect(findingsOf(result, 'invoice-essentials')[0]!.evidence.element).toBe('downloaded invoice bad.pdf');
+  });
+
+  it('an HTML download is read in the browser, with its real font sizes', async () => {
+    const result = await run('download.html', '{ download: { role: link, name: Download invoice (web page) } }');
+    expect(invoiceFindings(result)).toEqual([]);
+  });
+
+  it('a link that downloads nothing blocks the step, naming the link', async () => {
+    const steps = `${step('{ download: { role: link, name: Invoice (no download) } }')}    timeout: 2000\n`;
+    const result = await fixtures.run(pageScenario('invoice', 'download.html', { steps }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toMatch(/tapping link "Invoice \(no download\)" started no download within 2 s/);
+  });
+
+  it('a download that is not a readable PDF blocks the step, naming the file', async () => {
+    const result = await run('download.html', '{ download: { role: link, name: Download the damaged invoice } }');
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toContain('could not read the invoice broken.pdf as a PDF');
+  });
+});
+
+describe('invoice: { file }', () => {
+  const path = (file: string) => relative(process.cwd(), fileURLToPath(new URL(file, FOLDER)));
+
+  it('a local PDF, resolved against the working directory: the bad one is each rule\'s finding', async () => {
+    const result = await run('download.html', `{ file: ${path('bad.pdf')} }`);
+    expectBadInvoice(result, 'pt', 9);
+    expect(result.steps[1]!.actions.taps).toBe(0);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(await pdfChars('bad.pdf')), 2);
+  });
+
+  it('a missing file blocks the step, naming the file', async () => {
+    const result = await run('download.html', '{ file: ./no-such-invoice.pdf }');
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toContain('could not read the invoice file ./no-such-invoice.pdf (ENOENT)');
+  });
+});
+
+describe("the demo shop's invoice page", () => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await startBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  const readInvoice = async (variant: 'shipped' | 'fixed') => {
+    const shop = await startDemoShop({ variant });
+    try {
+      return await runYaml(browser!, shop.url, 'name: demo invoice\nsteps:\n  - name: Read the invoice\n    goto: /orders/HC-10421/invoice\n    invoice: page\n');
+    } finally {
+      await shop.close();
+    }
+  };
+
+  it('shipped: hard to read, no due date or way to pay, the amount hidden, no thanks, threats', async () => {
+    const result = await readInvoice('shipped');
+    expect(findingsOf(result, 'invoice-readability')).toHaveLength(1);
+    expect(findingsOf(result, 'invoice-essentials').map((f) => f.evidence.essential)).toEqual(expect.arrayContaining(['due-date', 'how-to-pay']));
+    expect(findingsOf(result, 'invoice-amount-hidden').map((f) => f.evidence.measured)).toEqual(['12 px (1× body)']);
+    expect(findingsOf(result, 'invoice-no-thanks')).toHaveLength(1);
+    expect(findingsOf(result, 'invoice-threats')).toHaveLength(1);
+  });
+
+  it('fixed: none of these findings', async () => {
+    const result = await readInvoice('fixed');
+    expect(invoiceFindings(result)).toEqual([]);
+  });
+});

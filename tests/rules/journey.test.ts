@@ -1,0 +1,80 @@
+/**
+ * The returns journey rules on hand-built journeys: a login wall, a dead end that says "call us", nothing to
+ * keep, nobody to ask, a policy too long or hard to read; and what a good return looks like to them.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyJourneyRules } from '../../src/rules/journey/index.js';
+import type { StepArtifacts } from '../../src/runner/artifacts.js';
+import { pageSnapshot, stepArtifacts } from '../helpers/artifacts.js';
+
+const field = (type: string, label: string) => ({
+  element: `textbox labelled "${label}"`,
+  selector: `#${label.toLowerCase()}`,
+  text: '',
+  box: { x: 0, y: 0, width: 300, height: 44 },
+  tag: 'input',
+  type,
+  inputMode: null,
+  autocomplete: null,
+  name: label.toLowerCase(),
+  label,
+  placeholder: null,
+  filled: false,
+  form: 0,
+});
+
+function step(index: number, pageText: string, extra: Partial<StepArtifacts> = {}, pageExtra = {}): StepArtifacts {
+  return stepArtifacts({ index, url: `https://shop.test/${index}`, page: pageSnapshot({ url: `https://shop.test/${index}`, pageText, ...pageExtra }), ...extra });
+}
+
+const rulesFound = (steps: StepArtifacts[], journey = 'returns') =>
+  applyJourneyRules({ journey, steps, statuses: steps.map(() => 'passed') }).map(({ step, finding }) => [finding.rule, finding.severity, step]);
+
+const PLAIN_POLICY = 'You can return anything within 30 days. It must be unworn. We pay for postage. We refund you within 5 days.';
+
+describe('returns journey rules', () => {
+  it('a return that ends in "please call us" is a dead end with nothing to keep: both high, on the last step', () => {
+    const steps = [
+      step(0, 'Your orders HC-10421'),
+      step(1, 'Return an item. To complete your return, please call our returns team on 0800 000 0000 (Mon-Fri, 9am-5pm).'),
+    ];
+    expect(rulesFound(steps)).toEqual([
+      ['returns-dead-end', 'high', 1],
+      ['returns-no-confirmation', 'high', 1],
+    ]);
+    const [{ finding }] = applyJourneyRules({ journey: 'returns', steps, statuses: ['passed', 'passed'] });
+    expect(finding.evidence.text).toBe('To complete your return, please call our returns team on 0800 000 0000 (Mon-Fri, 9am-5pm).');
+    expect(finding.evidence.measured).toBe('contact only: 0800 000 0000');
+  });
+
+  it('a confirmed return with a number, a label and a chat link has nothing to report', () => {
+    const steps = [
+      step(0, 'Return an item', { documents: [{ kind: 'text', source: 'page', location: 'x', text: PLAIN_POLICY, items: [], bodyFontSize: 0, gradeTarget: 8 }] }),
+      step(1, 'Return confirmed. Your return number is R-10421-1. Download your return label.', {}, { contactLinks: ['Chat with us'] }),
+    ];
+    expect(rulesFound(steps)).toEqual([]);
+  });
+
+  it('a password field on the way is a login wall; no contact anywhere is medium', () => {
+    const steps = [step(0, 'Sign in to see your orders', {}, { fields: [field('email', 'Email'), field('password', 'Password')] }), step(1, 'Return confirmed. Return number R-1.')];
+    expect(rulesFound(steps)).toEqual([
+      ['returns-login-wall', 'medium', 0],
+      ['returns-no-human', 'medium', 1],
+    ]);
+  });
+
+  it('a long or hard policy the customer reads is medium, with its words and grade', () => {
+    const legal = `${'The Customer shall, notwithstanding any provision hereinbefore contained, procure the return of the Goods in their original condition, '.repeat(4)}failing which no refund shall be due.`;
+    const steps = [
+      step(0, 'Returns policy', { documents: [{ kind: 'text', source: 'page', location: 'x', text: legal, items: [], bodyFontSize: 0, gradeTarget: 8 }] }),
+      step(1, 'Return confirmed. Return number R-1.', {}, { contactLinks: ['Chat with us'] }),
+    ];
+    const found = applyJourneyRules({ journey: 'returns', steps, statuses: ['passed', 'passed'] });
+    expect(found.map(({ finding }) => finding.rule)).toEqual(['returns-policy']);
+    expect(found[0]!.finding.evidence.measured).toMatch(/^\d+ words, grade \d+\.\d, reading ease -?\d+$/);
+  });
+
+  it('only judges returns journeys', () => {
+    expect(rulesFound([step(0, 'please call our team on 0800 000 0000.')], 'promo-code')).toEqual([]);
+  });
+});

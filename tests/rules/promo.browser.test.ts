@@ -1,0 +1,75 @@
+/**
+ * Promo code probing in real Chromium: the valid code tried as printed, in lower case, with spaces and pasted
+ * with a newline, each from a fresh context brought to the same point; an invalid code; the total; the hunt.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+/** A cart opened with the given behaviour flags, then the promo step. */
+function scenario(flags: string, reveal = true) {
+  return [
+    'name: promo',
+    'journey: promo-code',
+    'steps:',
+    '  - name: Open the cart',
+    `    goto: /promo/cart.html?${flags}`,
+    ...(reveal ? ['  - name: Find where the code goes', '    tap: { role: button, name: Have a promo code? }'] : []),
+    '  - name: Enter the code from the email',
+    '    promo:',
+    '      code: SAVE10',
+    '      field: { label: Promo code }',
+    '      apply: { role: button, name: Apply }',
+    '      accepted: applied',
+    '      total: { css: "#total" }',
+    '      invalid: SAVE100',
+    '',
+  ].join('\n');
+}
+
+describe('promo probing', () => {
+  it('a shop that takes only the exact code rejects three ways customers type it: high, each variant named', async () => {
+    const result = await fixtures.run(scenario('strict&vague'));
+    const [rejected] = findingsOf(result, 'promo-rejected');
+    expect(rejected).toMatchObject({ severity: 'high', area: 'promo' });
+    expect(rejected!.message).toBe(
+      'The valid code SAVE10 was rejected lower case ("save10"), surrounding spaces ("␠SAVE10␠")',
+    );
+    expect(rejected!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'as printed', measured: 'SAVE10: accepted' }),
+      expect.objectContaining({ element: 'lower case', measured: 'save10: rejected' }),
+      expect.objectContaining({ element: 'surrounding spaces', measured: '␠SAVE10␠: rejected' }),
+      expect.objectContaining({ element: 'pasted with a newline', measured: 'SAVE10⏎: accepted' }),
+      expect.objectContaining({ element: 'invalid code', measured: 'SAVE100: rejected' }),
+    ]);
+    const [unexplained] = findingsOf(result, 'promo-unexplained');
+    expect(unexplained).toMatchObject({ severity: 'medium', evidence: { measured: 'Invalid.' } });
+  });
+
+  it('a forgiving shop with a helpful message gives neither finding, and only the customer try is effort', async () => {
+    const result = await fixtures.run(scenario(''));
+    expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
+    expect(findingsOf(result, 'promo-unexplained')).toHaveLength(0);
+    const step = result.steps.at(-1)!;
+    // One field (6 characters of code) and one tap on Apply: the probing in other contexts is not counted.
+    expect(step.actions).toMatchObject({ fields: 1, charsTyped: 6, taps: 1 });
+    expect(step.effortBreakdown.keystrokes).toBeCloseTo(6 * 0.5, 3);
+  });
+
+  it('an accepted code that leaves the total alone is medium', async () => {
+    const result = await fixtures.run(scenario('keep-total'));
+    expect(findingsOf(result, 'promo-total-unchanged')).toEqual([
+      expect.objectContaining({ severity: 'medium', evidence: expect.objectContaining({ measured: 'total £45.00 before and after' }) }),
+    ]);
+  });
+
+  it('a field behind "Have a promo code?" is low (hunted for); a field in view is not', async () => {
+    const hidden = await fixtures.run(scenario(''));
+    expect(findingsOf(hidden, 'promo-hunt')).toEqual([
+      expect.objectContaining({ severity: 'low', message: 'Finding the promo code field took a tap on button "Have a promo code?"' }),
+    ]);
+    const open = await fixtures.run(scenario('open', false));
+    expect(findingsOf(open, 'promo-hunt')).toHaveLength(0);
+  });
+});
