@@ -175,6 +175,22 @@ describe('the demo shop, shipped against fixed', () => {
     expect(boxed.filter((f) => typeof f.evidence.crop === 'string').length).toBe(boxed.length);
   });
 
+  it('shows the difference in every journey: promo, returns, invoice and the mobile visit goal', () => {
+    const rulesIn = (r: Report, journey: string) =>
+      r.scenarios.find((s) => s.journey === journey)!.steps.flatMap((step) => step.findings.map((f) => f.rule));
+    expect(rulesIn(shipped, 'promo-code')).toEqual(expect.arrayContaining(['promo-rejected', 'promo-unexplained']));
+    expect(rulesIn(fixed, 'promo-code')).not.toContain('promo-rejected');
+    expect(rulesIn(shipped, 'returns')).toEqual(expect.arrayContaining(['returns-dead-end', 'returns-no-confirmation', 'returns-policy']));
+    expect(rulesIn(fixed, 'returns').filter((rule) => rule.startsWith('returns-'))).toEqual([]);
+    expect(rulesIn(shipped, 'invoice')).toEqual(
+      expect.arrayContaining(['invoice-essentials', 'invoice-amount-hidden', 'invoice-no-thanks', 'invoice-threats', 'invoice-readability']),
+    );
+    expect(rulesIn(fixed, 'invoice').filter((rule) => rule.startsWith('invoice-'))).toEqual([]);
+    const goal = (r: Report) => r.scenarios.find((s) => s.journey === 'mobile-visit')!.journeySummary.goal!;
+    expect(goal(fixed)).toMatchObject({ text: 'Added to your cart', reachedAtStep: 3, taps: 2 });
+    expect(goal(shipped).effort).toBeGreaterThan(goal(fixed).effort);
+  });
+
   it('prints a table per scenario with findings under their steps, and a summary', () => {
     expect(shippedRan.stdout).toMatch(/HIGH\s+Nothing happened after a tap/);
     expect(shippedRan.stdout).toContain('Summary');
