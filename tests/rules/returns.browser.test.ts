@@ -1,0 +1,45 @@
+/**
+ * The returns journey rules in real Chromium, one fixture page per case: a login wall, a return that ends in
+ * "call us", one that ends with nothing to keep and nobody to ask, and one confirmed with a number and a chat.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const journey = (steps: string) => `name: return\njourney: returns\nsteps:\n${steps}`;
+const through = (link: string) =>
+  journey(`  - name: Start a return\n    goto: /returns/start.html\n  - name: Continue\n    tap: { role: link, name: ${link} }\n`);
+const returnsRules = (result: Awaited<ReturnType<typeof fixtures.run>>) =>
+  result.steps.flatMap((step, i) => step.findings.filter((f) => f.rule.startsWith('returns-')).map((f) => [f.rule, f.severity, i]));
+
+describe('returns journey rules', () => {
+  it('a sign-in form before the return is a medium login wall, naming the password field', async () => {
+    const result = await fixtures.run(journey('  - name: Open my returns\n    goto: /returns/login.html\n'));
+    const [wall] = findingsOf(result, 'returns-login-wall');
+    expect(wall).toMatchObject({ severity: 'medium', area: 'returns', evidence: { element: 'textbox labelled "Password"', selector: '#password' } });
+  });
+
+  it('a return that ends in "please call our returns team" is a high dead end with nothing to keep', async () => {
+    const result = await fixtures.run(through('Continue to call us'));
+    expect(returnsRules(result)).toEqual([
+      ['returns-dead-end', 'high', 1],
+      ['returns-no-confirmation', 'high', 1],
+    ]);
+    expect(findingsOf(result, 'returns-dead-end')[0]!.evidence.measured).toBe('contact only: 0800 000 0000');
+  });
+
+  it('a return that ends in a plain "Thanks" leaves nothing to keep and nobody to ask', async () => {
+    const result = await fixtures.run(through('Continue to thanks'));
+    expect(returnsRules(result)).toEqual([
+      ['returns-no-confirmation', 'high', 1],
+      ['returns-no-human', 'medium', 1],
+    ]);
+  });
+
+  it('a confirmed return with a number and a chat link has no returns findings, and its summary counts the journey', async () => {
+    const result = await fixtures.run(through('Continue to confirmation'));
+    expect(returnsRules(result)).toEqual([]);
+    expect(result.journeySummary).toMatchObject({ pages: 2, taps: 1, fields: 0 });
+  });
+});
