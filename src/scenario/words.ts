@@ -26,7 +26,7 @@ export function describeValue(value: unknown, secrets: readonly string[]): strin
   if (value === undefined || value === null) return 'nothing';
   if (typeof value === 'string') {
     let shown = value;
-    for (const secret of secrets) shown = shown.split(secret).join('***');
+    for (const secret of secrets) shown = shown.split(secret).join('•••');
     return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 37)}...` : shown);
   }
   if (typeof value === 'number') return 'a number';

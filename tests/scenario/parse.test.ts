@@ -44,7 +44,7 @@ describe('parseScenario', () => {
 
   it('never shows the value of a secret in a message', () => {
     const problems = lines('a.yaml', 'name: A\ntimeout: "${env.TOKEN}"\nsteps: [{ name: B, goto: / }]\n', { TOKEN: 'hunter2' });
-    expect(problems).toEqual(['a.yaml:2:10 timeout: expected a number, got "***"']);
+    expect(problems).toEqual(['a.yaml:2:10 timeout: expected a number, got "•••"']);
   });
 
   it('reports a badly written environment reference', () => {
