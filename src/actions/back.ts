@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ActionError, defineAction } from './types.js';
+import { firstLine } from '../errors.js';
 
 export const back = defineAction({
   summary: "Go back to the previous page with the browser's back button.",
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
     const response = await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'load' })).catch((error: Error) => {
-      throw new ActionError(`could not go back: ${error.message.split('\n')[0]}`);
+      throw new ActionError(`could not go back: ${firstLine(error)}`);
     });
     if (response === null && ctx.page.url() === 'about:blank') throw new ActionError('there was no page to go back to');
     ctx.record({ kind: 'navigate', url: ctx.page.url(), via: 'back' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionError, defineAction } from './types.js';
+import { firstLine } from '../errors.js';
 
 export const goto = defineAction({
   summary: 'Open a page: a path relative to baseUrl, or a full URL. The customer arriving costs no effort.',
@@ -9,8 +10,7 @@ export const goto = defineAction({
     try {
       await ctx.waiting(() => ctx.page.goto(url, { timeout: ctx.timeout, waitUntil: 'load' }));
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new ActionError(`could not open ${url}: ${detail}`, 'error');
+      throw new ActionError(`could not open ${url}: ${firstLine(error)}`, 'error');
     }
     ctx.record({ kind: 'navigate', url, via: 'goto' });
     await ctx.settle();

@@ -8,6 +8,7 @@ import type { TargetInfo } from '../runner/artifacts.js';
 import { LocatorSchema } from '../scenario/locator.js';
 import { TargetSchema } from './tap.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
+import { firstLine } from '../errors.js';
 
 /** Grade 8 is the reading level most adults read with ease; GOV.UK writes for a reading age of 9. */
 const DEFAULT_GRADE = 8;
@@ -57,7 +58,7 @@ async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string)
   try {
     return await pdfText(bytes);
   } catch (error) {
-    throw new ActionError(`could not read the invoice ${name} as a PDF: ${(error as Error).message.split('\n')[0]}`);
+    throw new ActionError(`could not read the invoice ${name} as a PDF: ${firstLine(error)}`);
   }
 }
 
@@ -67,15 +68,12 @@ async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema
   const downloaded = ctx.page.waitForEvent('download', { timeout: ctx.timeout });
   // Awaited below; until then a timeout must not surface as an unhandled rejection.
   downloaded.catch(() => undefined);
-  await ctx.tapAndWatch(target, async () => {
-    if (ctx.touch) await element.tap({ timeout: ctx.timeout });
-    else await element.click({ timeout: ctx.timeout });
-  });
+  await ctx.tapAndWatch(target, () => ctx.press(element));
   const file = await ctx.waiting(() => downloaded).catch(() => null);
   if (!file) throw new ActionError(`tapping ${target.description} started no download within ${ctx.timeout / 1000} s`);
   const name = file.suggestedFilename();
   const path = await ctx.waiting(() => file.path()).catch((error: Error) => {
-    throw new ActionError(`the download of ${name} from ${target.description} failed: ${error.message.split('\n')[0]}`);
+    throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
   });
   const read = await documentText(ctx, await readFile(path), name);
   await ctx.settle();

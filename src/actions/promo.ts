@@ -5,15 +5,16 @@
  * try counts as effort.
  */
 import { z } from 'zod';
-import type { Locator as PwLocator } from 'playwright';
 import type { PromoTry } from '../runner/artifacts.js';
-import { LocatorSchema, type Locator } from '../scenario/locator.js';
-import { TargetSchema } from './tap.js';
+import { FieldLocatorSchema, LocatorSchema, type Locator } from '../scenario/locator.js';
+import { tap, TargetSchema } from './tap.js';
+import { type } from './type.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
+import { firstLine } from '../errors.js';
 
 const PromoSchema = z.strictObject({
   code: z.string().min(1).describe('The valid code, exactly as the customer was given it'),
-  field: LocatorSchema.describe('The promo code field, e.g. { label: Promo code }'),
+  field: FieldLocatorSchema.describe('The promo code field, e.g. { label: Promo code }'),
   apply: TargetSchema.describe('What applies the code, e.g. { role: button, name: Apply }'),
   accepted: z.string().min(1).describe('Text that shows the code worked, e.g. "applied"'),
   total: LocatorSchema.optional().describe('The order total, to check that the discount changes it'),
@@ -41,9 +42,11 @@ async function totalText(ctx: ActionContext, total: Locator | undefined): Promis
     .then((text) => text.trim(), () => null);
 }
 
-/** Types one entry of the code and applies it; `count` records it as the customer's effort. */
-async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['variant'], typed: string, count: boolean): Promise<PromoTry> {
-  const field = await ctx.reach(args.field);
+/**
+ * Types one entry of the code and applies it, with the `type` and `tap` actions: on the customer's page that is
+ * their effort; on a replayed page the records are thrown away with it.
+ */
+async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['variant'], typed: string): Promise<PromoTry> {
   const before = await totalText(ctx, args.total);
   const failures: string[] = [];
   const onResponse = (response: { status(): number; url(): string }) => {
@@ -51,16 +54,9 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   };
   ctx.page.on('response', onResponse);
   try {
-    await typeInto(ctx, field.element, typed, count ? field : null);
+    await type.perform(ctx, { ...args.field, text: typed, code: true, clear: true });
     // A pasted newline is the customer's Enter; otherwise they tap Apply.
-    if (!typed.endsWith('\n')) {
-      const apply = await ctx.reach(args.apply);
-      if (count) ctx.record({ kind: 'tap', target: apply.target, scrolls: apply.scrolls });
-      const tap = () => (ctx.touch ? apply.element.tap({ timeout: ctx.timeout }) : apply.element.click({ timeout: ctx.timeout }));
-      if (count) await ctx.tapAndWatch(apply.target, tap);
-      else await tap();
-    }
-    await ctx.settle();
+    if (!typed.endsWith('\n')) await tap.perform(ctx, args.apply);
     const accepted = await ctx.page
       .getByText(args.accepted)
       .filter({ visible: true })
@@ -79,16 +75,6 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   }
 }
 
-async function typeInto(ctx: ActionContext, element: PwLocator, typed: string, counted: Awaited<ReturnType<ActionContext['reach']>> | null) {
-  if (counted) {
-    ctx.record({ kind: 'type', target: counted.target, chars: [...typed].length, code: true, keyboardSwitches: 0, scrolls: counted.scrolls });
-  }
-  if (ctx.touch) await element.tap({ timeout: ctx.timeout });
-  else await element.click({ timeout: ctx.timeout });
-  await element.fill('', { timeout: ctx.timeout });
-  await element.pressSequentially(typed, { timeout: ctx.timeout });
-}
-
 /** Earlier taps on this page that look like revealing the field ("Have a promo code?"). */
 function revealTaps(ctx: ActionContext): string[] {
   return ctx.earlierTapsOnPage().filter((description) => /promo|code|coupon|voucher|discount/i.test(description));
@@ -99,17 +85,17 @@ export const promo = defineAction({
   schema: PromoSchema,
   async perform(ctx, args) {
     const reached = await ctx.reach(args.field);
-    const customer = await tryCode(ctx, args, 'as printed', args.code, true);
+    const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
     if (ctx.replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
       for (const [variant, typed] of attempts) {
         const fresh = await ctx.replay().catch((error: Error) => {
-          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${error.message.split('\n')[0]}`, 'error');
+          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
         });
         try {
-          tries.push(await tryCode(fresh.ctx, args, variant, typed, false));
+          tries.push(await tryCode(fresh.ctx, args, variant, typed));
         } finally {
           await fresh.close();
         }

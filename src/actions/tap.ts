@@ -11,10 +11,7 @@ export const tap = defineAction({
   async perform(ctx, locator) {
     const { element, target, scrolls } = await ctx.reach(locator);
     ctx.record({ kind: 'tap', target, scrolls });
-    await ctx.tapAndWatch(target, async () => {
-      if (ctx.touch) await element.tap({ timeout: ctx.timeout });
-      else await element.click({ timeout: ctx.timeout });
-    });
+    await ctx.tapAndWatch(target, () => ctx.press(element));
     await ctx.settle();
   },
 });

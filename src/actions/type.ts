@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locatorFields, requireOneLocator } from '../scenario/locator.js';
+import { FIELD_LOCATOR_KEYS, locatorFields, requireOneLocator } from '../scenario/locator.js';
 import { keyboardSwitches } from '../effort/keyboard.js';
 import { defineAction } from './types.js';
 
@@ -13,7 +13,7 @@ const TypeSchema = requireOneLocator(
       .describe('The value is a code (promo code, order number): typed slower. Guessed from the field when absent'),
     clear: z.boolean().default(true).describe('Empty the field first (default true)'),
   }),
-  ['role', 'label', 'placeholder', 'testId', 'css'],
+  FIELD_LOCATOR_KEYS,
 );
 
 /** Field words that mark a code: customers type codes character by character, checking each one. */
@@ -43,8 +43,7 @@ export const type = defineAction({
       keyboardSwitches: ctx.touch ? keyboardSwitches(args.text, field) : 0,
       scrolls,
     });
-    if (ctx.touch) await element.tap({ timeout: ctx.timeout });
-    else await element.click({ timeout: ctx.timeout });
+    await ctx.press(element);
     if (args.clear) await element.fill('', { timeout: ctx.timeout });
     await element.pressSequentially(args.text, { timeout: ctx.timeout });
     await ctx.watchTypedField(element, target, args.text);

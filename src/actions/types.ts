@@ -29,6 +29,8 @@ export interface ActionContext {
   earlierTapsOnPage(): string[];
   /** Keeps a document the customer read (an invoice) for the journey rules. */
   recordDocument(document: ReadDocument): void;
+  /** Taps the element on a touch device, clicks it with a mouse otherwise. */
+  press(element: PwLocator): Promise<void>;
   /** Runs a tap or click and watches whether the page responds at all. */
   tapAndWatch(target: TargetInfo, act: () => Promise<void>): Promise<void>;
   /** Records a typed field so the rules can check the value was kept. */

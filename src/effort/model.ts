@@ -109,11 +109,16 @@ export function stepEffort(
     }
   }
   for (const text of input.appeared) b.reading += readingTime(text.text);
-  for (const finding of findings) if (finding.class === 'deterministic' && !finding.error) b.penalties += PENALTIES[finding.severity];
+  for (const finding of findings) b.penalties += penaltyOf(finding);
 
   const breakdown = roundBreakdown(b);
   const total = round(Object.values(breakdown).reduce((sum, v) => sum + v, 0));
   return { breakdown, total, state: { pointer, hand } };
+}
+
+/** Seconds a finding adds to the effort: deterministic findings only (timing is noisy; rule failures are ours). */
+export function penaltyOf(finding: Pick<Finding, 'severity' | 'class' | 'error'>): number {
+  return finding.class === 'deterministic' && !finding.error ? PENALTIES[finding.severity] : 0;
 }
 
 export function round(seconds: number): number {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Page } from 'playwright';
 import type { AccessibilityResult, AxeViolation } from '../runner/artifacts.js';
+import { firstLine } from '../errors.js';
 
 /** The axe-core tags cx-shop runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -119,7 +120,7 @@ export async function checkAccessibility(page: Page, options: { exclude?: string
     if (!loaded) await page.evaluate(axeScript());
     return await page.evaluate(runAxeInPage, { exclude: options.exclude ?? [], tags: AXE_TAGS, maxNodes: MAX_NODES_PER_VIOLATION });
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^page\.evaluate: /, '');
+    const reason = firstLine(error).replace(/^page\.evaluate: /, '');
     throw new Error(`axe-core could not check ${page.url()}: ${reason}`);
   }
 }

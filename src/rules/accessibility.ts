@@ -26,6 +26,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'page',
   detect(artifacts) {
+    if (artifacts.accessibilityFailure) throw new Error(artifacts.accessibilityFailure);
     const violations = (artifacts.accessibility?.violations ?? []).filter((v) => !COVERED.has(v.id));
     return violations.map((violation) => {
       const count = countElements(violation);

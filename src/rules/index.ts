@@ -4,6 +4,7 @@
  */
 import type { StepArtifacts } from '../runner/artifacts.js';
 import type { Finding } from '../report/types.js';
+import { findingOf, ruleFailure } from './findings.js';
 import type { RuleDefinition } from './types.js';
 import accessibility from './accessibility.js';
 import brokenImage from './broken-image.js';
@@ -87,30 +88,9 @@ export function applyRules(artifacts: StepArtifacts, registry: Record<string, Ru
   for (const [id, rule] of Object.entries(registry)) {
     if (rule.scope === 'page' && !artifacts.newPageState) continue;
     try {
-      for (const hit of rule.detect(artifacts)) {
-        findings.push({
-          rule: id,
-          area: rule.area,
-          severity: hit.severity ?? rule.severity,
-          title: rule.title,
-          message: hit.message,
-          evidence: hit.evidence,
-          source: rule.source,
-          class: rule.class,
-        });
-      }
+      for (const hit of rule.detect(artifacts)) findings.push(findingOf(id, rule, hit));
     } catch (error) {
-      findings.push({
-        rule: id,
-        area: rule.area,
-        severity: 'low',
-        title: `The ${id} rule could not run`,
-        message: error instanceof Error ? error.message : String(error),
-        evidence: { url: artifacts.url },
-        source: 'cx-shop',
-        class: 'deterministic',
-        error: true,
-      });
+      findings.push(ruleFailure(id, rule.area, error, artifacts.url));
     }
   }
   return findings;

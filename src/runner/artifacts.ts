@@ -197,6 +197,8 @@ export interface StepArtifacts {
   newPageState: boolean;
   /** axe-core's findings for this page state; null when the state was checked before or could not be. */
   accessibility: AccessibilityResult | null;
+  /** Why axe-core could not check this page state, when it could not. */
+  accessibilityFailure: string | null;
   /** Same-origin links visible on the page, with the status their address answered (checked once per run). */
   links: Array<{ href: string; element: string; selector: string; status: number | null; failure: string | null }>;
   timing: StepTiming;

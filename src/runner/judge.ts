@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright';
 import type { Finding } from '../report/types.js';
+import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { RulesConfig } from '../scenario/schema.js';
@@ -18,10 +19,8 @@ const CROP_MARGIN = 8;
 export function judge(artifacts: StepArtifacts, config: RulesConfig, reported: Set<string>): Finding[] {
   const findings: Finding[] = [];
   for (const finding of applyRules(artifacts)) {
-    const setting = config[finding.rule as RuleId];
-    if (setting === 'off') continue;
-    if (setting) finding.severity = setting;
-    const kept = rules[finding.rule as RuleId]?.scope === 'page' ? firstReport(finding, reported) : finding;
+    const set = withSetting(finding, config[finding.rule as RuleId]);
+    const kept = set && rules[finding.rule as RuleId]?.scope === 'page' ? firstReport(set, reported) : set;
     if (kept) findings.push(kept);
   }
   return findings;

@@ -83,20 +83,23 @@ export class PageSession {
     return this.started - mark.started;
   }
 
+  /** When a request last started or ended. */
+  get lastActivity(): number {
+    return this.lastNetworkActivity;
+  }
+
   /**
    * Waits until no request has been in flight for `quietMs` (counted from the call at the earliest, so a
-   * navigation the page is about to start is waited for), or `capMs` passed. Resolves to the time the last
-   * request ended: when the site was done, not when cx-shop stopped watching.
+   * navigation the page is about to start is waited for), or `capMs` passed.
    */
-  async networkQuiet(quietMs: number, capMs: number): Promise<number> {
+  async networkQuiet(quietMs: number, capMs: number): Promise<void> {
     const started = Date.now();
     const deadline = started + capMs;
     while (Date.now() < deadline) {
       const lastActivity = Math.max(this.lastNetworkActivity, started);
-      if (this.inflight.size === 0 && Date.now() - lastActivity >= quietMs) break;
+      if (this.inflight.size === 0 && Date.now() - lastActivity >= quietMs) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    return Math.min(Math.max(this.lastNetworkActivity, started), Date.now());
   }
 
   private done(request: Request): void {

@@ -6,6 +6,7 @@
 import { request, type APIRequestContext, type Page } from 'playwright';
 import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepArtifacts } from './artifacts.js';
+import { firstLine } from '../errors.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -57,7 +58,7 @@ export class LinkChecker {
       }
       return { status: response.status(), failure: null };
     } catch (error) {
-      return { status: null, failure: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+      return { status: null, failure: firstLine(error) };
     }
   }
 }

@@ -5,22 +5,22 @@
  * Whatever was measured before is kept.
  */
 import { devices, type Browser, type Page } from 'playwright';
-import { PENALTIES } from '../effort/operators.js';
 import { summariseJourney } from '../journeys/summary.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
 import type { StepArtifacts } from './artifacts.js';
-import { initialEffortState } from '../effort/model.js';
 import { installPageWatch } from '../probes/page-watch.js';
 import { installSpeedProbes } from '../probes/speed.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import { emptyBreakdown, round } from '../effort/model.js';
+import { emptyBreakdown, initialEffortState, penaltyOf, round } from '../effort/model.js';
+import { withSetting } from '../rules/findings.js';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
 import { PageSession } from './page-session.js';
 import { StepRecorder } from './step-recorder.js';
 import { LinkChecker } from './page-state.js';
 import { runStep, slug, type ScenarioMemory } from './run-step.js';
+import { firstLine } from '../errors.js';
 
 export interface ScenarioRunOptions {
   baseUrl: string;
@@ -54,15 +54,12 @@ export async function runScenario(
   };
   const artifacts: StepArtifacts[] = [];
   let goalReachedAt: number | null = null;
-  const context = await browser.newContext({ ...profile, acceptDownloads: true });
+  const { context, page, session } = await openPage(browser, profile);
   const links = new LinkChecker();
   try {
-    await context.addInitScript(installPageWatch);
-    await installSpeedProbes(context);
-    const page = await context.newPage();
     const env = {
       page,
-      session: new PageSession(page),
+      session,
       scenario,
       baseUrl: options.baseUrl,
       touch: profile.hasTouch ?? false,
@@ -102,7 +99,7 @@ export async function runScenario(
     addJourneyFindings(result, scenario, artifacts);
   } catch (error) {
     result.status = 'error';
-    result.reason = `the run broke off: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    result.reason = `the run broke off: ${firstLine(error)}`;
   } finally {
     await context.close().catch(() => undefined);
     await links.dispose();
@@ -116,21 +113,29 @@ export async function runScenario(
   return result;
 }
 
+type DeviceProfile = Omit<(typeof devices)[string], 'defaultBrowserType'>;
+
+/** A fresh context on the device, with cx-shop's in-page probes, and its one page. */
+async function openPage(browser: Browser, profile: DeviceProfile) {
+  const context = await browser.newContext({ ...profile, acceptDownloads: true });
+  await context.addInitScript(installPageWatch);
+  await installSpeedProbes(context);
+  const page = await context.newPage();
+  return { context, page, session: new PageSession(page) };
+}
+
 /**
  * A second context on the same device, with the steps before `index` done again (actions only, nothing
  * recorded): the starting point of the step at `index`, for trying it another way.
  */
 async function replayUpTo(
   browser: Browser,
-  profile: Omit<(typeof devices)[string], 'defaultBrowserType'>,
+  profile: DeviceProfile,
   scenario: ResolvedScenario,
   baseUrl: string,
   index: number,
 ): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
-  const context = await browser.newContext({ ...profile, acceptDownloads: true });
-  await context.addInitScript(installPageWatch);
-  const page = await context.newPage();
-  const session = new PageSession(page);
+  const { context, page, session } = await openPage(browser, profile);
   const viewport = profile.viewport ?? { width: 1280, height: 720 };
   const fresh = () =>
     new StepRecorder(page, session, baseUrl, profile.hasTouch ?? false, viewport, scenario.timeout, scenario.secrets);
@@ -157,15 +162,12 @@ async function goalInView(page: Page, goal: string): Promise<boolean> {
 function addJourneyFindings(result: ScenarioResult, scenario: ResolvedScenario, artifacts: StepArtifacts[]): void {
   const statuses = result.steps.map((s) => s.status);
   for (const { step, finding } of applyJourneyRules({ journey: scenario.journey, steps: artifacts, statuses })) {
-    const setting = { ...scenario.rules, ...scenario.steps[step]?.rules }[finding.rule];
     const target = result.steps[step];
-    if (!target || setting === 'off') continue;
-    if (setting) finding.severity = setting;
-    target.findings.push(finding);
-    if (finding.class === 'deterministic' && !finding.error) {
-      target.effortBreakdown.penalties = round(target.effortBreakdown.penalties + PENALTIES[finding.severity]);
-      target.effort = round(target.effort + PENALTIES[finding.severity]);
-    }
+    const kept = target && withSetting(finding, { ...scenario.rules, ...scenario.steps[step]?.rules }[finding.rule]);
+    if (!target || !kept) continue;
+    target.findings.push(kept);
+    target.effortBreakdown.penalties = round(target.effortBreakdown.penalties + penaltyOf(kept));
+    target.effort = round(target.effort + penaltyOf(kept));
   }
 }
 

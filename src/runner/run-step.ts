@@ -18,8 +18,8 @@ import type { PageSession } from './page-session.js';
 import { snapshotPage, type LinkChecker } from './page-state.js';
 import { checkAccessibility } from '../probes/axe.js';
 import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
-import type { Finding } from '../report/types.js';
 import { StepRecorder } from './step-recorder.js';
+import { firstLine } from '../errors.js';
 
 export interface StepEnvironment {
   page: Page;
@@ -127,6 +127,7 @@ export async function runStep(
     previousPage: memory.previousPage,
     newPageState,
     accessibility: accessibility.result,
+    accessibilityFailure: accessibility.failure,
     links: page && newPageState ? await env.links.check(page) : [],
     documents: recorder.documents,
     promo: recorder.promo,
@@ -135,7 +136,6 @@ export async function runStep(
   memory.previousPage = page;
   memory.taps.push(...recorder.taps.map((tap) => ({ url: artifacts.url, description: tap.target.description })));
   const findings = judge(artifacts, { ...env.scenario.rules, ...step.rules }, memory.reported);
-  if (accessibility.failure) findings.push(accessibility.failure);
   await cropEvidence(env.page, findings, env.outDir, screenshotStem(env, index, step.name), MASKED_FIELDS);
   const effort = stepEffort(artifacts, findings, memory.effort);
   memory.effort = effort.state;
@@ -155,28 +155,17 @@ export async function runStep(
   return { result, artifacts };
 }
 
-/** axe-core on the page as it is; a page that cannot be checked gives an error finding, not a broken run. */
+/** axe-core on the page as it is, or why it could not check it (the accessibility rule reports that). */
 async function accessibilityOf(env: StepEnvironment, exclude: string[]) {
   try {
     return { result: await checkAccessibility(env.page, { exclude }), failure: null };
   } catch (error) {
-    const failure: Finding = {
-      rule: 'accessibility',
-      area: 'accessibility',
-      severity: 'low',
-      title: 'The accessibility check could not run',
-      message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
-      evidence: { url: env.page.url() },
-      source: 'cx-shop',
-      class: 'deterministic',
-      error: true,
-    };
-    return { result: null, failure };
+    return { result: null, failure: firstLine(error) };
   }
 }
 
 function classify(error: unknown, action: string): { status: StepStatus; reason: string } {
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message = firstLine(error);
   if (error instanceof ActionError) return { status: error.kind, reason: `${action}: ${message}` };
   if (/has been closed|crash|Target closed|browser has disconnected/i.test(message)) {
     return { status: 'error', reason: `${action}: the browser page went away (${message})` };

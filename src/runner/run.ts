@@ -10,6 +10,7 @@ import { REPORT_VERSION, type Report, type ScenarioResult, type StepResult } fro
 import { round } from '../effort/model.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { runScenario } from './run-scenario.js';
+import { firstLine } from '../errors.js';
 
 export interface RunOptions {
   browser: BrowserChoice;
@@ -38,7 +39,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   try {
     browser = await launchBrowser(options.browser, { headed: options.headed });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = firstLine(error);
     throw new BrowserLaunchError(`could not start the browser at ${options.browser.executablePath}: ${detail}`);
   }
   const version = browser.version();

@@ -117,6 +117,11 @@ export class StepRecorder implements ActionContext {
     this.documents.push(document);
   }
 
+  async press(element: PwLocator): Promise<void> {
+    if (this.touch) await element.tap({ timeout: this.timeout });
+    else await element.click({ timeout: this.timeout });
+  }
+
   async tapAndWatch(target: TargetInfo, act: () => Promise<void>): Promise<void> {
     const mark = this.session.mark();
     const counters = await this.page.evaluate(readCounters).catch(() => null);
@@ -164,12 +169,15 @@ export class StepRecorder implements ActionContext {
     const started = Date.now();
     // A tap that submits a form starts its navigation a moment later: the first quiet window waits for it,
     // then the new page's load and its requests.
-    let done = await this.session.networkQuiet(150, SETTLE_CAP_MS);
+    await this.session.networkQuiet(150, SETTLE_CAP_MS);
+    const beforeLoad = Date.now();
     await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
-    const loaded = Date.now();
-    done = Math.max(done, await this.session.networkQuiet(50, SETTLE_CAP_MS));
-    // Waiting is the site's time: until its last request ended or the page loaded, not cx-shop's quiet windows.
-    this.waitMs += Math.max(0, Math.max(done, loaded > started + 5 ? loaded : started) - started);
+    const afterLoad = Date.now();
+    // A load that had to be waited for ended just now; one that was already done costs nothing.
+    const loadedAt = afterLoad - beforeLoad > 5 ? afterLoad : started;
+    await this.session.networkQuiet(50, SETTLE_CAP_MS);
+    // Waiting is the site's time: until its last request or its load ended, not cx-shop's quiet windows.
+    this.waitMs += Math.max(0, Math.max(this.session.lastActivity, loadedAt) - started);
     await this.noteMessages();
   }
 

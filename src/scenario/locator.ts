@@ -37,6 +37,11 @@ export function requireOneLocator<T extends z.ZodObject>(schema: T, keys: readon
 }
 
 export const LocatorSchema = requireOneLocator(z.strictObject(locatorFields));
+
+/** The ways of finding a form field: everything but visible text (in `type`, `text` is what is typed). */
+export const FIELD_LOCATOR_KEYS = ['role', 'label', 'placeholder', 'testId', 'css'] as const;
+const { text: _visibleText, ...fieldLocatorFields } = locatorFields;
+export const FieldLocatorSchema = requireOneLocator(z.strictObject(fieldLocatorFields), FIELD_LOCATOR_KEYS);
 export type Locator = z.infer<typeof LocatorSchema>;
 
 /** The element in words, for reports and error messages. */

@@ -24,6 +24,7 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
     previousPage: null,
     newPageState: true,
     accessibility: null,
+    accessibilityFailure: null,
     links: [],
     timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
     documents: [],

@@ -3,6 +3,7 @@
  * asked about. Each applies to the journeys it names; its findings are placed on the step of their evidence.
  */
 import type { Finding } from '../../report/types.js';
+import { findingOf, ruleFailure } from '../findings.js';
 import type { JourneyArtifacts, JourneyRuleDefinition } from '../types.js';
 import returnsDeadEnd from './returns-dead-end.js';
 import returnsLoginWall from './returns-login-wall.js';
@@ -24,15 +25,10 @@ export function applyJourneyRules(journey: JourneyArtifacts): Array<{ step: numb
   const found: Array<{ step: number; finding: Finding }> = [];
   for (const [id, rule] of Object.entries(journeyRules) as Array<[string, JourneyRuleDefinition]>) {
     if (!rule.journeys.includes(journey.journey)) continue;
-    const base = { rule: id, area: rule.area, title: rule.title, source: rule.source, class: rule.class };
     try {
-      for (const { step, severity, message, evidence } of rule.detect(journey)) {
-        found.push({ step, finding: { ...base, severity: severity ?? rule.severity, message, evidence } });
-      }
+      for (const { step, ...hit } of rule.detect(journey)) found.push({ step, finding: findingOf(id, rule, hit) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const last = Math.max(0, journey.steps.length - 1);
-      found.push({ step: last, finding: { ...base, severity: 'low', message, evidence: {}, error: true, title: `The ${id} rule could not run` } });
+      found.push({ step: Math.max(0, journey.steps.length - 1), finding: ruleFailure(id, rule.area, error) });
     }
   }
   return found;
