@@ -1,6 +1,6 @@
 /**
- * Readability against the reference vectors in ../shared/reference/readability-vectors.json (textstat 0.7.11 and
- * the words/* packages' own tests). Formula-level vectors check the formula packages from counts alone, exactly.
+ * Readability against the reference vectors in tests/fixtures/reference/readability-vectors.json (a copy of the
+ * team's reference data from textstat 0.7.11 and the words/* packages' own tests; see the README beside it). Formula-level vectors check the formula packages from counts alone, exactly.
  * Text-level vectors come from textstat, whose tokenizer and CMUdict syllable counts differ from ours (a small
  * tokenizer and the `syllable` package's heuristics), so those are checked within the tolerances the file gives.
  */
@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { readability } from '../../src/journeys/readability.js';
 
 interface Vector { counts: Record<string, number>; expected: number; source_text?: string; grade_band?: [number, number | string] }
-const reference = JSON.parse(readFileSync(new URL('../../../shared/reference/readability-vectors.json', import.meta.url), 'utf8'));
+const reference = JSON.parse(readFileSync(new URL('../fixtures/reference/readability-vectors.json', import.meta.url), 'utf8'));
 const formulas: Record<string, Vector[]> = reference.formula_level;
 const texts: Record<string, string> = reference.text_level.texts;
 const expected: Record<string, Record<string, number>> = reference.text_level.expected;
