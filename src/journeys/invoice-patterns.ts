@@ -8,6 +8,8 @@ const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** A calendar date: 26 May 2025, May 26, 2025, 2025-05-26, 26/05/2025. Relative terms ("Net 14") are not dates. */
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
+/** A day and month without the year, as a due date is often written: 3 December, Dec 3rd. */
+const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
 const MONEY_SOURCE = '(?:[£$€]\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d,]*\\.\\d{2}\\s?(?:GBP|EUR|USD)\\b)';
 
 /** An amount of money with its currency. */
@@ -21,7 +23,7 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
  * A total that no label names is not found: the customer would have to guess which figure to pay.
  */
 export const TOTAL: readonly RegExp[] = [
-  labelled('amount (?:due|owed|to pay|payable)|balance (?:due|owed|outstanding|to pay)|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe', MONEY_SOURCE),
+  labelled('amount (?:due|owed|to pay|payable)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
   labelled('grand total|invoice total|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
 ];
 
@@ -33,7 +35,12 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     id: 'invoice-number',
     label: 'invoice number',
     need: 'which invoice this is, to quote when paying or asking about it',
-    patterns: [/\binvoice\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*[A-Z0-9][\w/-]*\d/i, /\bINV[-\s]?\d+/],
+    patterns: [
+      /\binvoice\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*[A-Z0-9][\w/-]*\d/i,
+      /\bINV[-\s]?\d+/,
+      // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date).
+      new RegExp(`\\binvoice\\s+(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
+    ],
   },
   {
     id: 'invoice-date',
@@ -64,14 +71,22 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     label: 'what is charged',
     need: 'what they are paying for',
     // Column heads or a heading over the lines: an order number alone does not say what was bought.
-    patterns: [/\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i],
+    patterns: [
+      /\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i,
+      // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
+      new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount)\\b)[^\\n\\d£$€]*\\p{L}{3,}[^\\n£$€]*?\\s${MONEY_SOURCE}\\s*$`, 'imu'),
+    ],
   },
   { id: 'total', label: 'total amount due', need: 'how much they owe', patterns: TOTAL },
   {
     id: 'due-date',
     label: 'due date',
     need: 'by when to pay (a date, not "Net 14" or "within 14 days" to work out)',
-    patterns: [labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE)],
+    patterns: [
+      labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
+      // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.
+      new RegExp(`\\b(?:due|payable|pay(?:ment)?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
+    ],
   },
   {
     id: 'how-to-pay',

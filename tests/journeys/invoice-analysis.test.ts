@@ -1,7 +1,7 @@
 /** The invoice analysis on plain texts: each essential found or missed, thanks, threats against help, prominence. */
 import { describe, expect, it } from 'vitest';
 import { analyseInvoice, bodyFontSize, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
-import type { ReadDocument } from '../../src/runner/artifacts.js';
+import type { ReadDocument } from '../../src/artifacts/types.js';
 
 function invoice(text: string, items: ReadDocument['items'] = text.split('\n').map((line) => ({ text: line, fontSize: 16 }))): ReadDocument {
   return { kind: 'invoice', source: 'page', location: 'https://shop.test/invoice', text, items, bodyFontSize: bodyFontSize(items), gradeTarget: 8 };
@@ -126,5 +126,35 @@ describe('readability and reading time', () => {
     expect(analysis.readability.fleschKincaidGrade).toBeGreaterThan(12);
     expect(analysis.readingChars).toBe(BAD.replace(/\s+/g, '').length);
     expect(analyseInvoice(invoice(Object.values(LINES).join('\n'))).readability.fleschKincaidGrade).toBeLessThan(8);
+  });
+});
+
+describe('essentials in common layouts', () => {
+  const found = (text: string) => new Set(analyseInvoice(invoice(text)).essentials.filter((e) => e.found).map((e) => e.id));
+
+  it('a heading that is the number ("INVOICE 2026-0113", "Invoice HC-10421") is the invoice number; a date is not', () => {
+    expect(found('INVOICE 2026-0113')).toContain('invoice-number');
+    expect(found('Invoice HC-10421\nHarbour & Co')).toContain('invoice-number');
+    expect(found('Invoice 3 December 2026')).not.toContain('invoice-number');
+    expect(found('Invoice 2026-12-03')).not.toContain('invoice-number');
+  });
+
+  it('"Balance" and "Please pay" name the amount due', () => {
+    expect(found('Balance £129.00')).toContain('total');
+    expect(found('Balance: $129.00')).toContain('total');
+    expect(found('Please pay €80,00 EUR 80.00')).toContain('total');
+  });
+
+  it('"Amount due: $129.00 by 3 December" gives the amount and the due date, without a year', () => {
+    const text = 'Amount due: $129.00 by 3 December';
+    expect(found(text)).toContain('total');
+    expect(found(text)).toContain('due-date');
+    expect(found('Payment is due on December 3rd')).toContain('due-date');
+    expect(found('Terms: Net 14. Payment is due within 14 days.')).not.toContain('due-date');
+  });
+
+  it('line items without column heads are what is charged; totals and tax lines alone are not', () => {
+    expect(found('Linen shirt (M)   £45.00\nDelivery   £4.95\nTotal £49.95')).toContain('charges');
+    expect(found('Subtotal £45.00\nVAT £9.00\nTotal £54.00')).not.toContain('charges');
   });
 });
