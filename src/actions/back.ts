@@ -6,11 +6,11 @@ export const back = defineAction({
   summary: "Go back to the previous page with the browser's back button.",
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
-    const response = await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'load' })).catch((error: Error) => {
+    const before = ctx.page.url();
+    await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'load' })).catch((error: Error) => {
       throw new ActionError(`could not go back: ${firstLine(error)}`);
     });
-    if (response === null && ctx.page.url() === 'about:blank') throw new ActionError('there was no page to go back to');
-    ctx.record({ kind: 'navigate', url: ctx.page.url(), via: 'back' });
+    if (ctx.page.url() === before && before === 'about:blank') throw new ActionError('there was no page to go back to');
     await ctx.settle();
   },
 });

@@ -4,19 +4,17 @@ import { defineAction } from './types.js';
 
 const CheckSchema = z.union([
   z.string().min(1).transform((label) => ({ label, checked: true })),
-  requireOneLocator(
-    z.strictObject({ ...locatorFields, checked: z.boolean().default(true).describe('false to untick') }),
-  ),
+  requireOneLocator(z.strictObject({ ...locatorFields, checked: z.boolean().default(true).describe('false to untick') })),
 ]);
 
 export const check = defineAction({
   summary: 'Tick (or with checked: false, untick) a checkbox or choose a radio button.',
   schema: CheckSchema,
   async perform(ctx, args) {
-    const { element, target, scrolls } = await ctx.reach(args);
-    if ((await element.isChecked()) === args.checked) return;
-    ctx.record({ kind: 'tap', target, scrolls });
-    await ctx.tapAndWatch(target, () => element.setChecked(args.checked, { timeout: ctx.timeout }));
+    const { checked, ...locator } = args;
+    const { element } = await ctx.reach(locator);
+    if ((await element.isChecked({ timeout: ctx.timeout })) === checked) return;
+    await ctx.tap(element);
     await ctx.settle();
   },
 });

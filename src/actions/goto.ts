@@ -12,7 +12,6 @@ export const goto = defineAction({
     } catch (error) {
       throw new ActionError(`could not open ${url}: ${firstLine(error)}`, 'error');
     }
-    ctx.record({ kind: 'navigate', url, via: 'goto' });
     await ctx.settle();
   },
 });

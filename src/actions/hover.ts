@@ -1,13 +1,16 @@
 import { TargetSchema } from './tap.js';
 import { defineAction } from './types.js';
 
+/** How long the customer rests the pointer on a menu before the next move: long enough for it to open. */
+const REST_MS = 400;
+
 export const hover = defineAction({
   summary: 'Point at an element without clicking (menus that open on hover). Phones have no hover.',
   schema: TargetSchema,
   async perform(ctx, locator) {
-    const { element, target, scrolls } = await ctx.reach(locator);
-    ctx.record({ kind: 'hover', target, scrolls });
+    const { element } = await ctx.reach(locator);
     await element.hover({ timeout: ctx.timeout });
+    await ctx.page.waitForTimeout(REST_MS);
     await ctx.settle();
   },
 });

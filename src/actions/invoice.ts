@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { bodyFontSize } from '../journeys/invoice-analysis.js';
-import { pdfText, type DocumentText } from '../journeys/pdf-text.js';
-import { pageText } from '../probes/page-text.js';
-import type { TargetInfo } from '../runner/artifacts.js';
+import type { DocumentText } from '../journeys/pdf-text.js';
+import type { TargetInfo } from '../artifacts/types.js';
 import { LocatorSchema } from '../scenario/locator.js';
 import { TargetSchema } from './tap.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
@@ -34,6 +32,12 @@ const InvoiceSchema = z.union([
     }),
 ]);
 
+/** The page-text probe and the invoice analysis: loaded when an invoice is read, never by `validate`. */
+async function readers() {
+  const [{ pageText }, { bodyFontSize }] = await Promise.all([import('../probes/page-text.js'), import('../journeys/invoice-analysis.js')]);
+  return { pageText, bodyFontSize };
+}
+
 const isPdf = (bytes: Uint8Array, name: string) =>
   /\.pdf$/i.test(name) || new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
 
@@ -46,6 +50,7 @@ async function renderText(ctx: ActionContext, raw: string): Promise<DocumentText
   try {
     await view.route('**/*', (route) => route.abort());
     await view.setContent(html, { waitUntil: 'domcontentloaded', timeout: ctx.timeout });
+    const { pageText } = await readers();
     return await view.evaluate(pageText, null);
   } finally {
     await view.close();
@@ -56,6 +61,8 @@ async function renderText(ctx: ActionContext, raw: string): Promise<DocumentText
 async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string): Promise<DocumentText> {
   if (!isPdf(bytes, name)) return renderText(ctx, new TextDecoder().decode(bytes));
   try {
+    // PDF.js is large: loaded only when an invoice is a PDF.
+    const { pdfText } = await import('../journeys/pdf-text.js');
     return await pdfText(bytes);
   } catch (error) {
     throw new ActionError(`could not read the invoice ${name} as a PDF: ${firstLine(error)}`);
@@ -63,12 +70,11 @@ async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string)
 }
 
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
-  const { element, target, scrolls } = await ctx.reach(locator);
-  ctx.record({ kind: 'tap', target, scrolls });
+  const { element, target } = await ctx.reach(locator);
   const downloaded = ctx.page.waitForEvent('download', { timeout: ctx.timeout });
   // Awaited below; until then a timeout must not surface as an unhandled rejection.
   downloaded.catch(() => undefined);
-  await ctx.tapAndWatch(target, () => ctx.press(element));
+  await ctx.tap(element);
   const file = await ctx.waiting(() => downloaded).catch(() => null);
   if (!file) throw new ActionError(`tapping ${target.description} started no download within ${ctx.timeout / 1000} s`);
   const name = file.suggestedFilename();
@@ -90,6 +96,7 @@ async function localFile(ctx: ActionContext, file: string) {
 }
 
 async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSchema>) {
+  const { pageText } = await readers();
   if (page === true) {
     const read = await ctx.page.evaluate(pageText, null);
     return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
@@ -110,15 +117,18 @@ export const invoice = defineAction({
       : args.file
         ? await localFile(ctx, args.file)
         : await onPage(ctx, args.page ?? true);
-    ctx.record({ kind: 'read', target: { ...target, text: target.text.slice(0, 80) }, chars: read.text.replace(/\s+/g, '').length });
-    ctx.recordDocument({
+    const { bodyFontSize } = await readers();
+    ctx.recordDocument(
+      {
       kind: 'invoice',
       source,
       location,
       text: read.text,
       items: read.items,
       bodyFontSize: bodyFontSize(read.items),
-      gradeTarget: args.grade ?? DEFAULT_GRADE,
-    });
+        gradeTarget: args.grade ?? DEFAULT_GRADE,
+      },
+      target,
+    );
   },
 });

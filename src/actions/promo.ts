@@ -5,10 +5,9 @@
  * try counts as effort.
  */
 import { z } from 'zod';
-import type { PromoTry } from '../runner/artifacts.js';
+import type { PromoTry } from '../artifacts/types.js';
 import { FieldLocatorSchema, LocatorSchema, type Locator } from '../scenario/locator.js';
 import { tap, TargetSchema } from './tap.js';
-import { type } from './type.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
 import { firstLine } from '../errors.js';
 
@@ -43,8 +42,9 @@ async function totalText(ctx: ActionContext, total: Locator | undefined): Promis
 }
 
 /**
- * Types one entry of the code and applies it, with the `type` and `tap` actions: on the customer's page that is
- * their effort; on a replayed page the records are thrown away with it.
+ * Enters one form of the code and applies it, as a customer would: tap the field, type the code (or paste it: a
+ * single-line field keeps a pasted newline out, as the browser does), tap Apply. On the customer's page that is
+ * their effort; on a replayed page it is thrown away with the page.
  */
 async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['variant'], typed: string): Promise<PromoTry> {
   const before = await totalText(ctx, args.total);
@@ -54,20 +54,19 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   };
   ctx.page.on('response', onResponse);
   try {
-    await type.perform(ctx, { ...args.field, text: typed, code: true, clear: true });
-    // A pasted newline is the customer's Enter; otherwise they tap Apply.
-    if (!typed.endsWith('\n')) await tap.perform(ctx, args.apply);
+    const { element } = await ctx.reach(args.field);
+    const mark = ctx.mark();
+    await ctx.typeInto(element, typed, { clear: true, code: true, paste: variant === 'pasted with a newline' });
+    await ctx.settle();
+    await tap.perform(ctx, args.apply);
     const accepted = await ctx.page
       .getByText(args.accepted)
       .filter({ visible: true })
       .first()
       .waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS })
       .then(() => true, () => false);
-    const message = await ctx.page
-      .locator('[role="alert"], [role="status"], [aria-live]')
-      .filter({ visible: true })
-      .allInnerTexts()
-      .then((texts) => texts.map((t) => t.trim()).filter(Boolean).join(' ') || null, () => null);
+    const messages = await ctx.messagesSince(mark);
+    const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
     return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };
   } finally {
@@ -85,6 +84,8 @@ export const promo = defineAction({
   schema: PromoSchema,
   async perform(ctx, args) {
     const reached = await ctx.reach(args.field);
+    // Taps before the customer's own try that revealed the field (not the tap on the field itself).
+    const revealed = revealTaps(ctx);
     const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
     if (ctx.replay) {
@@ -106,7 +107,7 @@ export const promo = defineAction({
       field: reached.target.description,
       customer,
       tries,
-      hunt: { scrolls: reached.scrolls, revealTaps: revealTaps(ctx) },
+      hunt: { scrolls: reached.swipes, revealTaps: revealed },
     });
   },
 });

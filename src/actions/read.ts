@@ -7,15 +7,6 @@ export const read = defineAction({
   async perform(ctx, locator) {
     const { element, target } = await ctx.reach(locator);
     const text = await element.innerText({ timeout: ctx.timeout });
-    ctx.record({ kind: 'read', target, chars: text.replace(/\s+/g, '').length });
-    ctx.recordDocument({
-      kind: 'text',
-      source: 'page',
-      location: ctx.page.url(),
-      text,
-      items: [],
-      bodyFontSize: 0,
-      gradeTarget: 8,
-    });
+    ctx.recordDocument({ kind: 'text', source: 'page', location: ctx.page.url(), text, items: [], bodyFontSize: 0, gradeTarget: 8 }, target);
   },
 });

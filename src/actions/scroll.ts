@@ -12,16 +12,12 @@ export const scroll = defineAction({
   summary: 'Scroll the page: to an element, by a number of pixels, or to the bottom.',
   schema: ScrollSchema,
   async perform(ctx, args) {
-    const before = await ctx.page.evaluate(() => window.scrollY);
-    if ('to' in args) {
-      await ctx.reach(args.to);
-    } else if ('by' in args) {
-      await ctx.page.evaluate((by) => window.scrollBy(0, by), args.by);
-    } else {
-      await ctx.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    if ('to' in args) await ctx.reach(args.to);
+    else if ('by' in args) await ctx.swipe(args.by);
+    else {
+      const left = await ctx.page.evaluate(() => document.documentElement.scrollHeight - innerHeight - scrollY);
+      if (left > 0) await ctx.swipe(left);
     }
-    const pixels = Math.abs((await ctx.page.evaluate(() => window.scrollY)) - before);
-    ctx.record({ kind: 'scroll', pixels, viewports: Math.ceil(pixels / ctx.viewport.height) });
     await ctx.settle();
   },
 });

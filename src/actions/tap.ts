@@ -9,9 +9,8 @@ export const tap = defineAction({
   summary: 'Tap (on a phone) or click (on a laptop) an element.',
   schema: TargetSchema,
   async perform(ctx, locator) {
-    const { element, target, scrolls } = await ctx.reach(locator);
-    ctx.record({ kind: 'tap', target, scrolls });
-    await ctx.tapAndWatch(target, () => ctx.press(element));
+    const { element } = await ctx.reach(locator);
+    await ctx.tap(element);
     await ctx.settle();
   },
 });

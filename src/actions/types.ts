@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import type { Locator as PwLocator, Page } from 'playwright';
-import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../runner/artifacts.js';
+import type { AppearedText, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
 import type { Locator } from '../scenario/locator.js';
 
-/** What an action gets from the runner: the page, and ways to find elements and record what the customer did. */
+/**
+ * What an action gets from the driver: the page, and ways to act on it as a customer would. Actions do not record
+ * anything: the recorder watches the page and sees what they did, as it would see a person's hands.
+ */
 export interface ActionContext {
   page: Page;
   baseUrl: string;
@@ -11,34 +14,37 @@ export interface ActionContext {
   viewport: { width: number; height: number };
   /** Milliseconds an action may wait for its element or the page. */
   timeout: number;
-  /** Resolves a scenario locator to a Playwright locator for exactly one element. */
+  /** Resolves a scenario locator to a Playwright locator for the first visible match (or the nth). */
   locate(locator: Locator): PwLocator;
   /**
-   * Brings the element into view the way a customer would (counting the swipes it takes) and measures it.
-   * Fails, with the element in words, when it is not there or not visible.
+   * Finds the element and brings it into view the way a customer would: swiping (the wheel, on a laptop) until it
+   * shows. Fails, with the element in words and what does match on the page, when it is not there.
    */
-  reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; scrolls: number }>;
-  record(interaction: Interaction): void;
+  reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; swipes: number }>;
+  /** Taps (phone) or clicks (laptop) and waits until the page answers, or the dead-tap window passes. */
+  tap(element: PwLocator): Promise<void>;
+  /** Taps a field and types into it key by key (or pastes it); empties it first when asked and it holds something. */
+  typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void>;
+  /** Scrolls the page by a distance (CSS px, negative is up) with the wheel, as a customer swipes. */
+  swipe(pixels: number): Promise<void>;
+  /** Waits for the site to settle after an action; the time counts as the customer's waiting. */
+  settle(): Promise<void>;
+  /** Runs work that waits on the site (a page load); its time counts as the customer's waiting. */
+  waiting<T>(work: () => Promise<T>): Promise<T>;
+  /** A mark in the page's events, to ask later what appeared since. */
+  mark(): number;
+  /** Messages that appeared on the page since the mark. */
+  messagesSince(mark: number): Promise<AppearedText[]>;
   /**
    * A second browser context brought to the state this step started from (the steps before it replayed), for
    * trying what the customer did another way without it counting as their effort. Null while replaying.
    */
   replay: (() => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
   recordPromo(probe: PromoProbe): void;
+  /** Notes a document the customer read (an invoice, a policy): its reading time counts, the rules judge it. */
+  recordDocument(document: ReadDocument, target: TargetInfo): void;
   /** What the customer tapped earlier on the page they are on now, in words (earlier steps included). */
   earlierTapsOnPage(): string[];
-  /** Keeps a document the customer read (an invoice) for the journey rules. */
-  recordDocument(document: ReadDocument): void;
-  /** Taps the element on a touch device, clicks it with a mouse otherwise. */
-  press(element: PwLocator): Promise<void>;
-  /** Runs a tap or click and watches whether the page responds at all. */
-  tapAndWatch(target: TargetInfo, act: () => Promise<void>): Promise<void>;
-  /** Records a typed field so the rules can check the value was kept. */
-  watchTypedField(element: PwLocator, target: TargetInfo, typed: string): Promise<void>;
-  /** Runs work that waits on the site (a page load); its time counts as the customer's waiting time. */
-  waiting<T>(work: () => Promise<T>): Promise<T>;
-  /** Waits for the page to settle after an action; the time counts as the customer's waiting time. */
-  settle(): Promise<void>;
   /** True when the text came from a secret (an environment variable) and must not be shown. */
   isSecret(text: string): boolean;
 }

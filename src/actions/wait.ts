@@ -15,10 +15,12 @@ export const wait = defineAction({
   async perform(ctx, args) {
     const started = Date.now();
     try {
-      if ('text' in args) await ctx.page.getByText(args.text).first().waitFor({ state: 'visible', timeout: ctx.timeout });
-      else if ('url' in args) await ctx.page.waitForURL((url) => url.toString().includes(args.url), { timeout: ctx.timeout });
-      else if ('visible' in args) await ctx.locate(args.visible).waitFor({ state: 'visible', timeout: ctx.timeout });
-      else await ctx.page.waitForTimeout(args.ms);
+      await ctx.waiting(async () => {
+        if ('text' in args) await ctx.page.getByText(args.text).first().waitFor({ state: 'visible', timeout: ctx.timeout });
+        else if ('url' in args) await ctx.page.waitForURL((url) => url.toString().includes(args.url), { timeout: ctx.timeout });
+        else if ('visible' in args) await ctx.locate(args.visible).waitFor({ state: 'visible', timeout: ctx.timeout });
+        else await ctx.page.waitForTimeout(args.ms);
+      });
     } catch {
       const what = 'text' in args ? `text "${args.text}"` : 'url' in args ? `address containing "${args.url}"` : 'element';
       throw new ActionError(`waited ${Math.round((Date.now() - started) / 1000)} s for ${what}, it did not appear`);

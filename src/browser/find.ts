@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
+import { BrowserNotFoundError } from './errors.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -36,12 +37,7 @@ export const HOW_TO_GET_A_BROWSER = [
   '  --browser-path /path/to/chrome           (or CX_SHOP_BROWSER=/path/to/chrome)',
 ].join('\n');
 
-export class BrowserNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BrowserNotFoundError';
-  }
-}
+export { BrowserNotFoundError };
 
 /** Returns the browser to use, or throws BrowserNotFoundError saying what was tried and how to get one. */
 export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): BrowserChoice {

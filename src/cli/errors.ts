@@ -3,9 +3,8 @@
  * unexpected error prints a stack, because only then is the stack of any use.
  */
 import chalk from 'chalk';
-import { BrowserNotFoundError } from '../browser/find.js';
+import { BrowserLaunchError, BrowserNotFoundError } from '../browser/errors.js';
 import { EXIT } from '../gate/budget.js';
-import { BrowserLaunchError } from '../runner/run.js';
 
 /** Bad input or usage: exit 2. */
 export class UsageError extends Error {

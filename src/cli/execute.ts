@@ -11,10 +11,10 @@ import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport, runScenarios } from '../runner/run.js';
-import { formatProblem, loadScenarios } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
+export { loadOrExplain } from './load.js';
 
 export interface ExecuteOptions {
   baseUrl?: string;
@@ -22,19 +22,7 @@ export interface ExecuteOptions {
   out: string;
   headed?: boolean;
   browserPath?: string;
-}
-
-export async function loadOrExplain(inputs: string[], cwd?: string): Promise<ResolvedScenario[]> {
-  const { scenarios, problems } = await loadScenarios(inputs, { env: process.env, cwd });
-  if (problems.length > 0) {
-    for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    const files = new Set(problems.map((p) => p.file)).size;
-    throw new UsageError(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run`,
-    );
-  }
-  if (scenarios.length === 0) throw new UsageError('no scenarios to run', 'name YAML files or folders, e.g. cx-shop run scenarios/');
-  return scenarios;
+  testIdAttribute?: string;
 }
 
 function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): string | undefined {
@@ -43,6 +31,9 @@ function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): s
       `--device "${options.device}" is not a Playwright device name`,
       didYouMean(options.device, Object.keys(devices)) ?? 'e.g. "Pixel 7", "iPhone 13" or "Desktop Chrome"',
     );
+  }
+  if (options.testIdAttribute !== undefined && !/^[A-Za-z_][\w.:-]*$/.test(options.testIdAttribute)) {
+    throw new UsageError(`--test-id-attribute "${options.testIdAttribute}" is not an attribute name`, 'e.g. data-test or data-qa');
   }
   const baseUrl = options.baseUrl ?? process.env.CX_SHOP_BASE_URL;
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
@@ -74,6 +65,7 @@ export async function execute(scenarios: ResolvedScenario[], options: ExecuteOpt
       outDir,
       baseUrl,
       device: options.device,
+      ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
       events: {
         scenarioStart: (scenario, position) => progress.scenarioStart(scenario, position),
         step: (scenario, step, index) => progress.step(scenario, step, index),

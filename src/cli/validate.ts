@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import { loadOrExplain } from './execute.js';
+import { loadOrExplain } from './load.js';
 
 /** `cx-shop validate [paths...]`: check scenario files without a browser. */
 export async function validateCommand(inputs: string[]): Promise<number> {

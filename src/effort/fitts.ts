@@ -1,4 +1,4 @@
-import type { Box } from '../runner/artifacts.js';
+import type { Box } from '../artifacts/types.js';
 import { OPERATORS } from './operators.js';
 
 export interface Point {

@@ -11,16 +11,21 @@ export interface FieldKind {
 const DIGIT_KEYBOARD_TYPES = new Set(['tel', 'number']);
 const DIGIT_INPUT_MODES = new Set(['numeric', 'decimal', 'tel']);
 
-export function keyboardSwitches(text: string, field: FieldKind): number {
+/** Each character as the keyboard layer it needs: L a letter, D a digit, O anything else (either layer has it). */
+export function characterClasses(text: string): string {
+  return [...text].map((char) => (/\p{L}/u.test(char) ? 'L' : /\p{Nd}/u.test(char) ? 'D' : 'O')).join('');
+}
+
+/** Switches for characters given as classes (see characterClasses): the value itself is never needed. */
+export function keyboardSwitches(classes: string, field: FieldKind): number {
   const digitKeyboard =
     DIGIT_INPUT_MODES.has(field.inputMode ?? '') || (field.inputMode === null && DIGIT_KEYBOARD_TYPES.has(field.type));
-  let layer: 'letters' | 'digits' = digitKeyboard ? 'digits' : 'letters';
+  let layer: 'L' | 'D' = digitKeyboard ? 'D' : 'L';
   let switches = 0;
-  for (const char of text) {
-    const wanted = /\p{L}/u.test(char) ? 'letters' : /\p{Nd}/u.test(char) ? 'digits' : layer;
-    if (wanted !== layer) {
+  for (const cls of classes) {
+    if ((cls === 'L' || cls === 'D') && cls !== layer) {
       switches += 1;
-      layer = wanted;
+      layer = cls;
     }
   }
   return switches;

@@ -2,10 +2,11 @@
  * The effort model: what the customer did in a step, turned into seconds of effort. Pure and deterministic:
  * the same interactions and layout give the same number on every run, which is what lets CI gate on it.
  */
-import type { AppearedText, Interaction, TargetInfo } from '../runner/artifacts.js';
-import type { EffortBreakdown, Finding } from '../report/types.js';
+import type { AppearedText, Interaction, TargetInfo } from '../artifacts/types.js';
+import type { EffortBreakdown, RecoveryItem } from '../report/types.js';
 import { pointingTime, restingPoint, centre, type Point } from './fitts.js';
-import { OPERATORS, PENALTIES } from './operators.js';
+import { OPERATORS } from './operators.js';
+import { expectedMisses, retap } from './recovery.js';
 
 export interface EffortDevice {
   touch: boolean;
@@ -28,20 +29,28 @@ export function initialEffortState(device: EffortDevice): EffortState {
 }
 
 export function emptyBreakdown(): EffortBreakdown {
-  return { mental: 0, pointing: 0, keystrokes: 0, keyboardSwitches: 0, homing: 0, scrolling: 0, reading: 0, penalties: 0 };
+  return { mental: 0, pointing: 0, keystrokes: 0, keyboardSwitches: 0, homing: 0, scrolling: 0, reading: 0, recovery: 0 };
 }
 
-/** Characters a person reads, spaces left out. */
+/** Words in a text: runs of letters or digits between spaces. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Seconds to read a text silently (238 words a minute). */
 export function readingTime(text: string): number {
-  return text.replace(/\s+/g, '').length * OPERATORS.readingPerChar;
+  return wordCount(text) * OPERATORS.readingPerWord;
 }
 
-/** Effort of one step. Only deterministic findings add penalties: timing findings are noisy. */
+/**
+ * Effort of one step: the customer's own work (KLM operators of what they did), plus the recovery work friction
+ * forced on them (see recovery.ts), itemised. Findings that force no action add nothing.
+ */
 export function stepEffort(
   input: StepEffortInput,
-  findings: ReadonlyArray<Pick<Finding, 'severity' | 'class' | 'error'>>,
+  recovery: readonly RecoveryItem[],
   state: EffortState,
-): { breakdown: EffortBreakdown; total: number; state: EffortState } {
+): { breakdown: EffortBreakdown; total: number; state: EffortState; recovery: RecoveryItem[] } {
   const b = emptyBreakdown();
   let { pointer, hand } = state;
 
@@ -69,24 +78,20 @@ export function stepEffort(
   for (const step of input.interactions) {
     switch (step.kind) {
       case 'tap':
-        scrollTo(step.scrolls);
         point(step.target);
         break;
       case 'hover':
-        scrollTo(step.scrolls);
         point(step.target, false);
         break;
       case 'select':
-        scrollTo(step.scrolls);
-        point(step.target);
+        if (step.pointed) point(step.target);
         b.mental += step.choices * OPERATORS.mental;
         break;
       case 'type':
-        scrollTo(step.scrolls);
-        point(step.target);
+        if (step.pointed) point(step.target);
         toKeyboard();
         b.mental += OPERATORS.mental;
-        b.keystrokes += step.chars * (step.code ? OPERATORS.codeKeystroke : OPERATORS.keystroke);
+        b.keystrokes += step.chars * (step.code ? OPERATORS.codeKeystroke : OPERATORS.keystroke) + step.deletes * OPERATORS.keystroke;
         b.keyboardSwitches += step.keyboardSwitches * OPERATORS.keyboardSwitch;
         break;
       case 'press':
@@ -97,28 +102,39 @@ export function stepEffort(
         scrollTo(step.viewports);
         break;
       case 'navigate':
-        // Arriving at a page costs nothing; going back is one decision and one press of a known button.
-        if (step.via === 'back') {
+        // Arriving at a page costs nothing; going back (or forward, or reloading) is one decision and one press.
+        if (step.via !== 'arrive') {
           b.mental += OPERATORS.mental;
           b.keystrokes += OPERATORS.keystroke;
         }
         break;
       case 'read':
-        b.reading += step.chars * OPERATORS.readingPerChar;
+        b.reading += step.words * OPERATORS.readingPerWord;
         break;
     }
   }
   for (const text of input.appeared) b.reading += readingTime(text.text);
-  for (const finding of findings) b.penalties += penaltyOf(finding);
+
+  // A finger misses small targets now and then: each expected miss is one more look and tap.
+  const items = [...recovery];
+  if (input.touch) {
+    for (const step of input.interactions) {
+      if (step.kind !== 'tap' && !(step.kind === 'type' && step.pointed) && !(step.kind === 'select' && step.pointed)) continue;
+      const misses = step.target.box ? expectedMisses(step.target.box) : 0;
+      if (misses > 0.005) {
+        items.push({
+          rule: 'tap-target-size',
+          what: `${misses.toFixed(2)} expected misses tapping ${step.target.description} (${Math.round(step.target.box!.width)}×${Math.round(step.target.box!.height)} px)`,
+          seconds: round(misses * retap(true)),
+        });
+      }
+    }
+  }
+  b.recovery = items.reduce((sum, item) => sum + item.seconds, 0);
 
   const breakdown = roundBreakdown(b);
   const total = round(Object.values(breakdown).reduce((sum, v) => sum + v, 0));
-  return { breakdown, total, state: { pointer, hand } };
-}
-
-/** Seconds a finding adds to the effort: deterministic findings only (timing is noisy; rule failures are ours). */
-export function penaltyOf(finding: Pick<Finding, 'severity' | 'class' | 'error'>): number {
-  return finding.class === 'deterministic' && !finding.error ? PENALTIES[finding.severity] : 0;
+  return { breakdown, total, state: { pointer, hand }, recovery: items };
 }
 
 export function round(seconds: number): number {

@@ -3,7 +3,7 @@
  * GOV.UK lists for an invoice plus the due date and how to pay, whether the amount due stands out, whether it
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
-import type { ReadDocument } from '../runner/artifacts.js';
+import type { ReadDocument } from '../artifacts/types.js';
 import { ESSENTIALS, HELP, MONEY, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { readability, tokenize, type Readability } from './readability.js';
 

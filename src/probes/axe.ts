@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Page } from 'playwright';
-import type { AccessibilityResult, AxeViolation } from '../runner/artifacts.js';
+import type { AccessibilityResult, AxeViolation } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 
 /** The axe-core tags cx-shop runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */

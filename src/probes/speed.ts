@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import type * as WebVitals from 'web-vitals';
-import type { StepTiming } from '../runner/artifacts.js';
+import type { StepTiming } from '../artifacts/types.js';
 
 /** What the page keeps; long-task starts are on the page clock of `pageClock`. */
 interface SpeedRecord {

@@ -3,7 +3,7 @@
  * `REPORT_VERSION`: bump it when a field changes meaning or disappears.
  */
 import type { JourneySummary } from '../journeys/summary.js';
-import type { Box } from '../runner/artifacts.js';
+import type { Box } from '../artifacts/types.js';
 
 export const REPORT_VERSION = 1;
 
@@ -37,11 +37,20 @@ export interface Finding {
   source: string;
   /** 'deterministic' counts toward the gate-able effort; 'timing' is measured and noisy. */
   class: 'deterministic' | 'timing';
-  /** Set when the rule itself failed: reported, but adds no penalty. */
+  /** Set when the rule itself failed: reported, but adds no effort. */
   error?: boolean;
 }
 
-/** Seconds per operator of the effort model, plus the penalties of the findings. */
+/** One piece of recovery work friction forced on the customer, in seconds of the same operators. */
+export interface RecoveryItem {
+  /** The rule whose finding forced it. */
+  rule: string;
+  /** What the customer has to do, in words. */
+  what: string;
+  seconds: number;
+}
+
+/** Seconds per operator of the effort model: the customer's own work, and the recovery friction forced on them. */
 export interface EffortBreakdown {
   mental: number;
   pointing: number;
@@ -50,7 +59,7 @@ export interface EffortBreakdown {
   homing: number;
   scrolling: number;
   reading: number;
-  penalties: number;
+  recovery: number;
 }
 
 export interface StepResult {
@@ -60,12 +69,16 @@ export interface StepResult {
   reason?: string;
   effort: number;
   effortBreakdown: EffortBreakdown;
+  /** The recovery work in `effortBreakdown.recovery`, item by item. */
+  recovery: RecoveryItem[];
   /** Measured seconds spent waiting for the site: timing, not part of `effort`. */
   wait: number;
   wall: number;
   url: string;
   screenshot: string | null;
   findings: Finding[];
+  /** Failed requests and errors of third parties or the background: the environment, not the site's doing; no effort. */
+  environment?: string[];
   /** Counts of what the customer did in this step. */
   actions: { taps: number; charsTyped: number; fields: number; selects: number; keys: number; scrolls: number; pages: number };
 }
@@ -79,6 +92,11 @@ export interface ScenarioResult {
   baseUrl: string;
   status: ScenarioStatus;
   reason?: string;
+  /**
+   * False when the customer could not finish (a step blocked them, or the run broke): then the effort is what they
+   * spent before giving up, and any comparison ranks the journey worse than one completed with any effort.
+   */
+  completed: boolean;
   effort: number;
   wait: number;
   /** What the whole journey took (and, with a goal, what it took to reach it). */

@@ -19,7 +19,7 @@ export function formatScenario(result: ScenarioResult): string {
   const lines = [
     '',
     `${chalk.bold(result.name)}  ${chalk.gray(`${result.file} · ${result.journey} · ${result.device}`)}`,
-    `${STATUS_MARK[result.status]} · effort ${seconds(result.effort)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
+    `${STATUS_MARK[result.status]} · ${result.completed ? `effort ${seconds(result.effort)}` : `not completed (gave up after ${seconds(result.effort)} of effort)`} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
   const j = result.journeySummary;
   lines.push(
@@ -39,6 +39,13 @@ export function formatScenario(result: ScenarioResult): string {
       `  ${String(i + 1).padStart(2)}  ${truncate(step.name, nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
     );
     for (const finding of step.findings) lines.push(formatFinding(finding));
+    if (step.recovery.length > 0) {
+      const total = step.recovery.reduce((sum, item) => sum + item.seconds, 0);
+      lines.push(chalk.gray(`      recovery ${seconds(total)}: ${step.recovery.map((item) => `${item.what} (${item.seconds.toFixed(1)} s)`).join('; ')}`));
+    }
+    if (step.environment?.length) {
+      lines.push(chalk.gray(`      environment, not counted: ${step.environment.length} failure${step.environment.length === 1 ? '' : 's'} of third parties or the background (${truncate(step.environment[0]!, 70)})`));
+    }
     if (step.reason && step.status !== 'passed' && step.status !== 'skipped') lines.push(chalk.red(`      ↳ ${step.reason}`));
   });
   return lines.join('\n');
@@ -60,7 +67,10 @@ export function formatSummary(report: Report, reportPath: string | null): string
     '',
     chalk.bold('Summary'),
     `  ${report.summary.scenarios} scenario${report.summary.scenarios === 1 ? '' : 's'}: ${statuses || 'none'}`,
-    `  customer effort ${seconds(report.summary.effort)} (deterministic: counted actions, layout and findings)`,
+    `  customer effort ${seconds(report.summary.effort)} (deterministic: the customer's actions and the recovery friction forced)` +
+      (report.summary.byStatus.blocked + report.summary.byStatus.error > 0
+        ? `; ${report.summary.byStatus.blocked + report.summary.byStatus.error} journey(s) not completed, worse than any effort`
+        : ''),
     `  findings: ${findings.high} high, ${findings.medium} medium, ${findings.low} low${
       report.summary.timingFindings > 0 ? ` (${report.summary.timingFindings} of them timing)` : ''
     }`,

@@ -1,5 +1,5 @@
 import { countElements } from '../probes/axe.js';
-import type { AxeViolation } from '../runner/artifacts.js';
+import type { AxeViolation } from '../artifacts/types.js';
 import type { Severity } from '../report/types.js';
 import { defineRule } from './types.js';
 
@@ -44,7 +44,7 @@ export default defineRule({
           helpUrl: violation.helpUrl,
           axeRule: violation.id,
           items: violation.nodes.map(({ element, selector, box, summary }) => ({ element, selector, box, summary })),
-          screenshot: artifacts.screenshot,
+          screenshot: artifacts.screenshot?.path ?? null,
         },
       };
     });

@@ -1,4 +1,4 @@
-import type { AppearedText } from '../runner/artifacts.js';
+import type { AppearedText } from '../artifacts/types.js';
 import { defineRule } from './types.js';
 
 /** Words that make a message an error rather than a confirmation. */
@@ -27,7 +27,7 @@ export default defineRule({
           text: message.text.slice(0, 500),
           measured: `${message.text.length} characters to read`,
           threshold: 'no error message',
-          screenshot: artifacts.screenshot,
+          screenshot: artifacts.screenshot?.path ?? null,
         },
       }));
   },

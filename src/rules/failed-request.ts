@@ -1,3 +1,4 @@
+import type { RequestRecord } from '../artifacts/types.js';
 import type { Severity } from '../report/types.js';
 import { defineRule } from './types.js';
 
@@ -15,12 +16,14 @@ export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
-  threshold: 'HTTP 4xx/5xx or no response; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image)',
+  threshold: 'a request of the site started by the customer\'s action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image)',
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
-    return artifacts.requests
-      .filter((r) => (r.status !== null && r.status >= 400) || (r.failure !== null && !r.failure.includes('ERR_ABORTED')))
+    // Only what the customer's own action asked of the site: background calls, beacons, third parties and
+    // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
+    return failed(artifacts.requests)
+      .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry)
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.
       .filter((r) => !new URL(r.url).pathname.endsWith('/favicon.ico'))
       // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.
@@ -33,13 +36,18 @@ export default defineRule({
           measured: r.status !== null ? `HTTP ${r.status}` : String(r.failure),
           threshold: 'HTTP status below 400',
           resourceType: r.resourceType,
-          screenshot: artifacts.screenshot,
+          screenshot: artifacts.screenshot?.path ?? null,
         },
       }));
   },
 });
 
-function shortUrl(url: string): string {
+/** Requests that got an error status or no answer (a request the page itself cancelled is not a failure). */
+export function failed<T extends RequestRecord>(requests: readonly T[]): T[] {
+  return requests.filter((r) => (r.status !== null && r.status >= 400) || (r.failure !== null && !r.failure.includes('ERR_ABORTED')));
+}
+
+export function shortUrl(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`.slice(0, 120);
 }

@@ -22,18 +22,18 @@ export default defineRule({
     // posted to another address and shown again there).
     const now = (field: { selector: string; label: string | null }) =>
       page.fields.find((f) => (samePage && f.selector === field.selector) || (f.label !== null && f.label === field.label));
-    const lost = new Map<string, { element: string; selector: string; box: (typeof page.fields)[number]['box'] | null }>();
+    const lost = new Map<string, { element: string; selector: string; box: (typeof page.fields)[number]['box'] | null; chars: number }>();
     for (const before of previousPage?.fields ?? []) {
       const field = before.filled ? now(before) : undefined;
-      if (field && !field.filled) lost.set(field.selector, field);
+      if (field && !field.filled) lost.set(field.selector, { ...field, chars: before.length });
     }
     for (const typedField of typed) {
       const field = page.fields.find((f) => f.label !== null && f.label === typedField.label);
       const gone = typedField.keptAtStepEnd === false || (typedField.keptAtStepEnd === null && field !== undefined && !field.filled);
-      if (gone && field && !lost.has(field.selector)) lost.set(field.selector, field);
+      if (gone && field && !lost.has(field.selector)) lost.set(field.selector, { ...field, chars: typedField.chars });
     }
     if (lost.size === 0) return [];
-    const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty' }));
+    const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty', chars: f.chars }));
     const error = appeared.find(isErrorMessage)!;
     return [
       {

@@ -2,10 +2,10 @@
  * The friction rules, keyed by id (each id is its file name). Rules are pure functions over a step's
  * artifacts; a rule that throws becomes an error finding for that rule, never a crashed run.
  */
-import type { StepArtifacts } from '../runner/artifacts.js';
 import type { Finding } from '../report/types.js';
 import { findingOf, ruleFailure } from './findings.js';
-import type { RuleDefinition } from './types.js';
+import type { JudgedStep, RuleDefinition } from './types.js';
+import type { StepRuleId } from './ids.js';
 import accessibility from './accessibility.js';
 import brokenImage from './broken-image.js';
 import brokenLink from './broken-link.js';
@@ -38,7 +38,7 @@ import webVitals from './web-vitals.js';
 import wrongKeyboard from './wrong-keyboard.js';
 import zoomDisabled from './zoom-disabled.js';
 
-export const rules = {
+export const rules: Record<StepRuleId, RuleDefinition> = {
   // errors
   'page-error': pageError,
   'failed-request': failedRequest,
@@ -80,10 +80,10 @@ export const rules = {
   'web-vitals': webVitals,
 };
 
-export type RuleId = keyof typeof rules;
+export type RuleId = StepRuleId;
 
 /** Runs every rule of the registry (all of cx-shop's by default) over one step's artifacts. */
-export function applyRules(artifacts: StepArtifacts, registry: Record<string, RuleDefinition> = rules): Finding[] {
+export function applyRules(artifacts: JudgedStep, registry: Record<string, RuleDefinition> = rules): Finding[] {
   const findings: Finding[] = [];
   for (const [id, rule] of Object.entries(registry)) {
     if (rule.scope === 'page' && !artifacts.newPageState) continue;

@@ -22,7 +22,7 @@ export default defineRule({
           measured: `longest ${longest} ms, ${count}`,
           threshold: `no main-thread task over ${LONG_TASK_MS} ms`,
           url: artifacts.url,
-          screenshot: artifacts.screenshot,
+          screenshot: artifacts.screenshot?.path ?? null,
         },
       },
     ];

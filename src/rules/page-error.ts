@@ -4,14 +4,15 @@ export default defineRule({
   title: 'The page threw an error',
   area: 'errors',
   severity: 'high',
-  threshold: 'any uncaught error in the page during or right after the step',
+  threshold: 'an uncaught error in the site\'s own scripts while it answers the customer\'s action',
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
-    const unique = [...new Set(artifacts.pageErrors)];
+    // The site's own code (or code of unknown origin) failing while it answered the customer's action.
+    const unique = [...new Set(artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action').map((e) => e.message))];
     return unique.map((error) => ({
       message: `The page threw an uncaught error: ${error.split('\n')[0]}`,
-      evidence: { text: error.slice(0, 500), url: artifacts.url, screenshot: artifacts.screenshot, measured: '1 error', threshold: 'none' },
+      evidence: { text: error.slice(0, 500), url: artifacts.url, screenshot: artifacts.screenshot?.path ?? null, measured: '1 error', threshold: 'none' },
     }));
   },
 });

@@ -30,7 +30,7 @@ export default defineRule({
             threshold: '1 s / 3 s / 10 s',
             action: timing.action,
             url: artifacts.url,
-            screenshot: artifacts.screenshot,
+            screenshot: artifacts.screenshot?.path ?? null,
           },
         },
       ];

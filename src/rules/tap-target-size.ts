@@ -1,5 +1,5 @@
 import type { PageSnapshot } from '../probes/page-snapshot.js';
-import type { Box } from '../runner/artifacts.js';
+import type { Box } from '../artifacts/types.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule, type RuleHit } from './types.js';
 

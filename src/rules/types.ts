@@ -1,5 +1,17 @@
-import type { StepArtifacts } from '../runner/artifacts.js';
+import type { PageSnapshot, StepArtifacts } from '../artifacts/types.js';
 import type { Evidence, Finding, Severity } from '../report/types.js';
+
+/**
+ * A step's artifacts as the rules see them: with what the judge knows from the steps before it. The page the
+ * customer saw at the end of the previous step; whether this page state (or this page) is new in the scenario.
+ */
+export interface JudgedStep extends StepArtifacts {
+  previousPage: PageSnapshot | null;
+  /** This page state was not judged earlier in the scenario: page rules judge each state once. */
+  newPageState: boolean;
+  /** The customer arrived on a page (a document or a client-side route) they had not been on before. */
+  newPage: boolean;
+}
 
 /** What a rule reports for one occurrence; the runner adds the rule's id, title, source and class. */
 export interface RuleHit {
@@ -36,7 +48,7 @@ export interface RuleDefinition {
    * found is reported once per scenario. 'step' (default): judges what happened during the step.
    */
   scope?: 'page' | 'step';
-  detect(artifacts: StepArtifacts): RuleHit[];
+  detect(artifacts: JudgedStep): RuleHit[];
 }
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {
@@ -46,7 +58,7 @@ export function defineRule(rule: RuleDefinition): RuleDefinition {
 /** The steps of one scenario, for the rules that judge a journey as a whole (returns, mobile visit). */
 export interface JourneyArtifacts {
   journey: string;
-  steps: StepArtifacts[];
+  steps: JudgedStep[];
   statuses: Array<'passed' | 'failed' | 'blocked' | 'error' | 'skipped'>;
 }
 

@@ -21,7 +21,7 @@ export default defineRule({
           box: field.target.pageBox,
           measured: field.valueAtEnd === null ? 'value could not be read' : `value now "${field.valueAtEnd}"`,
           threshold: 'the typed value',
-          screenshot: artifacts.screenshot,
+          screenshot: artifacts.screenshot?.path ?? null,
         },
       }));
   },

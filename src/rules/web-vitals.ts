@@ -1,4 +1,4 @@
-import type { StepTiming } from '../runner/artifacts.js';
+import type { StepTiming } from '../artifacts/types.js';
 import type { Severity } from '../report/types.js';
 import type { RuleHit } from './types.js';
 import { defineRule } from './types.js';
@@ -26,8 +26,8 @@ export default defineRule({
   source: 'web-vitals thresholds (web.dev: LCP, CLS, INP)',
   class: 'timing',
   detect(artifacts) {
-    // Vitals belong to a page, not a step: judging each page state once keeps one slow page from being counted per step.
-    if (!artifacts.newPageState) return [];
+    // Vitals belong to a page, not a step: judged on the step that arrived on a page, once per page.
+    if (!artifacts.newPage) return [];
     return VITALS.flatMap((vital): RuleHit[] => {
       const value = artifacts.timing.vitals[vital.key];
       if (value === null || value <= vital.limits[0]) return [];
@@ -43,7 +43,7 @@ export default defineRule({
             measured: `${vital.name} ${vital.format(value)}`,
             threshold: `${good} needs improvement, ${bad} poor`,
             url: artifacts.url,
-            screenshot: artifacts.screenshot,
+            screenshot: artifacts.screenshot?.path ?? null,
           },
         },
       ];

@@ -5,13 +5,13 @@
 import type { Page } from 'playwright';
 import { describeLocator } from '../scenario/locator.js';
 import type { Expectation } from '../scenario/schema.js';
-import type { StepRecorder } from './step-recorder.js';
-import { sameValue } from './step-recorder.js';
+import type { ActionContext } from '../actions/types.js';
+import { sameValue } from '../recorder/values.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
 const EXPECT_TIMEOUT_MS = 5000;
 
-export async function checkExpectation(page: Page, recorder: StepRecorder, expect: Expectation): Promise<string | null> {
+export async function checkExpectation(page: Page, recorder: Pick<ActionContext, 'locate' | 'timeout'>, expect: Expectation): Promise<string | null> {
   const timeout = Math.min(EXPECT_TIMEOUT_MS, recorder.timeout);
   const texts = expect.text === undefined ? [] : Array.isArray(expect.text) ? expect.text : [expect.text];
   for (const text of texts) {

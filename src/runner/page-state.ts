@@ -5,7 +5,7 @@
  */
 import { request, type APIRequestContext, type Page } from 'playwright';
 import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
-import type { StepArtifacts } from './artifacts.js';
+import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */

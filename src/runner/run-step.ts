@@ -1,170 +1,154 @@
 /**
- * One step: run its actions in order, check its expectations, then record the artifacts, judge them with the
- * rules and price them with the effort model.
+ * One step, collected: the driver performs its actions (and checks its expectations) while the recorder listens,
+ * then cx-shop looks at the page as it was left (picture, snapshot, accessibility, links) without changing anything
+ * the customer sees. The result is the step's artifacts; judging them is the judge's job.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
-import { ActionError, type ActionContext } from '../actions/types.js';
-import { stepEffort, type EffortState } from '../effort/model.js';
-import type { PageSnapshot } from '../probes/page-snapshot.js';
-import type { StepResult, StepStatus } from '../report/types.js';
-import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
-import type { ActionTiming, StepArtifacts } from './artifacts.js';
-import { checkExpectation } from './expect.js';
-import { cropEvidence, judge } from './judge.js';
-import type { PageSession } from './page-session.js';
-import { snapshotPage, type LinkChecker } from './page-state.js';
-import { checkAccessibility } from '../probes/axe.js';
-import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
-import { StepRecorder } from './step-recorder.js';
+import { ActionError } from '../actions/types.js';
+import type { ActionTiming, StepArtifacts, StepOutcome } from '../artifacts/types.js';
+import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
+import { ensurePageLib } from '../recorder/install.js';
+import { timed, type Recorder } from '../recorder/recorder.js';
+import { captureStep } from '../recorder/screenshot.js';
+import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
+import { checkExpectation } from './expect.js';
+import { snapshotPage, type LinkChecker } from './page-state.js';
+import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
 
 export interface StepEnvironment {
   page: Page;
-  session: PageSession;
+  recorder: Recorder;
   scenario: ResolvedScenario;
   baseUrl: string;
   touch: boolean;
   mobile: boolean;
   viewport: { width: number; height: number };
+  testIdAttribute: string;
   outDir: string;
+  /** This scenario's folder, relative to outDir: its artifacts and pictures go there. */
+  folder: string;
   links: LinkChecker;
-  /** A fresh context with the steps before `index` replayed (see ActionContext.replay); null while replaying. */
-  replay: ((index: number) => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
-  /** Folder for this scenario's screenshots, relative to outDir. */
-  screenshotDir: string;
+  /** Page states already checked for accessibility and links in this scenario. */
+  checked: Set<string>;
+  /** A fresh context with the steps before `index` replayed (see ActionContext.replay). */
+  replay: ((index: number) => ReturnType<NonNullable<ScriptOptions['replay']>>) | null;
 }
 
-/** Fields that must never show in a screenshot: passwords and card details. */
-const MASKED_FIELDS = 'input[type="password"], input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i]';
-
-/** What a scenario carries from one step to the next. */
-export interface ScenarioMemory {
-  effort: EffortState;
-  previousPage: PageSnapshot | null;
-  /** Signatures of the page states judged so far. */
-  seenStates: Set<string>;
-  /** Page findings reported so far (see judge.ts). */
-  reported: Set<string>;
-  /** Every tap so far, with the address it was made on. */
-  taps: Array<{ url: string; description: string }>;
+/** Pages the customer never sees as the site's: the empty tab, browser error pages, inline documents. */
+export function isSitePage(url: string): boolean {
+  return /^https?:/i.test(url);
 }
 
-export async function runStep(
-  env: StepEnvironment,
-  step: ResolvedStep,
-  index: number,
-  memory: ScenarioMemory,
-): Promise<{ result: StepResult; artifacts: StepArtifacts }> {
-  const timeout = step.timeout ?? env.scenario.timeout;
-  const recorder = new StepRecorder(
-    env.page,
-    env.session,
-    env.baseUrl,
-    env.touch,
-    env.viewport,
-    timeout,
-    env.scenario.secrets,
-  );
-  recorder.replay = env.replay ? () => env.replay!(index) : null;
-  recorder.earlierTaps = memory.taps;
-  await recorder.begin();
-  const mark = env.session.mark();
-  const clock = await pageClock(env.page);
-  const started = Date.now();
-  let status: StepStatus = 'passed';
-  let reason: string | undefined;
-
-  const timings: ActionTiming[] = [];
-  for (const { action, args } of step.actions) {
-    const waitedBefore = recorder.waitMs;
-    try {
-      await withGuard(actions[action].perform(recorder, args as never), timeout * 3 + 30_000, action);
-      const target = recorder.interactions.at(-1);
-      timings.push({ action, target: target && 'target' in target ? target.target.description : null, responseMs: recorder.waitMs - waitedBefore });
-    } catch (error) {
-      ({ status, reason } = classify(error, action));
-      break;
-    }
-  }
-  if (status === 'passed' && step.expect) {
-    const unmet = await checkExpectation(env.page, recorder, step.expect).catch((error: Error) => error.message);
-    if (unmet) {
-      status = 'failed';
-      reason = unmet;
-    }
-  }
-  await recorder.noteMessages();
-  const typed = await recorder.typedFields();
-  const wallMs = Date.now() - started;
-  const screenshot = await takeScreenshot(env, index, step.name);
-  const exclude = [...(env.scenario.exclude ?? []), ...(step.exclude ?? [])];
-  const page = await snapshotPage(env.page, exclude);
-  const newPageState = page !== null && !memory.seenStates.has(page.signature);
-  if (page) memory.seenStates.add(page.signature);
-  const accessibility = newPageState ? await accessibilityOf(env, exclude) : { result: null, failure: null };
-
-  const artifacts: StepArtifacts = {
-    index,
-    name: step.name,
-    url: env.page.url(),
-    viewport: env.viewport,
+export async function runStep(env: StepEnvironment, step: ResolvedStep, index: number): Promise<StepArtifacts> {
+  const { page, recorder, scenario } = env;
+  const timeout = step.timeout ?? scenario.timeout;
+  recorder.beginStep();
+  const ctx = new ScriptContext(page, recorder, {
+    baseUrl: env.baseUrl,
     touch: env.touch,
-    interactions: recorder.interactions,
-    taps: recorder.taps,
-    typed,
-    appeared: recorder.appeared,
-    requests: env.session.requests.slice(mark.requests),
-    consoleErrors: env.session.consoleErrors.slice(mark.consoleErrors),
-    pageErrors: env.session.pageErrors.slice(mark.pageErrors),
-    wallMs,
-    waitMs: recorder.waitMs,
-    screenshot,
-    mobile: env.mobile,
-    page,
-    previousPage: memory.previousPage,
-    newPageState,
-    accessibility: accessibility.result,
-    accessibilityFailure: accessibility.failure,
-    links: page && newPageState ? await env.links.check(page) : [],
-    documents: recorder.documents,
-    promo: recorder.promo,
-    timing: { actions: timings, longTasks: await readLongTasks(env.page, clock), vitals: await readVitals(env.page) },
-  };
-  memory.previousPage = page;
-  memory.taps.push(...recorder.taps.map((tap) => ({ url: artifacts.url, description: tap.target.description })));
-  const findings = judge(artifacts, { ...env.scenario.rules, ...step.rules }, memory.reported);
-  await cropEvidence(env.page, findings, env.outDir, screenshotStem(env, index, step.name), MASKED_FIELDS);
-  const effort = stepEffort(artifacts, findings, memory.effort);
-  memory.effort = effort.state;
-  const result: StepResult = {
-    name: step.name,
-    status,
-    ...(reason ? { reason } : {}),
-    effort: effort.total,
-    effortBreakdown: effort.breakdown,
-    wait: seconds(recorder.waitMs),
-    wall: seconds(wallMs),
-    url: artifacts.url,
-    screenshot,
-    findings,
-    actions: countActions(artifacts),
-  };
-  return { result, artifacts };
+    viewport: env.viewport,
+    timeout,
+    testIdAttribute: env.testIdAttribute,
+    secrets: scenario.secrets,
+    replay: env.replay ? () => env.replay!(index) : null,
+    earlierTaps: () => recorder.tapsOnThisPage(),
+  });
+  const clock = await timed(pageClock(page), 2000).catch(() => Date.now());
+  const started = Date.now();
+  let outcome: StepOutcome = { status: 'passed' };
+  const timings: ActionTiming[] = [];
+
+  await recorder.action(async () => {
+    for (const { action, args } of step.actions) {
+      const waitedBefore = recorder.waitMs;
+      try {
+        await withGuard(actions[action].perform(ctx, args as never), timeout * 3 + 30_000, action);
+        const target = describeArgs(action, args);
+        timings.push({ action, target: target === null ? null : recorder.mask(target), responseMs: recorder.waitMs - waitedBefore });
+      } catch (error) {
+        outcome = classify(error, action);
+        break;
+      }
+    }
+    if (outcome.status === 'passed' && step.expect) {
+      const unmet = await checkExpectation(page, ctx, step.expect).catch((error: Error) => error.message);
+      if (unmet) outcome = { status: 'failed', reason: recorder.mask(unmet) };
+    }
+  });
+  const recorded = await recorder.endStep();
+  const wallMs = Date.now() - started;
+  const url = page.url();
+
+  return recorder.collecting(async () => {
+    const exclude = [...(scenario.exclude ?? []), ...(step.exclude ?? [])];
+    const seen = isSitePage(url) && !page.isClosed();
+    if (seen) await timed(ensurePageLib(page), 5000).catch(() => undefined);
+    const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(step.name)}.png`;
+    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets) : null;
+    const snapshot = seen ? await snapshotPage(page, exclude) : null;
+    const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
+    if (snapshot) env.checked.add(snapshot.signature);
+    const accessibility = fresh ? await accessibilityOf(page, exclude) : { result: null, failure: null };
+    return {
+      index,
+      name: step.name,
+      outcome: outcome.reason ? { ...outcome, reason: recorder.mask(outcome.reason) } : outcome,
+      url: recorder.mask(url),
+      viewport: env.viewport,
+      touch: env.touch,
+      mobile: env.mobile,
+      interactions: [...recorded.interactions, ...ctx.readings],
+      taps: recorded.taps,
+      typed: recorded.typed,
+      appeared: recorded.appeared,
+      requests: recorded.requests,
+      consoleErrors: recorded.consoleErrors,
+      pageErrors: recorded.pageErrors,
+      pages: recorded.pages.filter(isSitePage),
+      wallMs,
+      waitMs: recorded.waitMs,
+      screenshot,
+      page: snapshot,
+      accessibility: accessibility.result,
+      accessibilityFailure: accessibility.failure,
+      links: snapshot && fresh ? await env.links.check(snapshot) : [],
+      timing: {
+        actions: timings,
+        longTasks: seen ? await timed(readLongTasks(page, clock), 3000).catch(() => []) : [],
+        vitals: seen ? await timed(readVitals(page), 3000).catch(() => ({ lcpMs: null, cls: null, inpMs: null })) : { lcpMs: null, cls: null, inpMs: null },
+      },
+      documents: ctx.documents,
+      promo: ctx.promo,
+    };
+  });
 }
 
 /** axe-core on the page as it is, or why it could not check it (the accessibility rule reports that). */
-async function accessibilityOf(env: StepEnvironment, exclude: string[]) {
+async function accessibilityOf(page: Page, exclude: string[]) {
   try {
-    return { result: await checkAccessibility(env.page, { exclude }), failure: null };
+    // axe-core is large: loaded on the first page it checks, never by validate.
+    const { checkAccessibility } = await import('../probes/axe.js');
+    return { result: await checkAccessibility(page, { exclude }), failure: null };
   } catch (error) {
     return { result: null, failure: firstLine(error) };
   }
 }
 
-function classify(error: unknown, action: string): { status: StepStatus; reason: string } {
+/** The element an action worked on, in the scenario's words, for the step's timing. */
+function describeArgs(action: string, args: unknown): string | null {
+  if (typeof args === 'string') return args;
+  if (!args || typeof args !== 'object') return null;
+  const a = args as Record<string, unknown>;
+  // In `type`, text is what was typed, not a way to find the element: never shown.
+  const text = action === 'type' ? undefined : a.text;
+  const words = a.name ?? a.label ?? a.placeholder ?? a.testId ?? a.css ?? text ?? null;
+  return typeof words === 'string' ? words : null;
+}
+
+function classify(error: unknown, action: string): StepOutcome {
   const message = firstLine(error);
   if (error instanceof ActionError) return { status: error.kind, reason: `${action}: ${message}` };
   if (/has been closed|crash|Target closed|browser has disconnected/i.test(message)) {
@@ -185,39 +169,6 @@ async function withGuard<T>(work: Promise<T>, ms: number, action: string): Promi
   }
 }
 
-function screenshotStem(env: StepEnvironment, index: number, name: string): string {
-  return join(env.screenshotDir, `${String(index + 1).padStart(2, '0')}-${slug(name)}`);
-}
-
-async function takeScreenshot(env: StepEnvironment, index: number, name: string): Promise<string | null> {
-  const relative = `${screenshotStem(env, index, name)}.png`;
-  const path = join(env.outDir, relative);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await env.page.screenshot({ path, mask: [env.page.locator(MASKED_FIELDS)], timeout: 10_000 });
-    return relative.split('\\').join('/');
-  } catch {
-    return null;
-  }
-}
-
-function countActions(artifacts: StepArtifacts): StepResult['actions'] {
-  const counts = { taps: 0, charsTyped: 0, fields: 0, selects: 0, keys: 0, scrolls: 0, pages: 0 };
-  for (const i of artifacts.interactions) {
-    if (i.kind === 'tap' || i.kind === 'hover') counts.taps += 1;
-    if (i.kind === 'type') {
-      counts.fields += 1;
-      counts.charsTyped += i.chars;
-    }
-    if (i.kind === 'select') counts.selects += 1;
-    if (i.kind === 'press') counts.keys += 1;
-    if (i.kind === 'scroll') counts.scrolls += i.viewports;
-    if ('scrolls' in i) counts.scrolls += i.scrolls;
-  }
-  counts.pages += new Set(artifacts.requests.filter((r) => r.resourceType === 'document').map((r) => r.url)).size;
-  return counts;
-}
-
 export function slug(text: string): string {
   return (
     text
@@ -226,8 +177,4 @@ export function slug(text: string): string {
       .replace(/^-|-$/g, '')
       .slice(0, 48) || 'step'
   );
-}
-
-function seconds(ms: number): number {
-  return Math.round(ms) / 1000;
 }

@@ -2,12 +2,14 @@
  * A whole run: one browser, the scenarios one after another, each in its own context. A scenario that
  * breaks is reported with its reason; the others still run.
  */
-import { createRequire } from 'node:module';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright';
+import { BrowserLaunchError } from '../browser/errors.js';
 import { launchBrowser } from '../browser/launch.js';
 import type { BrowserChoice } from '../browser/find.js';
-import { REPORT_VERSION, type Report, type ScenarioResult, type StepResult } from '../report/types.js';
-import { round } from '../effort/model.js';
+import type { Report, ScenarioResult, StepResult } from '../report/types.js';
+import { buildReport } from '../report/build.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { runScenario } from './run-scenario.js';
 import { firstLine } from '../errors.js';
@@ -20,6 +22,8 @@ export interface RunOptions {
   baseUrl?: string;
   /** Overrides every scenario's device. */
   device?: string;
+  /** Overrides every scenario's test-id attribute. */
+  testIdAttribute?: string;
   events?: {
     scenarioStart?(scenario: ResolvedScenario, position: number): void;
     step?(scenario: ResolvedScenario, step: StepResult, index: number): void;
@@ -27,11 +31,8 @@ export interface RunOptions {
   };
 }
 
-export class BrowserLaunchError extends Error {}
+export { BrowserLaunchError };
 
-export function toolVersion(): string {
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-}
 
 export async function runScenarios(scenarios: ResolvedScenario[], options: RunOptions): Promise<Report> {
   const started = Date.now();
@@ -43,6 +44,8 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
     throw new BrowserLaunchError(`could not start the browser at ${options.browser.executablePath}: ${detail}`);
   }
   const version = browser.version();
+  // Artifacts of an earlier run into the same folder must not mix with this run's (cx-shop judge reads them all).
+  await rm(join(options.outDir, 'scenarios'), { recursive: true, force: true });
   const results: ScenarioResult[] = [];
   try {
     for (const [position, scenario] of scenarios.entries()) {
@@ -50,6 +53,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
       const result = await runScenario(browser, scenario, {
         baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
         device: options.device,
+        ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
         outDir: options.outDir,
         position,
         onStep: (step, index) => options.events?.step?.(scenario, step, index),
@@ -63,38 +67,5 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   return buildReport(results, started, { executable: options.browser.executablePath, version });
 }
 
-export function buildReport(
-  scenarios: ScenarioResult[],
-  startedMs: number,
-  browser: Report['browser'],
-): Report {
-  const byStatus = { passed: 0, failed: 0, blocked: 0, error: 0 };
-  const findings = { high: 0, medium: 0, low: 0 };
-  const byArea: Record<string, number> = {};
-  let timingFindings = 0;
-  for (const scenario of scenarios) {
-    byStatus[scenario.status] += 1;
-    for (const finding of scenario.steps.flatMap((step) => step.findings)) {
-      findings[finding.severity] += 1;
-      byArea[finding.area] = (byArea[finding.area] ?? 0) + 1;
-      if (finding.class === 'timing') timingFindings += 1;
-    }
-  }
-  return {
-    version: REPORT_VERSION,
-    complete: true,
-    tool: { name: 'cx-shop', version: toolVersion() },
-    startedAt: new Date(startedMs).toISOString(),
-    durationSeconds: round((Date.now() - startedMs) / 1000),
-    browser,
-    summary: {
-      scenarios: scenarios.length,
-      byStatus,
-      effort: round(scenarios.reduce((sum, s) => sum + s.effort, 0)),
-      findings,
-      timingFindings,
-      byArea,
-    },
-    scenarios,
-  };
-}
+
+export { buildReport, toolVersion } from '../report/build.js';

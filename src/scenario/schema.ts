@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { devices } from 'playwright';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
-import { rules } from '../rules/index.js';
-import { journeyRules } from '../rules/journey/index.js';
+import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
@@ -42,7 +41,7 @@ const actionFields = Object.fromEntries(
   ] as Array<[string, z.ZodOptional]>,
 ) as { [K in ActionName | keyof typeof actionAliases]: z.ZodOptional };
 
-const ruleIds = [...Object.keys(rules), ...Object.keys(journeyRules)] as [string, ...string[]];
+const ruleIds = [...STEP_RULE_IDS, ...JOURNEY_RULE_IDS] as [string, ...string[]];
 
 /** Per rule: 'off' to ignore it, or the severity to give its findings here. */
 export const RulesConfigSchema = z
@@ -103,6 +102,11 @@ export const ScenarioSchema = z.strictObject({
     .max(300_000)
     .default(DEFAULT_STEP_TIMEOUT_MS)
     .describe('Milliseconds each action may take, unless a step says otherwise'),
+  testIdAttribute: z
+    .string()
+    .regex(/^[A-Za-z_][\w.:-]*$/, 'is not an attribute name')
+    .default('data-testid')
+    .describe('The attribute a testId locator matches, e.g. data-test or data-qa (--test-id-attribute overrides it)'),
   budget: BudgetSchema.optional().describe('Limits that fail the run (exit code 1) when exceeded'),
   rules: RulesConfigSchema.optional(),
   exclude: ExcludeSchema.optional(),
@@ -130,4 +134,18 @@ export interface ResolvedScenario extends Omit<Scenario, 'steps'> {
   file: string;
   steps: ResolvedStep[];
   secrets: string[];
+}
+
+/** A scenario as saved with its artifacts: no secrets (their values in steps are shown as •••). */
+export type SavedScenario = Omit<ResolvedScenario, 'secrets'>;
+
+export function savedScenario(scenario: ResolvedScenario): SavedScenario {
+  const { secrets, ...rest } = scenario;
+  const mask = (value: unknown): unknown => {
+    if (typeof value === 'string') return secrets.reduce((text, secret) => (secret ? text.split(secret).join('•••') : text), value);
+    if (Array.isArray(value)) return value.map(mask);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    return value;
+  };
+  return mask(rest) as SavedScenario;
 }

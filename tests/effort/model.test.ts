@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keyboardSwitches } from '../../src/effort/keyboard.js';
+import { characterClasses, keyboardSwitches } from '../../src/effort/keyboard.js';
 import { pointingTime, restingPoint } from '../../src/effort/fitts.js';
 import { initialEffortState, readingTime, stepEffort, type StepEffortInput } from '../../src/effort/model.js';
-import { OPERATORS, PENALTIES } from '../../src/effort/operators.js';
-import type { Interaction, TargetInfo } from '../../src/runner/artifacts.js';
+import { OPERATORS, RECOVERY } from '../../src/effort/operators.js';
+import { expectedMisses, hitProbability, recoveryFor, retap } from '../../src/effort/recovery.js';
+import type { Finding } from '../../src/report/types.js';
+import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
+import type { Interaction, TargetInfo } from '../../src/artifacts/types.js';
 
 const phone = { touch: true, viewport: { width: 400, height: 800 } };
 const laptop = { touch: false, viewport: { width: 1280, height: 720 } };
@@ -43,17 +46,17 @@ describe('pointing (Fitts)', () => {
 
 describe('operators', () => {
   it('a tap is one M plus its pointing time', () => {
-    const tap = target(150, 380, 100, 40);
-    const { breakdown, total } = effortOf([{ kind: 'tap', target: tap, scrolls: 0 }]);
+    const tap = target(150, 380, 100, 44);
+    const { breakdown, total } = effortOf([{ kind: 'tap', target: tap, pointer: 'touch' }]);
     expect(breakdown.mental).toBeCloseTo(OPERATORS.mental, 3);
-    expect(breakdown.pointing).toBeCloseTo(0.2 + 0.144 * Math.log2(11), 3);
+    expect(breakdown.pointing).toBeCloseTo(0.2 + 0.144 * Math.log2(398 / 44 + 1), 3);
     expect(total).toBeCloseTo(breakdown.mental + breakdown.pointing, 3);
   });
 
   it('typing: M and P to reach the field, one M for the value, K per character', () => {
     const field = target(20, 300, 360, 48);
     const { breakdown } = effortOf([
-      { kind: 'type', target: field, chars: 10, code: false, keyboardSwitches: 0, scrolls: 0 },
+      { kind: 'type', target: field, pointed: true, chars: 10, deletes: 0, code: false, keyboardSwitches: 0 },
     ]);
     expect(breakdown.mental).toBeCloseTo(2 * OPERATORS.mental, 3);
     expect(breakdown.keystrokes).toBeCloseTo(10 * 0.28, 3);
@@ -63,7 +66,7 @@ describe('operators', () => {
   it('codes cost 0.5 s a character and keyboard switches 0.28 s each', () => {
     const field = target(20, 300, 360, 48);
     const { breakdown } = effortOf([
-      { kind: 'type', target: field, chars: 6, code: true, keyboardSwitches: 1, scrolls: 0 },
+      { kind: 'type', target: field, pointed: true, chars: 6, deletes: 0, code: true, keyboardSwitches: 1 },
     ]);
     expect(breakdown.keystrokes).toBeCloseTo(6 * 0.5, 3);
     expect(breakdown.keyboardSwitches).toBeCloseTo(0.28, 3);
@@ -74,8 +77,8 @@ describe('operators', () => {
     const button = target(400, 400, 100, 40);
     const { breakdown, state } = effortOf(
       [
-        { kind: 'type', target: field, chars: 3, code: false, keyboardSwitches: 0, scrolls: 0 },
-        { kind: 'tap', target: button, scrolls: 0 },
+        { kind: 'type', target: field, pointed: true, chars: 3, deletes: 0, code: false, keyboardSwitches: 0 },
+        { kind: 'tap', target: button, pointer: 'mouse' },
       ],
       laptop,
     );
@@ -83,74 +86,148 @@ describe('operators', () => {
     expect(state.hand).toBe('mouse');
   });
 
-  it('each viewport the target lies outside the view is a swipe plus an M', () => {
-    const { breakdown } = effortOf([{ kind: 'tap', target: target(150, 380, 100, 40), scrolls: 2 }]);
+  it('each swipe the customer made is a swipe plus an M', () => {
+    const { breakdown } = effortOf([{ kind: 'scroll', pixels: 1500, viewports: 2, direction: 'vertical' }]);
     expect(breakdown.scrolling).toBeCloseTo(2 * 0.5, 3);
-    expect(breakdown.mental).toBeCloseTo(3 * OPERATORS.mental, 3);
-  });
-
-  it('a select is a tap plus one M per choice', () => {
-    const { breakdown } = effortOf([{ kind: 'select', target: target(20, 300, 200, 40), choices: 1, scrolls: 0 }]);
     expect(breakdown.mental).toBeCloseTo(2 * OPERATORS.mental, 3);
   });
 
+  it('a select is a tap plus one M per choice', () => {
+    const { breakdown } = effortOf([{ kind: 'select', target: target(20, 300, 200, 40), choices: 1, pointed: true }]);
+    expect(breakdown.mental).toBeCloseTo(2 * OPERATORS.mental, 3);
+  });
+
+  it('backspaces are keystrokes too', () => {
+    const field = target(20, 300, 360, 48);
+    const { breakdown } = effortOf([{ kind: 'type', target: field, pointed: true, chars: 4, deletes: 2, code: false, keyboardSwitches: 0 }]);
+    expect(breakdown.keystrokes).toBeCloseTo(6 * OPERATORS.keystroke, 3);
+  });
+
   it('arriving at a page costs nothing; going back is an M and a key', () => {
-    expect(effortOf([{ kind: 'navigate', url: 'http://x/', via: 'goto' }]).total).toBe(0);
+    expect(effortOf([{ kind: 'navigate', url: 'http://x/', via: 'arrive' }]).total).toBe(0);
     expect(effortOf([{ kind: 'navigate', url: 'http://x/', via: 'back' }]).total).toBeCloseTo(1.35 + 0.28, 3);
   });
 
-  it('reading: 0.0147 s per non-space character, for read text and for messages that appeared', () => {
-    expect(readingTime('Too  long\nto read')).toBeCloseTo(13 * 0.0147, 6);
-    const { breakdown } = effortOf([{ kind: 'read', target: target(0, 0, 10, 10), chars: 1000 }], phone, {
-      appeared: [{ kind: 'alert', text: 'Error', where: 'p' }],
+  it('reading: 238 words a minute, for read text and for messages that appeared', () => {
+    expect(OPERATORS.readingPerWord).toBeCloseTo(60 / 238, 12);
+    expect(readingTime('Too  long\nto read — sorry')).toBeCloseTo(5 * (60 / 238), 6);
+    const { breakdown } = effortOf([{ kind: 'read', target: target(0, 0, 10, 10), words: 238 }], phone, {
+      appeared: [{ kind: 'alert', text: 'Card declined', where: 'p' }],
     });
-    expect(breakdown.reading).toBeCloseTo(1005 * 0.0147, 2);
+    expect(breakdown.reading).toBeCloseTo(60 + 2 * (60 / 238), 3);
   });
 
-  it('findings add their penalty; timing findings and rule errors do not', () => {
-    const { breakdown } = stepEffort(
-      { ...phone, interactions: [], appeared: [] },
-      [
-        { severity: 'high', class: 'deterministic' },
-        { severity: 'medium', class: 'deterministic' },
-        { severity: 'low', class: 'deterministic' },
-        { severity: 'high', class: 'timing' },
-        { severity: 'high', class: 'deterministic', error: true },
-      ],
-      initialEffortState(phone),
-    );
-    expect(breakdown.penalties).toBeCloseTo(PENALTIES.high + PENALTIES.medium + PENALTIES.low, 3);
+  it('recovery items add up into the recovery operator, and findings alone add nothing', () => {
+    const items = [
+      { rule: 'dead-tap', what: 'tap again', seconds: 4 },
+      { rule: 'value-not-kept', what: 'retype', seconds: 1.5 },
+    ];
+    const { breakdown, total, recovery } = stepEffort({ ...phone, interactions: [], appeared: [] }, items, initialEffortState(phone));
+    expect(breakdown.recovery).toBeCloseTo(5.5, 3);
+    expect(total).toBeCloseTo(5.5, 3);
+    expect(recovery).toEqual(items);
+    expect(stepEffort({ ...phone, interactions: [], appeared: [] }, [], initialEffortState(phone)).total).toBe(0);
   });
 
   it('the pointer moves on: a second tap on the same spot is pointed at from there', () => {
     const spot = target(150, 380, 100, 40);
-    const first = effortOf([{ kind: 'tap', target: spot, scrolls: 0 }]);
-    const second = stepEffort({ ...phone, interactions: [{ kind: 'tap', target: spot, scrolls: 0 }], appeared: [] }, [], first.state);
+    const first = effortOf([{ kind: 'tap', target: spot, pointer: 'touch' }]);
+    const second = stepEffort({ ...phone, interactions: [{ kind: 'tap', target: spot, pointer: 'touch' }], appeared: [] }, [], first.state);
     expect(second.breakdown.pointing).toBeCloseTo(0.2, 3);
   });
 
   it('gives the identical number for the identical input', () => {
     const input: Interaction[] = [
-      { kind: 'tap', target: target(13.5, 777.25, 16, 16), scrolls: 1 },
-      { kind: 'type', target: target(20, 300, 360, 48), chars: 7, code: true, keyboardSwitches: 1, scrolls: 0 },
+      { kind: 'tap', target: target(13.5, 777.25, 16, 16), pointer: 'touch' },
+      { kind: 'type', target: target(20, 300, 360, 48), pointed: true, chars: 7, deletes: 0, code: true, keyboardSwitches: 1 },
     ];
     expect(effortOf(input)).toEqual(effortOf(input));
+  });
+});
+
+
+describe('missed taps on small targets (Bi, Li & Zhai 2013)', () => {
+  it('a 44 px target is hit first time; smaller ones are missed more the smaller they are', () => {
+    expect(expectedMisses({ width: 44, height: 44 })).toBe(0);
+    const mid = expectedMisses({ width: 24, height: 24 });
+    const small = expectedMisses({ width: 16, height: 16 });
+    expect(mid).toBeGreaterThan(0);
+    expect(small).toBeGreaterThan(mid);
+  });
+
+  it('follows the Gaussian spread: a 9.4 px (1.5 mm) square is hit with erf(1/(2√2))² ≈ 0.147', () => {
+    const px = RECOVERY.fingerSigmaMm / RECOVERY.mmPerCssPx;
+    expect(hitProbability({ width: px, height: px })).toBeCloseTo(0.3829 ** 2, 3);
+  });
+
+  it('each expected miss on a phone costs one more look and tap, in the step\'s recovery', () => {
+    const tiny = target(10, 10, 16, 16);
+    const { recovery, breakdown } = effortOf([{ kind: 'tap', target: tiny, pointer: 'touch' }]);
+    expect(recovery).toHaveLength(1);
+    expect(breakdown.recovery).toBeCloseTo(expectedMisses({ width: 16, height: 16 }) * retap(true), 2);
+    expect(effortOf([{ kind: 'tap', target: tiny, pointer: 'mouse' }], laptop).recovery).toEqual([]);
+  });
+});
+
+describe('recovery priced from findings', () => {
+  const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({
+    rule,
+    area: 'forms',
+    severity: 'high',
+    title: rule,
+    message: '',
+    evidence: {},
+    source: '',
+    class: 'deterministic',
+    ...extra,
+  });
+  const M = OPERATORS.mental;
+  const P = retap(true) - M;
+
+  it('a lost value is noticed, gone back to and typed again', () => {
+    const step = judgedStep({
+      typed: [{ target: { description: 'textbox labelled "Postcode"', text: '', box: null, pageBox: null }, label: 'Postcode', keptAfterTyping: false, keptAtStepEnd: false, chars: 8, valueAtEnd: '' }],
+    });
+    const [item] = recoveryFor([finding('value-not-kept', { evidence: { element: 'textbox labelled "Postcode"' } })], step);
+    expect(item!.seconds).toBeCloseTo(M + P + M + 8 * OPERATORS.keystroke, 3);
+  });
+
+  it('a cleared form is filled again, field by field', () => {
+    const items = [{ element: 'a', chars: 10 }, { element: 'b', chars: 5 }];
+    const [item] = recoveryFor([finding('form-cleared', { evidence: { items } })], judgedStep());
+    expect(item!.seconds).toBeCloseTo(M + 2 * (M + P) + 15 * OPERATORS.keystroke, 3);
+  });
+
+  it('a dead tap costs the wait and a second tap', () => {
+    const [item] = recoveryFor([finding('dead-tap')], judgedStep());
+    expect(item!.seconds).toBeCloseTo(RECOVERY.deadTapWait + M + P, 3);
+  });
+
+  it('a page wider than the screen costs two sideways swipes per extra screen', () => {
+    const page = pageSnapshot({ scrollWidth: 900, viewport: { width: 400, height: 800 } });
+    const [item] = recoveryFor([finding('horizontal-scroll')], judgedStep({ page }));
+    expect(item!.seconds).toBeCloseTo(2 * 2 * (OPERATORS.swipe + M), 3);
+  });
+
+  it('findings that force no action, timing findings and rule failures cost nothing', () => {
+    expect(recoveryFor([finding('accessibility'), finding('missing-autocomplete')], judgedStep())).toEqual([]);
+    expect(recoveryFor([finding('dead-tap', { class: 'timing' }), finding('dead-tap', { error: true })], judgedStep())).toEqual([]);
   });
 });
 
 describe('keyboard switches on a phone', () => {
   const text = { type: 'text', inputMode: null };
   it('counts each change between letters and digits on a text keyboard', () => {
-    expect(keyboardSwitches('save10', text)).toBe(1);
-    expect(keyboardSwitches('SW1A 1AA', text)).toBe(4);
-    expect(keyboardSwitches('07700900123', text)).toBe(1);
-    expect(keyboardSwitches('hello world', text)).toBe(0);
+    expect(keyboardSwitches(characterClasses('save10'), text)).toBe(1);
+    expect(keyboardSwitches(characterClasses('SW1A 1AA'), text)).toBe(4);
+    expect(keyboardSwitches(characterClasses('07700900123'), text)).toBe(1);
+    expect(keyboardSwitches(characterClasses('hello world'), text)).toBe(0);
   });
   it('digits cost nothing on a field that brings up the digit keyboard', () => {
-    expect(keyboardSwitches('07700 900123', { type: 'tel', inputMode: null })).toBe(0);
-    expect(keyboardSwitches('4242424242424242', { type: 'text', inputMode: 'numeric' })).toBe(0);
+    expect(keyboardSwitches(characterClasses('07700 900123'), { type: 'tel', inputMode: null })).toBe(0);
+    expect(keyboardSwitches(characterClasses('4242424242424242'), { type: 'text', inputMode: 'numeric' })).toBe(0);
   });
   it('an inputmode of text on a tel field brings the letter keyboard back', () => {
-    expect(keyboardSwitches('0123', { type: 'tel', inputMode: 'text' })).toBe(1);
+    expect(keyboardSwitches(characterClasses('0123'), { type: 'tel', inputMode: 'text' })).toBe(1);
   });
 });

@@ -1,11 +1,13 @@
 /** A step's artifacts for pure rule tests: a quiet step on a phone, with whatever the test overrides. */
 import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
-import type { StepArtifacts } from '../../src/runner/artifacts.js';
+import type { StepArtifacts } from '../../src/artifacts/types.js';
+import type { JudgedStep } from '../../src/rules/types.js';
 
 export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtifacts {
   return {
     index: 0,
     name: 'Open the basket',
+    outcome: { status: 'passed' },
     url: 'https://shop.test/basket',
     viewport: { width: 390, height: 844 },
     touch: true,
@@ -18,11 +20,10 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
     pageErrors: [],
     wallMs: 0,
     waitMs: 0,
-    screenshot: 'screenshots/01-basket.png',
+    pages: [],
+    screenshot: { path: 'scenarios/01-basket/01-open-the-basket.png', width: 390, height: 844, offset: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } },
     mobile: true,
     page: null,
-    previousPage: null,
-    newPageState: true,
     accessibility: null,
     accessibilityFailure: null,
     links: [],
@@ -33,6 +34,11 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
   };
 }
 
+/** A step as the rules see it: new page state, on a new page, no previous page, unless the test says otherwise. */
+export function judgedStep(overrides: Partial<JudgedStep> = {}): JudgedStep {
+  return { ...stepArtifacts(), previousPage: null, newPageState: true, newPage: true, ...overrides };
+}
+
 /** A page as the snapshot sees it: a plain phone page with a locked zoom, with whatever the test overrides. */
 export function pageSnapshot(overrides: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
@@ -41,6 +47,7 @@ export function pageSnapshot(overrides: Partial<PageSnapshot> = {}): PageSnapsho
     viewport: { width: 412, height: 839 },
     viewportMeta: 'width=device-width, initial-scale=1, user-scalable=no',
     scrollWidth: 412,
+    scroll: { x: 0, y: 0 },
     text: { chars: 500, legibleChars: 500, smallSamples: [] },
     targets: [],
     overflowing: [],

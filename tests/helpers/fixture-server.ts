@@ -1,6 +1,7 @@
 /**
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
- * /api/ok (200), /api/fail (500), /api/missing (404) and /slow?ms=N.
+ * /api/ok (200), /api/fail (500), /api/missing (404) and /slow?ms=N; /telemetry/collect and /v1/collect, telemetry
+ * collectors that fail at random (an error status, or a dropped connection); /spa/* routes to the single-page shop.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -16,19 +17,28 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(root: string = PAGES): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     if (url.pathname === '/api/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     if (url.pathname === '/api/fail') return void res.writeHead(500).end('broken');
     if (url.pathname === '/api/missing') return void res.writeHead(404).end('not here');
+    if (url.pathname === '/telemetry/collect' || url.pathname === '/v1/collect') {
+      const roll = Math.random();
+      if (roll < 0.4) return void res.writeHead(503).end();
+      if (roll < 0.6) return void req.socket.destroy();
+      return void res.writeHead(204).end();
+    }
+    // A single-page app's routes all serve its one document.
+    if (url.pathname.startsWith('/spa/') && extname(url.pathname) === '') url.pathname = '/spa/index.html';
+    if (url.pathname.startsWith('/corpus-spa/') && extname(url.pathname) === '') url.pathname = '/spa-router.html';
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (url.pathname === '/slow') {
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end('slow');
     }
-    const path = normalize(join(PAGES, url.pathname === '/' ? 'index.html' : url.pathname));
-    if (!path.startsWith(PAGES)) return void res.writeHead(403).end();
+    const path = normalize(join(root, url.pathname === '/' ? 'index.html' : url.pathname));
+    if (!path.startsWith(root)) return void res.writeHead(403).end();
     try {
       const body = await readFile(path);
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);

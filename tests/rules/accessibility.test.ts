@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import accessibility from '../../src/rules/accessibility.js';
-import type { AccessibilityResult, AxeViolation, StepArtifacts } from '../../src/runner/artifacts.js';
-import { stepArtifacts } from '../helpers/artifacts.js';
+import type { AccessibilityResult, AxeViolation } from '../../src/artifacts/types.js';
+import type { JudgedStep } from '../../src/rules/types.js';
+import { judgedStep } from '../helpers/artifacts.js';
 
-function artifactsWith(accessibility: AccessibilityResult | null): StepArtifacts {
-  return stepArtifacts({ screenshot: 'shots/step-1.png', accessibility });
+function artifactsWith(accessibility: AccessibilityResult | null): JudgedStep {
+  return judgedStep({ accessibility });
 }
 
 const node = (name: string, y: number, summary = `Fix ${name}`) => ({
@@ -66,7 +67,7 @@ describe('accessibility', () => {
       helpUrl: 'https://dequeuniversity.com/rules/axe/4.11/button-name',
       axeRule: 'button-name',
       items: nodes.map(({ element, selector, box, summary }) => ({ element, selector, box, summary })),
-      screenshot: 'shots/step-1.png',
+      screenshot: 'scenarios/01-basket/01-open-the-basket.png',
     });
   });
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyJourneyRules } from '../../src/rules/journey/index.js';
-import type { StepArtifacts } from '../../src/runner/artifacts.js';
-import { pageSnapshot, stepArtifacts } from '../helpers/artifacts.js';
+import type { JudgedStep } from '../../src/rules/types.js';
+import { pageSnapshot, judgedStep } from '../helpers/artifacts.js';
 
 const field = (type: string, label: string) => ({
   element: `textbox labelled "${label}"`,
@@ -20,14 +20,15 @@ const field = (type: string, label: string) => ({
   label,
   placeholder: null,
   filled: false,
+  length: 0,
   form: 0,
 });
 
-function step(index: number, pageText: string, extra: Partial<StepArtifacts> = {}, pageExtra = {}): StepArtifacts {
-  return stepArtifacts({ index, url: `https://shop.test/${index}`, page: pageSnapshot({ url: `https://shop.test/${index}`, pageText, ...pageExtra }), ...extra });
+function step(index: number, pageText: string, extra: Partial<JudgedStep> = {}, pageExtra = {}): JudgedStep {
+  return judgedStep({ index, url: `https://shop.test/${index}`, page: pageSnapshot({ url: `https://shop.test/${index}`, pageText, ...pageExtra }), ...extra });
 }
 
-const rulesFound = (steps: StepArtifacts[], journey = 'returns') =>
+const rulesFound = (steps: JudgedStep[], journey = 'returns') =>
   applyJourneyRules({ journey, steps, statuses: steps.map(() => 'passed') }).map(({ step, finding }) => [finding.rule, finding.severity, step]);
 
 const PLAIN_POLICY = 'You can return anything within 30 days. It must be unworn. We pay for postage. We refund you within 5 days.';

@@ -52,8 +52,8 @@ describe('promo probing', () => {
     expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
     expect(findingsOf(result, 'promo-unexplained')).toHaveLength(0);
     const step = result.steps.at(-1)!;
-    // One field (6 characters of code) and one tap on Apply: the probing in other contexts is not counted.
-    expect(step.actions).toMatchObject({ fields: 1, charsTyped: 6, taps: 1 });
+    // A tap on the field, 6 characters of code and a tap on Apply: the probing in other contexts is not counted.
+    expect(step.actions).toMatchObject({ fields: 1, charsTyped: 6, taps: 2 });
     expect(step.effortBreakdown.keystrokes).toBeCloseTo(6 * 0.5, 3);
   });
 

@@ -74,7 +74,7 @@ describe('value-not-kept', () => {
     const findings = findingsOf(result, 'value-not-kept');
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('high');
-    expect(findings[0]!.evidence.element).toBe('field labelled "Phone"');
+    expect(findings[0]!.evidence.element).toBe('textbox labelled "Phone"');
     expect(findings[0]!.evidence.measured).toBe('value now ""');
   });
 
@@ -99,7 +99,7 @@ describe('error-message', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('medium');
     expect(findings[0]!.evidence.text).toBe('Error: invalid input.');
-    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo('Error:invalidinput.'.length * 0.0147, 2);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(3 * (60 / 238), 2);
   });
 
   it('a confirmation is not an error', async () => {

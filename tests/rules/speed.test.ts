@@ -3,15 +3,16 @@
  * evidence. Pure: the probes that fill `timing` are tested in real Chromium in tests/probes.
  */
 import { describe, expect, it } from 'vitest';
-import type { StepArtifacts, StepTiming } from '../../src/runner/artifacts.js';
+import type { StepTiming } from '../../src/artifacts/types.js';
+import type { JudgedStep } from '../../src/rules/types.js';
 import longTask from '../../src/rules/long-task.js';
-import { stepArtifacts } from '../helpers/artifacts.js';
+import { judgedStep } from '../helpers/artifacts.js';
 import slowResponse from '../../src/rules/slow-response.js';
 import webVitals from '../../src/rules/web-vitals.js';
 
 /** A step that did nothing remarkable, with the timing given and anything else overridden. */
-function step(timing: Partial<StepTiming>, overrides: Partial<StepArtifacts> = {}): StepArtifacts {
-  const base = stepArtifacts({ index: 1, name: 'Apply the promo code' });
+function step(timing: Partial<StepTiming>, overrides: Partial<JudgedStep> = {}): JudgedStep {
+  const base = judgedStep({ index: 1, name: 'Apply the promo code' });
   return { ...base, timing: { ...base.timing, ...timing }, ...overrides };
 }
 
@@ -105,7 +106,7 @@ describe('web-vitals', () => {
     expect(hits[0]!.evidence.url).toBe('https://shop.test/basket');
   });
 
-  it('judges a page state once: not on a step that stays on a state already seen', () => {
-    expect(webVitals.detect(step(vitals(9000, 0.5, 900), { newPageState: false }))).toEqual([]);
+  it('judges a page once: not on a step that stays on a page already seen', () => {
+    expect(webVitals.detect(step(vitals(9000, 0.5, 900), { newPage: false }))).toEqual([]);
   });
 });

@@ -1,12 +1,16 @@
 /**
- * From artifacts to a step's findings: a rule that throws becomes an error finding and the others still run;
- * the scenario's rule settings turn rules off or change their severity; a page problem is reported once.
+ * The judge: from recorded artifacts to a scenario's result, without a browser. A rule that throws becomes an error
+ * finding and the others still run; the scenario's rule settings turn rules off or change their severity; a page
+ * problem is reported once; only what the customer's action asked of the site is the site's failure; a journey the
+ * customer could not finish is never reported as completed; and the same artifacts always give the same result.
  */
 import { describe, expect, it } from 'vitest';
+import type { RequestRecord, ScenarioArtifacts, StepArtifacts } from '../../src/artifacts/types.js';
+import { judgeScenario } from '../../src/judge/judge.js';
 import { applyRules } from '../../src/rules/index.js';
 import { defineRule } from '../../src/rules/types.js';
-import { judge } from '../../src/runner/judge.js';
-import { pageSnapshot as page, stepArtifacts } from '../helpers/artifacts.js';
+import type { SavedScenario } from '../../src/scenario/schema.js';
+import { pageSnapshot as page, judgedStep, stepArtifacts } from '../helpers/artifacts.js';
 
 const tiny = (id: string, x: number) => ({
   element: `button "${id}"`,
@@ -14,6 +18,44 @@ const tiny = (id: string, x: number) => ({
   text: id,
   box: { x, y: 100, width: 16, height: 16 },
   inline: false,
+});
+
+function scenario(steps: number, extra: Partial<SavedScenario> = {}): SavedScenario {
+  return {
+    name: 'Buy a shirt',
+    file: 'scenarios/buy.yaml',
+    journey: 'custom',
+    device: 'Pixel 7',
+    tags: [],
+    timeout: 10_000,
+    testIdAttribute: 'data-testid',
+    steps: Array.from({ length: steps }, (_, i) => ({ name: `step ${i + 1}`, actions: [] })),
+    ...extra,
+  };
+}
+
+function artifacts(steps: StepArtifacts[], extra: Partial<SavedScenario> = {}): ScenarioArtifacts {
+  return {
+    version: 1,
+    driver: 'script',
+    scenario: scenario(steps.length, extra),
+    baseUrl: 'https://shop.test',
+    device: 'Pixel 7',
+    startedAt: '2026-12-01T00:00:00.000Z',
+    steps: steps.map((step, index) => ({ ...step, index, name: `step ${index + 1}` })),
+  };
+}
+
+const request = (overrides: Partial<RequestRecord>): RequestRecord => ({
+  url: 'https://shop.test/api/cart',
+  method: 'POST',
+  resourceType: 'fetch',
+  status: 500,
+  failure: null,
+  party: 'site',
+  cause: 'action',
+  telemetry: false,
+  ...overrides,
 });
 
 describe('applyRules', () => {
@@ -40,7 +82,7 @@ describe('applyRules', () => {
         detect: () => [{ message: 'found it', evidence: {} }],
       }),
     };
-    const findings = applyRules(stepArtifacts(), registry);
+    const findings = applyRules(judgedStep(), registry);
     expect(findings.map((f) => [f.rule, f.severity, f.error ?? false, f.message])).toEqual([
       ['broken', 'low', true, 'cannot read the page'],
       ['fine', 'low', false, 'found it'],
@@ -48,36 +90,69 @@ describe('applyRules', () => {
   });
 
   it('runs page rules only on a page state not judged before', () => {
-    const artifacts = stepArtifacts({ page: page() });
-    expect(applyRules(artifacts).map((f) => f.rule)).toContain('zoom-disabled');
-    expect(applyRules({ ...artifacts, newPageState: false }).map((f) => f.rule)).not.toContain('zoom-disabled');
+    const step = judgedStep({ page: page() });
+    expect(applyRules(step).map((f) => f.rule)).toContain('zoom-disabled');
+    expect(applyRules({ ...step, newPageState: false }).map((f) => f.rule)).not.toContain('zoom-disabled');
   });
 });
 
-describe('judge', () => {
-  const artifacts = stepArtifacts({ page: page({ targets: [tiny('fewer', 10), tiny('more', 28)] }) });
+describe('judgeScenario', () => {
+  const withTiny = stepArtifacts({ page: page({ targets: [tiny('fewer', 10), tiny('more', 28)] }) });
+  const rulesOf = (result: ReturnType<typeof judgeScenario>, step = 0) => result.steps[step]!.findings.map((f) => f.rule);
 
   it("turns a rule off, or gives its findings the scenario's severity", () => {
-    const off = judge(artifacts, { 'zoom-disabled': 'off' }, new Set());
-    expect(off.map((f) => f.rule)).not.toContain('zoom-disabled');
-    const raised = judge(artifacts, { 'zoom-disabled': 'high' }, new Set());
-    expect(raised.find((f) => f.rule === 'zoom-disabled')?.severity).toBe('high');
+    expect(rulesOf(judgeScenario(artifacts([withTiny], { rules: { 'zoom-disabled': 'off' } })))).not.toContain('zoom-disabled');
+    const raised = judgeScenario(artifacts([withTiny], { rules: { 'zoom-disabled': 'high' } }));
+    expect(raised.steps[0]!.findings.find((f) => f.rule === 'zoom-disabled')?.severity).toBe('high');
   });
 
-  it('reports a page problem once per scenario, and only the elements not reported before', () => {
-    const reported = new Set<string>();
-    const first = judge(artifacts, {}, reported).filter((f) => f.rule === 'tap-target-size' && f.severity === 'high');
-    expect(first).toHaveLength(1);
-    expect(first[0]!.evidence.count).toBe(2);
+  it('judges a page state seen before once, and reports a page problem once, with only the new elements', () => {
+    const again = stepArtifacts({ page: page({ signature: 'cart', targets: [tiny('fewer', 10), tiny('more', 28)] }) });
+    const withNew = stepArtifacts({ page: page({ signature: 'product', targets: [tiny('fewer', 10), tiny('more', 28), tiny('remove', 46)] }) });
+    const result = judgeScenario(artifacts([withTiny, withTiny, again, withNew]));
+    const high = (i: number) => result.steps[i]!.findings.filter((f) => f.rule === 'tap-target-size' && f.severity === 'high');
+    expect(high(0)).toHaveLength(1);
+    expect(high(0)[0]!.evidence.count).toBe(2);
+    expect(rulesOf(result, 1)).toEqual([]);
+    expect(rulesOf(result, 2)).not.toContain('tap-target-size');
+    expect(rulesOf(result, 2)).not.toContain('zoom-disabled');
+    expect(high(3)[0]!.evidence.element).toBe('button "remove"');
+    expect(high(3)[0]!.message).toContain('1 not reported on an earlier page');
+  });
 
-    const samePageAgain = judge({ ...artifacts, page: page({ signature: 'cart', targets: [tiny('fewer', 10), tiny('more', 28)] }) }, {}, reported);
-    expect(samePageAgain.map((f) => f.rule)).not.toContain('tap-target-size');
-    expect(samePageAgain.map((f) => f.rule)).not.toContain('zoom-disabled');
+  it("blames the site only for its own requests that the customer's action started", () => {
+    const step = stepArtifacts({
+      requests: [
+        request({}),
+        request({ url: 'https://telemetry.example.net/v1/collect', party: 'third-party' }),
+        request({ url: 'https://shop.test/api/poll', cause: 'background' }),
+        request({ url: 'https://shop.test/rum/collect', telemetry: true }),
+        request({ url: 'https://shop.test/styles.css', resourceType: 'stylesheet', party: 'cx-shop', cause: 'background' }),
+      ],
+    });
+    const result = judgeScenario(artifacts([step]));
+    const failedRequests = result.steps[0]!.findings.filter((f) => f.rule === 'failed-request');
+    expect(failedRequests.map((f) => f.evidence.url)).toEqual(['https://shop.test/api/cart']);
+    expect(result.steps[0]!.environment).toHaveLength(3);
+    expect(result.steps[0]!.environment!.join('\n')).toContain('telemetry.example.net');
+    // Failures the customer did nothing about cost them nothing.
+    expect(result.steps[0]!.effortBreakdown.recovery).toBe(0);
+  });
 
-    const withNew = page({ signature: 'product', targets: [tiny('fewer', 10), tiny('more', 28), tiny('remove', 46)] });
-    const [partial] = judge({ ...artifacts, page: withNew }, {}, reported).filter((f) => f.rule === 'tap-target-size' && f.severity === 'high');
-    expect(partial!.evidence.element).toBe('button "remove"');
-    expect(partial!.evidence.count).toBe(1);
-    expect(partial!.message).toContain('1 not reported on an earlier page');
+  it('a step the customer cannot do ends the journey as not completed, the rest skipped', () => {
+    const blocked = stepArtifacts({ outcome: { status: 'blocked', reason: 'tap: could not find button "Pay"' } });
+    const input = artifacts([stepArtifacts(), blocked]);
+    input.scenario.steps.push({ name: 'step 3', actions: [] });
+    const result = judgeScenario(input);
+    expect(result.status).toBe('blocked');
+    expect(result.completed).toBe(false);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'blocked', 'skipped']);
+    expect(result.reason).toContain('step 2');
+  });
+
+  it('gives the same result for the same artifacts, also after a trip through JSON', () => {
+    const input = artifacts([withTiny, stepArtifacts({ requests: [request({})] })]);
+    const again = JSON.parse(JSON.stringify(input)) as ScenarioArtifacts;
+    expect(judgeScenario(again)).toEqual(judgeScenario(input));
   });
 });

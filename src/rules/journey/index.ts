@@ -5,13 +5,14 @@
 import type { Finding } from '../../report/types.js';
 import { findingOf, ruleFailure } from '../findings.js';
 import type { JourneyArtifacts, JourneyRuleDefinition } from '../types.js';
+import type { JourneyRuleId } from '../ids.js';
 import returnsDeadEnd from './returns-dead-end.js';
 import returnsLoginWall from './returns-login-wall.js';
 import returnsNoConfirmation from './returns-no-confirmation.js';
 import returnsNoHuman from './returns-no-human.js';
 import returnsPolicy from './returns-policy.js';
 
-export const journeyRules = {
+export const journeyRules: Record<JourneyRuleId, JourneyRuleDefinition> = {
   'returns-login-wall': returnsLoginWall,
   'returns-policy': returnsPolicy,
   'returns-dead-end': returnsDeadEnd,
@@ -19,7 +20,7 @@ export const journeyRules = {
   'returns-no-human': returnsNoHuman,
 };
 
-export type JourneyRuleId = keyof typeof journeyRules;
+export type { JourneyRuleId };
 
 export function applyJourneyRules(journey: JourneyArtifacts): Array<{ step: number; finding: Finding }> {
   const found: Array<{ step: number; finding: Finding }> = [];

@@ -1,4 +1,4 @@
-import type { StepArtifacts } from '../../runner/artifacts.js';
+import type { StepArtifacts } from '../../artifacts/types.js';
 
 /** A phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
 export const PHONE_NUMBER = /(\+?\d[\d ()-]{7,}\d)/;

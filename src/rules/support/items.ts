@@ -10,6 +10,8 @@ export interface EvidenceItem {
   text?: string;
   box: ElementRef['box'] | null;
   measured?: string;
+  /** Characters the field held, for a field the customer has to fill again. */
+  chars?: number;
 }
 
 /**

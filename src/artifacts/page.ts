@@ -1,0 +1,55 @@
+/**
+ * The page as the customer sees it at the end of a step: the viewport set-up, what can be tapped, how big the
+ * text is, the form fields, the images and the links. Recorded by the page-snapshot probe; judged by the page rules.
+ */
+import type { Box } from './types.js';
+
+/** An element as a person would name it (`button "Apply"`), and as a developer would find it (a CSS path). */
+export interface ElementRef {
+  element: string;
+  selector: string;
+  text: string;
+  /** In document coordinates (scrolling does not change it). */
+  box: Box;
+}
+
+export interface FieldInfo extends ElementRef {
+  tag: string;
+  type: string;
+  inputMode: string | null;
+  autocomplete: string | null;
+  name: string;
+  /** The accessible label text, or null when the field has none (a placeholder is not a label). */
+  label: string | null;
+  placeholder: string | null;
+  /** Whether the field holds a value (the value itself is not kept: it may be a password). */
+  filled: boolean;
+  /** How many characters it holds: what the customer would type again if it were wiped. */
+  length: number;
+  /** Which form the field belongs to (index into forms), or -1. */
+  form: number;
+}
+
+export interface PageSnapshot {
+  url: string;
+  /** Changes when the page shows something else: used to judge each page state once. */
+  signature: string;
+  viewport: { width: number; height: number };
+  viewportMeta: string | null;
+  scrollWidth: number;
+  /** Where the customer's view is, in document coordinates. */
+  scroll: { x: number; y: number };
+  text: { chars: number; legibleChars: number; smallSamples: Array<{ selector: string; text: string; px: number }> };
+  /** What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule. */
+  targets: Array<ElementRef & { inline: boolean }>;
+  /** The elements that stick out furthest past the right edge of the viewport, widest first (at most 3). */
+  overflowing: ElementRef[];
+  fields: FieldInfo[];
+  forms: Array<{ selector: string; visibleFields: number }>;
+  images: Array<ElementRef & { src: string; broken: boolean }>;
+  links: Array<{ href: string; element: string; selector: string }>;
+  /** The visible text of the page, as the customer would read it (at most 20,000 characters). */
+  pageText: string;
+  /** tel:, mailto: and chat links, and buttons or links that offer a chat: ways to reach a person. */
+  contactLinks: string[];
+}

@@ -1,0 +1,286 @@
+/**
+ * The contract between collecting and judging. A run records these artifacts for every step (saved as versioned
+ * JSON next to the screenshots); the judge turns them into findings and effort without a browser. Everything here
+ * is what was observed on the page, never what the script meant to do: the same shapes come from a scripted run
+ * and from a person's hands.
+ */
+import type { PageSnapshot } from './page.js';
+import type { SavedScenario } from '../scenario/schema.js';
+
+export type { ElementRef, FieldInfo, PageSnapshot } from './page.js';
+
+/** Bump when a field changes meaning or disappears: saved artifacts of another version are not judged. */
+export const ARTIFACTS_VERSION = 1;
+
+/** How long a press may go without any answer before it counts as dead (PostHog's dead-click window). */
+export const DEAD_TAP_WINDOW_MS = 2500;
+
+/** A box in CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The element the customer acted on, as the page showed it at that moment. */
+export interface TargetInfo {
+  /** In words: `button "Apply"`, `textbox labelled "Email"`, `textbox with placeholder "Username"`, `link to /cart`. */
+  description: string;
+  /** Its visible text, shortened; never the value typed into a field. */
+  text: string;
+  /** In the viewport, when the customer acted on it; null when it had no box. */
+  box: Box | null;
+  /** The same box in document coordinates, for evidence and crops. */
+  pageBox: Box | null;
+}
+
+/** One thing the customer did, as the page saw it. */
+export type Interaction =
+  | { kind: 'tap'; target: TargetInfo; pointer: 'touch' | 'mouse' | 'pen' }
+  | {
+      kind: 'type';
+      target: TargetInfo;
+      /** The customer tapped or clicked the field first (else focus came from the keyboard or the page). */
+      pointed: boolean;
+      /** Characters typed (the value itself is never kept: it may be a secret). */
+      chars: number;
+      /** Backspace and Delete presses. */
+      deletes: number;
+      /** The field takes a code (promo code, order number): checked character by character, slower keystrokes. */
+      code: boolean;
+      /** Switches between the letter and digit layers a phone keyboard forces for this value on this field. */
+      keyboardSwitches: number;
+    }
+  | { kind: 'select'; target: TargetInfo; choices: number; pointed: boolean }
+  | { kind: 'hover'; target: TargetInfo }
+  | { kind: 'press'; key: string }
+  | {
+      kind: 'scroll';
+      /** Distance the page (or a part of it) moved in CSS pixels. */
+      pixels: number;
+      /** Swipes or wheel gestures it took: viewport heights (or widths, sideways) moved, rounded up. */
+      viewports: number;
+      direction: 'vertical' | 'horizontal';
+    }
+  | { kind: 'navigate'; url: string; via: 'arrive' | 'back' | 'forward' | 'reload' }
+  | { kind: 'read'; target: TargetInfo; words: number };
+
+/** Text that appeared because of what the customer did: error messages, confirmations, dialogs. */
+export interface AppearedText {
+  /** alert, status and dialog come from ARIA or the browser; error from error styling; text is plain new text. */
+  kind: 'alert' | 'status' | 'dialog' | 'error' | 'text';
+  text: string;
+  /** Where it appeared, in words. */
+  where: string;
+  /** Its box in document coordinates, when it has one. */
+  box?: Box | null;
+}
+
+/**
+ * Who a request belongs to. `site`: the site's own (its registrable domain); `third-party`: any other domain;
+ * `cx-shop`: started while cx-shop itself was looking at the page (accessibility checks, snapshots).
+ */
+export type RequestParty = 'site' | 'third-party' | 'cx-shop';
+
+export interface RequestRecord {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** HTTP status, or null when the request failed without a response. */
+  status: number | null;
+  failure: string | null;
+  party: RequestParty;
+  /** `action`: started while the customer's action was being answered; `background`: at any other time. */
+  cause: 'action' | 'background';
+  /** A beacon or telemetry call (sendBeacon, a tracking address): never something the customer waits for. */
+  telemetry: boolean;
+}
+
+export interface PageErrorRecord {
+  message: string;
+  /** Where the throwing code came from: the site's own scripts, a third party's, or unknown. */
+  party: 'site' | 'third-party' | 'unknown';
+  cause: 'action' | 'background';
+}
+
+/** A field the customer typed into, and whether it kept what they typed. */
+export interface TypedField {
+  target: TargetInfo;
+  /** The field's label as the page gives it, to find the field again after the page reloads. */
+  label: string | null;
+  /** Whether the field held what was typed once the typing ended. */
+  keptAfterTyping: boolean;
+  /** Whether it still holds it at the end of the step; null when the field was gone (the page changed). */
+  keptAtStepEnd: boolean | null;
+  /** Characters typed into it in this step. */
+  chars: number;
+  /** What the field held at the end, masked when it could be a secret; null when it was gone. */
+  valueAtEnd: string | null;
+}
+
+/** A tap or click (or a choice in a sort or filter list), and what the page did in answer within the watch window. */
+export interface TapResponse {
+  /** A press of anything; or a choice in a list or box that acts at once (sort, filter), which must change the page. */
+  input: 'press' | 'choice';
+  target: TargetInfo;
+  /** Empty when nothing happened: a dead tap. */
+  responses: Array<'mutation' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download' | 'change' | 'focus'>;
+  /** How long the page was watched, in milliseconds. */
+  watchedMs: number;
+}
+
+/** One accessibility rule axe-core found broken on the page, with the elements that break it. */
+export interface AxeViolation {
+  /** axe-core's rule id, e.g. color-contrast, label, target-size. */
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{
+    /** The element in words where it can be said, e.g. `button "Apply"`; else its tag. */
+    element: string;
+    selector: string;
+    html: string;
+    /** In document coordinates, or null when it has no box. */
+    box: Box | null;
+    /** axe-core's explanation of what to fix for this element. */
+    summary: string;
+  }>;
+}
+
+export interface AccessibilityResult {
+  url: string;
+  /** axe-core's version, for the evidence. */
+  engine: string;
+  violations: AxeViolation[];
+}
+
+/** How long the site took to answer one action: from the customer acting until the page settled. */
+export interface ActionTiming {
+  action: string;
+  target: string | null;
+  responseMs: number;
+}
+
+export interface StepTiming {
+  actions: ActionTiming[];
+  /** Main-thread tasks over 50 ms that ran during the step (start relative to the step's start). */
+  longTasks: Array<{ startMs: number; durationMs: number }>;
+  /** Web vitals of the page at the end of the step, as the web-vitals library reports them so far. */
+  vitals: { lcpMs: number | null; cls: number | null; inpMs: number | null };
+}
+
+/** A document the customer read in the step (an invoice as a page, a downloaded PDF or a file, a policy), as text. */
+export interface ReadDocument {
+  /** What it is to the customer: an invoice (the invoice action), or any text a `read` step reads (a policy). */
+  kind: 'invoice' | 'text';
+  source: 'page' | 'download' | 'file';
+  /** The page address, the downloaded file's name, or the file's path. */
+  location: string;
+  text: string;
+  /** Runs of text with their font size in CSS px (page) or points (PDF), in reading order. */
+  items: Array<{ text: string; fontSize: number }>;
+  /** The most common font size of the text: the body size. */
+  bodyFontSize: number;
+  /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */
+  gradeTarget: number;
+}
+
+/** One way of entering a promo code, tried from the same starting point as the customer's own try. */
+export interface PromoTry {
+  variant: 'as printed' | 'lower case' | 'surrounding spaces' | 'pasted with a newline' | 'invalid code';
+  /** What was typed or pasted, with spaces and newlines shown as ␠ and ⏎. */
+  typed: string;
+  accepted: boolean;
+  totalBefore: string | null;
+  totalAfter: string | null;
+  /** The message the page showed after Apply, if any. */
+  message: string | null;
+  /** Requests of the site that failed while the code was applied (HTTP status or error). */
+  failures: string[];
+}
+
+export interface PromoProbe {
+  code: string;
+  field: string;
+  /** The customer's own try, counted in the effort. */
+  customer: PromoTry;
+  /** The other variants and the invalid code, tried in fresh browser contexts: not the customer's effort. */
+  tries: PromoTry[];
+  /** Swipes it took to reach the field, and earlier taps on the same page that revealed it. */
+  hunt: { scrolls: number; revealTaps: string[] };
+}
+
+/** How a step ended for the customer: what the driver could do and what they saw. */
+export interface StepOutcome {
+  /** passed; failed (an expectation was not met, the customer can go on); blocked (they cannot go on); error (the run broke). */
+  status: 'passed' | 'failed' | 'blocked' | 'error';
+  reason?: string;
+}
+
+/** The screenshot of a step's end state: the whole page, and where the customer's view of it was. */
+export interface StepScreenshot {
+  /** Relative to the report folder. */
+  path: string;
+  /** Size of the picture in CSS pixels (a very long page is cut at a maximum height). */
+  width: number;
+  height: number;
+  /** Document offset of the picture's top-left corner (non-zero when a long page was cut). */
+  offset: { x: number; y: number };
+  /** The scroll position of the customer's view, in document coordinates. */
+  scroll: { x: number; y: number };
+}
+
+export interface StepArtifacts {
+  /** Index of the step in the scenario, from 0. */
+  index: number;
+  name: string;
+  outcome: StepOutcome;
+  url: string;
+  viewport: { width: number; height: number };
+  touch: boolean;
+  /** The device emulates a phone or tablet (a mobile viewport). */
+  mobile: boolean;
+  interactions: Interaction[];
+  taps: TapResponse[];
+  typed: TypedField[];
+  appeared: AppearedText[];
+  requests: RequestRecord[];
+  consoleErrors: string[];
+  pageErrors: PageErrorRecord[];
+  /** New documents and client-side route changes the step brought the customer to, in order. */
+  pages: string[];
+  /** Wall time of the step, and the part of it spent waiting for the site (loads, responses, a frozen page). */
+  wallMs: number;
+  waitMs: number;
+  screenshot: StepScreenshot | null;
+  /** The page as the customer sees it at the end of the step; null when there was no page to see. */
+  page: PageSnapshot | null;
+  /** axe-core's findings for this page state; null when the state was checked before or could not be. */
+  accessibility: AccessibilityResult | null;
+  /** Why axe-core could not check this page state, when it could not. */
+  accessibilityFailure: string | null;
+  /** Same-origin links visible on the page, with the status their address answered (each asked once per scenario). */
+  links: Array<{ href: string; element: string; selector: string; status: number | null; failure: string | null }>;
+  timing: StepTiming;
+  /** Documents the customer read in this step (invoices, policies). */
+  documents: ReadDocument[];
+  /** Promo code probing done in this step. */
+  promo: PromoProbe | null;
+}
+
+/** Everything recorded for one scenario: what the judge needs to judge it again, without a browser. */
+export interface ScenarioArtifacts {
+  version: typeof ARTIFACTS_VERSION;
+  /** How the steps were driven: by the scenario's actions, or by a person in a guided run. */
+  driver: 'script' | 'person';
+  /** The scenario as it ran, secrets left out. */
+  scenario: SavedScenario;
+  baseUrl: string;
+  device: string;
+  startedAt: string;
+  /** Set when the run broke off mid-scenario: what was recorded before is kept. */
+  brokeOff?: string;
+  steps: StepArtifacts[];
+}

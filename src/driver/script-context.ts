@@ -1,0 +1,202 @@
+/**
+ * The scripted driver: performs a scenario's actions on the page the way a customer's hands would (finds the
+ * element, swipes it into view, taps, types key by key) and leaves the recording to the recorder, which sees these
+ * hands exactly as it would see a person's.
+ */
+import type { Locator as PwLocator, Page } from 'playwright';
+import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
+import { ActionError, type ActionContext } from '../actions/types.js';
+import { ensurePageLib } from '../recorder/install.js';
+import { timed, type Recorder } from '../recorder/recorder.js';
+import { describeLocator, type Locator } from '../scenario/locator.js';
+import { suggestLocators } from './suggestions.js';
+
+/** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
+const MAX_SWIPES = 12;
+
+export interface ScriptOptions {
+  baseUrl: string;
+  touch: boolean;
+  viewport: { width: number; height: number };
+  timeout: number;
+  /** The attribute a `testId` locator matches (data-testid unless the scenario or --test-id-attribute says another). */
+  testIdAttribute: string;
+  secrets: readonly string[];
+  replay: ActionContext['replay'];
+  /** What the customer tapped on the page they are on now, earlier steps included. */
+  earlierTaps: () => string[];
+}
+
+export class ScriptContext implements ActionContext {
+  readonly baseUrl: string;
+  readonly touch: boolean;
+  readonly viewport: { width: number; height: number };
+  readonly timeout: number;
+  readonly replay: ActionContext['replay'];
+  /** What the step read (documents, policies): reading interactions and the documents the rules judge. */
+  readonly readings: Array<Extract<Interaction, { kind: 'read' }>> = [];
+  readonly documents: ReadDocument[] = [];
+  promo: PromoProbe | null = null;
+
+  constructor(
+    readonly page: Page,
+    private readonly recorder: Recorder,
+    private readonly options: ScriptOptions,
+  ) {
+    this.baseUrl = options.baseUrl;
+    this.touch = options.touch;
+    this.viewport = options.viewport;
+    this.timeout = options.timeout;
+    this.replay = options.replay;
+  }
+
+  locate(locator: Locator): PwLocator {
+    const exact = locator.exact ?? false;
+    let found: PwLocator;
+    if (locator.role) {
+      const role = locator.role as Parameters<Page['getByRole']>[0];
+      found = this.page.getByRole(role, locator.name ? { name: locator.name, exact } : {});
+    } else if (locator.label) found = this.page.getByLabel(locator.label, { exact });
+    else if (locator.text) found = this.page.getByText(locator.text, { exact });
+    else if (locator.placeholder) found = this.page.getByPlaceholder(locator.placeholder, { exact });
+    else if (locator.testId) found = this.page.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
+    else found = this.page.locator(locator.css!);
+    // A customer acts on what they can see: the first visible match, unless the scenario names another.
+    return found.filter({ visible: true }).nth(locator.nth ?? 0);
+  }
+
+  async reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; swipes: number }> {
+    const element = this.locate(locator);
+    try {
+      await element.waitFor({ state: 'attached', timeout: this.timeout });
+    } catch {
+      throw new ActionError(await this.notFound(locator));
+    }
+    const swipes = await this.swipeTo(element);
+    const target = await timed(
+      element.evaluate((el) => {
+        const lib = window.__cxShopLib!;
+        const r = el.getBoundingClientRect();
+        const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(el) };
+      }),
+      this.timeout,
+    ).catch(() => null);
+    if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
+    return { element, target: { ...target, text: this.mask(target.text) }, swipes };
+  }
+
+  async tap(element: PwLocator): Promise<void> {
+    const mark = this.recorder.mark;
+    if (this.touch) await element.tap({ timeout: this.timeout });
+    else await element.click({ timeout: this.timeout });
+    await this.recorder.pressAnswered(mark);
+  }
+
+  async typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void> {
+    this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
+    await this.tap(element);
+    // Emptying a field that is already empty is no work for the customer, and no keystroke.
+    const held = await element.inputValue({ timeout: this.timeout }).catch(() => '');
+    if (options.clear && held !== '') {
+      await element.press('ControlOrMeta+A', { timeout: this.timeout });
+      await element.press('Delete', { timeout: this.timeout });
+    }
+    // A paste puts the text in as the browser would from the clipboard; typing sends one key per character.
+    if (options.paste) await this.page.keyboard.insertText(text);
+    else await element.pressSequentially(text, { timeout: this.timeout });
+  }
+
+  async swipe(pixels: number): Promise<void> {
+    await this.wheel(pixels);
+  }
+
+  settle(): Promise<void> {
+    return this.recorder.settle();
+  }
+
+  waiting<T>(work: () => Promise<T>): Promise<T> {
+    return this.recorder.waiting(work);
+  }
+
+  mark(): number {
+    return this.recorder.mark;
+  }
+
+  messagesSince(mark: number) {
+    return this.recorder.messagesSince(mark);
+  }
+
+  recordPromo(probe: PromoProbe): void {
+    this.promo = probe;
+  }
+
+  recordDocument(document: ReadDocument, target: TargetInfo): void {
+    this.documents.push(document);
+    const words = document.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+    this.readings.push({ kind: 'read', target: { ...target, text: target.text.slice(0, 80) }, words });
+  }
+
+  earlierTapsOnPage(): string[] {
+    return this.options.earlierTaps();
+  }
+
+  isSecret(text: string): boolean {
+    return this.options.secrets.some((secret) => secret.length > 0 && text.includes(secret));
+  }
+
+  private mask(text: string): string {
+    return this.recorder.mask(text);
+  }
+
+  /**
+   * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
+   * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
+   */
+  private async swipeTo(element: PwLocator): Promise<number> {
+    let swipes = 0;
+    for (; swipes < MAX_SWIPES; swipes += 1) {
+      const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
+      if (!box) break;
+      const { height } = this.viewport;
+      if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) return swipes;
+      // Bring its middle to the middle of the screen, at most a screen at a time (one swipe).
+      const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
+      const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
+      if (Math.abs(moved) < 1) break;
+    }
+    await element.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
+    return swipes;
+  }
+
+  /** One wheel gesture over the middle of the screen; how far the page moved. */
+  private async wheel(pixels: number): Promise<number> {
+    const scrollY = () => timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0);
+    const before = await scrollY();
+    await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
+    await this.page.mouse.wheel(0, pixels);
+    // Wheel scrolling is animated: wait until the page stops moving.
+    let last = before;
+    for (let i = 0; i < 40; i += 1) {
+      await this.page.waitForTimeout(25);
+      const now = await scrollY();
+      if (now === last && now !== before) break;
+      if (i >= 8 && now === last) break;
+      last = now;
+    }
+    return last - before;
+  }
+
+  private async notFound(locator: Locator): Promise<string> {
+    const words = locator.name ?? locator.label ?? locator.text ?? locator.placeholder ?? locator.testId ?? locator.css ?? '';
+    const field = Boolean(locator.label || locator.placeholder || locator.role === 'textbox' || locator.role === 'combobox');
+    await timed(ensurePageLib(this.page), 2000).catch(() => undefined);
+    const suggestions = await timed(
+      this.page.evaluate(suggestLocators, { words, field, testIdAttribute: this.options.testIdAttribute }),
+      3000,
+    ).catch(() => [] as string[]);
+    const where = this.page.url();
+    const hint = suggestions.length > 0 ? `; on that page, ${suggestions.join(' or ')} would match` : '';
+    return `could not find ${describeLocator(locator)} on ${where} within ${this.timeout / 1000} s${hint}`;
+  }
+}

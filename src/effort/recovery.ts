@@ -1,0 +1,108 @@
+/**
+ * Recovery: the extra work friction forces on the customer, priced with the same operators as their own work.
+ * Each price says what the customer has to do again; a finding that forces nothing (low contrast, a missing
+ * landmark, a failed background request) costs nothing here and is reported by its severity alone.
+ */
+import type { Box } from '../artifacts/types.js';
+import type { Finding, RecoveryItem } from '../report/types.js';
+import type { JudgedStep } from '../rules/types.js';
+import { pointingTime } from './fitts.js';
+import { OPERATORS, RECOVERY } from './operators.js';
+
+const { mental: M, keystroke: K, codeKeystroke: KCODE, swipe: SWIPE } = OPERATORS;
+
+/** Tapping again what the customer just tapped: one look and a tap without moving far. */
+export function retap(touch: boolean): number {
+  const box = { x: 0, y: 0, width: RECOVERY.comfortablePx, height: RECOVERY.comfortablePx };
+  return M + pointingTime({ x: box.width / 2, y: box.height / 2 }, box, touch);
+}
+
+/** The error function (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7). */
+function erf(x: number): number {
+  const sign = Math.sign(x);
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return sign * (1 - poly * Math.exp(-x * x));
+}
+
+/**
+ * Probability that a finger aimed at the middle of a target lands inside it: touch points spread around the aim as a
+ * Gaussian of sigma 1.5 mm in each direction (the absolute precision of the finger, Bi, Li & Zhai 2013).
+ */
+export function hitProbability(box: Pick<Box, 'width' | 'height'>): number {
+  const sigmaPx = RECOVERY.fingerSigmaMm / RECOVERY.mmPerCssPx;
+  const along = (size: number) => erf(Math.max(size, 1) / (2 * Math.SQRT2 * sigmaPx));
+  return along(box.width) * along(box.height);
+}
+
+/** Misses to expect before the tap lands (a geometric number of tries): none on targets of 44 px and more. */
+export function expectedMisses(box: Pick<Box, 'width' | 'height'>): number {
+  if (box.width >= RECOVERY.comfortablePx && box.height >= RECOVERY.comfortablePx) return 0;
+  const p = hitProbability(box);
+  return (1 - p) / p;
+}
+
+const item = (finding: Finding, what: string, seconds: number): RecoveryItem => ({
+  rule: finding.rule,
+  what,
+  seconds: Math.round(seconds * 1000) / 1000,
+});
+
+/** Characters typed into the field a finding names, in this step (what the customer has to type again). */
+function typedChars(step: JudgedStep, element: string | undefined): number | null {
+  const field = step.typed.find((f) => f.target.description === element || (f.label !== null && element?.includes(f.label)));
+  return field ? field.chars : null;
+}
+
+/**
+ * The recovery each finding of a step forces. Only deterministic findings that the customer's own actions met
+ * count: timing findings are noisy and rule failures are cx-shop's.
+ */
+export function recoveryFor(findings: readonly Finding[], step: JudgedStep): RecoveryItem[] {
+  const items: RecoveryItem[] = [];
+  const P = retap(step.touch) - M;
+  for (const finding of findings) {
+    if (finding.class !== 'deterministic' || finding.error) continue;
+    const element = finding.evidence.element;
+    switch (finding.rule) {
+      case 'value-not-kept': {
+        const chars = typedChars(step, element) ?? 0;
+        items.push(item(finding, `notice ${element} lost its value, go back to it and type ${chars} characters again`, M + P + M + chars * K));
+        break;
+      }
+      case 'form-cleared': {
+        const fields = (finding.evidence.items as Array<{ element: string; chars?: number }> | undefined) ?? [];
+        const chars = fields.reduce((sum, f) => sum + (f.chars ?? 0), 0);
+        items.push(item(finding, `notice the form was emptied and fill ${fields.length} fields again (${chars} characters)`, M + fields.length * (M + P) + chars * K));
+        break;
+      }
+      case 'dead-tap':
+        items.push(item(finding, `wait for ${element} to answer, then tap it again`, RECOVERY.deadTapWait + M + P));
+        break;
+      case 'promo-rejected': {
+        const promo = step.promo;
+        if (!promo || promo.customer.accepted) break;
+        const length = promo.code.length;
+        items.push(item(finding, `read the rejection, retype the ${length}-character code another way and apply it again`, M + M + P + length * KCODE + M + P));
+        break;
+      }
+      case 'error-message': {
+        const named = step.typed.find((f) => f.label !== null && (finding.evidence.text ?? '').toLowerCase().includes(f.label.toLowerCase()));
+        const chars = named ? named.chars : 0;
+        items.push(item(finding, named ? `go to ${named.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
+        break;
+      }
+      case 'small-text':
+        items.push(item(finding, 'pinch to zoom in to read, and out again', M + 2 * RECOVERY.pinch));
+        break;
+      case 'horizontal-scroll': {
+        const page = step.page;
+        if (!page) break;
+        const screens = Math.ceil(Math.max(0, page.scrollWidth - page.viewport.width) / page.viewport.width);
+        items.push(item(finding, `${2 * screens} sideways swipes to see the page and come back`, 2 * screens * (SWIPE + M)));
+        break;
+      }
+    }
+  }
+  return items;
+}

@@ -1,0 +1,235 @@
+/**
+ * The judge: from a scenario's recorded artifacts to its result (findings, effort, journey summary). A pure
+ * function of the artifacts: a run judges step by step as it records, `cx-shop judge` judges saved artifacts again,
+ * and both give the same result because both go through this one class in the same order.
+ */
+import type { ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
+import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
+import { recoveryFor } from '../effort/recovery.js';
+import { summariseJourney } from '../journeys/summary.js';
+import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
+import { withSetting } from '../rules/findings.js';
+import { applyRules, rules, type RuleId } from '../rules/index.js';
+import { applyJourneyRules } from '../rules/journey/index.js';
+import { failed, shortUrl } from '../rules/failed-request.js';
+import type { EvidenceItem } from '../rules/support/items.js';
+import type { JudgedStep } from '../rules/types.js';
+import type { SavedScenario } from '../scenario/schema.js';
+
+export interface JudgeContext {
+  scenario: SavedScenario;
+  device: string;
+  baseUrl: string;
+  touch: boolean;
+  viewport: { width: number; height: number };
+}
+
+export class ScenarioJudge {
+  private readonly judged: JudgedStep[] = [];
+  private readonly results: StepResult[] = [];
+  private readonly seenStates = new Set<string>();
+  private readonly seenPages = new Set<string>();
+  /** Page findings reported so far: each page problem is reported the first time the scenario meets it. */
+  private readonly reported = new Set<string>();
+  private effort: EffortState;
+  private goalReachedAt: number | null = null;
+
+  constructor(private readonly context: JudgeContext) {
+    this.effort = initialEffortState(context);
+  }
+
+  /** Judges the next step; steps must come in order. */
+  step(artifacts: StepArtifacts): StepResult {
+    const previous = this.judged.at(-1);
+    const signature = artifacts.page?.signature ?? null;
+    const newPageState = signature !== null && !this.seenStates.has(signature);
+    if (signature !== null) this.seenStates.add(signature);
+    const arrived = [...artifacts.pages, ...(artifacts.page ? [artifacts.page.url] : [])].map(pageKey);
+    const newPage = arrived.some((key) => !this.seenPages.has(key));
+    for (const key of arrived) this.seenPages.add(key);
+    const judged: JudgedStep = { ...artifacts, previousPage: previous?.page ?? null, newPageState, newPage };
+    this.judged.push(judged);
+
+    const config = { ...this.context.scenario.rules, ...this.context.scenario.steps[artifacts.index]?.rules };
+    const findings: Finding[] = [];
+    for (const finding of applyRules(judged)) {
+      const set = withSetting(finding, config[finding.rule as RuleId]);
+      const kept = set && rules[finding.rule as RuleId]?.scope === 'page' ? this.firstReport(set) : set;
+      if (kept) findings.push(kept);
+    }
+    const goal = this.context.scenario.goal;
+    if (goal && this.goalReachedAt === null && shows(artifacts, goal)) this.goalReachedAt = artifacts.index;
+
+    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared }, recoveryFor(findings, judged), this.effort);
+    this.effort = effort.state;
+    const environment = environmentOf(artifacts);
+    const result: StepResult = {
+      name: artifacts.name,
+      status: artifacts.outcome.status,
+      ...(artifacts.outcome.reason ? { reason: artifacts.outcome.reason } : {}),
+      effort: effort.total,
+      effortBreakdown: effort.breakdown,
+      recovery: effort.recovery,
+      wait: seconds(artifacts.waitMs),
+      wall: seconds(artifacts.wallMs),
+      url: artifacts.url,
+      screenshot: artifacts.screenshot?.path ?? null,
+      findings,
+      ...(environment.length > 0 ? { environment } : {}),
+      actions: countActions(artifacts),
+    };
+    this.results.push(result);
+    return result;
+  }
+
+  /** The scenario's result once its last step is judged: journey rules, totals, the summary. */
+  finish(brokeOff?: string): ScenarioResult {
+    const { scenario } = this.context;
+    const steps = [...this.results];
+    for (const step of scenario.steps.slice(steps.length)) steps.push(skipped(step.name));
+    let status: ScenarioResult['status'] = 'passed';
+    let reason: string | undefined;
+    for (const [index, step] of steps.entries()) {
+      if (step.status === 'passed' || step.status === 'skipped') continue;
+      const ends = step.status === 'blocked' || step.status === 'error';
+      if (status === 'passed' || ends) {
+        status = step.status;
+        reason = `step ${index + 1} "${step.name}": ${step.reason ?? step.status}`;
+      }
+      if (ends) break;
+    }
+    if (brokeOff) {
+      status = 'error';
+      reason = `the run broke off: ${brokeOff}`;
+    }
+    const statuses = steps.map((s) => s.status);
+    for (const { step, finding } of applyJourneyRules({ journey: scenario.journey, steps: this.judged, statuses })) {
+      const target = steps[step];
+      const kept = target && withSetting(finding, { ...scenario.rules, ...scenario.steps[step]?.rules }[finding.rule]);
+      if (target && kept) target.findings.push(kept);
+    }
+    return {
+      name: scenario.name,
+      file: scenario.file,
+      journey: scenario.journey,
+      device: this.context.device,
+      ...(scenario.persona ? { persona: scenario.persona } : {}),
+      baseUrl: this.context.baseUrl,
+      status,
+      ...(reason ? { reason } : {}),
+      completed: status === 'passed' || status === 'failed',
+      effort: round(steps.reduce((sum, step) => sum + step.effort, 0)),
+      wait: round(steps.reduce((sum, step) => sum + step.wait, 0)),
+      journeySummary: summariseJourney(steps, scenario.goal ? { text: scenario.goal, reachedAtStep: this.goalReachedAt } : undefined),
+      steps,
+    };
+  }
+
+  /**
+   * The same page problem on several pages (a tiny navigation bar, a locked zoom) is one thing to fix: each element
+   * is reported the first time the scenario meets it.
+   */
+  private firstReport(finding: Finding): Finding | null {
+    const items = finding.evidence.items as EvidenceItem[] | undefined;
+    if (!items) {
+      const key = [finding.rule, finding.evidence.element, finding.evidence.selector, finding.evidence.measured].join('|');
+      if (this.reported.has(key)) return null;
+      this.reported.add(key);
+      return finding;
+    }
+    const fresh = items.filter((item) => {
+      const key = [finding.rule, finding.severity, item.selector, item.text ?? item.element].join('|');
+      if (this.reported.has(key)) return false;
+      this.reported.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return null;
+    if (fresh.length === items.length) return finding;
+    const [first] = fresh;
+    return {
+      ...finding,
+      message: `${finding.message} (${fresh.length} not reported on an earlier page)`,
+      evidence: { ...finding.evidence, element: first!.element, selector: first!.selector, box: first!.box, count: fresh.length, items: fresh },
+    };
+  }
+}
+
+/** Judges a whole scenario's saved artifacts. */
+export function judgeScenario(artifacts: ScenarioArtifacts): ScenarioResult {
+  const first = artifacts.steps[0];
+  const judge = new ScenarioJudge({
+    scenario: artifacts.scenario,
+    device: artifacts.device,
+    baseUrl: artifacts.baseUrl,
+    touch: first?.touch ?? false,
+    viewport: first?.viewport ?? { width: 1280, height: 720 },
+  });
+  for (const step of artifacts.steps) judge.step(step);
+  return judge.finish(artifacts.brokeOff);
+}
+
+/** A page for the journey: its address without the fragment-less query noise of a hash route kept apart. */
+function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    // A hash route (#/cart) is a page of a single-page app; a plain anchor (#reviews) is not.
+    const hash = u.hash.startsWith('#/') || u.hash.startsWith('#!/') ? u.hash : '';
+    return `${u.origin}${u.pathname}${hash}`;
+  } catch {
+    return url;
+  }
+}
+
+function shows(artifacts: StepArtifacts, goal: string): boolean {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+  return norm(artifacts.page?.pageText ?? '').includes(norm(goal));
+}
+
+/** What failed around the customer without being the site's answer to them: third parties, the background. */
+function environmentOf(artifacts: StepArtifacts): string[] {
+  const notes = failed(artifacts.requests)
+    .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry)))
+    .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
+  const errors = artifacts.pageErrors
+    .filter((e) => e.party === 'third-party' || e.cause === 'background')
+    .map((e) => `${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${e.message.split('\n')[0]}`);
+  return [...new Set([...notes, ...errors])].sort();
+}
+
+function countActions(artifacts: StepArtifacts): StepResult['actions'] {
+  const counts = { taps: 0, charsTyped: 0, fields: 0, selects: 0, keys: 0, scrolls: 0, pages: 0 };
+  for (const i of artifacts.interactions) {
+    if (i.kind === 'tap' || i.kind === 'hover') counts.taps += 1;
+    if (i.kind === 'type') {
+      counts.fields += 1;
+      counts.charsTyped += i.chars;
+      if (i.pointed) counts.taps += 1;
+    }
+    if (i.kind === 'select') counts.selects += 1;
+    if (i.kind === 'press') counts.keys += 1;
+    if (i.kind === 'scroll') counts.scrolls += i.viewports;
+  }
+  counts.pages = artifacts.pages.length;
+  return counts;
+}
+
+function skipped(name: string): StepResult {
+  return {
+    name,
+    status: 'skipped',
+    reason: 'an earlier step did not pass',
+    effort: 0,
+    effortBreakdown: emptyBreakdown(),
+    recovery: [],
+    wait: 0,
+    wall: 0,
+    url: '',
+    screenshot: null,
+    findings: [],
+    actions: { taps: 0, charsTyped: 0, fields: 0, selects: 0, keys: 0, scrolls: 0, pages: 0 },
+  };
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms) / 1000;
+}

@@ -1,0 +1,476 @@
+/**
+ * The part of the recorder that runs in the page, added before the page's own scripts. It watches what the customer
+ * does through the page's own events (trusted presses, keystrokes, scroll gestures, selections, navigations) and
+ * what the page does in answer (DOM changes, new text), and sends each observation to cx-shop through a binding.
+ * It never sends what was typed: only counts and the kind of each character. Serialised by Playwright.
+ */
+import type { AppearedText, Box, TargetInfo } from '../artifacts/types.js';
+import type { PageLib } from './page-lib.js';
+
+/** What the page sends; `seq` numbers every event of a document, `t` is the page's clock (ms since the epoch). */
+export type PageEvent = { seq: number; t: number; doc: string } & (
+  | { type: 'press'; id: number; pointer: 'touch' | 'mouse' | 'pen'; point: { x: number; y: number }; target: TargetInfo; field: FieldNote | null }
+  | { type: 'response'; id: number; what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' }
+  | { type: 'key'; key: string; cls: 'L' | 'D' | 'O' | 'X'; field: FieldNote | null }
+  | { type: 'select'; target: TargetInfo; choices: number; field: FieldNote }
+  | { type: 'choice'; id: number; target: TargetInfo; expectsAnswer: boolean }
+  | { type: 'scroll'; pixels: number; direction: 'vertical' | 'horizontal'; size: number }
+  | { type: 'hover'; target: TargetInfo }
+  | { type: 'document'; url: string; how: 'navigate' | 'reload' | 'back_forward' | 'prerender' | 'restored' }
+  | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash' }
+  | ({ type: 'message'; arrival: boolean } & AppearedText)
+);
+
+/** A field as the recorder notes it: which one it is in this document, and what it is for. */
+export interface FieldNote {
+  id: number;
+  target: TargetInfo;
+  label: string | null;
+  words: string;
+  type: string;
+  inputMode: string | null;
+}
+
+export interface RecorderOptions {
+  /** How long after a press the page is watched for an answer (a dead tap gets none). */
+  responseWindowMs: number;
+  /** A region that mutated this recently before a press is background motion (a carousel), not an answer to it. */
+  noisyWindowMs: number;
+  /** New text counts as a message when it appears this close (CSS px) to what the customer acted on. */
+  nearPx: number;
+  /** Record a mouse resting on a control as a hover (laptops; a phone has no hover). */
+  hover: boolean;
+}
+
+declare global {
+  interface Window {
+    __cxShopLib?: PageLib;
+    __cxShopRecord?: (event: PageEvent) => void;
+    __cxShopRecorder?: { flush(): number; quiet(on: boolean): void; fieldValue(id: number): string | null; typedValue(id: number): string | null };
+  }
+}
+
+export function recordInPage(lib: PageLib, options: RecorderOptions): void {
+  if (window !== window.top || window.__cxShopRecorder) return;
+  const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  let seq = 0;
+  const send = (event: Record<string, unknown>) => {
+    seq += 1;
+    try {
+      window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent);
+    } catch {
+      // A page that replaced the binding loses the recording, not its own behaviour.
+    }
+  };
+  const target = (el: Element): TargetInfo => ({
+    description: lib.describe(el),
+    text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80),
+    box: lib.viewBox(el),
+    pageBox: lib.pageBox(el),
+  });
+
+  // Fields: numbered per document; the value right after the customer's last keystroke is kept here, in the page,
+  // to tell later whether the field kept it. It is never sent.
+  const fieldIds = new WeakMap<Element, number>();
+  const fields = new Map<number, Element>();
+  const typed = new Map<number, string>();
+  const fieldNote = (el: Element | null): FieldNote | null => {
+    if (!el || !lib.isField(el)) return null;
+    let id = fieldIds.get(el);
+    if (id === undefined) {
+      id = fields.size + 1;
+      fieldIds.set(el, id);
+      fields.set(id, el);
+    }
+    const input = el as HTMLInputElement;
+    return {
+      id,
+      target: target(el),
+      label: lib.labelOf(el),
+      words: lib.fieldWords(el),
+      type: (el.getAttribute('type') ?? el.tagName.toLowerCase()).toLowerCase(),
+      inputMode: el.getAttribute('inputmode') ?? (input.inputMode || null),
+    };
+  };
+  const valueOf = (el: Element) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText);
+
+  // What changed in the page, for the answers to presses and for new text. Each node keeps the times of its last two
+  // changes after the page loaded: a region that changed twice shortly before a press is moving on its own.
+  let loadedAt = Number.POSITIVE_INFINITY;
+  addEventListener('load', () => (loadedAt = Date.now()), { once: true });
+  const changes = new WeakMap<Node, [number, number]>();
+  const mutationListeners = new Set<(records: MutationRecord[], at: number, before: (node: Node) => [number, number]) => void>();
+  new MutationObserver((records) => {
+    const at = Date.now();
+    const previous = new Map<Node, [number, number]>();
+    for (const record of records) {
+      const known = changes.get(record.target) ?? [0, 0];
+      if (!previous.has(record.target)) previous.set(record.target, known);
+      if (at > loadedAt && known[1] !== at) changes.set(record.target, [known[1], at]);
+    }
+    const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];
+    for (const listener of mutationListeners) listener(records, at, before);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true });
+
+  /** True when the node sits in a region (below body) that changed twice on its own shortly before `since` (a ticker). */
+  const noisy = (node: Node, since: number, before: (node: Node) => [number, number]) => {
+    for (let n: Node | null = node, depth = 0; n && n !== document.body && n !== document.documentElement && depth < 8; n = n.parentNode, depth += 1) {
+      const [earlier, last] = before(n);
+      if (earlier > 0 && last < since && since - earlier < options.noisyWindowMs) return true;
+    }
+    return false;
+  };
+
+  // Presses and their answers.
+  let pressId = 0;
+  let lastPress: { el: Element; at: number } | null = null;
+  /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
+  const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null) => {
+    const seen = new Set<string>();
+    const answer = (what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation') => {
+      if (own && (what === 'change' || what === 'focus')) return;
+      if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
+      seen.add(what);
+      send({ type: 'response', id, what });
+    };
+    const onMutation = (records: MutationRecord[], at: number, before: (node: Node) => [number, number]) => {
+      if (at - startedAt > options.responseWindowMs) return void mutationListeners.delete(onMutation);
+      if (records.some((r) => r.target !== own && !noisy(r.target, startedAt, before))) answer('mutation');
+    };
+    mutationListeners.add(onMutation);
+    const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation']> = [
+      ['scroll', 'scroll'],
+      ['change', 'change'],
+      ['input', 'change'],
+      ['toggle', 'change'],
+      ['focusin', 'focus'],
+      ['hashchange', 'navigation'],
+    ];
+    const handlers = events.map(([type, what]) => {
+      const handler = (event: Event) => {
+        // Focus landing on what was pressed is no answer (a button takes focus when tapped); focus moving elsewhere is.
+        if (what === 'focus' && pressed && event.target instanceof Node && pressed.contains(event.target)) return;
+        answer(what);
+      };
+      addEventListener(type, handler, { capture: true, passive: true });
+      return [type, handler] as const;
+    });
+    setTimeout(() => {
+      mutationListeners.delete(onMutation);
+      for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
+    }, options.responseWindowMs + 50);
+  };
+  // A press counts when the finger or button comes up where it went down; a swipe that starts with a touch ends in
+  // pointercancel (the browser scrolls instead) and is a gesture, not a press.
+  let down: { id: number; el: Element; at: number; x: number; y: number; event: Record<string, unknown> } | null = null;
+  addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.isTrusted || event.button > 0 || !(event.target instanceof Element)) return;
+      const el = lib.control(event.target);
+      pressId += 1;
+      lastPress = { el, at: Date.now() };
+      const pointer = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
+      const point = { x: Math.round(event.clientX), y: Math.round(event.clientY) };
+      down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) } };
+      watchPress(pressId, Date.now(), null, el);
+      beginAction(el);
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener(
+    'pointerup',
+    (event) => {
+      if (!event.isTrusted || !down) return;
+      if (Math.hypot(event.clientX - down.x, event.clientY - down.y) <= 15) send(down.event);
+      down = null;
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener('pointercancel', () => (down = null), { capture: true, passive: true });
+
+  // Keystrokes: counted per field, each character only as letter, digit or other (for the phone keyboard layers).
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Dead'].includes(event.key)) return;
+      const el = document.activeElement;
+      const field = fieldNote(el && lib.isField(el) ? el : null);
+      const combo = event.ctrlKey || event.metaKey || event.altKey;
+      let key = 'char';
+      let cls: 'L' | 'D' | 'O' | 'X' = 'X';
+      if (!combo && event.key.length === 1) cls = /\p{L}/u.test(event.key) ? 'L' : /\p{Nd}/u.test(event.key) ? 'D' : 'O';
+      else if (event.key === 'Backspace' || event.key === 'Delete') key = 'delete';
+      else key = combo ? `${event.ctrlKey ? 'Control+' : ''}${event.metaKey ? 'Meta+' : ''}${event.altKey ? 'Alt+' : ''}${event.key}` : event.key;
+      send({ type: 'key', key, cls, field });
+      if (key === 'Enter' && el) beginAction(el);
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener(
+    'input',
+    (event) => {
+      const el = event.target as Element | null;
+      const id = el ? fieldIds.get(el) : undefined;
+      if (id !== undefined && event.isTrusted) typed.set(id, valueOf(el!));
+    },
+    { capture: true, passive: true },
+  );
+  // A sort order or a filter acts at once: a choice there that changes nothing is dead, like a button that does
+  // nothing. A list or a box in a form waits for the form to be sent, so it is not watched.
+  const ACTS_AT_ONCE = /sort|filter|order by|refine|per.?page|show only|view as|display/i;
+  addEventListener(
+    'change',
+    (event) => {
+      const el = event.target as Element | null;
+      const choice = el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'));
+      if (!choice || !event.isTrusted && !(lastPress && lastPress.el === el)) return;
+      const input = el as HTMLInputElement;
+      const expectsAnswer = !input.form && ACTS_AT_ONCE.test(`${lib.fieldWords(el)} ${lib.labelOf(el) ?? ''}`);
+      pressId += 1;
+      send({ type: 'choice', id: pressId, target: target(el), expectsAnswer });
+      watchPress(pressId, Date.now(), el);
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener(
+    'change',
+    (event) => {
+      const el = event.target as Element | null;
+      if (!(el instanceof HTMLSelectElement)) return;
+      // A script's choice (the page picking a country) is not the customer's: their hand was on the list first.
+      const touched = lastPress !== null && lastPress.el === el && Date.now() - lastPress.at < 10_000;
+      if (!event.isTrusted && !touched) return;
+      send({ type: 'select', target: target(el), choices: Math.max(1, el.selectedOptions.length), field: fieldNote(el) });
+      beginAction(el);
+    },
+    { capture: true, passive: true },
+  );
+
+  // Scrolling the customer did: distance moved after their wheel, swipe or scrolling keys, per gesture.
+  let gestureUntil = 0;
+  let quiet = false;
+  let gesture: { vertical: number; horizontal: number; timer: number } | null = null;
+  // Where each scroller was at its last scroll event; one never seen scrolled is at its start.
+  const positions = new WeakMap<EventTarget, { x: number; y: number }>();
+  const positionOf = (t: EventTarget) => {
+    const el = t === document ? document.scrollingElement : (t as Element);
+    return el ? { x: el.scrollLeft, y: el.scrollTop } : { x: scrollX, y: scrollY };
+  };
+  const endGesture = () => {
+    if (!gesture) return;
+    const { vertical, horizontal } = gesture;
+    clearTimeout(gesture.timer);
+    gesture = null;
+    if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: innerHeight });
+    if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: innerWidth });
+  };
+  const startGesture = (event: Event) => {
+    if (!event.isTrusted || quiet) return;
+    gestureUntil = Date.now() + 400;
+  };
+  for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' '].includes(event.key) && !lib.isField(document.activeElement ?? document.body)) startGesture(event);
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener(
+    'scroll',
+    (event) => {
+      const t = event.target ?? document;
+      const now = positionOf(t);
+      const was = positions.get(t) ?? { x: 0, y: 0 };
+      positions.set(t, now);
+      if (quiet || Date.now() > gestureUntil) return;
+      // A smooth scroll goes on after the wheel or swipe that started it.
+      gestureUntil = Math.max(gestureUntil, Date.now() + 200);
+      gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
+      gesture.vertical += Math.abs(now.y - was.y);
+      gesture.horizontal += Math.abs(now.x - was.x);
+      clearTimeout(gesture.timer);
+      gesture.timer = setTimeout(endGesture, 300) as unknown as number;
+    },
+    { capture: true, passive: true },
+  );
+  // Hovering with a mouse: the pointer came to rest on a control without pressing it.
+  let restTimer = 0;
+  let lastRest: Element | null = null;
+  addEventListener(
+    'pointermove',
+    (event) => {
+      if (!options.hover || !event.isTrusted || event.pointerType !== 'mouse') return;
+      clearTimeout(restTimer);
+      const movedAt = Date.now();
+      restTimer = setTimeout(() => {
+        const under = document.elementFromPoint(event.clientX, event.clientY);
+        const el = under ? lib.control(under) : null;
+        if (!el || el === lastRest || el === document.body || (lastPress && lastPress.at >= movedAt)) return;
+        lastRest = el;
+        if (el !== under || el.matches('[aria-haspopup], [aria-expanded]')) send({ type: 'hover', target: target(el) });
+      }, 250) as unknown as number;
+    },
+    { capture: true, passive: true },
+  );
+
+  // Documents and client-side routes.
+  const announceDocument = () => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    send({ type: 'document', url: location.href, how: entry?.type ?? 'navigate' });
+  };
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', announceDocument, { once: true });
+  else announceDocument();
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) send({ type: 'document', url: location.href, how: 'restored' });
+  });
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = history[method];
+    history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+      const before = location.href;
+      const result = original.apply(this, args);
+      if (location.href !== before) send({ type: 'route', url: location.href, how: method === 'pushState' ? 'push' : 'replace' });
+      return result;
+    };
+  }
+  addEventListener('popstate', () => send({ type: 'route', url: location.href, how: 'pop' }));
+  addEventListener('hashchange', () => send({ type: 'route', url: location.href, how: 'hash' }));
+
+  // New text: what appeared near what the customer acted on, whatever its markup.
+  interface Action {
+    el: Element;
+    at: number;
+    path: string;
+    added: Set<Node>;
+    removed: Set<string>;
+    quiet: number;
+  }
+  const shown = new Map<string, Element>();
+  const strip = (text: string) => text.replace(/[\d.,£$€¥%-]+/g, '#');
+  let action: Action | null = null;
+  const onActionMutation = (records: MutationRecord[]) => {
+    if (!action) return;
+    for (const record of records) {
+      if (record.type === 'childList') {
+        record.addedNodes.forEach((node) => action!.added.add(node));
+        record.removedNodes.forEach((node) => {
+          const text = lib.clean(node.textContent);
+          if (text) action!.removed.add(strip(text));
+        });
+      } else if (record.type === 'characterData') {
+        action.added.add(record.target);
+        if (record.oldValue) action.removed.add(strip(lib.clean(record.oldValue)));
+      } else if (record.type === 'attributes') {
+        action.added.add(record.target);
+      }
+    }
+    clearTimeout(action.quiet);
+    const current = action;
+    action.quiet = setTimeout(() => detect(current), 250) as unknown as number;
+  };
+  mutationListeners.add((records) => onActionMutation(records));
+
+  const kindOf = (el: Element): AppearedText['kind'] => {
+    if (el.closest('[role="alert"], [role="alertdialog"], [aria-live="assertive"]')) return 'alert';
+    if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
+    if (el.closest('[role="status"], [aria-live="polite"], output')) return 'status';
+    if (el.closest('.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]') || lib.looksRed(el)) return 'error';
+    return 'text';
+  };
+  const blockOf = (node: Node): Element | null => {
+    let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    for (let depth = 0; el && depth < 4 && getComputedStyle(el).display === 'inline'; depth += 1) el = el.parentElement;
+    return el;
+  };
+  const distance = (a: Box, b: Box) => {
+    const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+    const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+    return Math.hypot(dx, dy);
+  };
+  const isMessage = (el: Element, text: string) =>
+    text.length > 0 &&
+    text.length <= 300 &&
+    /\p{L}/u.test(text) &&
+    !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
+    el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
+    el.querySelectorAll('a[href], button').length <= 1;
+  const report = (el: Element, text: string, arrival: boolean) => {
+    const known = shown.get(text);
+    if (known && known.isConnected && lib.visible(known)) return;
+    shown.set(text, el);
+    const id = el.id ? `#${el.id}` : '';
+    const role = el.getAttribute('role');
+    send({ type: 'message', arrival, kind: kindOf(el), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
+  };
+  function detect(current: Action): void {
+    if (current !== action) return;
+    const routeChanged = location.pathname !== current.path;
+    const near = current.el.isConnected ? lib.pageBox(current.el) : null;
+    const form = current.el.closest('form');
+    const blocks = new Set<Element>();
+    for (const node of current.added) {
+      if (!node.isConnected) continue;
+      const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[role="alert"], [role="status"], [aria-live], output');
+      const block = live ?? blockOf(node);
+      if (block) blocks.add(block);
+    }
+    current.added.clear();
+    for (const el of blocks) {
+      if ([...blocks].some((other) => other !== el && other.contains(el))) continue;
+      if (!lib.visible(el)) continue;
+      const text = lib.clean((el as HTMLElement).innerText);
+      if (!isMessage(el, text) || current.removed.has(strip(text))) continue;
+      const kind = kindOf(el);
+      const fixed = getComputedStyle(el).position === 'fixed';
+      const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
+      // A client-side page change brings a whole new page: only what is marked as a message counts there.
+      if (!close || (routeChanged && kind === 'text')) continue;
+      report(el, text, false);
+    }
+  }
+  function beginAction(el: Element): void {
+    if (action) detect(action);
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), quiet: 0 };
+  }
+  // A page that arrives after a submit may carry its error already: marked messages, and red or error-classed
+  // text in a form that reads as an error (red text alone may be a "required" hint shown on every visit).
+  const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed/i;
+  const arrivalMessages = () => {
+    const marked = document.querySelectorAll(
+      '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li',
+    );
+    for (const el of Array.from(marked)) {
+      const text = lib.clean((el as HTMLElement).innerText);
+      const kind = kindOf(el);
+      if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text)) continue;
+      if (kind === 'error' && !ERROR_WORDS.test(text)) continue;
+      if (Array.from(marked).some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
+      report(el, text, true);
+    }
+  };
+  addEventListener('load', () => setTimeout(arrivalMessages, 100), { once: true });
+
+  window.__cxShopRecorder = {
+    /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */
+    flush() {
+      endGesture();
+      gestureUntil = 0;
+      if (action) detect(action);
+      return seq;
+    },
+    /** While cx-shop itself looks at the page (a full-page picture may move it), no scrolling is the customer's. */
+    quiet(on: boolean) {
+      endGesture();
+      gestureUntil = 0;
+      quiet = on;
+    },
+    fieldValue(id: number) {
+      const el = fields.get(id);
+      return el && el.isConnected ? valueOf(el) : null;
+    },
+    typedValue(id: number) {
+      return typed.get(id) ?? null;
+    },
+  };
+}

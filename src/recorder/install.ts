@@ -1,0 +1,32 @@
+/**
+ * Prepares a browser context for recording: the page helpers and the in-page recorder in every document, before
+ * the page's own scripts, and the binding that carries the recorder's events out of the page.
+ */
+import type { BrowserContext, Page } from 'playwright';
+import { installSpeedProbes } from '../probes/speed.js';
+import { recordInPage, type PageEvent, type RecorderOptions } from './in-page.js';
+import { pageLib } from './page-lib.js';
+import { DEAD_TAP_WINDOW_MS, deliver } from './recorder.js';
+
+const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
+  responseWindowMs: DEAD_TAP_WINDOW_MS,
+  noisyWindowMs: 2500,
+  nearPx: 400,
+};
+
+/** The page helpers alone, for a document that has none yet (one opened before the context was prepared). */
+export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pageLib.toString()})();`;
+
+export async function prepareContext(context: BrowserContext, device: { touch: boolean }): Promise<void> {
+  const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
+  await context.exposeBinding('__cxShopRecord', ({ page }: { page: Page }, event: PageEvent) => deliver(page, event));
+  await context.addInitScript({
+    content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)});\n})();`,
+  });
+  await installSpeedProbes(context);
+}
+
+/** Makes sure the page helpers are in the page's current document. */
+export async function ensurePageLib(page: Page): Promise<void> {
+  await page.evaluate(PAGE_LIB_SCRIPT);
+}

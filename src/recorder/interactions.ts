@@ -1,0 +1,139 @@
+/**
+ * From the page's events to what the customer did: a press followed by keystrokes in a field is typing into it,
+ * a press on a list followed by its change is a choice, gestures are swipes. Pure, so the same events always make
+ * the same interactions, whoever's hands made them.
+ */
+import type { Interaction, TargetInfo } from '../artifacts/types.js';
+import { keyboardSwitches } from '../effort/keyboard.js';
+import type { FieldNote, PageEvent } from './in-page.js';
+
+/** Field words that mark a code: customers type codes character by character, checking each one. */
+const CODE_FIELD = /promo|coupon|voucher|discount|gift.?card|order.?(number|no\b|id)|tracking|reference|\bcode\b/i;
+
+export function isCodeField(field: Pick<FieldNote, 'words' | 'target'>): boolean {
+  return CODE_FIELD.test(`${field.words} ${field.target.description}`);
+}
+
+/** What the driver meant by the typing into the next field, when it knows (a person's intent is not known). */
+export interface TypingIntent {
+  code?: boolean;
+}
+
+interface Session {
+  field: FieldNote;
+  pointed: TargetInfo | null;
+  chars: number;
+  deletes: number;
+  classes: string;
+  intent: TypingIntent | undefined;
+}
+
+/** A press this close before the first keystroke is the customer tapping the field to type into it. */
+const PRESS_TO_TYPE_MS = 10_000;
+
+export function interactionsOf(events: readonly PageEvent[], touch: boolean, intents: TypingIntent[] = []): Interaction[] {
+  const out: Interaction[] = [];
+  let pending: (PageEvent & { type: 'press' }) | null = null;
+  let session: Session | null = null;
+  const intentQueue = [...intents];
+
+  const flushPress = () => {
+    if (pending) out.push({ kind: 'tap', target: pending.target, pointer: pending.pointer });
+    pending = null;
+  };
+  const closeSession = () => {
+    if (!session) return;
+    const { field, pointed, chars, deletes, classes, intent } = session;
+    session = null;
+    if (chars === 0 && deletes === 0) {
+      if (pointed) out.push({ kind: 'tap', target: pointed, pointer: touch ? 'touch' : 'mouse' });
+      return;
+    }
+    out.push({
+      kind: 'type',
+      target: pointed ?? field.target,
+      pointed: pointed !== null,
+      chars,
+      deletes,
+      code: intent?.code ?? isCodeField(field),
+      keyboardSwitches: touch ? keyboardSwitches(classes, field) : 0,
+    });
+  };
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'press':
+        closeSession();
+        flushPress();
+        pending = event;
+        break;
+      case 'key': {
+        const typing = event.key === 'char' || event.key === 'delete';
+        if (typing && event.field) {
+          if (session?.field.id !== event.field.id || session.field.target.description !== event.field.target.description) {
+            closeSession();
+            const pointedAt = pending && event.t - pending.t <= PRESS_TO_TYPE_MS ? pending.target : null;
+            if (!pointedAt) flushPress();
+            pending = null;
+            session = { field: event.field, pointed: pointedAt, chars: 0, deletes: 0, classes: '', intent: intentQueue.shift() };
+          }
+          if (event.key === 'char') {
+            session!.chars += 1;
+            session!.classes += event.cls;
+          } else session!.deletes += 1;
+          break;
+        }
+        closeSession();
+        flushPress();
+        out.push({ kind: 'press', key: typing ? (event.key === 'char' ? 'character' : 'Backspace') : event.key });
+        break;
+      }
+      case 'select': {
+        closeSession();
+        const pointed = pending !== null && pending.field?.id === event.field.id;
+        if (!pointed) flushPress();
+        pending = null;
+        out.push({ kind: 'select', target: event.target, choices: event.choices, pointed });
+        break;
+      }
+      case 'scroll':
+        closeSession();
+        flushPress();
+        out.push({ kind: 'scroll', pixels: event.pixels, viewports: Math.ceil(event.pixels / Math.max(1, event.size)), direction: event.direction });
+        break;
+      case 'hover':
+        closeSession();
+        flushPress();
+        out.push({ kind: 'hover', target: event.target });
+        break;
+      case 'document':
+        closeSession();
+        flushPress();
+        if (event.how === 'back_forward' || event.how === 'restored') out.push({ kind: 'navigate', url: event.url, via: 'back' });
+        else if (event.how === 'reload') out.push({ kind: 'navigate', url: event.url, via: 'reload' });
+        break;
+      case 'route':
+        // A route popped right after a press is the page's own back button, which the press already paid for.
+        if (event.how === 'pop' && !events.some((e) => e.type === 'press' && e.t <= event.t && event.t - e.t < 1000)) {
+          closeSession();
+          flushPress();
+          out.push({ kind: 'navigate', url: event.url, via: 'back' });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  closeSession();
+  flushPress();
+  return withoutHoversBeforeTheirTap(out);
+}
+
+/** A pointer resting on a control before pressing it is part of the press, not a hover of its own. */
+function withoutHoversBeforeTheirTap(interactions: Interaction[]): Interaction[] {
+  return interactions.filter((interaction, i) => {
+    if (interaction.kind !== 'hover') return true;
+    const next = interactions.slice(i + 1).find((n) => n.kind !== 'scroll');
+    return !(next && 'target' in next && next.target.description === interaction.target.description && next.kind !== 'hover');
+  });
+}

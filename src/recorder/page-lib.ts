@@ -1,0 +1,171 @@
+/**
+ * Helpers that run inside the page: how a customer would name an element, where it is, how a developer would find
+ * it. Installed once per document as `window.__cxShopLib` (see install.ts) and used by the recorder, the page
+ * snapshot and the locator suggestions, so that every part of cx-shop names an element the same way. Serialised
+ * by Playwright: it may only use what a browser has.
+ */
+import type { Box } from '../artifacts/types.js';
+
+export interface PageLib {
+  clean(text: string | null | undefined): string;
+  /** Shown to the customer: has a box, not hidden, not transparent, not inside an excluded region. */
+  visible(el: Element, exclude?: readonly string[]): boolean;
+  /** Box in the viewport, rounded to 0.01 px. */
+  viewBox(el: Element): Box;
+  /** Box in document coordinates, rounded to 0.01 px. */
+  pageBox(el: Element): Box;
+  cssPath(el: Element): string;
+  roleOf(el: Element): string;
+  /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
+  labelOf(el: Element): string | null;
+  isField(el: Element): boolean;
+  /** The element in the customer's words: `button "Apply"`, `textbox labelled "Email"`, `link to /cart`. */
+  describe(el: Element): string;
+  /** The control a tap on `el` works: the link, button or field around it, else `el` itself. */
+  control(el: Element): Element;
+  /** The words that say what a field is for: name, id, autocomplete, labels, placeholder. */
+  fieldWords(el: Element): string;
+  /** Reddish text: how many pages mark an error without saying so in markup. */
+  looksRed(el: Element): boolean;
+}
+
+export function pageLib(): PageLib {
+  const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const CONTROLS =
+    'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="checkbox"], ' +
+    '[role="radio"], [role="tab"], [role="menuitem"], [role="option"], [role="switch"], [onclick], [contenteditable="true"]';
+  const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'spinbutton', 'checkbox', 'radio', 'slider', 'switch']);
+
+  const visible = (el: Element, exclude: readonly string[] = []) => {
+    if (el.getClientRects().length === 0) return false;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    return !exclude.some((selector) => {
+      try {
+        return el.closest(selector) !== null;
+      } catch {
+        return false;
+      }
+    });
+  };
+  const viewBox = (el: Element): Box => {
+    const r = el.getBoundingClientRect();
+    return { x: round(r.x), y: round(r.y), width: round(r.width), height: round(r.height) };
+  };
+  const pageBox = (el: Element): Box => {
+    const r = el.getBoundingClientRect();
+    return { x: round(r.x + scrollX), y: round(r.y + scrollY), width: round(r.width), height: round(r.height) };
+  };
+  const cssPath = (el: Element): string => {
+    const parts: string[] = [];
+    let node: Element | null = el;
+    while (node && node !== document.documentElement && parts.length < 5) {
+      if (node.id) {
+        parts.unshift(`#${CSS.escape(node.id)}`);
+        break;
+      }
+      const tag = node.tagName.toLowerCase();
+      const parent: Element | null = node.parentElement;
+      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === node!.tagName) : [];
+      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
+      node = parent;
+    }
+    return parts.join(' > ');
+  };
+  const roleOf = (el: Element): string => {
+    const explicit = clean(el.getAttribute('role')).split(' ')[0];
+    if (explicit) return explicit;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'a') return el.hasAttribute('href') ? 'link' : 'a';
+    if (tag === 'button' || tag === 'summary') return 'button';
+    if (tag === 'select') return (el as HTMLSelectElement).multiple ? 'listbox' : 'combobox';
+    if (tag === 'textarea') return 'textbox';
+    if (tag === 'img') return 'img';
+    if (/^h[1-6]$/.test(tag)) return 'heading';
+    if (tag === 'input') {
+      const type = (el as HTMLInputElement).type;
+      if (type === 'checkbox' || type === 'radio') return type;
+      if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';
+      if (type === 'range') return 'slider';
+      if (type === 'number') return 'spinbutton';
+      if (type === 'search') return 'searchbox';
+      return 'textbox';
+    }
+    if ((el as HTMLElement).isContentEditable) return 'textbox';
+    return tag;
+  };
+  const labelOf = (el: Element): string | null => {
+    const aria = clean(el.getAttribute('aria-label'));
+    if (aria) return aria;
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      const text = clean(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      if (text) return text;
+    }
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && labels.length > 0) {
+      const text = clean(Array.from(labels, (l) => (l as HTMLElement).innerText || l.textContent).join(' '));
+      if (text) return text;
+    }
+    const title = clean(el.getAttribute('title'));
+    return title || null;
+  };
+  const isField = (el: Element) => FIELD_ROLES.has(roleOf(el)) || el.matches('input:not([type="button"]):not([type="submit"]):not([type="reset"]):not([type="image"]), select, textarea');
+  /** The name of a control that is not a field: what it says, or the picture or title that stands for it. */
+  const nameOf = (el: Element): string => {
+    const aria = labelOf(el);
+    if (aria) return aria;
+    const text = clean((el as HTMLElement).innerText);
+    if (text) return text;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'input') return clean((el as HTMLInputElement).value) || clean(el.getAttribute('alt'));
+    if (tag === 'img') return clean(el.getAttribute('alt'));
+    return (
+      clean(el.querySelector('img[alt]')?.getAttribute('alt')) ||
+      clean(el.querySelector('svg title')?.textContent) ||
+      clean(el.querySelector('[aria-label]')?.getAttribute('aria-label'))
+    );
+  };
+  const describe = (el: Element): string => {
+    const role = roleOf(el);
+    if (isField(el)) {
+      const label = labelOf(el);
+      if (label) return `${role} labelled "${label.slice(0, 60)}"`;
+      const placeholder = clean(el.getAttribute('placeholder'));
+      if (placeholder) return `${role} with placeholder "${placeholder.slice(0, 60)}"`;
+      const name = clean(el.getAttribute('name')) || el.id;
+      return name ? `${role} named "${name}"` : role;
+    }
+    const name = nameOf(el);
+    if (name) return `${role} "${name.slice(0, 60)}"`;
+    if (role === 'link') {
+      const href = (el as HTMLAnchorElement).href;
+      try {
+        const url = new URL(href);
+        return `link to ${url.origin === location.origin ? url.pathname + url.search : href}`.slice(0, 90);
+      } catch {
+        return 'link';
+      }
+    }
+    const classes = clean(typeof (el as HTMLElement).className === 'string' ? (el as HTMLElement).className : '').split(' ')[0];
+    return el.id ? `${role} #${el.id}` : classes ? `${role} .${classes}` : role;
+  };
+  const control = (el: Element): Element => el.closest(CONTROLS) ?? el;
+  const fieldWords = (el: Element): string => {
+    const input = el as HTMLInputElement;
+    const labels = 'labels' in input && input.labels ? Array.from(input.labels, (l) => l.textContent) : [];
+    return clean(
+      [input.name, input.id, el.getAttribute('autocomplete'), el.getAttribute('aria-label'), el.getAttribute('placeholder'), ...labels]
+        .filter(Boolean)
+        .join(' '),
+    );
+  };
+  const looksRed = (el: Element): boolean => {
+    const match = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(el).color);
+    if (!match) return false;
+    const [r, g, b] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return r >= 150 && r > 2 * g && r > 2 * b;
+  };
+  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, describe, control, fieldWords, looksRed };
+}

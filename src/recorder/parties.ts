@@ -1,0 +1,35 @@
+/**
+ * Whose a request is. The site is its registrable domain (shop.example.co.uk covers www., cdn. and api.); an
+ * address on any other domain is a third party's. Telemetry (beacons, analytics calls) is never something the
+ * customer waits for or loses, wherever it goes.
+ */
+import { parse } from 'tldts';
+
+/** The site an address belongs to: its registrable domain, or its host name for an IP address or localhost. */
+export function siteOf(url: string): string {
+  try {
+    const parsed = parse(url);
+    return parsed.domain ?? parsed.hostname ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function partyOf(url: string, sites: readonly string[]): 'site' | 'third-party' {
+  if (!/^https?:/i.test(url)) return 'site';
+  const site = siteOf(url);
+  return site !== '' && sites.includes(site) ? 'site' : 'third-party';
+}
+
+/** Path segments analytics and monitoring services post to. */
+const TELEMETRY_PATH = /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope)(\/|$|\?|\.)/i;
+
+export function isTelemetry(url: string, resourceType: string): boolean {
+  if (resourceType === 'ping' || resourceType === 'cspreport') return true;
+  if (resourceType === 'document') return false;
+  try {
+    return TELEMETRY_PATH.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,397 @@
+/**
+ * The recorder: listens to one page for the life of a scenario and hands each step what happened in it. What the
+ * customer did comes from the page's own events (see in-page.ts); requests, errors, dialogs and downloads from the
+ * browser. Every request is given to its owner (the site, a third party, or cx-shop itself) and its cause (the
+ * customer's action, or the background), so that only what the customer's own actions caused is ever judged as
+ * the site's.
+ */
+import type { Page, Request } from 'playwright';
+import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TypedField } from '../artifacts/types.js';
+
+export { DEAD_TAP_WINDOW_MS };
+import type { FieldNote, PageEvent } from './in-page.js';
+import { interactionsOf, type TypingIntent } from './interactions.js';
+import { siteOf, partyOf, isTelemetry } from './parties.js';
+import { sameValue } from './values.js';
+
+/** Most time to wait for the site to settle after an action before moving on. */
+const SETTLE_CAP_MS = 10_000;
+/** A main thread that takes longer than this to paint a frame is the site keeping the customer waiting. */
+const FROZEN_MS = 50;
+
+/** Requests that answer the customer: the page, its data calls. Pictures, fonts and beacons answer nobody. */
+const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket', 'eventsource', 'manifest']);
+
+type Received = PageEvent & { received: number };
+/** An input whose answer is watched: a press, or a choice in a list that acts at once. */
+type Watched = Received & ({ type: 'press' } | { type: 'choice' });
+
+const recorders = new WeakMap<Page, Recorder>();
+
+/** Where the page binding delivers an event: the recorder of that page, if it has one. */
+export function deliver(page: Page, event: PageEvent): void {
+  recorders.get(page)?.receive(event);
+}
+
+export interface RecordedStep {
+  interactions: ReturnType<typeof interactionsOf>;
+  taps: TapResponse[];
+  typed: TypedField[];
+  appeared: AppearedText[];
+  requests: RequestRecord[];
+  pageErrors: PageErrorRecord[];
+  consoleErrors: string[];
+  pages: string[];
+  waitMs: number;
+}
+
+export class Recorder {
+  private readonly events: Received[] = [];
+  private readonly requests: Array<RequestRecord & { at: number }> = [];
+  private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
+  private readonly inflight = new Set<Request>();
+  private readonly pageErrors: Array<PageErrorRecord & { at: number }> = [];
+  private readonly consoleErrors: Array<{ text: string; at: number }> = [];
+  private readonly dialogs: Array<{ text: string; at: number }> = [];
+  private readonly downloads: Array<{ name: string; at: number }> = [];
+  private readonly navigations: Array<{ url: string; at: number }> = [];
+  private readonly lastSeq = new Map<string, number>();
+  private readonly markTimes = new Map<number, number>();
+  private readonly site: string;
+  private intents: Array<TypingIntent & { text: string }> = [];
+  private stepEvents = 0;
+  private stepRequests = 0;
+  private stepStartedAt = Date.now();
+  private lastSiteActivity = 0;
+  private waited = 0;
+  /** What cx-shop is doing: answering the customer's action, looking at the page itself, or neither. */
+  private phase: 'action' | 'collect' | 'idle' = 'idle';
+
+  constructor(
+    readonly page: Page,
+    private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[] },
+  ) {
+    this.site = siteOf(options.baseUrl);
+    recorders.set(page, this);
+    page.on('request', (request) => this.onRequest(request));
+    page.on('response', (response) => {
+      const entry = this.entries.get(response.request());
+      if (entry) entry.status = response.status();
+      // Chromium does not report a fetch as finished while the page has not read its body: the answer is enough.
+      this.settleRequest(response.request());
+    });
+    page.on('requestfinished', (request) => this.settleRequest(request));
+    page.on('requestfailed', (request) => {
+      const entry = this.entries.get(request);
+      if (entry) entry.failure = request.failure()?.errorText ?? 'failed';
+      this.settleRequest(request);
+    });
+    page.on('pageerror', (error) => {
+      const from = /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(error.stack ?? '')?.[1];
+      const party = from === undefined ? 'unknown' : partyOf(from, [this.site, siteOf(page.url())]) === 'site' ? 'site' : 'third-party';
+      this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push({ text: message.text(), at: Date.now() });
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.navigations.push({ url: frame.url(), at: Date.now() });
+    });
+    // A native alert or confirm would freeze the page: read it, as the customer would, then close it.
+    page.on('dialog', async (dialog) => {
+      this.dialogs.push({ text: dialog.message(), at: Date.now() });
+      await dialog.accept().catch(() => undefined);
+    });
+    page.on('download', (download) => this.downloads.push({ name: download.suggestedFilename(), at: Date.now() }));
+  }
+
+  receive(event: PageEvent): void {
+    this.events.push({ ...event, received: Date.now() });
+    this.lastSeq.set(event.doc, Math.max(this.lastSeq.get(event.doc) ?? 0, event.seq));
+  }
+
+  /** Starts a new step: what is recorded from now on belongs to it. */
+  beginStep(): void {
+    this.stepEvents = this.events.length;
+    this.stepRequests = this.requests.length;
+    this.stepStartedAt = Date.now();
+    this.intents = [];
+    this.waited = 0;
+  }
+
+  /** Runs the customer's action: requests it starts are caused by the customer. */
+  async action<T>(work: () => Promise<T>): Promise<T> {
+    this.phase = 'action';
+    try {
+      return await work();
+    } finally {
+      this.phase = 'idle';
+    }
+  }
+
+  /** From now on (a replayed page used only for tries), everything is the action's answer. */
+  actingFromNowOn(): void {
+    this.phase = 'action';
+  }
+
+  /** Runs cx-shop's own look at the page: what it makes the page request is cx-shop's, not the site's. */
+  async collecting<T>(work: () => Promise<T>): Promise<T> {
+    this.phase = 'collect';
+    try {
+      return await work();
+    } finally {
+      this.phase = 'idle';
+    }
+  }
+
+  /** The driver's intent for the next field typed into: the text it means to type, and whether it is a code. */
+  intend(intent: TypingIntent & { text: string }): void {
+    this.intents.push(intent);
+  }
+
+  /** Time spent waiting on the site in this step so far, in milliseconds. */
+  get waitMs(): number {
+    return this.waited;
+  }
+
+  /** Counts work that waits on the site (a page load) as the customer's waiting. */
+  async waiting<T>(work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      this.waited += Date.now() - started;
+    }
+  }
+
+  /** Events received so far: a mark to wait for the answer to a press made after it, or for new text. */
+  get mark(): number {
+    this.markTimes.set(this.events.length, Date.now());
+    return this.events.length;
+  }
+
+  /** Messages that appeared since the mark (new text on the page, browser dialogs), secrets masked. */
+  async messagesSince(mark: number): Promise<AppearedText[]> {
+    await this.flush();
+    const since = this.markTimes.get(mark) ?? 0;
+    return [
+      ...this.events
+        .slice(mark)
+        .filter((e): e is Received & { type: 'message' } => e.type === 'message')
+        .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
+      ...this.dialogs.filter((d) => d.at >= since).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
+    ];
+  }
+
+  /** What the customer pressed on the page they are on now (since the last new document or route), in words. */
+  tapsOnThisPage(): string[] {
+    const taps: string[] = [];
+    for (let i = this.events.length - 1; i >= 0; i -= 1) {
+      const e = this.events[i]!;
+      if (e.type === 'document' || (e.type === 'route' && (e.how === 'push' || e.how === 'pop'))) break;
+      if (e.type === 'press') taps.unshift(e.target.description);
+    }
+    return taps;
+  }
+
+  /**
+   * Waits until the press made after `mark` got an answer from the page or the dead-tap window passed. A press
+   * the page never reported (covered by another element, for instance) is waited for a moment only.
+   */
+  async pressAnswered(mark: number): Promise<void> {
+    const deadline = Date.now() + DEAD_TAP_WINDOW_MS + 1000;
+    while (Date.now() < deadline) {
+      const press = this.events.slice(mark).find((e): e is Watched => e.type === 'press');
+      if (press && (this.responsesTo(press).length > 0 || Date.now() - press.t >= DEAD_TAP_WINDOW_MS)) return;
+      if (!press && Date.now() > deadline - DEAD_TAP_WINDOW_MS) return;
+      await delay(50);
+    }
+  }
+
+  /**
+   * Waits for the site to answer: its own requests quiet, the page loaded, the main thread free to paint. The time
+   * it took counts as the customer's waiting (not cx-shop's quiet windows).
+   */
+  async settle(): Promise<void> {
+    const started = Date.now();
+    await this.networkQuiet(150);
+    const beforeLoad = Date.now();
+    await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
+    const loadedAt = Date.now() - beforeLoad > 5 ? Date.now() : started;
+    await this.networkQuiet(50);
+    const frameAt = await this.nextFrame();
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
+  }
+
+  /** Asks the page to send what it holds back (a scroll gesture, new text) and waits until it arrived. */
+  async flush(): Promise<void> {
+    const state = await timed(
+      this.page.evaluate(() => ({ doc: (window.__cxShopRecorder ? 'here' : 'none') as string, seq: window.__cxShopRecorder?.flush() ?? 0 })),
+      2000,
+    ).catch(() => null);
+    if (!state || state.doc === 'none') return;
+    const doc = [...this.lastSeq.keys()].at(-1);
+    const deadline = Date.now() + 1000;
+    while (doc && (this.lastSeq.get(doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
+  }
+
+  /** What happened in the step, put together once its actions and expectations are done. */
+  async endStep(): Promise<RecordedStep> {
+    await this.flush();
+    const events = this.events.slice(this.stepEvents);
+    const interactions = interactionsOf(events, this.options.touch, this.intents);
+    const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
+    const appeared: AppearedText[] = [
+      ...events
+        .filter((e): e is Received & { type: 'message' } => e.type === 'message' && (!e.arrival || acted))
+        .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
+      ...this.dialogs.filter((d) => d.at >= this.stepStartedAt).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
+    ];
+    return {
+      interactions,
+      taps: events
+        .filter((e): e is Watched => e.type === 'press' || (e.type === 'choice' && e.expectsAnswer))
+        .map((input) => this.tapResponse(input)),
+      typed: await this.typedFields(events),
+      appeared,
+      requests: this.requests.slice(this.stepRequests).map(({ at: _at, ...request }) => request),
+      pageErrors: this.pageErrors.filter((e) => e.at >= this.stepStartedAt).map(({ at: _at, ...error }) => error),
+      consoleErrors: this.consoleErrors.filter((e) => e.at >= this.stepStartedAt).map((e) => e.text),
+      pages: events
+        .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop')))
+        .map((e) => (e as { url: string }).url),
+      waitMs: this.waited,
+    };
+  }
+
+  /** Replaces every secret in text by •••. */
+  mask(text: string): string {
+    let masked = text;
+    for (const secret of this.options.secrets) if (secret) masked = masked.split(secret).join('•••');
+    return masked;
+  }
+
+  private onRequest(request: Request): void {
+    const at = Date.now();
+    const party: RequestRecord['party'] = this.phase === 'collect' ? 'cx-shop' : partyOf(request.url(), [this.site, siteOf(this.page.url())]);
+    const entry = {
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      status: null,
+      failure: null,
+      party,
+      cause: this.phase === 'action' ? ('action' as const) : ('background' as const),
+      telemetry: isTelemetry(request.url(), request.resourceType()),
+      at,
+    };
+    this.entries.set(request, entry);
+    this.requests.push(entry);
+    if (this.answers(entry)) {
+      this.inflight.add(request);
+      this.lastSiteActivity = at;
+    }
+  }
+
+  /** A request the customer waits on: the site's own, caused by their action, not a beacon or a picture. */
+  private answers(entry: RequestRecord): boolean {
+    return entry.party === 'site' && entry.cause === 'action' && !entry.telemetry && ANSWERING_TYPES.has(entry.resourceType);
+  }
+
+  private settleRequest(request: Request): void {
+    if (this.inflight.delete(request)) this.lastSiteActivity = Date.now();
+  }
+
+  private async networkQuiet(quietMs: number): Promise<void> {
+    const started = Date.now();
+    const deadline = started + SETTLE_CAP_MS;
+    while (Date.now() < deadline) {
+      if (this.inflight.size === 0 && Date.now() - Math.max(this.lastSiteActivity, started) >= quietMs) return;
+      await delay(25);
+    }
+  }
+
+  /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */
+  private async nextFrame(): Promise<number> {
+    const asked = Date.now();
+    await timed(this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))), SETTLE_CAP_MS).catch(() => undefined);
+    const answered = Date.now();
+    return answered - asked > FROZEN_MS ? answered : 0;
+  }
+
+  private responsesTo(press: Watched): TapResponse['responses'] {
+    const within = (at: number) => at >= press.t - 50 && at <= press.t + DEAD_TAP_WINDOW_MS;
+    const responses = new Set<TapResponse['responses'][number]>();
+    // A tap on a field answers itself: the caret is there, the keyboard opens (or already is).
+    if (press.type === 'press' && press.field) responses.add('focus');
+    for (const e of this.events) {
+      if (e.type === 'response' && e.id === press.id && e.doc === press.doc) responses.add(e.what);
+    }
+    if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
+    if (this.events.some((e) => e.type === 'document' && e.t > press.t && within(e.t))) responses.add('navigation');
+    if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType))) {
+      responses.add('network');
+    }
+    if (this.dialogs.some((d) => within(d.at) && d.at >= press.t)) responses.add('dialog');
+    if (this.downloads.some((d) => within(d.at) && d.at >= press.t)) responses.add('download');
+    return [...responses].sort();
+  }
+
+  private tapResponse(input: Watched): TapResponse {
+    const responses = this.responsesTo(input);
+    const answers = this.events.filter((e) => e.type === 'response' && e.id === input.id && e.doc === input.doc).map((e) => e.t - input.t);
+    const watchedMs = responses.length === 0 ? DEAD_TAP_WINDOW_MS : Math.max(0, Math.min(DEAD_TAP_WINDOW_MS, ...answers));
+    return { input: input.type, target: { ...input.target, text: this.mask(input.target.text) }, responses, watchedMs };
+  }
+
+  /** Whether each field typed into in this step kept what was typed, read from the page now. */
+  private async typedFields(events: Received[]): Promise<TypedField[]> {
+    const sessions: Array<{ note: FieldNote; doc: string; chars: number }> = [];
+    for (const e of events) {
+      if (e.type !== 'key' || !e.field || (e.key !== 'char' && e.key !== 'delete')) continue;
+      const known = sessions.find((s) => s.note.id === e.field!.id && s.doc === e.doc);
+      if (known) known.chars += e.key === 'char' ? 1 : 0;
+      else sessions.push({ note: e.field, doc: e.doc, chars: e.key === 'char' ? 1 : 0 });
+    }
+    const currentDoc = [...this.lastSeq.keys()].at(-1);
+    const results: TypedField[] = [];
+    for (const [i, { note, doc, chars }] of sessions.entries()) {
+      const read =
+        doc === currentDoc
+          ? await timed(
+              this.page.evaluate((id) => ({ now: window.__cxShopRecorder?.fieldValue(id) ?? null, typed: window.__cxShopRecorder?.typedValue(id) ?? null }), note.id),
+              2000,
+            ).catch(() => null)
+          : null;
+      const intended = this.intents[i]?.text;
+      const typed = read?.typed ?? null;
+      const keptAfterTyping = intended === undefined || typed === null || sameValue(typed, intended);
+      const now = read?.now ?? null;
+      const keptAtStepEnd = now === null ? null : typed === null ? true : sameValue(now, typed);
+      const secret = note.type === 'password' || /card|cc-|cvc|cvv/i.test(note.words);
+      results.push({
+        target: note.target,
+        label: note.label,
+        keptAfterTyping,
+        keptAtStepEnd,
+        chars,
+        valueAtEnd: now === null ? null : secret ? '•••' : this.mask(now),
+      });
+    }
+    return results;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The work's result, or a rejection after `ms`: a frozen page must not hold cx-shop. */
+export function timed<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

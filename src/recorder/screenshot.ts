@@ -1,0 +1,133 @@
+/**
+ * The picture of a step's end state: the whole page in CSS pixels, taken without scrolling it, with every field
+ * that could show a secret painted over before the file is written. Masks are painted here, on the picture, never
+ * in the page, so taking the picture changes nothing the customer sees.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { CDPSession, Page } from 'playwright';
+import { PNG } from 'pngjs';
+import type { Box, StepScreenshot } from '../artifacts/types.js';
+import { timed } from './recorder.js';
+
+/** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
+export const MAX_PICTURE_HEIGHT = 6000;
+/** Painted this far around a masked field, so no edge of a value shows. */
+const MASK_MARGIN = 2;
+
+/** Words of a field that holds payment or identity secrets, whatever its type. */
+const SECRET_FIELD = /card|cc-?(num|csc|exp)|cvc|cvv|security.?code|iban|account.?(number|no)|sort.?code|one.?time|otp|pin\b|passcode|password|ssn|social.?security/i;
+
+interface PageView {
+  scroll: { x: number; y: number };
+  width: number;
+  height: number;
+  dpr: number;
+  fields: Array<{ box: Box; value: string; words: string; type: string; autocomplete: string }>;
+}
+
+/** Reads where the customer is and every visible field with its box; changes nothing. */
+function readView(): PageView {
+  const lib = window.__cxShopLib;
+  const root = document.scrollingElement ?? document.documentElement;
+  const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]'))
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      const input = el as HTMLInputElement;
+      return {
+        box: { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height },
+        value: 'value' in input ? String(input.value) : (el as HTMLElement).innerText,
+        words: lib ? lib.fieldWords(el) + ' ' + (lib.labelOf(el) ?? '') : `${input.name} ${input.id}`,
+        type: (el.getAttribute('type') ?? '').toLowerCase(),
+        autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
+      };
+    });
+  return {
+    scroll: { x: scrollX, y: scrollY },
+    width: Math.max(root.scrollWidth, document.documentElement.clientWidth),
+    height: Math.max(root.scrollHeight, document.documentElement.clientHeight),
+    dpr: devicePixelRatio || 1,
+    fields,
+  };
+}
+
+/** True when a field could show something the customer would not want in a shared report. */
+export function shouldMask(field: PageView['fields'][number], secrets: readonly string[]): boolean {
+  if (field.type === 'password' || field.autocomplete.startsWith('cc-') || /one-time-code|current-password|new-password/.test(field.autocomplete)) return true;
+  if (SECRET_FIELD.test(field.words)) return true;
+  const value = field.value.replace(/\s+/g, '').toLowerCase();
+  return value.length > 0 && secrets.some((secret) => secret.length > 0 && value.includes(secret.replace(/\s+/g, '').toLowerCase()));
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function cdpFor(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+/**
+ * Takes the step's picture and writes it to `file`. Returns where it is and where the customer's view was, or null
+ * when the page could not be pictured (it was closed or did not answer).
+ */
+export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[]): Promise<StepScreenshot | null> {
+  try {
+    await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(true)), 2000).catch(() => undefined);
+    const view = await timed(page.evaluate(readView), 5000);
+    const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
+    const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
+    const session = await cdpFor(page);
+    const shot = (await timed(
+      session.send('Page.captureScreenshot', {
+        format: 'png',
+        captureBeyondViewport: true,
+        // With a clip, Chromium draws scale × CSS pixels: scale 1 gives a picture in CSS pixels, as every box is.
+        clip: { x: 0, y: top, width: view.width, height, scale: 1 },
+      }),
+      15_000,
+    )) as { data: string };
+    // Chromium may nudge a phone page's scroll while it paints beyond the view: put it back where the customer had it.
+    await page
+      .evaluate(({ x, y }) => {
+        if (Math.abs(scrollX - x) > 0.5 || Math.abs(scrollY - y) > 0.5) window.scrollTo({ left: x, top: y, behavior: 'instant' });
+      }, view.scroll)
+      .catch(() => undefined);
+    let bytes: Buffer = Buffer.from(shot.data, 'base64');
+    const masks = view.fields.filter((field) => shouldMask(field, secrets)).map((field) => ({ ...field.box, y: field.box.y - top }));
+    if (masks.length > 0) bytes = paint(bytes, masks);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    // A PNG's header holds its size: width and height at bytes 16 and 20.
+    return { path: relative, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), offset: { x: 0, y: top }, scroll: { x: Math.round(view.scroll.x), y: Math.round(view.scroll.y) } };
+  } catch {
+    return null;
+  } finally {
+    await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
+  }
+}
+
+/** Paints each box (in picture coordinates) solid grey. */
+export function paint(png: Buffer, boxes: Box[]): Buffer {
+  const image = PNG.sync.read(png);
+  for (const box of boxes) {
+    const x0 = Math.max(0, Math.floor(box.x - MASK_MARGIN));
+    const y0 = Math.max(0, Math.floor(box.y - MASK_MARGIN));
+    const x1 = Math.min(image.width, Math.ceil(box.x + box.width + MASK_MARGIN));
+    const y1 = Math.min(image.height, Math.ceil(box.y + box.height + MASK_MARGIN));
+    for (let y = y0; y < y1; y += 1) {
+      for (let x = x0; x < x1; x += 1) {
+        const i = (y * image.width + x) * 4;
+        image.data[i] = 64;
+        image.data[i + 1] = 64;
+        image.data[i + 2] = 64;
+        image.data[i + 3] = 255;
+      }
+    }
+  }
+  return PNG.sync.write(image);
+}

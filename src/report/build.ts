@@ -1,0 +1,46 @@
+/**
+ * The JSON report from scenario results: what a run writes and what `cx-shop judge` writes again from saved artifacts.
+ */
+import { createRequire } from 'node:module';
+import { round } from '../effort/model.js';
+import { REPORT_VERSION, type Report, type ScenarioResult } from './types.js';
+
+export function toolVersion(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
+
+export function buildReport(
+  scenarios: ScenarioResult[],
+  startedMs: number,
+  browser: Report['browser'],
+): Report {
+  const byStatus = { passed: 0, failed: 0, blocked: 0, error: 0 };
+  const findings = { high: 0, medium: 0, low: 0 };
+  const byArea: Record<string, number> = {};
+  let timingFindings = 0;
+  for (const scenario of scenarios) {
+    byStatus[scenario.status] += 1;
+    for (const finding of scenario.steps.flatMap((step) => step.findings)) {
+      findings[finding.severity] += 1;
+      byArea[finding.area] = (byArea[finding.area] ?? 0) + 1;
+      if (finding.class === 'timing') timingFindings += 1;
+    }
+  }
+  return {
+    version: REPORT_VERSION,
+    complete: true,
+    tool: { name: 'cx-shop', version: toolVersion() },
+    startedAt: new Date(startedMs).toISOString(),
+    durationSeconds: round((Date.now() - startedMs) / 1000),
+    browser,
+    summary: {
+      scenarios: scenarios.length,
+      byStatus,
+      effort: round(scenarios.reduce((sum, s) => sum + s.effort, 0)),
+      findings,
+      timingFindings,
+      byArea,
+    },
+    scenarios,
+  };
+}
