@@ -88,8 +88,9 @@ export class ScriptContext implements ActionContext {
 
   async tap(element: PwLocator): Promise<void> {
     const mark = this.recorder.mark;
-    if (this.touch) await element.tap({ timeout: this.timeout });
-    else await element.click({ timeout: this.timeout });
+    // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
+    // its main thread holds the tap that long, and that is the customer waiting.
+    await this.recorder.waiting(() => (this.touch ? element.tap({ timeout: this.timeout }) : element.click({ timeout: this.timeout })));
     await this.recorder.pressAnswered(mark);
   }
 

@@ -2,6 +2,7 @@
  * The terminal report: per scenario, a table of its steps and, under each step, its findings in words.
  */
 import chalk from 'chalk';
+import { verdictOf } from '../report/verdict.js';
 import type { Finding, Report, ScenarioResult, ScenarioStatus, StepResult, StepStatus } from '../report/types.js';
 
 const STATUS_MARK: Record<StepStatus | ScenarioStatus, string> = {
@@ -19,7 +20,7 @@ export function formatScenario(result: ScenarioResult): string {
   const lines = [
     '',
     `${chalk.bold(result.name)}  ${chalk.gray(`${result.file} · ${result.journey} · ${result.device}`)}`,
-    `${STATUS_MARK[result.status]} · ${result.completed ? `effort ${seconds(result.effort)}` : `not completed (gave up after ${seconds(result.effort)} of effort)`} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
+    `${STATUS_MARK[result.status]} · ${verdictOf(result)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
   const j = result.journeySummary;
   lines.push(

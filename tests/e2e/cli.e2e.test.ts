@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/server.js';
 import type { Report, ScenarioResult } from '../../src/report/types.js';
+import { compareForCustomer } from '../../src/report/verdict.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'cx-shop.js');
@@ -153,7 +154,9 @@ describe('the demo shop, shipped against fixed', () => {
     for (const scenario of shipped.scenarios) {
       const counterpart = fixed.scenarios.find((s) => s.file === scenario.file)!;
       expect(findingsIn(scenario), scenario.journey).toBeGreaterThan(findingsIn(counterpart));
-      expect(scenario.effort, scenario.journey).toBeGreaterThan(counterpart.effort);
+      // Harder for the customer: more effort, or not completed at all (worse than any completed effort).
+      expect(compareForCustomer(scenario, counterpart), scenario.journey).toBeGreaterThan(0);
+      expect(counterpart.completed, counterpart.journey).toBe(true);
     }
   });
 

@@ -1,0 +1,16 @@
+/**
+ * Comparing journeys for the customer: a journey they could not finish is worse than any they finished, whatever
+ * effort either took; between two finished (or two unfinished) journeys, more effort is worse.
+ */
+import type { ScenarioResult } from './types.js';
+
+/** Negative when `a` was easier for the customer than `b`, positive when harder, 0 when the same. */
+export function compareForCustomer(a: Pick<ScenarioResult, 'completed' | 'effort'>, b: Pick<ScenarioResult, 'completed' | 'effort'>): number {
+  if (a.completed !== b.completed) return a.completed ? -1 : 1;
+  return a.effort - b.effort;
+}
+
+/** The journey in words for a summary: its effort, or that it was not completed. */
+export function verdictOf(result: Pick<ScenarioResult, 'completed' | 'effort'>): string {
+  return result.completed ? `effort ${result.effort.toFixed(1)} s` : `not completed (gave up after ${result.effort.toFixed(1)} s of effort)`;
+}

@@ -1,0 +1,71 @@
+/**
+ * What the recorder sees, in real Chromium: choices in lists judged like taps, a frozen main thread counted as the
+ * customer's wait, fields named by what the page calls them (never by what was typed), and no judging of a tab the
+ * customer never saw as the site.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+describe('choices in lists', () => {
+  it('a sort list that changes nothing is dead like a tap; a working filter, a size in a form and a tick box are not', async () => {
+    const result = await fixtures.run(
+      pageScenario('rules', 'choices.html', {
+        steps: [
+          '  - name: Sort by price',
+          '    select: { label: Sort by, option: "Price: low to high" }',
+          '  - name: Only blue',
+          '    select: { label: Colour, option: Blue }',
+          '  - name: My size',
+          '    select: { label: Size, option: M }',
+          '  - name: Sale only',
+          '    check: Only items on sale',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    const dead = findingsOf(result, 'dead-tap');
+    expect(dead.map((f) => f.message)).toEqual(['Choosing in combobox labelled "Sort by" changed nothing the customer could see']);
+    expect(result.steps[1]!.recovery.map((item) => item.rule)).toEqual(['dead-tap']);
+  });
+});
+
+describe('waiting', () => {
+  it('a main thread frozen for 1.5 s after a tap is waiting, not effort', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'frozen.html', { steps: '  - name: Calculate\n    tap: Calculate delivery\n    expect: { text: arrives tomorrow }\n' }));
+    const step = result.steps[1]!;
+    expect(step.status).toBe('passed');
+    expect(step.wait).toBeGreaterThanOrEqual(1.2);
+    expect(findingsOf(result, 'dead-tap')).toEqual([]);
+  });
+});
+
+describe('naming what the customer acted on', () => {
+  it('a field with only a placeholder is named by it, never by the value typed into it', async () => {
+    const result = await fixtures.run(
+      pageScenario('rules', 'placeholder-lost.html', {
+        steps: '  - name: Give my number\n    type: { placeholder: Phone number, text: "07700 900123" }\n    tap: Call me\n',
+      }),
+    );
+    const [lost] = findingsOf(result, 'value-not-kept');
+    expect(lost!.evidence.element).toBe('textbox with placeholder "Phone number"');
+    expect(JSON.stringify(result)).not.toContain('07700');
+  });
+});
+
+describe('pages the customer did not see', () => {
+  it('an invoice read from a file before any page is open is judged as an invoice, not the empty tab', async () => {
+    const file = relative(process.cwd(), fileURLToPath(new URL('../fixtures/pages/invoice/good.pdf', import.meta.url)));
+    const result = await fixtures.run(`name: invoice file\nsteps:\n  - name: Read the invoice\n    invoice: { file: ${file} }\n`);
+    const step = result.steps[0]!;
+    expect(step.status).toBe('passed');
+    expect(step.url).toBe('about:blank');
+    expect(step.screenshot).toBeNull();
+    expect(step.findings.filter((f) => f.area === 'mobile' || f.area === 'accessibility')).toEqual([]);
+    expect(step.effortBreakdown.reading).toBeGreaterThan(10);
+  });
+});
