@@ -113,7 +113,8 @@ function prose(text: string): string {
 
 function amountDue(doc: ReadDocument): AmountDue {
   const body = doc.bodyFontSize || bodyFontSize(doc.items);
-  const match = TOTAL.map((pattern) => pattern.exec(doc.text)).find((m) => m !== null);
+  // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
+  const match = TOTAL.map((pattern) => [...doc.text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].at(-1) ?? null).find((m) => m !== null) ?? null;
   const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;
   if (!match || !amount) return { text: null, amount: null, fontSize: null, bodyFontSize: body, ratio: null, prominent: false };
   // Match the figure without its currency sign: a page or PDF may set "£" and "110.00" as separate runs.

@@ -10,7 +10,7 @@ const MONTH =
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
 /** A day and month without the year, as a due date is often written: 3 December, Dec 3rd. */
 const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
-const MONEY_SOURCE = '(?:[£$€]\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d,]*\\.\\d{2}\\s?(?:GBP|EUR|USD)\\b)';
+const MONEY_SOURCE = '(?:[£$€]\\s?\\d+(?:[,.]\\d{3})*(?:[.,]\\d{2})?(?!\\d)|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d.,]*[.,]\\d{2}\\s?(?:€|(?:GBP|EUR|USD)\\b))';
 
 /** An amount of money with its currency. */
 export const MONEY = new RegExp(MONEY_SOURCE);
@@ -24,7 +24,7 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
  */
 export const TOTAL: readonly RegExp[] = [
   labelled('amount (?:due|owed|to pay|payable)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
-  labelled('grand total|invoice total|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
+  labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
 ];
 
 export type EssentialId = 'invoice-number' | 'invoice-date' | 'seller' | 'contact' | 'charges' | 'total' | 'due-date' | 'how-to-pay';
@@ -36,7 +36,7 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     label: 'invoice number',
     need: 'which invoice this is, to quote when paying or asking about it',
     patterns: [
-      /\binvoice\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*[A-Z0-9][\w/-]*\d/i,
+      /\b(?:invoice|bill|receipt|folio)\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
       /\bINV[-\s]?\d+/,
       // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date).
       new RegExp(`\\binvoice\\s+(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
@@ -46,14 +46,19 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     id: 'invoice-date',
     label: 'invoice date',
     need: 'when the invoice was issued',
-    patterns: [labelled('invoice date|date of (?:issue|invoice)|issue date|issued(?: on)?|tax point|dated', DATE), new RegExp(`(?:^|\\n)\\s*date\\s*:?\\s*${DATE}`, 'i')],
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`(?:^|\\n)\\s*date\\s*:?\\s*${DATE}`, 'i'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`)],
   },
   {
     id: 'seller',
     label: 'who it is from',
     need: 'which business is asking to be paid',
     // Case matters here: a business name starts with a capital ("from Harbour & Co", not "from the customer").
-    patterns: [/\b(?:[Ff]rom|[Ss]old by|[Ss]eller:?)\s+[A-Z][\w&'’-]*(?: [A-Z&][\w&'’.-]*){0,4}/, /\b[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4} (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH)\b/],
+    patterns: [
+      /\b(?:[Ff]rom|FROM|[Ss]old by|SOLD BY|[Ss]eller:?|SELLER:?)\s+[A-Z][\w&'’-]*(?: [A-Z&][\w&'’.-]*){0,4}/,
+      // The letterhead: a first line of two to six capitalised words that is not the document's title.
+      /^(?![^\n]*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}(?=\n)/,
+      /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|Lda|SARL|S\.A|B\.V|Pty)\b/,
+    ],
   },
   {
     id: 'contact',
@@ -74,7 +79,7 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     patterns: [
       /\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i,
       // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
-      new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount)\\b)[^\\n\\d£$€]*\\p{L}{3,}[^\\n£$€]*?\\s${MONEY_SOURCE}\\s*$`, 'imu'),
+      new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
     ],
   },
   { id: 'total', label: 'total amount due', need: 'how much they owe', patterns: TOTAL },
@@ -85,7 +90,7 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     patterns: [
       labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
       // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.
-      new RegExp(`\\b(?:due|payable|pay(?:ment)?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
+      new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
     ],
   },
   {
@@ -99,7 +104,9 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
       /\b(?:bank transfer|direct debit|standing order|paypal|apple pay|google pay)\b/i,
       /\bpay(?:ing|ment)? (?:by|with|using) (?:credit |debit )?card\b|\b(?:credit|debit) card\b/i,
       /\bpay(?: now| online)? (?:at|on|via) (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,
-      /\bcheques? (?:payable|made out) to\b/i,
+      /\b(?:cheques?|checks?) (?:payable|made out) to\b/i,
+      /\bACH\b|\b(?:routing|ABA)(?: number| no\.?)?:?\s*\d{9}\b/,
+      /\b(?:visa|master ?card|maestro|amex|american express|discover)\b|\bcontactless\b|\bcard ending(?: in)? \d{4}\b/i,
     ],
   },
 ];
