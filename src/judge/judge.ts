@@ -31,6 +31,9 @@ export class ScenarioJudge {
   private readonly seenPages = new Set<string>();
   /** Page findings reported so far: each page problem is reported the first time the scenario meets it. */
   private readonly reported = new Set<string>();
+  /** Calls (method and address without its query) and errors the page made on its own, while the customer did nothing. */
+  private readonly backgroundCalls = new Set<string>();
+  private readonly backgroundErrors = new Set<string>();
   private effort: EffortState;
   private goalReachedAt: number | null = null;
 
@@ -39,7 +42,8 @@ export class ScenarioJudge {
   }
 
   /** Judges the next step; steps must come in order. */
-  step(artifacts: StepArtifacts): StepResult {
+  step(recorded: StepArtifacts): StepResult {
+    const artifacts = this.withoutBackground(recorded);
     const previous = this.judged.at(-1);
     const signature = artifacts.page?.signature ?? null;
     const newPageState = signature !== null && !this.seenStates.has(signature);
@@ -122,6 +126,22 @@ export class ScenarioJudge {
       wait: round(steps.reduce((sum, step) => sum + step.wait, 0)),
       journeySummary: summariseJourney(steps, scenario.goal ? { text: scenario.goal, reachedAtStep: this.goalReachedAt } : undefined),
       steps,
+    };
+  }
+
+  /**
+   * A poll or a timer of the page's own keeps going whatever the customer does: a call to an address, or an error,
+   * that the page also made while the customer did nothing (in this step or an earlier one) is background, even
+   * when it happened to come while an action was being answered.
+   */
+  private withoutBackground(step: StepArtifacts): StepArtifacts {
+    const call = (r: { method: string; url: string }) => `${r.method} ${r.url.split(/[?#]/)[0]}`;
+    for (const r of step.requests) if (r.cause === 'background' && r.party !== 'cx-shop') this.backgroundCalls.add(call(r));
+    for (const e of step.pageErrors) if (e.cause === 'background') this.backgroundErrors.add(e.message);
+    return {
+      ...step,
+      requests: step.requests.map((r) => (r.cause === 'action' && this.backgroundCalls.has(call(r)) ? { ...r, cause: 'background' as const } : r)),
+      pageErrors: step.pageErrors.map((e) => (e.cause === 'action' && this.backgroundErrors.has(e.message) ? { ...e, cause: 'background' as const } : e)),
     };
   }
 

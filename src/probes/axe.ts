@@ -56,6 +56,9 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
     resultTypes: ['violations'],
     // Frames are other documents (often third-party: payments, chat); their content has no box on this page.
     iframes: false,
+    // Preloading fetches every stylesheet again, from the page: requests of cx-shop's, not the site's (only the
+    // orientation-lock rule reads them, and it is not in the tags cx-shop runs).
+    preload: false,
     elementRef: true,
   });
 

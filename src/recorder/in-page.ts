@@ -19,6 +19,10 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'document'; url: string; how: 'navigate' | 'reload' | 'back_forward' | 'prerender' | 'restored' }
   | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash' }
   | ({ type: 'message'; arrival: boolean } & AppearedText)
+  /** A request the page's own code made on its own (in a timer it set while the customer did nothing). */
+  | { type: 'call'; method: string; url: string }
+  /** An error thrown by such code. */
+  | { type: 'fault'; message: string }
 );
 
 /** A field as the recorder notes it: which one it is in this document, and what it is for. */
@@ -62,6 +66,68 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }
   };
+  // Whose code is running: the page's own (a timer it set while loading or idle: a poll, a countdown, a carousel) or
+  // code answering the customer (their event's listeners, and timers those set). A call or an error of the page's
+  // own code is the background, whenever it happens to come.
+  const INPUT_EVENTS = new Set(['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit']);
+  let running: 'customer' | 'page' | null = null;
+  /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
+  let takePageChanges: (() => void) | null = null;
+  const schedulingContext = (): 'customer' | 'page' => {
+    if (running) return running;
+    const event = (window as unknown as { event?: Event }).event;
+    return event && event.isTrusted && INPUT_EVENTS.has(event.type) ? 'customer' : 'page';
+  };
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
+    const original = window[name] as unknown as (...args: unknown[]) => number;
+    (window as unknown as Record<string, unknown>)[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
+      if (typeof callback !== 'function') return original.call(window, callback, ...rest);
+      const context = schedulingContext();
+      const wrapped = function (this: unknown, ...args: unknown[]) {
+        const outer = running;
+        running = context;
+        try {
+          return (callback as (...a: unknown[]) => unknown).apply(this, args);
+        } catch (error) {
+          if (context === 'page') send({ type: 'fault', message: error instanceof Error ? error.message : String(error) });
+          throw error;
+        } finally {
+          running = outer;
+          if (context === 'page') takePageChanges?.();
+        }
+      };
+      return original.call(window, wrapped, ...rest);
+    };
+  }
+  const noteCall = (method: string, url: string | URL) => {
+    if (running !== 'page') return;
+    try {
+      send({ type: 'call', method: method.toUpperCase(), url: new URL(String(url), location.href).href });
+    } catch {
+      // An address the page cannot resolve fails on its own.
+    }
+  };
+  const originalFetch = window.fetch;
+  window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const request = input instanceof Request ? input : null;
+    noteCall(init?.method ?? request?.method ?? 'GET', request ? request.url : (input as string | URL));
+    return originalFetch.call(this ?? window, input, init);
+  } as typeof fetch;
+  const openCalls = new WeakMap<XMLHttpRequest, [string, string]>();
+  const originalOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    openCalls.set(this, [method, String(url)]);
+    return (originalOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof XMLHttpRequest.prototype.open;
+  const originalSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const call = openCalls.get(this);
+    if (call) noteCall(call[0], call[1]);
+    return originalSend.call(this, body);
+  };
+  const originalBeacon = navigator.sendBeacon?.bind(navigator);
+  if (originalBeacon) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (noteCall('POST', url), originalBeacon(url, data));
+
   const target = (el: Element): TargetInfo => ({
     description: lib.describe(el),
     text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80),
@@ -99,8 +165,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let loadedAt = Number.POSITIVE_INFINITY;
   addEventListener('load', () => (loadedAt = Date.now()), { once: true });
   const changes = new WeakMap<Node, [number, number]>();
-  const mutationListeners = new Set<(records: MutationRecord[], at: number, before: (node: Node) => [number, number]) => void>();
-  new MutationObserver((records) => {
+  /** Listeners get each batch of changes, and whether the page made them on its own (in one of its own timers). */
+  type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean) => void;
+  const mutationListeners = new Set<MutationListener>();
+  const onChanges = (records: MutationRecord[], byPage: boolean) => {
+    if (records.length === 0) return;
     const at = Date.now();
     const previous = new Map<Node, [number, number]>();
     for (const record of records) {
@@ -109,8 +178,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (at > loadedAt && known[1] !== at) changes.set(record.target, [known[1], at]);
     }
     const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];
-    for (const listener of mutationListeners) listener(records, at, before);
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true });
+    for (const listener of mutationListeners) listener(records, at, before, byPage);
+  };
+  const observer = new MutationObserver((records) => onChanges(records, false));
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true });
+  takePageChanges = () => onChanges(observer.takeRecords(), true);
 
   /** True when the node sits in a region (below body) that changed twice on its own shortly before `since` (a ticker). */
   const noisy = (node: Node, since: number, before: (node: Node) => [number, number]) => {
@@ -133,11 +205,22 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       seen.add(what);
       send({ type: 'response', id, what });
     };
-    const onMutation = (records: MutationRecord[], at: number, before: (node: Node) => [number, number]) => {
+    const onMutation: MutationListener = (records, at, before, byPage) => {
       if (at - startedAt > options.responseWindowMs) return void mutationListeners.delete(onMutation);
-      if (records.some((r) => r.target !== own && !noisy(r.target, startedAt, before))) answer('mutation');
+      // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press.
+      if (byPage || !records.some((r) => r.target !== own && !noisy(r.target, startedAt, before))) return;
+      answer('mutation');
     };
     mutationListeners.add(onMutation);
+    // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values.
+    const values = new Map<Element, string>();
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, 300)) if (el !== own) values.set(el, valueOf(el));
+    const checkValues = () => {
+      for (const [el, value] of values) {
+        if (el.isConnected && valueOf(el) !== value) return answer('change');
+      }
+    };
+    for (const ms of [50, 300]) setTimeout(checkValues, ms);
     const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation']> = [
       ['scroll', 'scroll'],
       ['change', 'change'],
@@ -344,9 +427,22 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     path: string;
     added: Set<Node>;
     removed: Set<string>;
+    /** Each piece of text (a text node) taken out of the page: a re-rendered block brings it back, and it is not new. */
+    removedPieces: Set<string>;
     quiet: number;
   }
   const shown = new Map<string, Element>();
+  /** The text nodes' texts under a node, in order. */
+  const pieces = (node: Node): string[] => {
+    if (node.nodeType === Node.TEXT_NODE) return [lib.clean(node.textContent)].filter(Boolean);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = lib.clean(n.textContent);
+      if (text) found.push(text);
+    }
+    return found;
+  };
   const strip = (text: string) => text.replace(/[\d.,£$€¥%-]+/g, '#');
   let action: Action | null = null;
   const onActionMutation = (records: MutationRecord[]) => {
@@ -357,11 +453,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         record.removedNodes.forEach((node) => {
           const text = lib.clean(node.textContent);
           if (text) action!.removed.add(strip(text));
+          for (const piece of pieces(node)) action!.removedPieces.add(strip(piece));
         });
       } else if (record.type === 'characterData') {
         action.added.add(record.target);
         if (record.oldValue) action.removed.add(strip(lib.clean(record.oldValue)));
-      } else if (record.type === 'attributes') {
+      } else if (record.type === 'attributes' && ['hidden', 'style', 'class', 'open', 'aria-hidden'].includes(record.attributeName ?? '')) {
+        // Shown by an attribute (hidden removed, a class that displays it); aria-expanded and the like show nothing.
         action.added.add(record.target);
       }
     }
@@ -369,7 +467,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const current = action;
     action.quiet = setTimeout(() => detect(current), 250) as unknown as number;
   };
-  mutationListeners.add((records) => onActionMutation(records));
+  mutationListeners.add((records, _at, _before, byPage) => {
+    if (!byPage) onActionMutation(records);
+  });
 
   const kindOf = (el: Element): AppearedText['kind'] => {
     if (el.closest('[role="alert"], [role="alertdialog"], [aria-live="assertive"]')) return 'alert';
@@ -393,6 +493,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     text.length <= 300 &&
     /\p{L}/u.test(text) &&
     !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
+    // A control's own words (a button, a link) are what the customer taps, not a message to them.
+    !el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, label, option') &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
     el.querySelectorAll('a[href], button').length <= 1;
   const report = (el: Element, text: string, arrival: boolean) => {
@@ -419,8 +521,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const el of blocks) {
       if ([...blocks].some((other) => other !== el && other.contains(el))) continue;
       if (!lib.visible(el)) continue;
-      const text = lib.clean((el as HTMLElement).innerText);
-      if (!isMessage(el, text) || current.removed.has(strip(text))) continue;
+      const whole = lib.clean((el as HTMLElement).innerText);
+      // A block the page rendered again ("Have a promo code?" and now "Invalid."): only the pieces not there before.
+      const own = pieces(el).filter((piece) => !current.removedPieces.has(strip(piece)));
+      const text = own.length > 0 && own.length < pieces(el).length ? lib.clean(own.join(' ')) : whole;
+      if (!isMessage(el, text) || current.removed.has(strip(text)) || own.length === 0) continue;
       const kind = kindOf(el);
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
@@ -431,7 +536,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   }
   function beginAction(el: Element): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), removedPieces: new Set(), quiet: 0 };
   }
   // A page that arrives after a submit may carry its error already: marked messages, and red or error-classed
   // text in a form that reads as an error (red text alone may be a "required" hint shown on every visit).

@@ -22,6 +22,9 @@ const FROZEN_MS = 50;
 /** Requests that answer the customer: the page, its data calls. Pictures, fonts and beacons answer nobody. */
 const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket', 'eventsource', 'manifest']);
 
+/** Requests only a page's own code makes (never a picture, a style or a font loaded for a capture). */
+const PAGE_CALLS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping']);
+
 type Received = PageEvent & { received: number };
 /** An input whose answer is watched: a press, or a choice in a list that acts at once. */
 type Watched = Received & ({ type: 'press' } | { type: 'choice' });
@@ -254,8 +257,10 @@ export class Recorder {
         .map((input) => this.tapResponse(input)),
       typed: await this.typedFields(events),
       appeared,
-      requests: this.requests.slice(this.stepRequests).map(({ at: _at, ...request }) => request),
-      pageErrors: this.pageErrors.filter((e) => e.at >= this.stepStartedAt).map(({ at: _at, ...error }) => error),
+      requests: this.requests.slice(this.stepRequests).map(({ at, ...request }) => (this.pageOwn('call', request, at) ? { ...request, cause: 'background' as const } : request)),
+      pageErrors: this.pageErrors
+        .filter((e) => e.at >= this.stepStartedAt)
+        .map(({ at, ...error }) => (this.pageOwn('fault', error, at) ? { ...error, cause: 'background' as const } : error)),
       consoleErrors: this.consoleErrors.filter((e) => e.at >= this.stepStartedAt).map((e) => e.text),
       pages: events
         .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop')))
@@ -271,9 +276,26 @@ export class Recorder {
     return masked;
   }
 
+  /**
+   * True when the page said its own code made this call or threw this error on its own (a timer it set while the
+   * customer did nothing), around the time it happened.
+   */
+  private pageOwn(kind: 'call' | 'fault', what: { method?: string; url?: string; message?: string; cause: string }, at: number): boolean {
+    if (what.cause !== 'action') return false;
+    return this.events.some(
+      (e) =>
+        Math.abs(e.received - at) <= 1500 &&
+        ((kind === 'call' && e.type === 'call' && e.method === what.method && e.url === what.url) ||
+          (kind === 'fault' && e.type === 'fault' && e.message === what.message)),
+    );
+  }
+
   private onRequest(request: Request): void {
     const at = Date.now();
-    const party: RequestRecord['party'] = this.phase === 'collect' ? 'cx-shop' : partyOf(request.url(), [this.site, siteOf(this.page.url())]);
+    // While cx-shop looks at the page, what loads because of that (pictures of a full-page capture) is cx-shop's; a
+    // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
+    const ownCall = PAGE_CALLS.has(request.resourceType());
+    const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : partyOf(request.url(), [this.site, siteOf(this.page.url())]);
     const entry = {
       url: request.url(),
       method: request.method(),
@@ -329,7 +351,7 @@ export class Recorder {
     }
     if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
     if (this.events.some((e) => e.type === 'document' && e.t > press.t && within(e.t))) responses.add('navigation');
-    if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType))) {
+    if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
       responses.add('network');
     }
     if (this.dialogs.some((d) => within(d.at) && d.at >= press.t)) responses.add('dialog');

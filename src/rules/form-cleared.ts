@@ -23,7 +23,9 @@ export default defineRule({
     const now = (field: { selector: string; label: string | null }) =>
       page.fields.find((f) => (samePage && f.selector === field.selector) || (f.label !== null && f.label === field.label));
     const lost = new Map<string, { element: string; selector: string; box: (typeof page.fields)[number]['box'] | null; chars: number }>();
-    for (const before of previousPage?.fields ?? []) {
+    // Fields a customer fills by typing: a box the page ticked (or unticked) or a list it set is not their work.
+    const typedInto = (f: { tag: string; type: string }) => f.tag === 'textarea' || (f.tag === 'input' && !['checkbox', 'radio', 'hidden', 'submit', 'button', 'range', 'color', 'file'].includes(f.type));
+    for (const before of (previousPage?.fields ?? []).filter(typedInto)) {
       const field = before.filled ? now(before) : undefined;
       if (field && !field.filled) lost.set(field.selector, { ...field, chars: before.length });
     }

@@ -139,6 +139,17 @@ describe('judgeScenario', () => {
     expect(result.steps[0]!.effortBreakdown.recovery).toBe(0);
   });
 
+  it('a call or an error the page also makes on its own, while the customer does nothing, is background', () => {
+    const poll = (cause: 'action' | 'background') => request({ url: 'https://shop.test/api/countdown?t=1', method: 'GET', cause });
+    const timerError = (cause: 'action' | 'background') => ({ message: "Cannot read properties of null (reading 'dataset')", party: 'site' as const, cause });
+    const first = stepArtifacts({ requests: [poll('background')], pageErrors: [timerError('background')] });
+    const second = stepArtifacts({ requests: [poll('action'), request({})], pageErrors: [timerError('action')] });
+    const result = judgeScenario(artifacts([first, second]));
+    expect(result.steps[1]!.findings.filter((f) => f.rule === 'failed-request').map((f) => f.evidence.url)).toEqual(['https://shop.test/api/cart']);
+    expect(result.steps[1]!.findings.filter((f) => f.rule === 'page-error')).toEqual([]);
+    expect(result.steps[1]!.environment!.some((line) => line.includes('/api/countdown'))).toBe(true);
+  });
+
   it('a step the customer cannot do ends the journey as not completed, the rest skipped', () => {
     const blocked = stepArtifacts({ outcome: { status: 'blocked', reason: 'tap: could not find button "Pay"' } });
     const input = artifacts([stepArtifacts(), blocked]);

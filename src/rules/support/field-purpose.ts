@@ -46,6 +46,9 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
   ['name', /(full|first|last|given|family|your).?name|^name$/i],
 ];
 
+/** Words naming a shop's own code or number, which no browser autofill holds. */
+const NOT_PERSONAL = /order.?(number|no\b|id\b|ref)|gift.?card|tracking|reference|booking|membership|loyalty|account.?number|invoice/i;
+
 /** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
 export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
@@ -57,8 +60,16 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   const words = [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
   // Search and promo-code fields carry no personal data, whatever else their words say.
   if (field.type === 'search' || /promo|coupon|voucher|search/i.test(words)) return null;
-  for (const [purpose, pattern] of BY_WORDS) if (pattern.test(words)) return purpose;
-  return null;
+  // The field's own name comes first in its words; a hint after it ("Order number: on your confirmation email")
+  // names something else. A field first named as a shop's own code (an order, a gift card) is not personal data.
+  const shopCode = words.search(NOT_PERSONAL);
+  let best: { purpose: FieldPurpose; at: number } | null = null;
+  for (const [purpose, pattern] of BY_WORDS) {
+    const at = words.search(pattern);
+    if (at >= 0 && (best === null || at < best.at)) best = { purpose, at };
+  }
+  if (!best || (shopCode >= 0 && shopCode <= best.at)) return null;
+  return best.purpose;
 }
 
 /** The field in words for a finding: its label, else its name, else its element description. */
