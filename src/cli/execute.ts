@@ -14,6 +14,7 @@ import { buildReport, runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
+import { guardOutput } from '../output/safe.js';
 export { loadOrExplain } from './load.js';
 
 export interface ExecuteOptions {
@@ -54,6 +55,8 @@ export async function execute(scenarios: ResolvedScenario[], options: ExecuteOpt
   const browser = findBrowser(options.browserPath);
   const outDir = resolve(options.out);
   const secrets = scenarios.flatMap((s) => s.secrets);
+  // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
+  guardOutput(secrets);
   const progress = createProgress(scenarios.length);
   const done: ScenarioResult[] = [];
   const started = Date.now();

@@ -73,10 +73,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let running: 'customer' | 'page' | null = null;
   /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
   let takePageChanges: (() => void) | null = null;
+  /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
+  let lastInputAt = 0;
+  for (const type of INPUT_EVENTS) {
+    addEventListener(type, (event) => {
+      if (event.isTrusted) lastInputAt = Date.now();
+    }, { capture: true, passive: true });
+  }
   const schedulingContext = (): 'customer' | 'page' => {
     if (running) return running;
     const event = (window as unknown as { event?: Event }).event;
-    return event && event.isTrusted && INPUT_EVENTS.has(event.type) ? 'customer' : 'page';
+    if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
+    return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
   };
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
     const original = window[name] as unknown as (...args: unknown[]) => number;

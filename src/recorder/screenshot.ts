@@ -24,10 +24,12 @@ interface PageView {
   height: number;
   dpr: number;
   fields: Array<{ box: Box; value: string; words: string; type: string; autocomplete: string }>;
+  /** Text on the page that shows a secret (a card number echoed back in a message), to paint over. */
+  secretText: Box[];
 }
 
-/** Reads where the customer is and every visible field with its box; changes nothing. */
-function readView(): PageView {
+/** Reads where the customer is, every visible field and any text showing a secret, with their boxes; changes nothing. */
+function readView(secrets: string[]): PageView {
   const lib = window.__cxShopLib;
   const root = document.scrollingElement ?? document.documentElement;
   const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]'))
@@ -43,7 +45,21 @@ function readView(): PageView {
         autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
       };
     });
+  // Secrets come in normalised (no spaces or dashes, lower case); text is compared the same way.
+  const norm = (text: string) => text.replace(/[\s-]+/g, '').toLowerCase();
+  const secretText: Box[] = [];
+  if (secrets.length > 0) {
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = norm(node.textContent ?? '');
+      if (!secrets.some((secret) => text.includes(secret))) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of Array.from(range.getClientRects())) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
+    }
+  }
   return {
+    secretText,
     scroll: { x: scrollX, y: scrollY },
     width: Math.max(root.scrollWidth, document.documentElement.clientWidth),
     height: Math.max(root.scrollHeight, document.documentElement.clientHeight),
@@ -78,7 +94,9 @@ async function cdpFor(page: Page): Promise<CDPSession> {
 export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[]): Promise<StepScreenshot | null> {
   try {
     await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(true)), 2000).catch(() => undefined);
-    const view = await timed(page.evaluate(readView), 5000);
+    // The page holds these already (the customer typed them into it): they are passed only to find where they show.
+    const normalised = secrets.map((secret) => secret.replace(/[\s-]+/g, '').toLowerCase()).filter((secret) => secret.length >= 4);
+    const view = await timed(page.evaluate(readView, normalised), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await cdpFor(page);
@@ -98,7 +116,7 @@ export async function captureStep(page: Page, file: string, relative: string, se
       }, view.scroll)
       .catch(() => undefined);
     let bytes: Buffer = Buffer.from(shot.data, 'base64');
-    const masks = view.fields.filter((field) => shouldMask(field, secrets)).map((field) => ({ ...field.box, y: field.box.y - top }));
+    const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText].map((box) => ({ ...box, y: box.y - top }));
     if (masks.length > 0) bytes = paint(bytes, masks);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);

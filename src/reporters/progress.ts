@@ -3,6 +3,7 @@
  * Both go to stderr, so stdout holds only the report.
  */
 import ora, { type Ora } from 'ora';
+import { terminalSafe } from '../output/safe.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 
@@ -17,15 +18,15 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   // A terminal that reports no width (some pseudo-terminals) cannot be redrawn safely: plain lines there.
   const interactive = Boolean(stream.isTTY) && (stream.columns ?? 0) > 0 && !process.env.CI;
   let spinner: Ora | undefined;
-  const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${scenario.name}`;
+  const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${terminalSafe(scenario.name)}`;
   return {
     scenarioStart(scenario, position) {
       if (interactive) spinner = ora({ text: label(position, scenario), stream }).start();
       else stream.write(`${label(position, scenario)}: starting\n`);
     },
     step(scenario, step, index) {
-      const text = `step ${index + 1}/${scenario.steps.length} "${step.name}": ${step.status}`;
-      if (spinner) spinner.text = `${scenario.name}: ${text}`;
+      const text = `step ${index + 1}/${scenario.steps.length} "${terminalSafe(step.name)}": ${step.status}`;
+      if (spinner) spinner.text = `${terminalSafe(scenario.name)}: ${text}`;
       else stream.write(`  ${text}\n`);
     },
     scenarioEnd(result, position) {

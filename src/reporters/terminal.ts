@@ -2,6 +2,7 @@
  * The terminal report: per scenario, a table of its steps and, under each step, its findings in words.
  */
 import chalk from 'chalk';
+import { terminalSafe as t } from '../output/safe.js';
 import { verdictOf } from '../report/verdict.js';
 import type { Finding, Report, ScenarioResult, ScenarioStatus, StepResult, StepStatus } from '../report/types.js';
 
@@ -19,7 +20,7 @@ export function formatScenario(result: ScenarioResult): string {
   const findings = result.steps.reduce((n, s) => n + s.findings.length, 0);
   const lines = [
     '',
-    `${chalk.bold(result.name)}  ${chalk.gray(`${result.file} · ${result.journey} · ${result.device}`)}`,
+    `${chalk.bold(t(result.name))}  ${chalk.gray(t(`${result.file} · ${result.journey} · ${result.device}`))}`,
     `${STATUS_MARK[result.status]} · ${verdictOf(result)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
   const j = result.journeySummary;
@@ -28,8 +29,8 @@ export function formatScenario(result: ScenarioResult): string {
       `  ${j.pages} pages · ${j.taps} taps · ${j.fields} fields (${j.charsTyped} characters) · ${j.scrolls} swipes · ${j.readingSeconds.toFixed(1)} s reading` +
         (j.goal
           ? j.goal.reachedAtStep === null
-            ? ` · goal "${j.goal.text}" not reached`
-            : ` · goal "${j.goal.text}" reached at step ${j.goal.reachedAtStep + 1} after ${j.goal.taps} taps, ${j.goal.effort.toFixed(1)} s`
+            ? ` · goal "${t(j.goal.text)}" not reached`
+            : ` · goal "${t(j.goal.text)}" reached at step ${j.goal.reachedAtStep + 1} after ${j.goal.taps} taps, ${j.goal.effort.toFixed(1)} s`
           : ''),
     ),
   );
@@ -37,25 +38,25 @@ export function formatScenario(result: ScenarioResult): string {
   lines.push(chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(nameWidth)}  ${'status'.padEnd(9)}  ${'effort'.padStart(8)}  findings  ${'wait'.padStart(7)}`));
   result.steps.forEach((step, i) => {
     lines.push(
-      `  ${String(i + 1).padStart(2)}  ${truncate(step.name, nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
+      `  ${String(i + 1).padStart(2)}  ${truncate(t(step.name), nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
     );
     for (const finding of step.findings) lines.push(formatFinding(finding));
     if (step.recovery.length > 0) {
       const total = step.recovery.reduce((sum, item) => sum + item.seconds, 0);
-      lines.push(chalk.gray(`      recovery ${seconds(total)}: ${step.recovery.map((item) => `${item.what} (${item.seconds.toFixed(1)} s)`).join('; ')}`));
+      lines.push(chalk.gray(`      recovery ${seconds(total)}: ${step.recovery.map((item) => `${t(item.what)} (${item.seconds.toFixed(1)} s)`).join('; ')}`));
     }
     if (step.environment?.length) {
-      lines.push(chalk.gray(`      environment, not counted: ${step.environment.length} failure${step.environment.length === 1 ? '' : 's'} of third parties or the background (${truncate(step.environment[0]!, 70)})`));
+      lines.push(chalk.gray(`      environment, not counted: ${step.environment.length} failure${step.environment.length === 1 ? '' : 's'} of third parties or the background (${truncate(t(step.environment[0]!), 70)})`));
     }
-    if (step.reason && step.status !== 'passed' && step.status !== 'skipped') lines.push(chalk.red(`      ↳ ${step.reason}`));
+    if (step.reason && step.status !== 'passed' && step.status !== 'skipped') lines.push(chalk.red(`      ↳ ${t(step.reason)}`));
   });
   return lines.join('\n');
 }
 
 export function formatFinding(finding: Finding): string {
-  const where = finding.evidence.element ? chalk.gray(` — ${finding.evidence.element}`) : '';
+  const where = finding.evidence.element ? chalk.gray(` — ${t(String(finding.evidence.element))}`) : '';
   const timing = finding.class === 'timing' ? chalk.blue(' (timing)') : '';
-  return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${timing}${where}\n             ${chalk.gray(finding.message)}`;
+  return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${timing}${where}\n             ${chalk.gray(t(finding.message))}`;
 }
 
 export function formatSummary(report: Report, reportPath: string | null): string {

@@ -12,6 +12,7 @@ import type { ActionContext } from '../actions/types.js';
 import { ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
+import { redact } from '../output/safe.js';
 import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
 import { prepareContext } from '../recorder/install.js';
@@ -46,7 +47,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const { defaultBrowserType: _ignored, ...profile } = devices[deviceName]!;
   const viewport = profile.viewport ?? { width: 1280, height: 720 };
   const touch = profile.hasTouch ?? false;
-  const folder = scenarioFolder(options.position, scenario.name);
+  const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const artifacts: ScenarioArtifacts = {
     version: ARTIFACTS_VERSION,
@@ -58,7 +59,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
     steps: [],
   };
   const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: options.baseUrl, touch, viewport });
-  const save = () => saveArtifacts(options.outDir, folder, artifacts);
+  const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
   const links = new LinkChecker();
   let context: Awaited<ReturnType<typeof openPage>>['context'] | undefined;
@@ -100,9 +101,10 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   return judge.finish(artifacts.brokeOff);
 }
 
-async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts): Promise<void> {
+async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {
   await mkdir(join(outDir, folder), { recursive: true });
-  await writeFile(join(outDir, folder, ARTIFACTS_FILE), `${JSON.stringify(artifacts, null, 2)}\n`);
+  // Secrets are masked where they are recorded; this is the last guard, for any form a site showed them in.
+  await writeFile(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
 /** A fresh context on the device, prepared for recording, and its one page with its recorder. */

@@ -15,6 +15,7 @@ import { timed, type Recorder } from '../recorder/recorder.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
+import { redact } from '../output/safe.js';
 import { snapshotPage, type LinkChecker } from './page-state.js';
 import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
 
@@ -86,7 +87,8 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     const exclude = [...(scenario.exclude ?? []), ...(step.exclude ?? [])];
     const seen = isSitePage(url) && !page.isClosed();
     if (seen) await timed(ensurePageLib(page), 5000).catch(() => undefined);
-    const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(step.name)}.png`;
+    // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
+    const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets) : null;
     const snapshot = seen ? await snapshotPage(page, exclude) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
@@ -94,7 +96,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     const accessibility = fresh ? await accessibilityOf(page, exclude) : { result: null, failure: null };
     return {
       index,
-      name: step.name,
+      name: redact(step.name, scenario.secrets),
       outcome: outcome.reason ? { ...outcome, reason: recorder.mask(outcome.reason) } : outcome,
       url: recorder.mask(url),
       viewport: env.viewport,

@@ -1,0 +1,89 @@
+/**
+ * A hostile page through the whole command: its words carry escape sequences, and it shows the customer's card
+ * number (a secret from the environment) back, spaced. Nothing of either reaches the terminal or the report.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CARD = '4111111111111111';
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/cx-shop.js'), ...args], { cwd: ROOT, env: { ...process.env, CI: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under a folder, as text (pictures as their bytes in latin1). */
+function everyFile(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.name}\n${readFileSync(join(entry.parentPath, entry.name), 'latin1')}`)
+    .join('\n');
+}
+
+describe('a hostile page', () => {
+  it('cannot write escape sequences to the terminal, and the card number shows nowhere in any form', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-hostile-'));
+    const file = join(dir, 'pay.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: Pay by card',
+        'steps:',
+        '  - name: Open',
+        '    goto: /hostile/escapes.html',
+        '  - name: Type my card ${env.CX_TEST_CARD}',
+        '    type: { label: Card, text: "${env.CX_TEST_CARD}" }',
+        '  - name: Pay',
+        '    tap: { css: "#pay" }',
+        '    expect: { text: "${env.CX_TEST_CARD} accepted" }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    const ran = await run(['run', file, '--base-url', server.url, '--out', out], { CX_TEST_CARD: CARD });
+    expect(ran.code).toBe(1);
+    const printed = ran.stdout + ran.stderr;
+    expect(printed).toContain('was declined');
+    // No escape sequence of the page's: only cx-shop's own colours (none here, CI and not a terminal).
+    expect(printed).not.toMatch(/\u001b|\u0007/);
+    for (const form of [CARD, '4111 1111 1111 1111', '4111-1111-1111-1111']) {
+      expect(printed).not.toContain(form);
+      expect(everyFile(out)).not.toContain(form);
+    }
+    expect(printed).toContain('•••');
+    // In the picture of the last step, the card field and the message that echoes the number are painted over.
+    const folder = join(out, 'scenarios', '01-pay-by-card');
+    const artifacts = JSON.parse(readFileSync(join(folder, 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
+    const pay = artifacts.steps[2]!;
+    const picture = PNG.sync.read(readFileSync(join(out, pay.screenshot!.path)));
+    const painted = (box: { x: number; y: number; width: number; height: number }) => {
+      const x = Math.round(box.x + box.width / 2);
+      const y = Math.round(box.y + box.height / 2 - pay.screenshot!.offset.y);
+      const i = (y * picture.width + x) * 4;
+      return [picture.data[i], picture.data[i + 1], picture.data[i + 2]];
+    };
+    const message = pay.appeared.find((m) => m.text.includes('declined'))!;
+    expect(painted(message.box!)).toEqual([64, 64, 64]);
+    const card = pay.page!.fields.find((f) => f.label === 'Card')!;
+    expect(painted(card.box)).toEqual([64, 64, 64]);
+  });
+});
