@@ -28,7 +28,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   process.stderr.write(`Demo shop (${shop.variant}) serving at ${shop.url}\n`);
   try {
     const code = await execute(scenarios, { ...options, baseUrl: shop.url });
-    return options.strict || code === EXIT.runError ? code : EXIT.ok;
+    return options.strict || code === EXIT.runError || code === EXIT.interrupted || code === EXIT.terminated ? code : EXIT.ok;
   } finally {
     await shop.close();
   }

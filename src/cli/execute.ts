@@ -2,10 +2,11 @@
  * What `run` and `demo` share: load and check the scenarios, find a browser, run, print, write the report,
  * and turn the outcome into an exit code.
  */
-import { resolve } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
-import { checkBudget, exitCodeFor } from '../gate/budget.js';
+import { checkBudget, EXIT, exitCodeFor } from '../gate/budget.js';
 import type { ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
@@ -50,10 +51,43 @@ function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): s
   return baseUrl;
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir never returns on some
+ * paths, /proc/foo among them: one level at a time fails at once.)
+ */
+async function makeFolder(path: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    const exists = await stat(at).then((s) => (s.isDirectory() ? true : 'file'), () => false);
+    if (exists === 'file') throw Object.assign(new Error(`${at} is a file`), { code: 'ENOTDIR' });
+    if (exists) break;
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}
+
+/** The output folder must take files before any browser starts: a run that cannot write its report is no run. */
+async function checkWritable(outDir: string): Promise<void> {
+  const probe = join(outDir, `.cx-shop-write-check-${process.pid}`);
+  try {
+    await makeFolder(outDir);
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = { ENOTDIR: 'a part of the path is a file', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', ENOENT: 'the path cannot be created there' }[code] ?? code;
+    throw new UsageError(`cannot write to the output folder ${outDir} (${why})`, 'choose another folder with --out');
+  }
+}
+
 export async function execute(scenarios: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
   const baseUrl = checkOptions(scenarios, options);
   const browser = findBrowser(options.browserPath);
   const outDir = resolve(options.out);
+  await checkWritable(outDir);
   const secrets = scenarios.flatMap((s) => s.secrets);
   // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
   guardOutput(secrets);
@@ -61,8 +95,23 @@ export async function execute(scenarios: ResolvedScenario[], options: ExecuteOpt
   const done: ScenarioResult[] = [];
   const started = Date.now();
   let report;
+  // Ctrl-C or SIGTERM: stop, close the browser, write the report of what was measured, marked interrupted.
+  const controller = new AbortController();
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) return;
+    interrupted = name;
+    progress.stop();
+    process.stderr.write(`\ncx-shop: ${name === 'SIGINT' ? 'interrupted' : 'terminated'}; closing the browser and writing the report of what was measured\n`);
+    controller.abort();
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
   try {
     report = await runScenarios(scenarios, {
+      signal: controller.signal,
       browser,
       headed: options.headed,
       outDir,
@@ -83,6 +132,13 @@ export async function execute(scenarios: ResolvedScenario[], options: ExecuteOpt
     });
   } finally {
     progress.stop();
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+  if (interrupted) {
+    const path = await writeJsonReport({ ...report, complete: true, interrupted }, outDir, secrets);
+    process.stdout.write(`${formatSummary(report, path)}\n  interrupted: the report lists the ${report.scenarios.length} scenario(s) measured before it\n`);
+    return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   }
   const breaches = scenarios.flatMap((scenario, i) => checkBudget(report.scenarios[i]!, scenario.budget));
   const path = await writeJsonReport({ ...report, complete: true }, outDir, secrets);

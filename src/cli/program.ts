@@ -25,7 +25,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .addHelpText(
       'after',
       '\nExit codes: 0 all passed within budget, 1 a scenario failed or was blocked or a budget was exceeded,\n' +
-        '2 bad input or usage, 3 the run could not be done (no browser, site unreachable).',
+        '2 bad input or usage, 3 the run could not be done (no browser, site unreachable),\n' +
+        '130 or 143 interrupted by Ctrl-C or SIGTERM (the report keeps what was measured).',
     );
 
   runOptions(

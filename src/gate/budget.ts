@@ -5,7 +5,7 @@
 import type { Report, ScenarioResult, Severity } from '../report/types.js';
 import type { Budget } from '../scenario/schema.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, runError: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, runError: 3, interrupted: 130, terminated: 143 } as const;
 
 export interface BudgetBreach {
   scenario: string;

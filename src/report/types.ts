@@ -108,6 +108,8 @@ export interface Report {
   version: typeof REPORT_VERSION;
   /** False while a run is still going (or when it died): the scenarios listed are the ones finished. */
   complete: boolean;
+  /** Set when the user stopped the run (Ctrl-C or SIGTERM): the scenarios listed are what was measured by then. */
+  interrupted?: 'SIGINT' | 'SIGTERM';
   tool: { name: 'cx-shop'; version: string };
   startedAt: string;
   durationSeconds: number;

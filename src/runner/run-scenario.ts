@@ -33,6 +33,8 @@ export interface ScenarioRunOptions {
   testIdAttribute?: string;
   /** Position of the scenario in the run, used to keep scenario folders apart. */
   position: number;
+  /** Aborted when the user interrupts the run. */
+  signal?: AbortSignal;
   onStep?: (step: StepResult, index: number) => void;
 }
 
@@ -83,7 +85,10 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       replay: (index: number) => replayUpTo(browser, profile, scenario, options.baseUrl, testIdAttribute, index),
     };
     for (const [index, step] of scenario.steps.entries()) {
+      if (options.signal?.aborted) break;
       const recorded = await runStep(env, step, index);
+      // A step cut short by the interruption is not the site's doing: it is left out, the steps before it stay.
+      if (options.signal?.aborted) break;
       artifacts.steps.push(recorded);
       const result = judge.step(recorded);
       await cropEvidence(options.outDir, result, recorded.screenshot);
@@ -97,6 +102,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
     await context?.close().catch(() => undefined);
     await links.dispose();
   }
+  if (options.signal?.aborted) artifacts.brokeOff = 'the run was interrupted';
   await save().catch(() => undefined);
   return judge.finish(artifacts.brokeOff);
 }

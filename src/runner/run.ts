@@ -24,6 +24,8 @@ export interface RunOptions {
   device?: string;
   /** Overrides every scenario's test-id attribute. */
   testIdAttribute?: string;
+  /** Aborted when the user interrupts the run: the browser is closed, what was measured is kept. */
+  signal?: AbortSignal;
   events?: {
     scenarioStart?(scenario: ResolvedScenario, position: number): void;
     step?(scenario: ResolvedScenario, step: StepResult, index: number): void;
@@ -47,8 +49,12 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   // Artifacts of an earlier run into the same folder must not mix with this run's (cx-shop judge reads them all).
   await rm(join(options.outDir, 'scenarios'), { recursive: true, force: true });
   const results: ScenarioResult[] = [];
+  // Closing the browser ends whatever it was doing at once; the scenario under way keeps its steps so far.
+  const stop = () => void browser.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', stop, { once: true });
   try {
     for (const [position, scenario] of scenarios.entries()) {
+      if (options.signal?.aborted) break;
       options.events?.scenarioStart?.(scenario, position);
       const result = await runScenario(browser, scenario, {
         baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
@@ -56,12 +62,14 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
         ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
         outDir: options.outDir,
         position,
+        ...(options.signal ? { signal: options.signal } : {}),
         onStep: (step, index) => options.events?.step?.(scenario, step, index),
       });
       results.push(result);
       await options.events?.scenarioEnd?.(result, position);
     }
   } finally {
+    options.signal?.removeEventListener('abort', stop);
     await browser.close().catch(() => undefined);
   }
   return buildReport(results, started, { executable: options.browser.executablePath, version });

@@ -62,6 +62,17 @@ describe('exit codes', () => {
     expect(ran.stderr).toContain('--device "Nokia 3310" is not a Playwright device name');
   });
 
+  it('2 when the output folder cannot be written, before any browser starts, and never hangs', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, '');
+    for (const out of [join(file, 'report'), '/proc/cx-shop-report']) {
+      const ran = await cli(['run', 'scenarios/promo-code.yaml', '--base-url', 'http://127.0.0.1:9', '--out', out]);
+      expect(ran.code, out).toBe(2);
+      expect(ran.stderr).toContain(`cannot write to the output folder ${out}`);
+      expect(ran.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('3 when the site cannot be reached, and the report says why', async () => {
     const out = tempDir();
     const ran = await cli(['run', 'scenarios/promo-code.yaml', '--base-url', 'http://127.0.0.1:9', '--out', out]);

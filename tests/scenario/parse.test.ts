@@ -74,3 +74,20 @@ describe('parseScenario with unions of one-key mappings', () => {
     ]);
   });
 });
+
+describe('regular expressions in scenarios', () => {
+  it('an invalid one is a located problem at validation, not a crash mid-run', () => {
+    const [problem] = lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    goto: /\n    expect: { url: "/cart(/" }\n');
+    expect(problem).toMatch(/^a\.yaml:5:20 steps\[0\]\.expect\.url: is not a valid regular expression: /);
+  });
+
+  it('one with a nested repeat, which can backtrack for minutes, is refused with a way out', () => {
+    const [problem] = lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    goto: /\n    expect: { url: "/^(a+)+$/" }\n');
+    expect(problem).toContain('repeats a group that itself repeats');
+  });
+
+  it('a plain address part and a sound expression are fine', () => {
+    expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    goto: /\n    expect: { url: /cart }\n')).toEqual([]);
+    expect(lines('a.yaml', "name: A\nsteps:\n  - name: B\n    goto: /\n    expect: { url: '/order\\/HC-\\d+/' }\n")).toEqual([]);
+  });
+});

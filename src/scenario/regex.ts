@@ -1,0 +1,28 @@
+/**
+ * Regular expressions written in scenarios (`url: /pattern/flags`): checked when the file is validated, so a bad
+ * one is a located problem, not a crash mid-run; and kept from taking forever on a long address.
+ */
+
+/** `/pattern/flags`, or null for a plain substring. */
+export function regexParts(text: string): { source: string; flags: string } | null {
+  const match = /^\/(.+)\/([a-z]*)$/.exec(text);
+  return match ? { source: match[1]!, flags: match[2]! } : null;
+}
+
+/** Nested quantifiers such as (a+)+ or (\w*)*: patterns that backtrack without end on a near-miss. */
+const CATASTROPHIC = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
+
+/** What is wrong with a `/pattern/flags` text, or null when it is fine (or is no regular expression at all). */
+export function regexProblem(text: string): string | null {
+  const parts = regexParts(text);
+  if (!parts) return null;
+  try {
+    new RegExp(parts.source, parts.flags);
+  } catch (error) {
+    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  if (CATASTROPHIC.test(parts.source)) {
+    return 'repeats a group that itself repeats (like (a+)+): it can take minutes on one address; write it without the nested repeat';
+  }
+  return null;
+}

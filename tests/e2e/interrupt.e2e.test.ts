@@ -1,0 +1,52 @@
+/**
+ * Ctrl-C and SIGTERM mid-run: the run stops, the browser is closed, report.json is written whole with what was
+ * measured and marked interrupted, the exit code is 130 or 143, and no stack trace is printed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the demo and sends the signal once the second step of the first scenario has started. */
+function interruptDemo(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; stdout: string; stderr: string; out: string }> {
+  const out = mkdtempSync(join(tmpdir(), 'cx-shop-interrupt-'));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/cx-shop.js'), 'demo', '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (!sent && /step 2\/\d+/.test(stderr)) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr, out }));
+  });
+}
+
+describe('interrupting a run', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: exit %i, a whole report of what was measured, marked interrupted, no stack', async (signal, code) => {
+    const ran = await interruptDemo(signal);
+    expect(ran.code).toBe(code);
+    expect(ran.stderr).toContain(signal === 'SIGINT' ? 'cx-shop: interrupted' : 'cx-shop: terminated');
+    expect(ran.stderr + ran.stdout).not.toMatch(/\n\s+at |crashed/);
+    const report = JSON.parse(readFileSync(join(ran.out, 'report.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({ complete: true, interrupted: signal });
+    expect(report.scenarios).toHaveLength(1);
+    const [first] = report.scenarios;
+    expect(first!.reason).toContain('interrupted');
+    // The steps measured before the signal are kept.
+    expect(first!.steps[0]!.status).toBe('passed');
+  }, 120_000);
+});
