@@ -2,7 +2,7 @@
  * What `run` and `demo` share: load and check the scenarios, find a browser, run, print, write the report,
  * and turn the outcome into an exit code.
  */
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
@@ -88,6 +88,55 @@ export async function execute(scenarios: ResolvedScenario[], options: ExecuteOpt
   const browser = findBrowser(options.browserPath);
   const outDir = resolve(options.out);
   await checkWritable(outDir);
+  const unlock = await lockFolder(outDir);
+  try {
+    return await executeIn(outDir, scenarios, options, baseUrl, browser);
+  } finally {
+    await unlock();
+  }
+}
+
+/** The name of the file that says a run is writing to an output folder. */
+const LOCK_FILE = '.cx-shop-run.lock';
+
+/**
+ * One run per output folder at a time: two runs into one folder would mix their screenshots and artifacts. A lock
+ * left by a run that died (its process is gone) is taken over.
+ */
+async function lockFolder(outDir: string): Promise<() => Promise<void>> {
+  const lock = join(outDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+        throw new UsageError(`another cx-shop run (process ${holder}) is writing to ${outDir}`, 'wait for it to finish, or give this run another folder with --out');
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new UsageError(`cannot take the output folder ${outDir}: another run keeps taking it`, 'give this run another folder with --out');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function executeIn(
+  outDir: string,
+  scenarios: ResolvedScenario[],
+  options: ExecuteOptions,
+  baseUrl: string | undefined,
+  browser: ReturnType<typeof findBrowser>,
+): Promise<number> {
   const secrets = scenarios.flatMap((s) => s.secrets);
   // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
   guardOutput(secrets);

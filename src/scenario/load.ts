@@ -2,7 +2,7 @@
  * Loading scenarios from what the user named on the command line: files, folders or globs. Every problem in
  * every file is collected, so one run shows them all (as Checkly's `validate` does).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { parseScenario } from './parse.js';
@@ -15,8 +15,43 @@ export { parseScenario } from './parse.js';
 const SCENARIO_FILES = '**/*.{yaml,yml}';
 const IGNORED = ['**/node_modules/**'];
 
-function inputProblem(input: string, message: string, hint: string): Problem {
-  return { file: input, line: 1, col: 1, path: '', message, hint };
+/** Problems printed per file at most: a file of thousands of bad steps needs its first ones fixed, not all listed. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function inputProblem(input: string, message: string, hint: string, line = 1, col = 1): Problem {
+  return { file: input, line, col, path: '', message, hint };
+}
+
+/** Where the first byte is that cannot be UTF-8 (a lead byte without its continuation bytes, or a stray one). */
+function firstInvalidByte(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const follow = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (follow < 0) return i;
+    for (let k = 1; k <= follow; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += follow + 1;
+  }
+  return -1;
+}
+
+/**
+ * The file's text, or the one problem that says why it is not a scenario's text: a binary file, or text that is not
+ * UTF-8 (a Latin-1 file would otherwise be read with its accented letters corrupted).
+ */
+function textOf(file: string, bytes: Buffer): string | Problem {
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return inputProblem(file, 'is a binary file, not a scenario', 'scenario files are YAML text (*.yaml, *.yml)');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = Math.max(0, firstInvalidByte(bytes));
+    const before = bytes.subarray(0, at);
+    const line = before.filter((byte) => byte === 0x0a).length + 1;
+    const col = at - before.lastIndexOf(0x0a);
+    const byte = bytes[at]?.toString(16).toUpperCase().padStart(2, '0') ?? '??';
+    return inputProblem(file, `is not UTF-8 text (byte 0x${byte})`, 'save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8)', line, col);
+  }
 }
 
 /** The files one input names, as paths the user would recognise, sorted; or the problem with the input. */
@@ -62,17 +97,36 @@ export async function loadScenarios(
     }
     for (const file of files) {
       const absolute = path.resolve(cwd, file);
-      if (seen.has(absolute)) continue;
-      seen.add(absolute);
-      let source: string;
+      // A file reached twice (named twice, or through a link) is loaded once.
+      const real = await realpath(absolute).catch(() => absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      let bytes: Buffer;
       try {
-        source = await readFile(absolute, 'utf8');
+        bytes = await readFile(absolute);
       } catch (error) {
         problems.push(inputProblem(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that it exists and is readable'));
         continue;
       }
+      const source = textOf(file, bytes);
+      if (typeof source !== 'string') {
+        problems.push(source);
+        continue;
+      }
       const result = parseScenario(file, source, env);
-      problems.push(...result.problems);
+      const found = sortProblems(result.problems);
+      problems.push(...found.slice(0, MAX_PROBLEMS_PER_FILE));
+      if (found.length > MAX_PROBLEMS_PER_FILE) {
+        const last = found[MAX_PROBLEMS_PER_FILE - 1]!;
+        problems.push({
+          file,
+          line: last.line,
+          col: last.col,
+          path: '',
+          message: `and ${found.length - MAX_PROBLEMS_PER_FILE} more problems in this file, not listed`,
+          hint: 'fix the ones above and validate again',
+        });
+      }
       if (result.scenario) scenarios.push(result.scenario);
     }
   }

@@ -3,7 +3,7 @@
  * Asserts exit codes and real figures from the JSON report.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,20 @@ describe('exit codes', () => {
       expect(ran.stderr).toContain(`cannot write to the output folder ${out}`);
       expect(ran.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('2 for a second run into a folder another run is writing to; a lock left by a dead run is taken over', async () => {
+    const out = tempDir();
+    // This test's own process stands for a run that is still going.
+    writeFileSync(join(out, '.cx-shop-run.lock'), String(process.pid));
+    const refused = await cli(['run', 'scenarios/promo-code.yaml', '--base-url', 'http://127.0.0.1:9', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`another cx-shop run (process ${process.pid}) is writing to ${out}`);
+    writeFileSync(join(out, '.cx-shop-run.lock'), '999999999');
+    const taken = await cli(['run', 'scenarios/promo-code.yaml', '--base-url', 'http://127.0.0.1:9', '--out', out]);
+    expect(taken.code).toBe(3);
+    expect(taken.stderr).not.toContain('another cx-shop run');
+    expect(readdirSync(out)).not.toContain('.cx-shop-run.lock');
   });
 
   it('3 when the site cannot be reached, and the report says why', async () => {

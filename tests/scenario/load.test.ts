@@ -69,3 +69,44 @@ describe('the bundled scenarios', () => {
     expect(scenarios).toHaveLength(1);
   });
 });
+
+describe('files that are not scenario text', () => {
+  const dir = () => mkdtempSync(path.join(tmpdir(), 'cx-shop-input-'));
+
+  it('a Latin-1 file gets one located message, not corrupted text', async () => {
+    const root = dir();
+    writeFileSync(path.join(root, 'latin1.yaml'), Buffer.concat([Buffer.from('name: A\nsteps:\n  - name: Caf'), Buffer.from([0xe9]), Buffer.from('\n    goto: /\n')]));
+    const { scenarios, problems } = await loadScenarios(['latin1.yaml'], { cwd: root });
+    expect(scenarios).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'latin1.yaml:3:14 is not UTF-8 text (byte 0xE9)\n  hint: save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8)',
+    ]);
+  });
+
+  it('a binary file gets one message, and none of its bytes are echoed', async () => {
+    const root = dir();
+    writeFileSync(path.join(root, 'picture.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...Array(4000).fill(7)]));
+    const { problems } = await loadScenarios(['picture.yaml'], { cwd: root });
+    expect(problems).toHaveLength(1);
+    expect(formatProblem(problems[0]!)).toBe('picture.yaml:1:1 is a binary file, not a scenario\n  hint: scenario files are YAML text (*.yaml, *.yml)');
+  });
+
+  it('thousands of bad steps print at most 50 problems and a count of the rest', async () => {
+    const root = dir();
+    const steps = Array.from({ length: 3000 }, (_, i) => `  - name: Step ${i}\n    tapp: x\n`).join('');
+    writeFileSync(path.join(root, 'huge.yaml'), `name: A\nsteps:\n${steps}`);
+    const { problems } = await loadScenarios(['huge.yaml'], { cwd: root });
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)!.message).toBe('and 2950 more problems in this file, not listed');
+  });
+
+  it('a file reached twice through a link is loaded once', async () => {
+    const root = dir();
+    writeFileSync(path.join(root, 'a.yaml'), VALID);
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync(path.join(root, 'a.yaml'), path.join(root, 'b.yaml'));
+    const { scenarios, problems } = await loadScenarios(['a.yaml', 'b.yaml'], { cwd: root });
+    expect(problems).toEqual([]);
+    expect(scenarios).toHaveLength(1);
+  });
+});
