@@ -16,7 +16,7 @@ import { redact } from '../output/safe.js';
 import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
 import { prepareContext } from '../recorder/install.js';
-import { Recorder } from '../recorder/recorder.js';
+import { Recorder, timed } from '../recorder/recorder.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { LinkChecker } from './page-state.js';
@@ -99,7 +99,8 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   } catch (error) {
     artifacts.brokeOff = firstLine(error);
   } finally {
-    await context?.close().catch(() => undefined);
+    // Closing a context whose page froze can wait for ever: bounded, and the run decides on the browser (see run.ts).
+    await timed(context?.close() ?? Promise.resolve(), 10_000).catch(() => undefined);
     await links.dispose();
   }
   if (options.signal?.aborted) artifacts.brokeOff = 'the run was interrupted';

@@ -85,12 +85,18 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
 
   return recorder.collecting(async () => {
     const exclude = [...(scenario.exclude ?? []), ...(step.exclude ?? [])];
-    const seen = isSitePage(url) && !page.isClosed();
+    // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
+    const responsive = !page.isClosed() && (await timed(page.evaluate(() => true), 2000).catch(() => false));
+    const seen = isSitePage(url) && responsive;
+    if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
+      outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
+    }
     if (seen) await timed(ensurePageLib(page), 5000).catch(() => undefined);
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets) : null;
-    const snapshot = seen ? await snapshotPage(page, exclude) : null;
+    // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
+    const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
     const accessibility = fresh ? await accessibilityOf(page, exclude) : { result: null, failure: null };
@@ -133,7 +139,7 @@ async function accessibilityOf(page: Page, exclude: string[]) {
   try {
     // axe-core is large: loaded on the first page it checks, never by validate.
     const { checkAccessibility } = await import('../probes/axe.js');
-    return { result: await checkAccessibility(page, { exclude }), failure: null };
+    return { result: await timed(checkAccessibility(page, { exclude }), 2 * LOOK_MS), failure: null };
   } catch (error) {
     return { result: null, failure: firstLine(error) };
   }
@@ -170,6 +176,9 @@ async function withGuard<T>(work: Promise<T>, ms: number, action: string): Promi
     clearTimeout(timer);
   }
 }
+
+/** Most time cx-shop spends on one look at the page (a snapshot; twice that for the accessibility check). */
+const LOOK_MS = 15_000;
 
 export function slug(text: string): string {
   return (

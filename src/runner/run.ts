@@ -38,13 +38,14 @@ export { BrowserLaunchError };
 
 export async function runScenarios(scenarios: ResolvedScenario[], options: RunOptions): Promise<Report> {
   const started = Date.now();
-  let browser: Browser;
-  try {
-    browser = await launchBrowser(options.browser, { headed: options.headed });
-  } catch (error) {
-    const detail = firstLine(error);
-    throw new BrowserLaunchError(`could not start the browser at ${options.browser.executablePath}: ${detail}`);
-  }
+  const launch = async () => {
+    try {
+      return await launchBrowser(options.browser, { headed: options.headed });
+    } catch (error) {
+      throw new BrowserLaunchError(`could not start the browser at ${options.browser.executablePath}: ${firstLine(error)}`);
+    }
+  };
+  let browser: Browser = await launch();
   const version = browser.version();
   // Artifacts of an earlier run into the same folder must not mix with this run's (cx-shop judge reads them all).
   await rm(join(options.outDir, 'scenarios'), { recursive: true, force: true });
@@ -55,6 +56,11 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   try {
     for (const [position, scenario] of scenarios.entries()) {
       if (options.signal?.aborted) break;
+      // A browser that died in the last scenario is started again: the scenarios after a crash still run.
+      if (!browser.isConnected()) {
+        browser = await launch();
+        options.signal?.addEventListener('abort', stop, { once: true });
+      }
       options.events?.scenarioStart?.(scenario, position);
       const result = await runScenario(browser, scenario, {
         baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
@@ -65,6 +71,11 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
         ...(options.signal ? { signal: options.signal } : {}),
         onStep: (step, index) => options.events?.step?.(scenario, step, index),
       });
+      if (!browser.isConnected() && !options.signal?.aborted) {
+        result.status = 'error';
+        result.completed = false;
+        result.reason = `the browser crashed during this scenario; what was measured before is kept, and the next scenario gets a new browser${result.reason ? ` (${result.reason})` : ''}`;
+      }
       results.push(result);
       await options.events?.scenarioEnd?.(result, position);
     }

@@ -86,4 +86,21 @@ describe('a hostile page', () => {
     const card = pay.page!.fields.find((f) => f.label === 'Card')!;
     expect(painted(card.box)).toEqual([64, 64, 64]);
   });
+
+  it('a page that freezes its main thread for good ends its scenario with a reason, and the run goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-frozen-'));
+    writeFileSync(
+      join(dir, '1-frozen.yaml'),
+      'name: Frozen checkout\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /hostile/freeze.html\n  - name: Place the order\n    tap: Place order\n  - name: Do something else\n    tap: Something else\n',
+    );
+    writeFileSync(join(dir, '2-after.yaml'), 'name: After it\nsteps:\n  - name: Open\n    goto: /rules/dead-tap.html\n');
+    const out = join(dir, 'out');
+    const ran = await run(['run', dir, '--base-url', server.url, '--out', out], {});
+    expect(ran.stderr + ran.stdout).not.toMatch(/\n\s+at /);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { scenarios: Array<{ status: string; steps: Array<{ status: string; reason?: string }> }> };
+    const [frozen, after] = report.scenarios;
+    expect(frozen!.steps.map((s) => s.status)).toEqual(['passed', 'error', 'skipped']);
+    expect(frozen!.steps[1]!.reason).toContain('the page stopped answering');
+    expect(after!.status).toBe('passed');
+  }, 120_000);
 });
