@@ -45,8 +45,6 @@ export interface ActionContext {
   recordDocument(document: ReadDocument, target: TargetInfo): void;
   /** What the customer tapped earlier on the page they are on now, in words (earlier steps included). */
   earlierTapsOnPage(): string[];
-  /** True when the text came from a secret (an environment variable) and must not be shown. */
-  isSecret(text: string): boolean;
 }
 
 /** One action a scenario step can take. The key in the registry is the word used in YAML. */

@@ -12,6 +12,9 @@ export type { ElementRef, FieldInfo, PageSnapshot } from './page.js';
 /** Bump when a field changes meaning or disappears: saved artifacts of another version are not judged. */
 export const ARTIFACTS_VERSION = 1;
 
+/** The name of a scenario's saved artifacts, in its folder of the output (OUT/scenarios/NN-name/). */
+export const ARTIFACTS_FILE = 'artifacts.json';
+
 /** How long a press may go without any answer before it counts as dead (PostHog's dead-click window). */
 export const DEAD_TAP_WINDOW_MS = 2500;
 

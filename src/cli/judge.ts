@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
+import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
 import { checkBudget, exitCodeFor } from '../gate/budget.js';
 import { cropEvidence } from '../judge/crops.js';
 import { judgeScenario } from '../judge/judge.js';
@@ -14,8 +14,6 @@ import type { ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
-
-const ARTIFACTS_FILE = 'artifacts.json';
 
 export async function loadArtifacts(outDir: string): Promise<ScenarioArtifacts[]> {
   const folder = join(outDir, 'scenarios');

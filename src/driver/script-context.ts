@@ -83,7 +83,7 @@ export class ScriptContext implements ActionContext {
       this.timeout,
     ).catch(() => null);
     if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
-    return { element, target: { ...target, text: this.mask(target.text) }, swipes };
+    return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
   }
 
   async tap(element: PwLocator): Promise<void> {
@@ -140,14 +140,6 @@ export class ScriptContext implements ActionContext {
 
   earlierTapsOnPage(): string[] {
     return this.options.earlierTaps();
-  }
-
-  isSecret(text: string): boolean {
-    return this.options.secrets.some((secret) => secret.length > 0 && text.includes(secret));
-  }
-
-  private mask(text: string): string {
-    return this.recorder.mask(text);
   }
 
   /**

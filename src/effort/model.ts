@@ -6,7 +6,7 @@ import type { AppearedText, Interaction, TargetInfo } from '../artifacts/types.j
 import type { EffortBreakdown, RecoveryItem } from '../report/types.js';
 import { pointingTime, restingPoint, centre, type Point } from './fitts.js';
 import { OPERATORS } from './operators.js';
-import { expectedMisses, retap } from './recovery.js';
+import { missedTaps } from './recovery.js';
 
 export interface EffortDevice {
   touch: boolean;
@@ -115,21 +115,7 @@ export function stepEffort(
   }
   for (const text of input.appeared) b.reading += readingTime(text.text);
 
-  // A finger misses small targets now and then: each expected miss is one more look and tap.
-  const items = [...recovery];
-  if (input.touch) {
-    for (const step of input.interactions) {
-      if (step.kind !== 'tap' && !(step.kind === 'type' && step.pointed) && !(step.kind === 'select' && step.pointed)) continue;
-      const misses = step.target.box ? expectedMisses(step.target.box) : 0;
-      if (misses > 0.005) {
-        items.push({
-          rule: 'tap-target-size',
-          what: `${misses.toFixed(2)} expected misses tapping ${step.target.description} (${Math.round(step.target.box!.width)}×${Math.round(step.target.box!.height)} px)`,
-          seconds: round(misses * retap(true)),
-        });
-      }
-    }
-  }
+  const items = [...recovery, ...missedTaps(input.interactions, input.touch)];
   b.recovery = items.reduce((sum, item) => sum + item.seconds, 0);
 
   const breakdown = roundBreakdown(b);

@@ -3,7 +3,7 @@
  * Each price says what the customer has to do again; a finding that forces nothing (low contrast, a missing
  * landmark, a failed background request) costs nothing here and is reported by its severity alone.
  */
-import type { Box } from '../artifacts/types.js';
+import type { Box, Interaction } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
 import type { JudgedStep } from '../rules/types.js';
 import { pointingTime } from './fitts.js';
@@ -40,6 +40,27 @@ export function expectedMisses(box: Pick<Box, 'width' | 'height'>): number {
   if (box.width >= RECOVERY.comfortablePx && box.height >= RECOVERY.comfortablePx) return 0;
   const p = hitProbability(box);
   return (1 - p) / p;
+}
+
+/**
+ * A finger misses small targets now and then: each expected miss on a tap the customer made is one more look and
+ * tap. A mouse does not miss (Fitts' law already prices its aim).
+ */
+export function missedTaps(interactions: readonly Interaction[], touch: boolean): RecoveryItem[] {
+  if (!touch) return [];
+  const items: RecoveryItem[] = [];
+  for (const step of interactions) {
+    if (step.kind !== 'tap' && !(step.kind === 'type' && step.pointed) && !(step.kind === 'select' && step.pointed)) continue;
+    const box = step.target.box;
+    const misses = box ? expectedMisses(box) : 0;
+    if (!box || misses <= 0.005) continue;
+    items.push({
+      rule: 'tap-target-size',
+      what: `${misses.toFixed(2)} expected misses tapping ${step.target.description} (${Math.round(box.width)}×${Math.round(box.height)} px)`,
+      seconds: Math.round(misses * retap(true) * 1000) / 1000,
+    });
+  }
+  return items;
 }
 
 const item = (finding: Finding, what: string, seconds: number): RecoveryItem => ({

@@ -25,10 +25,15 @@ export function secretPattern(secrets: readonly string[]): RegExp | null {
   return forms.length > 0 ? new RegExp(forms.join('|'), 'giu') : null;
 }
 
+/** A function that replaces every secret, in each of its formatted forms, with •••: the pattern is built once. */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  const pattern = secretPattern(secrets);
+  return pattern ? (text) => text.replace(pattern, MASK) : (text) => text;
+}
+
 /** Replaces every secret, in each of its formatted forms, with •••. */
 export function redact(text: string, secrets: readonly string[]): string {
-  const pattern = secretPattern(secrets);
-  return pattern ? text.replace(pattern, MASK) : text;
+  return redactor(secrets)(text);
 }
 
 /** Escape sequences (CSI, OSC, other ESC forms) and control characters other than newline and tab. */
@@ -41,6 +46,7 @@ export function terminalSafe(text: string): string {
 }
 
 const known = new Set<string>();
+let redactKnown: (text: string) => string = (text) => text;
 let guarded = false;
 
 /**
@@ -49,6 +55,7 @@ let guarded = false;
  */
 export function guardOutput(secrets: readonly string[]): void {
   for (const secret of secrets) if (secret) known.add(secret);
+  redactKnown = redactor([...known]);
   if (guarded) return;
   guarded = true;
   for (const stream of [process.stdout, process.stderr]) {
@@ -56,7 +63,7 @@ export function guardOutput(secrets: readonly string[]): void {
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (known.size === 0) return write(chunk, ...rest);
       const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : null;
-      return write(text === null ? chunk : redact(text, [...known]), ...rest);
+      return write(text === null ? chunk : redactKnown(text), ...rest);
     }) as typeof stream.write;
   }
 }

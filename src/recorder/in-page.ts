@@ -531,8 +531,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (!lib.visible(el)) continue;
       const whole = lib.clean((el as HTMLElement).innerText);
       // A block the page rendered again ("Have a promo code?" and now "Invalid."): only the pieces not there before.
-      const own = pieces(el).filter((piece) => !current.removedPieces.has(strip(piece)));
-      const text = own.length > 0 && own.length < pieces(el).length ? lib.clean(own.join(' ')) : whole;
+      const all = pieces(el);
+      const own = all.filter((piece) => !current.removedPieces.has(strip(piece)));
+      const text = own.length > 0 && own.length < all.length ? lib.clean(own.join(' ')) : whole;
       if (!isMessage(el, text) || current.removed.has(strip(text)) || own.length === 0) continue;
       const kind = kindOf(el);
       const fixed = getComputedStyle(el).position === 'fixed';

@@ -6,7 +6,8 @@ import type { BrowserContext, Page } from 'playwright';
 import { installSpeedProbes } from '../probes/speed.js';
 import { recordInPage, type PageEvent, type RecorderOptions } from './in-page.js';
 import { pageLib } from './page-lib.js';
-import { DEAD_TAP_WINDOW_MS, deliver } from './recorder.js';
+import { DEAD_TAP_WINDOW_MS } from '../artifacts/types.js';
+import { deliver } from './recorder.js';
 
 const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
   responseWindowMs: DEAD_TAP_WINDOW_MS,

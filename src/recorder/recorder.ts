@@ -8,11 +8,11 @@
 import type { Page, Request } from 'playwright';
 import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TypedField } from '../artifacts/types.js';
 
-export { DEAD_TAP_WINDOW_MS };
 import type { FieldNote, PageEvent } from './in-page.js';
 import { interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isTelemetry } from './parties.js';
 import { sameValue } from './values.js';
+import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
@@ -50,6 +50,13 @@ export interface RecordedStep {
 
 export class Recorder {
   private readonly events: Received[] = [];
+  /** The page's answers to each press or choice, by document and input id. */
+  private readonly answersByInput = new Map<string, Array<Received & { type: 'response' }>>();
+  /** When each new document started (page clock). */
+  private readonly documentTimes: number[] = [];
+  /** Calls and errors the page said its own timers made (see in-page.ts). */
+  private readonly pageOwnEvents: Array<Received & ({ type: 'call' } | { type: 'fault' })> = [];
+  private readonly redact: (text: string) => string;
   private readonly requests: Array<RequestRecord & { at: number }> = [];
   private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
   private readonly inflight = new Set<Request>();
@@ -75,6 +82,7 @@ export class Recorder {
     private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[] },
   ) {
     this.site = siteOf(options.baseUrl);
+    this.redact = redactor(options.secrets);
     recorders.set(page, this);
     page.on('request', (request) => this.onRequest(request));
     page.on('response', (response) => {
@@ -109,8 +117,15 @@ export class Recorder {
   }
 
   receive(event: PageEvent): void {
-    this.events.push({ ...event, received: Date.now() });
+    const received = { ...event, received: Date.now() };
+    this.events.push(received);
     this.lastSeq.set(event.doc, Math.max(this.lastSeq.get(event.doc) ?? 0, event.seq));
+    // Indexed as they come: the press watch asks for these every 50 ms, and a scenario's events run to thousands.
+    if (received.type === 'response') {
+      const key = `${received.doc}:${received.id}`;
+      this.answersByInput.set(key, [...(this.answersByInput.get(key) ?? []), received]);
+    } else if (received.type === 'document') this.documentTimes.push(received.t);
+    else if (received.type === 'call' || received.type === 'fault') this.pageOwnEvents.push(received);
   }
 
   /** Starts a new step: what is recorded from now on belongs to it. */
@@ -176,11 +191,14 @@ export class Recorder {
   /** Messages that appeared since the mark (new text on the page, browser dialogs), secrets masked. */
   async messagesSince(mark: number): Promise<AppearedText[]> {
     await this.flush();
-    const since = this.markTimes.get(mark) ?? 0;
+    return this.messagesOf(this.events.slice(mark), this.markTimes.get(mark) ?? 0, () => true);
+  }
+
+  /** The messages among events, and the browser dialogs since a time, as the customer read them (secrets masked). */
+  private messagesOf(events: Received[], since: number, keep: (message: { arrival: boolean }) => boolean): AppearedText[] {
     return [
-      ...this.events
-        .slice(mark)
-        .filter((e): e is Received & { type: 'message' } => e.type === 'message')
+      ...events
+        .filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e))
         .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
       ...this.dialogs.filter((d) => d.at >= since).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
     ];
@@ -244,12 +262,8 @@ export class Recorder {
     const events = this.events.slice(this.stepEvents);
     const interactions = interactionsOf(events, this.options.touch, this.intents);
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
-    const appeared: AppearedText[] = [
-      ...events
-        .filter((e): e is Received & { type: 'message' } => e.type === 'message' && (!e.arrival || acted))
-        .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
-      ...this.dialogs.filter((d) => d.at >= this.stepStartedAt).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
-    ];
+    // A message already on a page the customer arrived at counts only when they did something in the step.
+    const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);
     return {
       interactions,
       taps: events
@@ -269,11 +283,9 @@ export class Recorder {
     };
   }
 
-  /** Replaces every secret in text by •••. */
+  /** Replaces every secret in text by ••• (in each form a site may show it: see output/safe.ts). */
   mask(text: string): string {
-    let masked = text;
-    for (const secret of this.options.secrets) if (secret) masked = masked.split(secret).join('•••');
-    return masked;
+    return this.redact(text);
   }
 
   /**
@@ -282,7 +294,7 @@ export class Recorder {
    */
   private pageOwn(kind: 'call' | 'fault', what: { method?: string; url?: string; message?: string; cause: string }, at: number): boolean {
     if (what.cause !== 'action') return false;
-    return this.events.some(
+    return this.pageOwnEvents.some(
       (e) =>
         Math.abs(e.received - at) <= 1500 &&
         ((kind === 'call' && e.type === 'call' && e.method === what.method && e.url === what.url) ||
@@ -346,11 +358,9 @@ export class Recorder {
     const responses = new Set<TapResponse['responses'][number]>();
     // A tap on a field answers itself: the caret is there, the keyboard opens (or already is).
     if (press.type === 'press' && press.field) responses.add('focus');
-    for (const e of this.events) {
-      if (e.type === 'response' && e.id === press.id && e.doc === press.doc) responses.add(e.what);
-    }
+    for (const answer of this.answersTo(press)) responses.add(answer.what);
     if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
-    if (this.events.some((e) => e.type === 'document' && e.t > press.t && within(e.t))) responses.add('navigation');
+    if (this.documentTimes.some((t) => t > press.t && within(t))) responses.add('navigation');
     if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
       responses.add('network');
     }
@@ -359,9 +369,13 @@ export class Recorder {
     return [...responses].sort();
   }
 
+  private answersTo(input: Watched): Array<Received & { type: 'response' }> {
+    return this.answersByInput.get(`${input.doc}:${input.id}`) ?? [];
+  }
+
   private tapResponse(input: Watched): TapResponse {
     const responses = this.responsesTo(input);
-    const answers = this.events.filter((e) => e.type === 'response' && e.id === input.id && e.doc === input.doc).map((e) => e.t - input.t);
+    const answers = this.answersTo(input).map((e) => e.t - input.t);
     const watchedMs = responses.length === 0 ? DEAD_TAP_WINDOW_MS : Math.max(0, Math.min(DEAD_TAP_WINDOW_MS, ...answers));
     return { input: input.type, target: { ...input.target, text: this.mask(input.target.text) }, responses, watchedMs };
   }

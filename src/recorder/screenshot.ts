@@ -30,6 +30,8 @@ interface PageView {
 
 /** Reads where the customer is, every visible field and any text showing a secret, with their boxes; changes nothing. */
 function readView(secrets: string[]): PageView {
+  // Nothing the picture does to the page's scroll is the customer's: the recorder hears none of it until restored.
+  window.__cxShopRecorder?.quiet(true);
   const lib = window.__cxShopLib;
   const root = document.scrollingElement ?? document.documentElement;
   const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]'))
@@ -92,8 +94,8 @@ async function cdpFor(page: Page): Promise<CDPSession> {
  * when the page could not be pictured (it was closed or did not answer).
  */
 export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[]): Promise<StepScreenshot | null> {
+  let restored = false;
   try {
-    await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(true)), 2000).catch(() => undefined);
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
     const normalised = secrets.map((secret) => secret.replace(/[\s-]+/g, '').toLowerCase()).filter((secret) => secret.length >= 4);
     const view = await timed(page.evaluate(readView, normalised), 5000);
@@ -113,8 +115,9 @@ export async function captureStep(page: Page, file: string, relative: string, se
     await page
       .evaluate(({ x, y }) => {
         if (Math.abs(scrollX - x) > 0.5 || Math.abs(scrollY - y) > 0.5) window.scrollTo({ left: x, top: y, behavior: 'instant' });
+        window.__cxShopRecorder?.quiet(false);
       }, view.scroll)
-      .catch(() => undefined);
+      .then(() => (restored = true), () => undefined);
     let bytes: Buffer = Buffer.from(shot.data, 'base64');
     const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText].map((box) => ({ ...box, y: box.y - top }));
     if (masks.length > 0) bytes = paint(bytes, masks);
@@ -125,7 +128,7 @@ export async function captureStep(page: Page, file: string, relative: string, se
   } catch {
     return null;
   } finally {
-    await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
+    if (!restored) await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
   }
 }
 

@@ -16,4 +16,3 @@ export async function writeJsonReport(report: Report, outDir: string, secrets: r
   return path;
 }
 
-export { redact };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
-import { ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
+import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { redact } from '../output/safe.js';
@@ -21,9 +21,6 @@ import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { LinkChecker } from './page-state.js';
 import { runStep, slug } from './run-step.js';
-
-/** The name of a scenario's saved artifacts, in its folder. */
-export const ARTIFACTS_FILE = 'artifacts.json';
 
 export interface ScenarioRunOptions {
   baseUrl: string;

@@ -15,6 +15,7 @@ import { timed, type Recorder } from '../recorder/recorder.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
+import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator.js';
 import { redact } from '../output/safe.js';
 import { snapshotPage, type LinkChecker } from './page-state.js';
 import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
@@ -76,7 +77,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     }
     if (outcome.status === 'passed' && step.expect) {
       const unmet = await checkExpectation(page, ctx, step.expect).catch((error: Error) => error.message);
-      if (unmet) outcome = { status: 'failed', reason: recorder.mask(unmet) };
+      if (unmet) outcome = { status: 'failed', reason: unmet };
     }
   });
   const recorded = await recorder.endStep();
@@ -86,12 +87,12 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
   return recorder.collecting(async () => {
     const exclude = [...(scenario.exclude ?? []), ...(step.exclude ?? [])];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
-    const responsive = !page.isClosed() && (await timed(page.evaluate(() => true), 2000).catch(() => false));
+    // Making sure the page helpers are there is also the question whether the page answers at all.
+    const responsive = !page.isClosed() && (await timed(ensurePageLib(page), 2000).then(() => true, () => false));
     const seen = isSitePage(url) && responsive;
     if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }
-    if (seen) await timed(ensurePageLib(page), 5000).catch(() => undefined);
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets) : null;
@@ -145,15 +146,14 @@ async function accessibilityOf(page: Page, exclude: string[]) {
   }
 }
 
-/** The element an action worked on, in the scenario's words, for the step's timing. */
+/** The element an action worked on, in the scenario's words (as its locator says it), for the step's timing. */
 function describeArgs(action: string, args: unknown): string | null {
   if (typeof args === 'string') return args;
   if (!args || typeof args !== 'object') return null;
-  const a = args as Record<string, unknown>;
   // In `type`, text is what was typed, not a way to find the element: never shown.
-  const text = action === 'type' ? undefined : a.text;
-  const words = a.name ?? a.label ?? a.placeholder ?? a.testId ?? a.css ?? text ?? null;
-  return typeof words === 'string' ? words : null;
+  const { text, ...rest } = args as Record<string, unknown>;
+  const locator = action === 'type' ? rest : { text, ...rest };
+  return LOCATOR_KEYS.some((key) => typeof locator[key] === 'string') ? describeLocator(locator as Locator) : null;
 }
 
 function classify(error: unknown, action: string): StepOutcome {

@@ -33,7 +33,6 @@ export interface RunOptions {
   };
 }
 
-export { BrowserLaunchError };
 
 
 export async function runScenarios(scenarios: ResolvedScenario[], options: RunOptions): Promise<Report> {
@@ -86,5 +85,3 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   return buildReport(results, started, { executable: options.browser.executablePath, version });
 }
 
-
-export { buildReport, toolVersion } from '../report/build.js';

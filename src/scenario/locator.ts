@@ -16,7 +16,7 @@ export const locatorFields = {
   nth: z.number().int().min(0).optional().describe('Which match to use when several match, from 0'),
 };
 
-const LOCATOR_KEYS = ['role', 'label', 'text', 'placeholder', 'testId', 'css'] as const;
+export const LOCATOR_KEYS = ['role', 'label', 'text', 'placeholder', 'testId', 'css'] as const;
 
 /** Adds the rule "exactly one way of finding the element" to an object schema holding locator fields. */
 export function requireOneLocator<T extends z.ZodObject>(schema: T, keys: readonly string[] = LOCATOR_KEYS): T {

@@ -8,6 +8,7 @@ import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { regexProblem } from './regex.js';
+import { redactor } from '../output/safe.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
@@ -150,8 +151,9 @@ export type SavedScenario = Omit<ResolvedScenario, 'secrets'>;
 
 export function savedScenario(scenario: ResolvedScenario): SavedScenario {
   const { secrets, ...rest } = scenario;
+  const redact = redactor(secrets);
   const mask = (value: unknown): unknown => {
-    if (typeof value === 'string') return secrets.reduce((text, secret) => (secret ? text.split(secret).join('•••') : text), value);
+    if (typeof value === 'string') return redact(value);
     if (Array.isArray(value)) return value.map(mask);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
     return value;
