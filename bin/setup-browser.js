@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BrowserNotFoundError, HOW_TO_GET_A_BROWSER, findBrowser } from '../dist/browser/find.js';
+import { BrowserNotFoundError } from '../dist/browser/errors.js';
+import { HOW_TO_GET_A_BROWSER, findBrowser } from '../dist/browser/find.js';
 
 const say = (line) => process.stdout.write(`cx-shop set-up: ${line}\n`);
 

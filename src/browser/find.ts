@@ -37,7 +37,6 @@ export const HOW_TO_GET_A_BROWSER = [
   '  --browser-path /path/to/chrome           (or CX_SHOP_BROWSER=/path/to/chrome)',
 ].join('\n');
 
-
 /** Returns the browser to use, or throws BrowserNotFoundError saying what was tried and how to get one. */
 export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): BrowserChoice {
   if (explicit) {
