@@ -40,8 +40,13 @@ export interface PageSnapshot {
   /** Where the customer's view is, in document coordinates. */
   scroll: { x: number; y: number };
   text: { chars: number; legibleChars: number; smallSamples: Array<{ selector: string; text: string; px: number }> };
-  /** What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule. */
-  targets: Array<ElementRef & { inline: boolean }>;
+  /**
+   * What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule;
+   * `disabled` marks a control the customer cannot use now.
+   */
+  targets: Array<ElementRef & { inline: boolean; disabled?: true }>;
+  /** Signs that the page is still working (a spinner, a progress bar, "Loading…"), at most 5. */
+  busy?: ElementRef[];
   /** The elements that stick out furthest past the right edge of the viewport, widest first (at most 3). */
   overflowing: ElementRef[];
   fields: FieldInfo[];

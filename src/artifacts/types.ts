@@ -98,6 +98,8 @@ export interface RequestRecord {
   cause: 'action' | 'background';
   /** A beacon or telemetry call (sendBeacon, a tracking address): never something the customer waits for. */
   telemetry: boolean;
+  /** The fault cx-shop injected on this request on purpose (`/api/payment answered 503`): never the site's failure. */
+  injected?: string;
 }
 
 export interface PageErrorRecord {
@@ -216,6 +218,12 @@ export interface PromoProbe {
 }
 
 /** How a step ended for the customer: what the driver could do and what they saw. */
+/** A fault cx-shop injected during a step on purpose, and how many requests it hit there. */
+export interface InjectedFault {
+  fault: string;
+  hits: number;
+}
+
 export interface StepOutcome {
   /** passed; failed (an expectation was not met, the customer can go on); blocked (they cannot go on); error (the run broke). */
   status: 'passed' | 'failed' | 'blocked' | 'error';
@@ -271,6 +279,8 @@ export interface StepArtifacts {
   documents: ReadDocument[];
   /** Promo code probing done in this step. */
   promo: PromoProbe | null;
+  /** The faults injected while the customer acted in this step (absent when the scenario injects none). */
+  faults?: InjectedFault[];
 }
 
 /** Everything recorded for one scenario: what the judge needs to judge it again, without a browser. */

@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   headed?: boolean;
   browserPath?: string;
   testIdAttribute?: string;
+  /** Seconds, as typed. */
+  scenarioTimeout?: string;
 }
 
 function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): string | undefined {
@@ -34,6 +36,9 @@ function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): s
       `--device "${options.device}" is not a Playwright device name`,
       didYouMean(options.device, Object.keys(devices)) ?? 'e.g. "Pixel 7", "iPhone 13" or "Desktop Chrome"',
     );
+  }
+  if (options.scenarioTimeout !== undefined && !(/^\d+$/.test(options.scenarioTimeout) && Number(options.scenarioTimeout) >= 10 && Number(options.scenarioTimeout) <= 86_400)) {
+    throw new UsageError(`--scenario-timeout "${options.scenarioTimeout}" is not a number of seconds from 10 to 86400`, 'e.g. --scenario-timeout 300');
   }
   if (options.testIdAttribute !== undefined && !/^[A-Za-z_][\w.:-]*$/.test(options.testIdAttribute)) {
     throw new UsageError(`--test-id-attribute "${options.testIdAttribute}" is not an attribute name`, 'e.g. data-test or data-qa');
@@ -168,6 +173,7 @@ async function executeIn(
       baseUrl,
       device: options.device,
       ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
+      ...(options.scenarioTimeout ? { scenarioTimeoutMs: Number(options.scenarioTimeout) * 1000 } : {}),
       events: {
         scenarioStart: (scenario, position) => progress.scenarioStart(scenario, position),
         step: (scenario, step, index) => progress.step(scenario, step, index),

@@ -14,7 +14,8 @@ function runOptions(command: Command): Command {
     .option('--out <dir>', 'folder for report.json and screenshots', 'cx-report')
     .option('--headed', 'show the browser window while it runs')
     .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
-    .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)');
+    .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
+    .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', '600');
 }
 
 export function buildProgram(setExitCode: (code: ExitCode) => void): Command {

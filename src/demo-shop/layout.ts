@@ -45,6 +45,7 @@ input,select{min-height:44px;width:100%;max-width:420px;padding:8px 10px;border:
 .status{min-height:24px;margin:8px 0;font-weight:600;color:#14532d}
 .alert{margin:8px 0;padding:8px 12px;border-left:4px solid #b91c1c;background:#fef2f2;color:#7f1d1d}
 .alert:empty{display:none}
+.spinner::before{content:"";display:inline-block;width:12px;height:12px;margin-right:8px;border:2px solid #999;border-top-color:transparent;border-radius:50%}
 table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid #c9ccd3;padding:6px 10px;text-align:left}
 dl.totals{max-width:420px;margin:16px 0}
@@ -100,9 +101,11 @@ export interface PageOptions {
   banner?: boolean;
   /** A small inline script, written in this folder (never user input). */
   script?: string;
+  /** Items in the visitor's cart, shown next to the Cart link (pages that know the session). */
+  cartCount?: number;
 }
 
-export function page({ variant, title, body, banner = false, script }: PageOptions): SafeHtml {
+export function page({ variant, title, body, banner = false, script, cartCount }: PageOptions): SafeHtml {
   return html`<!doctype html>
 <html lang="en-GB">
 <head>
@@ -116,7 +119,7 @@ export function page({ variant, title, body, banner = false, script }: PageOptio
 <header class="site">
 <a class="brand" href="/">Harbour &amp; Co</a>
 <nav class="site" aria-label="Main"><ul>
-<li><a href="/cart">Cart</a></li>
+<li><a href="/cart">Cart${cartCount === undefined ? '' : html` (<span id="cart-count">${String(cartCount)}</span>)`}</a></li>
 <li><a href="/orders">Your orders</a></li>
 <li><a href="/help">Help</a></li>
 </ul></nav>

@@ -4,7 +4,7 @@ import { fileReply, type Handler } from './http.js';
 import { FAVICON_SVG, productSvg } from './images.js';
 import { notFound } from './layout.js';
 import { applyPromoRoute, cart, removeFromCart } from './pages/cart.js';
-import { checkout, orderPlaced, placeOrder } from './pages/checkout.js';
+import { checkout, orderPlaced, placeOrder, startOrder, takePayment } from './pages/checkout.js';
 import { help } from './pages/help.js';
 import { home } from './pages/home.js';
 import { invoice, invoiceDownload } from './pages/invoice.js';
@@ -55,6 +55,8 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/checkout', checkout),
   route('POST', '/checkout', placeOrder),
   route('GET', '/checkout/done', orderPlaced),
+  route('POST', '/api/order/start', startOrder),
+  route('POST', '/api/payment', takePayment),
   route('GET', '/orders', orders),
   route('GET', '/orders/:number', order),
   route('GET', '/orders/:number/invoice', invoice),

@@ -24,6 +24,8 @@ export interface Session {
   promo?: string;
   /** Returns confirmed in this session (fixed variant). */
   returns: ConfirmedReturn[];
+  /** Shipped: the cart taken out when the customer pressed Place order, before the payment went through. */
+  pending?: CartLine[];
   /** The order number of the last placed order, for the thank-you page. */
   placedOrder?: string;
 }

@@ -100,6 +100,12 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
       case 'dead-tap':
         items.push(item(finding, `wait for ${element} to answer, then tap it again`, RECOVERY.deadTapWait + M + P));
         break;
+      case 'fault-unexplained':
+        items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
+        break;
+      case 'fault-no-retry':
+        items.push(item(finding, 'reload the page to get a working button back', M + P));
+        break;
       case 'promo-rejected': {
         const promo = step.promo;
         if (!promo || promo.customer.accepted) break;

@@ -80,6 +80,7 @@ export class ScenarioJudge {
       screenshot: artifacts.screenshot?.path ?? null,
       findings,
       ...(environment.length > 0 ? { environment } : {}),
+      ...(artifacts.faults?.length ? { faults: artifacts.faults } : {}),
       actions: countActions(artifacts),
     };
     this.results.push(result);
@@ -208,6 +209,7 @@ function shows(artifacts: StepArtifacts, goal: string): boolean {
 /** What failed around the customer without being the site's answer to them: third parties, the background. */
 function environmentOf(artifacts: StepArtifacts): string[] {
   const notes = failed(artifacts.requests)
+    .filter((r) => r.injected === undefined)
     .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry)))
     .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
   const errors = artifacts.pageErrors

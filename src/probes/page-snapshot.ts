@@ -19,6 +19,13 @@ export interface SnapshotOptions {
 export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageSnapshot {
   const lib = window.__cxShopLib;
   if (!lib) throw new Error('the page helpers are not installed');
+  // Most elements of one kind kept (defined here: this function runs in the page): a page that grows without end
+  // still gives a snapshot of bounded size.
+  const MAX_ITEMS = 2000;
+  // Most nodes one look walks: on a page of millions (or one that never stops growing) the snapshot stays a bounded
+  // piece of work, reading the first of them, in document order, as the customer meets them.
+  const MAX_SCAN = 20_000;
+  const elements = Array.from(document.body?.querySelectorAll('*') ?? []).slice(0, MAX_SCAN);
   const { clean } = lib;
   const visible = (el: Element) => lib.visible(el, exclude);
   const ref = (el: Element): ElementRef => ({
@@ -36,7 +43,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   let legibleChars = 0;
   const smallSamples: PageSnapshot['text']['smallSamples'] = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let walked = 0;
+  for (let node = walker.nextNode(); node && walked < MAX_SCAN; node = walker.nextNode(), walked += 1) {
     const parent = node.parentElement;
     const length = (node.textContent ?? '').replace(/\s+/g, '').length;
     if (!parent || length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName) || !visible(parent)) continue;
@@ -55,8 +63,29 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   };
   const targets = Array.from(document.querySelectorAll(interactive))
     .filter(visible)
-    .map((el) => ({ ...ref(el), inline: isInline(el) }));
-  const overflowing = Array.from(document.body?.querySelectorAll('*') ?? [])
+    .slice(0, MAX_ITEMS)
+    .map((el) => ({ ...ref(el), inline: isInline(el), ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}) }));
+
+  // Still working: ARIA says so, a progress bar without a value, a spinner by its class or id, or a short line such
+  // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work).
+  const BUSY_NAME = /(^|[-_\s])(spinner|loader|loading|throbber)([-_\s]|$)/i;
+  const BUSY_TEXT = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
+  const busyElements: Element[] = [];
+  for (const el of elements) {
+    if (busyElements.length >= 5) break;
+    if (['SCRIPT', 'STYLE', 'IMG', 'A', 'BUTTON', 'OPTION'].includes(el.tagName)) continue;
+    let working = false;
+    if (el.getAttribute('aria-busy') === 'true') working = true;
+    else if (el.matches('[role="progressbar"], progress')) working = !el.hasAttribute('aria-valuenow') && !el.hasAttribute('value');
+    else if (BUSY_NAME.test(`${typeof el.className === 'string' ? el.className : ''} ${el.id}`)) working = true;
+    else if (el.childElementCount === 0 || el.getAttribute('role') === 'status') {
+      const text = clean(el.textContent);
+      working = text.length > 0 && text.length <= 40 && BUSY_TEXT.test(text);
+    }
+    if (working && visible(el) && !busyElements.some((outer) => outer.contains(el))) busyElements.push(el);
+  }
+  const busy = busyElements.map(ref);
+  const overflowing = elements
     .filter((el) => visible(el) && el.getBoundingClientRect().right + scrollX > document.documentElement.clientWidth + 1)
     .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
@@ -68,6 +97,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
   const fields = Array.from(document.querySelectorAll(fieldSelector))
     .filter(visible)
+    .slice(0, MAX_ITEMS)
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;
       const checkable = input.type === 'checkbox' || input.type === 'radio';
@@ -88,6 +118,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   const images = Array.from(document.images)
     .filter((img) => visible(img) || (img.complete && img.naturalWidth === 0 && img.getClientRects().length > 0 && !exclude.some((s) => img.closest(s))))
+    .slice(0, MAX_ITEMS)
     .map((img) => ({
       ...ref(img),
       element: `image${img.alt ? ` "${clean(img.alt)}"` : ''}`,
@@ -98,7 +129,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const links = Array.from(document.querySelectorAll('a[href]'))
     .filter(visible)
     .map((a) => ({ href: (a as HTMLAnchorElement).href, element: lib.describe(a), selector: lib.cssPath(a) }))
-    .filter((l) => l.href.startsWith(location.origin));
+    .filter((l) => l.href.startsWith(location.origin))
+    .slice(0, MAX_ITEMS);
 
   const contactLinks = Array.from(document.querySelectorAll('a[href], button'))
     .filter(visible)
@@ -119,6 +151,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     text: { chars, legibleChars, smallSamples },
     targets,
     overflowing,
+    busy,
     fields,
     forms: forms.map((form, index) => ({ selector: lib.cssPath(form), visibleFields: fields.filter((f) => f.form === index).length })),
     images,

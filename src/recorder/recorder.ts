@@ -60,6 +60,10 @@ export class Recorder {
   private readonly requests: Array<RequestRecord & { at: number }> = [];
   private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
   private readonly inflight = new Set<Request>();
+  /** Faults injected on requests not yet seen (a route can run before the request event). */
+  private readonly injectedEarly = new WeakMap<Request, string>();
+  /** Set while cx-shop has taken the network off: every request that fails meanwhile failed on purpose. */
+  offline: string | null = null;
   private readonly pageErrors: Array<PageErrorRecord & { at: number }> = [];
   private readonly consoleErrors: Array<{ text: string; at: number }> = [];
   private readonly dialogs: Array<{ text: string; at: number }> = [];
@@ -94,7 +98,10 @@ export class Recorder {
     page.on('requestfinished', (request) => this.settleRequest(request));
     page.on('requestfailed', (request) => {
       const entry = this.entries.get(request);
-      if (entry) entry.failure = request.failure()?.errorText ?? 'failed';
+      if (entry) {
+        entry.failure = request.failure()?.errorText ?? 'failed';
+        if (this.offline && !entry.injected) entry.injected = this.offline;
+      }
       this.settleRequest(request);
     });
     page.on('pageerror', (error) => {
@@ -288,6 +295,13 @@ export class Recorder {
     return this.redact(text);
   }
 
+  /** A fault cx-shop injected on this request on purpose: recorded with it, so it never counts as the site's. */
+  markInjected(request: Request, fault: string): void {
+    const entry = this.entries.get(request);
+    if (entry) entry.injected = fault;
+    else this.injectedEarly.set(request, fault);
+  }
+
   /**
    * True when the page said its own code made this call or threw this error on its own (a timer it set while the
    * customer did nothing), around the time it happened.
@@ -317,6 +331,7 @@ export class Recorder {
       party,
       cause: this.phase === 'action' ? ('action' as const) : ('background' as const),
       telemetry: isTelemetry(request.url(), request.resourceType()),
+      ...(this.injectedEarly.has(request) && { injected: this.injectedEarly.get(request)! }),
       at,
     };
     this.entries.set(request, entry);

@@ -79,6 +79,8 @@ export interface StepResult {
   findings: Finding[];
   /** Failed requests and errors of third parties or the background: the environment, not the site's doing; no effort. */
   environment?: string[];
+  /** Faults cx-shop injected on purpose in this step, and how many requests each hit. */
+  faults?: Array<{ fault: string; hits: number }>;
   /** Counts of what the customer did in this step. */
   actions: { taps: number; charsTyped: number; fields: number; selects: number; keys: number; scrolls: number; pages: number };
 }

@@ -45,6 +45,10 @@ export function formatScenario(result: ScenarioResult): string {
       const total = step.recovery.reduce((sum, item) => sum + item.seconds, 0);
       lines.push(chalk.gray(`      recovery ${seconds(total)}: ${step.recovery.map((item) => `${t(item.what)} (${item.seconds.toFixed(1)} s)`).join('; ')}`));
     }
+    if (step.faults?.length) {
+      const said = step.faults.map((f) => `${f.fault}: ${f.hits} request${f.hits === 1 ? '' : 's'}`).join('; ');
+      lines.push(chalk.magenta(`      injected on purpose: ${truncate(t(said), 100)}`));
+    }
     if (step.environment?.length) {
       lines.push(chalk.gray(`      environment, not counted: ${step.environment.length} failure${step.environment.length === 1 ? '' : 's'} of third parties or the background (${truncate(t(step.environment[0]!), 70)})`));
     }

@@ -16,7 +16,7 @@ export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
-  threshold: 'a request of the site started by the customer\'s action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image)',
+  threshold: 'a request of the site started by the customer\'s action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)',
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
@@ -24,6 +24,8 @@ export default defineRule({
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
     return failed(artifacts.requests)
       .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry)
+      // A failure cx-shop injected on purpose is not the site's: the resilience rules judge how the site took it.
+      .filter((r) => r.injected === undefined)
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.
       .filter((r) => !new URL(r.url).pathname.endsWith('/favicon.ico'))
       // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.

@@ -1,4 +1,5 @@
 import { isErrorMessage } from './error-message.js';
+import { describeFailures, failuresToJudge } from './support/faults.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -11,11 +12,13 @@ export default defineRule({
   title: 'The form was wiped after an error',
   area: 'forms',
   severity: 'high',
-  threshold: 'fields the customer had filled are empty when an error message appears',
+  threshold: 'fields the customer had filled are empty when an error message appears, or after a request of theirs failed (injected)',
   source: 'Baymard Institute: clearing fields after a validation error forces customers to start over',
   class: 'deterministic',
-  detect({ page: current, previousPage, appeared, typed }) {
-    if (!current || !appeared.some(isErrorMessage)) return [];
+  detect(step) {
+    const { page: current, previousPage, appeared, typed } = step;
+    const failures = failuresToJudge(step);
+    if (!current || (!appeared.some(isErrorMessage) && failures.length === 0)) return [];
     const page = current;
     const samePage = previousPage !== null && path(previousPage.url) === path(page.url);
     // The same field on the page now: by its place when the address is the same, else by its label (a form
@@ -36,11 +39,12 @@ export default defineRule({
     }
     if (lost.size === 0) return [];
     const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty', chars: f.chars }));
-    const error = appeared.find(isErrorMessage)!;
+    const error = appeared.find(isErrorMessage);
+    const after = error ? `"${error.text.slice(0, 80)}"` : `${describeFailures(failures)} failed`;
     return [
       {
-        message: `After "${error.text.slice(0, 80)}", ${plural(items.length, 'field')} the customer filled in were empty again`,
-        evidence: itemsEvidence(page.url, items, { text: error.text, measured: `${items.length} filled fields emptied`, threshold: 'what was typed stays' }),
+        message: `After ${after}, ${plural(items.length, 'field')} the customer filled in were empty again`,
+        evidence: itemsEvidence(page.url, items, { ...(error && { text: error.text }), measured: `${items.length} filled fields emptied`, threshold: 'what was typed stays' }),
       },
     ];
   },

@@ -12,6 +12,12 @@ import brokenLink from './broken-link.js';
 import deadTap from './dead-tap.js';
 import errorMessage from './error-message.js';
 import failedRequest from './failed-request.js';
+import faultBlankPage from './fault-blank-page.js';
+import faultCartEmptied from './fault-cart-emptied.js';
+import faultEndlessSpinner from './fault-endless-spinner.js';
+import faultNoRetry from './fault-no-retry.js';
+import faultRawError from './fault-raw-error.js';
+import faultUnexplained from './fault-unexplained.js';
 import formCleared from './form-cleared.js';
 import horizontalScroll from './horizontal-scroll.js';
 import invoiceAmountHidden from './invoice-amount-hidden.js';
@@ -74,6 +80,13 @@ export const rules: Record<StepRuleId, RuleDefinition> = {
   'invoice-amount-hidden': invoiceAmountHidden,
   'invoice-no-thanks': invoiceNoThanks,
   'invoice-threats': invoiceThreats,
+  // resilience: how the site treats the customer when a service fails (faults injected on purpose)
+  'fault-unexplained': faultUnexplained,
+  'fault-raw-error': faultRawError,
+  'fault-blank-page': faultBlankPage,
+  'fault-endless-spinner': faultEndlessSpinner,
+  'fault-no-retry': faultNoRetry,
+  'fault-cart-emptied': faultCartEmptied,
   // speed (timing: measured, noisy, never part of the gate-able effort)
   'slow-response': slowResponse,
   'long-task': longTask,

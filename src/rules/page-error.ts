@@ -4,7 +4,7 @@ export default defineRule({
   title: 'The page threw an error',
   area: 'errors',
   severity: 'high',
-  threshold: 'an uncaught error in the site\'s own scripts while it answers the customer\'s action',
+  threshold: 'an uncaught error in the site\'s own scripts while it answers the customer\'s action (third-party and background errors are listed as environment)',
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {

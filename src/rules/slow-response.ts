@@ -16,6 +16,8 @@ export default defineRule({
   source: 'Nielsen response-time limits (1 s, 10 s); 3 s is a cx-shop convention',
   class: 'timing',
   detect(artifacts) {
+    // When cx-shop held or failed the customer's requests on purpose, the wait is cx-shop's, not the site's.
+    if (artifacts.requests.some((r) => r.injected !== undefined && r.cause === 'action')) return [];
     return artifacts.timing.actions.flatMap((timing) => {
       const band = BANDS.find((b) => timing.responseMs > b.overMs);
       if (!band) return [];

@@ -32,6 +32,7 @@ export type RuleArea =
   | 'invoice'
   | 'returns'
   | 'promo'
+  | 'resilience'
   | 'journey';
 
 /** A friction rule: static metadata plus one pure function over a step's artifacts. The id is the file name. */

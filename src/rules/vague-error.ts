@@ -1,9 +1,10 @@
 import { isErrorMessage } from './error-message.js';
+import { failuresToJudge } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** Words that tell the customer what to do next. */
 const FIX_WORDS =
-  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without)\b/i;
+  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
 /** Words that name a kind of field even when the page's label is worded differently. */
 const FIELD_WORDS = /\b(e-?mail|phone|password|card|code|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
 
@@ -14,7 +15,10 @@ export default defineRule({
   threshold: 'an error message that names neither the field nor how to put it right',
   source: 'Nielsen Norman Group, error-message guidelines',
   class: 'deterministic',
-  detect({ appeared, page }) {
+  detect(step) {
+    const { appeared, page } = step;
+    // A message about a failure cx-shop injected is judged by the resilience rules (raw, missing, no way to retry).
+    if (failuresToJudge(step).length > 0) return [];
     const labels = (page?.fields ?? []).map((f) => f.label?.toLowerCase()).filter((l): l is string => Boolean(l));
     return appeared
       .filter(isErrorMessage)

@@ -7,7 +7,7 @@ import { describeLocator } from '../scenario/locator.js';
 import type { Expectation } from '../scenario/schema.js';
 import type { ActionContext } from '../actions/types.js';
 import { sameValue } from '../recorder/values.js';
-import { regexParts } from '../scenario/regex.js';
+import { urlMatcher } from '../scenario/regex.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
 const EXPECT_TIMEOUT_MS = 5000;
@@ -47,15 +47,4 @@ export async function checkExpectation(page: Page, recorder: Pick<ActionContext,
     if (!sameValue(value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
   }
   return null;
-}
-
-/** `/pattern/flags` is a regular expression; anything else is a substring of the address. */
-export function urlMatcher(pattern: string): (url: string) => boolean {
-  const parts = regexParts(pattern);
-  if (parts) {
-    const compiled = new RegExp(parts.source, parts.flags);
-    // Validation refused nested repeats; a cap on the address bounds what is left.
-    return (url) => compiled.test(url.slice(0, 2048));
-  }
-  return (url) => url.includes(pattern);
 }

@@ -19,6 +19,7 @@ import { prepareContext } from '../recorder/install.js';
 import { Recorder, timed } from '../recorder/recorder.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
+import { FaultInjector } from './faults.js';
 import { LinkChecker } from './page-state.js';
 import { runStep, slug } from './run-step.js';
 
@@ -32,6 +33,11 @@ export interface ScenarioRunOptions {
   position: number;
   /** Aborted when the user interrupts the run. */
   signal?: AbortSignal;
+  /**
+   * Most time the scenario may take, whatever the page does (a frozen main thread, an answer that never ends): past
+   * it, the step under way is cut short and left out, the steps before it are kept, and the run goes on.
+   */
+  timeoutMs?: number;
   onStep?: (step: StepResult, index: number) => void;
 }
 
@@ -79,19 +85,31 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       folder,
       links,
       checked: new Set<string>(),
+      faults: await FaultInjector.forScenario(opened.context, opened.recorder, scenario),
       replay: (index: number) => replayUpTo(browser, profile, scenario, options.baseUrl, testIdAttribute, index),
     };
-    for (const [index, step] of scenario.steps.entries()) {
-      if (options.signal?.aborted) break;
-      const recorded = await runStep(env, step, index);
-      // A step cut short by the interruption is not the site's doing: it is left out, the steps before it stay.
-      if (options.signal?.aborted) break;
-      artifacts.steps.push(recorded);
-      const result = judge.step(recorded);
-      await cropEvidence(options.outDir, result, recorded.screenshot);
-      await save();
-      options.onStep?.(result, index);
-      if (recorded.outcome.status === 'blocked' || recorded.outcome.status === 'error') break;
+    const watchdog = scenarioWatchdog(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS, () => context?.close());
+    try {
+      for (const [index, step] of scenario.steps.entries()) {
+        if (options.signal?.aborted) break;
+        const running = runStep(env, step, index);
+        running.catch(() => undefined);
+        const recorded = await Promise.race([running, watchdog.expired]);
+        if (recorded === 'expired') {
+          artifacts.brokeOff = `the scenario ran for more than ${Math.round(watchdog.ms / 1000)} s (--scenario-timeout); step ${index + 1} "${saved.steps[index]?.name ?? ''}" was cut short, the steps before it are kept`;
+          break;
+        }
+        // A step cut short by the interruption is not the site's doing: it is left out, the steps before it stay.
+        if (options.signal?.aborted) break;
+        artifacts.steps.push(recorded);
+        const result = judge.step(recorded);
+        await cropEvidence(options.outDir, result, recorded.screenshot);
+        await save();
+        options.onStep?.(result, index);
+        if (recorded.outcome.status === 'blocked' || recorded.outcome.status === 'error') break;
+      }
+    } finally {
+      watchdog.cancel();
     }
   } catch (error) {
     artifacts.brokeOff = firstLine(error);
@@ -103,6 +121,24 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   if (options.signal?.aborted) artifacts.brokeOff = 'the run was interrupted';
   await save().catch(() => undefined);
   return judge.finish(artifacts.brokeOff);
+}
+
+/** Most time one scenario may take unless the run says otherwise (`--scenario-timeout`). */
+export const DEFAULT_SCENARIO_TIMEOUT_MS = 600_000;
+
+/**
+ * A timer that holds whatever the page does: when it fires, `expired` resolves and `stop` runs (closing the
+ * scenario's context, which ends every call still waiting on its page).
+ */
+function scenarioWatchdog(ms: number, stop: () => Promise<void> | undefined) {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => {
+      void stop()?.catch(() => undefined);
+      resolve('expired');
+    }, ms);
+  });
+  return { ms, expired, cancel: () => clearTimeout(timer) };
 }
 
 async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {

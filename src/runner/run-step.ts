@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
-import type { ActionTiming, StepArtifacts, StepOutcome } from '../artifacts/types.js';
+import type { ActionTiming, InjectedFault, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { ensurePageLib } from '../recorder/install.js';
@@ -19,6 +19,7 @@ import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator
 import { redact } from '../output/safe.js';
 import { snapshotPage, type LinkChecker } from './page-state.js';
 import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
+import type { FaultInjector } from './faults.js';
 
 export interface StepEnvironment {
   page: Page;
@@ -35,6 +36,8 @@ export interface StepEnvironment {
   links: LinkChecker;
   /** Page states already checked for accessibility and links in this scenario. */
   checked: Set<string>;
+  /** The scenario's fault injection, when it asks for faults (see faults.ts). */
+  faults: FaultInjector | null;
   /** A fresh context with the steps before `index` replayed (see ActionContext.replay). */
   replay: ((index: number) => ReturnType<NonNullable<ScriptOptions['replay']>>) | null;
 }
@@ -63,23 +66,30 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
   let outcome: StepOutcome = { status: 'passed' };
   const timings: ActionTiming[] = [];
 
-  await recorder.action(async () => {
-    for (const { action, args } of step.actions) {
-      const waitedBefore = recorder.waitMs;
-      try {
-        await withGuard(actions[action].perform(ctx, args as never), timeout * 3 + 30_000, action);
-        const target = describeArgs(action, args);
-        timings.push({ action, target: target === null ? null : recorder.mask(target), responseMs: recorder.waitMs - waitedBefore });
-      } catch (error) {
-        outcome = classify(error, action);
-        break;
+  await env.faults?.begin(step.faults);
+  let injected: InjectedFault[] | undefined;
+  try {
+    await recorder.action(async () => {
+      for (const { action, args } of step.actions) {
+        const waitedBefore = recorder.waitMs;
+        try {
+          await withGuard(actions[action].perform(ctx, args as never), timeout * 3 + 30_000, action);
+          const target = describeArgs(action, args);
+          timings.push({ action, target: target === null ? null : recorder.mask(target), responseMs: recorder.waitMs - waitedBefore });
+        } catch (error) {
+          outcome = classify(error, action);
+          break;
+        }
       }
-    }
-    if (outcome.status === 'passed' && step.expect) {
-      const unmet = await checkExpectation(page, ctx, step.expect).catch((error: Error) => error.message);
-      if (unmet) outcome = { status: 'failed', reason: unmet };
-    }
-  });
+      if (outcome.status === 'passed' && step.expect) {
+        const unmet = await checkExpectation(page, ctx, step.expect).catch((error: Error) => error.message);
+        if (unmet) outcome = { status: 'failed', reason: unmet };
+      }
+    });
+  } finally {
+    // Off before cx-shop looks at the page: its look is not the customer's, and must not fail on purpose.
+    injected = await env.faults?.end();
+  }
   const recorded = await recorder.endStep();
   const wallMs = Date.now() - started;
   const url = page.url();
@@ -131,6 +141,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
       },
       documents: ctx.documents,
       promo: ctx.promo,
+      ...(injected && { faults: injected }),
     };
   });
 }

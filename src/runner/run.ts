@@ -26,14 +26,14 @@ export interface RunOptions {
   testIdAttribute?: string;
   /** Aborted when the user interrupts the run: the browser is closed, what was measured is kept. */
   signal?: AbortSignal;
+  /** Most time one scenario may take (see ScenarioRunOptions.timeoutMs). */
+  scenarioTimeoutMs?: number;
   events?: {
     scenarioStart?(scenario: ResolvedScenario, position: number): void;
     step?(scenario: ResolvedScenario, step: StepResult, index: number): void;
     scenarioEnd?(result: ScenarioResult, position: number): void | Promise<void>;
   };
 }
-
-
 
 export async function runScenarios(scenarios: ResolvedScenario[], options: RunOptions): Promise<Report> {
   const started = Date.now();
@@ -68,6 +68,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
         outDir: options.outDir,
         position,
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
         onStep: (step, index) => options.events?.step?.(scenario, step, index),
       });
       if (!browser.isConnected() && !options.signal?.aborted) {

@@ -3,9 +3,12 @@
  * one is a located problem, not a crash mid-run; and kept from taking forever on a long address.
  */
 
-/** `/pattern/flags`, or null for a plain substring. */
+/**
+ * `/pattern/flags`, or null for a plain substring. Only regular-expression flags count as flags, so an address path
+ * such as `/api/payment` stays a substring.
+ */
 export function regexParts(text: string): { source: string; flags: string } | null {
-  const match = /^\/(.+)\/([a-z]*)$/.exec(text);
+  const match = /^\/(.+)\/([dgimsuy]*)$/.exec(text);
   return match ? { source: match[1]!, flags: match[2]! } : null;
 }
 
@@ -25,4 +28,15 @@ export function regexProblem(text: string): string | null {
     return 'repeats a group that itself repeats (like (a+)+): it can take minutes on one address; write it without the nested repeat';
   }
   return null;
+}
+
+/** `/pattern/flags` is a regular expression; anything else is a substring of the address. */
+export function urlMatcher(pattern: string): (url: string) => boolean {
+  const parts = regexParts(pattern);
+  if (parts) {
+    const compiled = new RegExp(parts.source, parts.flags);
+    // Validation refused nested repeats; a cap on the address bounds what is left.
+    return (url) => compiled.test(url.slice(0, 2048));
+  }
+  return (url) => url.includes(pattern);
 }

@@ -17,6 +17,7 @@ function resolveStep(step: Step, keysInFileOrder: string[]): ResolvedStep {
     ...(step.expect !== undefined && { expect: step.expect }),
     ...(step.rules !== undefined && { rules: step.rules }),
     ...(step.exclude !== undefined && { exclude: step.exclude }),
+    ...(step.faults !== undefined && { faults: step.faults }),
   };
 }
 

@@ -9,6 +9,7 @@ import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { regexProblem } from './regex.js';
 import { redactor } from '../output/safe.js';
+import { FaultsSchema, type Fault } from './faults.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
 export const DEFAULT_DEVICE = 'Pixel 7';
@@ -71,6 +72,7 @@ export const StepSchema = z
     expect: ExpectSchema.optional().describe('What the customer must see once the step is done'),
     rules: RulesConfigSchema.optional(),
     exclude: ExcludeSchema.optional(),
+    faults: FaultsSchema.optional(),
   })
   .refine(
     (step) => Object.keys(step).some((key) => key in actions || key in actionAliases) || step.expect !== undefined,
@@ -120,6 +122,7 @@ export const ScenarioSchema = z.strictObject({
   budget: BudgetSchema.optional().describe('Limits that fail the run (exit code 1) when exceeded'),
   rules: RulesConfigSchema.optional(),
   exclude: ExcludeSchema.optional(),
+  faults: FaultsSchema.optional(),
   steps: z.array(StepSchema).min(1).describe('What the customer does, one step at a time'),
 });
 
@@ -135,6 +138,7 @@ export interface ResolvedStep {
   timeout?: number;
   rules?: RulesConfig;
   exclude?: string[];
+  faults?: Fault[];
   actions: Array<{ action: ActionName; args: unknown }>;
   expect?: Expectation;
 }

@@ -170,7 +170,7 @@ describe('the demo shop, shipped against fixed', () => {
 
   it('runs every bundled journey in both variants', () => {
     const journeys = (r: Report) => r.scenarios.map((s) => s.journey).sort();
-    expect(journeys(shipped)).toEqual(['custom', 'invoice', 'mobile-visit', 'promo-code', 'returns']);
+    expect(journeys(shipped)).toEqual(['custom', 'custom', 'invoice', 'mobile-visit', 'promo-code', 'returns']);
     expect(journeys(fixed)).toEqual(journeys(shipped));
     expect(fixed.scenarios.every((s) => s.status === 'passed')).toBe(true);
   });
@@ -217,6 +217,21 @@ describe('the demo shop, shipped against fixed', () => {
     const goal = (r: Report) => r.scenarios.find((s) => s.journey === 'mobile-visit')!.journeySummary.goal!;
     expect(goal(fixed)).toMatchObject({ text: 'Added to your cart', reachedAtStep: 3, taps: 2 });
     expect(goal(shipped).effort).toBeGreaterThan(goal(fixed).effort);
+  });
+
+  it('with the payment service failed on purpose: shipped shows a raw error, wipes, spins and empties; fixed explains and pays on the retry', () => {
+    const paymentDown = (r: Report) => r.scenarios.find((s) => s.file.endsWith('payment-down.yaml'))!;
+    const failedStep = (r: Report) => paymentDown(r).steps.find((step) => step.faults?.length)!;
+    expect(failedStep(shipped).faults).toEqual([{ fault: '/api/payment answered 503', hits: 1 }]);
+    expect(failedStep(shipped).findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['fault-raw-error', 'fault-endless-spinner', 'fault-no-retry', 'fault-cart-emptied', 'form-cleared']),
+    );
+    expect(paymentDown(shipped).status).toBe('blocked');
+    expect(failedStep(fixed).findings).toEqual([]);
+    expect(paymentDown(fixed).status).toBe('passed');
+    // The injected failure is never the site's failed request.
+    const rules = (r: Report) => paymentDown(r).steps.flatMap((step) => step.findings.map((f) => f.rule));
+    expect([...rules(shipped), ...rules(fixed)]).not.toContain('failed-request');
   });
 
   it('prints a table per scenario with findings under their steps, and a summary', () => {

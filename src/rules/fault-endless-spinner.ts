@@ -1,0 +1,27 @@
+import { describeFailures, failuresToJudge } from './support/faults.js';
+import { itemsEvidence } from './support/items.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  title: 'A spinner kept turning after a failure',
+  area: 'resilience',
+  severity: 'high',
+  threshold: 'after an injected failure, once the page has settled, a spinner, progress bar or "Loading…" still shows',
+  source: 'Nielsen response-time limits (beyond 10 s attention is lost); Nielsen Norman Group heuristic #1 (visibility of system status)',
+  class: 'deterministic',
+  detect(step) {
+    const failures = failuresToJudge(step);
+    const busy = step.page?.busy ?? [];
+    if (failures.length === 0 || busy.length === 0) return [];
+    return [
+      {
+        message: `After ${describeFailures(failures)} failed, ${busy[0]!.element} still says the page is working: the customer waits for something that will not come`,
+        evidence: itemsEvidence(
+          step.url,
+          busy.map((b) => ({ element: b.element, selector: b.selector, box: b.box, text: b.text })),
+          { measured: 'still busy when the page settled', threshold: 'no busy sign once the request has failed', screenshot: step.screenshot?.path ?? null },
+        ),
+      },
+    ];
+  },
+});

@@ -1,0 +1,38 @@
+import { describeFailures, failuresToJudge } from './support/faults.js';
+import { defineRule } from './types.js';
+
+/** Words of a control that offers another go. */
+const RETRY = /\b(try again|retry|reload|refresh|resend|re-?submit|start again)\b/i;
+
+export default defineRule({
+  title: 'No way to try again after a failure',
+  area: 'resilience',
+  severity: 'medium',
+  threshold: 'after a press whose request failed (injected), neither the control pressed nor a "Try again" control can be used',
+  source: 'Nielsen Norman Group, error-message guidelines (offer a way to recover); heuristic #3 (user control and freedom)',
+  class: 'deterministic',
+  detect(step) {
+    const failures = failuresToJudge(step);
+    const page = step.page;
+    // A failure while a page loads can always be tried again with the browser's reload; a press needs the page's help.
+    if (failures.length === 0 || !page || step.taps.length === 0) return [];
+    const pressed = new Set(step.taps.map((tap) => tap.target.description));
+    const usable = page.targets.filter((t) => !t.disabled);
+    if (usable.some((t) => pressed.has(t.element) || RETRY.test(t.element) || RETRY.test(t.text))) return [];
+    const [tap] = step.taps;
+    const still = page.targets.find((t) => pressed.has(t.element));
+    return [
+      {
+        message: `After ${describeFailures(failures)} failed, ${tap!.target.description} ${still ? 'is disabled' : 'is gone'} and nothing offers to try again`,
+        evidence: {
+          element: tap!.target.description,
+          ...(still ? { selector: still.selector, box: still.box } : {}),
+          url: step.url,
+          measured: still ? 'disabled' : 'gone',
+          threshold: 'the control works again, or a "Try again" control',
+          screenshot: step.screenshot?.path ?? null,
+        },
+      },
+    ];
+  },
+});

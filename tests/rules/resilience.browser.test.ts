@@ -1,0 +1,116 @@
+/**
+ * Faults injected on purpose, in real Chromium: the same checkout page takes a failed payment in several ways, and
+ * the resilience rules tell them apart. An injected failure is never the site's failed request, and a page that
+ * handles it well gets no finding at all.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../src/report/types.js';
+import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const PAY = '  - name: Give my name\n    type: { label: Name on the card, text: Ada Lovelace }\n  - name: Pay\n    tap: { role: button, name: Pay £40.00 }\n';
+const FAILING = '    faults:\n      - { match: /api/ok, status: 503 }\n';
+
+const payWith = (mode: string, { faults = FAILING, head = '', steps = '' } = {}) =>
+  fixtures.run(pageScenario('faults', `pay.html?mode=${mode}`, { head, steps: PAY + faults + steps }));
+
+const RESILIENCE = ['fault-unexplained', 'fault-raw-error', 'fault-blank-page', 'fault-endless-spinner', 'fault-no-retry', 'fault-cart-emptied'];
+const rulesOf = (result: ScenarioResult) => result.steps.flatMap((step) => step.findings.map((f) => f.rule));
+const resilienceOf = (result: ScenarioResult) => rulesOf(result).filter((rule) => RESILIENCE.includes(rule)).sort();
+
+describe('injecting faults', () => {
+  it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
+    const result = await payWith('good');
+    const pay = result.steps[2]!;
+    expect(pay.faults).toEqual([{ fault: '/api/ok answered 503', hits: 1 }]);
+    expect(rulesOf(result)).not.toContain('failed-request');
+    // The page told the customer and let them try again: nothing to report, and no error-message tax for doing right.
+    expect(pay.findings).toEqual([]);
+    expect(result.steps[1]!.faults).toBeUndefined();
+  });
+
+  it('a page without faults pays, and no resilience rule has anything to say', async () => {
+    const result = await payWith('silent', { faults: '    expect: { text: your payment went through }\n' });
+    expect(result.status).toBe('passed');
+    expect(resilienceOf(result)).toEqual([]);
+    expect(result.steps[2]!.faults).toBeUndefined();
+  });
+
+  it('a failure the page swallows is unexplained (high), and priced as waiting and tapping again', async () => {
+    const result = await payWith('silent');
+    const [finding, ...rest] = findingsOf(result, 'fault-unexplained');
+    expect(rest).toEqual([]);
+    expect(finding?.severity).toBe('high');
+    expect(finding?.message).toContain('POST /api/ok (answered 503, injected)');
+    expect(result.steps[2]!.recovery.map((r) => r.rule)).toEqual(['fault-unexplained']);
+    expect(resilienceOf(result)).toEqual(['fault-unexplained']);
+  });
+
+  it('a status shown as it came is a raw error, found in a plain paragraph without ARIA', async () => {
+    const result = await payWith('raw');
+    const [finding] = findingsOf(result, 'fault-raw-error');
+    expect(finding?.severity).toBe('high');
+    expect(finding?.evidence.measured).toBe('a raw HTTP status');
+    expect(finding?.evidence.text).toContain('HTTP 503 Service Unavailable');
+    expect(resilienceOf(result)).toEqual(['fault-raw-error']);
+  });
+
+  it('a dropped connection shown as the browser words it is a raw programming error', async () => {
+    const result = await payWith('raw', { faults: '    faults:\n      - { match: /api/ok, drop: true }\n' });
+    expect(result.steps[2]!.faults).toEqual([{ fault: '/api/ok dropped', hits: 1 }]);
+    expect(findingsOf(result, 'fault-raw-error')[0]?.evidence.text).toContain('Failed to fetch');
+    expect(rulesOf(result)).not.toContain('failed-request');
+  });
+
+  it('a spinner left turning with the button disabled: endless spinner (high) and no way to try again (medium)', async () => {
+    const result = await payWith('spinner');
+    expect(resilienceOf(result)).toEqual(['fault-endless-spinner', 'fault-no-retry', 'fault-unexplained']);
+    expect(findingsOf(result, 'fault-endless-spinner')[0]?.evidence.element).toBe('p "Processing…"');
+    expect(findingsOf(result, 'fault-no-retry')[0]).toMatchObject({ severity: 'medium', evidence: { measured: 'disabled' } });
+  });
+
+  it('an app that crashes to nothing is a blank page, and its button is gone', async () => {
+    const result = await payWith('blank');
+    expect(resilienceOf(result)).toEqual(['fault-blank-page', 'fault-no-retry', 'fault-unexplained']);
+    expect(findingsOf(result, 'fault-no-retry')[0]?.evidence.measured).toBe('gone');
+  });
+
+  it('a page that wipes the form and the basket: input lost (form-cleared) and cart emptied', async () => {
+    const result = await payWith('wipe');
+    expect(findingsOf(result, 'form-cleared')[0]?.message).toContain('1 field the customer filled in');
+    expect(findingsOf(result, 'fault-cart-emptied')[0]?.evidence.measured).toBe('2 → 0');
+    expect(resilienceOf(result)).toEqual(['fault-cart-emptied']);
+  });
+
+  it('offline for one step: the failure is injected, the page explains it, and the network is back for the next step', async () => {
+    const result = await payWith('good', {
+      faults: '    faults:\n      - offline: true\n',
+      steps: '  - name: Pay again\n    tap: { role: button, name: Pay £40.00 }\n    expect: { text: your payment went through }\n',
+    });
+    expect(result.steps[2]!.faults).toEqual([{ fault: 'network offline', hits: 0 }]);
+    expect(result.steps[2]!.findings).toEqual([]);
+    expect(result.steps[3]!.status).toBe('passed');
+    expect(rulesOf(result)).not.toContain('failed-request');
+  });
+
+  it('a held request is not a failure and its wait is not blamed on the site', async () => {
+    const result = await payWith('silent', { faults: '    faults:\n      - { match: /api/ok, delay: 1500 }\n    expect: { text: your payment went through }\n' });
+    expect(result.steps[2]!.status).toBe('passed');
+    expect(result.steps[2]!.faults).toEqual([{ fault: '/api/ok held 1500 ms', hits: 1 }]);
+    expect(rulesOf(result)).not.toContain('slow-response');
+    expect(resilienceOf(result)).toEqual([]);
+  });
+
+  it('a scenario-wide fault with times: 1 fails the first payment only, so trying again works', async () => {
+    const result = await fixtures.run(
+      pageScenario('faults', 'pay.html?mode=good', {
+        head: 'faults:\n  - { match: /api/ok, method: POST, status: 500, times: 1 }\n',
+        steps: `${PAY}  - name: Pay again\n    tap: { role: button, name: Pay £40.00 }\n    expect: { text: your payment went through }\n`,
+      }),
+    );
+    expect(result.steps.map((s) => s.faults?.[0]?.hits)).toEqual([0, 0, 1, 0]);
+    expect(result.status).toBe('passed');
+    expect(resilienceOf(result)).toEqual([]);
+  });
+});
