@@ -12,6 +12,11 @@ export interface Position {
   col: number;
 }
 
+/** Where a problem is: at the alias when the path goes through one (`*card`), with where the aliased text is. */
+export interface Location extends Position {
+  through?: { alias: string; at: Position };
+}
+
 function startOf(node: unknown): number | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? range[0] : undefined;
@@ -26,11 +31,17 @@ function isEmptyValue(node: unknown): boolean {
  * The offset in the source of the node at `path`. When the path goes further than the document does (a key
  * that is missing), the deepest node that exists is used.
  */
-export function offsetOf(doc: Document, path: readonly PathSegment[], anchor: Anchor): number {
+export function offsetOf(doc: Document, path: readonly PathSegment[], anchor: Anchor): { offset: number; alias?: { name: string; offset: number } } {
   let node: unknown = doc.contents;
   let key: unknown;
+  let alias: { name: string; offset: number } | undefined;
+  const found = (offset: number) => (alias ? { offset, alias } : { offset });
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) {
+      // The first alias on the way is where this scenario uses the text: the problem is reported there.
+      alias ??= { name: node.source, offset: startOf(node) ?? 0 };
+      node = node.resolve(doc);
+    }
     const pair = isMap(node)
       ? node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment))
       : undefined;
@@ -42,14 +53,20 @@ export function offsetOf(doc: Document, path: readonly PathSegment[], anchor: An
       key = undefined;
       node = item;
     } else {
-      return startOf(node) ?? startOf(key) ?? 0;
+      return found(startOf(node) ?? startOf(key) ?? 0);
     }
   }
+  if (isAlias(node)) alias ??= { name: node.source, offset: startOf(node) ?? 0 };
   const target = anchor === 'key' || isEmptyValue(node) || startOf(node) === undefined ? (key ?? node) : node;
-  return startOf(target) ?? 0;
+  return found(startOf(target) ?? 0);
 }
 
-/** Line and column (both from 1) of the node at `path`. */
-export function positionOf(doc: Document, lines: LineCounter, path: readonly PathSegment[], anchor: Anchor): Position {
-  return lines.linePos(offsetOf(doc, path, anchor));
+/**
+ * Line and column (both from 1) of the node at `path`; when the path goes through an alias, the alias's place,
+ * with the place of the text it stands for.
+ */
+export function positionOf(doc: Document, lines: LineCounter, path: readonly PathSegment[], anchor: Anchor): Location {
+  const { offset, alias } = offsetOf(doc, path, anchor);
+  if (!alias) return lines.linePos(offset);
+  return { ...lines.linePos(alias.offset), through: { alias: alias.name, at: lines.linePos(offset) } };
 }

@@ -36,13 +36,18 @@ function syntaxProblem(file: string, source: string, error: YAMLError, lines: Li
 }
 
 function locate(file: string, doc: Document, lines: LineCounter) {
-  return (complaint: { path: PathSegment[]; anchor?: 'key' | 'value'; message: string; hint?: string }): Problem => ({
-    file,
-    ...positionOf(doc, lines, complaint.path, complaint.anchor ?? 'value'),
-    path: formatPath(complaint.path),
-    message: complaint.message,
-    ...(complaint.hint ? { hint: complaint.hint } : {}),
-  });
+  return (complaint: { path: PathSegment[]; anchor?: 'key' | 'value'; message: string; hint?: string }): Problem => {
+    const { through, ...position } = positionOf(doc, lines, complaint.path, complaint.anchor ?? 'value');
+    // Through an alias: reported where the scenario uses it, and says where the text it repeats is.
+    const via = through ? ` (through the alias *${through.alias}; the text is at ${through.at.line}:${through.at.col})` : '';
+    return {
+      file,
+      ...position,
+      path: formatPath(complaint.path),
+      message: `${complaint.message}${via}`,
+      ...(complaint.hint ? { hint: complaint.hint } : {}),
+    };
+  };
 }
 
 /** Problems that stop a file before its content can be checked: bad YAML, nothing in it, not a mapping. */

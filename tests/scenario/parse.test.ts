@@ -91,3 +91,20 @@ describe('regular expressions in scenarios', () => {
     expect(lines('a.yaml', "name: A\nsteps:\n  - name: B\n    goto: /\n    expect: { url: '/order\\/HC-\\d+/' }\n")).toEqual([]);
   });
 });
+
+describe('problems inside YAML aliases', () => {
+  it('are located at the alias that uses the text, and say where the text is', () => {
+    const source = 'name: A\nsteps:\n  - name: C\n    tap: &t { rol: button }\n  - name: D\n    tap: *t\n';
+    expect(lines('a.yaml', source)).toEqual([
+      'a.yaml:4:15 steps[0].tap.rol: unknown key "rol"\n  hint: did you mean "role"?',
+      'a.yaml:6:10 steps[1].tap.rol: unknown key "rol" (through the alias *t; the text is at 4:15)\n  hint: did you mean "role"?',
+    ]);
+  });
+
+  it('a whole step repeated by an alias is located at each use', () => {
+    const source = 'name: A\nsteps:\n  - &s\n    name: B\n    goto: 7\n  - *s\n';
+    const found = lines('a.yaml', source);
+    expect(found).toHaveLength(2);
+    expect(found[1]).toMatch(/^a\.yaml:6:5 steps\[1\]\.goto: .* \(through the alias \*s; the text is at 5:11\)/);
+  });
+});
