@@ -4,18 +4,11 @@
  * step) or in a step (for that step only); the runner applies them and the resilience rules judge what the site did.
  */
 import { z } from 'zod';
-import { regexProblem } from './regex.js';
+import { AddressPatternSchema } from './regex.js';
 
 export const FaultSchema = z
   .strictObject({
-    match: z
-      .string()
-      .min(1)
-      .superRefine((pattern, ctx) => {
-        const problem = regexProblem(pattern);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional()
+    match: AddressPatternSchema.optional()
       .describe('Requests whose address contains this, or matches /a regular expression/'),
     method: z
       .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])

@@ -2,6 +2,7 @@
  * Regular expressions written in scenarios (`url: /pattern/flags`): checked when the file is validated, so a bad
  * one is a located problem, not a crash mid-run; and kept from taking forever on a long address.
  */
+import { z } from 'zod';
 
 /**
  * `/pattern/flags`, or null for a plain substring. Only regular-expression flags count as flags, so an address path
@@ -40,3 +41,12 @@ export function urlMatcher(pattern: string): (url: string) => boolean {
   }
   return (url) => url.includes(pattern);
 }
+
+/** An address pattern in a scenario (a substring, or /a regular expression/), checked when the file is validated. */
+export const AddressPatternSchema = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const problem = regexProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

@@ -7,7 +7,7 @@ import { devices } from 'playwright';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
-import { regexProblem } from './regex.js';
+import { AddressPatternSchema } from './regex.js';
 import { redactor } from '../output/safe.js';
 import { FaultsSchema, type Fault } from './faults.js';
 
@@ -21,14 +21,7 @@ export const ExpectSchema = z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .optional()
       .describe('Text the customer must see on the page (each, when a list)'),
-    url: z
-      .string()
-      .min(1)
-      .superRefine((pattern, ctx) => {
-        const problem = regexProblem(pattern);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional()
+    url: AddressPatternSchema.optional()
       .describe('The address contains this, or matches /a regular expression/'),
     title: z.string().min(1).optional().describe('The page title contains this'),
     visible: LocatorSchema.optional().describe('An element that must be visible'),

@@ -57,7 +57,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('reindent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
 );
 
-function mutate(source: string, changes: Array<fc.infer<typeof mutation>>): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(source: string, changes: Mutation[]): string {
   let text = source;
   for (const change of changes) {
     const at = text.length === 0 ? 0 : change.at % (text.length + 1);
