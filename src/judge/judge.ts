@@ -159,7 +159,8 @@ export class ScenarioJudge {
       return finding;
     }
     const fresh = items.filter((item) => {
-      const key = [finding.rule, finding.severity, item.selector, item.text ?? item.element].join('|');
+      // A count in an element's name (a cart badge going from 1 to 0) does not make it another element.
+      const key = [finding.rule, finding.severity, item.selector, withoutCounts(item.text ?? item.element)].join('|');
       if (this.reported.has(key)) return false;
       this.reported.add(key);
       return true;
@@ -254,4 +255,8 @@ function skipped(name: string): StepResult {
 
 function seconds(ms: number): number {
   return Math.round(ms) / 1000;
+}
+
+function withoutCounts(name: string): string {
+  return name.replace(/[\d()[\]]+/g, '').replace(/\s+/g, ' ').trim();
 }
