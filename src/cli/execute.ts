@@ -6,8 +6,10 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
-import { checkBudget, EXIT, exitCodeFor } from '../gate/budget.js';
-import type { ScenarioResult } from '../report/types.js';
+import { EXIT } from '../gate/budget.js';
+import { unstableAcross, withMedianWaits } from '../gate/repeat.js';
+import { budgetsOf } from '../gate/verdict.js';
+import type { Report, ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
@@ -16,10 +18,11 @@ import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
+import { finishReport, prepareGate, type GateOptions, type PreparedGate } from './gate.js';
 import { guardOutput } from '../output/safe.js';
 export { loadOrExplain } from './load.js';
 
-export interface ExecuteOptions {
+export interface ExecuteOptions extends GateOptions {
   baseUrl?: string;
   device?: string;
   out: string;
@@ -91,12 +94,13 @@ async function checkWritable(outDir: string): Promise<void> {
 
 export async function execute(scenarios: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
   const baseUrl = checkOptions(scenarios, options);
+  const gate = await prepareGate(options);
   const browser = findBrowser(options.browserPath);
   const outDir = resolve(options.out);
   await checkWritable(outDir);
   const unlock = await lockFolder(outDir);
   try {
-    return await executeIn(outDir, scenarios, options, baseUrl, browser);
+    return await executeIn(outDir, scenarios, options, baseUrl, browser, gate);
   } finally {
     await unlock();
   }
@@ -142,21 +146,19 @@ async function executeIn(
   options: ExecuteOptions,
   baseUrl: string | undefined,
   browser: ReturnType<typeof findBrowser>,
+  gate: PreparedGate,
 ): Promise<number> {
   const secrets = scenarios.flatMap((s) => s.secrets);
   // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
   guardOutput(secrets);
-  const progress = createProgress(scenarios.length);
-  const done: ScenarioResult[] = [];
-  const started = Date.now();
-  let report;
   // Ctrl-C or SIGTERM: stop, close the browser, write the report of what was measured, marked interrupted.
   const controller = new AbortController();
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+  let stopProgress = () => {};
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
     if (interrupted) return;
     interrupted = name;
-    progress.stop();
+    stopProgress();
     process.stderr.write(`\ncx-shop: ${name === 'SIGINT' ? 'interrupted' : 'terminated'}; closing the browser and writing the report of what was measured\n`);
     controller.abort();
   };
@@ -164,41 +166,57 @@ async function executeIn(
   const onTerm = () => onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  const reports: Report[] = [];
+  await rm(join(outDir, 'repeats'), { recursive: true, force: true });
   try {
-    report = await runScenarios(scenarios, {
-      signal: controller.signal,
-      browser,
-      headed: options.headed,
-      outDir,
-      baseUrl,
-      device: options.device,
-      ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
-      ...(options.scenarioTimeout ? { scenarioTimeoutMs: Number(options.scenarioTimeout) * 1000 } : {}),
-      events: {
-        scenarioStart: (scenario, position) => progress.scenarioStart(scenario, position),
-        step: (scenario, step, index) => progress.step(scenario, step, index),
-        scenarioEnd: async (result, position) => {
-          progress.scenarioEnd(result, position);
-          process.stdout.write(`${formatScenario(result)}\n`);
-          done.push(result);
-          // Written after every scenario, so a run that dies later keeps what it measured.
-          await writeJsonReport({ ...buildReport(done, started, null), complete: false }, outDir, secrets);
-        },
-      },
-    });
+    for (let repeat = 1; repeat <= gate.repeats && !interrupted; repeat += 1) {
+      // The first repeat is the run: its pictures and artifacts are in the output folder; later ones keep theirs apart.
+      const dir = repeat === 1 ? outDir : join(outDir, 'repeats', String(repeat));
+      if (gate.repeats > 1) process.stderr.write(`cx-shop: repeat ${repeat} of ${gate.repeats}\n`);
+      const progress = createProgress(scenarios.length);
+      stopProgress = () => progress.stop();
+      const done: ScenarioResult[] = [];
+      const started = Date.now();
+      try {
+        const report = await runScenarios(scenarios, {
+          signal: controller.signal,
+          browser,
+          headed: options.headed,
+          outDir: dir,
+          baseUrl,
+          device: options.device,
+          ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
+          ...(options.scenarioTimeout ? { scenarioTimeoutMs: Number(options.scenarioTimeout) * 1000 } : {}),
+          events: {
+            scenarioStart: (scenario, position) => progress.scenarioStart(scenario, position),
+            step: (scenario, step, index) => progress.step(scenario, step, index),
+            scenarioEnd: async (result, position) => {
+              progress.scenarioEnd(result, position);
+              if (repeat > 1) return;
+              process.stdout.write(`${formatScenario(result)}\n`);
+              done.push(result);
+              // Written after every scenario, so a run that dies later keeps what it measured.
+              await writeJsonReport({ ...buildReport(done, started, null), complete: false }, outDir, secrets);
+            },
+          },
+        });
+        reports.push(report);
+      } finally {
+        progress.stop();
+      }
+    }
   } finally {
-    progress.stop();
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }
   if (interrupted) {
+    const [first] = reports;
+    const report = first ?? buildReport([], Date.now(), null);
     const path = await writeJsonReport({ ...report, complete: true, interrupted }, outDir, secrets);
     process.stdout.write(`${formatSummary(report, path)}\n  interrupted: the report lists the ${report.scenarios.length} scenario(s) measured before it\n`);
     return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   }
-  const breaches = scenarios.flatMap((scenario, i) => checkBudget(report.scenarios[i]!, scenario.budget));
-  const path = await writeJsonReport({ ...report, complete: true }, outDir, secrets);
-  process.stdout.write(`${formatSummary(report, path)}\n`);
-  for (const breach of breaches) process.stdout.write(`  budget: ${breach.scenario}: ${breach.message}\n`);
-  return exitCodeFor(report, breaches);
+  const report = { ...withMedianWaits(reports), complete: true };
+  const { code } = await finishReport(report, gate, { budgets: scenarios.map(budgetsOf), unstable: unstableAcross(reports) }, outDir, secrets);
+  return code;
 }

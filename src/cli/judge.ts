@@ -6,14 +6,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
-import { checkBudget, exitCodeFor } from '../gate/budget.js';
+import { budgetsOf } from '../gate/verdict.js';
 import { cropEvidence } from '../judge/crops.js';
 import { judgeScenario } from '../judge/judge.js';
 import { buildReport } from '../report/build.js';
 import type { ScenarioResult } from '../report/types.js';
-import { writeJsonReport } from '../reporters/json.js';
-import { formatScenario, formatSummary } from '../reporters/terminal.js';
+import { formatScenario } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
+import { finishReport, prepareGate, type GateOptions } from './gate.js';
 
 export async function loadArtifacts(outDir: string): Promise<ScenarioArtifacts[]> {
   const folder = join(outDir, 'scenarios');
@@ -51,16 +51,14 @@ export async function judgeSaved(outDir: string, saved: ScenarioArtifacts[]): Pr
   return results;
 }
 
-export async function judgeCommand(dir: string): Promise<number> {
+export async function judgeCommand(dir: string, options: GateOptions = {}): Promise<number> {
   const started = Date.now();
   const outDir = resolve(dir);
+  const gate = await prepareGate(options);
   const saved = await loadArtifacts(outDir);
   const results = await judgeSaved(outDir, saved);
   const report = buildReport(results, started, null);
   for (const result of results) process.stdout.write(`${formatScenario(result)}\n`);
-  const path = await writeJsonReport(report, outDir, []);
-  process.stdout.write(`${formatSummary(report, path)}\n`);
-  const breaches = saved.flatMap((artifacts, i) => checkBudget(results[i]!, artifacts.scenario.budget));
-  for (const breach of breaches) process.stdout.write(`  budget: ${breach.scenario}: ${breach.message}\n`);
-  return exitCodeFor(report, breaches);
+  const { code } = await finishReport(report, gate, { budgets: saved.map((artifacts) => budgetsOf(artifacts.scenario)) }, outDir, []);
+  return code;
 }

@@ -8,13 +8,24 @@ import { toolVersion } from '../report/build.js';
 
 export type ExitCode = number;
 
-function runOptions(command: Command): Command {
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** What decides the verdict and what formats are written: for run, demo and judge. */
+function gateOptions(command: Command): Command {
   return command
+    .option('--baseline <file>', 'a saved report (cx-shop baseline) to compare with: new findings, higher effort and blocked journeys are regressions (exit 1)')
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity a new finding must have to count as a regression').choices(['high', 'medium', 'low']).default('high'))
+    .option('--reporter <name[=path]>', 'also write this format: junit, markdown, sarif, github (repeatable; =path to choose the file, =- for standard output)', collect);
+}
+
+function runOptions(command: Command): Command {
+  return gateOptions(command)
     .option('--device <name>', 'Playwright device for every scenario (default: each scenario\'s own, else "Pixel 7")')
     .option('--out <dir>', 'folder for report.json and screenshots', 'cx-report')
     .option('--headed', 'show the browser window while it runs')
     .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
+    .option('--repeat <n>', 'run everything n times: a deterministic figure that differs between repeats fails the gate; waits are medians')
     .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', '600');
 }
 
@@ -53,11 +64,34 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .argument('[paths...]', 'scenario files, folders or globs (default: scenarios/)')
     .action(async (paths: string[]) => setExitCode(await (await import('./validate.js')).validateCommand(paths)));
 
+  gateOptions(
+    program
+      .command('judge')
+      .description('judge the artifacts a run saved again, without a browser, and write the report')
+      .argument('[dir]', 'the output folder of a run', 'cx-report'),
+  ).action(async (dir: string, options) => setExitCode(await (await import('./judge.js')).judgeCommand(dir, options)));
+
   program
-    .command('judge')
-    .description('judge the artifacts a run saved again, without a browser, and write the report')
-    .argument('[dir]', 'the output folder of a run', 'cx-report')
-    .action(async (dir: string) => setExitCode(await (await import('./judge.js')).judgeCommand(dir)));
+    .command('baseline')
+    .description('save a run\'s report as the baseline later runs are compared with (--baseline)')
+    .argument('[report]', 'the report.json of a run', 'cx-report/report.json')
+    .option('--out <file>', 'where to write the baseline', 'cx-baseline.json')
+    .action(async (report: string, options) => setExitCode(await (await import('./baseline.js')).baselineCommand(report, options)));
+
+  program
+    .command('compare')
+    .description('print what got worse and what got better from one report to another; exit 1 on regressions')
+    .argument('<old>', 'the earlier report (or baseline)')
+    .argument('<new>', 'the later report')
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity a new finding must have to count as a regression').choices(['high', 'medium', 'low']).default('high'))
+    .action(async (older: string, newer: string, options) => setExitCode(await (await import('./baseline.js')).compareCommand(older, newer, options)));
+
+  program
+    .command('report')
+    .description('write any format again from a saved report.json')
+    .argument('<file>', 'a report.json written by cx-shop')
+    .requiredOption('--reporter <name[=path]>', 'the format: junit, markdown, sarif, github, json (repeatable; standard output unless =path)', collect)
+    .action(async (file: string, options) => setExitCode(await (await import('./baseline.js')).reportCommand(file, options)));
 
   program
     .command('schema')

@@ -67,8 +67,10 @@ export class ScenarioJudge {
     const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared }, recoveryFor(findings, judged), this.effort);
     this.effort = effort.state;
     const environment = environmentOf(artifacts);
+    const line = this.context.scenario.steps[artifacts.index]?.line;
     const result: StepResult = {
       name: artifacts.name,
+      ...(line !== undefined && { line }),
       status: artifacts.outcome.status,
       ...(artifacts.outcome.reason ? { reason: artifacts.outcome.reason } : {}),
       effort: effort.total,

@@ -64,6 +64,8 @@ export interface EffortBreakdown {
 
 export interface StepResult {
   name: string;
+  /** The line of the step in its scenario file (for SARIF, JUnit and annotations). */
+  line?: number;
   status: StepStatus;
   /** Why the step did not pass, in words: which action, which element, what was on screen. */
   reason?: string;
@@ -127,4 +129,52 @@ export interface Report {
     byArea: Record<string, number>;
   };
   scenarios: ScenarioResult[];
+  /** The gate's verdict: budgets, changes against a baseline, unstable figures. Every format renders this one. */
+  gate?: GateVerdict;
+}
+
+/** A budget the scenario file set that the run did not keep. */
+export interface BudgetMiss {
+  scenario: string;
+  /** The step, when the budget was the step's own. */
+  step?: string;
+  figure: string;
+  limit: string;
+  message: string;
+}
+
+/** One difference from the baseline, for better or worse. */
+export interface GateChange {
+  kind: 'new-finding' | 'finding-gone' | 'effort-up' | 'effort-down' | 'now-blocked' | 'now-completed';
+  scenario: string;
+  step?: string;
+  rule?: string;
+  element?: string;
+  severity?: Severity;
+  before?: number;
+  after?: number;
+  /** The change in words, naming the scenario, the step and the figures. */
+  message: string;
+}
+
+/** A deterministic figure that was not the same in every repeat of the run (`--repeat`). */
+export interface Instability {
+  scenario: string;
+  step: string;
+  figure: string;
+  values: string[];
+  message: string;
+}
+
+export interface GateVerdict {
+  /** Regressions count from this severity up. */
+  failOn: Severity;
+  baseline: { file: string; startedAt: string } | null;
+  repeats: number;
+  budgets: BudgetMiss[];
+  regressions: GateChange[];
+  improvements: GateChange[];
+  unstable: Instability[];
+  /** True when nothing above fails the gate (scenario statuses aside). */
+  passed: boolean;
 }

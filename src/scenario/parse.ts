@@ -108,5 +108,6 @@ export function parseScenario(
   }
   if (!result.success || problems.length > 0) return { problems: sortProblems(problems) };
   const scenario = resolveScenario(file, input as { steps: unknown[] }, result.data, interpolation.secrets);
+  for (const [index, step] of scenario.steps.entries()) step.line = positionOf(doc, lines, ['steps', index], 'value').line;
   return { scenario, problems: [] };
 }

@@ -18,6 +18,7 @@ function resolveStep(step: Step, keysInFileOrder: string[]): ResolvedStep {
     ...(step.rules !== undefined && { rules: step.rules }),
     ...(step.exclude !== undefined && { exclude: step.exclude }),
     ...(step.faults !== undefined && { faults: step.faults }),
+    ...(step.budget !== undefined && { budget: step.budget }),
   };
 }
 

@@ -56,6 +56,29 @@ const ExcludeSchema = z
   .array(z.string().min(1))
   .describe('CSS selectors of page regions to leave out of page checks, e.g. a third-party chat widget');
 
+const SeverityCounts = z.strictObject({
+  high: z.number().int().min(0).optional(),
+  medium: z.number().int().min(0).optional(),
+  low: z.number().int().min(0).optional(),
+});
+
+const ForbidSchema = z
+  .array(z.enum(ruleIds))
+  .min(1)
+  .describe('Rules that must not report anything here, e.g. [dead-tap, form-cleared]');
+
+export const BudgetSchema = z.strictObject({
+  effort: z.number().positive().optional().describe('Most seconds of customer effort the whole scenario may take'),
+  findings: SeverityCounts.optional().describe('Most deterministic findings allowed per severity, e.g. { high: 0 }'),
+  forbid: ForbidSchema.optional(),
+});
+
+export const StepBudgetSchema = z.strictObject({
+  effort: z.number().positive().optional().describe('Most seconds of customer effort this step may take'),
+  findings: SeverityCounts.optional().describe('Most deterministic findings allowed in this step per severity'),
+  forbid: ForbidSchema.optional(),
+});
+
 export const StepSchema = z
   .strictObject({
     name: z.string().min(1).describe("What the customer does, in the customer's words"),
@@ -66,22 +89,12 @@ export const StepSchema = z
     rules: RulesConfigSchema.optional(),
     exclude: ExcludeSchema.optional(),
     faults: FaultsSchema.optional(),
+    budget: StepBudgetSchema.optional().describe('Limits for this step that fail the run (exit code 1) when exceeded'),
   })
   .refine(
     (step) => Object.keys(step).some((key) => key in actions || key in actionAliases) || step.expect !== undefined,
     { message: `a step needs an action (${Object.keys(actions).join(', ')}) or an expect` },
   );
-
-const SeverityCounts = z.strictObject({
-  high: z.number().int().min(0).optional(),
-  medium: z.number().int().min(0).optional(),
-  low: z.number().int().min(0).optional(),
-});
-
-export const BudgetSchema = z.strictObject({
-  effort: z.number().positive().optional().describe('Most seconds of customer effort the whole scenario may take'),
-  findings: SeverityCounts.optional().describe('Most findings allowed per severity, e.g. { high: 0 }'),
-});
 
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1).describe('What the customer sets out to do'),
@@ -123,6 +136,7 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type Expectation = z.output<typeof ExpectSchema>;
 export type Budget = z.output<typeof BudgetSchema>;
+export type StepBudget = z.output<typeof StepBudgetSchema>;
 export type RulesConfig = z.output<typeof RulesConfigSchema>;
 
 /** A step ready to run: its actions in the order the file wrote them. */
@@ -132,6 +146,9 @@ export interface ResolvedStep {
   rules?: RulesConfig;
   exclude?: string[];
   faults?: Fault[];
+  budget?: StepBudget;
+  /** Where the step starts in its file. */
+  line?: number;
   actions: Array<{ action: ActionName; args: unknown }>;
   expect?: Expectation;
 }

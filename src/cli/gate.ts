@@ -1,0 +1,87 @@
+/**
+ * What `run`, `demo` and `judge` share at the end of a run: the gate's options checked before anything runs, then
+ * the verdict put into the report, the report written, the verdict printed, and every chosen format written.
+ */
+import chalk from 'chalk';
+import { exitCodeFor } from '../gate/budget.js';
+import { decideGate, type GateInput } from '../gate/verdict.js';
+import { terminalSafe as t } from '../output/safe.js';
+import { readReport } from '../report/load.js';
+import type { GateVerdict, Instability, Report, Severity } from '../report/types.js';
+import { writeJsonReport } from '../reporters/json.js';
+import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
+import { formatSummary } from '../reporters/terminal.js';
+import { UsageError } from './errors.js';
+
+export interface GateOptions {
+  baseline?: string;
+  failOn?: string;
+  reporter?: string[];
+  repeat?: string;
+}
+
+export interface PreparedGate {
+  baseline: { file: string; report: Report } | null;
+  failOn: Severity;
+  reporters: ReporterChoice[];
+  repeats: number;
+}
+
+const SEVERITIES = ['low', 'medium', 'high'] as const;
+
+/** Checks the gate's options (and reads the baseline) before any browser starts: a mistake is exit 2, at once. */
+export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv = process.env): Promise<PreparedGate> {
+  const failOn = options.failOn ?? 'high';
+  if (!(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on "${failOn}" is not a severity`, 'one of high, medium, low');
+  const repeats = options.repeat === undefined ? 1 : Number(options.repeat);
+  if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) throw new UsageError(`--repeat "${options.repeat}" is not a whole number from 1 to 20`, 'e.g. --repeat 3');
+  const reporters: ReporterChoice[] = [];
+  for (const text of options.reporter ?? []) {
+    const choice = parseReporter(text);
+    if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter junit --reporter sarif=out/cx-shop.sarif');
+    if (choice.name !== 'json' || choice.path) reporters.push(choice);
+  }
+  // In GitHub Actions the annotations come by themselves, unless asked for elsewhere.
+  if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
+  const baseline = options.baseline ? { file: options.baseline, report: await readReport(options.baseline, 'baseline') } : null;
+  return { baseline, failOn: failOn as Severity, reporters, repeats };
+}
+
+/** Puts the verdict into the report, writes it and every chosen format, prints the summary and the verdict. */
+export async function finishReport(
+  report: Report,
+  gate: PreparedGate,
+  input: Pick<GateInput, 'budgets'> & { unstable?: Instability[] },
+  outDir: string,
+  secrets: readonly string[],
+): Promise<{ report: Report; code: number }> {
+  const verdict = decideGate(report, { budgets: input.budgets, baseline: gate.baseline, failOn: gate.failOn, repeats: gate.repeats, unstable: input.unstable ?? [] });
+  const final: Report = { ...report, gate: verdict };
+  const path = await writeJsonReport(final, outDir, secrets);
+  process.stdout.write(`${formatSummary(final, path)}\n${formatGate(verdict)}`);
+  for (const outcome of await writeReports(final, gate.reporters, outDir, secrets)) {
+    if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure}); the other reports were written\n`);
+    else if (outcome.wrote !== '-') process.stdout.write(`  ${outcome.name}: ${outcome.wrote}\n`);
+  }
+  return { report: final, code: exitCodeFor(final) };
+}
+
+const MAX_LINES = 20;
+
+/** The verdict in a few lines: what fails the gate first, then what got better. */
+export function formatGate(verdict: GateVerdict): string {
+  const lines: string[] = [];
+  const section = (title: string, items: string[], colour: (text: string) => string) => {
+    if (items.length === 0) return;
+    lines.push(colour(`  ${title} (${items.length}):`));
+    for (const item of items.slice(0, MAX_LINES)) lines.push(`    ${t(item)}`);
+    if (items.length > MAX_LINES) lines.push(`    and ${items.length - MAX_LINES} more (see report.json)`);
+  };
+  if (verdict.baseline) lines.push(`  against the baseline ${t(verdict.baseline.file)} (${verdict.baseline.startedAt.slice(0, 10)}), regressions from ${verdict.failOn} up`);
+  section('budgets exceeded', verdict.budgets.map((b) => `${b.scenario}: ${b.message}`), chalk.red);
+  section('regressions', verdict.regressions.map((r) => r.message), chalk.red);
+  section('unstable between repeats', verdict.unstable.map((u) => u.message), chalk.red);
+  section('improvements', verdict.improvements.map((i) => i.message), chalk.green);
+  if (verdict.baseline || verdict.budgets.length > 0 || verdict.repeats > 1) lines.push(`  gate: ${verdict.passed ? chalk.green('passed') : chalk.red('failed')}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,166 @@
+/**
+ * A run against a baseline: what got worse for the customer (regressions) and what got better (improvements).
+ * Only deterministic figures are compared, so the same site always gives the same verdict. Scenarios are matched by
+ * name, steps by name within their scenario, and findings by their identity (scenario, step, rule, element), not by
+ * position: adding a step or reordering scenarios moves nothing. A finding that moved to another step of the same
+ * scenario (a page rule reports an element where the customer first meets it) is the same finding.
+ */
+import type { Finding, GateChange, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
+
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high'];
+const RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
+
+/**
+ * A step's effort has risen when it grows by at least one mental operator (1.35 s, Card, Moran & Newell) and by at
+ * least 5%: less is within what a small change of layout moves (a pointing distance), not new work.
+ */
+export const EFFORT_CHANGE = { seconds: 1.35, share: 0.05 } as const;
+
+type Change = GateChange;
+
+export interface Comparison {
+  regressions: Change[];
+  improvements: Change[];
+  /** Scenarios of the run the baseline does not have, and of the baseline the run does not have. */
+  added: string[];
+  missing: string[];
+}
+
+export function effortChanged(before: number, after: number): boolean {
+  return Math.abs(after - before) >= Math.max(EFFORT_CHANGE.seconds, EFFORT_CHANGE.share * before) - 1e-9;
+}
+
+/** The element a finding is about, as stable as the finding allows. */
+export function elementOf(finding: Finding): string {
+  const { element, selector } = finding.evidence;
+  return String(element ?? selector ?? '');
+}
+
+/** What stays the same about a finding from run to run: where, what rule, which element. */
+export function findingIdentity(scenario: string, step: string, finding: Finding): string {
+  return [scenario, step, finding.rule, elementOf(finding)].join('\u0000');
+}
+
+/** Step names made unique within a scenario (a second "Tap Next" is "Tap Next #2"). */
+export function stepKeys(steps: readonly StepResult[]): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((step) => {
+    const n = (seen.get(step.name) ?? 0) + 1;
+    seen.set(step.name, n);
+    return n === 1 ? step.name : `${step.name} #${n}`;
+  });
+}
+
+const deterministic = (finding: Finding) => finding.class === 'deterministic' && !finding.error;
+
+interface Located {
+  step: string;
+  finding: Finding;
+}
+
+function findingsOf(scenario: ScenarioResult): Located[] {
+  const keys = stepKeys(scenario.steps);
+  return scenario.steps.flatMap((step, i) => step.findings.filter(deterministic).map((finding) => ({ step: keys[i]!, finding })));
+}
+
+/**
+ * Findings of `now` without a counterpart in `then`: matched first in the same step, then anywhere in the scenario
+ * (each counterpart used once). A counterpart of lower severity does not count.
+ */
+function unmatched(now: Located[], then: Located[], scenario: string): Located[] {
+  const pool = new Map<string, Located[]>();
+  const add = (key: string, item: Located) => pool.set(key, [...(pool.get(key) ?? []), item]);
+  for (const item of then) {
+    add(findingIdentity(scenario, item.step, item.finding), item);
+    add(findingIdentity(scenario, '*', item.finding), item);
+  }
+  const used = new Set<Located>();
+  const take = (key: string, severity: Severity) => {
+    const candidate = (pool.get(key) ?? []).find((c) => !used.has(c) && RANK[c.finding.severity] >= RANK[severity]);
+    if (candidate) used.add(candidate);
+    return candidate;
+  };
+  const left: Located[] = [];
+  const second: Located[] = [];
+  for (const item of now) {
+    if (!take(findingIdentity(scenario, item.step, item.finding), item.finding.severity)) second.push(item);
+  }
+  for (const item of second) {
+    if (!take(findingIdentity(scenario, '*', item.finding), item.finding.severity)) left.push(item);
+  }
+  return left;
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+
+/** A step the customer did to the end: a blocked or broken one has no effort to compare (the journey says it). */
+const measuredThrough = (step: StepResult) => step.status === 'passed' || step.status === 'failed';
+
+/** Worst first: a journey no longer completed, then new findings by severity, then effort. */
+const ORDER: Record<Change['kind'], number> = { 'now-blocked': 0, 'now-completed': 0, 'new-finding': 1, 'finding-gone': 1, 'effort-up': 2, 'effort-down': 2 };
+const byWeight = (a: Change, b: Change) => ORDER[a.kind] - ORDER[b.kind] || (b.severity ? RANK[b.severity] : 0) - (a.severity ? RANK[a.severity] : 0);
+
+/** Regressions at or above `failOn` and every improvement, from `baseline` to `current`. */
+export function compareReports(baseline: Report, current: Report, failOn: Severity = 'high'): Comparison {
+  const regressions: Change[] = [];
+  const improvements: Change[] = [];
+  const before = new Map(baseline.scenarios.map((s) => [s.name, s]));
+  const now = new Map(current.scenarios.map((s) => [s.name, s]));
+
+  for (const scenario of current.scenarios) {
+    const old = before.get(scenario.name);
+    if (!old) continue;
+    const name = scenario.name;
+    if (old.completed && !scenario.completed) {
+      regressions.push({ kind: 'now-blocked', scenario: name, message: `"${name}" was completed in the baseline and is not now: ${scenario.reason ?? scenario.status}` });
+    } else if (!old.completed && scenario.completed) {
+      improvements.push({ kind: 'now-completed', scenario: name, message: `"${name}" is completed now; in the baseline it was not (${old.reason ?? old.status})` });
+    }
+
+    const oldSteps = new Map(stepKeys(old.steps).map((key, i) => [key, old.steps[i]!]));
+    for (const [i, key] of stepKeys(scenario.steps).entries()) {
+      const step = scenario.steps[i]!;
+      const was = oldSteps.get(key);
+      // Effort of a step is compared only where both runs measured the step through.
+      if (!was || !measuredThrough(step) || !measuredThrough(was) || !effortChanged(was.effort, step.effort)) continue;
+      const change = { scenario: name, step: key, before: was.effort, after: step.effort };
+      if (step.effort > was.effort) {
+        regressions.push({ ...change, kind: 'effort-up', message: `"${name}", step "${key}": effort rose from ${seconds(was.effort)} to ${seconds(step.effort)}` });
+      } else {
+        improvements.push({ ...change, kind: 'effort-down', message: `"${name}", step "${key}": effort fell from ${seconds(was.effort)} to ${seconds(step.effort)}` });
+      }
+    }
+
+    const nowFindings = findingsOf(scenario);
+    const oldFindings = findingsOf(old);
+    for (const { step, finding } of unmatched(nowFindings, oldFindings, name)) {
+      if (RANK[finding.severity] < RANK[failOn]) continue;
+      regressions.push({
+        kind: 'new-finding',
+        scenario: name,
+        step,
+        rule: finding.rule,
+        element: elementOf(finding),
+        severity: finding.severity,
+        message: `"${name}", step "${step}": new ${finding.severity} ${finding.rule}: ${finding.message}`,
+      });
+    }
+    for (const { step, finding } of unmatched(oldFindings, nowFindings, name)) {
+      improvements.push({
+        kind: 'finding-gone',
+        scenario: name,
+        step,
+        rule: finding.rule,
+        element: elementOf(finding),
+        severity: finding.severity,
+        message: `"${name}", step "${step}": ${finding.severity} ${finding.rule} is gone: ${finding.message}`,
+      });
+    }
+  }
+  return {
+    regressions: regressions.sort(byWeight),
+    improvements: improvements.sort(byWeight),
+    added: current.scenarios.filter((s) => !before.has(s.name)).map((s) => s.name),
+    missing: baseline.scenarios.filter((s) => !now.has(s.name)).map((s) => s.name),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * GitHub Actions workflow commands: an annotation per finding (high as error, medium as warning, low as notice),
+ * per budget miss and per regression, on the line of the step in the scenario file. GitHub shows at most a few per
+ * step of a job, so the most severe come first and the total is capped.
+ */
+import { terminalSafe } from '../output/safe.js';
+import type { Report, Severity } from '../report/types.js';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { high: 'error', medium: 'warning', low: 'notice' };
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const MAX_ANNOTATIONS = 50;
+
+/** Escaping of workflow command data and properties (percent, line breaks; in properties also : and ,). */
+const data = (text: string) => terminalSafe(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+interface Annotation {
+  severity: Severity;
+  file: string;
+  line: number;
+  title: string;
+  message: string;
+}
+
+export function renderGithub(report: Report): string {
+  const notes: Annotation[] = [];
+  for (const scenario of report.scenarios) {
+    const lineOf = (step?: string) => scenario.steps.find((s) => s.name === step)?.line ?? 1;
+    for (const step of scenario.steps) {
+      for (const f of step.findings) notes.push({ severity: f.severity, file: scenario.file, line: step.line ?? 1, title: `cx-shop ${f.rule}`, message: `${step.name}: ${f.message}` });
+    }
+    for (const b of report.gate?.budgets.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(b.step), title: 'cx-shop budget', message: b.message });
+    for (const r of report.gate?.regressions.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(r.step), title: 'cx-shop regression', message: r.message });
+  }
+  notes.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const lines = notes.slice(0, MAX_ANNOTATIONS).map((n) => `::${COMMAND[n.severity]} file=${property(n.file)},line=${n.line},title=${property(n.title)}::${data(n.message)}`);
+  if (notes.length > MAX_ANNOTATIONS) lines.push(`::notice title=cx-shop::${notes.length - MAX_ANNOTATIONS} more findings are in report.json`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,72 @@
+/**
+ * Markdown for a CI job summary or a pull-request comment: the verdict first, then what got worse, then what is
+ * over budget, then the journeys one line each, then what got better. Every string from the site is escaped, so a
+ * page cannot add links, images or markup to the comment.
+ */
+import type { Report, ScenarioResult } from '../report/types.js';
+import { verdictOf } from '../report/verdict.js';
+
+/** Text safe inside a Markdown table cell or list item. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/([\\`*_[\]<>|!~])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const MAX_LISTED = 30;
+
+function list(title: string, lines: string[]): string[] {
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, MAX_LISTED).map((line) => `- ${mdText(line)}`);
+  if (lines.length > MAX_LISTED) shown.push(`- and ${lines.length - MAX_LISTED} more (see report.json)`);
+  return [`### ${title} (${lines.length})`, '', ...shown, ''];
+}
+
+function counts(scenario: ScenarioResult) {
+  const c = { high: 0, medium: 0, low: 0 };
+  for (const step of scenario.steps) for (const f of step.findings) c[f.severity] += 1;
+  return c;
+}
+
+export function renderMarkdown(report: Report): string {
+  const gate = report.gate;
+  const { byStatus } = report.summary;
+  const runFailed = byStatus.failed + byStatus.blocked + byStatus.error > 0;
+  const passed = !runFailed && gate?.passed !== false;
+  const verdict = passed
+    ? '✅ **cx-shop: passed**'
+    : `❌ **cx-shop: failed**: ${[
+        gate?.regressions.length ? `${gate.regressions.length} regression${gate.regressions.length === 1 ? '' : 's'}` : '',
+        gate?.budgets.length ? `${gate.budgets.length} budget miss${gate.budgets.length === 1 ? '' : 'es'}` : '',
+        gate?.unstable.length ? `${gate.unstable.length} unstable figure${gate.unstable.length === 1 ? '' : 's'}` : '',
+        runFailed ? `${byStatus.failed + byStatus.blocked + byStatus.error} scenario${byStatus.failed + byStatus.blocked + byStatus.error === 1 ? '' : 's'} not passed` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`;
+  const against = gate?.baseline ? ` Compared with the baseline \`${mdText(gate.baseline.file)}\` of ${gate.baseline.startedAt.slice(0, 10)}; regressions from ${gate.failOn} up.` : '';
+  const repeats = gate && gate.repeats > 1 ? ` ${gate.repeats} repeats.` : '';
+  const lines = [
+    '## Customer experience (cx-shop)',
+    '',
+    `${verdict}`,
+    '',
+    `${report.summary.scenarios} journeys, customer effort ${report.summary.effort.toFixed(1)} s, findings ${report.summary.findings.high} high, ${report.summary.findings.medium} medium, ${report.summary.findings.low} low.${against}${repeats}`,
+    '',
+    ...list('Regressions', (gate?.regressions ?? []).map((r) => r.message)),
+    ...list('Budgets exceeded', (gate?.budgets ?? []).map((b) => `${b.scenario}: ${b.message}`)),
+    ...list('Unstable between repeats', (gate?.unstable ?? []).map((u) => u.message)),
+    '### Journeys',
+    '',
+    '| journey | status | effort | high | medium | low |',
+    '|---|---|---:|---:|---:|---:|',
+    ...report.scenarios.map((s) => {
+      const c = counts(s);
+      return `| ${mdText(s.name)} | ${s.status} | ${mdText(verdictOf(s))} | ${c.high} | ${c.medium} | ${c.low} |`;
+    }),
+    '',
+    ...list('Improvements', (gate?.improvements ?? []).map((i) => i.message)),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}

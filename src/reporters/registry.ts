@@ -1,0 +1,83 @@
+/**
+ * The formats one run can write, by name. `--reporter NAME` writes a format to its default place, `NAME=PATH` to
+ * PATH (`-` for standard output). A reporter that throws is reported and the others still write.
+ */
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { redact } from '../output/safe.js';
+import type { Report } from '../report/types.js';
+import { renderGithub } from './github.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+
+export interface Reporter {
+  description: string;
+  /** Where it writes by default, relative to the output folder; null for standard output. */
+  defaultFile: string | null;
+  render(report: Report): string;
+}
+
+export const REPORTERS = {
+  json: { description: 'the whole report (always written to report.json)', defaultFile: 'report.json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
+  junit: { description: 'JUnit XML, one test case per step', defaultFile: 'junit.xml', render: renderJunit },
+  markdown: { description: 'a summary for a CI job or a pull-request comment (also appended to $GITHUB_STEP_SUMMARY when set)', defaultFile: 'summary.md', render: renderMarkdown },
+  sarif: { description: 'SARIF 2.1.0 for code-scanning tools', defaultFile: 'cx-shop.sarif', render: renderSarif },
+  github: { description: 'GitHub Actions annotations (on by itself in GitHub Actions)', defaultFile: null, render: renderGithub },
+} as const satisfies Record<string, Reporter>;
+
+export type ReporterName = keyof typeof REPORTERS;
+
+export interface ReporterChoice {
+  name: ReporterName;
+  /** A file path, '-' for standard output, or undefined for the reporter's default. */
+  path?: string;
+}
+
+export function isReporterName(name: string): name is ReporterName {
+  return Object.hasOwn(REPORTERS, name);
+}
+
+/** `junit`, `junit=out/junit.xml`: a problem in words, or the choice. */
+export function parseReporter(text: string): ReporterChoice | string {
+  const [name = '', ...rest] = text.split('=');
+  const path = rest.join('=');
+  if (!isReporterName(name)) return `unknown reporter "${name}" (known: ${Object.keys(REPORTERS).join(', ')})`;
+  if (rest.length > 0 && path === '') return `--reporter ${name}= needs a path after =, or - for standard output`;
+  return path ? { name, path } : { name };
+}
+
+export interface ReporterOutcome {
+  name: ReporterName;
+  /** Where it wrote, or '-' for standard output. */
+  wrote?: string;
+  failure?: string;
+}
+
+/**
+ * Renders and writes each chosen format. Files are written whole (a temporary file renamed into place); secrets are
+ * masked in every one. A reporter that throws is named in the outcome and the others still write.
+ */
+export async function writeReports(report: Report, choices: readonly ReporterChoice[], outDir: string, secrets: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<ReporterOutcome[]> {
+  const outcomes: ReporterOutcome[] = [];
+  for (const choice of choices) {
+    const reporter: Reporter = REPORTERS[choice.name];
+    try {
+      const text = redact(reporter.render(report), secrets);
+      const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
+      if (target === '-') process.stdout.write(text);
+      else {
+        const path = isAbsolute(target) ? target : join(process.cwd(), target);
+        await mkdir(dirname(path), { recursive: true });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await writeFile(temporary, text);
+        await rename(temporary, path);
+      }
+      if (choice.name === 'markdown' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, text);
+      outcomes.push({ name: choice.name, wrote: target });
+    } catch (error) {
+      outcomes.push({ name: choice.name, failure: (error as Error).message.split('\n')[0] ?? String(error) });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,144 @@
+/**
+ * Every format from one report: JUnit XML validated against the Ant JUnit schema CI systems read, SARIF against
+ * the OASIS SARIF 2.1.0 schema (each with a negative control, so the validators can say no), Markdown and GitHub
+ * annotations that a hostile page cannot inject into, and a registry where a failing reporter spares the others.
+ */
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { decideGate } from '../../src/gate/verdict.js';
+import { renderGithub } from '../../src/reporters/github.js';
+import { renderJunit } from '../../src/reporters/junit.js';
+import { renderMarkdown } from '../../src/reporters/markdown.js';
+import { REPORTERS, parseReporter, writeReports } from '../../src/reporters/registry.js';
+import { renderSarif } from '../../src/reporters/sarif.js';
+import type { Report } from '../../src/report/types.js';
+import { finding, report, scenario, step } from '../helpers/report.js';
+
+const REFERENCE = new URL('../fixtures/reference/', import.meta.url);
+const XSD = readFileSync(new URL('junit-ant.xsd', REFERENCE), 'utf8');
+const SARIF_SCHEMA = JSON.parse(readFileSync(new URL('sarif-schema-2.1.0.json', REFERENCE), 'utf8')) as object;
+
+const HOSTILE = 'Sold out <img src=x onerror=alert(1)> [click](https://evil.test) & "quotes" \u001b[2J\u0007 ::error::owned';
+
+/** A run with a passed, a failed, a blocked and a skipped step, hostile text, a budget miss and a regression. */
+function sample(): Report {
+  const baseline = report([scenario('Check out', [step('Open the cart', 5, [], 'passed', 6), step('Pay', 10, [], 'passed', 9)])]);
+  const run = report([
+    scenario('Check out', [
+      step('Open the cart', 5, [finding('tap-target-size', 'high', 'link "Cart"')], 'passed', 6),
+      step('Pay', 12, [finding('error-message', 'medium', 'p "Error"', HOSTILE)], 'failed', 9),
+    ]),
+    scenario('Return a shirt', [step('Start', 3, [], 'passed', 5), step('Print the label', 0, [finding('returns-dead-end', 'high', 'link "Call us"')], 'blocked', 8), step('Done', 0, [], 'skipped', 12)], 'scenarios/returns.yaml'),
+  ]);
+  run.scenarios[1]!.steps[1]!.reason = `tap: ${HOSTILE}`;
+  const gate = decideGate(run, { budgets: [{ budget: { effort: 10 }, steps: [{ name: 'Open the cart' }, { name: 'Pay' }] }], baseline: { file: 'cx-baseline.json', report: baseline } });
+  return { ...run, gate };
+}
+
+async function junitProblems(xml: string): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [XSD] });
+  return result.errors.map((e) => e.message);
+}
+
+describe('JUnit XML', () => {
+  it('is valid against the Ant JUnit schema, with one test case per step and the right counts', async () => {
+    const xml = renderJunit(sample());
+    expect(await junitProblems(xml)).toEqual([]);
+    expect(xml.match(/<testcase /g)).toHaveLength(5 + 1);
+    expect(xml).toContain('<testsuite package="cx-shop" id="0" name="Check out"');
+    expect(xml).toMatch(/name="Check out"[^>]* tests="3" failures="3" errors="0" skipped="0"/);
+    expect(xml).toMatch(/name="Return a shirt"[^>]* tests="3" failures="1" errors="0" skipped="1"/);
+    expect(xml).toContain('type="gate">budget: the scenario: effort 17.0 s is over the budget of 10 s');
+    expect(xml).toContain('regression: &quot;Check out&quot;, step &quot;Open the cart&quot;: new high tap-target-size');
+    // Site text is escaped, and characters XML cannot hold are gone.
+    expect(xml).not.toContain('<img');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+
+  it('the validator can say no: a test case without its class name fails', async () => {
+    const broken = renderJunit(sample()).replace(/ classname="[^"]*"/, '');
+    expect((await junitProblems(broken)).join('\n')).toContain('classname');
+  });
+});
+
+describe('SARIF 2.1.0', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(SARIF_SCHEMA);
+
+  it('is valid against the OASIS schema; each finding a result of its rule at the line of its step', () => {
+    const log = JSON.parse(renderSarif(sample()));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const run = log.runs[0];
+    const results = run.results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }>;
+    const dead = results.find((r) => r.ruleId === 'returns-dead-end')!;
+    expect(dead.level).toBe('error');
+    expect(dead.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'scenarios/returns.yaml' }, region: { startLine: 8 } });
+    expect(results.find((r) => r.ruleId === 'error-message')!.level).toBe('warning');
+    expect(results.filter((r) => r.ruleId === 'gate-budget')).toHaveLength(1);
+    expect(results.filter((r) => r.ruleId === 'gate-regression').length).toBeGreaterThan(0);
+    const ids = (run.tool.driver.rules as Array<{ id: string }>).map((r) => r.id);
+    for (const result of results) expect(ids).toContain(result.ruleId);
+  });
+
+  it('the validator can say no: a result without a message fails', () => {
+    const log = JSON.parse(renderSarif(sample()));
+    delete log.runs[0].results[0].message;
+    expect(validate(log)).toBe(false);
+  });
+});
+
+describe('Markdown and annotations', () => {
+  it('Markdown: the verdict first, then regressions and budgets, then the journeys; nothing from the site becomes markup', () => {
+    const md = renderMarkdown(sample());
+    expect(md.split('\n')[2]).toMatch(/^❌ \*\*cx-shop: failed\*\*: \d+ regressions?, 1 budget miss, 2 scenarios not passed$/);
+    expect(md.indexOf('### Regressions')).toBeLessThan(md.indexOf('### Journeys'));
+    expect(md).toContain('| Return a shirt | blocked |');
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('[click](');
+    expect(md).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+
+  it('GitHub annotations: on the step\'s line, most severe first, and a message cannot start a command of its own', () => {
+    const lines = renderGithub(sample()).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error file=scenarios\/check-out\.yaml,line=6,title=cx-shop tap-target-size::/);
+    expect(lines.every((line) => line.startsWith('::'))).toBe(true);
+    expect(lines.filter((line) => line.includes('owned'))).toHaveLength(1);
+    expect(lines.find((line) => line.includes('owned'))).toMatch(/^::warning /);
+  });
+});
+
+describe('the reporter registry', () => {
+  it('parses name and name=path, and says what is wrong with an unknown one', () => {
+    expect(parseReporter('junit')).toEqual({ name: 'junit' });
+    expect(parseReporter('sarif=out/x.sarif')).toEqual({ name: 'sarif', path: 'out/x.sarif' });
+    expect(parseReporter('html')).toBe(`unknown reporter "html" (known: ${Object.keys(REPORTERS).join(', ')})`);
+  });
+
+  it('writes each format; a reporter that throws is reported and the others still write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
+    // A finding without evidence (a report edited by hand) is more than SARIF can locate: that reporter throws.
+    const broken = sample();
+    broken.scenarios[0]!.steps[0]!.findings[0]!.evidence = null as never;
+    const outcomes = await writeReports(broken, [{ name: 'sarif' }, { name: 'markdown' }], dir, [], {});
+    expect(outcomes[0]!.failure).toBeTruthy();
+    expect(outcomes[1]).toEqual({ name: 'markdown', wrote: join(dir, 'summary.md') });
+    expect(existsSync(join(dir, 'cx-shop.sarif'))).toBe(false);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('cx-shop');
+  });
+
+  it('Markdown also goes to $GITHUB_STEP_SUMMARY when it is set; secrets are masked in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
+    const summary = join(dir, 'step-summary.md');
+    const run = sample();
+    run.scenarios[0]!.steps[0]!.findings[0]!.message = 'shows card 4242 4242 4242 4242';
+    await writeReports(run, [{ name: 'markdown' }, { name: 'sarif' }], dir, ['4242424242424242'], { GITHUB_STEP_SUMMARY: summary });
+    expect(readFileSync(summary, 'utf8')).toContain('## Customer experience (cx-shop)');
+    for (const file of ['summary.md', 'cx-shop.sarif']) expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/4242/);
+  });
+});
