@@ -18,6 +18,7 @@ export interface GateOptions {
   failOn?: string;
   reporter?: string[];
   repeat?: string;
+  gateTiming?: boolean;
 }
 
 export interface PreparedGate {
@@ -25,6 +26,7 @@ export interface PreparedGate {
   failOn: Severity;
   reporters: ReporterChoice[];
   repeats: number;
+  timing: boolean;
 }
 
 const SEVERITIES = ['low', 'medium', 'high'] as const;
@@ -43,8 +45,11 @@ export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv =
   }
   // In GitHub Actions the annotations come by themselves, unless asked for elsewhere.
   if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
+  // Timing is noisy: it gates only through bands, on the median of at least three repeats, against a baseline.
+  const timing = options.gateTiming === true;
+  if (timing && (repeats < 3 || !options.baseline)) throw new UsageError('--gate-timing needs --repeat 3 or more and a --baseline', 'e.g. --gate-timing --repeat 3 --baseline cx-baseline.json');
   const baseline = options.baseline ? { file: options.baseline, report: await readReport(options.baseline, 'baseline') } : null;
-  return { baseline, failOn: failOn as Severity, reporters, repeats };
+  return { baseline, failOn: failOn as Severity, reporters, repeats, timing };
 }
 
 /** Puts the verdict into the report, writes it and every chosen format, prints the summary and the verdict. */
@@ -55,7 +60,7 @@ export async function finishReport(
   outDir: string,
   secrets: readonly string[],
 ): Promise<{ report: Report; code: number }> {
-  const verdict = decideGate(report, { budgets: input.budgets, baseline: gate.baseline, failOn: gate.failOn, repeats: gate.repeats, unstable: input.unstable ?? [] });
+  const verdict = decideGate(report, { budgets: input.budgets, baseline: gate.baseline, failOn: gate.failOn, timing: gate.timing, repeats: gate.repeats, unstable: input.unstable ?? [] });
   const final: Report = { ...report, gate: verdict };
   const path = await writeJsonReport(final, outDir, secrets);
   process.stdout.write(`${formatSummary(final, path)}\n${formatGate(verdict)}`);

@@ -26,6 +26,7 @@ function runOptions(command: Command): Command {
     .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
     .option('--repeat <n>', 'run everything n times: a deterministic figure that differs between repeats fails the gate; waits are medians')
+    .option('--gate-timing', 'with --repeat 3+ and --baseline: a step whose median wait moves into a slower band (0.1 / 1 / 10 s) is a regression')
     .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', '600');
 }
 

@@ -97,11 +97,24 @@ const seconds = (value: number) => `${value.toFixed(1)} s`;
 const measuredThrough = (step: StepResult) => step.status === 'passed' || step.status === 'failed';
 
 /** Worst first: a journey no longer completed, then new findings by severity, then effort. */
-const ORDER: Record<Change['kind'], number> = { 'now-blocked': 0, 'now-completed': 0, 'new-finding': 1, 'finding-gone': 1, 'effort-up': 2, 'effort-down': 2 };
+const ORDER: Record<Change['kind'], number> = { 'now-blocked': 0, 'now-completed': 0, 'new-finding': 1, 'finding-gone': 1, 'effort-up': 2, 'effort-down': 2, slower: 3, faster: 3 };
+
+/**
+ * Nielsen's response-time limits: under 0.1 s feels instant, under 1 s keeps the flow of thought, under 10 s keeps
+ * attention; beyond, attention is lost. A wait gates only by the band it falls in, never by its exact value.
+ */
+const BANDS = [
+  { below: 0.1, name: 'instant' },
+  { below: 1, name: 'flow kept' },
+  { below: 10, name: 'attention kept' },
+  { below: Infinity, name: 'attention lost' },
+] as const;
+export const waitBand = (wait: number) => BANDS.findIndex((band) => wait < band.below);
+const bandName = (wait: number) => `${wait.toFixed(2)} s, ${BANDS[waitBand(wait)]!.name}`;
 const byWeight = (a: Change, b: Change) => ORDER[a.kind] - ORDER[b.kind] || (b.severity ? RANK[b.severity] : 0) - (a.severity ? RANK[a.severity] : 0);
 
 /** Regressions at or above `failOn` and every improvement, from `baseline` to `current`. */
-export function compareReports(baseline: Report, current: Report, failOn: Severity = 'high'): Comparison {
+export function compareReports(baseline: Report, current: Report, failOn: Severity = 'high', options: { timing?: boolean } = {}): Comparison {
   const regressions: Change[] = [];
   const improvements: Change[] = [];
   const before = new Map(baseline.scenarios.map((s) => [s.name, s]));
@@ -122,7 +135,19 @@ export function compareReports(baseline: Report, current: Report, failOn: Severi
       const step = scenario.steps[i]!;
       const was = oldSteps.get(key);
       // Effort of a step is compared only where both runs measured the step through.
-      if (!was || !measuredThrough(step) || !measuredThrough(was) || !effortChanged(was.effort, step.effort)) continue;
+      if (!was || !measuredThrough(step) || !measuredThrough(was)) continue;
+      if (options.timing && waitBand(step.wait) !== waitBand(was.wait)) {
+        const slower = waitBand(step.wait) > waitBand(was.wait);
+        (slower ? regressions : improvements).push({
+          kind: slower ? 'slower' : 'faster',
+          scenario: name,
+          step: key,
+          before: was.wait,
+          after: step.wait,
+          message: `"${name}", step "${key}": the wait went from ${bandName(was.wait)} to ${bandName(step.wait)}`,
+        });
+      }
+      if (!effortChanged(was.effort, step.effort)) continue;
       const change = { scenario: name, step: key, before: was.effort, after: step.effort };
       if (step.effort > was.effort) {
         regressions.push({ ...change, kind: 'effort-up', message: `"${name}", step "${key}": effort rose from ${seconds(was.effort)} to ${seconds(step.effort)}` });

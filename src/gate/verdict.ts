@@ -11,6 +11,8 @@ export interface GateInput {
   budgets: Budgets[];
   baseline?: { file: string; report: Report } | null;
   failOn?: Severity;
+  /** Waits gate too, through their bands (the report's waits are medians of repeats). */
+  timing?: boolean;
   repeats?: number;
   unstable?: Instability[];
 }
@@ -18,10 +20,12 @@ export interface GateInput {
 export function decideGate(report: Report, input: GateInput): GateVerdict {
   const failOn = input.failOn ?? 'high';
   const budgets = report.scenarios.flatMap((scenario, i) => checkBudget(scenario, input.budgets[i] ?? { steps: [] }));
-  const comparison = input.baseline ? compareReports(input.baseline.report, report, failOn) : { regressions: [], improvements: [] };
+  const timing = input.timing ?? false;
+  const comparison = input.baseline ? compareReports(input.baseline.report, report, failOn, { timing }) : { regressions: [], improvements: [] };
   const unstable = input.unstable ?? [];
   return {
     failOn,
+    timing,
     baseline: input.baseline ? { file: input.baseline.file, startedAt: input.baseline.report.startedAt } : null,
     repeats: input.repeats ?? 1,
     budgets,

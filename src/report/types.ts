@@ -145,7 +145,7 @@ export interface BudgetMiss {
 
 /** One difference from the baseline, for better or worse. */
 export interface GateChange {
-  kind: 'new-finding' | 'finding-gone' | 'effort-up' | 'effort-down' | 'now-blocked' | 'now-completed';
+  kind: 'new-finding' | 'finding-gone' | 'effort-up' | 'effort-down' | 'now-blocked' | 'now-completed' | 'slower' | 'faster';
   scenario: string;
   step?: string;
   rule?: string;
@@ -169,6 +169,8 @@ export interface Instability {
 export interface GateVerdict {
   /** Regressions count from this severity up. */
   failOn: Severity;
+  /** Whether waits gate too (through Nielsen's bands on the median of repeats). */
+  timing: boolean;
   baseline: { file: string; startedAt: string } | null;
   repeats: number;
   budgets: BudgetMiss[];

@@ -73,3 +73,20 @@ describe('compareReports', () => {
     expect(result).toEqual({ regressions: [], improvements: [], added: ['Promo'], missing: ['Check out'] });
   });
 });
+
+describe('timing through bands', () => {
+  const withWait = (wait: number) => {
+    const s = checkout();
+    s.steps[1]!.wait = wait;
+    return report([s]);
+  };
+
+  it('gates only when asked, and only when the median wait moves into another of Nielsen\'s bands (0.1 / 1 / 10 s)', () => {
+    expect(compareReports(withWait(0.5), withWait(3)).regressions).toEqual([]);
+    expect(compareReports(withWait(0.5), withWait(0.95), 'high', { timing: true }).regressions).toEqual([]);
+    const slower = compareReports(withWait(0.5), withWait(1.5), 'high', { timing: true });
+    expect(slower.regressions).toMatchObject([{ kind: 'slower', step: 'Pay', before: 0.5, after: 1.5 }]);
+    expect(slower.regressions[0]!.message).toBe('"Check out", step "Pay": the wait went from 0.50 s, flow kept to 1.50 s, attention kept');
+    expect(compareReports(withWait(12), withWait(2), 'high', { timing: true }).improvements.map((c) => c.kind)).toEqual(['faster']);
+  });
+});

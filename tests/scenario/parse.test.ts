@@ -16,7 +16,7 @@ describe('parseScenario', () => {
   it('lists the allowed keys when no known key is close', () => {
     expect(lines('a.yaml', 'name: A\nsteps:\n  - name: B\n    goto: /\n    colour: red\n')).toEqual([
       'a.yaml:5:5 steps[0].colour: unknown key "colour"\n' +
-        '  hint: allowed here: name, description, timeout, goto, tap, type, select, check, press, hover, scroll, wait, back, read, promo, invoice, click, fill, expect, rules, exclude, faults',
+        '  hint: allowed here: name, description, timeout, goto, tap, type, select, check, press, hover, scroll, wait, back, read, promo, invoice, click, fill, expect, rules, exclude, faults, budget',
     ]);
   });
 

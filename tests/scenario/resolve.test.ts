@@ -27,9 +27,10 @@ describe('resolving a valid scenario', () => {
 
   it('lists actions in file order, with aliases mapped to their action and parsed arguments', () => {
     expect(scenario?.steps).toEqual([
-      { name: 'Open the cart', actions: [{ action: 'goto', args: '/cart' }] },
+      { name: 'Open the cart', line: 5, actions: [{ action: 'goto', args: '/cart' }] },
       {
         name: 'Enter the code the way the email shows it',
+        line: 7,
         actions: [
           { action: 'type', args: { label: 'Promo code', text: 'SAVE10', clear: true } },
           { action: 'tap', args: { role: 'button', name: 'Apply' } },
@@ -39,6 +40,7 @@ describe('resolving a valid scenario', () => {
       },
       {
         name: 'Keep the literal placeholder',
+        line: 12,
         timeout: 5000,
         actions: [
           { action: 'type', args: { placeholder: 'Note', text: '${env.NOT_A_SECRET}', clear: true } },

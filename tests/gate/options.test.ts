@@ -1,0 +1,33 @@
+/** The gate's options are checked before anything runs: each mistake is a usage error that says what to write. */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareGate } from '../../src/cli/gate.js';
+import { UsageError } from '../../src/cli/errors.js';
+import { report, scenario, step } from '../helpers/report.js';
+
+const problem = (options: Parameters<typeof prepareGate>[0]) => prepareGate(options, {}).then(() => null, (error: UsageError) => `${error.message} | ${error.hint ?? ''}`);
+
+describe('gate options', () => {
+  it('refuses a bad severity, repeat count or reporter, and timing without repeats and a baseline', async () => {
+    expect(await problem({ failOn: 'critical' })).toBe('--fail-on "critical" is not a severity | one of high, medium, low');
+    expect(await problem({ repeat: '0' })).toContain('--repeat "0" is not a whole number from 1 to 20');
+    expect(await problem({ reporter: ['html'] })).toContain('unknown reporter "html"');
+    expect(await problem({ reporter: ['junit='] })).toContain('needs a path after =');
+    expect(await problem({ gateTiming: true, repeat: '2' })).toContain('--gate-timing needs --repeat 3 or more and a --baseline');
+  });
+
+  it('refuses a baseline that is missing, not JSON, or not a cx-shop report, saying which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-gate-options-'));
+    expect(await problem({ baseline: join(dir, 'none.json') })).toMatch(/^cannot read the baseline .*none\.json \(ENOENT\)/);
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    expect(await problem({ baseline: join(dir, 'bad.json') })).toMatch(/bad\.json is not valid JSON/);
+    writeFileSync(join(dir, 'other.json'), '{"scenarios": []}');
+    expect(await problem({ baseline: join(dir, 'other.json') })).toMatch(/other\.json is not a cx-shop report/);
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(report([scenario('A', [step('S', 1)])])));
+    const gate = await prepareGate({ baseline: join(dir, 'good.json'), reporter: ['junit', 'sarif=x.sarif'] }, { GITHUB_ACTIONS: 'true' });
+    expect(gate.reporters).toEqual([{ name: 'junit' }, { name: 'sarif', path: 'x.sarif' }, { name: 'github' }]);
+    expect(gate.baseline?.report.scenarios).toHaveLength(1);
+  });
+});

@@ -1,0 +1,33 @@
+/** Repeats: a deterministic figure that changes between repeats is named; waits (timing) become medians. */
+import { describe, expect, it } from 'vitest';
+import { unstableAcross, withMedianWaits } from '../../src/gate/repeat.js';
+import { finding, report, scenario, step } from '../helpers/report.js';
+
+const run = (effort: number, findings = [finding('dead-tap', 'high', 'button "Pay"')], wait = 0.1) => {
+  const pay = step('Pay', effort, findings);
+  pay.wait = wait;
+  return report([scenario('Check out', [step('Open', 2), pay])]);
+};
+
+describe('repeats', () => {
+  it('identical repeats are stable', () => {
+    expect(unstableAcross([run(10), run(10), run(10)])).toEqual([]);
+    expect(unstableAcross([run(10)])).toEqual([]);
+  });
+
+  it('names the step and the figure whose value changed, with every value', () => {
+    const unstable = unstableAcross([run(10), run(10.5), run(10, [])]);
+    expect(unstable.map((u) => [u.step, u.figure])).toEqual([
+      ['Pay', 'effort'],
+      ['Pay', 'findings'],
+    ]);
+    expect(unstable[0]!.values).toEqual(['10.00 s', '10.50 s', '10.00 s']);
+    expect(unstable[1]!.message).toContain('"Check out", step "Pay": findings differs between repeats');
+  });
+
+  it('timing figures are not instability: waits differ, and the report gives their median', () => {
+    const reports = [run(10, undefined, 0.4), run(10, undefined, 3.2), run(10, undefined, 0.5)];
+    expect(unstableAcross(reports)).toEqual([]);
+    expect(withMedianWaits(reports).scenarios[0]!.steps[1]!.wait).toBe(0.5);
+  });
+});
