@@ -45,6 +45,8 @@ export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv =
   }
   // In GitHub Actions the annotations come by themselves, unless asked for elsewhere.
   if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
+  // Where a job summary is wanted, the Markdown summary goes there by itself too.
+  if (env.GITHUB_STEP_SUMMARY && !reporters.some((r) => r.name === 'markdown')) reporters.push({ name: 'markdown' });
   // Timing is noisy: it gates only through bands, on the median of at least three repeats, against a baseline.
   const timing = options.gateTiming === true;
   if (timing && (repeats < 3 || !options.baseline)) throw new UsageError('--gate-timing needs --repeat 3 or more and a --baseline', 'e.g. --gate-timing --repeat 3 --baseline cx-baseline.json');

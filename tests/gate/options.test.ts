@@ -26,8 +26,9 @@ describe('gate options', () => {
     writeFileSync(join(dir, 'other.json'), '{"scenarios": []}');
     expect(await problem({ baseline: join(dir, 'other.json') })).toMatch(/other\.json is not a cx-shop report/);
     writeFileSync(join(dir, 'good.json'), JSON.stringify(report([scenario('A', [step('S', 1)])])));
-    const gate = await prepareGate({ baseline: join(dir, 'good.json'), reporter: ['junit', 'sarif=x.sarif'] }, { GITHUB_ACTIONS: 'true' });
-    expect(gate.reporters).toEqual([{ name: 'junit' }, { name: 'sarif', path: 'x.sarif' }, { name: 'github' }]);
+    const gate = await prepareGate({ baseline: join(dir, 'good.json'), reporter: ['junit', 'sarif=x.sarif'] }, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/tmp/summary' });
+    // In GitHub Actions the annotations and the job summary come by themselves.
+    expect(gate.reporters).toEqual([{ name: 'junit' }, { name: 'sarif', path: 'x.sarif' }, { name: 'github' }, { name: 'markdown' }]);
     expect(gate.baseline?.report.scenarios).toHaveLength(1);
   });
 });
