@@ -80,6 +80,7 @@ export class ScenarioJudge {
       wall: seconds(artifacts.wallMs),
       url: artifacts.url,
       screenshot: artifacts.screenshot?.path ?? null,
+      ...(artifacts.screenshot && { picture: { width: artifacts.screenshot.width, height: artifacts.screenshot.height, offset: artifacts.screenshot.offset } }),
       findings,
       ...(environment.length > 0 ? { environment } : {}),
       ...(artifacts.faults?.length ? { faults: artifacts.faults } : {}),

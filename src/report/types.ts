@@ -78,6 +78,8 @@ export interface StepResult {
   wall: number;
   url: string;
   screenshot: string | null;
+  /** The screenshot's size in CSS pixels and where its top-left corner is in the page (boxes are in page pixels). */
+  picture?: { width: number; height: number; offset: { x: number; y: number } };
   findings: Finding[];
   /** Failed requests and errors of third parties or the background: the environment, not the site's doing; no effort. */
   environment?: string[];

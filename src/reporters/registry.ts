@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { redact } from '../output/safe.js';
 import type { Report } from '../report/types.js';
 import { renderGithub } from './github.js';
+import { renderHtml } from './html/render.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -15,7 +16,8 @@ export interface Reporter {
   description: string;
   /** Where it writes by default, relative to the output folder; null for standard output. */
   defaultFile: string | null;
-  render(report: Report): string;
+  /** `outDir`: the folder of the report, where its screenshots are. */
+  render(report: Report, context: { outDir: string }): string;
 }
 
 export const REPORTERS = {
@@ -24,6 +26,7 @@ export const REPORTERS = {
   markdown: { description: 'a summary for a CI job or a pull-request comment (also appended to $GITHUB_STEP_SUMMARY when set)', defaultFile: 'summary.md', render: renderMarkdown },
   sarif: { description: 'SARIF 2.1.0 for code-scanning tools', defaultFile: 'cx-shop.sarif', render: renderSarif },
   github: { description: 'GitHub Actions annotations (on by itself in GitHub Actions)', defaultFile: null, render: renderGithub },
+  html: { description: 'one self-contained HTML file to read and share: screenshots with the findings outlined, effort per step', defaultFile: 'report.html', render: renderHtml },
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -63,7 +66,11 @@ export async function writeReports(report: Report, choices: readonly ReporterCho
   for (const choice of choices) {
     const reporter: Reporter = REPORTERS[choice.name];
     try {
-      const text = redact(reporter.render(report), secrets);
+      // Secrets are masked in the report's data first; the HTML's pictures (base64) are left as they are, masked
+      // when they were taken.
+      const masked = secrets.length > 0 ? (JSON.parse(redact(JSON.stringify(report), secrets)) as Report) : report;
+      const rendered = reporter.render(masked, { outDir });
+      const text = choice.name === 'html' ? rendered : redact(rendered, secrets);
       const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
       if (target === '-') process.stdout.write(text);
       else {

@@ -4,16 +4,18 @@
  * added and the scenarios in another order, gives no false regression.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/server.js';
+import { checkAccessibility } from '../../src/probes/axe.js';
 import type { Report } from '../../src/report/types.js';
+import { startBrowser } from '../helpers/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCE = new URL('../fixtures/reference/', import.meta.url);
@@ -84,7 +86,7 @@ describe('against the baseline', () => {
     regressedOut = temp();
     reorderedOut = temp();
     [regressed, reordered] = await Promise.all([
-      cli(['run', 'scenarios', '--base-url', shipped.url, '--out', regressedOut, '--baseline', baseline, ...FORMATS]),
+      cli(['run', 'scenarios', '--base-url', shipped.url, '--out', regressedOut, '--baseline', baseline, ...FORMATS, '--reporter', 'html']),
       cli(['run', folder, '--base-url', fixed.url, '--out', reorderedOut, '--baseline', baseline]),
     ]);
   }, 400_000);
@@ -122,6 +124,26 @@ describe('against the baseline', () => {
     const again = await cli(['report', join(regressedOut, 'report.json'), '--reporter', 'markdown']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(markdown);
+  });
+
+  it('the HTML report of the whole shipped run: one file of a few megabytes, offline, passing axe-core, with the deltas', async () => {
+    const file = join(regressedOut, 'report.html');
+    const size = statSync(file).size;
+    console.log(`HTML report of the shipped demo run: ${(size / 1e6).toFixed(2)} MB for ${readReport(regressedOut).scenarios.reduce((n, sc) => n + sc.steps.length, 0)} steps`);
+    expect(size).toBeLessThan(6_000_000);
+    const browser = await startBrowser();
+    try {
+      const page = await browser.newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(r.url()));
+      await page.goto(pathToFileURL(file).href);
+      expect(asked.filter((url) => !url.startsWith('data:'))).toEqual([pathToFileURL(file).href]);
+      expect(await page.locator('.frame img').count()).toBeGreaterThan(30);
+      expect(await page.locator('.deltas .worse').count()).toBeGreaterThan(10);
+      expect((await checkAccessibility(page)).violations.map((v) => v.id)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('cx-shop compare names the same regressions and exits 1; the other way round they are improvements; a report against itself has none', async () => {
