@@ -6,10 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
+import { startBrowser } from '../helpers/browser.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,7 +60,8 @@ describe('a hostile page', () => {
       ].join('\n'),
     );
     const out = join(dir, 'out');
-    const ran = await run(['run', file, '--base-url', server.url, '--out', out], { CX_TEST_CARD: CARD });
+    const formats = ['junit', 'markdown', 'sarif', 'html'].flatMap((name) => ['--reporter', name]);
+    const ran = await run(['run', file, '--base-url', server.url, '--out', out, ...formats], { CX_TEST_CARD: CARD });
     expect(ran.code).toBe(1);
     const printed = ran.stdout + ran.stderr;
     expect(printed).toContain('was declined');
@@ -70,6 +72,23 @@ describe('a hostile page', () => {
       expect(everyFile(out)).not.toContain(form);
     }
     expect(printed).toContain('•••');
+    // The page's markup reached the report as text: opened, the HTML report runs none of it.
+    const browser = await startBrowser();
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(pathToFileURL(join(out, 'report.html')).href);
+      expect(await page.locator('main').textContent()).toContain('window.__pwned = 1');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('script').count()).toBe(1);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+    }
     // In the picture of the last step, the card field and the message that echoes the number are painted over.
     const folder = join(out, 'scenarios', '01-pay-by-card');
     const artifacts = JSON.parse(readFileSync(join(folder, 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
