@@ -113,5 +113,14 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .option('--force', 'overwrite templates that already exist')
     .action(async (dir: string, options) => setExitCode(await (await import('./init.js')).initCommand(dir, options)));
 
+  program
+    .command('import')
+    .description('turn a Chrome DevTools Recorder export (JSON) into a scenario file')
+    .argument('<recording>', 'the JSON file of "Export recording" in the DevTools Recorder panel')
+    .option('--out <file>', 'write the scenario here (default: standard output)')
+    .option('--base-url <url>', 'the site\'s address (default: the origin of the first page the recording opens)')
+    .option('--force', 'overwrite --out if it exists')
+    .action(async (recording: string, options) => setExitCode(await (await import('./import.js')).importCommand(recording, options)));
+
   return program;
 }

@@ -13,7 +13,7 @@ describe('gate options', () => {
   it('refuses a bad severity, repeat count or reporter, and timing without repeats and a baseline', async () => {
     expect(await problem({ failOn: 'critical' })).toBe('--fail-on "critical" is not a severity | one of high, medium, low');
     expect(await problem({ repeat: '0' })).toContain('--repeat "0" is not a whole number from 1 to 20');
-    expect(await problem({ reporter: ['html'] })).toContain('unknown reporter "html"');
+    expect(await problem({ reporter: ['pdf'] })).toContain('unknown reporter "pdf"');
     expect(await problem({ reporter: ['junit='] })).toContain('needs a path after =');
     expect(await problem({ gateTiming: true, repeat: '2' })).toContain('--gate-timing needs --repeat 3 or more and a --baseline');
   });

@@ -117,7 +117,7 @@ describe('the reporter registry', () => {
   it('parses name and name=path, and says what is wrong with an unknown one', () => {
     expect(parseReporter('junit')).toEqual({ name: 'junit' });
     expect(parseReporter('sarif=out/x.sarif')).toEqual({ name: 'sarif', path: 'out/x.sarif' });
-    expect(parseReporter('html')).toBe(`unknown reporter "html" (known: ${Object.keys(REPORTERS).join(', ')})`);
+    expect(parseReporter('pdf')).toBe(`unknown reporter "pdf" (known: ${Object.keys(REPORTERS).join(', ')})`);
   });
 
   it('writes each format; a reporter that throws is reported and the others still write', async () => {
