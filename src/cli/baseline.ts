@@ -2,12 +2,12 @@
  * The commands around saved reports: `baseline` (keep a run as the reference), `compare` (what changed between two
  * reports) and `report` (write any format again from a saved report.json).
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import chalk from 'chalk';
 import { EXIT } from '../gate/budget.js';
 import { compareReports } from '../gate/compare.js';
 import { terminalSafe as t } from '../output/safe.js';
+import { writeWhole } from '../output/write-whole.js';
 import { readReport } from '../report/load.js';
 import type { Severity } from '../report/types.js';
 import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
@@ -20,10 +20,7 @@ export async function baselineCommand(file: string, options: { out: string }): P
   }
   const { gate: _verdict, ...kept } = report;
   const out = resolve(options.out);
-  await mkdir(dirname(out), { recursive: true });
-  const temporary = `${out}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(kept, null, 2)}\n`);
-  await rename(temporary, out);
+  await writeWhole(out, `${JSON.stringify(kept, null, 2)}\n`);
   const broken = report.scenarios.filter((s) => s.status === 'error').map((s) => s.name);
   process.stdout.write(
     `baseline: ${out}\n  ${report.scenarios.length} scenarios, customer effort ${report.summary.effort.toFixed(1)} s, findings ${report.summary.findings.high} high, ${report.summary.findings.medium} medium, ${report.summary.findings.low} low\n` +

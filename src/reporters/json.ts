@@ -1,7 +1,7 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Report } from '../report/types.js';
 import { redact } from '../output/safe.js';
+import { writeWhole } from '../output/write-whole.js';
 
 /**
  * Writes report.json whole or not at all (a temporary file renamed into place), with every secret the
@@ -9,10 +9,7 @@ import { redact } from '../output/safe.js';
  */
 export async function writeJsonReport(report: Report, outDir: string, secrets: readonly string[]): Promise<string> {
   const path = join(outDir, 'report.json');
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, redact(`${JSON.stringify(report, null, 2)}\n`, secrets));
-  await rename(temporary, path);
+  await writeWhole(path, redact(`${JSON.stringify(report, null, 2)}\n`, secrets));
   return path;
 }
 

@@ -2,9 +2,10 @@
  * The formats one run can write, by name. `--reporter NAME` writes a format to its default place, `NAME=PATH` to
  * PATH (`-` for standard output). A reporter that throws is reported and the others still write.
  */
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { appendFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { redact } from '../output/safe.js';
+import { writeWhole } from '../output/write-whole.js';
 import type { Report } from '../report/types.js';
 import { renderGithub } from './github.js';
 import { renderHtml } from './html/render.js';
@@ -74,11 +75,7 @@ export async function writeReports(report: Report, choices: readonly ReporterCho
       const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
       if (target === '-') process.stdout.write(text);
       else {
-        const path = isAbsolute(target) ? target : join(process.cwd(), target);
-        await mkdir(dirname(path), { recursive: true });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await writeFile(temporary, text);
-        await rename(temporary, path);
+        await writeWhole(isAbsolute(target) ? target : join(process.cwd(), target), text);
       }
       if (choice.name === 'markdown' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, text);
       outcomes.push({ name: choice.name, wrote: target });
