@@ -124,7 +124,7 @@ function summary(report: Report, findings: Finding[]): string {
 ${report.scenarios
   .map((scenario, i) => {
     const c = counts(scenario);
-    return `<tr><th scope="row"><a href="#scenario-${i + 1}">${esc(scenario.name)}</a></th><td><span class="status ${scenario.status}">${scenario.status}</span></td><td>${esc(verdictOf(scenario))}</td><td>${c.high}</td><td>${c.medium}</td><td>${c.low}</td></tr>`;
+    return `<tr><th scope="row"><a href="#scenario-${i + 1}">${esc(scenario.name)}</a></th><td><span class="status ${scenario.status}">${scenario.status}</span></td><td>${esc(verdictOf(scenario).replace(/^effort /, ''))}</td><td>${c.high}</td><td>${c.medium}</td><td>${c.low}</td></tr>`;
   })
   .join('\n')}
 </tbody>
