@@ -13,13 +13,18 @@ export const wait = defineAction({
   summary: 'Wait for text, an element or an address to appear (the time counts as waiting, not effort).',
   schema: WaitSchema,
   async perform(ctx, args) {
+    // A fixed pause is the scenario author's, not the site's: it is never counted as waiting on the site.
+    if ('ms' in args) {
+      await ctx.page.waitForTimeout(args.ms);
+      await ctx.settle();
+      return;
+    }
     const started = Date.now();
     try {
       await ctx.waiting(async () => {
         if ('text' in args) await ctx.page.getByText(args.text).first().waitFor({ state: 'visible', timeout: ctx.timeout });
         else if ('url' in args) await ctx.page.waitForURL((url) => url.toString().includes(args.url), { timeout: ctx.timeout });
-        else if ('visible' in args) await ctx.locate(args.visible).waitFor({ state: 'visible', timeout: ctx.timeout });
-        else await ctx.page.waitForTimeout(args.ms);
+        else await ctx.locate(args.visible).waitFor({ state: 'visible', timeout: ctx.timeout });
       });
     } catch {
       const what = 'text' in args ? `text "${args.text}"` : 'url' in args ? `address containing "${args.url}"` : 'element';

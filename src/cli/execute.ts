@@ -2,8 +2,8 @@
  * What `run` and `demo` share: load and check the scenarios, find a browser, run, print, write the report,
  * and turn the outcome into an exit code.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
 import { EXIT } from '../gate/budget.js';
@@ -18,6 +18,7 @@ import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
+import { makeFolder } from '../output/write-whole.js';
 import { finishReport, prepareGate, type GateOptions, type PreparedGate } from './gate.js';
 import { guardOutput } from '../output/safe.js';
 export { loadOrExplain } from './load.js';
@@ -60,23 +61,6 @@ function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): s
   return baseUrl;
 }
 
-/**
- * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir never returns on some
- * paths, /proc/foo among them: one level at a time fails at once.)
- */
-async function makeFolder(path: string): Promise<void> {
-  const missing: string[] = [];
-  for (let at = path; ; at = dirname(at)) {
-    const exists = await stat(at).then((s) => (s.isDirectory() ? true : 'file'), () => false);
-    if (exists === 'file') throw Object.assign(new Error(`${at} is a file`), { code: 'ENOTDIR' });
-    if (exists) break;
-    missing.unshift(at);
-    if (dirname(at) === at) break;
-  }
-  for (const folder of missing) await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
-}
 
 /** The output folder must take files before any browser starts: a run that cannot write its report is no run. */
 async function checkWritable(outDir: string): Promise<void> {

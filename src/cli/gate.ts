@@ -7,6 +7,7 @@ import { exitCodeFor } from '../gate/budget.js';
 import { decideGate, type GateInput } from '../gate/verdict.js';
 import { terminalSafe as t } from '../output/safe.js';
 import { readReport } from '../report/load.js';
+import { SEVERITIES } from '../report/severity.js';
 import type { GateVerdict, Instability, Report, Severity } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
@@ -28,8 +29,6 @@ export interface PreparedGate {
   repeats: number;
   timing: boolean;
 }
-
-const SEVERITIES = ['low', 'medium', 'high'] as const;
 
 /** Checks the gate's options (and reads the baseline) before any browser starts: a mistake is exit 2, at once. */
 export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv = process.env): Promise<PreparedGate> {

@@ -1,5 +1,6 @@
 /** `cx-shop import RECORDING.json`: a Chrome DevTools Recorder export as a scenario file, checked before it is written. */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { makeFolder } from '../output/write-whole.js';
 import { dirname, resolve } from 'node:path';
 import { EXIT } from '../gate/budget.js';
 import { importRecording, parseRecording, RecordingError } from '../scenario/import-recording.js';
@@ -25,7 +26,7 @@ export async function importCommand(file: string, options: { out?: string; baseU
   }
   if (options.out) {
     const out = resolve(options.out);
-    await mkdir(dirname(out), { recursive: true });
+    await makeFolder(dirname(out));
     await writeFile(out, imported.yaml, { flag: options.force ? 'w' : 'wx' }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EEXIST') throw new UsageError(`${options.out} exists`, 'choose another --out, or add --force to overwrite it');
       throw error;

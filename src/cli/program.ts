@@ -4,6 +4,7 @@
  * `--help` never load the browser, the recorder, PDF.js or the readability packages.
  */
 import { Command, Option } from 'commander';
+import { DEFAULT_SCENARIO_TIMEOUT_MS } from '../limits.js';
 import { toolVersion } from '../report/build.js';
 
 export type ExitCode = number;
@@ -27,7 +28,7 @@ function runOptions(command: Command): Command {
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
     .option('--repeat <n>', 'run everything n times: a deterministic figure that differs between repeats fails the gate; waits are medians')
     .option('--gate-timing', 'with --repeat 3+ and --baseline: a step whose median wait moves into a slower band (0.1 / 1 / 10 s) is a regression')
-    .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', '600');
+    .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', String(DEFAULT_SCENARIO_TIMEOUT_MS / 1000));
 }
 
 export function buildProgram(setExitCode: (code: ExitCode) => void): Command {

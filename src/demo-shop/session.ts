@@ -53,6 +53,11 @@ export class SessionStore {
   }
 }
 
+/** How many items lines hold (a cart, an order). */
+export function itemCount(lines: ReadonlyArray<{ qty: number }>): number {
+  return lines.reduce((sum, line) => sum + line.qty, 0);
+}
+
 export function addToCart(session: Session, slug: string, size: Size, qty: number): void {
   const existing = session.cart.find((line) => line.slug === slug && line.size === size);
   if (existing) existing.qty = Math.min(existing.qty + qty, 9);

@@ -10,6 +10,7 @@ import { ensurePageLib } from '../recorder/install.js';
 import { timed, type Recorder } from '../recorder/recorder.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import { suggestLocators } from './suggestions.js';
+import { wordCount } from '../effort/model.js';
 
 /** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
 const MAX_SWIPES = 12;
@@ -21,7 +22,6 @@ export interface ScriptOptions {
   timeout: number;
   /** The attribute a `testId` locator matches (data-testid unless the scenario or --test-id-attribute says another). */
   testIdAttribute: string;
-  secrets: readonly string[];
   replay: ActionContext['replay'];
   /** What the customer tapped on the page they are on now, earlier steps included. */
   earlierTaps: () => string[];
@@ -134,7 +134,7 @@ export class ScriptContext implements ActionContext {
 
   recordDocument(document: ReadDocument, target: TargetInfo): void {
     this.documents.push(document);
-    const words = document.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+    const words = wordCount(document.text);
     this.readings.push({ kind: 'read', target: { ...target, text: target.text.slice(0, 80) }, words });
   }
 

@@ -3,7 +3,9 @@
  * exceeded or the run regressed against its baseline; 2: bad input or usage; 3: the run itself could not be done
  * (no browser, site down).
  */
-import type { BudgetMiss, Finding, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
+import { SEVERITIES } from '../report/severity.js';
+import { stepKeys } from './compare.js';
+import type { BudgetMiss, Finding, Report, ScenarioResult, StepResult } from '../report/types.js';
 import type { Budget, StepBudget } from '../scenario/schema.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, runError: 3, interrupted: 130, terminated: 143 } as const;
@@ -13,8 +15,6 @@ export interface Budgets {
   budget?: Budget;
   steps: Array<{ name: string; budget?: StepBudget }>;
 }
-
-const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
 
 // Timing findings are noisy: budgets count the deterministic ones, so the same site always gives the same verdict.
 const counted = (finding: Finding) => finding.class === 'deterministic' && !finding.error;
@@ -45,9 +45,11 @@ function missesOf(budget: Budget | StepBudget, scenario: string, steps: StepResu
 /** Every budget of the scenario file the result did not keep: the scenario's, then each step's, in step order. */
 export function checkBudget(result: ScenarioResult, budgets: Budgets): BudgetMiss[] {
   const misses = budgets.budget ? missesOf(budgets.budget, result.name, result.steps, result.effort) : [];
+  // A step is named as every part of the gate names it: a second "Tap Next" is "Tap Next #2".
+  const keys = stepKeys(result.steps);
   for (const [index, step] of result.steps.entries()) {
     const budget = budgets.steps[index]?.budget;
-    if (budget && step.status !== 'skipped') misses.push(...missesOf(budget, result.name, [step], step.effort, step.name));
+    if (budget && step.status !== 'skipped') misses.push(...missesOf(budget, result.name, [step], step.effort, keys[index]));
   }
   return misses;
 }

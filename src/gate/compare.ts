@@ -5,10 +5,8 @@
  * position: adding a step or reordering scenarios moves nothing. A finding that moved to another step of the same
  * scenario (a page rule reports an element where the customer first meets it) is the same finding.
  */
+import { SEVERITY_RANK as RANK } from '../report/severity.js';
 import type { Finding, GateChange, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
-
-export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high'];
-const RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
 
 /**
  * A step's effort has risen when it grows by at least one mental operator (1.35 s, Card, Moran & Newell) and by at

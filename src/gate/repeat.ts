@@ -4,7 +4,7 @@
  * step's median wait, the figure timing bands are read from.
  */
 import type { Instability, Report } from '../report/types.js';
-import { findingIdentity, stepKeys } from './compare.js';
+import { elementOf, stepKeys } from './compare.js';
 
 export function unstableAcross(reports: readonly Report[]): Instability[] {
   const [first] = reports;
@@ -13,14 +13,15 @@ export function unstableAcross(reports: readonly Report[]): Instability[] {
   for (const scenario of first.scenarios) {
     const runs = reports.map((r) => r.scenarios.find((s) => s.name === scenario.name));
     const keys = stepKeys(scenario.steps);
+    const runKeys = runs.map((run) => (run ? stepKeys(run.steps) : []));
     for (const key of keys) {
-      const steps = runs.map((run) => run?.steps[stepKeys(run.steps).indexOf(key)]);
+      const steps = runs.map((run, r) => run?.steps[runKeys[r]!.indexOf(key)]);
       const figure = (name: string, values: string[]) => {
         if (new Set(values).size > 1) unstable.push({ scenario: scenario.name, step: key, figure: name, values, message: `"${scenario.name}", step "${key}": ${name} differs between repeats (${values.join(' / ')})` });
       };
       figure('status', steps.map((s) => s?.status ?? 'not run'));
       figure('effort', steps.map((s) => (s ? `${s.effort.toFixed(2)} s` : 'not run')));
-      const identities = steps.map((s) => (s ? s.findings.filter((f) => f.class === 'deterministic' && !f.error).map((f) => `${f.severity} ${findingIdentity('', '', f).split('\u0000').slice(2).join(' ')}`).sort().join(', ') : 'not run'));
+      const identities = steps.map((s) => (s ? s.findings.filter((f) => f.class === 'deterministic' && !f.error).map((f) => `${f.severity} ${f.rule} ${elementOf(f)}`).sort().join(', ') : 'not run'));
       figure('findings', identities.map((list) => list || 'none'));
     }
   }

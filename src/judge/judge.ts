@@ -11,7 +11,8 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { failed, shortUrl } from '../rules/failed-request.js';
+import { failed, shortUrl } from '../rules/support/requests.js';
+import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
 import type { SavedScenario } from '../scenario/schema.js';
@@ -51,7 +52,7 @@ export class ScenarioJudge {
     const arrived = [...artifacts.pages, ...(artifacts.page ? [artifacts.page.url] : [])].map(pageKey);
     const newPage = arrived.some((key) => !this.seenPages.has(key));
     for (const key of arrived) this.seenPages.add(key);
-    const judged: JudgedStep = { ...artifacts, previousPage: previous?.page ?? null, newPageState, newPage };
+    const judged: JudgedStep = { ...artifacts, previousPage: previous?.page ?? null, newPageState, newPage, injectedFailures: failuresToJudge(artifacts) };
     this.judged.push(judged);
 
     const config = { ...this.context.scenario.rules, ...this.context.scenario.steps[artifacts.index]?.rules };

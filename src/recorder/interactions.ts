@@ -10,7 +10,7 @@ import type { FieldNote, PageEvent } from './in-page.js';
 /** Field words that mark a code: customers type codes character by character, checking each one. */
 const CODE_FIELD = /promo|coupon|voucher|discount|gift.?card|order.?(number|no\b|id)|tracking|reference|\bcode\b/i;
 
-export function isCodeField(field: Pick<FieldNote, 'words' | 'target'>): boolean {
+function isCodeField(field: Pick<FieldNote, 'words' | 'target'>): boolean {
   return CODE_FIELD.test(`${field.words} ${field.target.description}`);
 }
 

@@ -5,6 +5,7 @@
  * customer's action, or the background), so that only what the customer's own actions caused is ever judged as
  * the site's.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Page, Request } from 'playwright';
 import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TypedField } from '../artifacts/types.js';
 
@@ -431,10 +432,6 @@ export class Recorder {
     }
     return results;
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The work's result, or a rejection after `ms`: a frozen page must not hold cx-shop. */

@@ -11,7 +11,7 @@ import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { timed } from './recorder.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
-export const MAX_PICTURE_HEIGHT = 6000;
+const MAX_PICTURE_HEIGHT = 6000;
 /** Painted this far around a masked field, so no edge of a value shows. */
 const MASK_MARGIN = 2;
 
@@ -71,7 +71,7 @@ function readView(secrets: string[]): PageView {
 }
 
 /** True when a field could show something the customer would not want in a shared report. */
-export function shouldMask(field: PageView['fields'][number], secrets: readonly string[]): boolean {
+function shouldMask(field: PageView['fields'][number], secrets: readonly string[]): boolean {
   if (field.type === 'password' || field.autocomplete.startsWith('cc-') || /one-time-code|current-password|new-password/.test(field.autocomplete)) return true;
   if (SECRET_FIELD.test(field.words)) return true;
   const value = field.value.replace(/\s+/g, '').toLowerCase();
@@ -133,7 +133,7 @@ export async function captureStep(page: Page, file: string, relative: string, se
 }
 
 /** Paints each box (in picture coordinates) solid grey. */
-export function paint(png: Buffer, boxes: Box[]): Buffer {
+function paint(png: Buffer, boxes: Box[]): Buffer {
   const image = PNG.sync.read(png);
   for (const box of boxes) {
     const x0 = Math.max(0, Math.floor(box.x - MASK_MARGIN));

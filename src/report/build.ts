@@ -3,6 +3,7 @@
  */
 import { createRequire } from 'node:module';
 import { round } from '../effort/model.js';
+import { countBySeverity, findingsOfSteps } from './severity.js';
 import { REPORT_VERSION, type Report, type ScenarioResult } from './types.js';
 
 export function toolVersion(): string {
@@ -15,13 +16,11 @@ export function buildReport(
   browser: Report['browser'],
 ): Report {
   const byStatus = { passed: 0, failed: 0, blocked: 0, error: 0 };
-  const findings = { high: 0, medium: 0, low: 0 };
   const byArea: Record<string, number> = {};
   let timingFindings = 0;
   for (const scenario of scenarios) {
     byStatus[scenario.status] += 1;
-    for (const finding of scenario.steps.flatMap((step) => step.findings)) {
-      findings[finding.severity] += 1;
+    for (const finding of findingsOfSteps(scenario.steps)) {
       byArea[finding.area] = (byArea[finding.area] ?? 0) + 1;
       if (finding.class === 'timing') timingFindings += 1;
     }
@@ -37,7 +36,7 @@ export function buildReport(
       scenarios: scenarios.length,
       byStatus,
       effort: round(scenarios.reduce((sum, s) => sum + s.effort, 0)),
-      findings,
+      findings: countBySeverity(scenarios.flatMap((s) => findingsOfSteps(s.steps))),
       timingFindings,
       byArea,
     },

@@ -4,10 +4,11 @@
  * step of a job, so the most severe come first and the total is capped.
  */
 import { terminalSafe } from '../output/safe.js';
+import { stepKeys } from '../gate/compare.js';
+import { bySeverity } from '../report/severity.js';
 import type { Report, Severity } from '../report/types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { high: 'error', medium: 'warning', low: 'notice' };
-const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const MAX_ANNOTATIONS = 50;
 
 /** Escaping of workflow command data and properties (percent, line breaks; in properties also : and ,). */
@@ -25,14 +26,15 @@ interface Annotation {
 export function renderGithub(report: Report): string {
   const notes: Annotation[] = [];
   for (const scenario of report.scenarios) {
-    const lineOf = (step?: string) => scenario.steps.find((s) => s.name === step)?.line ?? 1;
+    const keys = stepKeys(scenario.steps);
+    const lineOf = (key?: string) => scenario.steps[keys.indexOf(key ?? '')]?.line ?? 1;
     for (const step of scenario.steps) {
       for (const f of step.findings) notes.push({ severity: f.severity, file: scenario.file, line: step.line ?? 1, title: `cx-shop ${f.rule}`, message: `${step.name}: ${f.message}` });
     }
     for (const b of report.gate?.budgets.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(b.step), title: 'cx-shop budget', message: b.message });
     for (const r of report.gate?.regressions.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(r.step), title: 'cx-shop regression', message: r.message });
   }
-  notes.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  notes.sort(bySeverity);
   const lines = notes.slice(0, MAX_ANNOTATIONS).map((n) => `::${COMMAND[n.severity]} file=${property(n.file)},line=${n.line},title=${property(n.title)}::${data(n.message)}`);
   if (notes.length > MAX_ANNOTATIONS) lines.push(`::notice title=cx-shop::${notes.length - MAX_ANNOTATIONS} more findings are in report.json`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

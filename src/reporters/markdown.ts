@@ -3,14 +3,19 @@
  * over budget, then the journeys one line each, then what got better. Every string from the site is escaped, so a
  * page cannot add links, images or markup to the comment.
  */
-import type { Report, ScenarioResult } from '../report/types.js';
+import { countBySeverity, findingsOfSteps } from '../report/severity.js';
+import type { Report } from '../report/types.js';
 import { verdictOf } from '../report/verdict.js';
 
 /** Text safe inside a Markdown table cell or list item. */
 export function mdText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/([\\`*_[\]<>|!~])/g, '\\$1')
+    // Markup characters as entities (a backslash before < still leaves an HTML tag in the text), the rest escaped.
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|!~])/g, '\\$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -22,12 +27,6 @@ function list(title: string, lines: string[]): string[] {
   const shown = lines.slice(0, MAX_LISTED).map((line) => `- ${mdText(line)}`);
   if (lines.length > MAX_LISTED) shown.push(`- and ${lines.length - MAX_LISTED} more (see report.json)`);
   return [`### ${title} (${lines.length})`, '', ...shown, ''];
-}
-
-function counts(scenario: ScenarioResult) {
-  const c = { high: 0, medium: 0, low: 0 };
-  for (const step of scenario.steps) for (const f of step.findings) c[f.severity] += 1;
-  return c;
 }
 
 export function renderMarkdown(report: Report): string {
@@ -62,7 +61,7 @@ export function renderMarkdown(report: Report): string {
     '| journey | status | effort | high | medium | low |',
     '|---|---|---:|---:|---:|---:|',
     ...report.scenarios.map((s) => {
-      const c = counts(s);
+      const c = countBySeverity(findingsOfSteps(s.steps));
       return `| ${mdText(s.name)} | ${s.status} | ${mdText(verdictOf(s))} | ${c.high} | ${c.medium} | ${c.low} |`;
     }),
     '',

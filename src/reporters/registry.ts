@@ -4,7 +4,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { redact } from '../output/safe.js';
+import { redactor } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
 import type { Report } from '../report/types.js';
 import { renderGithub } from './github.js';
@@ -64,14 +64,16 @@ export interface ReporterOutcome {
  */
 export async function writeReports(report: Report, choices: readonly ReporterChoice[], outDir: string, secrets: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<ReporterOutcome[]> {
   const outcomes: ReporterOutcome[] = [];
+  // Secrets are masked in the report's data first, once; the HTML's pictures (base64) are left as they are, masked
+  // when they were taken.
+  const mask = redactor(secrets);
+  let masked: Report | undefined;
   for (const choice of choices) {
     const reporter: Reporter = REPORTERS[choice.name];
     try {
-      // Secrets are masked in the report's data first; the HTML's pictures (base64) are left as they are, masked
-      // when they were taken.
-      const masked = secrets.length > 0 ? (JSON.parse(redact(JSON.stringify(report), secrets)) as Report) : report;
+      masked ??= secrets.length > 0 ? (JSON.parse(mask(JSON.stringify(report))) as Report) : report;
       const rendered = reporter.render(masked, { outDir });
-      const text = choice.name === 'html' ? rendered : redact(rendered, secrets);
+      const text = choice.name === 'html' ? rendered : mask(rendered);
       const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
       if (target === '-') process.stdout.write(text);
       else {

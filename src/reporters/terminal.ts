@@ -4,7 +4,7 @@
 import chalk from 'chalk';
 import { terminalSafe as t } from '../output/safe.js';
 import { verdictOf } from '../report/verdict.js';
-import type { Finding, Report, ScenarioResult, ScenarioStatus, StepResult, StepStatus } from '../report/types.js';
+import type { Finding, Report, ScenarioResult, ScenarioStatus, StepStatus } from '../report/types.js';
 
 const STATUS_MARK: Record<StepStatus | ScenarioStatus, string> = {
   passed: chalk.green('✓ passed'),

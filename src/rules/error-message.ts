@@ -1,5 +1,4 @@
 import type { AppearedText } from '../artifacts/types.js';
-import { failuresToJudge } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** Words that make a message an error rather than a confirmation. */
@@ -21,7 +20,7 @@ export default defineRule({
   detect(artifacts) {
     // Telling the customer that a service failed is what the site should do when cx-shop injects a failure: the
     // resilience rules judge those messages instead (raw, missing, no way to retry). Their reading still counts.
-    if (failuresToJudge(artifacts).length > 0) return [];
+    if (artifacts.injectedFailures.length > 0) return [];
     return artifacts.appeared
       .filter(isErrorMessage)
       .map((message) => ({

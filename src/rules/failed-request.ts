@@ -1,5 +1,5 @@
-import type { RequestRecord } from '../artifacts/types.js';
 import type { Severity } from '../report/types.js';
+import { failed, shortUrl } from './support/requests.js';
 import { defineRule } from './types.js';
 
 /** What the customer loses when a request fails: the page or their action (high), a part of the page (medium). */
@@ -43,13 +43,3 @@ export default defineRule({
       }));
   },
 });
-
-/** Requests that got an error status or no answer (a request the page itself cancelled is not a failure). */
-export function failed<T extends RequestRecord>(requests: readonly T[]): T[] {
-  return requests.filter((r) => (r.status !== null && r.status >= 400) || (r.failure !== null && !r.failure.includes('ERR_ABORTED')));
-}
-
-export function shortUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`.slice(0, 120);
-}

@@ -1,4 +1,4 @@
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** Visible characters under which a page shows the customer nothing to read or do. */
@@ -12,7 +12,7 @@ export default defineRule({
   source: 'Nielsen Norman Group, 10 usability heuristics #1 (visibility of system status); a blank page is a dead end',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     if (failures.length === 0 || !step.page || step.page.text.chars >= BLANK_CHARS) return [];
     return [
       {

@@ -1,12 +1,12 @@
 import type { PageSnapshot } from '../artifacts/page.js';
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
 const CART = /\b(cart|basket|bag|trolley)\b/i;
 const EMPTY = /\b(?:your )?(?:shopping )?(?:cart|basket|bag|trolley) is (?:now )?empty\b/i;
 
 /** The count a page shows next to its cart (`Cart (2)`, `Basket, 2 items`): 0 when it shows the cart without one. */
-export function cartCount(page: PageSnapshot): number | null {
+function cartCount(page: PageSnapshot): number | null {
   const carts = page.targets.filter((t) => CART.test(t.element) || CART.test(t.text));
   for (const cart of carts) {
     const number = /(\d+)/.exec(`${cart.text} ${cart.element}`);
@@ -23,7 +23,7 @@ export default defineRule({
   source: 'Baymard Institute: customers who lose their cart often abandon; cx-shop convention for the threshold',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     const { page, previousPage } = step;
     if (failures.length === 0 || !page || !previousPage) return [];
     const before = cartCount(previousPage);

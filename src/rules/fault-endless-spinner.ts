@@ -1,4 +1,4 @@
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { itemsEvidence } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -10,7 +10,7 @@ export default defineRule({
   source: 'Nielsen response-time limits (beyond 10 s attention is lost); Nielsen Norman Group heuristic #1 (visibility of system status)',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     const busy = step.page?.busy ?? [];
     if (failures.length === 0 || busy.length === 0) return [];
     return [

@@ -1,4 +1,4 @@
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** Words of a control that offers another go. */
@@ -12,7 +12,7 @@ export default defineRule({
   source: 'Nielsen Norman Group, error-message guidelines (offer a way to recover); heuristic #3 (user control and freedom)',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     const page = step.page;
     // A failure while a page loads can always be tried again with the browser's reload; a press needs the page's help.
     if (failures.length === 0 || !page || step.taps.length === 0) return [];

@@ -1,4 +1,4 @@
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** What a developer would recognise and a customer would not: each kind with the words that give it away. */
@@ -10,7 +10,7 @@ const RAW: Array<{ kind: string; pattern: RegExp }> = [
   { kind: 'an unfilled value', pattern: /\[object (?:Object|Error|Response)\]|\bundefined\b|\bNaN\b/ },
 ];
 
-export function rawErrorIn(text: string): { kind: string; excerpt: string } | null {
+function rawErrorIn(text: string): { kind: string; excerpt: string } | null {
   for (const { kind, pattern } of RAW) {
     const match = pattern.exec(text);
     if (match) {
@@ -29,7 +29,7 @@ export default defineRule({
   source: 'Nielsen Norman Group, error-message guidelines (human-readable language, no codes); OWASP ASVS 4.0 V7.4 (no stack traces or internals shown to users)',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     if (failures.length === 0) return [];
     // What the customer was shown because of it: new messages, and the page itself when they landed on a new one.
     const shown = [

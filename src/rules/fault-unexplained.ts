@@ -1,4 +1,4 @@
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   source: 'Nielsen Norman Group, 10 usability heuristics #1 (visibility of system status) and #9 (help users recognise and recover from errors)',
   class: 'deterministic',
   detect(step) {
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     // "Processing…" still showing is no explanation: the page's own signs of work do not count as telling.
     const working = new Set((step.page?.busy ?? []).map((b) => b.text));
     const told = step.appeared.filter((message) => !working.has(message.text.trim().slice(0, 80)));

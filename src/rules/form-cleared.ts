@@ -1,5 +1,5 @@
 import { isErrorMessage } from './error-message.js';
-import { describeFailures, failuresToJudge } from './support/faults.js';
+import { describeFailures } from './support/faults.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
   class: 'deterministic',
   detect(step) {
     const { page: current, previousPage, appeared, typed } = step;
-    const failures = failuresToJudge(step);
+    const failures = step.injectedFailures;
     if (!current || (!appeared.some(isErrorMessage) && failures.length === 0)) return [];
     const page = current;
     const samePage = previousPage !== null && path(previousPage.url) === path(page.url);

@@ -1,4 +1,4 @@
-import type { PageSnapshot, StepArtifacts } from '../artifacts/types.js';
+import type { PageSnapshot, RequestRecord, StepArtifacts } from '../artifacts/types.js';
 import type { Evidence, Finding, Severity } from '../report/types.js';
 
 /**
@@ -11,6 +11,11 @@ export interface JudgedStep extends StepArtifacts {
   newPageState: boolean;
   /** The customer arrived on a page (a document or a client-side route) they had not been on before. */
   newPage: boolean;
+  /**
+   * The customer's own requests cx-shop failed on purpose in this step, when the page they ended on is the site's
+   * (see support/faults.ts): what the resilience rules judge, worked out once per step.
+   */
+  injectedFailures: RequestRecord[];
 }
 
 /** What a rule reports for one occurrence; the runner adds the rule's id, title, source and class. */

@@ -1,5 +1,4 @@
 import { isErrorMessage } from './error-message.js';
-import { failuresToJudge } from './support/faults.js';
 import { defineRule } from './types.js';
 
 /** Words that tell the customer what to do next. */
@@ -18,7 +17,7 @@ export default defineRule({
   detect(step) {
     const { appeared, page } = step;
     // A message about a failure cx-shop injected is judged by the resilience rules (raw, missing, no way to retry).
-    if (failuresToJudge(step).length > 0) return [];
+    if (step.injectedFailures.length > 0) return [];
     const labels = (page?.fields ?? []).map((f) => f.label?.toLowerCase()).filter((l): l is string => Boolean(l));
     return appeared
       .filter(isErrorMessage)

@@ -9,8 +9,9 @@ export default defineRule({
   source: 'cx-shop convention: the customer has to notice the loss and type it again',
   class: 'deterministic',
   detect(artifacts) {
-    // Fields emptied along with an error message are the form-cleared rule's: one finding, not two.
-    const errorShown = artifacts.appeared.some(isErrorMessage);
+    // Fields emptied along with an error message, or by a failure cx-shop injected, are the form-cleared rule's:
+    // one finding, not two.
+    const errorShown = artifacts.appeared.some(isErrorMessage) || artifacts.injectedFailures.length > 0;
     return artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)
       .filter((field) => !(errorShown && field.keptAfterTyping && field.valueAtEnd === ''))

@@ -7,7 +7,7 @@ import { describeLocator } from '../scenario/locator.js';
 import type { Expectation } from '../scenario/schema.js';
 import type { ActionContext } from '../actions/types.js';
 import { sameValue } from '../recorder/values.js';
-import { urlMatcher } from '../scenario/regex.js';
+import { regexParts, urlMatcher } from '../scenario/regex.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
 const EXPECT_TIMEOUT_MS = 5000;
@@ -27,7 +27,7 @@ export async function checkExpectation(page: Page, recorder: Pick<ActionContext,
   if (expect.url !== undefined) {
     const matches = urlMatcher(expect.url);
     const ok = await page.waitForURL((url) => matches(url.toString()), { timeout }).then(() => true, () => false);
-    if (!ok) return `expected the address to ${expect.url.startsWith('/') && expect.url.endsWith('/') ? 'match' : 'contain'} ${expect.url}, it is ${page.url()}`;
+    if (!ok) return `expected the address to ${regexParts(expect.url) ? 'match' : 'contain'} ${expect.url}, it is ${page.url()}`;
   }
   if (expect.title !== undefined) {
     const title = await page.title();

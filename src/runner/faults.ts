@@ -21,6 +21,8 @@ interface ActiveFault {
 
 export class FaultInjector {
   private active: ActiveFault[] = [];
+  /** Each fault's address matcher, compiled once for the scenario. */
+  private readonly matchers = new Map<Fault, (url: string) => boolean>();
   /** How many more requests a fault with `times` may hit, for the scenario's faults across its steps. */
   private readonly left = new Map<Fault, number>();
 
@@ -47,7 +49,7 @@ export class FaultInjector {
     this.active = [...this.scenarioFaults, ...(stepFaults ?? [])].map((fault) => ({
       fault,
       description: describeFault(fault),
-      matches: fault.match === undefined ? () => false : urlMatcher(fault.match),
+      matches: this.matcherOf(fault),
       hits: 0,
     }));
     const offline = this.active.find((a) => a.fault.offline);
@@ -55,6 +57,15 @@ export class FaultInjector {
       this.recorder.offline = offline.description;
       await this.context.setOffline(true);
     }
+  }
+
+  private matcherOf(fault: Fault): (url: string) => boolean {
+    let matcher = this.matchers.get(fault);
+    if (!matcher) {
+      matcher = fault.match === undefined ? () => false : urlMatcher(fault.match);
+      this.matchers.set(fault, matcher);
+    }
+    return matcher;
   }
 
   /** Turns every fault off (cx-shop is about to look at the page) and says what each one hit in the step. */

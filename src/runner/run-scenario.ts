@@ -4,7 +4,7 @@
  * step the customer cannot do at all (blocked) or that broke (error) ends the journey, and the steps after it are
  * reported as skipped. Whatever was recorded before is kept: the artifacts are saved after every step.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
@@ -12,7 +12,9 @@ import type { ActionContext } from '../actions/types.js';
 import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
+import { DEFAULT_SCENARIO_TIMEOUT_MS } from '../limits.js';
 import { redact } from '../output/safe.js';
+import { writeWhole } from '../output/write-whole.js';
 import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
 import { prepareContext } from '../recorder/install.js';
@@ -123,9 +125,6 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   return judge.finish(artifacts.brokeOff);
 }
 
-/** Most time one scenario may take unless the run says otherwise (`--scenario-timeout`). */
-export const DEFAULT_SCENARIO_TIMEOUT_MS = 600_000;
-
 /**
  * A timer that holds whatever the page does: when it fires, `expired` resolves and `stop` runs (closing the
  * scenario's context, which ends every call still waiting on its page).
@@ -142,9 +141,9 @@ function scenarioWatchdog(ms: number, stop: () => Promise<void> | undefined) {
 }
 
 async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {
-  await mkdir(join(outDir, folder), { recursive: true });
-  // Secrets are masked where they are recorded; this is the last guard, for any form a site showed them in.
-  await writeFile(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
+  // Secrets are masked where they are recorded; this is the last guard, for any form a site showed them in. Written
+  // whole: cx-shop judge may read it while a later step is saved.
+  await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
 /** A fresh context on the device, prepared for recording, and its one page with its recorder. */
@@ -176,7 +175,6 @@ async function replayUpTo(
       viewport: profile.viewport ?? { width: 1280, height: 720 },
       timeout: scenario.timeout,
       testIdAttribute,
-      secrets: scenario.secrets,
       replay: null,
       earlierTaps: () => recorder.tapsOnThisPage(),
     });

@@ -57,7 +57,6 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     viewport: env.viewport,
     timeout,
     testIdAttribute: env.testIdAttribute,
-    secrets: scenario.secrets,
     replay: env.replay ? () => env.replay!(index) : null,
     earlierTaps: () => recorder.tapsOnThisPage(),
   });

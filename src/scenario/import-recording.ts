@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { formatPath, type PathSegment } from './problems.js';
 
 const SelectorList = z.array(z.union([z.string(), z.array(z.string()).min(1)])).min(1);
 
@@ -16,7 +17,7 @@ const RecordingSchema = z.object({
       z
         .object({
           type: z.string(),
-          url: z.string().optional(),
+          url: z.url().optional(),
           selectors: SelectorList.optional(),
           value: z.string().optional(),
           key: z.string().optional(),
@@ -55,7 +56,7 @@ export function parseRecording(text: string): Recording {
   const result = RecordingSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const where = formatPath(issue.path as PathSegment[]);
     throw new RecordingError(`not a DevTools Recorder export: ${where ? `${where}: ` : ''}${issue.message}`);
   }
   return result.data;
@@ -86,7 +87,8 @@ export function locatorFrom(selectors: string[], field: boolean): Locator | null
     if (text) return { text };
   }
   const plain = selectors.filter((s) => !/^(aria|text|xpath|pierce)\//.test(s));
-  const testId = plain.map((s) => /^\[data-(?:testid|test-id|test|qa)="([^"]+)"\]$/.exec(s)?.[1]).find(Boolean);
+  // Only data-testid: the attribute a scenario's testId matches unless it says otherwise (others stay CSS).
+  const testId = plain.map((s) => /^\[data-testid="([^"]+)"\]$/.exec(s)?.[1]).find(Boolean);
   if (testId) return { testId };
   const css = plain[0] ?? selectors.find((s) => s.startsWith('pierce/'))?.slice(7);
   return css ? { css } : null;

@@ -29,6 +29,9 @@ function firstInvalidByte(bytes: Buffer): number {
     const follow = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (follow < 0) return i;
     for (let k = 1; k <= follow; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // The second byte's narrower range after E0, ED, F0 and F4: no overlong forms, no surrogates, nothing past U+10FFFF.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
     i += follow + 1;
   }
   return -1;
@@ -114,7 +117,8 @@ export async function loadScenarios(
         continue;
       }
       const result = parseScenario(file, source, env);
-      const found = sortProblems(result.problems);
+      // parseScenario returns its problems sorted.
+      const found = result.problems;
       problems.push(...found.slice(0, MAX_PROBLEMS_PER_FILE));
       if (found.length > MAX_PROBLEMS_PER_FILE) {
         const last = found[MAX_PROBLEMS_PER_FILE - 1]!;

@@ -35,7 +35,8 @@ export function regexProblem(text: string): string | null {
 export function urlMatcher(pattern: string): (url: string) => boolean {
   const parts = regexParts(pattern);
   if (parts) {
-    const compiled = new RegExp(parts.source, parts.flags);
+    // g and y would make one compiled pattern remember where it last matched: every other address would miss.
+    const compiled = new RegExp(parts.source, parts.flags.replace(/[gy]/g, ''));
     // Validation refused nested repeats; a cap on the address bounds what is left.
     return (url) => compiled.test(url.slice(0, 2048));
   }

@@ -67,17 +67,16 @@ const ForbidSchema = z
   .min(1)
   .describe('Rules that must not report anything here, e.g. [dead-tap, form-cleared]');
 
-export const BudgetSchema = z.strictObject({
-  effort: z.number().positive().optional().describe('Most seconds of customer effort the whole scenario may take'),
-  findings: SeverityCounts.optional().describe('Most deterministic findings allowed per severity, e.g. { high: 0 }'),
-  forbid: ForbidSchema.optional(),
-});
+/** A budget: the same limits for a whole scenario and for one step. */
+const budgetSchema = (where: string) =>
+  z.strictObject({
+    effort: z.number().positive().optional().describe(`Most seconds of customer effort ${where} may take`),
+    findings: SeverityCounts.optional().describe(`Most deterministic findings allowed in ${where} per severity, e.g. { high: 0 }`),
+    forbid: ForbidSchema.optional(),
+  });
 
-export const StepBudgetSchema = z.strictObject({
-  effort: z.number().positive().optional().describe('Most seconds of customer effort this step may take'),
-  findings: SeverityCounts.optional().describe('Most deterministic findings allowed in this step per severity'),
-  forbid: ForbidSchema.optional(),
-});
+export const BudgetSchema = budgetSchema('the whole scenario');
+export const StepBudgetSchema = budgetSchema('this step');
 
 export const StepSchema = z
   .strictObject({

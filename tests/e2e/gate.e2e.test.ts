@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/server.js';
+import { compareReports } from '../../src/gate/compare.js';
 import { checkAccessibility } from '../../src/probes/axe.js';
 import type { Report } from '../../src/report/types.js';
 import { startBrowser } from '../helpers/browser.js';
@@ -164,5 +165,9 @@ describe('against the baseline', () => {
     expect(gate.regressions).toEqual([]);
     expect(gate.passed).toBe(true);
     expect(readReport(reorderedOut).scenarios[0]!.file).not.toBe(readReport(stableOut).scenarios[0]!.file);
+    // The runs were matched scenario by scenario (none only on one side), in the other order, with the step added.
+    expect(compareReports(JSON.parse(readFileSync(baseline, 'utf8')) as Report, readReport(reorderedOut))).toMatchObject({ added: [], missing: [] });
+    expect(readReport(reorderedOut).scenarios.map((s) => s.name)).toEqual(readReport(stableOut).scenarios.map((s) => s.name).reverse());
+    expect(readReport(reorderedOut).scenarios.find((s) => s.journey === 'mobile-visit')!.steps[0]!.name).toBe('Read the help page first');
   });
 });

@@ -72,6 +72,10 @@ describe('a hostile page', () => {
       expect(everyFile(out)).not.toContain(form);
     }
     expect(printed).toContain('•••');
+    // The echoed text did reach the files, masked.
+    expect(everyFile(out)).toContain('was declined');
+    // (everyFile reads bytes as latin1: the mask is looked for as its UTF-8 bytes.)
+    expect(everyFile(out)).toContain(Buffer.from('•••').toString('latin1'));
     // The page's markup reached the report as text: opened, the HTML report runs none of it.
     const browser = await startBrowser();
     try {

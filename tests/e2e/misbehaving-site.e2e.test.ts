@@ -122,6 +122,7 @@ describe('a site that misbehaves in every way', () => {
     expect(statSync(grows).size).toBeLessThan(8_000_000);
     const artifacts = JSON.parse(readFileSync(grows, 'utf8')) as ScenarioArtifacts;
     for (const step of artifacts.steps) expect(step.page?.targets.length ?? 0).toBeLessThanOrEqual(2000);
+    expect(artifacts.steps).not.toHaveLength(0);
 
     console.log(`misbehaving site: ${report.scenarios.length} scenarios kept of ${Object.keys(SCENARIOS).length}, statuses ${report.scenarios.map((s) => s.status).join(', ')}, in ${seconds.toFixed(0)} s`);
   }, 300_000);

@@ -2,6 +2,7 @@
 import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
 import type { StepArtifacts } from '../../src/artifacts/types.js';
 import type { JudgedStep } from '../../src/rules/types.js';
+import { failuresToJudge } from '../../src/rules/support/faults.js';
 
 export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtifacts {
   return {
@@ -36,7 +37,8 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
 
 /** A step as the rules see it: new page state, on a new page, no previous page, unless the test says otherwise. */
 export function judgedStep(overrides: Partial<JudgedStep> = {}): JudgedStep {
-  return { ...stepArtifacts(), previousPage: null, newPageState: true, newPage: true, ...overrides };
+  const step = { ...stepArtifacts(), previousPage: null, newPageState: true, newPage: true, ...overrides };
+  return { ...step, injectedFailures: overrides.injectedFailures ?? failuresToJudge(step) };
 }
 
 /** A page as the snapshot sees it: a plain phone page with a locked zoom, with whatever the test overrides. */

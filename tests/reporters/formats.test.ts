@@ -95,7 +95,11 @@ describe('SARIF 2.1.0', () => {
 
 describe('Markdown and annotations', () => {
   it('Markdown: the verdict first, then regressions and budgets, then the journeys; nothing from the site becomes markup', () => {
-    const md = renderMarkdown(sample());
+    const run = sample();
+    // A regression whose words came from the site: listed, and escaped.
+    run.gate!.regressions.push({ kind: 'new-finding', scenario: 'Check out', message: HOSTILE });
+    const md = renderMarkdown(run);
+    expect(md).toContain('Sold out &lt;img src=x onerror=alert(1)&gt; \\[click\\](https://evil.test) &amp;');
     expect(md.split('\n')[2]).toMatch(/^❌ \*\*cx-shop: failed\*\*: \d+ regressions?, 1 budget miss, 2 scenarios not passed$/);
     expect(md.indexOf('### Regressions')).toBeLessThan(md.indexOf('### Journeys'));
     expect(md).toContain('| Return a shirt | blocked |');
@@ -137,8 +141,12 @@ describe('the reporter registry', () => {
     const summary = join(dir, 'step-summary.md');
     const run = sample();
     run.scenarios[0]!.steps[0]!.findings[0]!.message = 'shows card 4242 4242 4242 4242';
+    run.gate!.regressions.push({ kind: 'new-finding', scenario: 'Check out', message: 'the page shows card 4242 4242 4242 4242' });
     await writeReports(run, [{ name: 'markdown' }, { name: 'sarif' }], dir, ['4242424242424242'], { GITHUB_STEP_SUMMARY: summary });
     expect(readFileSync(summary, 'utf8')).toContain('## Customer experience (cx-shop)');
-    for (const file of ['summary.md', 'cx-shop.sarif']) expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/4242/);
+    for (const file of ['summary.md', 'cx-shop.sarif']) {
+      expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/4242/);
+      expect(readFileSync(join(dir, file), 'utf8')).toContain('•••');
+    }
   });
 });

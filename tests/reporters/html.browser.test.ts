@@ -105,6 +105,8 @@ describe('the HTML report', () => {
   });
 
   it('filters findings by severity and rule from the keyboard, and says how many it shows', async () => {
+    expect(await page.locator('.finding[data-severity="high"]').isVisible()).toBe(true);
+    expect(await page.locator('.outline.high').isVisible()).toBe(true);
     await page.locator('input[name="severity"][value="high"]').focus();
     await page.keyboard.press('Space');
     expect(await page.locator('.finding[data-severity="high"]').isHidden()).toBe(true);
@@ -118,6 +120,7 @@ describe('the HTML report', () => {
   });
 
   it('prints without its filters', async () => {
+    expect(await page.locator('.filters').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.filters').isHidden()).toBe(true);
     await page.emulateMedia({ media: 'screen' });

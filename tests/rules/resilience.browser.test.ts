@@ -3,7 +3,10 @@
  * the resilience rules tell them apart. An injected failure is never the site's failed request, and a page that
  * handles it well gets no finding at all.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
 import type { ScenarioResult } from '../../src/report/types.js';
 import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
 
@@ -90,6 +93,10 @@ describe('injecting faults', () => {
     });
     expect(result.steps[2]!.faults).toEqual([{ fault: 'network offline', hits: 0 }]);
     expect(result.steps[2]!.findings).toEqual([]);
+    // The network really was off: the payment call failed, marked as injected, and the page said so.
+    const saved = JSON.parse(readFileSync(join(result.outDir, 'scenarios', '01-fixture', 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
+    expect(saved.steps[2]!.requests.filter((r) => r.url.endsWith('/api/ok')).map((r) => [r.failure !== null, r.injected])).toEqual([[true, 'network offline']]);
+    expect(saved.steps[2]!.appeared.map((m) => m.text).join(' ')).toContain("couldn't take your payment");
     expect(result.steps[3]!.status).toBe('passed');
     expect(rulesOf(result)).not.toContain('failed-request');
   });

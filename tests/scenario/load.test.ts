@@ -83,6 +83,13 @@ describe('files that are not scenario text', () => {
     ]);
   });
 
+  it('bytes that look like UTF-8 but are not (an encoded surrogate) are located where they are', async () => {
+    const root = dir();
+    writeFileSync(path.join(root, 'surrogate.yaml'), Buffer.concat([Buffer.from('name: A'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\nsteps: []\n')]));
+    const { problems } = await loadScenarios(['surrogate.yaml'], { cwd: root });
+    expect(problems.map(formatProblem)[0]).toMatch(/^surrogate\.yaml:1:8 is not UTF-8 text \(byte 0xED\)/);
+  });
+
   it('a binary file gets one message, and none of its bytes are echoed', async () => {
     const root = dir();
     writeFileSync(path.join(root, 'picture.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...Array(4000).fill(7)]));

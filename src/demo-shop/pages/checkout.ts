@@ -19,7 +19,7 @@ import {
 import { html, money, raw } from '../html.js';
 import { htmlReply, jsonReply, redirect, type Handler } from '../http.js';
 import { page } from '../layout.js';
-import type { Session } from '../session.js';
+import { itemCount, type Session } from '../session.js';
 import type { ShopVariant } from '../variant.js';
 
 type Errors = Partial<Record<FieldSpec['id'], string>>;
@@ -54,7 +54,7 @@ function checkoutPage(variant: ShopVariant, session: Session, values: CheckoutVa
   const shown = variant === 'shipped' ? EMPTY : values;
   const body = html`<h1>Checkout</h1>
 ${errorSummary(variant, errors)}
-<div role="alert" class="alert" id="payment-error"></div>
+<div role="alert" class="alert" id="payment-error" tabindex="-1"></div>
 <p>${totals.lines.length} ${totals.lines.length === 1 ? 'item' : 'items'}${
     totals.discount ? html`, promo code applied` : ''
   }. You pay <strong id="checkout-total">${money(totals.total)}</strong>.</p>
@@ -66,8 +66,6 @@ ${CHECKOUT_FIELDS.map((spec) => field(spec, variant, shown[spec.id], variant ===
   const script = variant === 'shipped' ? SHIPPED_PHONE_SCRIPT + SHIPPED_PAYMENT_SCRIPT : FIXED_PAYMENT_SCRIPT;
   return htmlReply(page({ variant, title: 'Checkout', body, script, cartCount: itemCount(session.cart) }));
 }
-
-const itemCount = (lines: Session['cart']) => lines.reduce((sum, line) => sum + line.qty, 0);
 
 /** Both variants take the payment from the page before the order is posted; a payment that goes through posts it. */
 const PAYMENT_START = `

@@ -1,19 +1,17 @@
 /** `/orders`, `/orders/:number` and `/orders/:number/pay`: the same in both variants. */
-import { ORDERS, findOrder, orderTotal, type Order } from '../catalog.js';
+import { ORDERS, findOrder, orderTotal } from '../catalog.js';
 import { html, money } from '../html.js';
 import { htmlReply, type Handler } from '../http.js';
 import { notFound, page } from '../layout.js';
+import { itemCount } from '../session.js';
 
-export function itemCount(order: Order): number {
-  return order.lines.reduce((sum, line) => sum + line.qty, 0);
-}
 
 export const orders: Handler = ({ variant }) => {
   const body = html`<h1>Your orders</h1>
 <ul class="lines">${ORDERS.map(
     (order) => html`<li>
 <a class="order-link" href="/orders/${order.number}">${order.number}</a>
-<p>Placed ${order.placed}. ${itemCount(order)} ${itemCount(order) === 1 ? 'item' : 'items'}, ${money(orderTotal(order))}.</p>
+<p>Placed ${order.placed}. ${itemCount(order.lines)} ${itemCount(order.lines) === 1 ? 'item' : 'items'}, ${money(orderTotal(order))}.</p>
 </li>`,
   )}</ul>`;
   return htmlReply(page({ variant, title: 'Your orders', body }));

@@ -7,7 +7,7 @@ import { SIZE_GUIDE, SIZES, findProduct, type Size } from '../catalog.js';
 import { html, money } from '../html.js';
 import { htmlReply, jsonReply, redirect, textReply, type Handler } from '../http.js';
 import { notFound, page } from '../layout.js';
-import { addToCart } from '../session.js';
+import { addToCart, itemCount } from '../session.js';
 import type { ShopVariant } from '../variant.js';
 import { productImageUrl } from './home.js';
 
@@ -107,6 +107,6 @@ export const addToCartRoute: Handler = ({ session, body, wantsJson }) => {
   const qty = Math.trunc(Number(body.qty ?? '1'));
   if (!item || !size || !(qty >= 1 && qty <= 9)) return textReply('Choose a product, a size and a quantity.', 400);
   addToCart(session, item.slug, size, qty);
-  const count = session.cart.reduce((sum, line) => sum + line.qty, 0);
+  const count = itemCount(session.cart);
   return wantsJson ? jsonReply({ ok: true, count }) : redirect('/cart');
 };

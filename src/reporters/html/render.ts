@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Box } from '../../artifacts/types.js';
 import { stepKeys } from '../../gate/compare.js';
-import type { EffortBreakdown, Finding, GateChange, Report, ScenarioResult, Severity, StepResult } from '../../report/types.js';
+import type { EffortBreakdown, Finding, GateChange, Report, ScenarioResult, StepResult } from '../../report/types.js';
+import { bySeverity, countBySeverity, findingsOfSteps, SEVERITIES } from '../../report/severity.js';
 import { verdictOf } from '../../report/verdict.js';
 import { loadPicture, type Picture } from './picture.js';
 import { FILTER_SCRIPT, STYLE } from './assets.js';
@@ -23,8 +24,6 @@ export function esc(text: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const SEVERITY_ORDER: Severity[] = ['high', 'medium', 'low'];
-const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** The customer's own work, by operator, and then the recovery friction forced on them. */
 const OPERATORS: Array<{ key: keyof EffortBreakdown; label: string }> = [
@@ -101,7 +100,7 @@ function summary(report: Report, findings: Finding[]): string {
   const worst = report.scenarios
     .flatMap((scenario, s) => scenario.steps.flatMap((step, i) => step.findings.map((finding) => ({ scenario, s, step, i, finding }))))
     .filter((item) => item.finding.class === 'deterministic')
-    .sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity])
+    .sort((a, b) => bySeverity(a.finding, b.finding))
     .slice(0, 8);
   const gate = report.gate;
   // A long list shows its first ten; the rest is one click away, and printed in full.
@@ -143,11 +142,7 @@ ${list('Improvements', (gate?.improvements ?? []).map((i) => i.message), 'better
 </section>`;
 }
 
-function counts(scenario: ScenarioResult): Record<Severity, number> {
-  const c: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  for (const step of scenario.steps) for (const f of step.findings) c[f.severity] += 1;
-  return c;
-}
+const counts = (scenario: ScenarioResult) => countBySeverity(findingsOfSteps(scenario.steps));
 
 function filters(findings: Finding[]): string {
   if (findings.length === 0) return '';
@@ -158,7 +153,7 @@ function filters(findings: Finding[]): string {
   return `<section class="filters" aria-labelledby="filters-title">
 <h2 id="filters-title">Filter the findings</h2>
 <form id="filters" class="filters-form">
-<fieldset><legend>Severity</legend>${SEVERITY_ORDER.map((s) => box('severity', s, s)).join('')}</fieldset>
+<fieldset><legend>Severity</legend>${SEVERITIES.map((s) => box('severity', s, s)).join('')}</fieldset>
 <fieldset><legend>Area</legend>${areas.map((a) => box('area', a, a)).join('')}</fieldset>
 <fieldset><legend>Rule</legend><label for="rule-filter">Show</label> <select id="rule-filter" name="rule"><option value="">every rule</option>${rules.map((r) => `<option value="${esc(r)}">${esc(r)}</option>`).join('')}</select></fieldset>
 </form>

@@ -3,10 +3,10 @@
  * failed on purpose, and whether the page the customer ended on is still the site's (not an answer cx-shop made up).
  */
 import type { RequestRecord, StepArtifacts } from '../../artifacts/types.js';
-import { failed, shortUrl } from '../failed-request.js';
+import { failed, shortUrl } from './requests.js';
 
 /** The customer's own requests that cx-shop made fail on purpose in this step (an error status, a drop, offline). */
-export function injectedFailures(step: Pick<StepArtifacts, 'requests'>): RequestRecord[] {
+function injectedFailures(step: Pick<StepArtifacts, 'requests'>): RequestRecord[] {
   return failed(step.requests).filter((r) => r.injected !== undefined && r.cause === 'action' && !r.telemetry && r.party !== 'cx-shop');
 }
 
@@ -14,7 +14,7 @@ export function injectedFailures(step: Pick<StepArtifacts, 'requests'>): Request
  * True when the site itself drew the page the customer ended on: the step's failures are the site's to explain.
  * A page whose own document cx-shop answered with an error, or the browser's own error page, is not.
  */
-export function siteDrewPage(step: Pick<StepArtifacts, 'requests' | 'url' | 'page'>): boolean {
+function siteDrewPage(step: Pick<StepArtifacts, 'requests' | 'url' | 'page'>): boolean {
   if (!step.page) return false;
   const here = withoutHash(step.url);
   return !step.requests.some((r) => r.injected !== undefined && r.resourceType === 'document' && withoutHash(r.url) === here);
