@@ -133,6 +133,9 @@ export interface TapResponse {
   responses: Array<'mutation' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download' | 'change' | 'focus'>;
   /** How long the page was watched, in milliseconds. */
   watchedMs: number;
+  /** When it came, in milliseconds from the step's start, and where in the viewport (presses only; for rage taps). */
+  at?: number;
+  point?: { x: number; y: number };
 }
 
 /** One accessibility rule axe-core found broken on the page, with the elements that break it. */
@@ -281,6 +284,31 @@ export interface StepArtifacts {
   promo: PromoProbe | null;
   /** The faults injected while the customer acted in this step (absent when the scenario injects none). */
   faults?: InjectedFault[];
+  /** A guided run: how the step ended for the shopper and what they answered (absent in scripted runs). */
+  person?: PersonAnswers;
+}
+
+/** What a shopper said about one step of a guided run. */
+export interface PersonAnswers {
+  /**
+   * How the step ended: they said it was done; its expectation came true as they worked; they said they could not do
+   * it; cx-shop did it for them (opening a page); or they left (closed the browser, ended the run).
+   */
+  said: 'done' | 'expectation met' | 'could not' | 'opened for them' | 'left';
+  /** Their answer to "It was easy to …": 1 strongly disagree to 7 strongly agree; null when not asked or skipped. */
+  ease: number | null;
+  note?: string;
+}
+
+/** A guided run: who walked it, how, what they said of the whole journey, and the automated run it is held against. */
+export interface GuidedArtifacts {
+  shopper: string;
+  /** In a real browser with cx-shop recording, or on a printed checklist read back. */
+  via: 'browser' | 'checklist';
+  ease: number | null;
+  note?: string;
+  /** The automated run of the same scenario: its effort and status per step (the prediction). */
+  predicted: { from: string; steps: Array<{ name: string; effort: number; status: string }> } | null;
 }
 
 /** Everything recorded for one scenario: what the judge needs to judge it again, without a browser. */
@@ -295,5 +323,7 @@ export interface ScenarioArtifacts {
   startedAt: string;
   /** Set when the run broke off mid-scenario: what was recorded before is kept. */
   brokeOff?: string;
+  /** Present when a person drove the steps (driver: person). */
+  guided?: GuidedArtifacts;
   steps: StepArtifacts[];
 }

@@ -34,7 +34,8 @@ export interface ExecuteOptions extends GateOptions {
   scenarioTimeout?: string;
 }
 
-function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): string | undefined {
+/** Checks the options a run of these scenarios takes; returns the base URL given on the command line or in the environment. */
+export function checkOptions(scenarios: ResolvedScenario[], options: Pick<ExecuteOptions, 'device' | 'scenarioTimeout' | 'testIdAttribute' | 'baseUrl'>): string | undefined {
   if (options.device && !(options.device in devices)) {
     throw new UsageError(
       `--device "${options.device}" is not a Playwright device name`,
@@ -63,7 +64,7 @@ function checkOptions(scenarios: ResolvedScenario[], options: ExecuteOptions): s
 
 
 /** The output folder must take files before any browser starts: a run that cannot write its report is no run. */
-async function checkWritable(outDir: string): Promise<void> {
+export async function checkWritable(outDir: string): Promise<void> {
   const probe = join(outDir, `.cx-shop-write-check-${process.pid}`);
   try {
     await makeFolder(outDir);

@@ -115,6 +115,32 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .action(async (dir: string, options) => setExitCode(await (await import('./init.js')).initCommand(dir, options)));
 
   program
+    .command('guide')
+    .description('a recruited shopper walks a scenario by hand in a real browser; cx-shop records what they do and asks how easy each step was (1-7)')
+    .argument('<scenario>', 'the scenario file to walk')
+    .option('--shopper <id>', 'who walks it, e.g. S-014 (kept in the report)')
+    .option('--base-url <url>', 'the site; overrides the scenario\'s baseUrl (or set CX_SHOP_BASE_URL)')
+    .option('--device <name>', 'Playwright device for the window (default: the scenario\'s own)')
+    .option('--out <dir>', 'folder for report.json, artifacts and screenshots', 'cx-guide')
+    .option('--predicted <report>', 'a report.json of an automated run of the scenario: its effort per step is the prediction (default: cx-shop runs it first)')
+    .option('--no-predict', 'no automated run first: the report has no prediction and no perception gap')
+    .option('--checklist [file]', 'print a checklist of the steps for a shopper without a browser (to the file, or standard output)')
+    .option('--read-back <file>', 'read a filled-in checklist back into a report')
+    .option('--reporter <name[=path]>', 'also write this format: markdown, html, junit, sarif, github (repeatable)', collect)
+    .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
+    .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test')
+    .addOption(new Option('--headless', 'no window (for trying a guided run from a script)').hideHelp())
+    .action(async (scenario: string, options) => setExitCode(await (await import('./guide.js')).guideCommand(scenario, options)));
+
+  program
+    .command('combine')
+    .description('put several shoppers\' guided runs of a scenario together: median time, spread of ratings, rank correlation with the predicted effort')
+    .argument('<reports...>', 'report.json files written by cx-shop guide')
+    .option('--out <dir>', 'folder for the combined report.json', 'cx-panel')
+    .option('--reporter <name[=path]>', 'also write this format: markdown, html, junit, sarif, github (repeatable)', collect)
+    .action(async (reports: string[], options) => setExitCode(await (await import('./guide.js')).combineCommand(reports, options)));
+
+  program
     .command('import')
     .description('turn a Chrome DevTools Recorder export (JSON) into a scenario file')
     .argument('<recording>', 'the JSON file of "Export recording" in the DevTools Recorder panel')

@@ -3,7 +3,8 @@
  * function of the artifacts: a run judges step by step as it records, `cx-shop judge` judges saved artifacts again,
  * and both give the same result because both go through this one class in the same order.
  */
-import type { ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
+import { guidedRun, personStep } from '../guide/person.js';
+import type { GuidedArtifacts, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
 import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
 import { recoveryFor } from '../effort/recovery.js';
 import { summariseJourney } from '../journeys/summary.js';
@@ -23,6 +24,8 @@ export interface JudgeContext {
   baseUrl: string;
   touch: boolean;
   viewport: { width: number; height: number };
+  /** A guided run: who walked it and the prediction their steps are held against. */
+  guided?: GuidedArtifacts;
 }
 
 export class ScenarioJudge {
@@ -69,6 +72,7 @@ export class ScenarioJudge {
     this.effort = effort.state;
     const environment = environmentOf(artifacts);
     const line = this.context.scenario.steps[artifacts.index]?.line;
+    const person = personStep(artifacts, this.context.guided);
     const result: StepResult = {
       name: artifacts.name,
       ...(line !== undefined && { line }),
@@ -86,6 +90,7 @@ export class ScenarioJudge {
       ...(environment.length > 0 ? { environment } : {}),
       ...(artifacts.faults?.length ? { faults: artifacts.faults } : {}),
       actions: countActions(artifacts),
+      ...(person && { person }),
     };
     this.results.push(result);
     return result;
@@ -131,6 +136,7 @@ export class ScenarioJudge {
       wait: round(steps.reduce((sum, step) => sum + step.wait, 0)),
       journeySummary: summariseJourney(steps, scenario.goal ? { text: scenario.goal, reachedAtStep: this.goalReachedAt } : undefined),
       steps,
+      ...(this.context.guided && { guided: guidedRun(this.context.guided, steps) }),
     };
   }
 
@@ -189,6 +195,7 @@ export function judgeScenario(artifacts: ScenarioArtifacts): ScenarioResult {
     baseUrl: artifacts.baseUrl,
     touch: first?.touch ?? false,
     viewport: first?.viewport ?? { width: 1280, height: 720 },
+    ...(artifacts.guided && { guided: artifacts.guided }),
   });
   for (const step of artifacts.steps) judge.step(step);
   return judge.finish(artifacts.brokeOff);

@@ -58,6 +58,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   if (window !== window.top || window.__cxShopRecorder) return;
   const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   let seq = 0;
+  /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
+  const isOwn = (node: unknown): boolean => node instanceof Element && node.hasAttribute('data-cx-shop-own');
   const send = (event: Record<string, unknown>) => {
     seq += 1;
     try {
@@ -77,7 +79,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let lastInputAt = 0;
   for (const type of INPUT_EVENTS) {
     addEventListener(type, (event) => {
-      if (event.isTrusted) lastInputAt = Date.now();
+      if (event.isTrusted && !isOwn(event.target)) lastInputAt = Date.now();
     }, { capture: true, passive: true });
   }
   const schedulingContext = (): 'customer' | 'page' => {
@@ -176,7 +178,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Listeners get each batch of changes, and whether the page made them on its own (in one of its own timers). */
   type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean) => void;
   const mutationListeners = new Set<MutationListener>();
-  const onChanges = (records: MutationRecord[], byPage: boolean) => {
+  const onChanges = (all: MutationRecord[], byPage: boolean) => {
+    const records = all.filter(
+      (r) => !isOwn(r.target) && !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOwn)),
+    );
     if (records.length === 0) return;
     const at = Date.now();
     const previous = new Map<Node, [number, number]>();
@@ -237,8 +242,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       ['focusin', 'focus'],
       ['hashchange', 'navigation'],
     ];
+    // The field the customer leaves commits its value as the press takes focus away: its change is no answer.
+    const leaving = document.activeElement;
     const handlers = events.map(([type, what]) => {
       const handler = (event: Event) => {
+        if (type === 'change' && leaving && event.target === leaving && leaving !== pressed && leaving !== own) return;
         // Focus landing on what was pressed is no answer (a button takes focus when tapped); focus moving elsewhere is.
         if (what === 'focus' && pressed && event.target instanceof Node && pressed.contains(event.target)) return;
         answer(what);
@@ -257,7 +265,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener(
     'pointerdown',
     (event) => {
-      if (!event.isTrusted || event.button > 0 || !(event.target instanceof Element)) return;
+      if (!event.isTrusted || event.button > 0 || !(event.target instanceof Element) || isOwn(event.target)) return;
       const el = lib.control(event.target);
       pressId += 1;
       lastPress = { el, at: Date.now() };
@@ -284,7 +292,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener(
     'keydown',
     (event) => {
-      if (!event.isTrusted || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Dead'].includes(event.key)) return;
+      if (!event.isTrusted || isOwn(event.target) || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Dead'].includes(event.key)) return;
       const el = document.activeElement;
       const field = fieldNote(el && lib.isField(el) ? el : null);
       const combo = event.ctrlKey || event.metaKey || event.altKey;
@@ -357,7 +365,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: innerWidth });
   };
   const startGesture = (event: Event) => {
-    if (!event.isTrusted || quiet) return;
+    if (!event.isTrusted || quiet || isOwn(event.target)) return;
     gestureUntil = Date.now() + 400;
   };
   for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });

@@ -145,6 +145,15 @@ export class Recorder {
     this.waited = 0;
   }
 
+  /** Whether the customer did anything in this step so far: pressed, typed, chose or scrolled. */
+  actedInStep(): boolean {
+    for (let i = this.stepEvents; i < this.events.length; i += 1) {
+      const type = this.events[i]!.type;
+      if (type === 'press' || type === 'key' || type === 'select' || type === 'choice' || type === 'scroll') return true;
+    }
+    return false;
+  }
+
   /** Runs the customer's action: requests it starts are caused by the customer. */
   async action<T>(work: () => Promise<T>): Promise<T> {
     this.phase = 'action';
@@ -393,7 +402,14 @@ export class Recorder {
     const responses = this.responsesTo(input);
     const answers = this.answersTo(input).map((e) => e.t - input.t);
     const watchedMs = responses.length === 0 ? DEAD_TAP_WINDOW_MS : Math.max(0, Math.min(DEAD_TAP_WINDOW_MS, ...answers));
-    return { input: input.type, target: { ...input.target, text: this.mask(input.target.text) }, responses, watchedMs };
+    return {
+      input: input.type,
+      target: { ...input.target, text: this.mask(input.target.text) },
+      responses,
+      watchedMs,
+      at: Math.max(0, input.t - this.stepStartedAt),
+      ...(input.type === 'press' && { point: input.point }),
+    };
   }
 
   /** Whether each field typed into in this step kept what was typed, read from the page now. */

@@ -3,7 +3,7 @@
  * `REPORT_VERSION`: bump it when a field changes meaning or disappears.
  */
 import type { JourneySummary } from '../journeys/summary.js';
-import type { Box } from '../artifacts/types.js';
+import type { Box, PersonAnswers } from '../artifacts/types.js';
 
 export const REPORT_VERSION = 1;
 
@@ -85,6 +85,8 @@ export interface StepResult {
   environment?: string[];
   /** Faults cx-shop injected on purpose in this step, and how many requests each hit. */
   faults?: Array<{ fault: string; hits: number }>;
+  /** A guided run: what the person did, how long it took them and how easy they said it was. */
+  person?: PersonStep;
   /** Counts of what the customer did in this step. */
   actions: { taps: number; charsTyped: number; fields: number; selects: number; keys: number; scrolls: number; pages: number };
 }
@@ -108,6 +110,55 @@ export interface ScenarioResult {
   /** What the whole journey took (and, with a goal, what it took to reach it). */
   journeySummary: JourneySummary;
   steps: StepResult[];
+  /** Present when a person walked the journey (cx-shop guide) rather than the scenario's script. */
+  guided?: GuidedRun;
+}
+
+/** One step of a guided run, as the person walked it, beside the automated run's prediction. */
+export interface PersonStep {
+  said: PersonAnswers['said'];
+  /** Measured seconds the person took for the step: timing (a person's pace), not the deterministic effort. */
+  seconds: number;
+  /** "It was easy to …": 1 strongly disagree to 7 strongly agree; null when not asked or skipped. */
+  ease: number | null;
+  note?: string;
+  /** What their hands did, as the recorder heard it. */
+  counts: { taps: number; deadTaps: number; rageTaps: number; keystrokes: number; scrolls: number; pages: number; errorsSeen: number };
+  /** The automated run's effort and status for the same step. */
+  predicted: { effort: number; status: string } | null;
+  /** The perception gap in words: where the person's time or rating and the prediction disagree; null when they agree. */
+  gap: string | null;
+}
+
+export interface GuidedRun {
+  shopper: string;
+  via: 'browser' | 'checklist';
+  /** Their answer for the whole journey (1-7), null when skipped. */
+  ease: number | null;
+  note?: string;
+  /** Where the prediction came from (a report file, or the automated run cx-shop made first); null without one. */
+  predictedFrom: string | null;
+  /** Spearman's rank correlation between predicted effort and measured seconds over the steps; null below 3 steps. */
+  rankCorrelation: number | null;
+}
+
+/** Several shoppers' guided runs of one scenario, put together (cx-shop combine). */
+export interface PanelSummary {
+  scenario: string;
+  file: string;
+  shoppers: string[];
+  steps: Array<{
+    name: string;
+    /** Runs that reached this step. */
+    runs: number;
+    couldNot: number;
+    seconds: { median: number | null; min: number | null; max: number | null };
+    ease: { median: number | null; min: number | null; max: number | null; answers: number[] };
+    predictedEffort: number | null;
+  }>;
+  ease: { median: number | null; min: number | null; max: number | null; answers: number[] };
+  /** Spearman's rank correlation between each step's predicted effort and its median measured seconds. */
+  rankCorrelation: number | null;
 }
 
 export interface Report {
@@ -133,6 +184,8 @@ export interface Report {
   scenarios: ScenarioResult[];
   /** The gate's verdict: budgets, changes against a baseline, unstable figures. Every format renders this one. */
   gate?: GateVerdict;
+  /** Guided runs of several shoppers put together, per scenario (cx-shop combine). */
+  panel?: PanelSummary[];
 }
 
 /** A budget the scenario file set that the run did not keep. */

@@ -5,6 +5,7 @@
  */
 import { countBySeverity, findingsOfSteps } from '../report/severity.js';
 import type { Report } from '../report/types.js';
+import { formatSpread } from '../guide/stats.js';
 import { verdictOf } from '../report/verdict.js';
 
 /** Text safe inside a Markdown table cell or list item. */
@@ -65,7 +66,41 @@ export function renderMarkdown(report: Report): string {
       return `| ${mdText(s.name)} | ${s.status} | ${mdText(verdictOf(s))} | ${c.high} | ${c.medium} | ${c.low} |`;
     }),
     '',
+    ...guidedSection(report),
+    ...panelSection(report),
     ...list('Improvements', (gate?.improvements ?? []).map((i) => i.message)),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Guided runs: who walked which journey, how easy they said it was, and where they and the prediction disagree. */
+function guidedSection(report: Report): string[] {
+  const guided = report.scenarios.filter((s) => s.guided);
+  if (guided.length === 0) return [];
+  return [
+    '### Guided runs',
+    '',
+    '| journey | shopper | via | overall ease | rank correlation |',
+    '|---|---|---|---:|---:|',
+    ...guided.map((s) => `| ${mdText(s.name)} | ${mdText(s.guided!.shopper)} | ${s.guided!.via} | ${s.guided!.ease === null ? '–' : `${s.guided!.ease}/7`} | ${s.guided!.rankCorrelation === null ? '–' : s.guided!.rankCorrelation.toFixed(2)} |`),
+    '',
+    ...list(
+      'Perception gaps',
+      guided.flatMap((s) => s.steps.filter((step) => step.person?.gap).map((step) => `${s.name} · ${step.name} (${s.guided!.shopper}): ${step.person!.gap}`)),
+    ),
+  ];
+}
+
+/** Several shoppers put together (cx-shop combine): per step the median time, the spread of answers, the prediction. */
+function panelSection(report: Report): string[] {
+  return (report.panel ?? []).flatMap((p) => [
+    `### Shoppers: ${mdText(p.scenario)}`,
+    '',
+    `${p.shoppers.length} shoppers; overall ease ${formatSpread(p.ease)}; rank correlation of predicted effort and median time: ${p.rankCorrelation === null ? 'not enough steps' : p.rankCorrelation.toFixed(2)}.`,
+    '',
+    '| step | runs | could not | predicted | time: median (range) | ease: median (range) |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...p.steps.map((s) => `| ${mdText(s.name)} | ${s.runs} | ${s.couldNot} | ${s.predictedEffort === null ? '–' : `${s.predictedEffort.toFixed(1)} s`} | ${formatSpread(s.seconds, ' s')} | ${formatSpread(s.ease)} |`),
+    '',
+  ]);
 }

@@ -3,8 +3,9 @@
  */
 import chalk from 'chalk';
 import { terminalSafe as t } from '../output/safe.js';
+import { formatSpread } from '../guide/stats.js';
 import { verdictOf } from '../report/verdict.js';
-import type { Finding, Report, ScenarioResult, ScenarioStatus, StepStatus } from '../report/types.js';
+import type { Finding, GuidedRun, PanelSummary, PersonStep, Report, ScenarioResult, ScenarioStatus, StepStatus } from '../report/types.js';
 
 const STATUS_MARK: Record<StepStatus | ScenarioStatus, string> = {
   passed: chalk.green('✓ passed'),
@@ -34,6 +35,7 @@ export function formatScenario(result: ScenarioResult): string {
           : ''),
     ),
   );
+  if (result.guided) lines.push(chalk.cyan(`  ${guidedLine(result.guided)}`));
   const nameWidth = Math.min(44, Math.max(4, ...result.steps.map((s) => s.name.length)));
   lines.push(chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(nameWidth)}  ${'status'.padEnd(9)}  ${'effort'.padStart(8)}  findings  ${'wait'.padStart(7)}`));
   result.steps.forEach((step, i) => {
@@ -52,8 +54,56 @@ export function formatScenario(result: ScenarioResult): string {
     if (step.environment?.length) {
       lines.push(chalk.gray(`      environment, not counted: ${step.environment.length} failure${step.environment.length === 1 ? '' : 's'} of third parties or the background (${truncate(t(step.environment[0]!), 70)})`));
     }
+    if (step.person) lines.push(...personLines(step.person));
     if (step.reason && step.status !== 'passed' && step.status !== 'skipped') lines.push(chalk.red(`      ↳ ${t(step.reason)}`));
   });
+  return lines.join('\n');
+}
+
+function guidedLine(guided: GuidedRun): string {
+  return [
+    `guided: shopper ${t(guided.shopper)} (${guided.via === 'browser' ? 'in a browser' : 'on a paper checklist'})`,
+    `overall ease ${guided.ease === null ? 'not given' : `${guided.ease}/7`}`,
+    guided.predictedFrom ? `predicted by ${t(guided.predictedFrom)}` : 'no prediction',
+    ...(guided.rankCorrelation !== null ? [`rank correlation of predicted effort and measured time ${guided.rankCorrelation.toFixed(2)}`] : []),
+  ].join(' · ') + (guided.note ? `\n  note: "${t(guided.note)}"` : '');
+}
+
+function personLines(person: PersonStep): string[] {
+  const c = person.counts;
+  const hands = [
+    `${c.taps} tap${c.taps === 1 ? '' : 's'}${c.deadTaps || c.rageTaps ? ` (${[c.deadTaps ? `${c.deadTaps} dead` : '', c.rageTaps ? `${c.rageTaps} in rage` : ''].filter(Boolean).join(', ')})` : ''}`,
+    `${c.keystrokes} keys`,
+    ...(c.scrolls ? [`${c.scrolls} swipes`] : []),
+    ...(c.errorsSeen ? [`${c.errorsSeen} error${c.errorsSeen === 1 ? '' : 's'} seen`] : []),
+  ];
+  const out = [
+    chalk.cyan(
+      `      shopper: ${person.said}, ${seconds(person.seconds)} (timing) · ease ${person.ease === null ? '–' : `${person.ease}/7`} · ${hands.join(' · ')}` +
+        (person.predicted ? ` · predicted ${seconds(person.predicted.effort)}${person.predicted.status === 'passed' ? '' : ` (${person.predicted.status})`}` : ''),
+    ),
+  ];
+  if (person.gap) out.push(chalk.yellow(`      perception gap: ${t(person.gap)}`));
+  if (person.note) out.push(chalk.gray(`      note: "${t(person.note)}"`));
+  return out;
+}
+
+/** Several shoppers' runs of each scenario: per step the median time, the spread of answers, the prediction. */
+export function formatPanel(panel: readonly PanelSummary[]): string {
+  const lines: string[] = [];
+  for (const p of panel) {
+    lines.push(
+      '',
+      `${chalk.bold(t(p.scenario))}  ${chalk.gray(t(`${p.file} · ${p.shoppers.length} shopper${p.shoppers.length === 1 ? '' : 's'}: ${p.shoppers.join(', ')}`))}`,
+      `  overall ease: median ${formatSpread(p.ease)} · rank correlation of predicted effort and median time: ${p.rankCorrelation === null ? 'not enough steps' : p.rankCorrelation.toFixed(2)}`,
+      chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(36)}  ${'runs'.padStart(4)}  ${'could not'.padStart(9)}  ${'predicted'.padStart(9)}  ${'time: median (range)'.padEnd(22)}  ease: median (range)`),
+    );
+    p.steps.forEach((s, i) => {
+      lines.push(
+        `  ${String(i + 1).padStart(2)}  ${truncate(t(s.name), 36).padEnd(36)}  ${String(s.runs).padStart(4)}  ${String(s.couldNot).padStart(9)}  ${(s.predictedEffort === null ? '–' : seconds(s.predictedEffort)).padStart(9)}  ${formatSpread(s.seconds, ' s').padEnd(22)}  ${formatSpread(s.ease)}`,
+      );
+    });
+  }
   return lines.join('\n');
 }
 

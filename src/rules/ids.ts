@@ -9,6 +9,7 @@ export const STEP_RULE_IDS = [
   'broken-image',
   'broken-link',
   'dead-tap',
+  'rage-tap',
   'value-not-kept',
   'error-message',
   'vague-error',

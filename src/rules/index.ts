@@ -32,6 +32,7 @@ import promoHunt from './promo-hunt.js';
 import promoRejected from './promo-rejected.js';
 import promoTotalUnchanged from './promo-total-unchanged.js';
 import promoUnexplained from './promo-unexplained.js';
+import rageTap from './rage-tap.js';
 import slowResponse from './slow-response.js';
 import smallText from './small-text.js';
 import tapTargetSize from './tap-target-size.js';
@@ -52,6 +53,7 @@ export const rules: Record<StepRuleId, RuleDefinition> = {
   'broken-link': brokenLink,
   // frustration
   'dead-tap': deadTap,
+  'rage-tap': rageTap,
   'value-not-kept': valueNotKept,
   // forms
   'error-message': errorMessage,

@@ -43,7 +43,13 @@ export interface ScenarioRunOptions {
   onStep?: (step: StepResult, index: number) => void;
 }
 
-type DeviceProfile = Omit<(typeof devices)[string], 'defaultBrowserType'>;
+export type DeviceProfile = Omit<(typeof devices)[string], 'defaultBrowserType'>;
+
+/** A Playwright device as a context's options (its browser type aside), with its viewport and touch. */
+export function deviceProfile(name: string): { profile: DeviceProfile; viewport: { width: number; height: number }; touch: boolean } {
+  const { defaultBrowserType: _ignored, ...profile } = devices[name]!;
+  return { profile, viewport: profile.viewport ?? { width: 1280, height: 720 }, touch: profile.hasTouch ?? false };
+}
 
 export function scenarioFolder(position: number, name: string): string {
   return `scenarios/${String(position + 1).padStart(2, '0')}-${slug(name)}`;
@@ -51,9 +57,7 @@ export function scenarioFolder(position: number, name: string): string {
 
 export async function runScenario(browser: Browser, scenario: ResolvedScenario, options: ScenarioRunOptions): Promise<ScenarioResult> {
   const deviceName = options.device ?? scenario.device;
-  const { defaultBrowserType: _ignored, ...profile } = devices[deviceName]!;
-  const viewport = profile.viewport ?? { width: 1280, height: 720 };
-  const touch = profile.hasTouch ?? false;
+  const { profile, viewport, touch } = deviceProfile(deviceName);
   const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const artifacts: ScenarioArtifacts = {
@@ -140,14 +144,14 @@ function scenarioWatchdog(ms: number, stop: () => Promise<void> | undefined) {
   return { ms, expired, cancel: () => clearTimeout(timer) };
 }
 
-async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {
+export async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {
   // Secrets are masked where they are recorded; this is the last guard, for any form a site showed them in. Written
   // whole: cx-shop judge may read it while a later step is saved.
   await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
 /** A fresh context on the device, prepared for recording, and its one page with its recorder. */
-async function openPage(browser: Browser, profile: DeviceProfile, baseUrl: string, secrets: readonly string[]) {
+export async function openPage(browser: Browser, profile: DeviceProfile, baseUrl: string, secrets: readonly string[]) {
   const context = await browser.newContext({ ...profile, acceptDownloads: true });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
-import type { ActionTiming, InjectedFault, StepArtifacts, StepOutcome } from '../artifacts/types.js';
+import type { ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { ensurePageLib } from '../recorder/install.js';
-import { timed, type Recorder } from '../recorder/recorder.js';
+import { timed, type RecordedStep, type Recorder } from '../recorder/recorder.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
@@ -90,11 +90,55 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     injected = await env.faults?.end();
   }
   const recorded = await recorder.endStep();
-  const wallMs = Date.now() - started;
-  const url = page.url();
+  return lookAtPage(env, {
+    index,
+    name: step.name,
+    exclude: step.exclude ?? [],
+    outcome,
+    recorded,
+    wallMs: Date.now() - started,
+    clock,
+    timings,
+    readings: ctx.readings,
+    documents: ctx.documents,
+    promo: ctx.promo,
+    ...(injected && { injected }),
+  });
+}
 
+/** What the customer did in a step, as the recorder heard it, before cx-shop looks at the page they were left on. */
+export interface PerformedStep {
+  index: number;
+  /** The step's name as the scenario gives it (secrets still in it: masked here). */
+  name: string;
+  /** The step's own regions to leave out of the look (the scenario's are added). */
+  exclude: string[];
+  outcome: StepOutcome;
+  recorded: RecordedStep;
+  wallMs: number;
+  /** The page's clock when the step began (long tasks are counted from it). */
+  clock: number;
+  timings: ActionTiming[];
+  /** Reading the driver knows of (a `read` step): the recorder cannot see eyes. */
+  readings: Interaction[];
+  documents: ReadDocument[];
+  promo: PromoProbe | null;
+  injected?: InjectedFault[];
+}
+
+/** What cx-shop needs to look at a page: the scenario's page, its recorder and where its pictures go. */
+export type LookEnvironment = Pick<StepEnvironment, 'page' | 'recorder' | 'scenario' | 'outDir' | 'folder' | 'links' | 'checked' | 'viewport' | 'touch' | 'mobile'>;
+
+/**
+ * cx-shop's look at the page a step left the customer on (picture, snapshot, accessibility, links, timing), without
+ * changing anything they see; with what they did, that makes the step's artifacts. The same for every driver.
+ */
+export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Promise<StepArtifacts> {
+  const { page, recorder, scenario, index, recorded } = { ...env, ...step };
+  let outcome = step.outcome;
+  const url = page.url();
   return recorder.collecting(async () => {
-    const exclude = [...(scenario.exclude ?? []), ...(step.exclude ?? [])];
+    const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
     const responsive = !page.isClosed() && (await timed(ensurePageLib(page), 2000).then(() => true, () => false));
@@ -118,7 +162,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
       viewport: env.viewport,
       touch: env.touch,
       mobile: env.mobile,
-      interactions: [...recorded.interactions, ...ctx.readings],
+      interactions: [...recorded.interactions, ...step.readings],
       taps: recorded.taps,
       typed: recorded.typed,
       appeared: recorded.appeared,
@@ -126,7 +170,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
       consoleErrors: recorded.consoleErrors,
       pageErrors: recorded.pageErrors,
       pages: recorded.pages.filter(isSitePage),
-      wallMs,
+      wallMs: step.wallMs,
       waitMs: recorded.waitMs,
       screenshot,
       page: snapshot,
@@ -134,13 +178,13 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
       accessibilityFailure: accessibility.failure,
       links: snapshot && fresh ? await env.links.check(snapshot) : [],
       timing: {
-        actions: timings,
-        longTasks: seen ? await timed(readLongTasks(page, clock), 3000).catch(() => []) : [],
+        actions: step.timings,
+        longTasks: seen ? await timed(readLongTasks(page, step.clock), 3000).catch(() => []) : [],
         vitals: seen ? await timed(readVitals(page), 3000).catch(() => ({ lcpMs: null, cls: null, inpMs: null })) : { lcpMs: null, cls: null, inpMs: null },
       },
-      documents: ctx.documents,
-      promo: ctx.promo,
-      ...(injected && { faults: injected }),
+      documents: step.documents,
+      promo: step.promo,
+      ...(step.injected && { faults: step.injected }),
     };
   });
 }

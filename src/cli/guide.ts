@@ -1,0 +1,188 @@
+/**
+ * `cx-shop guide SCENARIO`: a recruited shopper walks a scenario by hand in a real browser window while cx-shop
+ * records what they do and asks how easy each step was; `--checklist` prints the paper version, `--read-back` reads a
+ * filled one in. `cx-shop combine` puts several shoppers' reports together.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { GuidedArtifacts } from '../artifacts/types.js';
+import { findBrowser } from '../browser/find.js';
+import { launchBrowser } from '../browser/launch.js';
+import { EXIT } from '../gate/budget.js';
+import { Prompter } from '../guide/ask.js';
+import { checklistArtifacts, ChecklistError, readChecklist, renderChecklist } from '../guide/checklist.js';
+import { combineGuided } from '../guide/combine.js';
+import { guideScenario } from '../guide/session.js';
+import { judgeScenario } from '../judge/judge.js';
+import { guardOutput } from '../output/safe.js';
+import { buildReport } from '../report/build.js';
+import { readReport } from '../report/load.js';
+import type { Report, ScenarioResult } from '../report/types.js';
+import { writeJsonReport } from '../reporters/json.js';
+import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
+import { formatPanel, formatScenario } from '../reporters/terminal.js';
+import { runScenarios } from '../runner/run.js';
+import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
+import type { ResolvedScenario } from '../scenario/schema.js';
+import { RunError, UsageError } from './errors.js';
+import { checkOptions, checkWritable } from './execute.js';
+import { loadOrExplain } from './load.js';
+
+export interface GuideCommandOptions {
+  shopper?: string;
+  baseUrl?: string;
+  device?: string;
+  out: string;
+  browserPath?: string;
+  testIdAttribute?: string;
+  /** A report.json of an automated run of the scenario: its effort per step is the prediction. */
+  predicted?: string;
+  /** False with --no-predict: no automated run first. */
+  predict?: boolean;
+  checklist?: string | boolean;
+  readBack?: string;
+  headless?: boolean;
+  reporter?: string[];
+}
+
+export async function guideCommand(path: string, options: GuideCommandOptions): Promise<number> {
+  const scenarios = await loadOrExplain([path]);
+  if (scenarios.length > 1) throw new UsageError(`${path} holds ${scenarios.length} scenarios; a guided run walks one`, 'name one scenario file, e.g. cx-shop guide scenarios/checkout.yaml');
+  const scenario = scenarios[0]!;
+  const guide = options.device ? { ...scenario, device: options.device } : scenario;
+  const reporters = parseReporters(options.reporter ?? []);
+
+  if (options.checklist) {
+    // A paper walk needs no address: the shopper may have been given it apart.
+    const given = checkOptions([{ ...scenario, baseUrl: scenario.baseUrl ?? 'http://localhost/' }], options) ?? scenario.baseUrl ?? '';
+    const text = renderChecklist(guide, given);
+    if (typeof options.checklist === 'string' && options.checklist !== '-') {
+      await writeFile(options.checklist, text);
+      process.stderr.write(`cx-shop: wrote the checklist ${options.checklist} (${scenario.steps.length} steps); print it, and type the answers back in before cx-shop guide --read-back\n`);
+    } else process.stdout.write(text);
+    return EXIT.ok;
+  }
+
+  const baseUrl = checkOptions([scenario], options) ?? scenario.baseUrl ?? '';
+  if (options.shopper !== undefined && !/^[\w.@+-]{1,64}$/.test(options.shopper)) {
+    throw new UsageError(`--shopper "${options.shopper}" is not a shopper id: letters, digits and . _ - @ + only, up to 64`, 'e.g. --shopper S-014');
+  }
+  const outDir = resolve(options.out);
+  await checkWritable(outDir);
+  const predicted = options.predicted ? await predictionFrom(options.predicted, scenario) : null;
+
+  if (options.readBack) {
+    const text = await readFile(options.readBack, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read the checklist ${options.readBack} (${error.code ?? 'error'})`);
+    });
+    let answers;
+    try {
+      answers = readChecklist(text, guide);
+    } catch (error) {
+      if (error instanceof ChecklistError) throw new UsageError(`${options.readBack}:${error.line}: ${error.message}`, `write it as the checklist shows (cx-shop guide ${path} --checklist)`);
+      throw error;
+    }
+    const artifacts = checklistArtifacts(guide, answers, { baseUrl, predicted });
+    await saveArtifacts(outDir, scenarioFolder(0, scenario.name), artifacts, scenario.secrets);
+    return finish([judgeScenario(artifacts)], Date.now(), null, outDir, reporters, scenario.secrets);
+  }
+
+  if (!options.shopper) throw new UsageError('--shopper is needed: the id of the person walking the journey', `e.g. cx-shop guide ${path} --shopper S-014`);
+  const browser = findBrowser(options.browserPath);
+  guardOutput(scenario.secrets);
+  const started = Date.now();
+  let prediction = predicted;
+  if (!prediction && options.predict !== false) {
+    process.stderr.write('cx-shop: first an automated run of the same scenario, for the predicted effort of each step (--no-predict to skip)\n');
+    const run = await runScenarios([scenario], { browser, outDir: join(outDir, 'predicted'), baseUrl, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) });
+    prediction = predictionOf(run.scenarios[0], `the automated run in ${relative(process.cwd(), join(outDir, 'predicted')) || '.'}`);
+  }
+  let launched;
+  try {
+    launched = await launchBrowser(browser, { headed: !options.headless });
+  } catch (error) {
+    const noDisplay = /display|X server|ozone|wayland/i.test(String(error));
+    throw new RunError(
+      noDisplay
+        ? 'no screen to open the browser window on: run cx-shop guide on a desktop, or under xvfb-run on a server (or print a checklist: --checklist)'
+        : `could not start the browser at ${browser.executablePath}: ${String(error).split('\n')[0]}`,
+    );
+  }
+  const controller = new AbortController();
+  const stop = () => {
+    process.stderr.write('\ncx-shop: stopped; writing the report of the steps walked so far\n');
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  const ask = new Prompter(process.stdin, process.stdout);
+  ask.say(`cx-shop guide: ${scenario.name}\n  Shopper ${options.shopper}. A browser window opens as a ${guide.device}. Do each step as you would at home.`);
+  let result: ScenarioResult;
+  try {
+    result = await guideScenario(
+      launched,
+      scenario,
+      { baseUrl, outDir, shopper: options.shopper, predicted: prediction, signal: controller.signal, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) },
+      ask,
+    );
+  } finally {
+    process.off('SIGINT', stop);
+    ask.end();
+    await launched.close().catch(() => undefined);
+  }
+  return finish([result], started, { executable: browser.executablePath, version: launched.version() }, outDir, reporters, scenario.secrets);
+}
+
+/** `cx-shop combine REPORT...`: several shoppers' guided runs in one report, with the panel's figures per step. */
+export async function combineCommand(files: string[], options: { out: string; reporter?: string[] }): Promise<number> {
+  const reporters = parseReporters(options.reporter ?? []);
+  const reports: Report[] = [];
+  for (const file of files) reports.push(await readReport(file));
+  const guided = reports.flatMap((r) => r.scenarios.filter((s) => s.guided));
+  if (guided.length === 0) throw new UsageError(`none of ${files.join(', ')} holds a guided run`, 'give the report.json files that cx-shop guide wrote, one per shopper');
+  const outDir = resolve(options.out);
+  await checkWritable(outDir);
+  const panel = combineGuided(guided);
+  const report: Report = { ...buildReport(guided, Date.now(), null), durationSeconds: 0, panel };
+  const path = await writeJsonReport(report, outDir, []);
+  process.stdout.write(`${formatPanel(panel)}\n\n  ${guided.length} guided runs of ${panel.length} scenario${panel.length === 1 ? '' : 's'}\n  report: ${path}\n`);
+  await writeFormats(report, reporters, outDir, []);
+  return EXIT.ok;
+}
+
+async function finish(results: ScenarioResult[], started: number, browser: Report['browser'], outDir: string, reporters: ReporterChoice[], secrets: readonly string[]): Promise<number> {
+  const report = buildReport(results, started, browser);
+  for (const result of results) process.stdout.write(`${formatScenario(result)}\n`);
+  const path = await writeJsonReport(report, outDir, secrets);
+  process.stdout.write(`\n  report: ${path}\n  put several shoppers together with: cx-shop combine A/report.json B/report.json --out panel\n`);
+  await writeFormats(report, reporters, outDir, secrets);
+  return EXIT.ok;
+}
+
+async function writeFormats(report: Report, reporters: ReporterChoice[], outDir: string, secrets: readonly string[]): Promise<void> {
+  for (const outcome of await writeReports(report, reporters, outDir, secrets)) {
+    if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure})\n`);
+    else if (outcome.wrote !== '-') process.stdout.write(`  ${outcome.name}: ${outcome.wrote}\n`);
+  }
+}
+
+function parseReporters(texts: string[]): ReporterChoice[] {
+  return texts.map((text) => {
+    const choice = parseReporter(text);
+    if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter markdown or --reporter html');
+    return choice;
+  });
+}
+
+/** The prediction for this scenario from a saved report of an automated run. */
+async function predictionFrom(file: string, scenario: ResolvedScenario): Promise<GuidedArtifacts['predicted']> {
+  const report = await readReport(file, 'predicted report');
+  const match =
+    report.scenarios.find((s) => !s.guided && resolve(s.file) === resolve(scenario.file)) ?? report.scenarios.find((s) => !s.guided && s.name === scenario.name);
+  if (!match) throw new UsageError(`the report ${file} has no automated run of "${scenario.name}" (${scenario.file})`, `run it first: cx-shop run ${scenario.file}`);
+  return predictionOf(match, file);
+}
+
+function predictionOf(result: ScenarioResult | undefined, from: string): GuidedArtifacts['predicted'] {
+  if (!result) return null;
+  return { from, steps: result.steps.map((s) => ({ name: s.name, effort: s.effort, status: s.status })) };
+}
