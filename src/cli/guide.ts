@@ -52,10 +52,11 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   const guide = options.device ? { ...scenario, device: options.device } : scenario;
   const reporters = parseReporters(options.reporter ?? []);
 
+  // A paper walk needs no address: the shopper may have been given it apart.
+  const paper = Boolean(options.checklist || options.readBack);
+  const baseUrl = (paper ? checkOptions([{ ...scenario, baseUrl: scenario.baseUrl ?? 'http://localhost/' }], options) : checkOptions([scenario], options)) ?? scenario.baseUrl ?? '';
   if (options.checklist) {
-    // A paper walk needs no address: the shopper may have been given it apart.
-    const given = checkOptions([{ ...scenario, baseUrl: scenario.baseUrl ?? 'http://localhost/' }], options) ?? scenario.baseUrl ?? '';
-    const text = renderChecklist(guide, given);
+    const text = renderChecklist(guide, baseUrl);
     if (typeof options.checklist === 'string' && options.checklist !== '-') {
       await writeFile(options.checklist, text);
       process.stderr.write(`cx-shop: wrote the checklist ${options.checklist} (${scenario.steps.length} steps); print it, and type the answers back in before cx-shop guide --read-back\n`);
@@ -63,7 +64,6 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     return EXIT.ok;
   }
 
-  const baseUrl = checkOptions([scenario], options) ?? scenario.baseUrl ?? '';
   if (options.shopper !== undefined && !/^[\w.@+-]{1,64}$/.test(options.shopper)) {
     throw new UsageError(`--shopper "${options.shopper}" is not a shopper id: letters, digits and . _ - @ + only, up to 64`, 'e.g. --shopper S-014');
   }

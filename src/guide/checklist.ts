@@ -90,7 +90,7 @@ export function readChecklist(text: string, scenario: ResolvedScenario): { shopp
       const couldNot = /\[\s*[xX✓✔]\s*\]\s*could not/i.test(line);
       if (done && couldNot) throw new ChecklistError(n, 'both "done" and "could not do it" are ticked: tick one');
       current.said = done ? 'done' : couldNot ? 'could not' : null;
-    } else if ((m = /^Time taken[^:]*:(.*)$/i.exec(line)) && current && 'said' in current) {
+    } else if ((m = /^Time taken(?:\s*\([^)]*\))?\s*:(.*)$/i.exec(line)) && current && 'said' in current) {
       const value = filled(m[1]!);
       if (value) current.seconds = parseDuration(value, n);
     } else if ((m = /^Answer:(.*)$/i.exec(line)) && current) {

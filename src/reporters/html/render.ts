@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Box } from '../../artifacts/types.js';
 import { stepKeys } from '../../gate/compare.js';
-import type { EffortBreakdown, Finding, GateChange, Report, ScenarioResult, StepResult } from '../../report/types.js';
+import type { EffortBreakdown, Finding, GateChange, GuidedRun, PanelSummary, PersonStep, Report, ScenarioResult, StepResult } from '../../report/types.js';
+import { formatSpread } from '../../guide/stats.js';
 import { bySeverity, countBySeverity, findingsOfSteps, SEVERITIES } from '../../report/severity.js';
 import { verdictOf } from '../../report/verdict.js';
 import { loadPicture, type Picture } from './picture.js';
@@ -73,6 +74,7 @@ export function renderHtml(report: Report, context: { outDir: string }): string 
 </header>
 <main>
 ${summary(report, findings)}
+${(report.panel ?? []).map(panelTable).join('\n')}
 ${filters(findings)}
 ${report.scenarios.map((scenario, i) => scenarioSection(report, scenario, i, ctx)).join('\n')}
 </main>
@@ -168,6 +170,7 @@ function scenarioSection(report: Report, scenario: ScenarioResult, s: number, ct
 <h2 id="scenario-${s + 1}-title">${esc(scenario.name)}</h2>
 <p class="meta">${esc(scenario.file)} · ${esc(scenario.journey)} · ${esc(scenario.device)}${scenario.persona ? ` · ${esc(scenario.persona)}` : ''}</p>
 <p><span class="status ${scenario.status}">${scenario.status}</span> ${esc(verdictOf(scenario))} · ${c.high} high, ${c.medium} medium, ${c.low} low${scenario.reason ? `<br><span class="reason">${esc(scenario.reason)}</span>` : ''}</p>
+${scenario.guided ? guidedFacts(scenario.guided) : ''}
 ${scenario.steps.map((step, i) => stepArticle(report, scenario, step, s, i, keys[i]!, ctx)).join('\n')}
 </section>`;
 }
@@ -185,12 +188,35 @@ ${picture ? figure(step, picture, i) : ''}
 <div class="facts">
 ${step.status === 'skipped' ? '<p>Not reached: an earlier step ended the journey.</p>' : effortChart(step, ctx.maxEffort)}
 ${deltas(changes)}
+${step.person ? personFacts(step.person) : ''}
 ${step.recovery.length > 0 ? `<p class="recovery-list"><strong>Recovery:</strong> ${step.recovery.map((r) => `${esc(r.what)} (${r.seconds.toFixed(1)} s)`).join('; ')}</p>` : ''}
 ${step.faults?.length ? `<p><strong>Injected on purpose:</strong> ${step.faults.map((f) => `${esc(f.fault)} (${f.hits} request${f.hits === 1 ? '' : 's'})`).join('; ')}</p>` : ''}
 ${step.findings.length > 0 ? `<ul class="findings">${step.findings.map((f, n) => findingItem(f, n, picture)).join('\n')}</ul>` : step.status === 'skipped' ? '' : '<p class="none">No findings in this step.</p>'}
 </div>
 </div>
 </article>`;
+}
+
+function guidedFacts(g: GuidedRun): string {
+  return `<p class="guided">Walked by shopper <strong>${esc(g.shopper)}</strong> ${g.via === 'browser' ? 'in a browser' : 'on a paper checklist'} · overall ease ${g.ease === null ? 'not given' : `${g.ease}/7`}${g.rankCorrelation !== null ? ` · rank correlation of predicted effort and measured time ${g.rankCorrelation.toFixed(2)}` : ''}${g.note ? `<br>“${esc(g.note)}”` : ''}</p>`;
+}
+
+function personFacts(p: PersonStep): string {
+  const c = p.counts;
+  return `<p class="person"><strong>Shopper:</strong> ${esc(p.said)}, ${seconds(p.seconds)} (timing) · ease ${p.ease === null ? '–' : `${p.ease}/7`} · ${c.taps} taps${c.deadTaps ? `, ${c.deadTaps} dead` : ''}${c.rageTaps ? `, ${c.rageTaps} in rage` : ''} · ${c.keystrokes} keys${p.predicted ? ` · predicted ${seconds(p.predicted.effort)}` : ''}${p.gap ? `<br><strong>Perception gap:</strong> ${esc(p.gap)}` : ''}${p.note ? `<br>“${esc(p.note)}”` : ''}</p>`;
+}
+
+function panelTable(p: PanelSummary): string {
+  return `<section class="panel" aria-labelledby="panel-${esc(slugOf(p.scenario))}">
+<h2 id="panel-${esc(slugOf(p.scenario))}">Shoppers: ${esc(p.scenario)}</h2>
+<p>${p.shoppers.length} shoppers (${p.shoppers.map(esc).join(', ')}); overall ease ${esc(formatSpread(p.ease))}; rank correlation of predicted effort and median time: ${p.rankCorrelation === null ? 'not enough steps' : p.rankCorrelation.toFixed(2)}.</p>
+<table><thead><tr><th scope="col">step</th><th scope="col">runs</th><th scope="col">could not</th><th scope="col">predicted</th><th scope="col">time: median (range)</th><th scope="col">ease: median (range)</th></tr></thead>
+<tbody>${p.steps.map((s) => `<tr><td>${esc(s.name)}</td><td>${s.runs}</td><td>${s.couldNot}</td><td>${s.predictedEffort === null ? '–' : seconds(s.predictedEffort)}</td><td>${esc(formatSpread(s.seconds, ' s'))}</td><td>${esc(formatSpread(s.ease))}</td></tr>`).join('')}</tbody></table>
+</section>`;
+}
+
+function slugOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
 function figure(step: StepResult, picture: Picture, i: number): string {

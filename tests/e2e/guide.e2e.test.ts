@@ -1,0 +1,168 @@
+/**
+ * `cx-shop guide` and `cx-shop combine` through the command: the paper checklist printed, filled in and read back;
+ * two shoppers combined; mistakes are exit 2 with the file and line; and a guided run in Chromium answered through
+ * standard input alone, as a shopper at a terminal would.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin/cx-shop.js');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const SCENARIO = `name: Buy a mug
+device: Pixel 7
+steps:
+  - name: Open the shop
+    goto: /guide/shop.html
+  - name: Add the mug to the cart
+    tap: { role: button, name: Add to cart }
+    expect: { text: 1 in cart }
+  - name: Ask for gift wrap
+    tap: { role: button, name: Gift wrap }
+`;
+
+/** Ticks every step done with the given times and answers. */
+function fill(blank: string, shopper: string, times: string[], answers: string[], overall: string): string {
+  let step = -1;
+  return blank
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('Shopper id:')) return `Shopper id: ${shopper}`;
+      if (line.startsWith('--- Step')) step += 1;
+      if (line.startsWith('--- Overall')) step = 99;
+      if (step === 99 && line.trim().startsWith('Answer:')) return `    Answer: ${overall}`;
+      if (step < 0 || step >= times.length) return line;
+      if (line.includes('[ ] done')) return '    [x] done    [ ] could not do it';
+      if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${times[step]}`;
+      if (line.trim().startsWith('Answer:')) return `    Answer: ${answers[step]}`;
+      return line;
+    })
+    .join('\n');
+}
+
+describe('cx-shop guide on paper, and cx-shop combine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cx-shop-guide-e2e-'));
+  const scenario = join(dir, 'mug.yaml');
+  writeFileSync(scenario, SCENARIO);
+
+  it('prints a checklist, reads two filled-in ones back, and combines them into one report in every format', async () => {
+    const printed = await cli(['guide', scenario, '--checklist', join(dir, 'checklist.txt')]);
+    expect(printed.code).toBe(0);
+    const blank = readFileSync(join(dir, 'checklist.txt'), 'utf8');
+    expect(blank).toContain('--- Step 3 of 3: Ask for gift wrap');
+    writeFileSync(join(dir, 'a.txt'), fill(blank, 'S-1', ['0:10', '0:20', '0:40'], ['6', '5', '2'], '4'));
+    writeFileSync(join(dir, 'b.txt'), fill(blank, 'S-2', ['0:12', '0:18', '1:10'], ['7', '6', '1'], '3'));
+    for (const who of ['a', 'b']) {
+      const read = await cli(['guide', scenario, '--read-back', join(dir, `${who}.txt`), '--out', join(dir, who), '--no-predict']);
+      expect(read.code).toBe(0);
+      expect(read.stdout).toContain('on a paper checklist');
+    }
+    const a = JSON.parse(readFileSync(join(dir, 'a', 'report.json'), 'utf8')) as Report;
+    expect(a.scenarios[0]!.guided).toMatchObject({ shopper: 'S-1', via: 'checklist', ease: 4 });
+    const combined = await cli(['combine', join(dir, 'a', 'report.json'), join(dir, 'b', 'report.json'), '--out', join(dir, 'panel'), '--reporter', 'markdown', '--reporter', 'html']);
+    expect(combined.code).toBe(0);
+    expect(combined.stdout).toContain('2 shoppers: S-1, S-2');
+    const report = JSON.parse(readFileSync(join(dir, 'panel', 'report.json'), 'utf8')) as Report;
+    expect(report.panel![0]!.steps[2]!.seconds).toEqual({ median: 55, min: 40, max: 70 });
+    expect(report.panel![0]!.ease).toMatchObject({ median: 3.5, answers: [3, 4] });
+    expect(readFileSync(join(dir, 'panel', 'summary.md'), 'utf8')).toContain('### Shoppers: Buy a mug');
+    expect(readFileSync(join(dir, 'panel', 'report.html'), 'utf8')).toContain('Shoppers: Buy a mug</h2>');
+  });
+
+  it('a mistake in a filled-in checklist: exit 2, the file and line, no stack', async () => {
+    const blank = (await cli(['guide', scenario, '--checklist'])).stdout;
+    writeFileSync(join(dir, 'bad.txt'), fill(blank, 'S-3', ['0:10'], ['8'], ''));
+    const read = await cli(['guide', scenario, '--read-back', join(dir, 'bad.txt'), '--out', join(dir, 'bad'), '--no-predict']);
+    expect(read.code).toBe(2);
+    const line = readFileSync(join(dir, 'bad.txt'), 'utf8').split('\n').findIndex((l) => l.includes('Answer: 8')) + 1;
+    expect(read.stderr).toContain(`bad.txt:${line}: the answer "8" is not a number from 1 to 7`);
+    expect(read.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a guided run needs a shopper id; combine needs guided reports', async () => {
+    const run = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--shopper is needed');
+    const bad = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9', '--shopper', 'Ann Smith!']);
+    expect(bad.code).toBe(2);
+    writeFileSync(join(dir, 'plain.json'), JSON.stringify({ version: 1, tool: { name: 'cx-shop' }, summary: {}, scenarios: [] }));
+    const combine = await cli(['combine', join(dir, 'plain.json')]);
+    expect(combine.code).toBe(2);
+    expect(combine.stderr).toContain('holds a guided run');
+  });
+});
+
+describe('cx-shop guide in a browser, answered at the terminal', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('predicts with an automated run, walks the steps, asks the questions, and writes the guided report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-guide-run-'));
+    const file = join(dir, 'mug.yaml');
+    writeFileSync(file, SCENARIO);
+    const child = spawn(process.execPath, [BIN, 'guide', file, '--shopper', 'S-9', '--base-url', server.url, '--out', join(dir, 'out'), '--headless'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let out = '';
+    let err = '';
+    // The shopper's answers, each given when its question shows: a step said done (d), one they could not do (x).
+    const script: Array<[RegExp, string]> = [
+      [/Step 2 of 3/, 'd'],
+      [/Your answer \(1-7/, '4'],
+      [/A note/, 'The button gave no sign'],
+      [/Step 3 of 3/, 'x'],
+      [/Your answer \(1-7/, '1'],
+      [/A note/, ''],
+      [/Your answer \(1-7/, '2'],
+      [/Anything else/, ''],
+    ];
+    let seenUpTo = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      while (script.length > 0) {
+        const [pattern, answer] = script[0]!;
+        const match = pattern.exec(out.slice(seenUpTo));
+        if (!match) break;
+        seenUpTo += match.index + match[0].length;
+        script.shift();
+        child.stdin.write(`${answer}\n`);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toContain('first an automated run');
+    expect(code).toBe(0);
+    expect(script).toEqual([]);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+    const [walked] = report.scenarios;
+    expect(walked!.guided).toMatchObject({ shopper: 'S-9', via: 'browser', ease: 2 });
+    // Said done without tapping: the expectation was not met, and the step failed.
+    expect(walked!.steps.map((s) => [s.status, s.person?.said, s.person?.ease])).toEqual([
+      ['passed', 'opened for them', null],
+      ['failed', 'done', 4],
+      ['blocked', 'could not', 1],
+    ]);
+    expect(walked!.steps[1]!.reason).toContain('the shopper said it was done, but expected to see "1 in cart"');
+    expect(walked!.steps[1]!.person!.predicted).toMatchObject({ status: 'passed' });
+    expect(out).toContain('perception gap: the automated run passed this step; the shopper could not do it');
+  }, 120_000);
+});

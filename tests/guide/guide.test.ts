@@ -1,0 +1,196 @@
+/**
+ * The pure parts of guided runs: Spearman's rank correlation, the perception gap, rage taps, the paper checklist
+ * written and read back, and several shoppers put together.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TapResponse } from '../../src/artifacts/types.js';
+import { checklistArtifacts, ChecklistError, readChecklist, renderChecklist } from '../../src/guide/checklist.js';
+import { combineGuided } from '../../src/guide/combine.js';
+import { easeStatement } from '../../src/guide/instructions.js';
+import { gapOf } from '../../src/guide/person.js';
+import { median, ranks, spearman } from '../../src/guide/stats.js';
+import { judgeScenario } from '../../src/judge/judge.js';
+import { rageBursts } from '../../src/rules/rage-tap.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const SCENARIO = `name: Return a jacket
+device: Pixel 7
+baseUrl: https://shop.example
+steps:
+  - name: Open my orders
+    goto: /orders
+  - name: Choose the jacket
+    tap: { role: link, name: Wool jacket }
+  - name: Say why
+    select: { label: Reason, option: Too small }
+  - name: Send the return
+    tap: { role: button, name: Send }
+`;
+const scenario = parseScenario('returns.yaml', SCENARIO, {}).scenario!;
+
+describe('statistics', () => {
+  it('ranks with ties averaged, and Spearman as the correlation of the ranks', () => {
+    expect(ranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBe(1);
+    expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBe(-1);
+    // A textbook example (d² = 0+1+1+0+4 → 1 − 6·6/(5·24) = 0.7).
+    expect(spearman([1, 2, 3, 4, 5], [1, 3, 2, 4, 5])).toBeCloseTo(0.9, 3);
+    expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8, 3);
+    expect(spearman([1, 2], [1, 2])).toBeNull();
+    expect(spearman([1, 2, 3], [5, 5, 5])).toBeNull();
+  });
+});
+
+describe('the perception gap', () => {
+  const all = [{ effort: 2 }, { effort: 5 }, { effort: 20 }];
+  it('names a step the script passed and the person could not do', () => {
+    expect(gapOf('could not', 30, 1, { effort: 5, status: 'passed' }, all)).toContain('the automated run passed this step; the shopper could not do it');
+  });
+  it('names a step rated hard that the model thought easy, and one rated easy it thought hard', () => {
+    expect(gapOf('done', 3, 2, { effort: 2, status: 'passed' }, all)).toBe('rated hard (2/7) though predicted among the easier steps (2.0 s)');
+    expect(gapOf('done', 20, 7, { effort: 20, status: 'passed' }, all)).toBe('rated easy (7/7) though predicted among the harder steps (20.0 s)');
+  });
+  it('names a step that took far longer than predicted, and says nothing when they agree', () => {
+    expect(gapOf('done', 40, 4, { effort: 5, status: 'passed' }, all)).toBe('took 40.0 s against 5.0 s predicted');
+    expect(gapOf('done', 6, 5, { effort: 5, status: 'passed' }, all)).toBeNull();
+  });
+});
+
+describe('rage taps', () => {
+  const press = (at: number, x: number, responses: TapResponse['responses'] = []): TapResponse => ({
+    input: 'press',
+    target: { description: 'button "Gift wrap"', text: 'Gift wrap', box: null, pageBox: null },
+    responses,
+    watchedMs: 2500,
+    at,
+    point: { x, y: 100 },
+  });
+  it('are 3 presses within 1 s and 30 px that the page did not each answer', () => {
+    expect(rageBursts([press(0, 100), press(200, 110), press(400, 95)])).toHaveLength(1);
+    // Too slow, or too far apart.
+    expect(rageBursts([press(0, 100), press(600, 100), press(1200, 100)])).toHaveLength(0);
+    expect(rageBursts([press(0, 100), press(200, 160), press(400, 220)])).toHaveLength(0);
+  });
+  it('are not a stepper pressed three times, each press answered', () => {
+    expect(rageBursts([press(0, 100, ['mutation']), press(200, 100, ['mutation']), press(400, 100, ['mutation'])])).toHaveLength(0);
+  });
+});
+
+describe('the paper checklist', () => {
+  const fill = (text: string, answers: { shopper?: string; steps: Array<[string, string, string, string?]>; overall?: string }) => {
+    let step = -1;
+    return text
+      .split('\n')
+      .map((line) => {
+        if (line.startsWith('Shopper id:')) return `Shopper id: ${answers.shopper ?? ''}`;
+        if (line.startsWith('--- Step')) step += 1;
+        if (line.startsWith('--- Overall')) step = -2;
+        const a = answers.steps[step];
+        if (step === -2 && line.trim().startsWith('Answer:')) return `    Answer: ${answers.overall ?? ''}`;
+        if (!a) return line;
+        const [box, time, ease, note] = a;
+        if (line.includes('[ ] done')) return box === 'done' ? '    [x] done    [ ] could not do it' : box === 'could not' ? '    [ ] done    [x] could not do it' : line;
+        if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${time}`;
+        if (line.trim().startsWith('Answer:')) return `    Answer: ${ease}`;
+        if (line.trim().startsWith('Note:') && note) return `    Note: ${note}`;
+        return line;
+      })
+      .join('\n');
+  };
+  const blank = renderChecklist(scenario, 'https://shop.example');
+
+  it('lists every step with what to do, a box to tick, the time and the 1-7 statement', () => {
+    expect(blank).toContain('--- Step 2 of 4: Choose the jacket');
+    expect(blank).toContain('Tap link "Wool jacket"');
+    expect(blank).toContain('Open https://shop.example/orders');
+    expect(blank).toContain(`"${easeStatement('Say why')}"`);
+    expect(blank.match(/\[ \] done {4}\[ \] could not do it/g)).toHaveLength(4);
+  });
+
+  it('reads a filled-in checklist back into a guided report', () => {
+    const filled = fill(blank, {
+      shopper: 'S-031',
+      steps: [
+        ['done', '0:20', '6'],
+        ['done', '1:05', '4', 'Had to scroll a lot'],
+        ['could not', '2:30', '1', 'No reason fits'],
+      ],
+      overall: '2',
+    });
+    const answers = readChecklist(filled, scenario);
+    expect(answers.shopper).toBe('S-031');
+    const result = judgeScenario(checklistArtifacts(scenario, answers, { baseUrl: 'https://shop.example', predicted: null }));
+    expect(result.guided).toMatchObject({ shopper: 'S-031', via: 'checklist', ease: 2 });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'blocked', 'skipped']);
+    expect(result.steps.slice(0, 3).map((s) => [s.person!.seconds, s.person!.ease, s.person!.said])).toEqual([
+      [20, 6, 'done'],
+      [65, 4, 'done'],
+      [150, 1, 'could not'],
+    ]);
+    expect(result.steps[1]!.person!.note).toBe('Had to scroll a lot');
+    expect(result.status).toBe('blocked');
+  });
+
+  it('says which line is wrong, and what is wrong with it', () => {
+    const at = (text: string) => {
+      try {
+        readChecklist(text, scenario);
+        return null;
+      } catch (error) {
+        return error instanceof ChecklistError ? `${error.line}: ${error.message}` : String(error);
+      }
+    };
+    const line = (text: string, start: string) => text.split('\n').findIndex((l) => l.trim().startsWith(start)) + 1;
+    const badAnswer = fill(blank, { shopper: 'S-1', steps: [['done', '0:20', '9']] });
+    expect(at(badAnswer)).toBe(`${line(badAnswer, 'Answer: 9')}: the answer "9" is not a number from 1 to 7`);
+    const badTime = fill(blank, { shopper: 'S-1', steps: [['done', 'soon', '5']] });
+    expect(at(badTime)).toContain('the time taken "soon" is not minutes:seconds (e.g. 1:30)');
+    expect(at(fill(blank, { steps: [['done', '0:20', '5']] }))).toContain('the shopper id is empty');
+    const gap = fill(blank, { shopper: 'S-1', steps: [['done', '0:20', '5'], ['', '', ''], ['done', '0:10', '5']] });
+    expect(at(gap)).toContain('this step is ticked, but the walk stopped at step 2');
+    const other = blank.replace('Choose the jacket', 'Choose the coat');
+    expect(at(fill(other, { shopper: 'S-1', steps: [] }))).toContain('step 2 is "Choose the coat" here, but "Choose the jacket" in returns.yaml');
+  });
+});
+
+describe('several shoppers put together', () => {
+  it('gives per step the runs, the median time and range, the spread of answers, and the rank correlation', () => {
+    const predicted = { from: 'run', steps: [{ name: 'Open my orders', effort: 0, status: 'passed' }, { name: 'Choose the jacket', effort: 3, status: 'passed' }, { name: 'Say why', effort: 6, status: 'passed' }, { name: 'Send the return', effort: 9, status: 'passed' }] };
+    const walk = (shopper: string, times: string[], eases: string[], overall: string) => {
+      const blank = renderChecklist(scenario, '');
+      let step = -1;
+      const filled = blank
+        .split('\n')
+        .map((line) => {
+          if (line.startsWith('Shopper id:')) return `Shopper id: ${shopper}`;
+          if (line.startsWith('--- Step')) step += 1;
+          if (line.startsWith('--- Overall')) step = 99;
+          if (step === 99 && line.trim().startsWith('Answer:')) return `    Answer: ${overall}`;
+          if (step >= 0 && step < times.length) {
+            if (line.includes('[ ] done')) return '    [x] done    [ ] could not do it';
+            if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${times[step]}`;
+            if (line.trim().startsWith('Answer:')) return `    Answer: ${eases[step]}`;
+          }
+          return line;
+        })
+        .join('\n');
+      return judgeScenario(checklistArtifacts(scenario, readChecklist(filled, scenario), { baseUrl: '', predicted }));
+    };
+    const [panel] = combineGuided([
+      walk('A', ['0:05', '0:10', '0:30', '0:40'], ['7', '6', '4', '3'], '5'),
+      walk('B', ['0:07', '0:20', '0:25', '1:00'], ['7', '5', '3', '2'], '4'),
+      walk('C', ['0:06', '0:15', '0:50'], ['6', '6', '2'], '3'),
+    ]);
+    expect(panel!.shoppers).toEqual(['A', 'B', 'C']);
+    expect(panel!.steps.map((s) => s.runs)).toEqual([3, 3, 3, 2]);
+    expect(panel!.steps[2]!.seconds).toEqual({ median: 30, min: 25, max: 50 });
+    expect(panel!.steps[3]!.seconds).toEqual({ median: 50, min: 40, max: 60 });
+    expect(panel!.steps[1]!.ease).toEqual({ median: 6, min: 5, max: 6, answers: [5, 6, 6] });
+    expect(panel!.ease).toEqual({ median: 4, min: 3, max: 5, answers: [3, 4, 5] });
+    expect(panel!.steps.map((s) => s.predictedEffort)).toEqual([0, 3, 6, 9]);
+    // Predicted effort and median time rise together over the steps.
+    expect(panel!.rankCorrelation).toBe(1);
+  });
+});
