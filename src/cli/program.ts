@@ -141,6 +141,19 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .action(async (reports: string[], options) => setExitCode(await (await import('./guide.js')).combineCommand(reports, options)));
 
   program
+    .command('record')
+    .description('do a journey by hand in a real window; cx-shop writes it as a scenario file')
+    .argument('<url>', 'the page the journey starts on')
+    .option('--out <file>', 'write the scenario here (default: standard output)')
+    .option('--device <name>', 'Playwright device for the window', 'Pixel 7')
+    .option('--name <text>', 'the scenario\'s name: what the customer sets out to do')
+    .option('--test-id-attribute <name>', 'the attribute that holds test ids on this site, when a locator needs one', 'data-testid')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
+    .addOption(new Option('--headless', 'no window (for trying it from a script)').hideHelp())
+    .action(async (url: string, options) => setExitCode(await (await import('./record.js')).recordCommand(url, options)));
+
+  program
     .command('import')
     .description('turn a Chrome DevTools Recorder export (JSON) into a scenario file')
     .argument('<recording>', 'the JSON file of "Export recording" in the DevTools Recorder panel')

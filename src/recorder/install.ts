@@ -16,7 +16,7 @@ const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
 };
 
 /** The page helpers alone, for a document that has none yet (one opened before the context was prepared). */
-const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pageLib.toString()})();`;
+export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pageLib.toString()})();`;
 
 export async function prepareContext(context: BrowserContext, device: { touch: boolean }): Promise<void> {
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };

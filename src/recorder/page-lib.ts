@@ -19,6 +19,8 @@ export interface PageLib {
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
   isField(el: Element): boolean;
+  /** The accessible name of a control as the customer reads it: its label, its words, or the picture standing for it. */
+  nameOf(el: Element): string;
   /** The element in the customer's words: `button "Apply"`, `textbox labelled "Email"`, `link to /cart`. */
   describe(el: Element): string;
   /** The control a tap on `el` works: the link, button or field around it, else `el` itself. */
@@ -167,5 +169,5 @@ export function pageLib(): PageLib {
     const [r, g, b] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return r >= 150 && r > 2 * g && r > 2 * b;
   };
-  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, describe, control, fieldWords, looksRed };
+  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, fieldWords, looksRed };
 }

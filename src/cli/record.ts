@@ -1,0 +1,76 @@
+/**
+ * `cx-shop record URL`: a person does a journey in a real window and cx-shop writes it as a scenario file, checked
+ * before it is written. The person ends the recording with Enter in the terminal, or by closing the window.
+ */
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { devices } from 'playwright';
+import { findBrowser } from '../browser/find.js';
+import { launchBrowser } from '../browser/launch.js';
+import { EXIT } from '../gate/budget.js';
+import { makeFolder } from '../output/write-whole.js';
+import { recordJourney } from '../record/session.js';
+import { scenarioFromActs } from '../record/to-scenario.js';
+import { DEFAULT_DEVICE } from '../scenario/schema.js';
+import { formatProblem, parseScenario } from '../scenario/load.js';
+import { didYouMean } from '../scenario/suggest.js';
+import { RunError, UsageError } from './errors.js';
+
+export interface RecordCommandOptions {
+  out?: string;
+  device?: string;
+  name?: string;
+  force?: boolean;
+  browserPath?: string;
+  testIdAttribute?: string;
+  headless?: boolean;
+}
+
+export async function recordCommand(url: string, options: RecordCommandOptions): Promise<number> {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not a web address`, 'e.g. cx-shop record https://shop.example.com/');
+  const device = options.device ?? DEFAULT_DEVICE;
+  if (!(device in devices)) throw new UsageError(`--device "${device}" is not a Playwright device name`, didYouMean(device, Object.keys(devices)) ?? 'e.g. "Pixel 7", "iPhone 13" or "Desktop Chrome"');
+  const testIdAttribute = options.testIdAttribute ?? 'data-testid';
+  if (!/^[A-Za-z_][\w.:-]*$/.test(testIdAttribute)) throw new UsageError(`--test-id-attribute "${testIdAttribute}" is not an attribute name`, 'e.g. data-test or data-qa');
+  const out = options.out ? resolve(options.out) : null;
+  if (out && !options.force) {
+    const exists = await import('node:fs/promises').then((fs) => fs.access(out).then(() => true, () => false));
+    if (exists) throw new UsageError(`${options.out} exists`, 'choose another --out, or add --force to overwrite it');
+  }
+  const choice = findBrowser(options.browserPath);
+  let browser;
+  try {
+    browser = await launchBrowser(choice, { headed: !options.headless });
+  } catch (error) {
+    const noDisplay = /display|X server|ozone|wayland/i.test(String(error));
+    throw new RunError(noDisplay ? 'no screen to open the browser window on: run cx-shop record on a desktop, or under xvfb-run' : `could not start the browser at ${choice.executablePath}: ${String(error).split('\n')[0]}`);
+  }
+  process.stderr.write(`cx-shop: recording on a ${device}. Do the journey in the window, then press Enter here (or close the window).\n`);
+  const reader = createInterface({ input: process.stdin, terminal: false });
+  const until = new Promise<void>((done) => {
+    reader.once('line', () => done());
+    reader.once('close', () => done());
+    process.once('SIGINT', () => done());
+  });
+  let acts;
+  try {
+    acts = await recordJourney(browser, url, { device, testIdAttribute, until });
+  } catch (error) {
+    throw new RunError(`could not record on ${url}: ${String((error as Error).message ?? error).split('\n')[0]}`);
+  } finally {
+    reader.close();
+    await browser.close().catch(() => undefined);
+  }
+  const recorded = scenarioFromActs(acts, { startUrl: url, device, ...(options.name ? { name: options.name } : {}), testIdAttribute });
+  // What cx-shop writes must load: checked as any scenario file is (the secrets it asks for are set at run time).
+  const check = parseScenario(options.out ?? 'recorded.yaml', recorded.yaml, new Proxy({}, { get: () => 'set-at-run-time' }));
+  if (check.problems.length > 0) throw new Error(`the recorded scenario does not validate:\n${check.problems.map(formatProblem).join('\n')}`);
+  if (out) {
+    await makeFolder(dirname(out));
+    await writeFile(out, recorded.yaml);
+    process.stderr.write(`cx-shop: wrote ${options.out}: ${recorded.steps} steps; replay it with: cx-shop run ${options.out}\n`);
+  } else process.stdout.write(recorded.yaml);
+  for (const note of recorded.notes) process.stderr.write(`  note: ${note}\n`);
+  return EXIT.ok;
+}

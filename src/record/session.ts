@@ -1,0 +1,42 @@
+/**
+ * `cx-shop record`'s browser side: a window on the device, opened at the address, where a person does the journey
+ * while the page reports each act (see in-page.ts). Ends when `until` settles or the window is closed.
+ */
+import type { Browser, Page } from 'playwright';
+import { deviceProfile } from '../runner/run-scenario.js';
+import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
+import { recordActsInPage, type RecordedAct } from './in-page.js';
+
+export interface RecordOptions {
+  device: string;
+  testIdAttribute: string;
+  /** Recording ends when this settles (the person pressed Enter, or Ctrl-C). */
+  until: Promise<unknown>;
+  /** Called with the page once it is open (a test's second driver acts on it). */
+  onPage?: (page: Page) => void | Promise<void>;
+}
+
+export async function recordJourney(browser: Browser, url: string, options: RecordOptions): Promise<RecordedAct[]> {
+  const { profile } = deviceProfile(options.device);
+  const context = await browser.newContext(profile);
+  const acts: RecordedAct[] = [];
+  try {
+    await context.exposeBinding('__cxShopRecordAct', ({ page }: { page: Page }, act: RecordedAct) => {
+      // Only the window the journey started in: a pop-up the site opens is not followed.
+      if (page === first) acts.push(act);
+    });
+    await context.addInitScript({
+      content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute })});\n})();`,
+    });
+    const first = await context.newPage();
+    await first.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await options.onPage?.(first);
+    await Promise.race([options.until, new Promise((resolve) => first.once('close', resolve))]);
+    // What is still in a field the person was typing into when they stopped.
+    if (!first.isClosed()) await first.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return acts;
+}
