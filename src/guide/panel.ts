@@ -17,6 +17,8 @@ export interface PanelState {
   lines: string[];
   /** cx-shop is looking at the page (a picture is being taken): the panel is not in it. */
   hidden: boolean;
+  /** The step is over and the questions are in the terminal: no buttons to press. */
+  asking?: boolean;
 }
 
 /** What the shopper said with the panel's buttons. */
@@ -42,8 +44,10 @@ export function guidePanelInPage(): void {
   if (window !== window.top || window.__cxShopGuidePanel) return;
   const MARGIN = 8;
   const PILL = 44;
+  // The site's controls, and the messages it shows the customer (the panel must not hide "Added to your cart").
   const CONTROLS =
-    'a[href], button, input:not([type="hidden"]), select, textarea, summary, label, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="combobox"], [role="textbox"], [tabindex]:not([tabindex="-1"]), [onclick], [contenteditable="true"]';
+    'a[href], button, input:not([type="hidden"]), select, textarea, summary, label, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="combobox"], [role="textbox"], [tabindex]:not([tabindex="-1"]), [onclick], [contenteditable="true"], ' +
+    '[role="alert"], [role="status"], [aria-live="polite"], [aria-live="assertive"], output, dialog[open]';
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
   let state: PanelState | null = null;
@@ -88,6 +92,9 @@ export function guidePanelInPage(): void {
       .cannot { background: #f0b429; color: #3b2100; }
       .fold { background: transparent; color: #bcccdc; padding: 2px 8px; min-height: 24px; }
       .pill { width: ${PILL}px; height: ${PILL}px; border-radius: 50%; background: #102a43; color: #fff; font-weight: 700; box-shadow: 0 4px 16px rgba(0,0,0,.35); padding: 0; }
+      .compact .count, .compact ul { display: none; }
+      .compact { display: flex; align-items: center; gap: 8px; padding: 6px 8px; }
+      .compact .name { flex: 1; margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       [hidden] { display: none !important; }
     </style>
     <div class="panel" role="complementary" aria-label="cx-shop guide">
@@ -133,6 +140,7 @@ export function guidePanelInPage(): void {
       }),
     );
     q('.pill').textContent = String(state.step);
+    (q('.buttons') as HTMLElement).hidden = Boolean(state.asking);
     place();
   };
 
@@ -160,12 +168,27 @@ export function guidePanelInPage(): void {
       ['top-left', { left: MARGIN, top: MARGIN, width, height }],
       ['top-right', { left: innerWidth - width - MARGIN, top: MARGIN, width, height }],
     ];
+    panel.classList.remove('compact');
     const free = folded ? undefined : spots.find(([, rect]) => collisions(rect, boxes) === 0);
     if (free) {
       host.style.left = `${free[1].left}px`;
       host.style.top = `${free[1].top}px`;
       return free[0];
     }
+    // No room for it whole: the step's name and the buttons alone, at the top or the bottom.
+    panel.classList.add('compact');
+    const short = panel.getBoundingClientRect().height || 56;
+    const compact: Array<[string, Rect]> = [
+      ['compact bottom', { left: (innerWidth - width) / 2, top: innerHeight - short - MARGIN, width, height: short }],
+      ['compact top', { left: (innerWidth - width) / 2, top: MARGIN, width, height: short }],
+    ];
+    const room = folded ? undefined : compact.find(([, rect]) => collisions(rect, boxes) === 0);
+    if (room) {
+      host.style.left = `${room[1].left}px`;
+      host.style.top = `${room[1].top}px`;
+      return room[0];
+    }
+    panel.classList.remove('compact');
     // No room for the whole panel: a small round button where it covers the fewest controls (none, when it can).
     panel.hidden = true;
     pill.hidden = false;

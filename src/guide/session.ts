@@ -124,7 +124,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
       panel = { ...panel, hidden: true };
       await refreshPanel();
       const stepArtifacts = await lookAtPage(env, { index, name: step.name, exclude: step.exclude ?? [], outcome, recorded, wallMs, clock, timings: [], readings: ctx.readings, documents: ctx.documents, promo: null });
-      panel = { ...panel, hidden: false, lines: ['Answer the question in the terminal.'] };
+      panel = { ...panel, hidden: false, asking: true, lines: ['Answer the question in the terminal.'] };
       await refreshPanel();
       const asked = said !== 'opened for them';
       const ease = asked ? await ask.ease(easeStatement(name)) : null;
@@ -178,7 +178,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
     artifacts.brokeOff = firstLine(error);
   } finally {
     if (!page.isClosed()) {
-      panel = panel && { ...panel, name: 'Thank you', lines: ['One last question in the terminal.'], hidden: false };
+      panel = panel && { ...panel, name: 'Thank you', lines: ['One last question in the terminal.'], hidden: false, asking: true };
       await refreshPanel();
     }
   }

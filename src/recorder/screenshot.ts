@@ -93,7 +93,7 @@ async function cdpFor(page: Page): Promise<CDPSession> {
  * Takes the step's picture and writes it to `file`. Returns where it is and where the customer's view was, or null
  * when the page could not be pictured (it was closed or did not answer).
  */
-export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[]): Promise<StepScreenshot | null> {
+export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[], device: { mobile: boolean } = { mobile: false }): Promise<StepScreenshot | null> {
   let restored = false;
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
@@ -111,6 +111,9 @@ export async function captureStep(page: Page, file: string, relative: string, se
       }),
       15_000,
     )) as { data: string };
+    // Painting beyond the view gives a phone page classic scrollbars again in a window a person sees (a guided run,
+    // --headed): the page would lose their width at its next layout. Phones overlay theirs: hidden again.
+    if (device.mobile) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
     // Chromium may nudge a phone page's scroll while it paints beyond the view: put it back where the customer had it.
     await page
       .evaluate(({ x, y }) => {

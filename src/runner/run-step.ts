@@ -148,7 +148,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     }
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
-    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets) : null;
+    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { mobile: env.mobile }) : null;
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
     const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);

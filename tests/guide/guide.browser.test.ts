@@ -234,6 +234,13 @@ describe('the guide panel', () => {
     expect(result.steps[1]!.person).toMatchObject({ said: 'done', counts: { taps: 0 } });
   });
 
+  it('keeps to the step\'s name and its buttons in a slim strip when a whole panel would cover a form', async () => {
+    const { place, covered, result } = await panelOn('/guide/form.html');
+    expect(place).toBe('compact bottom');
+    expect(covered).toBe(0);
+    expect(result.steps[1]!.person).toMatchObject({ said: 'done', counts: { taps: 0 } });
+  });
+
   it('folds to a round button in the one free corner of a page full of controls', async () => {
     const { place, covered, result } = await panelOn('/guide/crowded.html');
     expect(place).toBe('pill bottom-right');
