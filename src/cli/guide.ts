@@ -95,7 +95,9 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   if (!prediction && options.predict !== false) {
     process.stderr.write('cx-shop: first an automated run of the same scenario, for the predicted effort of each step (--no-predict to skip)\n');
     const run = await runScenarios([scenario], { browser, outDir: join(outDir, 'predicted'), baseUrl, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) });
-    prediction = predictionOf(run.scenarios[0], `the automated run in ${relative(process.cwd(), join(outDir, 'predicted')) || '.'}`);
+    // Kept, so that later shoppers can be held against the same prediction (--predicted).
+    const saved = await writeJsonReport(run, join(outDir, 'predicted'), scenario.secrets);
+    prediction = predictionOf(run.scenarios[0], relative(process.cwd(), saved) || saved);
   }
   let launched;
   try {

@@ -74,6 +74,8 @@ export class Recorder {
   private readonly markTimes = new Map<number, number>();
   private readonly site: string;
   private intents: Array<TypingIntent & { text: string }> = [];
+  /** Fields typed into in earlier steps that still held what was typed when their step ended: watched for a loss later. */
+  private typedEarlier: Array<{ note: FieldNote; doc: string; chars: number }> = [];
   private stepEvents = 0;
   private stepRequests = 0;
   private stepStartedAt = Date.now();
@@ -446,6 +448,27 @@ export class Recorder {
         valueAtEnd: now === null ? null : secret ? '•••' : this.mask(now),
       });
     }
+    // A field typed into earlier that loses its value now (blanked when the customer moved on to the next field): lost
+    // in this step. Each is reported once; one that is gone from the page, or on a page left behind, is forgotten.
+    const stillHeld: typeof this.typedEarlier = [];
+    for (const earlier of this.typedEarlier) {
+      if (earlier.doc !== currentDoc || sessions.some((s) => s.doc === earlier.doc && s.note.id === earlier.note.id)) continue;
+      const read = await timed(
+        this.page.evaluate((id) => ({ now: window.__cxShopRecorder?.fieldValue(id) ?? null, typed: window.__cxShopRecorder?.typedValue(id) ?? null }), earlier.note.id),
+        2000,
+      ).catch(() => null);
+      if (!read || read.now === null || read.typed === null) continue;
+      if (sameValue(read.now, read.typed)) {
+        stillHeld.push(earlier);
+        continue;
+      }
+      const secret = earlier.note.type === 'password' || /card|cc-|cvc|cvv/i.test(earlier.note.words);
+      results.push({ target: earlier.note.target, label: earlier.note.label, keptAfterTyping: true, keptAtStepEnd: false, chars: earlier.chars, valueAtEnd: secret ? '•••' : this.mask(read.now) });
+    }
+    this.typedEarlier = [
+      ...stillHeld,
+      ...sessions.filter((_, i) => results[i]?.keptAtStepEnd === true).map(({ note, doc, chars }) => ({ note, doc, chars })),
+    ];
     return results;
   }
 }

@@ -78,6 +78,21 @@ describe('value-not-kept', () => {
     expect(findings[0]!.evidence.measured).toBe('value now ""');
   });
 
+  it('a value lost in a later step (blanked as the customer moves to the next field) is found there, once', async () => {
+    const result = await fixtures.run(
+      scenario(
+        'value-not-kept.html',
+        '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n  - name: Give my name\n    type: { label: Full name, text: Ada Lovelace }\n  - name: Go on\n    tap: Next\n',
+      ),
+    );
+    const [phone, name, next] = result.steps.slice(1);
+    expect(phone!.findings.map((f) => f.rule)).not.toContain('value-not-kept');
+    expect(name!.findings.filter((f) => f.rule === 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Phone"']);
+    // Typing the 12 characters again is the customer's recovery.
+    expect(name!.recovery.find((r) => r.rule === 'value-not-kept')!.what).toContain('12 characters');
+    expect(next!.findings.map((f) => f.rule)).not.toContain('value-not-kept');
+  });
+
   it('a kept name and a card number the site spaces out are not findings', async () => {
     const result = await fixtures.run(
       scenario(
