@@ -152,6 +152,8 @@ export function guidePanelInPage(): void {
     const width = Math.min(360, innerWidth - 2 * MARGIN);
     panel.hidden = false;
     pill.hidden = true;
+    // Measured whole: a slim strip from the last placement would make it seem to fit where it does not.
+    panel.classList.remove('compact');
     panel.style.width = `${width}px`;
     const height = panel.getBoundingClientRect().height || 120;
     if (openedByShopper) {
@@ -168,7 +170,6 @@ export function guidePanelInPage(): void {
       ['top-left', { left: MARGIN, top: MARGIN, width, height }],
       ['top-right', { left: innerWidth - width - MARGIN, top: MARGIN, width, height }],
     ];
-    panel.classList.remove('compact');
     const free = folded ? undefined : spots.find(([, rect]) => collisions(rect, boxes) === 0);
     if (free) {
       host.style.left = `${free[1].left}px`;

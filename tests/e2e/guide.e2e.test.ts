@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
+import { fillChecklist, type StepFill } from '../helpers/checklist.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,21 +38,7 @@ steps:
 
 /** Ticks every step done with the given times and answers. */
 function fill(blank: string, shopper: string, times: string[], answers: string[], overall: string): string {
-  let step = -1;
-  return blank
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('Shopper id:')) return `Shopper id: ${shopper}`;
-      if (line.startsWith('--- Step')) step += 1;
-      if (line.startsWith('--- Overall')) step = 99;
-      if (step === 99 && line.trim().startsWith('Answer:')) return `    Answer: ${overall}`;
-      if (step < 0 || step >= times.length) return line;
-      if (line.includes('[ ] done')) return '    [x] done    [ ] could not do it';
-      if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${times[step]}`;
-      if (line.trim().startsWith('Answer:')) return `    Answer: ${answers[step]}`;
-      return line;
-    })
-    .join('\n');
+  return fillChecklist(blank, { shopper, steps: times.map((time, i) => ['done', time, answers[i]!] as StepFill), overall });
 }
 
 describe('cx-shop guide on paper, and cx-shop combine', () => {

@@ -12,6 +12,7 @@ import { median, ranks, spearman } from '../../src/guide/stats.js';
 import { judgeScenario } from '../../src/judge/judge.js';
 import { rageBursts } from '../../src/rules/rage-tap.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { fillChecklist, type StepFill } from '../helpers/checklist.js';
 
 const SCENARIO = `name: Return a jacket
 device: Pixel 7
@@ -79,26 +80,7 @@ describe('rage taps', () => {
 });
 
 describe('the paper checklist', () => {
-  const fill = (text: string, answers: { shopper?: string; steps: Array<[string, string, string, string?]>; overall?: string }) => {
-    let step = -1;
-    return text
-      .split('\n')
-      .map((line) => {
-        if (line.startsWith('Shopper id:')) return `Shopper id: ${answers.shopper ?? ''}`;
-        if (line.startsWith('--- Step')) step += 1;
-        if (line.startsWith('--- Overall')) step = -2;
-        const a = answers.steps[step];
-        if (step === -2 && line.trim().startsWith('Answer:')) return `    Answer: ${answers.overall ?? ''}`;
-        if (!a) return line;
-        const [box, time, ease, note] = a;
-        if (line.includes('[ ] done')) return box === 'done' ? '    [x] done    [ ] could not do it' : box === 'could not' ? '    [ ] done    [x] could not do it' : line;
-        if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${time}`;
-        if (line.trim().startsWith('Answer:')) return `    Answer: ${ease}`;
-        if (line.trim().startsWith('Note:') && note) return `    Note: ${note}`;
-        return line;
-      })
-      .join('\n');
-  };
+  const fill = fillChecklist;
   const blank = renderChecklist(scenario, 'https://shop.example');
 
   it('lists every step with what to do, a box to tick, the time and the 1-7 statement', () => {
@@ -159,23 +141,7 @@ describe('several shoppers put together', () => {
   it('gives per step the runs, the median time and range, the spread of answers, and the rank correlation', () => {
     const predicted = { from: 'run', steps: [{ name: 'Open my orders', effort: 0, status: 'passed' }, { name: 'Choose the jacket', effort: 3, status: 'passed' }, { name: 'Say why', effort: 6, status: 'passed' }, { name: 'Send the return', effort: 9, status: 'passed' }] };
     const walk = (shopper: string, times: string[], eases: string[], overall: string) => {
-      const blank = renderChecklist(scenario, '');
-      let step = -1;
-      const filled = blank
-        .split('\n')
-        .map((line) => {
-          if (line.startsWith('Shopper id:')) return `Shopper id: ${shopper}`;
-          if (line.startsWith('--- Step')) step += 1;
-          if (line.startsWith('--- Overall')) step = 99;
-          if (step === 99 && line.trim().startsWith('Answer:')) return `    Answer: ${overall}`;
-          if (step >= 0 && step < times.length) {
-            if (line.includes('[ ] done')) return '    [x] done    [ ] could not do it';
-            if (line.trim().startsWith('Time taken')) return `    Time taken (m:ss): ${times[step]}`;
-            if (line.trim().startsWith('Answer:')) return `    Answer: ${eases[step]}`;
-          }
-          return line;
-        })
-        .join('\n');
+      const filled = fillChecklist(renderChecklist(scenario, ''), { shopper, steps: times.map((time, i) => ['done', time, eases[i]!] as StepFill), overall });
       return judgeScenario(checklistArtifacts(scenario, readChecklist(filled, scenario), { baseUrl: '', predicted }));
     };
     const [panel] = combineGuided([
