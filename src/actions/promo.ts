@@ -91,16 +91,21 @@ export const promo = defineAction({
     if (ctx.replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
-      for (const [variant, typed] of attempts) {
-        const fresh = await ctx.replay().catch((error: Error) => {
-          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
-        });
-        try {
-          tries.push(await tryCode(fresh.ctx, args, variant, typed));
-        } finally {
-          await fresh.close();
-        }
-      }
+      // Each try in its own fresh context, all at once: none is the customer's, and none waits on another.
+      tries.push(
+        ...(await Promise.all(
+          attempts.map(async ([variant, typed]) => {
+            const fresh = await ctx.replay!().catch((error: Error) => {
+              throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
+            });
+            try {
+              return await tryCode(fresh.ctx, args, variant, typed);
+            } finally {
+              await fresh.close();
+            }
+          }),
+        )),
+      );
     }
     ctx.recordPromo({
       code: args.code,
