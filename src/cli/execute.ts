@@ -3,6 +3,7 @@
  * and turn the outcome into an exit code.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
@@ -32,6 +33,12 @@ export interface ExecuteOptions extends GateOptions {
   testIdAttribute?: string;
   /** Seconds, as typed. */
   scenarioTimeout?: string;
+  /** Scenarios at once, as typed (default from the cores). */
+  workers?: string;
+  /** `I/N`: run the I-th of N deterministic parts of the scenarios (a CI matrix). */
+  shard?: string;
+  /** A Playwright browser server's ws:// address to run on. */
+  connect?: string;
 }
 
 /** Checks the options a run of these scenarios takes; returns the base URL given on the command line or in the environment. */
@@ -77,15 +84,46 @@ export async function checkWritable(outDir: string): Promise<void> {
   }
 }
 
-export async function execute(scenarios: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
-  const baseUrl = checkOptions(scenarios, options);
+/** Scenarios at once when --workers is not given: one per two cores (a scenario keeps its page's renderer and cx-shop busy). */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, Math.floor(availableParallelism() / 2)));
+}
+
+/** The scenarios of shard I of N (`--shard I/N`): every N-th from the I-th, in the run's order, with their places in it. */
+export function shardOf<T>(scenarios: readonly T[], shard: string | undefined): { scenarios: T[]; positions: number[] } {
+  if (shard === undefined) return { scenarios: [...scenarios], positions: scenarios.map((_, i) => i) };
+  const match = /^(\d+)\/(\d+)$/.exec(shard);
+  const [index, total] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || total < 1 || total > 1000 || index < 1 || index > total) {
+    throw new UsageError(`--shard "${shard}" is not I/N with 1 ≤ I ≤ N`, 'e.g. --shard 2/4 runs the second of four parts');
+  }
+  const positions = scenarios.map((_, i) => i).filter((i) => i % total === index - 1);
+  return { scenarios: positions.map((i) => scenarios[i]!), positions };
+}
+
+function checkRunShape(options: ExecuteOptions): number {
+  if (options.connect !== undefined && !(URL.canParse(options.connect) && /^wss?:$/.test(new URL(options.connect).protocol))) {
+    throw new UsageError(`--connect "${options.connect}" is not a ws:// or wss:// address`, 'e.g. --connect ws://127.0.0.1:3000/ (a Playwright browser server)');
+  }
+  if (options.workers === undefined) return defaultWorkers();
+  if (!/^\d+$/.test(options.workers) || Number(options.workers) < 1 || Number(options.workers) > 32) {
+    throw new UsageError(`--workers "${options.workers}" is not a whole number from 1 to 32`, 'e.g. --workers 2');
+  }
+  return Number(options.workers);
+}
+
+export async function execute(all: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
+  const baseUrl = checkOptions(all, options);
+  const workers = checkRunShape(options);
+  const { scenarios, positions } = shardOf(all, options.shard);
   const gate = await prepareGate(options);
-  const browser = findBrowser(options.browserPath);
+  // On a remote browser service there is no browser to find here.
+  const browser = options.connect ? { executablePath: options.connect, source: 'option' as const } : findBrowser(options.browserPath);
   const outDir = resolve(options.out);
   await checkWritable(outDir);
   const unlock = await lockFolder(outDir);
   try {
-    return await executeIn(outDir, scenarios, options, baseUrl, browser, gate);
+    return await executeIn(outDir, scenarios, options, baseUrl, browser, gate, { workers, positions, total: all.length });
   } finally {
     await unlock();
   }
@@ -132,6 +170,7 @@ async function executeIn(
   baseUrl: string | undefined,
   browser: ReturnType<typeof findBrowser>,
   gate: PreparedGate,
+  shape: { workers: number; positions: number[]; total: number },
 ): Promise<number> {
   const secrets = scenarios.flatMap((s) => s.secrets);
   // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
@@ -158,7 +197,7 @@ async function executeIn(
       // The first repeat is the run: its pictures and artifacts are in the output folder; later ones keep theirs apart.
       const dir = repeat === 1 ? outDir : join(outDir, 'repeats', String(repeat));
       if (gate.repeats > 1) process.stderr.write(`cx-shop: repeat ${repeat} of ${gate.repeats}\n`);
-      const progress = createProgress(scenarios.length);
+      const progress = createProgress(shape.total);
       stopProgress = () => progress.stop();
       const done: ScenarioResult[] = [];
       const started = Date.now();
@@ -167,6 +206,9 @@ async function executeIn(
           signal: controller.signal,
           browser,
           headed: options.headed,
+          workers: shape.workers,
+          positions: shape.positions,
+          ...(options.connect ? { connect: options.connect } : {}),
           outDir: dir,
           baseUrl,
           device: options.device,

@@ -28,6 +28,9 @@ function runOptions(command: Command): Command {
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
     .option('--repeat <n>', 'run everything n times: a deterministic figure that differs between repeats fails the gate; waits are medians')
     .option('--gate-timing', 'with --repeat 3+ and --baseline: a step whose median wait moves into a slower band (0.1 / 1 / 10 s) is a regression')
+    .option('--workers <n>', 'scenarios at once, each in its own browser context (default: one per two cores); output stays in the run\'s order')
+    .option('--shard <i/n>', 'run only part i of n of the scenarios (a deterministic split for a CI matrix); put the parts together with cx-shop merge')
+    .option('--connect <ws-endpoint>', 'run on a remote Playwright browser server (ws://…) instead of a browser started here')
     .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', String(DEFAULT_SCENARIO_TIMEOUT_MS / 1000));
 }
 
@@ -72,6 +75,14 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
       .description('judge the artifacts a run saved again, without a browser, and write the report')
       .argument('[dir]', 'the output folder of a run', 'cx-report'),
   ).action(async (dir: string, options) => setExitCode(await (await import('./judge.js')).judgeCommand(dir, options)));
+
+  gateOptions(
+    program
+      .command('merge')
+      .description('put the output folders of shards (--shard i/n) together: one report, as one run would have written it')
+      .argument('<dirs...>', 'the --out folders of the shards')
+      .option('--out <dir>', 'folder for the merged report, artifacts and screenshots', 'cx-report'),
+  ).action(async (dirs: string[], options) => setExitCode(await (await import('./merge.js')).mergeCommand(dirs, options)));
 
   program
     .command('baseline')

@@ -18,23 +18,31 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   // A terminal that reports no width (some pseudo-terminals) cannot be redrawn safely: plain lines there.
   const interactive = Boolean(stream.isTTY) && (stream.columns ?? 0) > 0 && !process.env.CI;
   let spinner: Ora | undefined;
+  // With several workers, several scenarios run at once: each line says which.
+  const running = new Set<number>();
   const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${terminalSafe(scenario.name)}`;
+  const positions = new Map<ResolvedScenario, number>();
   return {
     scenarioStart(scenario, position) {
-      if (interactive) spinner = ora({ text: label(position, scenario), stream }).start();
-      else stream.write(`${label(position, scenario)}: starting\n`);
+      running.add(position);
+      positions.set(scenario, position);
+      if (interactive) {
+        if (spinner) spinner.text = label(position, scenario);
+        else spinner = ora({ text: label(position, scenario), stream }).start();
+      } else stream.write(`${label(position, scenario)}: starting\n`);
     },
     step(scenario, step, index) {
       const text = `step ${index + 1}/${scenario.steps.length} "${terminalSafe(step.name)}": ${step.status}`;
-      if (spinner) spinner.text = `${terminalSafe(scenario.name)}: ${text}`;
-      else stream.write(`  ${text}\n`);
+      const position = positions.get(scenario) ?? 0;
+      if (spinner) spinner.text = `${running.size > 1 ? `${running.size} running · ` : ''}${label(position, scenario)}: ${text}`;
+      else stream.write(`  ${running.size > 1 ? `[${position + 1}/${total}] ` : ''}${text}\n`);
     },
     scenarioEnd(result, position) {
+      running.delete(position);
       const text = `${label(position, result)}: ${result.status}`;
       if (spinner) {
-        if (result.status === 'passed') spinner.succeed(text);
-        else spinner.fail(text);
-        spinner = undefined;
+        spinner.stopAndPersist({ symbol: result.status === 'passed' ? '✔' : '✖', text });
+        spinner = running.size > 0 ? ora({ text: `${running.size} running`, stream }).start() : undefined;
       } else stream.write(`${text}\n`);
     },
     stop() {

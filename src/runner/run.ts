@@ -1,10 +1,11 @@
 /**
- * A whole run: one browser, the scenarios one after another, each in its own context. A scenario that
- * breaks is reported with its reason; the others still run.
+ * A whole run: one browser (started here, or a remote one), the scenarios in their own contexts, one at a time or
+ * several at once (workers), reported in the run's order. A scenario that breaks is reported with its reason; the
+ * others still run.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright';
+import { chromium, type Browser } from 'playwright';
 import { BrowserLaunchError } from '../browser/errors.js';
 import { launchBrowser } from '../browser/launch.js';
 import type { BrowserChoice } from '../browser/find.js';
@@ -28,6 +29,12 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Most time one scenario may take (see ScenarioRunOptions.timeoutMs). */
   scenarioTimeoutMs?: number;
+  /** Scenarios run at once, each in its own browser context (default 1). */
+  workers?: number;
+  /** Each scenario's place in the whole run (a shard runs some of them): its folder is named by it. */
+  positions?: number[];
+  /** A Playwright browser server to run on (ws://…) instead of a browser started here. */
+  connect?: string;
   events?: {
     scenarioStart?(scenario: ResolvedScenario, position: number): void;
     step?(scenario: ResolvedScenario, step: StepResult, index: number): void;
@@ -39,29 +46,55 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   const started = Date.now();
   const launch = async () => {
     try {
-      return await launchBrowser(options.browser, { headed: options.headed });
+      return options.connect ? await connectBrowser(options.connect) : await launchBrowser(options.browser, { headed: options.headed });
     } catch (error) {
-      throw new BrowserLaunchError(`could not start the browser at ${options.browser.executablePath}: ${firstLine(error)}`);
+      const where = options.connect ? `the browser service at ${options.connect}` : `the browser at ${options.browser.executablePath}`;
+      throw new BrowserLaunchError(`could not ${options.connect ? 'connect to' : 'start'} ${where}: ${firstLine(error)}`);
     }
   };
   let browser: Browser = await launch();
   const version = browser.version();
   // Artifacts of an earlier run into the same folder must not mix with this run's (cx-shop judge reads them all).
   await rm(join(options.outDir, 'scenarios'), { recursive: true, force: true });
-  const results: ScenarioResult[] = [];
-  // Closing the browser ends whatever it was doing at once; the scenario under way keeps its steps so far.
+  // Closing the browser ends whatever it was doing at once; the scenarios under way keep their steps so far.
   const stop = () => void browser.close().catch(() => undefined);
   options.signal?.addEventListener('abort', stop, { once: true });
-  try {
-    for (const [position, scenario] of scenarios.entries()) {
-      if (options.signal?.aborted) break;
-      // A browser that died in the last scenario is started again: the scenarios after a crash still run.
-      if (!browser.isConnected()) {
-        browser = await launch();
-        options.signal?.addEventListener('abort', stop, { once: true });
+  // A browser that died is started again once, for the scenarios after the crash, whichever worker notices first.
+  let relaunching: Promise<Browser> | null = null;
+  const liveBrowser = async (): Promise<Browser> => {
+    if (browser.isConnected()) return browser;
+    relaunching ??= launch().then((fresh) => {
+      browser = fresh;
+      relaunching = null;
+      options.signal?.addEventListener('abort', stop, { once: true });
+      return fresh;
+    });
+    return relaunching;
+  };
+  const positions = options.positions ?? scenarios.map((_, i) => i);
+  const results: Array<ScenarioResult | undefined> = new Array(scenarios.length);
+  // Scenarios finish in any order with several workers; they are reported in the order of the run.
+  let reported = 0;
+  let reporting = Promise.resolve();
+  const reportInOrder = () => {
+    reporting = reporting.then(async () => {
+      while (reported < scenarios.length && results[reported]) {
+        await options.events?.scenarioEnd?.(results[reported]!, positions[reported]!);
+        reported += 1;
       }
+    });
+    return reporting;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < scenarios.length && !options.signal?.aborted) {
+      const i = next;
+      next += 1;
+      const scenario = scenarios[i]!;
+      const position = positions[i]!;
+      const running = await liveBrowser();
       options.events?.scenarioStart?.(scenario, position);
-      const result = await runScenario(browser, scenario, {
+      const result = await runScenario(running, scenario, {
         baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
         device: options.device,
         ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
@@ -71,18 +104,28 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
         ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
         onStep: (step, index) => options.events?.step?.(scenario, step, index),
       });
-      if (!browser.isConnected() && !options.signal?.aborted) {
+      if (!running.isConnected() && !options.signal?.aborted) {
         result.status = 'error';
         result.completed = false;
         result.reason = `the browser crashed during this scenario; what was measured before is kept, and the next scenario gets a new browser${result.reason ? ` (${result.reason})` : ''}`;
       }
-      results.push(result);
-      await options.events?.scenarioEnd?.(result, position);
+      results[i] = result;
+      await reportInOrder();
     }
+  };
+  try {
+    const count = Math.max(1, Math.min(options.workers ?? 1, scenarios.length));
+    await Promise.all(Array.from({ length: count }, worker));
+    await reporting;
   } finally {
     options.signal?.removeEventListener('abort', stop);
     await browser.close().catch(() => undefined);
   }
-  return buildReport(results, started, { executable: options.browser.executablePath, version });
+  const done = results.slice(0, reported).filter((r): r is ScenarioResult => r !== undefined);
+  return buildReport(done, started, { executable: options.connect ?? options.browser.executablePath, version });
 }
 
+/** A browser on a remote Playwright browser server (`--connect ws://…`), used as a local one would be. */
+async function connectBrowser(endpoint: string): Promise<Browser> {
+  return chromium.connect(endpoint, { timeout: 30_000 });
+}

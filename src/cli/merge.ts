@@ -1,0 +1,47 @@
+/**
+ * `cx-shop merge DIR...`: the shards of a run (`--shard i/n`, each in its own CI job) put together. Each shard saved
+ * its scenarios' artifacts and screenshots in folders named by their place in the whole run; merged into one folder
+ * and judged there, they give the report one run of all the scenarios would have written, in every format.
+ */
+import { cp, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { budgetsOf } from '../gate/verdict.js';
+import { buildReport } from '../report/build.js';
+import { readReport } from '../report/load.js';
+import { formatScenario } from '../reporters/terminal.js';
+import { UsageError } from './errors.js';
+import { checkWritable } from './execute.js';
+import { finishReport, prepareGate, type GateOptions } from './gate.js';
+import { judgeSaved, loadArtifacts } from './judge.js';
+
+export async function mergeCommand(dirs: string[], options: GateOptions & { out: string }): Promise<number> {
+  const started = Date.now();
+  const outDir = resolve(options.out);
+  const sources = dirs.map((dir) => resolve(dir));
+  if (sources.includes(outDir)) throw new UsageError(`--out ${options.out} is one of the shards`, 'merge into a folder of its own, e.g. --out cx-report');
+  const gate = await prepareGate(options);
+  await checkWritable(outDir);
+  const seen = new Map<string, string>();
+  let browser = null;
+  for (const [i, source] of sources.entries()) {
+    const names = await readdir(join(source, 'scenarios')).catch(() => {
+      throw new UsageError(`${dirs[i]} holds no saved artifacts (no scenarios folder)`, 'give the --out folders of the cx-shop runs with --shard');
+    });
+    for (const name of names) {
+      const place = name.split('-')[0]!;
+      if (seen.has(place)) throw new UsageError(`${dirs[i]} and ${seen.get(place)} both hold scenario ${Number(place)} of the run`, 'give each shard once');
+      seen.set(place, dirs[i]!);
+    }
+    browser ??= await readReport(join(source, 'report.json')).then((r) => r.browser, () => null);
+  }
+  // A folder merged into before keeps nothing of that merge.
+  await rm(join(outDir, 'scenarios'), { recursive: true, force: true });
+  for (const source of sources) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
+  const saved = await loadArtifacts(outDir);
+  const results = await judgeSaved(outDir, saved);
+  const report = buildReport(results, started, browser);
+  for (const result of results) process.stdout.write(`${formatScenario(result)}\n`);
+  process.stdout.write(`\n  merged ${sources.length} shard${sources.length === 1 ? '' : 's'}: ${results.length} scenarios\n`);
+  const { code } = await finishReport(report, gate, { budgets: saved.map((artifacts) => budgetsOf(artifacts.scenario)) }, outDir, []);
+  return code;
+}

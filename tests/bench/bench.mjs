@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * cx-shop's benchmark: figures, not a test. Whole processes, timed side by side and alternating so the machine's
+ * noise falls on both:
+ *   - the bundled scenarios against the fixed demo shop, by cx-shop (one worker, and two) and by a bare Playwright
+ *     replay of the same actions with nothing measured (bare-replay.mjs); medians, the ratio, peak memory;
+ *   - a single-page shop's 12-step checkout (spa-checkout.yaml), the same way;
+ *   - `cx-shop --help` start-up; `cx-shop validate` over 200 scenario files; `cx-shop judge` of saved artifacts.
+ *
+ *   npm run bench [-- --runs N]
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoShop } from '../../dist/demo-shop/server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const BIN = join(ROOT, 'bin/cx-shop.js');
+const BARE = join(ROOT, 'tests/bench/bare-replay.mjs');
+const work = mkdtempSync(join(tmpdir(), 'cx-shop-bench-'));
+
+/**
+ * The memory of a process and all its children (the browser's too), in KiB, from /proc: proportional set size, so
+ * pages the browser's processes share are counted once between them.
+ */
+function treePss(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  let total = 0;
+  const visit = (p) => {
+    try {
+      const pss = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      total += pss ? Number(pss[1]) : 0;
+    } catch {
+      return;
+    }
+    for (const child of children.get(p) ?? []) visit(child);
+  };
+  visit(pid);
+  return total;
+}
+
+/** Runs a command to its end: wall milliseconds, peak memory of its process tree in MiB, and its exit code. */
+function measure(args) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const poll = setInterval(() => (peak = Math.max(peak, treePss(child.pid))), 100);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, mib: peak / 1024, code, stderr });
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The fixture pages (the single-page shop) on 127.0.0.1, as the browser tests serve them. */
+async function serveFixtures() {
+  const pages = join(ROOT, 'tests/fixtures/pages');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    if (req.method === 'POST') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (url.pathname.startsWith('/spa/') && extname(url.pathname) === '') url.pathname = '/spa/index.html';
+    const path = normalize(join(pages, url.pathname));
+    let body;
+    try {
+      body = readFileSync(path);
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/** cx-shop and the bare replay of the same files, alternating, RUNS times each. */
+async function sideBySide(title, baseUrl, files, extra = []) {
+  const variants = [
+    { name: 'bare Playwright replay', args: () => [BARE, baseUrl, ...files] },
+    { name: 'cx-shop, 1 worker', args: (i) => [BIN, 'run', ...files, '--base-url', baseUrl, '--out', join(work, `out-1-${i}`), '--workers', '1'] },
+    ...extra.map((workers) => ({ name: `cx-shop, ${workers} workers`, args: (i) => [BIN, 'run', ...files, '--base-url', baseUrl, '--out', join(work, `out-${workers}-${i}`), '--workers', String(workers)] })),
+  ];
+  const results = variants.map(() => []);
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const [v, variant] of variants.entries()) {
+      const result = await measure(variant.args(i));
+      if (result.code !== 0 && !(variant.name.startsWith('cx-shop') && result.code === 1)) {
+        process.stderr.write(`${variant.name} exited ${result.code}:\n${result.stderr}\n`);
+      }
+      results[v].push(result);
+    }
+  }
+  const bare = median(results[0].map((r) => r.ms));
+  console.log(`\n${title} (${RUNS} runs each, medians)`);
+  console.log(`  ${'what'.padEnd(26)} ${'time'.padStart(9)} ${'× bare'.padStart(7)} ${'peak memory'.padStart(12)}`);
+  for (const [v, variant] of variants.entries()) {
+    const ms = median(results[v].map((r) => r.ms));
+    const mib = median(results[v].map((r) => r.mib));
+    console.log(`  ${variant.name.padEnd(26)} ${s(ms).padStart(9)} ${(ms / bare).toFixed(2).padStart(7)} ${`${mib.toFixed(0)} MiB`.padStart(12)}`);
+  }
+}
+
+async function simple(title, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const result = await measure(args);
+    if (result.code !== 0) process.stderr.write(`${title} exited ${result.code}:\n${result.stderr}\n`);
+    times.push(result.ms);
+  }
+  console.log(`  ${title.padEnd(44)} ${s(median(times)).padStart(9)}  (median of ${runs}, min ${s(Math.min(...times))})`);
+}
+
+const shop = await startDemoShop({ variant: 'fixed' });
+const fixtures = await serveFixtures();
+try {
+  console.log(`cx-shop benchmark · node ${process.version} · ${new Date().toISOString()}`);
+  const bundled = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => join('scenarios', f));
+  await sideBySide(`Bundled scenarios on the fixed demo shop (${bundled.length} scenarios)`, shop.url, bundled, [2]);
+  await sideBySide('Single-page shop, 12-step checkout', fixtures.url, ['tests/bench/spa-checkout.yaml']);
+
+  console.log('\nCommands');
+  await simple('cx-shop --help', [BIN, '--help'], 10);
+  const many = join(work, 'many');
+  mkdirSync(many);
+  for (let i = 0; i < 200; i += 1) cpSync(join(ROOT, bundled[i % bundled.length]), join(many, `scenario-${String(i).padStart(3, '0')}.yaml`));
+  await simple('cx-shop validate, 200 scenario files', [BIN, 'validate', many], 5);
+  await simple(`cx-shop judge, saved artifacts of ${bundled.length} scenarios`, [BIN, 'judge', join(work, 'out-1-0')], 5);
+} finally {
+  await shop.close();
+  fixtures.close();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,127 @@
+/**
+ * Speed and scale through the command: several workers give the same report in the same order as one; shards merged
+ * give the report of one run; a remote Playwright browser server runs the scenarios as a local browser does.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserServer } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/browser/find.js';
+import { QUIET_CHROMIUM_ARGS } from '../../src/browser/launch.js';
+import type { Report } from '../../src/report/types.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+const BIN = fileURLToPath(new URL('../../bin/cx-shop.js', import.meta.url));
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', CI: '1' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** What must be the same however the run was split: per scenario and step, the status, effort and deterministic findings. */
+function deterministic(report: Report) {
+  return report.scenarios.map((s) => ({
+    name: s.name,
+    status: s.status,
+    effort: s.effort,
+    steps: s.steps.map((step) => [step.name, step.status, step.effort, step.findings.filter((f) => f.class === 'deterministic').map((f) => [f.rule, f.severity, f.message])]),
+  }));
+}
+
+const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+
+const SCENARIOS: Record<string, string> = {
+  'a-mug.yaml': 'name: Add a mug\nsteps:\n  - name: Open\n    goto: /guide/shop.html\n  - name: Add\n    tap: { role: button, name: Add to cart }\n    expect: { text: 1 in cart }\n',
+  'b-wrap.yaml': 'name: Ask for gift wrap\nsteps:\n  - name: Open\n    goto: /guide/shop.html\n  - name: Wrap\n    tap: { role: button, name: Gift wrap }\n',
+  'c-form.yaml': 'name: Fill the delivery form\nsteps:\n  - name: Open\n    goto: /guide/form.html\n  - name: Name\n    type: { label: Name, text: Ann Example }\n  - name: Go on\n    tap: { role: button, name: Continue }\n',
+  'd-spa.yaml': 'name: Open a shirt\ntestIdAttribute: data-test\nsteps:\n  - name: Open the shop\n    goto: /spa/index.html\n  - name: Open the shirt\n    tap: { role: link, name: Linen shirt }\n  - name: Open the cart\n    tap: { testId: cart-link }\n',
+};
+
+describe('workers, shards and a remote browser', () => {
+  let server: FixtureServer;
+  let dir: string;
+  let one: Report;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    dir = mkdtempSync(join(tmpdir(), 'cx-shop-scale-'));
+    mkdirSync(join(dir, 'scenarios'));
+    for (const [name, text] of Object.entries(SCENARIOS)) writeFileSync(join(dir, 'scenarios', name), text);
+    const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'one'), '--workers', '1']);
+    expect(ran.code).toBe(0);
+    one = read(join(dir, 'one'));
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('two workers: the same report, in the same order, each scenario in its own folder', async () => {
+    const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'two'), '--workers', '2']);
+    expect(ran.code).toBe(0);
+    const two = read(join(dir, 'two'));
+    expect(two.scenarios.map((s) => s.name)).toEqual(['Add a mug', 'Ask for gift wrap', 'Fill the delivery form', 'Open a shirt']);
+    expect(deterministic(two)).toEqual(deterministic(one));
+    expect(readdirSync(join(dir, 'two', 'scenarios')).sort()).toEqual(['01-add-a-mug', '02-ask-for-gift-wrap', '03-fill-the-delivery-form', '04-open-a-shirt']);
+    // The terminal report lists the scenarios in the run's order too.
+    const order = ['Add a mug', 'Ask for gift wrap', 'Fill the delivery form', 'Open a shirt'].map((name) => ran.stdout.indexOf(`${name}  `));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  }, 120_000);
+
+  it('shards merged: the report of one run, in every format', async () => {
+    const shards = await Promise.all(['1/2', '2/2'].map((shard, i) => cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, `shard-${i + 1}`), '--shard', shard, '--workers', '1'])));
+    expect(read(join(dir, 'shard-1')).scenarios.map((s) => s.name)).toEqual(['Add a mug', 'Fill the delivery form']);
+    expect(read(join(dir, 'shard-2')).scenarios.map((s) => s.name)).toEqual(['Ask for gift wrap', 'Open a shirt']);
+    expect(shards.map((s) => s.code)).toEqual([0, 0]);
+    const merged = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', join(dir, 'merged'), '--reporter', 'junit', '--reporter', 'markdown']);
+    expect(merged.code).toBe(0);
+    expect(deterministic(read(join(dir, 'merged')))).toEqual(deterministic(one));
+    expect(readFileSync(join(dir, 'merged', 'junit.xml'), 'utf8')).toContain('Ask for gift wrap');
+    expect(existsSync(join(dir, 'merged', 'summary.md'))).toBe(true);
+    // A shard given twice is a mistake.
+    const twice = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-1'), '--out', join(dir, 'twice')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('both hold scenario 1 of the run');
+  }, 180_000);
+
+  describe('on a remote Playwright browser server', () => {
+    let browserServer: BrowserServer;
+    beforeAll(async () => {
+      browserServer = await chromium.launchServer({ executablePath: findBrowser().executablePath, args: QUIET_CHROMIUM_ARGS, host: '127.0.0.1' });
+    });
+    afterAll(async () => {
+      await browserServer?.close();
+    });
+
+    it('runs the scenarios as on a local browser', async () => {
+      const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'remote'), '--connect', browserServer.wsEndpoint(), '--workers', '2']);
+      expect(ran.code).toBe(0);
+      const remote = read(join(dir, 'remote'));
+      expect(deterministic(remote)).toEqual(deterministic(one));
+      expect(remote.browser!.executable).toBe(browserServer.wsEndpoint());
+    }, 120_000);
+
+    it('a service that is not there: exit 3, saying which address', async () => {
+      const ran = await cli(['run', join(dir, 'scenarios', 'a-mug.yaml'), '--base-url', server.url, '--out', join(dir, 'nowhere'), '--connect', 'ws://127.0.0.1:9/']);
+      expect(ran.code).toBe(3);
+      expect(ran.stderr).toContain('could not connect to the browser service at ws://127.0.0.1:9/');
+      expect(ran.stderr).not.toMatch(/\n\s+at /);
+    }, 60_000);
+  });
+
+  it('bad values: exit 2, one line each', async () => {
+    for (const [args, words] of [
+      [['--shard', '3/2'], '--shard "3/2" is not I/N'],
+      [['--workers', '0'], '--workers "0" is not a whole number from 1 to 32'],
+      [['--connect', 'http://127.0.0.1:3000'], 'is not a ws:// or wss:// address'],
+    ] as const) {
+      const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'bad'), ...args]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(words);
+    }
+  });
+});
