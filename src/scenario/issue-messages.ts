@@ -3,7 +3,7 @@
  * one; never zod's own wording.
  */
 import type { z } from 'zod';
-import { devices } from 'playwright';
+import { DEVICE_NAMES } from './device-names.js';
 import type { Anchor } from './locate.js';
 import { formatPath, type PathSegment } from './problems.js';
 import { allowedKeysAt, descriptionAt } from './schema-walk.js';
@@ -123,7 +123,7 @@ function refinementFailed(issue: FlatIssue & { code: 'custom' }, ctx: Context): 
       path: issue.path,
       anchor: 'value',
       message: `unknown device ${describeValue(value, ctx.secrets)}`,
-      hint: didYouMean(value, Object.keys(devices)) ?? 'use a Playwright device name such as "Pixel 7", "iPhone 13" or "Desktop Chrome"',
+      hint: didYouMean(value, [...DEVICE_NAMES]) ?? 'use a Playwright device name such as "Pixel 7", "iPhone 13" or "Desktop Chrome"',
     };
   }
   return { path: issue.path, anchor: 'value', message: issue.message };

@@ -1,6 +1,6 @@
 /** The scenario format as JSON Schema, for editors: `cx-shop schema > scenario.schema.json`. */
 import { z } from 'zod';
-import { devices } from 'playwright';
+import { DEVICE_NAMES } from './device-names.js';
 import { ScenarioSchema } from './schema.js';
 
 /**
@@ -11,7 +11,7 @@ import { ScenarioSchema } from './schema.js';
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
-  if (properties?.device) properties.device.examples = Object.keys(devices);
+  if (properties?.device) properties.device.examples = [...DEVICE_NAMES];
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'urn:cx-shop:scenario',

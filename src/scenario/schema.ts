@@ -3,7 +3,7 @@
  * and the JSON Schema printed by `cx-shop schema` all come from it.
  */
 import { z } from 'zod';
-import { devices } from 'playwright';
+import { isDeviceName } from './device-names.js';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
@@ -102,7 +102,7 @@ export const ScenarioSchema = z.strictObject({
   device: z
     .string()
     .default(DEFAULT_DEVICE)
-    .refine((name) => name in devices, { message: 'is not a Playwright device name' })
+    .refine((name) => isDeviceName(name), { message: 'is not a Playwright device name' })
     .describe(`A Playwright device name, e.g. "${DEFAULT_DEVICE}", "iPhone 13" or "Desktop Chrome"`),
   baseUrl: z.url().optional().describe('Where the site is; --base-url or CX_SHOP_BASE_URL override it'),
   persona: z.string().optional().describe('Who the customer is, for the report'),

@@ -1,6 +1,6 @@
 /**
- * `cx-shop validate` and `--help` load no browser-side code (the recorder, the probes, the driver), no PDF.js and no
- * readability package: checked by logging every module the process resolves while it runs.
+ * `cx-shop validate` and `--help` load no browser-side code (the recorder, the probes, the driver), no Playwright, no
+ * PDF.js and no readability package: checked by logging every module the process resolves while it runs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -23,10 +23,10 @@ function modulesLoadedBy(args: string[]): string[] {
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 
-const HEAVY = [/\/dist\/recorder\//, /\/dist\/probes\//, /\/dist\/driver\//, /\/dist\/runner\//, /\/dist\/journeys\/(readability|pdf-text|invoice-analysis)\.js/, /pdfjs-dist/, /axe-core/, /flesch|syllable|gunning-fog|smog-formula|coleman-liau|automated-readability/, /web-vitals/, /pngjs/];
+const HEAVY = [/\/dist\/recorder\//, /\/dist\/probes\//, /\/dist\/driver\//, /\/dist\/runner\//, /\/dist\/journeys\/(readability|pdf-text|invoice-analysis)\.js/, /pdfjs-dist/, /axe-core/, /flesch|syllable|gunning-fog|smog-formula|coleman-liau|automated-readability/, /web-vitals/, /pngjs/, /node_modules\/playwright(-core)?\//];
 
 describe('light commands stay light', () => {
-  it('validate loads none of the browser-side code, PDF.js or the readability packages', () => {
+  it('validate loads none of the browser-side code, Playwright, PDF.js or the readability packages', () => {
     const loaded = modulesLoadedBy(['validate', 'scenarios']);
     // The log works: the scenario loader itself was loaded.
     expect(loaded.some((url) => url.endsWith('/dist/scenario/load.js'))).toBe(true);
