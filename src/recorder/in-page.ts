@@ -50,7 +50,15 @@ declare global {
   interface Window {
     __cxShopLib?: PageLib;
     __cxShopRecord?: (event: PageEvent) => void;
-    __cxShopRecorder?: { flush(): number; quiet(on: boolean): void; busy(): number; fieldValue(id: number): string | null; typedValue(id: number): string | null };
+    __cxShopRecorder?: {
+      flush(): number;
+      quiet(on: boolean): void;
+      busy(): number;
+      /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
+      later(callback: () => void, ms: number): void;
+      fieldValue(id: number): string | null;
+      typedValue(id: number): string | null;
+    };
   }
 }
 
@@ -606,6 +614,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     /** How many short timers set in answer to the customer are still to run. */
     busy() {
       return customerTimers.size;
+    },
+    later(callback: () => void, ms: number) {
+      ownSetTimeout(callback, ms);
     },
     fieldValue(id: number) {
       const el = fields.get(id);
