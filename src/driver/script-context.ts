@@ -168,14 +168,16 @@ export class ScriptContext implements ActionContext {
     const before = await scrollY();
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
     await this.page.mouse.wheel(0, pixels);
-    // Wheel scrolling is animated: wait until the page stops moving.
+    // Wheel scrolling is animated: wait until the page has stopped moving for 100 ms (one still frame can come in
+    // the middle of the animation, and where the page ends up decides whether the next element needs a swipe).
     let last = before;
-    for (let i = 0; i < 40; i += 1) {
+    let still = 0;
+    for (let i = 0; i < 80; i += 1) {
       await this.page.waitForTimeout(25);
       const now = await scrollY();
-      if (now === last && now !== before) break;
-      if (i >= 8 && now === last) break;
+      still = now === last ? still + 1 : 0;
       last = now;
+      if (still >= 4 && (now !== before || i >= 8)) break;
     }
     return last - before;
   }
