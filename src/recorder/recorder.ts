@@ -17,10 +17,14 @@ import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
-/** The least time the site is watched after an action before it counts as answered. */
-const MIN_QUIET_MS = 50;
+/**
+ * The least time the site is watched after an action before it counts as answered: what a page does in answer
+ * without a request or a timer of its own (a transition, a promise chain, a field revealed) must be over before the
+ * next step measures where things are, or identical runs would differ on a loaded machine.
+ */
+const MIN_QUIET_MS = 150;
 /** How long after the site's last request began or ended its page may still be acting on it. */
-const AFTER_ANSWER_MS = 120;
+const AFTER_ANSWER_MS = 150;
 /** A main thread that takes longer than this to paint a frame is the site keeping the customer waiting. */
 const FROZEN_MS = 50;
 
