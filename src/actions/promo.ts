@@ -91,27 +91,16 @@ export const promo = defineAction({
     if (ctx.replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
-      // Each try in its own fresh context, two at a time: none is the customer's, and none waits on all the others.
-      // More at once would slow every page enough on a small machine to change what a try sees in its time.
-      const results: PromoTry[] = new Array(attempts.length);
-      let next = 0;
-      const tryNext = async (): Promise<void> => {
-        while (next < attempts.length) {
-          const i = next;
-          next += 1;
-          const [variant, typed] = attempts[i]!;
-          const fresh = await ctx.replay!().catch((error: Error) => {
-            throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
-          });
-          try {
-            results[i] = await tryCode(fresh.ctx, args, variant, typed);
-          } finally {
-            await fresh.close();
-          }
+      for (const [variant, typed] of attempts) {
+        const fresh = await ctx.replay().catch((error: Error) => {
+          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
+        });
+        try {
+          tries.push(await tryCode(fresh.ctx, args, variant, typed));
+        } finally {
+          await fresh.close();
         }
-      };
-      await Promise.all([tryNext(), tryNext()]);
-      tries.push(...results);
+      }
     }
     ctx.recordPromo({
       code: args.code,

@@ -147,7 +147,6 @@ export class ScriptContext implements ActionContext {
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
   private async swipeTo(element: PwLocator): Promise<number> {
-    await this.untilStill(element);
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
       const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
@@ -163,41 +162,20 @@ export class ScriptContext implements ActionContext {
     return swipes;
   }
 
-  /**
-   * Waits until the element and the page have stopped moving (a page scrolling itself to a message, a block still
-   * opening): where the element is decides whether the customer must swipe, and a loaded machine is slower to get
-   * there. Identical runs must see the same place.
-   */
-  private async untilStill(element: PwLocator): Promise<void> {
-    const where = () =>
-      Promise.all([element.boundingBox({ timeout: 2000 }).catch(() => null), timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0)]).then(
-        ([box, y]) => `${box ? `${Math.round(box.x)},${Math.round(box.y)},${Math.round(box.height)}` : '-'}:${Math.round(y)}`,
-      );
-    let last = await where();
-    for (let still = 0, i = 0; still < 2 && i < 40; i += 1) {
-      await this.page.waitForTimeout(30);
-      const now = await where();
-      still = now === last ? still + 1 : 0;
-      last = now;
-    }
-  }
-
   /** One wheel gesture over the middle of the screen; how far the page moved. */
   private async wheel(pixels: number): Promise<number> {
     const scrollY = () => timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0);
     const before = await scrollY();
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
     await this.page.mouse.wheel(0, pixels);
-    // Wheel scrolling is animated: wait until the page has stopped moving for 100 ms (one still frame can come in
-    // the middle of the animation, and where the page ends up decides whether the next element needs a swipe).
+    // Wheel scrolling is animated: wait until the page stops moving.
     let last = before;
-    let still = 0;
-    for (let i = 0; i < 80; i += 1) {
+    for (let i = 0; i < 40; i += 1) {
       await this.page.waitForTimeout(25);
       const now = await scrollY();
-      still = now === last ? still + 1 : 0;
+      if (now === last && now !== before) break;
+      if (i >= 8 && now === last) break;
       last = now;
-      if (still >= 4 && (now !== before || i >= 8)) break;
     }
     return last - before;
   }

@@ -75,7 +75,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   try {
     await installPanel(context, { state: () => panel, say: (word) => heard?.(word) });
     await options.onPage?.(page);
-    const env = { page, recorder, scenario, outDir: options.outDir, folder, links, checked: new Set<string>(), viewport, touch, mobile: profile.isMobile ?? false };
+    const env = { page, recorder, scenario, outDir: options.outDir, folder, links, checked: new Set<string>(), viewport, touch, mobile: profile.isMobile ?? false, personSees: true };
     const left = new Promise<'left'>((resolve) => {
       page.once('close', () => resolve('left'));
       options.signal?.addEventListener('abort', () => resolve('left'), { once: true });

@@ -50,15 +50,7 @@ declare global {
   interface Window {
     __cxShopLib?: PageLib;
     __cxShopRecord?: (event: PageEvent) => void;
-    __cxShopRecorder?: {
-      flush(): number;
-      quiet(on: boolean): void;
-      busy(): number;
-      /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
-      later(callback: () => void, ms: number): void;
-      fieldValue(id: number): string | null;
-      typedValue(id: number): string | null;
-    };
+    __cxShopRecorder?: { flush(): number; quiet(on: boolean): void; fieldValue(id: number): string | null; typedValue(id: number): string | null };
   }
 }
 
@@ -96,21 +88,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
   };
-  // cx-shop's own timers below use the browser's, never the wrapped ones: they are not the page's doing.
-  const ownSetTimeout = window.setTimeout.bind(window);
-  const ownClearTimeout = window.clearTimeout.bind(window);
-  /** Short timers set in answer to the customer that have not run yet (a debounce, a delayed request): the page is busy. */
-  const customerTimers = new Set<number>();
-  const BUSY_TIMER_MS = 1000;
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
     const original = window[name] as unknown as (...args: unknown[]) => number;
     (window as unknown as Record<string, unknown>)[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
       if (typeof callback !== 'function') return original.call(window, callback, ...rest);
       const context = schedulingContext();
-      const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS;
-      let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
-        if (watched) customerTimers.delete(id);
         const outer = running;
         running = context;
         try {
@@ -123,16 +106,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
           if (context === 'page') takePageChanges?.();
         }
       };
-      id = original.call(window, wrapped, ...rest);
-      if (watched) customerTimers.add(id);
-      return id;
+      return original.call(window, wrapped, ...rest);
     };
   }
-  const originalClear = window.clearTimeout;
-  window.clearTimeout = function (id?: number) {
-    if (id !== undefined) customerTimers.delete(id);
-    return originalClear.call(window, id);
-  } as typeof clearTimeout;
   const noteCall = (method: string, url: string | URL) => {
     if (running !== 'page') return;
     try {
@@ -257,7 +233,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         if (el.isConnected && valueOf(el) !== value) return answer('change');
       }
     };
-    for (const ms of [50, 300]) ownSetTimeout(checkValues, ms);
+    for (const ms of [50, 300]) setTimeout(checkValues, ms);
     const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation']> = [
       ['scroll', 'scroll'],
       ['change', 'change'],
@@ -278,7 +254,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       addEventListener(type, handler, { capture: true, passive: true });
       return [type, handler] as const;
     });
-    ownSetTimeout(() => {
+    setTimeout(() => {
       mutationListeners.delete(onMutation);
       for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
     }, options.responseWindowMs + 50);
@@ -383,7 +359,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const endGesture = () => {
     if (!gesture) return;
     const { vertical, horizontal } = gesture;
-    ownClearTimeout(gesture.timer);
+    clearTimeout(gesture.timer);
     gesture = null;
     if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: innerHeight });
     if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: innerWidth });
@@ -413,8 +389,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
       gesture.vertical += Math.abs(now.y - was.y);
       gesture.horizontal += Math.abs(now.x - was.x);
-      ownClearTimeout(gesture.timer);
-      gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
+      clearTimeout(gesture.timer);
+      gesture.timer = setTimeout(endGesture, 300) as unknown as number;
     },
     { capture: true, passive: true },
   );
@@ -425,9 +401,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     'pointermove',
     (event) => {
       if (!options.hover || !event.isTrusted || event.pointerType !== 'mouse') return;
-      ownClearTimeout(restTimer);
+      clearTimeout(restTimer);
       const movedAt = Date.now();
-      restTimer = ownSetTimeout(() => {
+      restTimer = setTimeout(() => {
         const under = document.elementFromPoint(event.clientX, event.clientY);
         const el = under ? lib.control(under) : null;
         if (!el || el === lastRest || el === document.body || (lastPress && lastPress.at >= movedAt)) return;
@@ -503,9 +479,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         action.added.add(record.target);
       }
     }
-    ownClearTimeout(action.quiet);
+    clearTimeout(action.quiet);
     const current = action;
-    action.quiet = ownSetTimeout(() => detect(current), 250) as unknown as number;
+    action.quiet = setTimeout(() => detect(current), 250) as unknown as number;
   };
   mutationListeners.add((records, _at, _before, byPage) => {
     if (!byPage) onActionMutation(records);
@@ -595,7 +571,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, true);
     }
   };
-  addEventListener('load', () => ownSetTimeout(arrivalMessages, 100), { once: true });
+  addEventListener('load', () => setTimeout(arrivalMessages, 100), { once: true });
 
   window.__cxShopRecorder = {
     /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */
@@ -610,13 +586,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       endGesture();
       gestureUntil = 0;
       quiet = on;
-    },
-    /** How many short timers set in answer to the customer are still to run. */
-    busy() {
-      return customerTimers.size;
-    },
-    later(callback: () => void, ms: number) {
-      ownSetTimeout(callback, ms);
     },
     fieldValue(id: number) {
       const el = fields.get(id);

@@ -17,14 +17,6 @@ import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
-/**
- * The least time the site is watched after an action before it counts as answered: what a page does in answer
- * without a request or a timer of its own (a transition, a promise chain, a field revealed) must be over before the
- * next step measures where things are, or identical runs would differ on a loaded machine.
- */
-const MIN_QUIET_MS = 150;
-/** How long after the site's last request began or ended its page may still be acting on it. */
-const AFTER_ANSWER_MS = 150;
 /** A main thread that takes longer than this to paint a frame is the site keeping the customer waiting. */
 const FROZEN_MS = 50;
 
@@ -262,44 +254,13 @@ export class Recorder {
    */
   async settle(): Promise<void> {
     const started = Date.now();
-    await this.quiet(started);
+    await this.networkQuiet(150);
     const beforeLoad = Date.now();
     await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
     const loadedAt = Date.now() - beforeLoad > 5 ? Date.now() : started;
-    if (loadedAt !== started) await this.quiet(Date.now());
+    await this.networkQuiet(50);
     const frameAt = await this.nextFrame();
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
-  }
-
-  /**
-   * Waits until the site is quiet: none of its requests that answer the customer in flight, no short timer the page
-   * set in answer to them still to run, and nothing new in two round trips to the page. A request the page starts
-   * reaches cx-shop before the page's answer to a later question does, so the round trips stand in for a fixed quiet
-   * time after every action (a timer's request is waited for through the page's count of its timers).
-   */
-  private async quiet(started: number): Promise<void> {
-    let calm = 0;
-    // A navigation a tap starts (a form sent) begins a moment after it: never less than this.
-    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
-      if (this.inflight.size > 0) {
-        calm = 0;
-        await delay(10);
-        continue;
-      }
-      // An answer just arrived: the page handles it in its own time (a form reset, a message), after cx-shop hears of
-      // it. That is given a moment; a step that sent nothing does not wait for it.
-      const since = Date.now() - this.lastSiteActivity;
-      if (since < AFTER_ANSWER_MS) {
-        calm = 0;
-        await delay(AFTER_ANSWER_MS - since);
-        continue;
-      }
-      const activity = this.lastSiteActivity;
-      const busy = await this.pageBusy();
-      if (busy) await delay(25);
-      calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
-      if (calm >= 2) await delay(10);
-    }
   }
 
   /** Asks the page to send what it holds back (a scroll gesture, new text) and waits until it arrived. */
@@ -402,10 +363,13 @@ export class Recorder {
     if (this.inflight.delete(request)) this.lastSiteActivity = Date.now();
   }
 
-  /** Whether the page has short timers set in answer to the customer still to run (see in-page.ts). */
-  private async pageBusy(): Promise<boolean> {
-    const busy = await timed(this.page.evaluate(() => window.__cxShopRecorder?.busy() ?? 0), 2000).catch(() => 0);
-    return busy > 0;
+  private async networkQuiet(quietMs: number): Promise<void> {
+    const started = Date.now();
+    const deadline = started + SETTLE_CAP_MS;
+    while (Date.now() < deadline) {
+      if (this.inflight.size === 0 && Date.now() - Math.max(this.lastSiteActivity, started) >= quietMs) return;
+      await delay(25);
+    }
   }
 
   /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */

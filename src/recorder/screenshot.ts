@@ -93,7 +93,7 @@ async function cdpFor(page: Page): Promise<CDPSession> {
  * Takes the step's picture and writes it to `file`. Returns where it is and where the customer's view was, or null
  * when the page could not be pictured (it was closed or did not answer).
  */
-export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[], device: { mobile: boolean } = { mobile: false }): Promise<StepScreenshot | null> {
+export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[], shown: { personSees: boolean } = { personSees: false }): Promise<StepScreenshot | null> {
   let restored = false;
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
@@ -105,17 +105,16 @@ export async function captureStep(page: Page, file: string, relative: string, se
     const shot = (await timed(
       session.send('Page.captureScreenshot', {
         format: 'png',
-        // Chromium's fast PNG encoder: larger files, a fraction of the time (and the HTML report re-encodes them).
-        optimizeForSpeed: true,
         captureBeyondViewport: true,
         // With a clip, Chromium draws scale × CSS pixels: scale 1 gives a picture in CSS pixels, as every box is.
         clip: { x: 0, y: top, width: view.width, height, scale: 1 },
       }),
       15_000,
     )) as { data: string };
-    // Painting beyond the view gives a phone page classic scrollbars again in a window a person sees (a guided run,
-    // --headed): the page would lose their width at its next layout. Phones overlay theirs: hidden again.
-    if (device.mobile) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
+    // Painting beyond the view gives a phone page classic scrollbars again in a window a person sees (a guided run):
+    // the page would lose their width at its next layout. Phones overlay theirs: hidden again. Only there: in a
+    // scripted run the call makes the page lay itself out again, which moves what the next step measures.
+    if (shown.personSees) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
     // Chromium may nudge a phone page's scroll while it paints beyond the view: put it back where the customer had it.
     await page
       .evaluate(({ x, y }) => {

@@ -127,7 +127,10 @@ export interface PerformedStep {
 }
 
 /** What cx-shop needs to look at a page: the scenario's page, its recorder and where its pictures go. */
-export type LookEnvironment = Pick<StepEnvironment, 'page' | 'recorder' | 'scenario' | 'outDir' | 'folder' | 'links' | 'checked' | 'viewport' | 'touch' | 'mobile'>;
+export type LookEnvironment = Pick<StepEnvironment, 'page' | 'recorder' | 'scenario' | 'outDir' | 'folder' | 'links' | 'checked' | 'viewport' | 'touch' | 'mobile'> & {
+  /** A person watches the window (a guided run): what cx-shop's look changes there, they see. */
+  personSees?: boolean;
+};
 
 /**
  * cx-shop's look at the page a step left the customer on (picture, snapshot, accessibility, links, timing), without
@@ -148,7 +151,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     }
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
-    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { mobile: env.mobile }) : null;
+    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
     const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
