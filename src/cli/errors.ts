@@ -29,3 +29,16 @@ export function reportError(error: unknown): number {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.runError;
 }
+
+/**
+ * Opens a browser window a person will use (guide, record): a machine with no screen gets a message saying how to
+ * get one (`hint`), any other failure the browser's own first line.
+ */
+export async function openWindow<T>(executablePath: string, start: () => Promise<T>, hint: string): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const noDisplay = /display|X server|ozone|wayland/i.test(String(error));
+    throw new RunError(noDisplay ? `no screen to open the browser window on: ${hint}` : `could not start the browser at ${executablePath}: ${String(error).split('\n')[0]}`);
+  }
+}

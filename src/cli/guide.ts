@@ -24,7 +24,7 @@ import { formatPanel, formatScenario } from '../reporters/terminal.js';
 import { runScenarios } from '../runner/run.js';
 import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import { RunError, UsageError } from './errors.js';
+import { openWindow, UsageError } from './errors.js';
 import { checkOptions, checkWritable } from './execute.js';
 import { loadOrExplain } from './load.js';
 
@@ -99,17 +99,11 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     const saved = await writeJsonReport(run, join(outDir, 'predicted'), scenario.secrets);
     prediction = predictionOf(run.scenarios[0], relative(process.cwd(), saved) || saved);
   }
-  let launched;
-  try {
-    launched = await launchBrowser(browser, { headed: !options.headless });
-  } catch (error) {
-    const noDisplay = /display|X server|ozone|wayland/i.test(String(error));
-    throw new RunError(
-      noDisplay
-        ? 'no screen to open the browser window on: run cx-shop guide on a desktop, or under xvfb-run on a server (or print a checklist: --checklist)'
-        : `could not start the browser at ${browser.executablePath}: ${String(error).split('\n')[0]}`,
-    );
-  }
+  const launched = await openWindow(
+    browser.executablePath,
+    () => launchBrowser(browser, { headed: !options.headless }),
+    'run cx-shop guide on a desktop, or under xvfb-run on a server (or print a checklist: --checklist)',
+  );
   const controller = new AbortController();
   const stop = () => {
     process.stderr.write('\ncx-shop: stopped; writing the report of the steps walked so far\n');

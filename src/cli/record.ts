@@ -2,10 +2,9 @@
  * `cx-shop record URL`: a person does a journey in a real window and cx-shop writes it as a scenario file, checked
  * before it is written. The person ends the recording with Enter in the terminal, or by closing the window.
  */
-import { writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { devices } from 'playwright';
 import { findBrowser } from '../browser/find.js';
 import { launchBrowser } from '../browser/launch.js';
 import { EXIT } from '../gate/budget.js';
@@ -14,8 +13,8 @@ import { recordJourney } from '../record/session.js';
 import { scenarioFromActs } from '../record/to-scenario.js';
 import { DEFAULT_DEVICE } from '../scenario/schema.js';
 import { formatProblem, parseScenario } from '../scenario/load.js';
-import { didYouMean } from '../scenario/suggest.js';
-import { RunError, UsageError } from './errors.js';
+import { openWindow, RunError, UsageError } from './errors.js';
+import { checkOptions } from './execute.js';
 
 export interface RecordCommandOptions {
   out?: string;
@@ -30,22 +29,16 @@ export interface RecordCommandOptions {
 export async function recordCommand(url: string, options: RecordCommandOptions): Promise<number> {
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not a web address`, 'e.g. cx-shop record https://shop.example.com/');
   const device = options.device ?? DEFAULT_DEVICE;
-  if (!(device in devices)) throw new UsageError(`--device "${device}" is not a Playwright device name`, didYouMean(device, Object.keys(devices)) ?? 'e.g. "Pixel 7", "iPhone 13" or "Desktop Chrome"');
   const testIdAttribute = options.testIdAttribute ?? 'data-testid';
-  if (!/^[A-Za-z_][\w.:-]*$/.test(testIdAttribute)) throw new UsageError(`--test-id-attribute "${testIdAttribute}" is not an attribute name`, 'e.g. data-test or data-qa');
+  // The same checks, and messages, as a run's.
+  checkOptions([], { device, testIdAttribute, baseUrl: url });
   const out = options.out ? resolve(options.out) : null;
   if (out && !options.force) {
-    const exists = await import('node:fs/promises').then((fs) => fs.access(out).then(() => true, () => false));
+    const exists = await access(out).then(() => true, () => false);
     if (exists) throw new UsageError(`${options.out} exists`, 'choose another --out, or add --force to overwrite it');
   }
   const choice = findBrowser(options.browserPath);
-  let browser;
-  try {
-    browser = await launchBrowser(choice, { headed: !options.headless });
-  } catch (error) {
-    const noDisplay = /display|X server|ozone|wayland/i.test(String(error));
-    throw new RunError(noDisplay ? 'no screen to open the browser window on: run cx-shop record on a desktop, or under xvfb-run' : `could not start the browser at ${choice.executablePath}: ${String(error).split('\n')[0]}`);
-  }
+  const browser = await openWindow(choice.executablePath, () => launchBrowser(choice, { headed: !options.headless }), 'run cx-shop record on a desktop, or under xvfb-run');
   process.stderr.write(`cx-shop: recording on a ${device}. Do the journey in the window, then press Enter here (or close the window).\n`);
   const reader = createInterface({ input: process.stdin, terminal: false });
   const until = new Promise<void>((done) => {
