@@ -36,12 +36,7 @@ export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv =
   if (!(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on "${failOn}" is not a severity`, 'one of high, medium, low');
   const repeats = options.repeat === undefined ? 1 : Number(options.repeat);
   if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) throw new UsageError(`--repeat "${options.repeat}" is not a whole number from 1 to 20`, 'e.g. --repeat 3');
-  const reporters: ReporterChoice[] = [];
-  for (const text of options.reporter ?? []) {
-    const choice = parseReporter(text);
-    if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter junit --reporter sarif=out/cx-shop.sarif');
-    if (choice.name !== 'json' || choice.path) reporters.push(choice);
-  }
+  const reporters = reporterChoices(options.reporter ?? []);
   // In GitHub Actions the annotations come by themselves, unless asked for elsewhere.
   if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
   // Where a job summary is wanted, the Markdown summary goes there by itself too.
@@ -65,11 +60,27 @@ export async function finishReport(
   const final: Report = { ...report, gate: verdict };
   const path = await writeJsonReport(final, outDir, secrets);
   process.stdout.write(`${formatSummary(final, path)}\n${formatGate(verdict)}`);
-  for (const outcome of await writeReports(final, gate.reporters, outDir, secrets)) {
+  await writeFormats(final, gate.reporters, outDir, secrets);
+  return { report: final, code: exitCodeFor(final) };
+}
+
+/** The formats asked for with --reporter (report.json is always written: asked for alone, it is no extra format). */
+export function reporterChoices(texts: readonly string[]): ReporterChoice[] {
+  const reporters: ReporterChoice[] = [];
+  for (const text of texts) {
+    const choice = parseReporter(text);
+    if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter junit --reporter sarif=out/cx-shop.sarif');
+    if (choice.name !== 'json' || choice.path) reporters.push(choice);
+  }
+  return reporters;
+}
+
+/** Writes each chosen format and says where; one that fails is reported, the others are still written. */
+export async function writeFormats(report: Report, reporters: readonly ReporterChoice[], outDir: string, secrets: readonly string[]): Promise<void> {
+  for (const outcome of await writeReports(report, reporters, outDir, secrets)) {
     if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure}); the other reports were written\n`);
     else if (outcome.wrote !== '-') process.stdout.write(`  ${outcome.name}: ${outcome.wrote}\n`);
   }
-  return { report: final, code: exitCodeFor(final) };
 }
 
 const MAX_LINES = 20;

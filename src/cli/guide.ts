@@ -19,13 +19,14 @@ import { buildReport } from '../report/build.js';
 import { readReport } from '../report/load.js';
 import type { Report, ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
-import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
+import type { ReporterChoice } from '../reporters/registry.js';
 import { formatPanel, formatScenario } from '../reporters/terminal.js';
 import { runScenarios } from '../runner/run.js';
 import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { openWindow, UsageError } from './errors.js';
 import { checkOptions, checkWritable } from './execute.js';
+import { reporterChoices, writeFormats } from './gate.js';
 import { loadOrExplain } from './load.js';
 
 export interface GuideCommandOptions {
@@ -50,7 +51,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   if (scenarios.length > 1) throw new UsageError(`${path} holds ${scenarios.length} scenarios; a guided run walks one`, 'name one scenario file, e.g. cx-shop guide scenarios/checkout.yaml');
   const scenario = scenarios[0]!;
   const guide = options.device ? { ...scenario, device: options.device } : scenario;
-  const reporters = parseReporters(options.reporter ?? []);
+  const reporters = reporterChoices(options.reporter ?? []);
 
   // A paper walk needs no address: the shopper may have been given it apart.
   const paper = Boolean(options.checklist || options.readBack);
@@ -130,7 +131,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
 
 /** `cx-shop combine REPORT...`: several shoppers' guided runs in one report, with the panel's figures per step. */
 export async function combineCommand(files: string[], options: { out: string; reporter?: string[] }): Promise<number> {
-  const reporters = parseReporters(options.reporter ?? []);
+  const reporters = reporterChoices(options.reporter ?? []);
   const reports: Report[] = [];
   for (const file of files) reports.push(await readReport(file));
   const guided = reports.flatMap((r) => r.scenarios.filter((s) => s.guided));
@@ -152,21 +153,6 @@ async function finish(results: ScenarioResult[], started: number, browser: Repor
   process.stdout.write(`\n  report: ${path}\n  put several shoppers together with: cx-shop combine A/report.json B/report.json --out panel\n`);
   await writeFormats(report, reporters, outDir, secrets);
   return EXIT.ok;
-}
-
-async function writeFormats(report: Report, reporters: ReporterChoice[], outDir: string, secrets: readonly string[]): Promise<void> {
-  for (const outcome of await writeReports(report, reporters, outDir, secrets)) {
-    if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure})\n`);
-    else if (outcome.wrote !== '-') process.stdout.write(`  ${outcome.name}: ${outcome.wrote}\n`);
-  }
-}
-
-function parseReporters(texts: string[]): ReporterChoice[] {
-  return texts.map((text) => {
-    const choice = parseReporter(text);
-    if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter markdown or --reporter html');
-    return choice;
-  });
 }
 
 /** The prediction for this scenario from a saved report of an automated run. */

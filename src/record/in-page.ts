@@ -67,9 +67,11 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
     if (testId && document.querySelectorAll(`[${options.testIdAttribute}="${CSS.escape(testId)}"]`).length === 1) return { testId };
     return { css: lib.cssPath(el) };
   };
-  const words = (el: Element) => {
-    const l = locatorFor(el);
-    return l.name ?? l.label ?? l.placeholder ?? l.text ?? (l.testId ? `test id ${l.testId}` : lib.describe(el));
+  /** How to find the element again, and what to call it in the step's name: worked out once (it scans the page). */
+  const found = (el: Element) => {
+    const locator = locatorFor(el);
+    const words = locator.name ?? locator.label ?? locator.placeholder ?? locator.text ?? (locator.testId ? `test id ${locator.testId}` : lib.describe(el));
+    return { locator, words };
   };
 
   const isTextField = (el: Element) =>
@@ -82,7 +84,7 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
     if (sent.get(el) === value) return;
     sent.set(el, value);
     const secret = (el instanceof HTMLInputElement && el.type === 'password') || SECRET.test(`${lib.fieldWords(el)} ${el.getAttribute('autocomplete') ?? ''}`);
-    send({ kind: 'type', locator: locatorFor(el), words: words(el), value, secret });
+    send({ kind: 'type', ...found(el), value, secret });
   };
 
   addEventListener(
@@ -93,7 +95,7 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
       // Typing, choices and ticks are recorded as such; a click that only puts the caret in a field is part of typing.
       if (isTextField(el) || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))) return;
       if (el instanceof HTMLLabelElement && el.control) return;
-      send({ kind: 'tap', locator: locatorFor(el), words: words(el) });
+      send({ kind: 'tap', ...found(el) });
     },
     { capture: true },
   );
@@ -103,9 +105,9 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
       const el = event.target;
       if (!event.isTrusted || !(el instanceof Element)) return;
       if (el instanceof HTMLSelectElement) {
-        send({ kind: 'select', locator: locatorFor(el), words: words(el), option: lib.clean(el.selectedOptions[0]?.textContent) || el.value });
+        send({ kind: 'select', ...found(el), option: lib.clean(el.selectedOptions[0]?.textContent) || el.value });
       } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-        send({ kind: 'check', locator: locatorFor(el), words: words(el), checked: el.checked });
+        send({ kind: 'check', ...found(el), checked: el.checked });
       } else if (isTextField(el)) sendTyped(el);
     },
     { capture: true },

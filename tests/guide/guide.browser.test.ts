@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
 import { Prompter } from '../../src/guide/ask.js';
 import { guideScenario } from '../../src/guide/session.js';
+import { spearman } from '../../src/guide/stats.js';
 import { judgeSaved } from '../../src/cli/judge.js';
 import type { ScenarioResult } from '../../src/report/types.js';
 import { runScenario, scenarioFolder } from '../../src/runner/run-scenario.js';
@@ -183,6 +184,9 @@ describe('cx-shop guide, with a simulated person', () => {
     // The script tapped the dead button and went on; the person could not do it.
     expect(result.steps[3]!.person!.gap).toContain('the automated run passed this step; the shopper could not do it');
     expect(result.guided!.rankCorrelation === null || Math.abs(result.guided!.rankCorrelation) <= 1).toBe(true);
+    // The run's rank correlation is that of the steps the person walked (not the one cx-shop opened for them).
+    const walked = result.steps.filter((s) => s.person!.said !== 'opened for them');
+    expect(result.guided!.rankCorrelation).toBe(spearman(walked.map((s) => s.person!.predicted!.effort), walked.map((s) => s.person!.seconds)));
   });
 
   it('saves the artifacts, judged again to the same result, with the secret typed never in them', async () => {
