@@ -14,6 +14,10 @@ import { wordCount } from '../effort/model.js';
 
 /** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
 const MAX_SWIPES = 12;
+/** Frames the page must stand still after a swipe moved it before the swipe counts as over. */
+const STILL_FRAMES = 6;
+/** Frames without any movement after which a swipe moved nothing (the page cannot scroll that way). */
+const IDLE_FRAMES = 20;
 
 export interface ScriptOptions {
   baseUrl: string;
@@ -168,16 +172,30 @@ export class ScriptContext implements ActionContext {
     const before = await scrollY();
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
     await this.page.mouse.wheel(0, pixels);
-    // Wheel scrolling is animated: wait until the page stops moving.
-    let last = before;
-    for (let i = 0; i < 40; i += 1) {
-      await this.page.waitForTimeout(25);
-      const now = await scrollY();
-      if (now === last && now !== before) break;
-      if (i >= 8 && now === last) break;
-      last = now;
-    }
-    return last - before;
+    // Counted in the page's frames, not in time, so a busy machine ends the wait at the same place: once the page has
+    // moved and then stood still for a few frames, or when it has not moved at all for many (nothing to scroll).
+    const after = await timed(
+      this.page.evaluate(
+        ({ from, still, idle }) =>
+          new Promise<number>((resolve) => {
+            let last = window.scrollY;
+            let unchanged = 0;
+            const frame = () => {
+              const now = window.scrollY;
+              unchanged = now === last ? unchanged + 1 : 0;
+              last = now;
+              if ((unchanged >= still && now !== from) || unchanged >= idle) resolve(now);
+              else requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+          }),
+        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES },
+      ),
+      5000,
+    ).catch(scrollY);
+    // The swipe is over: it is one gesture, whatever the next one does and however soon it comes.
+    await this.recorder.flush();
+    return after - before;
   }
 
   private async notFound(locator: Locator): Promise<string> {

@@ -71,6 +71,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // Whose code is running: the page's own (a timer it set while loading or idle: a poll, a countdown, a carousel) or
   // code answering the customer (their event's listeners, and timers those set). A call or an error of the page's
   // own code is the background, whenever it happens to come.
+  /** Keys that scroll the page when no field has the focus. */
+  const SCROLL_KEYS = ['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' '];
   const INPUT_EVENTS = new Set(['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit']);
   let running: 'customer' | 'page' | null = null;
   /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
@@ -266,6 +268,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     'pointerdown',
     (event) => {
       if (!event.isTrusted || event.button > 0 || !(event.target instanceof Element) || isOwn(event.target)) return;
+      // The swipe before a press is over when the finger comes down: sent now, before the press (and before a
+      // navigation the press starts takes this document away).
+      endGesture();
       const el = lib.control(event.target);
       pressId += 1;
       lastPress = { el, at: Date.now() };
@@ -293,6 +298,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     'keydown',
     (event) => {
       if (!event.isTrusted || isOwn(event.target) || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Dead'].includes(event.key)) return;
+      if (!SCROLL_KEYS.includes(event.key)) endGesture();
       const el = document.activeElement;
       const field = fieldNote(el && lib.isField(el) ? el : null);
       const combo = event.ctrlKey || event.metaKey || event.altKey;
@@ -346,7 +352,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     { capture: true, passive: true },
   );
 
-  // Scrolling the customer did: distance moved after their wheel, swipe or scrolling keys, per gesture.
+  // Scrolling the customer did: distance moved after their wheel, swipe or scrolling keys, per gesture. A gesture
+  // ends when the page has not moved for a moment, when the customer presses or types, or when they leave the page.
   let gestureUntil = 0;
   let quiet = false;
   let gesture: { vertical: number; horizontal: number; timer: number } | null = null;
@@ -369,10 +376,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     gestureUntil = Date.now() + 400;
   };
   for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });
+  addEventListener('pagehide', endGesture, { capture: true });
   addEventListener(
     'keydown',
     (event) => {
-      if (['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' '].includes(event.key) && !lib.isField(document.activeElement ?? document.body)) startGesture(event);
+      if (SCROLL_KEYS.includes(event.key) && !lib.isField(document.activeElement ?? document.body)) startGesture(event);
     },
     { capture: true, passive: true },
   );
