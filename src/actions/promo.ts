@@ -91,16 +91,18 @@ export const promo = defineAction({
     if (ctx.replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
-      for (const [variant, typed] of attempts) {
-        const fresh = await ctx.replay().catch((error: Error) => {
+      // Each try has its own context and waits mostly on the site: they run side by side, reported in this order.
+      const tryIn = async ([variant, typed]: [PromoTry['variant'], string]): Promise<PromoTry> => {
+        const fresh = await ctx.replay!().catch((error: Error) => {
           throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
         });
         try {
-          tries.push(await tryCode(fresh.ctx, args, variant, typed));
+          return await tryCode(fresh.ctx, args, variant, typed);
         } finally {
           await fresh.close();
         }
-      }
+      };
+      tries.push(...(await Promise.all(attempts.map(tryIn))));
     }
     ctx.recordPromo({
       code: args.code,
