@@ -50,7 +50,15 @@ declare global {
   interface Window {
     __cxShopLib?: PageLib;
     __cxShopRecord?: (event: PageEvent) => void;
-    __cxShopRecorder?: { flush(): number; quiet(on: boolean): void; fieldValue(id: number): string | null; typedValue(id: number): string | null };
+    __cxShopRecorder?: {
+      flush(): number;
+      quiet(on: boolean): void;
+      busy(): { work: number; leaving: boolean };
+      /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
+      later(callback: () => void, ms: number): void;
+      fieldValue(id: number): string | null;
+      typedValue(id: number): string | null;
+    };
   }
 }
 
@@ -90,14 +98,33 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
   };
+  // cx-shop's own timers below use the browser's, never the wrapped ones: they are not the page's doing.
+  const ownSetTimeout = window.setTimeout.bind(window);
+  const ownClearTimeout = window.clearTimeout.bind(window);
+  /**
+   * Short timers set in answer to the customer that have not run yet (a debounce, a delayed request): the site is
+   * still answering. A timer set by such a timer counts too, a few links deep; an endless chain (an animation loop
+   * on timers) stops counting, or no action would ever be answered.
+   */
+  const customerTimers = new Set<number>();
+  const BUSY_TIMER_MS = 1000;
+  const BUSY_CHAIN = 4;
+  /** How deep in a chain of the customer's timers the code running now is (0: not in one). */
+  let depth = 0;
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
     const original = window[name] as unknown as (...args: unknown[]) => number;
     (window as unknown as Record<string, unknown>)[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
       if (typeof callback !== 'function') return original.call(window, callback, ...rest);
       const context = schedulingContext();
+      const link = context === 'customer' ? depth + 1 : 0;
+      const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
+      let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
+        if (watched) customerTimers.delete(id);
         const outer = running;
+        const outerDepth = depth;
         running = context;
+        depth = link;
         try {
           return (callback as (...a: unknown[]) => unknown).apply(this, args);
         } catch (error) {
@@ -105,12 +132,32 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
           throw error;
         } finally {
           running = outer;
+          depth = outerDepth;
           if (context === 'page') takePageChanges?.();
         }
       };
-      return original.call(window, wrapped, ...rest);
+      id = original.call(window, wrapped, ...rest);
+      if (watched) customerTimers.add(id);
+      return id;
     };
   }
+  // A navigation to another document this one started (a link, a form, a script): the site is answering until the
+  // browser asks for the new page, which cx-shop then sees as a request. One that never goes (a download, an answer
+  // with no content) stops counting after a while.
+  let leavingAt = 0;
+  const LEAVING_MS = 2000;
+  const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigate', (event) => {
+    const { destination, downloadRequest } = event as Event & { destination?: { sameDocument?: boolean }; downloadRequest?: string | null };
+    if (destination && destination.sameDocument === false && (downloadRequest === null || downloadRequest === undefined)) leavingAt = Date.now();
+  });
+  // A page the customer comes back to (from the back-forward cache) is not leaving any more.
+  addEventListener('pageshow', () => (leavingAt = 0));
+  const originalClear = window.clearTimeout;
+  window.clearTimeout = function (id?: number) {
+    if (id !== undefined) customerTimers.delete(id);
+    return originalClear.call(window, id);
+  } as typeof clearTimeout;
   const noteCall = (method: string, url: string | URL) => {
     if (running !== 'page') return;
     try {
@@ -119,11 +166,52 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // An address the page cannot resolve fails on its own.
     }
   };
+  // Calls made in answer to the customer whose answer the page has not finished handling: the request is done, but
+  // the page still reads the body and shows the result. Counted until the task after the last of that work.
+  let customerCalls = 0;
+  const handled = () => ownSetTimeout(() => (customerCalls -= 1), 0);
+  /** A customer's call's answer, while the page may still read it: how many reads are under way, and the end. */
+  const answers = new WeakMap<Response, { reads: number; looked: boolean; end: () => void }>();
+  const finishAnswer = (watch: { reads: number; looked: boolean; end: () => void }) => {
+    if (watch.looked && watch.reads === 0) watch.end();
+  };
+  for (const method of ['json', 'text', 'blob', 'arrayBuffer', 'formData'] as const) {
+    const original = Response.prototype[method] as (this: Response) => Promise<unknown>;
+    (Response.prototype as unknown as Record<string, unknown>)[method] = function (this: Response) {
+      const reading = original.call(this);
+      const watch = answers.get(this);
+      if (watch) {
+        watch.reads += 1;
+        const done = () => ownSetTimeout(() => ((watch.reads -= 1), finishAnswer(watch)), 0);
+        reading.then(done, done);
+      }
+      return reading;
+    };
+  }
   const originalFetch = window.fetch;
   window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const request = input instanceof Request ? input : null;
     noteCall(init?.method ?? request?.method ?? 'GET', request ? request.url : (input as string | URL));
-    return originalFetch.call(this ?? window, input, init);
+    const answer = originalFetch.call(this ?? window, input, init);
+    if (schedulingContext() === 'customer') {
+      customerCalls += 1;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        handled();
+      };
+      // The page's own `await` on the answer runs after this and starts its reads in the same task: looked at after it.
+      answer.then(
+        (response) => {
+          const watch = { reads: 0, looked: false, end };
+          answers.set(response, watch);
+          ownSetTimeout(() => ((watch.looked = true), finishAnswer(watch)), 0);
+        },
+        () => end(),
+      );
+    }
+    return answer;
   } as typeof fetch;
   const openCalls = new WeakMap<XMLHttpRequest, [string, string]>();
   const originalOpen = XMLHttpRequest.prototype.open;
@@ -135,6 +223,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = openCalls.get(this);
     if (call) noteCall(call[0], call[1]);
+    if (schedulingContext() === 'customer') {
+      customerCalls += 1;
+      // loadend comes after the page's own load, error and readystatechange handlers.
+      this.addEventListener('loadend', handled, { once: true });
+      try {
+        return originalSend.call(this, body);
+      } catch (error) {
+        customerCalls -= 1;
+        throw error;
+      }
+    }
     return originalSend.call(this, body);
   };
   const originalBeacon = navigator.sendBeacon?.bind(navigator);
@@ -235,7 +334,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         if (el.isConnected && valueOf(el) !== value) return answer('change');
       }
     };
-    for (const ms of [50, 300]) setTimeout(checkValues, ms);
+    for (const ms of [50, 300]) ownSetTimeout(checkValues, ms);
     const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation']> = [
       ['scroll', 'scroll'],
       ['change', 'change'],
@@ -256,7 +355,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       addEventListener(type, handler, { capture: true, passive: true });
       return [type, handler] as const;
     });
-    setTimeout(() => {
+    ownSetTimeout(() => {
       mutationListeners.delete(onMutation);
       for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
     }, options.responseWindowMs + 50);
@@ -366,7 +465,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const endGesture = () => {
     if (!gesture) return;
     const { vertical, horizontal } = gesture;
-    clearTimeout(gesture.timer);
+    ownClearTimeout(gesture.timer);
     gesture = null;
     if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: innerHeight });
     if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: innerWidth });
@@ -397,8 +496,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
       gesture.vertical += Math.abs(now.y - was.y);
       gesture.horizontal += Math.abs(now.x - was.x);
-      clearTimeout(gesture.timer);
-      gesture.timer = setTimeout(endGesture, 300) as unknown as number;
+      ownClearTimeout(gesture.timer);
+      gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
     },
     { capture: true, passive: true },
   );
@@ -409,9 +508,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     'pointermove',
     (event) => {
       if (!options.hover || !event.isTrusted || event.pointerType !== 'mouse') return;
-      clearTimeout(restTimer);
+      ownClearTimeout(restTimer);
       const movedAt = Date.now();
-      restTimer = setTimeout(() => {
+      restTimer = ownSetTimeout(() => {
         const under = document.elementFromPoint(event.clientX, event.clientY);
         const el = under ? lib.control(under) : null;
         if (!el || el === lastRest || el === document.body || (lastPress && lastPress.at >= movedAt)) return;
@@ -487,9 +586,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         action.added.add(record.target);
       }
     }
-    clearTimeout(action.quiet);
+    ownClearTimeout(action.quiet);
     const current = action;
-    action.quiet = setTimeout(() => detect(current), 250) as unknown as number;
+    action.quiet = ownSetTimeout(() => detect(current), 250) as unknown as number;
   };
   mutationListeners.add((records, _at, _before, byPage) => {
     if (!byPage) onActionMutation(records);
@@ -579,7 +678,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, true);
     }
   };
-  addEventListener('load', () => setTimeout(arrivalMessages, 100), { once: true });
+  // Looked for a moment after the page has loaded (its scripts put them there as it starts); until then, the page is
+  // still answering the customer who came to it.
+  let arrivalPending = document.readyState !== 'complete';
+  addEventListener('load', () => ownSetTimeout(() => ((arrivalPending = false), arrivalMessages()), 100), { once: true });
 
   window.__cxShopRecorder = {
     /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */
@@ -594,6 +696,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       endGesture();
       gestureUntil = 0;
       quiet = on;
+    },
+    /**
+     * What the page still has to do in answer to the customer: short timers to run and answers to handle (`work`), and
+     * whether it has started leaving for another page (one that turns out a download never goes).
+     */
+    busy() {
+      return { work: customerTimers.size + customerCalls + (arrivalPending ? 1 : 0), leaving: leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS };
+    },
+    later(callback: () => void, ms: number) {
+      ownSetTimeout(callback, ms);
     },
     fieldValue(id: number) {
       const el = fields.get(id);

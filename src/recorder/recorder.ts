@@ -17,6 +17,13 @@ import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
+/** The least time the site is watched after an action before it counts as answered. */
+const MIN_QUIET_MS = 50;
+/**
+ * How long after the site's last request began or ended cx-shop asks the page again: the page counts the answers it
+ * is still handling itself (see in-page.ts); this covers the moment before its part of the answer reaches it.
+ */
+const AFTER_ANSWER_MS = 30;
 /** A main thread that takes longer than this to paint a frame is the site keeping the customer waiting. */
 const FROZEN_MS = 50;
 
@@ -249,18 +256,55 @@ export class Recorder {
   }
 
   /**
-   * Waits for the site to answer: its own requests quiet, the page loaded, the main thread free to paint. The time
-   * it took counts as the customer's waiting (not cx-shop's quiet windows).
+   * Waits for the site to answer: its own requests done, nothing more it set out to do for the customer, the page
+   * loaded, the main thread free to paint. The time it took counts as the customer's waiting (not cx-shop's checks).
    */
   async settle(): Promise<void> {
     const started = Date.now();
-    await this.networkQuiet(150);
+    await this.quiet(started);
     const beforeLoad = Date.now();
     await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
     const loadedAt = Date.now() - beforeLoad > 5 ? Date.now() : started;
-    await this.networkQuiet(50);
+    if (loadedAt !== started) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
+  }
+
+  /**
+   * Waits until the site is quiet: none of its requests that answer the customer in flight, nothing the page still
+   * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
+   * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
+   * request that never comes, and a request a timer sends is waited for through the timer.
+   */
+  private async quiet(started: number): Promise<void> {
+    let calm = 0;
+    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
+      if (this.inflight.size > 0) {
+        calm = 0;
+        await delay(10);
+        continue;
+      }
+      const since = Date.now() - this.lastSiteActivity;
+      if (since < AFTER_ANSWER_MS) {
+        calm = 0;
+        await delay(AFTER_ANSWER_MS - since);
+        continue;
+      }
+      const activity = this.lastSiteActivity;
+      const busy = await this.pageBusy(started);
+      calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
+      await delay(busy ? 25 : 10);
+    }
+  }
+
+  /**
+   * Whether the page still has something to do in answer to the customer (see in-page.ts): a page it started leaving
+   * for counts until a download shows that it never goes.
+   */
+  private async pageBusy(since: number): Promise<boolean> {
+    const busy = await timed(this.page.evaluate(() => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
+    if (!busy) return false;
+    return busy.work > 0 || (busy.leaving && !this.downloads.some((d) => d.at >= since));
   }
 
   /** Asks the page to send what it holds back (a scroll gesture, new text) and waits until it arrived. */
@@ -361,15 +405,6 @@ export class Recorder {
 
   private settleRequest(request: Request): void {
     if (this.inflight.delete(request)) this.lastSiteActivity = Date.now();
-  }
-
-  private async networkQuiet(quietMs: number): Promise<void> {
-    const started = Date.now();
-    const deadline = started + SETTLE_CAP_MS;
-    while (Date.now() < deadline) {
-      if (this.inflight.size === 0 && Date.now() - Math.max(this.lastSiteActivity, started) >= quietMs) return;
-      await delay(25);
-    }
   }
 
   /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */

@@ -1,0 +1,59 @@
+/**
+ * When the site has answered an action, in real Chromium: cx-shop waits on events (the site's requests, the short
+ * timers and answers the page is still handling for the customer), not a fixed time, so what comes late is still the
+ * step's answer: a request sent after a debounce and shown a task after its body was read, an old-style request's
+ * rows; and an animation loop on timers does not hold the run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
+import { scenarioFolder } from '../../src/runner/run-scenario.js';
+import { useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+function saved(result: { outDir: string; name: string }): ScenarioArtifacts {
+  return JSON.parse(readFileSync(join(result.outDir, scenarioFolder(0, result.name), 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
+}
+
+const wordsRead = (artifacts: ScenarioArtifacts, index: number) =>
+  artifacts.steps[index]!.interactions.filter((i) => i.kind === 'read').map((i) => (i as { words: number }).words);
+
+describe('the site has answered', () => {
+  it('once a request sent after a debounce is answered, read and shown (the next step reads the result at once)', async () => {
+    const result = await fixtures.run(`name: late answer
+steps:
+  - name: Open
+    goto: /settle/answers.html
+  - name: Save my size
+    tap: Save my size
+  - name: Read what it says
+    read: { css: "#saved" }
+  - name: Show more sizes
+    tap: Show more sizes
+  - name: Read the sizes
+    read: { css: "#sizes" }
+`);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    const artifacts = saved(result);
+    // The request belongs to the tap that caused it, not to the step after.
+    expect(artifacts.steps[1]!.requests.filter((r) => r.url.includes('/slow')).map((r) => r.cause)).toEqual(['action']);
+    expect(artifacts.steps[2]!.requests.filter((r) => r.url.includes('/slow'))).toEqual([]);
+    expect(wordsRead(artifacts, 2)).toEqual([4]);
+    expect(artifacts.steps[3]!.requests.filter((r) => r.url.includes('/slow')).map((r) => r.cause)).toEqual(['action']);
+    expect(wordsRead(artifacts, 4)).toEqual([8]);
+  });
+
+  it('while an animation loop on timers goes on for ever (the step ends well before the 10 s cap)', async () => {
+    const result = await fixtures.run(`name: endless banner
+steps:
+  - name: Open
+    goto: /settle/answers.html
+  - name: Spin the banner
+    tap: Spin the banner
+`);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(saved(result).steps[1]!.wallMs).toBeLessThan(8000);
+  });
+});
