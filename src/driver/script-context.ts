@@ -71,12 +71,10 @@ export class ScriptContext implements ActionContext {
 
   async reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; swipes: number }> {
     const element = this.locate(locator);
-    try {
-      await element.waitFor({ state: 'attached', timeout: this.timeout });
-    } catch {
-      throw new ActionError(await this.notFound(locator));
-    }
-    const swipes = await this.swipeTo(element);
+    // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
+    const found = await element.boundingBox({ timeout: this.timeout }).then((box) => ({ box }), () => null);
+    if (!found) throw new ActionError(await this.notFound(locator));
+    const swipes = await this.swipeTo(element, found.box);
     const target = await timed(
       element.evaluate((el) => {
         const lib = window.__cxShopLib!;
@@ -150,10 +148,10 @@ export class ScriptContext implements ActionContext {
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
-  private async swipeTo(element: PwLocator): Promise<number> {
+  private async swipeTo(element: PwLocator, first: Awaited<ReturnType<PwLocator['boundingBox']>>): Promise<number> {
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
-      const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
+      const box = swipes === 0 ? first : await element.boundingBox({ timeout: this.timeout }).catch(() => null);
       if (!box) break;
       const { height } = this.viewport;
       if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) return swipes;
