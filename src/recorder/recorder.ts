@@ -18,7 +18,7 @@ import { redactor } from '../output/safe.js';
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
 /** The least time the site is watched after an action before it counts as answered. */
-const MIN_QUIET_MS = 50;
+const MIN_QUIET_MS = 20;
 /**
  * How long after the site's last request began or ended cx-shop asks the page again: the page counts the answers it
  * is still handling itself (see in-page.ts); this covers the moment before its part of the answer reaches it.
@@ -293,7 +293,7 @@ export class Recorder {
       const activity = this.lastSiteActivity;
       const busy = await this.pageBusy(started);
       calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
-      await delay(busy ? 25 : 10);
+      await delay(10);
     }
   }
 
