@@ -149,6 +149,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }
+    // Timing first, before cx-shop's own look keeps the page busy: the long tasks of its picture and its
+    // accessibility check are not the site's.
+    const [longTasks, vitals] = seen
+      ? await Promise.all([timed(readLongTasks(page, step.clock), 3000).catch(() => []), timed(readVitals(page), 3000).catch(() => NO_VITALS)])
+      : [[], NO_VITALS];
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
@@ -180,11 +185,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       accessibility: accessibility.result,
       accessibilityFailure: accessibility.failure,
       links: snapshot && fresh ? await env.links.check(snapshot) : [],
-      timing: {
-        actions: step.timings,
-        longTasks: seen ? await timed(readLongTasks(page, step.clock), 3000).catch(() => []) : [],
-        vitals: seen ? await timed(readVitals(page), 3000).catch(() => ({ lcpMs: null, cls: null, inpMs: null })) : { lcpMs: null, cls: null, inpMs: null },
-      },
+      timing: { actions: step.timings, longTasks, vitals },
       documents: step.documents,
       promo: step.promo,
       ...(step.injected && { faults: step.injected }),
@@ -233,6 +234,8 @@ async function withGuard<T>(work: Promise<T>, ms: number, action: string): Promi
     clearTimeout(timer);
   }
 }
+
+const NO_VITALS = { lcpMs: null, cls: null, inpMs: null };
 
 /** Most time cx-shop spends on one look at the page (a snapshot; twice that for the accessibility check). */
 const LOOK_MS = 15_000;
