@@ -7,7 +7,7 @@ export const back = defineAction({
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
     const before = ctx.page.url();
-    await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'load' })).catch((error: Error) => {
+    await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'domcontentloaded' })).catch((error: Error) => {
       throw new ActionError(`could not go back: ${firstLine(error)}`);
     });
     if (ctx.page.url() === before && before === 'about:blank') throw new ActionError('there was no page to go back to');

@@ -151,6 +151,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const { destination, downloadRequest } = event as Event & { destination?: { sameDocument?: boolean }; downloadRequest?: string | null };
     if (destination && destination.sameDocument === false && (downloadRequest === null || downloadRequest === undefined)) leavingAt = Date.now();
   });
+  // A navigation the page took over (a single-page app's route) or one that was stopped does not leave the page.
+  for (const type of ['navigatesuccess', 'navigateerror']) nav?.addEventListener(type, () => (leavingAt = 0));
   // A page the customer comes back to (from the back-forward cache) is not leaving any more.
   addEventListener('pageshow', () => (leavingAt = 0));
   const originalClear = window.clearTimeout;
@@ -678,10 +680,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, true);
     }
   };
-  // Looked for a moment after the page has loaded (its scripts put them there as it starts); until then, the page is
-  // still answering the customer who came to it.
-  let arrivalPending = document.readyState !== 'complete';
-  addEventListener('load', () => ownSetTimeout(() => ((arrivalPending = false), arrivalMessages()), 100), { once: true });
+  // Looked for a moment after the page has loaded (its scripts put them there as it starts); from the load until
+  // then, the page is still answering the customer who came to it. A page whose load never comes is waited for
+  // through its load (bounded), not through this.
+  let arrivalPending = false;
+  addEventListener(
+    'load',
+    () => {
+      arrivalPending = true;
+      ownSetTimeout(() => ((arrivalPending = false), arrivalMessages()), 100);
+    },
+    { once: true },
+  );
 
   window.__cxShopRecorder = {
     /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */

@@ -88,6 +88,8 @@ export class Recorder {
   private stepStartedAt = Date.now();
   private lastSiteActivity = 0;
   private waited = 0;
+  /** A document whose load event did not come within the settle's cap. */
+  private neverLoaded: string | null = null;
   /** What cx-shop is doing: answering the customer's action, looking at the page itself, or neither. */
   private phase: 'action' | 'collect' | 'idle' = 'idle';
 
@@ -263,7 +265,12 @@ export class Recorder {
     const started = Date.now();
     await this.quiet(started);
     const beforeLoad = Date.now();
-    await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
+    // A document whose load never came (a third party's file that never finishes) is not waited for again.
+    const doc = this.currentDoc();
+    if (doc === null || doc !== this.neverLoaded) {
+      const loaded = await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).then(() => true, () => false);
+      if (!loaded) this.neverLoaded = this.currentDoc();
+    }
     const loadedAt = Date.now() - beforeLoad > 5 ? Date.now() : started;
     if (loadedAt !== started) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
@@ -276,6 +283,11 @@ export class Recorder {
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
    * request that never comes, and a request a timer sends is waited for through the timer.
    */
+  /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
+  private currentDoc(): string | null {
+    return [...this.lastSeq.keys()].at(-1) ?? null;
+  }
+
   private async quiet(started: number): Promise<void> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {

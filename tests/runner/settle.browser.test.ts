@@ -2,7 +2,7 @@
  * When the site has answered an action, in real Chromium: cx-shop waits on events (the site's requests, the short
  * timers and answers the page is still handling for the customer), not a fixed time, so what comes late is still the
  * step's answer: a request sent after a debounce and shown a task after its body was read, an old-style request's
- * rows; and an animation loop on timers does not hold the run.
+ * rows; and neither an animation loop on timers nor a third party's file that never finishes loading holds the run.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,4 +56,23 @@ steps:
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     expect(saved(result).steps[1]!.wallMs).toBeLessThan(8000);
   });
+
+  it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
+    const result = await fixtures.run(`name: stalled page
+steps:
+  - name: Open
+    goto: /settle/stalled.html
+  - name: Like it
+    tap: Like this shirt
+  - name: Read the thanks
+    read: { css: "#liked" }
+`);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    const artifacts = saved(result);
+    expect(artifacts.steps[0]!.url).toMatch(/\/settle\/stalled\.html$/);
+    // The wait for the load that never came is the customer's (the page kept loading), once, on opening it.
+    expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(9000);
+    expect(artifacts.steps[1]!.waitMs).toBeLessThan(5000);
+    expect(wordsRead(artifacts, 2)).toEqual([1]);
+  }, 60_000);
 });
