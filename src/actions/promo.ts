@@ -88,12 +88,13 @@ export const promo = defineAction({
     const revealed = revealTaps(ctx);
     const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
-    if (ctx.replay) {
+    const replay = ctx.replay;
+    if (replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
       // Each try has its own context and waits mostly on the site: they run side by side, reported in this order.
       const tryIn = async ([variant, typed]: [PromoTry['variant'], string]): Promise<PromoTry> => {
-        const fresh = await ctx.replay!().catch((error: Error) => {
+        const fresh = await replay().catch((error: Error) => {
           throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
         });
         try {

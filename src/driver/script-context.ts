@@ -148,10 +148,9 @@ export class ScriptContext implements ActionContext {
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
-  private async swipeTo(element: PwLocator, first: Awaited<ReturnType<PwLocator['boundingBox']>>): Promise<number> {
+  private async swipeTo(element: PwLocator, box: Awaited<ReturnType<PwLocator['boundingBox']>>): Promise<number> {
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
-      const box = swipes === 0 ? first : await element.boundingBox({ timeout: this.timeout }).catch(() => null);
       if (!box) break;
       const { height } = this.viewport;
       if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) return swipes;
@@ -159,6 +158,7 @@ export class ScriptContext implements ActionContext {
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
       const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
       if (Math.abs(moved) < 1) break;
+      box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
     }
     await element.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
     return swipes;

@@ -76,11 +76,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }
   };
+  /** Keys that scroll the page when no field has the focus. */
+  const SCROLL_KEYS = ['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' '];
   // Whose code is running: the page's own (a timer it set while loading or idle: a poll, a countdown, a carousel) or
   // code answering the customer (their event's listeners, and timers those set). A call or an error of the page's
   // own code is the background, whenever it happens to come.
-  /** Keys that scroll the page when no field has the focus. */
-  const SCROLL_KEYS = ['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' '];
   const INPUT_EVENTS = new Set(['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit']);
   let running: 'customer' | 'page' | null = null;
   /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
@@ -155,10 +155,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   for (const type of ['navigatesuccess', 'navigateerror']) nav?.addEventListener(type, () => (leavingAt = 0));
   // A page the customer comes back to (from the back-forward cache) is not leaving any more.
   addEventListener('pageshow', () => (leavingAt = 0));
-  const originalClear = window.clearTimeout;
   window.clearTimeout = function (id?: number) {
     if (id !== undefined) customerTimers.delete(id);
-    return originalClear.call(window, id);
+    return ownClearTimeout(id);
   } as typeof clearTimeout;
   const noteCall = (method: string, url: string | URL) => {
     if (running !== 'page') return;
@@ -172,20 +171,23 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // the page still reads the body and shows the result. Counted until the task after the last of that work.
   let customerCalls = 0;
   const handled = () => ownSetTimeout(() => (customerCalls -= 1), 0);
-  /** A customer's call's answer, while the page may still read it: how many reads are under way, and the end. */
-  const answers = new WeakMap<Response, { reads: number; looked: boolean; end: () => void }>();
-  const finishAnswer = (watch: { reads: number; looked: boolean; end: () => void }) => {
-    if (watch.looked && watch.reads === 0) watch.end();
+  /** A customer's fetch: how many reads of its answer's body are under way, whether the page had its turn, done. */
+  type Call = { reads: number; looked: boolean; done: boolean };
+  const answers = new WeakMap<Response, Call>();
+  const finishCall = (call: Call) => {
+    if (!call.looked || call.reads > 0 || call.done) return;
+    call.done = true;
+    handled();
   };
   for (const method of ['json', 'text', 'blob', 'arrayBuffer', 'formData'] as const) {
     const original = Response.prototype[method] as (this: Response) => Promise<unknown>;
     (Response.prototype as unknown as Record<string, unknown>)[method] = function (this: Response) {
       const reading = original.call(this);
-      const watch = answers.get(this);
-      if (watch) {
-        watch.reads += 1;
-        const done = () => ownSetTimeout(() => ((watch.reads -= 1), finishAnswer(watch)), 0);
-        reading.then(done, done);
+      const call = answers.get(this);
+      if (call) {
+        call.reads += 1;
+        const read = () => ownSetTimeout(() => ((call.reads -= 1), finishCall(call)), 0);
+        reading.then(read, read);
       }
       return reading;
     };
@@ -197,21 +199,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const answer = originalFetch.call(this ?? window, input, init);
     if (schedulingContext() === 'customer') {
       customerCalls += 1;
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        handled();
-      };
+      const call: Call = { reads: 0, looked: false, done: false };
       // The page's own `await` on the answer runs after this and starts its reads in the same task: looked at after it.
-      answer.then(
-        (response) => {
-          const watch = { reads: 0, looked: false, end };
-          answers.set(response, watch);
-          ownSetTimeout(() => ((watch.looked = true), finishAnswer(watch)), 0);
-        },
-        () => end(),
-      );
+      const look = () => ownSetTimeout(() => ((call.looked = true), finishCall(call)), 0);
+      answer.then((response) => (answers.set(response, call), look()), look);
     }
     return answer;
   } as typeof fetch;
@@ -225,18 +216,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = openCalls.get(this);
     if (call) noteCall(call[0], call[1]);
-    if (schedulingContext() === 'customer') {
+    const counted = schedulingContext() === 'customer';
+    if (counted) {
       customerCalls += 1;
       // loadend comes after the page's own load, error and readystatechange handlers.
       this.addEventListener('loadend', handled, { once: true });
-      try {
-        return originalSend.call(this, body);
-      } catch (error) {
-        customerCalls -= 1;
-        throw error;
-      }
     }
-    return originalSend.call(this, body);
+    try {
+      return originalSend.call(this, body);
+    } catch (error) {
+      if (counted) customerCalls -= 1;
+      throw error;
+    }
   };
   const originalBeacon = navigator.sendBeacon?.bind(navigator);
   if (originalBeacon) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (noteCall('POST', url), originalBeacon(url, data));

@@ -277,17 +277,17 @@ export class Recorder {
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
   }
 
+  /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
+  private currentDoc(): string | null {
+    return [...this.lastSeq.keys()].at(-1) ?? null;
+  }
+
   /**
    * Waits until the site is quiet: none of its requests that answer the customer in flight, nothing the page still
    * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
    * request that never comes, and a request a timer sends is waited for through the timer.
    */
-  /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
-  private currentDoc(): string | null {
-    return [...this.lastSeq.keys()].at(-1) ?? null;
-  }
-
   private async quiet(started: number): Promise<void> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
@@ -326,7 +326,7 @@ export class Recorder {
       2000,
     ).catch(() => null);
     if (!state || state.doc === 'none') return;
-    const doc = [...this.lastSeq.keys()].at(-1);
+    const doc = this.currentDoc();
     const deadline = Date.now() + 1000;
     while (doc && (this.lastSeq.get(doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
   }
@@ -470,7 +470,7 @@ export class Recorder {
       if (known) known.chars += e.key === 'char' ? 1 : 0;
       else sessions.push({ note: e.field, doc: e.doc, chars: e.key === 'char' ? 1 : 0 });
     }
-    const currentDoc = [...this.lastSeq.keys()].at(-1);
+    const currentDoc = this.currentDoc();
     const results: TypedField[] = [];
     for (const [i, { note, doc, chars }] of sessions.entries()) {
       const read =

@@ -6,6 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
+import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
+import { loadArtifacts } from '../../src/cli/judge.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { findBrowser } from '../../src/browser/find.js';
@@ -53,6 +55,13 @@ export function useFixtures() {
 }
 
 /** A scenario that opens /<folder>/<page>; `head` adds scenario keys (device, rules, exclude), `steps` more steps. */
+/** The saved artifacts of a run of one scenario, read with the loader `cx-shop judge` uses. */
+export async function savedArtifacts(result: { outDir: string }): Promise<ScenarioArtifacts> {
+  const [artifacts] = await loadArtifacts(result.outDir);
+  if (!artifacts) throw new Error(`no saved artifacts in ${result.outDir}`);
+  return artifacts;
+}
+
 export function pageScenario(folder: string, page: string, { head = '', steps = '' }: { head?: string; steps?: string } = {}) {
   return `name: fixture\n${head}steps:\n  - name: Open\n    goto: /${folder}/${page}\n${steps}`;
 }

@@ -4,14 +4,10 @@
  * A run's saved artifacts judged again give the same result; collecting never moves the customer's view; identical
  * runs give identical effort; the broken variant always costs more than the clean one.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
 import { judgeSaved, loadArtifacts } from '../../src/cli/judge.js';
 import type { ScenarioResult } from '../../src/report/types.js';
-import { scenarioFolder } from '../../src/runner/run-scenario.js';
-import { findingsOf, useFixtures } from '../helpers/browser.js';
+import { findingsOf, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -36,10 +32,6 @@ steps:
     tap: { role: button, name: Pay now }
     expect: { text: Thank you }
 `;
-
-function savedArtifacts(result: { outDir: string; name: string }): ScenarioArtifacts {
-  return JSON.parse(readFileSync(join(result.outDir, scenarioFolder(0, result.name), 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
-}
 
 /** What must not change between identical runs: per-step effort and the deterministic findings. */
 function deterministic(result: ScenarioResult) {
@@ -131,7 +123,7 @@ steps:
     tap: Like this story
 `);
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
-    const artifacts = savedArtifacts(result);
+    const artifacts = await savedArtifacts(result);
     const [, read, like] = artifacts.steps;
     expect(read!.page!.scroll.y).toBeGreaterThan(800);
     // The picture was taken where the customer was, and nothing moved the view before the next step.

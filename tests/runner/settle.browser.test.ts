@@ -4,29 +4,21 @@
  * step's answer: a request sent after a debounce and shown a task after its body was read, an old-style request's
  * rows; and neither an animation loop on timers nor a third party's file that never finishes loading holds the run.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
-import { scenarioFolder } from '../../src/runner/run-scenario.js';
-import { useFixtures } from '../helpers/browser.js';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
-function saved(result: { outDir: string; name: string }): ScenarioArtifacts {
-  return JSON.parse(readFileSync(join(result.outDir, scenarioFolder(0, result.name), 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
-}
+/** The answers page opened, then these steps. */
+const onAnswers = (steps: string) => fixtures.run(pageScenario('settle', 'answers.html', { steps }));
 
 const wordsRead = (artifacts: ScenarioArtifacts, index: number) =>
-  artifacts.steps[index]!.interactions.filter((i) => i.kind === 'read').map((i) => (i as { words: number }).words);
+  artifacts.steps[index]!.interactions.flatMap((i) => (i.kind === 'read' ? [i.words] : []));
 
 describe('the site has answered', () => {
   it('once a request sent after a debounce is answered, read and shown (the next step reads the result at once)', async () => {
-    const result = await fixtures.run(`name: late answer
-steps:
-  - name: Open
-    goto: /settle/answers.html
-  - name: Save my size
+    const result = await onAnswers(`  - name: Save my size
     tap: Save my size
   - name: Read what it says
     read: { css: "#saved" }
@@ -36,7 +28,7 @@ steps:
     read: { css: "#sizes" }
 `);
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
-    const artifacts = saved(result);
+    const artifacts = await savedArtifacts(result);
     // The request belongs to the tap that caused it, not to the step after.
     expect(artifacts.steps[1]!.requests.filter((r) => r.url.includes('/slow')).map((r) => r.cause)).toEqual(['action']);
     expect(artifacts.steps[2]!.requests.filter((r) => r.url.includes('/slow'))).toEqual([]);
@@ -46,29 +38,21 @@ steps:
   });
 
   it('while an animation loop on timers goes on for ever (the step ends well before the 10 s cap)', async () => {
-    const result = await fixtures.run(`name: endless banner
-steps:
-  - name: Open
-    goto: /settle/answers.html
-  - name: Spin the banner
+    const result = await onAnswers(`  - name: Spin the banner
     tap: Spin the banner
 `);
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
-    expect(saved(result).steps[1]!.wallMs).toBeLessThan(8000);
+    expect((await savedArtifacts(result)).steps[1]!.wallMs).toBeLessThan(8000);
   });
 
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
-    const result = await fixtures.run(`name: stalled page
-steps:
-  - name: Open
-    goto: /settle/stalled.html
-  - name: Like it
+    const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
     tap: Like this shirt
   - name: Read the thanks
     read: { css: "#liked" }
-`);
+` }));
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
-    const artifacts = saved(result);
+    const artifacts = await savedArtifacts(result);
     expect(artifacts.steps[0]!.url).toMatch(/\/settle\/stalled\.html$/);
     // The wait for the load that never came is the customer's (the page kept loading), once, on opening it.
     expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(9000);

@@ -3,27 +3,15 @@
  * before the tap, every time, also when the tap takes the customer to another page at once (the page that heard the
  * swipe goes away with it). Each of the driver's swipes is one gesture, however soon the next one follows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
-import { scenarioFolder } from '../../src/runner/run-scenario.js';
-import { useFixtures } from '../helpers/browser.js';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
-const scenario = (device: string, tap: string) => `name: swipe then tap
-device: ${device}
-steps:
-  - name: Open the guide
-    goto: /swipe/far.html
-  - name: Tap far down
-    tap: ${tap}
-`;
+const scenario = (device: string, tap: string) => pageScenario('swipe', 'far.html', { head: `device: ${device}\n`, steps: `  - name: Tap far down\n    tap: ${tap}\n` });
 
-function interactionsOfLastStep(result: { outDir: string; name: string }) {
-  const artifacts = JSON.parse(readFileSync(join(result.outDir, scenarioFolder(0, result.name), 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
-  return artifacts.steps.at(-1)!.interactions.map((i) => i.kind);
+async function interactionsOfLastStep(result: { outDir: string }) {
+  return (await savedArtifacts(result)).steps.at(-1)!.interactions.map((i) => i.kind);
 }
 
 describe('a swipe before a press', () => {
@@ -33,7 +21,7 @@ describe('a swipe before a press', () => {
     for (const result of runs) {
       expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
       expect(result.steps[1]!.url).toMatch(/\/swipe\/next\.html$/);
-      expect(interactionsOfLastStep(result)).toEqual(['scroll', 'tap']);
+      expect(await interactionsOfLastStep(result)).toEqual(['scroll', 'tap']);
     }
     expect(runs[0]!.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
     expect(new Set(runs.map((r) => r.steps[1]!.effort)).size).toBe(1);
@@ -43,7 +31,7 @@ describe('a swipe before a press', () => {
     const result = await fixtures.run(scenario('Desktop Chrome', '{ role: button, name: Save my size }'));
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     // A laptop's screen is shorter: two swipes, each its own, then the click.
-    expect(interactionsOfLastStep(result)).toEqual(['scroll', 'scroll', 'tap']);
+    expect(await interactionsOfLastStep(result)).toEqual(['scroll', 'scroll', 'tap']);
     expect(result.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
   });
 });
