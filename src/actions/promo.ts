@@ -22,7 +22,10 @@ const PromoSchema = z.strictObject({
 
 type PromoArgs = z.infer<typeof PromoSchema>;
 
-/** How long, once the page has settled, a code may take to show as accepted before it counts as rejected. */
+/**
+ * How long, once the page has settled, a code may take to show as accepted before it counts as rejected (unless the
+ * site already said no).
+ */
 const ACCEPT_WAIT_MS = 1500;
 
 const VARIANTS: Array<[PromoTry['variant'], (code: string) => string]> = [
@@ -59,13 +62,13 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
     await ctx.typeInto(element, typed, { clear: true, code: true, paste: variant === 'pasted with a newline' });
     await ctx.settle();
     await tap.perform(ctx, args.apply);
-    const accepted = await ctx.page
-      .getByText(args.accepted)
-      .filter({ visible: true })
-      .first()
-      .waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS })
-      .then(() => true, () => false);
-    const messages = await ctx.messagesSince(mark);
+    const acceptedText = ctx.page.getByText(args.accepted).filter({ visible: true }).first();
+    // The tap waited for the site's answer. An answer that says no (an error or an alert, and no sign the code
+    // worked) is the answer: no longer wait for one that may still come.
+    let messages = await ctx.messagesSince(mark);
+    const refused = messages.some((m) => m.kind === 'error' || m.kind === 'alert') && !(await acceptedText.isVisible().catch(() => false));
+    const accepted = refused ? false : await acceptedText.waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS }).then(() => true, () => false);
+    if (!refused) messages = await ctx.messagesSince(mark);
     const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
     return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };

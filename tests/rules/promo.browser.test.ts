@@ -47,6 +47,18 @@ describe('promo probing', () => {
     expect(unexplained).toMatchObject({ severity: 'medium', evidence: { measured: 'Invalid.' } });
   });
 
+  it('a refusal in an alert is taken as the answer; an answer that comes late after "Checking your code…" is waited for', async () => {
+    const tries = (result: Awaited<ReturnType<typeof fixtures.run>>) =>
+      findingsOf(result, 'promo-rejected')[0]?.evidence.items?.map((item) => item.measured);
+    // Refused at once, in an alert: every try says so, and the message is the alert's.
+    const alerted = await fixtures.run(scenario('strict&alert'));
+    expect(tries(alerted)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+    expect(findingsOf(alerted, 'promo-unexplained')).toHaveLength(0);
+    // A status that is no answer yet: the code as printed is still seen accepted, the others still rejected.
+    const late = await fixtures.run(scenario('strict&late'));
+    expect(tries(late)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+  });
+
   it('a forgiving shop with a helpful message gives neither finding, and only the customer try is effort', async () => {
     const result = await fixtures.run(scenario(''));
     expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
