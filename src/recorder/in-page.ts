@@ -621,6 +621,43 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const role = el.getAttribute('role');
     send({ type: 'message', arrival, kind: kindOf(el), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
   };
+  // The browser's own check of a form (required, type="email", a pattern) shows its message in a bubble by the first
+  // field that fails: not in the page, but the customer reads it. A script's silent checkValidity() shows nothing;
+  // a field that cannot show a bubble (hidden) leaves the customer with nothing at all.
+  let silentCheck = 0;
+  for (const proto of [HTMLFormElement.prototype, HTMLInputElement.prototype, HTMLSelectElement.prototype, HTMLTextAreaElement.prototype]) {
+    const original = proto.checkValidity as (this: unknown) => boolean;
+    proto.checkValidity = function (this: unknown) {
+      silentCheck += 1;
+      try {
+        return original.call(this);
+      } finally {
+        silentCheck -= 1;
+      }
+    };
+  }
+  // The fields that failed one check, in the browser's order: the first one the customer can see whose page did not
+  // take the message over (preventDefault on its invalid event, to show its own) gets the bubble.
+  let failed: Array<{ el: HTMLInputElement; event: Event }> | null = null;
+  addEventListener(
+    'invalid',
+    (event) => {
+      const el = event.target as HTMLInputElement;
+      if (silentCheck > 0 || quiet || !(el instanceof Element)) return;
+      if (!failed) {
+        failed = [];
+        ownSetTimeout(() => {
+          const field = failed!.find(({ el: f, event: e }) => !e.defaultPrevented && f.isConnected && lib.visible(f))?.el;
+          failed = null;
+          if (!field || !field.validationMessage) return;
+          const id = field.id ? `#${field.id}` : '';
+          send({ type: 'message', arrival: false, kind: 'error', text: lib.clean(field.validationMessage), where: `${field.tagName.toLowerCase()}${id} (the browser's own message)`, box: lib.pageBox(field) });
+        }, 0);
+      }
+      failed.push({ el, event });
+    },
+    true,
+  );
   function detect(current: Action): void {
     if (current !== action) return;
     const routeChanged = location.pathname !== current.path;

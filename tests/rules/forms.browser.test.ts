@@ -196,3 +196,36 @@ describe('vague-error', () => {
     expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
   });
 });
+
+describe("the browser's own messages (error-message)", () => {
+  const SUBSCRIBE_RIGHT = '  - name: Subscribe with the right address\n    type: { label: Email, text: ada@example.com }\n    tap: { role: button, name: Subscribe }\n';
+  const shown = (result: Awaited<ReturnType<typeof run>>) => findingsOf(result, 'error-message').map((f) => [f.evidence.element, f.evidence.text]);
+
+  it("a form the browser checks: its bubble is a message the customer reads, by the field it names", async () => {
+    const result = await run('native-check.html', { steps: SUBSCRIBE + SUBSCRIBE_RIGHT });
+    const text = "Please include an '@' in the email address. 'ada' is missing an '@'.";
+    expect(shown(result)).toEqual([["input#email (the browser's own message)", text]]);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('error-message');
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
+    // It says how to fix it: not vague. The right address goes through.
+    expect(findingsOf(result, 'vague-error')).toHaveLength(0);
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+    expect(result.steps[2]!.status).toBe('passed');
+    expect(result.steps[2]!.effortBreakdown.reading).toBe(0);
+  });
+
+  it("a page that shows its own message instead (cancelling the bubble, or checking silently) gives only its own", async () => {
+    const own = [['p#msg', 'Enter your email address, like name@example.com']];
+    expect(shown(await run('native-check.html?own', { steps: SUBSCRIBE }))).toEqual(own);
+    expect(shown(await run('native-check.html?silent', { steps: SUBSCRIBE }))).toEqual(own);
+  });
+
+  it('a required field the customer cannot see gets no bubble: the next failing field they can see does', async () => {
+    const result = await run('native-check.html?hidden', { steps: SUBSCRIBE });
+    expect(shown(result)).toEqual([["input#email (the browser's own message)", "Please include an '@' in the email address. 'ada' is missing an '@'."]]);
+    const stuck = await run('native-check.html?hidden', { steps: SUBSCRIBE_RIGHT });
+    // Nothing shows and nothing happens: the customer is stuck, with no message to read.
+    expect(shown(stuck)).toEqual([]);
+    expect(findingsOf(stuck, 'dead-tap').map((f) => f.severity)).toEqual(['high']);
+  });
+});
