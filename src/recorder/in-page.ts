@@ -545,6 +545,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     removed: Set<string>;
     /** Each piece of text (a text node) taken out of the page: a re-rendered block brings it back, and it is not new. */
     removedPieces: Set<string>;
+    /** What the customer could not see near the element when they acted (see hiddenNear). */
+    hidden: Set<Element>;
     quiet: number;
   }
   const shown = new Map<string, Element>();
@@ -671,6 +673,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (block) blocks.add(block);
     }
     current.added.clear();
+    for (const el of revealed(current)) {
+      const block = blockOf(el);
+      if (block) blocks.add(block);
+    }
     for (const el of blocks) {
       if ([...blocks].some((other) => other !== el && other.contains(el))) continue;
       if (!lib.visible(el)) continue;
@@ -688,9 +694,32 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, false);
     }
   }
+  /**
+   * What the customer cannot see in the form they act in (or around the element, outside a form): a style rule may
+   * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked).
+   */
+  const HIDDEN_SCAN = 400;
+  const hiddenNear = (el: Element): Set<Element> => {
+    const scope = el.closest('form') ?? el.parentElement?.parentElement;
+    const hidden = new Set<Element>();
+    if (!scope) return hidden;
+    const all = scope.getElementsByTagName('*');
+    for (let i = 0; i < all.length && i < HIDDEN_SCAN; i += 1) {
+      const candidate = all[i]!;
+      if (!NO_TEXT_TAGS.has(candidate.tagName) && !lib.visible(candidate)) hidden.add(candidate);
+    }
+    return hidden;
+  };
+  const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
+  /** What has come into view since the customer acted (a part shown whole is judged whole, as for added nodes). */
+  const revealed = (current: Action): Element[] => {
+    const shownNow = [...current.hidden].filter((el) => el.isConnected && lib.visible(el));
+    for (const el of shownNow) current.hidden.delete(el);
+    return shownNow;
+  };
   function beginAction(el: Element): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), removedPieces: new Set(), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
   }
   // A page that arrives after a submit may carry its error already: marked messages, and red or error-classed
   // text in a form that reads as an error (red text alone may be a "required" hint shown on every visit).

@@ -229,3 +229,22 @@ describe("the browser's own messages (error-message)", () => {
     expect(findingsOf(stuck, 'dead-tap').map((f) => f.severity)).toEqual(['high']);
   });
 });
+
+describe('messages a style rule shows (error-message)', () => {
+  it('a message shown by :user-invalid when the customer leaves the field is read in the step that left it', async () => {
+    const text = 'Enter a full UK postcode, like SW1A 1AA';
+    const result = await run('css-message.html', {
+      steps:
+        '  - name: Half a postcode\n    type: { label: Postcode, text: SW1 }\n' +
+        '  - name: My phone\n    type: { label: Phone, text: "07700900123" }\n' +
+        '  - name: It is a gift\n    check: { label: This is a gift }\n',
+    });
+    const errors = findingsOf(result, 'error-message');
+    expect(errors.map((f) => [f.evidence.element, f.evidence.text])).toEqual([['p', text]]);
+    expect(result.steps[2]!.findings.map((f) => f.rule)).toContain('error-message');
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
+    expect(result.steps[2]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
+    // A part of the form a ticked box shows (a heading, a field and its label) is more form, not a message.
+    expect(result.steps[3]!.effortBreakdown.reading).toBe(0);
+  });
+});
