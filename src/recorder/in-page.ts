@@ -67,7 +67,32 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   let seq = 0;
   /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
-  const isOwn = (node: unknown): boolean => node instanceof Element && node.hasAttribute('data-cx-shop-own');
+  const isOwn = (node: unknown): boolean => {
+    for (let n = node instanceof Node ? node : null; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (n instanceof Element && n.hasAttribute('data-cx-shop-own')) return true;
+    }
+    return false;
+  };
+  /** The element an event happened on, inside a component's shadow root too (where `target` is only its host). */
+  const origin = (event: Event): Element | null => {
+    const first = event.composedPath()[0] ?? event.target;
+    return first instanceof Element ? first : first instanceof Node ? first.parentElement : null;
+  };
+  /** The element with the focus, inside components too. */
+  const activeDeep = (): Element | null => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  };
+  /**
+   * Events that stay inside a component's shadow root (change, invalid, toggle): heard on every root the page
+   * attaches as well as on the window (see the observer below).
+   */
+  const rootListeners: Array<[string, (event: Event) => void]> = [];
+  const listenInRoots = (type: string, listener: (event: Event) => void) => {
+    rootListeners.push([type, listener]);
+    addEventListener(type, listener, { capture: true, passive: true });
+  };
   const send = (event: Record<string, unknown>) => {
     seq += 1;
     try {
@@ -288,12 +313,34 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const listener of mutationListeners) listener(records, at, before, byPage);
   };
   const observer = new MutationObserver((records) => onChanges(records, false));
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true });
+  const OBSERVED = { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true };
+  observer.observe(document, OBSERVED);
+  // A component's shadow root is a document of its own to the observer and to events that stay inside it: each one
+  // the page attaches (or the parser builds from a declarative template) is watched too. cx-shop's own are not.
+  const watchRoot = (root: ShadowRoot) => {
+    if (isOwn(root.host)) return;
+    observer.observe(root, OBSERVED);
+    for (const [type, listener] of rootListeners) root.addEventListener(type, listener, { capture: true, passive: true });
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    watchRoot(root);
+    return root;
+  };
+  addEventListener(
+    'DOMContentLoaded',
+    () => {
+      const all = document.getElementsByTagName('*');
+      for (let i = 0; i < all.length; i += 1) if (all[i]!.shadowRoot) watchRoot(all[i]!.shadowRoot!);
+    },
+    { once: true },
+  );
   takePageChanges = () => onChanges(observer.takeRecords(), true);
 
   /** True when the node sits in a region (below body) that changed twice on its own shortly before `since` (a ticker). */
   const noisy = (node: Node, since: number, before: (node: Node) => [number, number]) => {
-    for (let n: Node | null = node, depth = 0; n && n !== document.body && n !== document.documentElement && depth < 8; n = n.parentNode, depth += 1) {
+    for (let n: Node | null = node, depth = 0; n && n !== document.body && n !== document.documentElement && depth < 8; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null), depth += 1) {
       const [earlier, last] = before(n);
       if (earlier > 0 && last < since && since - earlier < options.noisyWindowMs) return true;
     }
@@ -337,12 +384,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       ['hashchange', 'navigation'],
     ];
     // The field the customer leaves commits its value as the press takes focus away: its change is no answer.
-    const leaving = document.activeElement;
+    const leaving = activeDeep();
     const handlers = events.map(([type, what]) => {
       const handler = (event: Event) => {
-        if (type === 'change' && leaving && event.target === leaving && leaving !== pressed && leaving !== own) return;
+        const at = origin(event);
+        if (type === 'change' && leaving && at === leaving && leaving !== pressed && leaving !== own) return;
         // Focus landing on what was pressed is no answer (a button takes focus when tapped); focus moving elsewhere is.
-        if (what === 'focus' && pressed && event.target instanceof Node && pressed.contains(event.target)) return;
+        if (what === 'focus' && pressed && at && pressed.contains(at)) return;
         answer(what);
       };
       addEventListener(type, handler, { capture: true, passive: true });
@@ -359,11 +407,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener(
     'pointerdown',
     (event) => {
-      if (!event.isTrusted || event.button > 0 || !(event.target instanceof Element) || isOwn(event.target)) return;
+      const hit = origin(event);
+      if (!event.isTrusted || event.button > 0 || !hit || isOwn(hit)) return;
       // The swipe before a press is over when the finger comes down: sent now, before the press (and before a
       // navigation the press starts takes this document away).
       endGesture();
-      const el = lib.control(event.target);
+      const el = lib.control(hit);
       pressId += 1;
       lastPress = { el, at: Date.now() };
       const pointer = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
@@ -391,7 +440,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     (event) => {
       if (!event.isTrusted || isOwn(event.target) || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Dead'].includes(event.key)) return;
       if (!SCROLL_KEYS.includes(event.key)) endGesture();
-      const el = document.activeElement;
+      const el = activeDeep();
       const field = fieldNote(el && lib.isField(el) ? el : null);
       const combo = event.ctrlKey || event.metaKey || event.altKey;
       let key = 'char';
@@ -407,7 +456,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener(
     'input',
     (event) => {
-      const el = event.target as Element | null;
+      const el = origin(event);
       const id = el ? fieldIds.get(el) : undefined;
       if (id !== undefined && event.isTrusted) typed.set(id, valueOf(el!));
     },
@@ -416,10 +465,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // A sort order or a filter acts at once: a choice there that changes nothing is dead, like a button that does
   // nothing. A list or a box in a form waits for the form to be sent, so it is not watched.
   const ACTS_AT_ONCE = /sort|filter|order by|refine|per.?page|show only|view as|display/i;
-  addEventListener(
+  listenInRoots(
     'change',
     (event) => {
-      const el = event.target as Element | null;
+      const el = origin(event);
       const choice = el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'));
       if (!choice || !event.isTrusted && !(lastPress && lastPress.el === el)) return;
       const input = el as HTMLInputElement;
@@ -428,12 +477,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       send({ type: 'choice', id: pressId, target: target(el), expectsAnswer });
       watchPress(pressId, Date.now(), el);
     },
-    { capture: true, passive: true },
   );
-  addEventListener(
+  listenInRoots(
     'change',
     (event) => {
-      const el = event.target as Element | null;
+      const el = origin(event);
       if (!(el instanceof HTMLSelectElement)) return;
       // A script's choice (the page picking a country) is not the customer's: their hand was on the list first.
       const touched = lastPress !== null && lastPress.el === el && Date.now() - lastPress.at < 10_000;
@@ -441,7 +489,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       send({ type: 'select', target: target(el), choices: Math.max(1, el.selectedOptions.length), field: fieldNote(el) });
       beginAction(el);
     },
-    { capture: true, passive: true },
   );
 
   // Scrolling the customer did: distance moved after their wheel, swipe or scrolling keys, per gesture. A gesture
@@ -472,7 +519,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener(
     'keydown',
     (event) => {
-      if (SCROLL_KEYS.includes(event.key) && !lib.isField(document.activeElement ?? document.body)) startGesture(event);
+      if (SCROLL_KEYS.includes(event.key) && !lib.isField(activeDeep() ?? document.body)) startGesture(event);
     },
     { capture: true, passive: true },
   );
@@ -641,10 +688,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // The fields that failed one check, in the browser's order: the first one the customer can see whose page did not
   // take the message over (preventDefault on its invalid event, to show its own) gets the bubble.
   let failed: Array<{ el: HTMLInputElement; event: Event }> | null = null;
-  addEventListener(
+  listenInRoots(
     'invalid',
     (event) => {
-      const el = event.target as HTMLInputElement;
+      const el = origin(event) as HTMLInputElement | null;
       if (silentCheck > 0 || quiet || !(el instanceof Element)) return;
       if (!failed) {
         failed = [];
@@ -658,7 +705,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       }
       failed.push({ el, event });
     },
-    true,
   );
   function detect(current: Action): void {
     if (current !== action) return;

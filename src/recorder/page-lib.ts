@@ -102,7 +102,10 @@ export function pageLib(): PageLib {
     if (aria) return aria;
     const by = el.getAttribute('aria-labelledby');
     if (by) {
-      const text = clean(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      // Ids name elements of the same tree: a component's own shadow root, or the document.
+      const root = el.getRootNode() as Document | ShadowRoot;
+      const find = (id: string) => ('getElementById' in root ? root.getElementById(id) : document.getElementById(id));
+      const text = clean(by.split(/\s+/).map((id) => find(id)?.textContent ?? '').join(' '));
       if (text) return text;
     }
     const labels = (el as HTMLInputElement).labels;

@@ -248,3 +248,19 @@ describe('messages a style rule shows (error-message)', () => {
     expect(result.steps[3]!.effortBreakdown.reading).toBe(0);
   });
 });
+
+describe('forms inside web components (shadow roots)', () => {
+  const CHECK =
+    '  - name: Euros\n    select: { label: Currency, option: EUR }\n' +
+    '  - name: Check a short number\n    type: { label: Card number, text: "1234" }\n    tap: { role: button, name: Check balance }\n';
+  const text = 'That card number is too short: it has 16 digits.';
+
+  it('the taps, keys, choices and the answer inside an open component are the customer\'s and the page\'s as anywhere', async () => {
+    const result = await run('component.html', { steps: CHECK });
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+    expect(findingsOf(result, 'error-message').map((f) => [f.evidence.element, f.evidence.text])).toEqual([['p#e', text]]);
+    expect(result.steps[1]!.actions).toMatchObject({ selects: 1 });
+    expect(result.steps[2]!.actions).toMatchObject({ fields: 1, charsTyped: 4, taps: 2 });
+    expect(result.steps[2]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
+  });
+});
