@@ -53,6 +53,8 @@ export interface RecordedStep {
   pageErrors: PageErrorRecord[];
   consoleErrors: string[];
   pages: string[];
+  /** New tabs the step opened (a link with target="_blank", window.open): where they went. */
+  tabs: string[];
   waitMs: number;
 }
 
@@ -76,6 +78,7 @@ export class Recorder {
   private readonly consoleErrors: Array<{ text: string; at: number }> = [];
   private readonly dialogs: Array<{ text: string; at: number }> = [];
   private readonly downloads: Array<{ name: string; at: number }> = [];
+  private readonly tabs: Array<{ page: Page; at: number }> = [];
   private readonly navigations: Array<{ url: string; at: number }> = [];
   private readonly lastSeq = new Map<string, number>();
   private readonly markTimes = new Map<number, number>();
@@ -133,6 +136,7 @@ export class Recorder {
       await dialog.accept().catch(() => undefined);
     });
     page.on('download', (download) => this.downloads.push({ name: download.suggestedFilename(), at: Date.now() }));
+    page.on('popup', (tab) => this.tabs.push({ page: tab, at: Date.now() }));
   }
 
   receive(event: PageEvent): void {
@@ -354,6 +358,7 @@ export class Recorder {
       pages: events
         .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop')))
         .map((e) => (e as { url: string }).url),
+      tabs: this.tabs.filter((t) => t.at >= this.stepStartedAt).map((t) => this.mask(t.page.url())),
       waitMs: this.waited,
     };
   }
@@ -440,6 +445,8 @@ export class Recorder {
     }
     if (this.dialogs.some((d) => within(d.at) && d.at >= press.t)) responses.add('dialog');
     if (this.downloads.some((d) => within(d.at) && d.at >= press.t)) responses.add('download');
+    // A new tab is a new page in front of the customer.
+    if (this.tabs.some((t) => within(t.at) && t.at >= press.t)) responses.add('navigation');
     return [...responses].sort();
   }
 

@@ -90,6 +90,11 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     injected = await env.faults?.end();
   }
   const recorded = await recorder.endStep();
+  // The customer would now look at the new tab; the scenario goes on in the first one, and says so when that fails.
+  if (recorded.tabs.length > 0 && outcome.status !== 'passed') {
+    const reason = `${outcome.reason ?? outcome.status}; the step opened a new tab (${recorded.tabs.join(', ')}), and cx-shop stays on the first one`;
+    outcome = { ...outcome, reason };
+  }
   return lookAtPage(env, {
     index,
     name: step.name,

@@ -49,7 +49,7 @@ describe('promo probing', () => {
 
   it('a refusal in an alert is taken as the answer; an answer that comes late after "Checking your code…" is waited for', async () => {
     const tries = (result: Awaited<ReturnType<typeof fixtures.run>>) =>
-      findingsOf(result, 'promo-rejected')[0]?.evidence.items?.map((item) => item.measured);
+      (findingsOf(result, 'promo-rejected')[0]?.evidence.items as Array<{ measured: string }> | undefined)?.map((item) => item.measured);
     // Refused at once, in an alert: every try says so, and the message is the alert's.
     const alerted = await fixtures.run(scenario('strict&alert'));
     expect(tries(alerted)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
