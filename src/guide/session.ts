@@ -65,7 +65,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: options.baseUrl, touch, viewport, guided });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker();
+  const links = new LinkChecker(profile.userAgent);
   let panel: PanelState | null = null;
   let heard: ((word: PanelWord) => void) | null = null;
   await mkdir(join(options.outDir, folder), { recursive: true });

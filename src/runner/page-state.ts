@@ -11,6 +11,8 @@ import { firstLine } from '../errors.js';
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
 const LINK_TIMEOUT_MS = 5000;
+/** Links asked at once, as a browser asks one site for a page's resources (a handful at a time). */
+const LINKS_AT_ONCE = 4;
 /** Links whose address suggests an action (sign out, remove an item): asking for them could change something. */
 const ACTION_LINK = /log.?out|sign.?out|remove|delete|cancel|unsubscribe|logout/i;
 
@@ -25,21 +27,32 @@ export async function snapshotPage(page: Page, exclude: string[]): Promise<PageS
 
 /**
  * Asks for each visible same-origin link once per scenario, from a context without the customer's cookies,
- * so that checking a link never changes the customer's session.
+ * so that checking a link never changes the customer's session. It asks as the customer's browser (its user
+ * agent): a site that turns away scripts must not look broken. An answer that only says "not now" (429, a 503
+ * with Retry-After, a bot challenge) says nothing about the link, and the link is not judged.
  */
 export class LinkChecker {
   private context: APIRequestContext | undefined;
-  private readonly known = new Map<string, LinkStatus>();
+  private readonly known = new Map<string, LinkStatus | null>();
+
+  constructor(private readonly userAgent?: string) {}
 
   async check(snapshot: PageSnapshot): Promise<StepArtifacts['links']> {
     const fresh = [...new Map(snapshot.links.map((l) => [l.href.split('#')[0]!, l])).entries()]
       .filter(([href]) => !this.known.has(href) && !ACTION_LINK.test(href))
       .slice(0, MAX_LINKS_PER_PAGE);
+    const statuses: Array<LinkStatus | null> = new Array(fresh.length).fill(null);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < fresh.length; i = next++) statuses[i] = await this.ask(fresh[i]![0]);
+    };
+    await Promise.all(Array.from({ length: Math.min(LINKS_AT_ONCE, fresh.length) }, worker));
+    // In the page's order, whatever order the answers came in.
     const results: StepArtifacts['links'] = [];
-    for (const [href, link] of fresh) {
-      const status = await this.ask(href);
+    for (const [i, [href, link]] of fresh.entries()) {
+      const status = statuses[i]!;
       this.known.set(href, status);
-      results.push({ href, element: link.element, selector: link.selector, ...status });
+      if (status) results.push({ href, element: link.element, selector: link.selector, ...status });
     }
     return results;
   }
@@ -48,15 +61,17 @@ export class LinkChecker {
     await this.context?.dispose().catch(() => undefined);
   }
 
-  private async ask(href: string): Promise<LinkStatus> {
-    this.context ??= await request.newContext();
+  private async ask(href: string): Promise<LinkStatus | null> {
+    this.context ??= await request.newContext(this.userAgent ? { userAgent: this.userAgent } : {});
     try {
       let response = await this.context.fetch(href, { method: 'HEAD', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
       // Some servers do not answer HEAD; ask again the way a browser would.
       if (response.status() === 405 || response.status() === 501) {
         response = await this.context.fetch(href, { method: 'GET', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
       }
-      return { status: response.status(), failure: null };
+      const headers = response.headers();
+      const notNow = response.status() === 429 || (response.status() === 503 && 'retry-after' in headers) || 'cf-mitigated' in headers;
+      return notNow ? null : { status: response.status(), failure: null };
     } catch (error) {
       return { status: null, failure: firstLine(error) };
     }

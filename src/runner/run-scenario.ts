@@ -72,7 +72,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: options.baseUrl, touch, viewport });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker();
+  const links = new LinkChecker(profile.userAgent);
   let context: Awaited<ReturnType<typeof openPage>>['context'] | undefined;
   try {
     await mkdir(join(options.outDir, folder), { recursive: true });

@@ -1,6 +1,7 @@
 /**
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
- * /api/ok (200), /api/fail (500), /api/missing (404) and /slow?ms=N; /telemetry/collect and /v1/collect, telemetry
+ * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429),
+ * /api/guarded (503 to anything that does not say it is a browser) and /slow?ms=N; /telemetry/collect and /v1/collect, telemetry
  * collectors that fail at random (an error status, or a dropped connection); /spa/* routes to the single-page shop.
  */
 import { readFile } from 'node:fs/promises';
@@ -23,6 +24,9 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (url.pathname === '/api/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     if (url.pathname === '/api/fail') return void res.writeHead(500).end('broken');
     if (url.pathname === '/api/missing') return void res.writeHead(404).end('not here');
+    if (url.pathname === '/api/busy') return void res.writeHead(503, { 'retry-after': '120' }).end('busy');
+    if (url.pathname === '/api/limited') return void res.writeHead(429).end('slow down');
+    if (url.pathname === '/api/guarded') return void res.writeHead(/^Mozilla\/5\.0 /.test(req.headers['user-agent'] ?? '') ? 200 : 503).end();
     if (url.pathname === '/telemetry/collect' || url.pathname === '/v1/collect') {
       const roll = Math.random();
       if (roll < 0.4) return void res.writeHead(503).end();

@@ -231,6 +231,12 @@ describe('broken-link', () => {
     expect(findingsOf(result, 'broken-link')).toHaveLength(0);
   });
 
+  it('links are asked for as the customer\'s browser; "not now" answers (429, 503 with Retry-After) are not judged', async () => {
+    const result = await run('links-guarded.html');
+    const findings = findingsOf(result, 'broken-link');
+    expect(findings.map((f) => f.evidence.items)).toEqual([[expect.objectContaining({ element: 'link "Size guide"', measured: `${fixtures.url}/api/missing: HTTP 404` })]]);
+  });
+
   it('a link whose address looks like an action (sign out) is never asked for, so not judged', async () => {
     const result = await run('links-action.html');
     expect(findingsOf(result, 'broken-link')).toHaveLength(0);
