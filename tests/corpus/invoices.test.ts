@@ -168,6 +168,14 @@ describe('the invoice corpus', () => {
     expect(unread).toEqual([]);
   });
 
+  it('the amount due, whose size the invoice rules judge, is the amount the manifest names on every invoice', () => {
+    const figure = (text: string) => text.replace(/[^\d.,]/g, '');
+    const wrong = readings
+      .filter((r) => r.analysis.amountDue.amount === null || !figure(r.entry.present.total ?? '').includes(figure(r.analysis.amountDue.amount)))
+      .map((r) => `${r.entry.file}: ${JSON.stringify(r.analysis.amountDue.text)}, the manifest: ${JSON.stringify(r.entry.present.total)}`);
+    expect(wrong).toEqual([]);
+  });
+
   it.each(corpus.map((entry) => entry.file))('%s: cx-shop finds what the manifest marks present, and nothing it marks absent', (file) => {
     const r = readings.find((reading) => reading.entry.file === file)!;
     const disagreements = [

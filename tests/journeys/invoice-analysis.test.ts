@@ -114,6 +114,12 @@ describe('amount due', () => {
     expect(analyseInvoice(invoice('Tide tables £45.00')).amountDue).toMatchObject({ text: null, prominent: false });
   });
 
+  it('a balance of nothing (a settled bill) gives way to the total; an earlier bill\'s balance is never the amount due', () => {
+    expect(analyseInvoice(invoice('Total EUR 539,50\nPaid by card 539,50\nBalance EUR 0,00')).amountDue.text).toBe('Total EUR 539,50');
+    expect(analyseInvoice(invoice('Previous balance £20.00\nBalance £0.00\nTotal £0.00')).amountDue.text).toBe('Balance £0.00');
+    expect(analyseInvoice(invoice('Balance brought from last bill £64.99\nYour balance £71.48\nPrevious balance £64.99')).amountDue.text).toBe('balance £71.48');
+  });
+
   it('the body size is the size that carries the most characters', () => {
     expect(bodyFontSize([{ text: 'Big title', fontSize: 32 }, { text: 'Some long body text here', fontSize: 12 }, { text: 'Note', fontSize: 16 }])).toBe(12);
     expect(bodyFontSize([])).toBe(0);
