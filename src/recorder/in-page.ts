@@ -304,10 +304,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (records.length === 0) return;
     const at = Date.now();
     const previous = new Map<Node, [number, number]>();
+    // Only what the page changes on its own makes a region look busy: a page re-rendered in answer to the customer's
+    // last taps (a single-page app's routes) is not moving by itself, however fast a script taps.
+    const own = byPage || schedulingContext() === 'page';
     for (const record of records) {
       const known = changes.get(record.target) ?? [0, 0];
       if (!previous.has(record.target)) previous.set(record.target, known);
-      if (at > loadedAt && known[1] !== at) changes.set(record.target, [known[1], at]);
+      if (own && at > loadedAt && known[1] !== at) changes.set(record.target, [known[1], at]);
     }
     const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];
     for (const listener of mutationListeners) listener(records, at, before, byPage);
