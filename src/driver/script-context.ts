@@ -92,8 +92,35 @@ export class ScriptContext implements ActionContext {
     const mark = this.recorder.mark;
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
-    await this.recorder.waiting(() => (this.touch ? element.tap({ timeout: this.timeout }) : element.click({ timeout: this.timeout })));
+    await this.recorder
+      .waiting(() => (this.touch ? element.tap({ timeout: this.timeout }) : element.click({ timeout: this.timeout })))
+      .catch(async (error: Error) => {
+        // The usual reason a tap never lands: something lies over the element (a cookie banner, a dialog).
+        const cover = await this.coverOf(element);
+        throw cover ? new ActionError(cover) : error;
+      });
     await this.recorder.pressAnswered(mark);
+  }
+
+  /** What lies over the element where a finger would tap it, in the customer's words, or null when nothing does. */
+  private async coverOf(element: PwLocator): Promise<string | null> {
+    return timed(
+      element.evaluate((el) => {
+        const lib = window.__cxShopLib;
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        if (!lib || !top || el.contains(top) || top.contains(el)) return null;
+        // The whole overlay, not the piece of it under the finger: its outermost positioned or dialog ancestor.
+        let cover: Element = top;
+        for (let n: Element | null = top; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+          const position: string = getComputedStyle(n).position;
+          if (position === 'fixed' || position === 'sticky' || position === 'absolute' || n.matches('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]')) cover = n;
+        }
+        const id = cover.id ? ` (#${cover.id})` : '';
+        return `${lib.describe(el)} is under ${lib.describe(cover)}${id}: the customer cannot tap it until that is out of the way`;
+      }),
+      2000,
+    ).catch(() => null);
   }
 
   async typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void> {

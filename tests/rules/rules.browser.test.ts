@@ -87,6 +87,18 @@ describe('dead-tap', () => {
   });
 });
 
+describe('a tap that cannot land', () => {
+  it('says what lies over the element (a cookie dialog), and goes on once the customer has closed it', async () => {
+    const covered = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/overlay.html\n  - name: Add\n    tap: { role: button, name: Add to cart }\n`);
+    expect(covered.steps[1]!.status).toBe('blocked');
+    expect(covered.steps[1]!.reason).toBe('tap: button "Add to cart" is under dialog "Cookies" (#consent): the customer cannot tap it until that is out of the way');
+    const accepted = await fixtures.run(
+      scenario('overlay.html', '  - name: Cookies\n    tap: { role: button, name: Accept all }\n  - name: Add\n    tap: { role: button, name: Add to cart }\n    expect: { text: Added to your cart }\n'),
+    );
+    expect(accepted.status).toBe('passed');
+  });
+});
+
 describe('value-not-kept', () => {
   it('a phone number cleared on blur is high, naming the field', async () => {
     const result = await fixtures.run(
