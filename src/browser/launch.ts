@@ -23,5 +23,9 @@ export async function launchBrowser(choice: BrowserChoice, options: LaunchOption
     headless: !options.headed,
     args: QUIET_CHROMIUM_ARGS,
     timeout: 60_000,
+    // cx-shop handles Ctrl-C and SIGTERM itself: it closes the browser and writes the report of what was measured.
+    // Playwright's own handler would close the browser too and then end the process, racing that last write.
+    handleSIGINT: false,
+    handleSIGTERM: false,
   });
 }
