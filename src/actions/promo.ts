@@ -65,10 +65,11 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
     const acceptedText = ctx.page.getByText(args.accepted).filter({ visible: true }).first();
     // The tap waited for the site's answer. An answer that says no (an error or an alert, and no sign the code
     // worked) is the answer: no longer wait for one that may still come.
-    let messages = await ctx.messagesSince(mark);
-    const refused = messages.some((m) => m.kind === 'error' || m.kind === 'alert') && !(await acceptedText.isVisible().catch(() => false));
-    const accepted = refused ? false : await acceptedText.waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS }).then(() => true, () => false);
-    if (!refused) messages = await ctx.messagesSince(mark);
+    const answer = await ctx.messagesSince(mark);
+    const refused = answer.some((m) => m.kind === 'error' || m.kind === 'alert') && !(await acceptedText.isVisible().catch(() => false));
+    const accepted = !refused && (await acceptedText.waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS }).then(() => true, () => false));
+    // Waiting may have brought more: read again.
+    const messages = refused ? answer : await ctx.messagesSince(mark);
     const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
     return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };

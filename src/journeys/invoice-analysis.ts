@@ -114,14 +114,14 @@ function prose(text: string): string {
 function amountDue(doc: ReadDocument): AmountDue {
   const body = doc.bodyFontSize || bodyFontSize(doc.items);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
-  // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
-  // looks for, unless every amount there is nothing.
   // An earlier bill's balance ("Previous balance") is never the amount due now.
   const matches = TOTAL.map((pattern) =>
     [...doc.text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].filter(
       (m) => !/\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(doc.text.slice(Math.max(0, m.index - 30), m.index)),
     ),
   );
+  // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
+  // looks for, unless every amount there is nothing.
   const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? '');
   const match = matches.map((found) => found.filter(nonZero).at(-1)).find(Boolean) ?? matches.map((found) => found.at(-1)).find(Boolean) ?? null;
   const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;

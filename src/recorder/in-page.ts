@@ -68,10 +68,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let seq = 0;
   /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
   const isOwn = (node: unknown): boolean => {
-    for (let n = node instanceof Node ? node : null; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-      if (n instanceof Element && n.hasAttribute('data-cx-shop-own')) return true;
-    }
-    return false;
+    if (!(node instanceof Node)) return false;
+    if (node instanceof Element && node.hasAttribute('data-cx-shop-own')) return true;
+    // Inside a shadow root (the guide panel keeps its parts in one): whose root it is. The tree's root is at hand,
+    // not walked to: this runs for every change the page makes.
+    const root = node.getRootNode();
+    return root instanceof ShadowRoot && isOwn(root.host);
   };
   /** The element an event happened on, inside a component's shadow root too (where `target` is only its host). */
   const origin = (event: Event): Element | null => {
@@ -85,8 +87,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     return el;
   };
   /**
-   * Events that stay inside a component's shadow root (change, invalid, toggle): heard on every root the page
-   * attaches as well as on the window (see the observer below).
+   * Listeners for events that stay inside a component's shadow root (change, invalid): added on every root the page
+   * attaches as well as on the window (see watchRoot below).
    */
   const rootListeners: Array<[string, (event: Event) => void]> = [];
   const listenInRoots = (type: string, listener: (event: Event) => void) => {
@@ -748,6 +750,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked).
    */
   const HIDDEN_SCAN = 400;
+  const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
   const hiddenNear = (el: Element): Set<Element> => {
     const scope = el.closest('form') ?? el.parentElement?.parentElement;
     const hidden = new Set<Element>();
@@ -759,7 +762,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     }
     return hidden;
   };
-  const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
   /** What has come into view since the customer acted (a part shown whole is judged whole, as for added nodes). */
   const revealed = (current: Action): Element[] => {
     const shownNow = [...current.hidden].filter((el) => el.isConnected && lib.visible(el));

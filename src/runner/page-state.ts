@@ -28,8 +28,9 @@ export async function snapshotPage(page: Page, exclude: string[]): Promise<PageS
 /**
  * Asks for each visible same-origin link once per scenario, from a context without the customer's cookies,
  * so that checking a link never changes the customer's session. It asks as the customer's browser (its user
- * agent): a site that turns away scripts must not look broken. An answer that only says "not now" (429, a 503
- * with Retry-After, a bot challenge) says nothing about the link, and the link is not judged.
+ * agent): a site that turns away scripts must not look broken. An answer that only says "not now" (a 503 with
+ * Retry-After, a bot challenge) says nothing about the link, and the link is not judged. (A 429 is kept as it is:
+ * the rule never counts it.)
  */
 export class LinkChecker {
   private context: APIRequestContext | undefined;
@@ -70,7 +71,7 @@ export class LinkChecker {
         response = await this.context.fetch(href, { method: 'GET', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
       }
       const headers = response.headers();
-      const notNow = response.status() === 429 || (response.status() === 503 && 'retry-after' in headers) || 'cf-mitigated' in headers;
+      const notNow = (response.status() === 503 && 'retry-after' in headers) || 'cf-mitigated' in headers;
       return notNow ? null : { status: response.status(), failure: null };
     } catch (error) {
       return { status: null, failure: firstLine(error) };

@@ -202,7 +202,7 @@ describe("the browser's own messages (error-message)", () => {
   const shown = (result: Awaited<ReturnType<typeof run>>) => findingsOf(result, 'error-message').map((f) => [f.evidence.element, f.evidence.text]);
 
   it("a form the browser checks: its bubble is a message the customer reads, by the field it names", async () => {
-    const result = await run('native-check.html', { steps: SUBSCRIBE + SUBSCRIBE_RIGHT });
+    const result = await run('native-check.html', { steps: `${SUBSCRIBE}${SUBSCRIBE_RIGHT}    expect: { text: Thanks for subscribing }\n` });
     const text = "Please include an '@' in the email address. 'ada' is missing an '@'.";
     expect(shown(result)).toEqual([["input#email (the browser's own message)", text]]);
     expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('error-message');

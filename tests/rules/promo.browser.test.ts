@@ -57,6 +57,9 @@ describe('promo probing', () => {
     // A status that is no answer yet: the code as printed is still seen accepted, the others still rejected.
     const late = await fixtures.run(scenario('strict&late'));
     expect(tries(late)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+    // The refusal is the answer the customer gets: a code the site applies after all, later, was still refused.
+    const reconsidered = await fixtures.run(scenario('second-thoughts'));
+    expect(tries(reconsidered)).toEqual(['SAVE10: rejected', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: rejected', 'SAVE100: rejected']);
   });
 
   it('a forgiving shop with a helpful message gives neither finding, and only the customer try is effort', async () => {
