@@ -53,7 +53,7 @@ declare global {
     __cxShopRecorder?: {
       flush(): number;
       quiet(on: boolean): void;
-      busy(): { work: number; leaving: boolean };
+      busy(): { work: number; leaving: number | null };
       /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
       later(callback: () => void, ms: number): void;
       fieldValue(id: number): string | null;
@@ -817,10 +817,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     },
     /**
      * What the page still has to do in answer to the customer: short timers to run and answers to handle (`work`), and
-     * whether it has started leaving for another page (one that turns out a download never goes).
+     * how long ago it started leaving for another page, if it has (one that turns out a download never goes): a
+     * duration, not a time, as the page's clock may not be cx-shop's.
      */
     busy() {
-      return { work: customerTimers.size + customerCalls + (arrivalPending ? 1 : 0), leaving: leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS };
+      const leaving = leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS ? Date.now() - leavingAt : null;
+      return { work: customerTimers.size + customerCalls + (arrivalPending ? 1 : 0), leaving };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

@@ -307,7 +307,7 @@ export class Recorder {
         continue;
       }
       const activity = this.lastSiteActivity;
-      const busy = await this.pageBusy(started);
+      const busy = await this.stillAnswering();
       calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
       await delay(10);
     }
@@ -315,12 +315,18 @@ export class Recorder {
 
   /**
    * Whether the page still has something to do in answer to the customer (see in-page.ts): a page it started leaving
-   * for counts until a download shows that it never goes.
+   * for counts until a download that came since shows that it never goes (the download may have come before this
+   * wait began: a step that reads the file it got settles after).
    */
-  private async pageBusy(since: number): Promise<boolean> {
+  async stillAnswering(): Promise<boolean> {
+    const asked = Date.now();
     const busy = await timed(this.page.evaluate(() => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
     if (!busy) return false;
-    return busy.work > 0 || (busy.leaving && !this.downloads.some((d) => d.at >= since));
+    if (busy.work > 0) return true;
+    if (busy.leaving === null) return false;
+    // When it started leaving, on cx-shop's clock (a little early rather than late: the answer took a moment to come).
+    const leftAt = asked - busy.leaving - 50;
+    return !this.downloads.some((d) => d.at >= leftAt);
   }
 
   /** Asks the page to send what it holds back (a scroll gesture, new text) and waits until it arrived. */

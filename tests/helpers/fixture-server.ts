@@ -1,8 +1,9 @@
 /**
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429),
- * /api/guarded (503 to anything that does not say it is a browser) and /slow?ms=N; /telemetry/collect and /v1/collect, telemetry
- * collectors that fail at random (an error status, or a dropped connection); /spa/* routes to the single-page shop.
+ * /api/guarded (503 to anything that does not say it is a browser) and /slow?ms=N; /telemetry/collect and
+ * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
+ * the single-page shop. Any file asked for with `?attachment` comes as a download.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -45,7 +46,9 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (!path.startsWith(root)) return void res.writeHead(403).end();
     try {
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+      // `?attachment`: the server says to save the file (a download no `download` attribute announced).
+      const saved = url.searchParams.has('attachment') ? { 'content-disposition': `attachment; filename="${url.pathname.split('/').pop()}"` } : {};
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
