@@ -128,6 +128,25 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // cx-shop's own timers below use the browser's, never the wrapped ones: they are not the page's doing.
   const ownSetTimeout = window.setTimeout.bind(window);
   const ownClearTimeout = window.clearTimeout.bind(window);
+  const ownAnimationFrame = window.requestAnimationFrame.bind(window);
+  /**
+   * The look for messages on a page the customer arrives at (see arrivalMessages): once the page has loaded, its
+   * other load handlers have run and a frame has been drawn, and the short timers it set meanwhile (a banner shown a
+   * moment after the page starts) have run: events, not a fixed time. At most ARRIVAL_MS after the load: a page
+   * that keeps setting short timers (a poll, a ticker) is looked at then.
+   */
+  const ARRIVAL_MS = 100;
+  let arrivalPending = false;
+  /** Loaded, its load handlers run and a frame drawn: only short timers may still hold the look. */
+  let arrivalStarted = false;
+  let arrivalDone = false;
+  let lookOnArrival: () => void = () => undefined;
+  const arrivalTimers = new Set<number>();
+  const lookOnceStarted = () => arrivalStarted && arrivalTimers.size === 0 && lookOnArrival();
+  const arrivalTimerEnded = (id: number) => {
+    // A task later: what the timer itself set (another short timer) counts too.
+    if (arrivalTimers.delete(id) && arrivalTimers.size === 0) ownSetTimeout(lookOnceStarted, 0);
+  };
   /**
    * Short timers set in answer to the customer that have not run yet (a debounce, a delayed request): the site is
    * still answering. A timer set by such a timer counts too, a few links deep; an endless chain (an animation loop
@@ -145,9 +164,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const context = schedulingContext();
       const link = context === 'customer' ? depth + 1 : 0;
       const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
+      const arriving = name === 'setTimeout' && !arrivalDone && Number(rest[0] ?? 0) <= ARRIVAL_MS;
       let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
         if (watched) customerTimers.delete(id);
+        if (arriving) arrivalTimerEnded(id);
         const outer = running;
         const outerDepth = depth;
         running = context;
@@ -165,6 +186,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       };
       id = original.call(window, wrapped, ...rest);
       if (watched) customerTimers.add(id);
+      if (arriving) arrivalTimers.add(id);
       return id;
     };
   }
@@ -184,6 +206,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   addEventListener('pageshow', () => (leavingAt = 0));
   window.clearTimeout = function (id?: number) {
     if (id !== undefined) customerTimers.delete(id);
+    if (id !== undefined) arrivalTimerEnded(id);
     return ownClearTimeout(id);
   } as typeof clearTimeout;
   const noteCall = (method: string, url: string | URL) => {
@@ -788,15 +811,23 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, true);
     }
   };
-  // Looked for a moment after the page has loaded (its scripts put them there as it starts); from the load until
-  // then, the page is still answering the customer who came to it. A page whose load never comes is waited for
-  // through its load (bounded), not through this.
-  let arrivalPending = false;
+  // Looked for once the page has loaded and started (its scripts put them there as it starts: see ARRIVAL_MS); from
+  // the load until then, the page is still answering the customer who came to it. A page whose load never comes is
+  // waited for through its load (bounded), not through this.
+  lookOnArrival = () => {
+    if (arrivalDone) return;
+    arrivalDone = true;
+    arrivalPending = false;
+    arrivalTimers.clear();
+    arrivalMessages();
+  };
   addEventListener(
     'load',
     () => {
       arrivalPending = true;
-      ownSetTimeout(() => ((arrivalPending = false), arrivalMessages()), 100);
+      // A task after the load (the page's own load handlers run after this one), then a frame drawn.
+      ownSetTimeout(() => ownAnimationFrame(() => ownSetTimeout(() => ((arrivalStarted = true), lookOnceStarted()), 0)), 0);
+      ownSetTimeout(lookOnArrival, ARRIVAL_MS);
     },
     { once: true },
   );

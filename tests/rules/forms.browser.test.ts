@@ -163,6 +163,14 @@ describe('form-cleared', () => {
     expectCleared(findings[0]);
   });
 
+  // The look for messages on arrival waits for the short timers the page sets as it starts, not a fixed time.
+  it("an error the arriving page's script shows a moment after it loads (a timer that sets another) is seen", async () => {
+    const result = await run('late-error.html', { steps: SIGN_UP });
+    expect(result.steps[1]!.url).toContain('/forms/signup-error-late.html?');
+    expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text])).toEqual([['medium', REGISTERED]]);
+    expect(findingsOf(result, 'form-cleared')).toHaveLength(1);
+  });
+
   it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
     const result = await run('kept-on-error.html', { steps: SIGN_UP });
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
