@@ -759,6 +759,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const all = pieces(el);
       const own = all.filter((piece) => !current.removedPieces.has(strip(piece)));
       const text = own.length > 0 && own.length < all.length ? lib.clean(own.join(' ')) : whole;
+      if (own.length > 0 && !isMessage(el, text)) {
+        // A part drawn again whole with its fields (a form re-rendered from state, a server's form swapped in): the
+        // messages marked as such in it that were not there before the customer acted, as on a page they arrive at.
+        for (const message of markedMessages(el, true)) {
+          if (!current.removed.has(strip(message.text)) && pieces(message.el).some((piece) => !current.removedPieces.has(strip(piece)))) report(message.el, message.text, false);
+        }
+        continue;
+      }
       if (!isMessage(el, text) || current.removed.has(strip(text)) || own.length === 0) continue;
       const kind = kindOf(el);
       const fixed = getComputedStyle(el).position === 'fixed';
@@ -795,21 +803,31 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (action) detect(action);
     action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
   }
-  // A page that arrives after a submit may carry its error already: marked messages, and red or error-classed
-  // text in a form that reads as an error (red text alone may be a "required" hint shown on every visit).
+  /** Words that make red or error-classed text read as an error. */
   const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed/i;
-  const arrivalMessages = () => {
-    const marked = document.querySelectorAll(
+  /**
+   * The messages marked as such under root (a role, a live region, an error's class or colour). Red or error-classed
+   * text found on arrival must read as an error (it may be a "required" hint shown on every visit); text that came
+   * with the customer's action (`fresh`) need not.
+   */
+  const markedMessages = (root: ParentNode, fresh: boolean): Array<{ el: Element; text: string }> => {
+    const marked = Array.from(root.querySelectorAll(
       '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li',
-    );
-    for (const el of Array.from(marked)) {
+    ));
+    const found: Array<{ el: Element; text: string }> = [];
+    for (const el of marked) {
       const text = lib.clean((el as HTMLElement).innerText);
       const kind = kindOf(el);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text)) continue;
-      if (kind === 'error' && !ERROR_WORDS.test(text)) continue;
-      if (Array.from(marked).some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
-      report(el, text, true);
+      if (kind === 'error' && !fresh && !ERROR_WORDS.test(text)) continue;
+      if (marked.some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
+      found.push({ el, text });
     }
+    return found;
+  };
+  /** A page that arrives after a submit may carry its error already. */
+  const arrivalMessages = () => {
+    for (const { el, text } of markedMessages(document, false)) report(el, text, true);
   };
   // Looked for once the page has loaded and started (its scripts put them there as it starts: see ARRIVAL_MS); from
   // the load until then, the page is still answering the customer who came to it. A page whose load never comes is

@@ -171,6 +171,14 @@ describe('form-cleared', () => {
     expect(findingsOf(result, 'form-cleared')).toHaveLength(1);
   });
 
+  it('a form drawn again from state with its error (new elements, the values put back): the error is seen, nothing is cleared', async () => {
+    const result = await run('rerendered.html', { steps: SIGN_UP });
+    expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text])).toEqual([['medium', REGISTERED]]);
+    expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(REGISTERED), 2);
+  });
+
   it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
     const result = await run('kept-on-error.html', { steps: SIGN_UP });
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
