@@ -28,6 +28,16 @@ interface Session {
   intent: TypingIntent | undefined;
 }
 
+/**
+ * Whether the event is an input of the customer's own that ends a run of typing. Keystrokes that land in another
+ * field with none in between are the same typing: the page moved the focus on as the customer typed (a code in six
+ * boxes, a date in three), as they move on themselves only with a tap or a key such as Tab.
+ */
+export function endsTyping(event: PageEvent): boolean {
+  if (event.type === 'key') return !(event.field && (event.key === 'char' || event.key === 'delete'));
+  return event.type === 'press' || event.type === 'select' || event.type === 'choice' || event.type === 'scroll' || event.type === 'hover' || event.type === 'document';
+}
+
 /** A press this close before the first keystroke is the customer tapping the field to type into it. */
 const PRESS_TO_TYPE_MS = 10_000;
 
@@ -70,8 +80,9 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
       case 'key': {
         const typing = event.key === 'char' || event.key === 'delete';
         if (typing && event.field) {
-          if (session?.field.id !== event.field.id || session.field.target.description !== event.field.target.description) {
-            closeSession();
+          // With no tap or other key since the last keystroke, a keystroke in another field continues the same typing
+          // (see endsTyping): one thought, one stretch of keys.
+          if (!session) {
             const pointedAt = pending && event.t - pending.t <= PRESS_TO_TYPE_MS ? pending.target : null;
             if (!pointedAt) flushPress();
             pending = null;

@@ -10,7 +10,7 @@ import type { Page, Request } from 'playwright';
 import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
-import { interactionsOf, type TypingIntent } from './interactions.js';
+import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isTelemetry } from './parties.js';
 import { sameValue } from './values.js';
 import { redactor } from '../output/safe.js';
@@ -476,28 +476,52 @@ export class Recorder {
 
   /** Whether each field typed into in this step kept what was typed, read from the page now. */
   private async typedFields(events: Received[]): Promise<TypedField[]> {
-    const sessions: Array<{ note: FieldNote; doc: string; chars: number }> = [];
+    // Each field typed into, and the run of typing it belongs to: fields the page moved the focus through as the
+    // customer typed (see endsTyping) share the run of the first, and one text typed across them.
+    type Session = { note: FieldNote; doc: string; chars: number; run: number };
+    const sessions: Session[] = [];
+    let runs = 0;
+    let last: Session | null = null;
     for (const e of events) {
+      if (endsTyping(e)) last = null;
       if (e.type !== 'key' || !e.field || (e.key !== 'char' && e.key !== 'delete')) continue;
-      const known = sessions.find((s) => s.note.id === e.field!.id && s.doc === e.doc);
-      if (known) known.chars += e.key === 'char' ? 1 : 0;
-      else sessions.push({ note: e.field, doc: e.doc, chars: e.key === 'char' ? 1 : 0 });
+      let known = sessions.find((s) => s.note.id === e.field!.id && s.doc === e.doc);
+      if (!known) {
+        known = { note: e.field, doc: e.doc, chars: 0, run: last && last.doc === e.doc ? last.run : runs++ };
+        sessions.push(known);
+      }
+      if (e.key === 'char') known.chars += 1;
+      last = known;
     }
     const currentDoc = this.currentDoc();
-    const results: TypedField[] = [];
-    for (const [i, { note, doc, chars }] of sessions.entries()) {
-      const read =
+    const reads = await Promise.all(
+      sessions.map(({ note, doc }) =>
         doc === currentDoc
-          ? await timed(
+          ? timed(
               this.page.evaluate((id) => ({ now: window.__cxShopRecorder?.fieldValue(id) ?? null, typed: window.__cxShopRecorder?.typedValue(id) ?? null }), note.id),
               2000,
             ).catch(() => null)
-          : null;
-      const intended = this.intents[i]?.text;
-      const typed = read?.typed ?? null;
-      const keptAfterTyping = intended === undefined || typed === null || sameValue(typed, intended);
+          : Promise.resolve(null),
+      ),
+    );
+    /** What the run's fields took of the typing, in order; null when one of them could not be read. */
+    const takenByRun = (run: number): string | null => {
+      const parts = sessions.flatMap((s, i) => (s.run === run ? [reads[i]?.typed ?? null] : []));
+      return parts.includes(null) ? null : parts.join('');
+    };
+    const results: TypedField[] = [];
+    for (const [i, { note, chars, run }] of sessions.entries()) {
+      const read = reads[i];
+      const intended = this.intents[run]?.text;
+      const typed = takenByRun(run);
+      // A text lost across a run is reported once, on the field the run began in (the one the scenario named).
+      const leads = sessions.findIndex((s) => s.run === run) === i;
+      const keptAfterTyping = !leads || intended === undefined || typed === null || sameValue(typed, intended);
       const now = read?.now ?? null;
-      const keptAtStepEnd = now === null ? null : typed === null ? true : sameValue(now, typed);
+      const own = read?.typed ?? null;
+      // The other fields of a run whose text was lost are not judged again (a box that kept one digit of three).
+      const lostRun = !leads && intended !== undefined && typed !== null && !sameValue(typed, intended);
+      const keptAtStepEnd = now === null || lostRun ? null : own === null ? true : sameValue(now, own);
       const secret = note.type === 'password' || /card|cc-|cvc|cvv/i.test(note.words);
       results.push({
         target: note.target,

@@ -1,5 +1,5 @@
-/** A site may format what was typed (spaces in a card number, upper-case codes): that is not a lost value. */
+/** A site may format what was typed (spaces in a card number, "08 / 29" for 0829, upper-case codes): not a lost value. */
 export function sameValue(value: string, typed: string): boolean {
-  const normal = (s: string) => s.replace(/[\s\-().]/g, '').toLowerCase();
+  const normal = (s: string) => s.replace(/[\s\-().\/]/g, '').toLowerCase();
   return normal(value) === normal(typed);
 }

@@ -3,7 +3,7 @@
  * and evidence, the negative case on the same kind of page does not.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, useFixtures } from '../helpers/browser.js';
+import { findingsOf, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -124,6 +124,25 @@ describe('value-not-kept', () => {
     // Typing the 12 characters again is the customer's recovery.
     expect(name!.recovery.find((r) => r.rule === 'value-not-kept')!.what).toContain('12 characters');
     expect(next!.findings.map((f) => f.rule)).not.toContain('value-not-kept');
+  });
+
+  it('a code typed into six boxes that move on by themselves is one typing, kept; an expiry shown as "08 / 29" is kept', async () => {
+    const result = await fixtures.run(
+      scenario(
+        'code-boxes.html',
+        '  - name: Enter the code\n    type: { label: Text code digit 1, text: "482913" }\n  - name: Expiry\n    type: { label: Expiry date (MM / YY), text: "0829" }\n    tap: Confirm\n',
+      ),
+    );
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'value-not-kept')).toEqual([]);
+    const artifacts = await savedArtifacts(result);
+    const typing = artifacts.steps[1]!.interactions.flatMap((i) => (i.kind === 'type' ? [[i.target.description, i.chars]] : []));
+    expect(typing).toEqual([['textbox labelled "Text code digit 1"', 6]]);
+  });
+
+  it('a six-digit code in four boxes loses two digits: one finding, on the box the customer began in', async () => {
+    const result = await fixtures.run(scenario('code-boxes.html', '  - name: Enter the code\n    type: { label: Letter code digit 1, text: "482913" }\n'));
+    expect(findingsOf(result, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Letter code digit 1"']);
   });
 
   it('a kept name and a card number the site spaces out are not findings', async () => {
