@@ -95,21 +95,29 @@ export class ScriptContext implements ActionContext {
     await this.recorder
       .waiting(() => (this.touch ? element.tap({ timeout: this.timeout }) : element.click({ timeout: this.timeout })))
       .catch(async (error: Error) => {
-        // The usual reason a tap never lands: something lies over the element (a cookie banner, a dialog).
-        const cover = await this.coverOf(element);
-        throw cover ? new ActionError(cover) : error;
+        // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
+        // a dialog).
+        const why = await this.whyNoTap(element);
+        throw why ? new ActionError(why) : error;
       });
     await this.recorder.pressAnswered(mark);
   }
 
-  /** What lies over the element where a finger would tap it, in the customer's words, or null when nothing does. */
-  private async coverOf(element: PwLocator): Promise<string | null> {
+  /**
+   * Why a tap could not land, in the customer's words: the control is disabled, or something lies over it where a
+   * finger would tap; null when neither.
+   */
+  private async whyNoTap(element: PwLocator): Promise<string | null> {
     return timed(
       element.evaluate((el) => {
         const lib = window.__cxShopLib;
+        if (!lib) return null;
+        if ((el as HTMLButtonElement).disabled || el.closest('[aria-disabled="true"]')) {
+          return `${lib.describe(el)} is disabled: the customer's tap does nothing until the page enables it`;
+        }
         const r = el.getBoundingClientRect();
         const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        if (!lib || !top || el.contains(top) || top.contains(el)) return null;
+        if (!top || el.contains(top) || top.contains(el)) return null;
         // The whole overlay, not the piece of it under the finger: its outermost positioned or dialog ancestor.
         let cover: Element = top;
         for (let n: Element | null = top; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {

@@ -97,6 +97,16 @@ describe('a tap that cannot land', () => {
     );
     expect(accepted.status).toBe('passed');
   });
+
+  it('says the control is disabled, and goes on once the customer has given what enables it', async () => {
+    const disabled = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/disabled-button.html\n  - name: Go on\n    tap: Continue\n`);
+    expect(disabled.steps[1]!.status).toBe('blocked');
+    expect(disabled.steps[1]!.reason).toBe('tap: button "Continue" is disabled: the customer\'s tap does nothing until the page enables it');
+    const enabled = await fixtures.run(
+      scenario('disabled-button.html', '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n  - name: Go on\n    tap: Continue\n    expect: { text: Delivery on Friday }\n'),
+    );
+    expect(enabled.status).toBe('passed');
+  });
 });
 
 describe('value-not-kept', () => {
