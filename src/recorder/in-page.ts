@@ -617,6 +617,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     at: number;
     path: string;
     added: Set<Node>;
+    /** The nodes put into the page since (added ones only, not ones whose attributes changed). */
+    inserted: Set<Node>;
     removed: Set<string>;
     /** Each piece of text (a text node) taken out of the page: a re-rendered block brings it back, and it is not new. */
     removedPieces: Set<string>;
@@ -642,7 +644,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (!action) return;
     for (const record of records) {
       if (record.type === 'childList') {
-        record.addedNodes.forEach((node) => action!.added.add(node));
+        record.addedNodes.forEach((node) => {
+          action!.added.add(node);
+          action!.inserted.add(node);
+        });
         record.removedNodes.forEach((node) => {
           const text = lib.clean(node.textContent);
           if (text) action!.removed.add(strip(text));
@@ -664,11 +669,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (!byPage) onActionMutation(records);
   });
 
+  /** What marks an element as an error by its name (its colour aside). */
+  const ERROR_MARK = '.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]';
   const kindOf = (el: Element): AppearedText['kind'] => {
     if (el.closest('[role="alert"], [role="alertdialog"], [aria-live="assertive"]')) return 'alert';
     if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
     if (el.closest('[role="status"], [aria-live="polite"], output')) return 'status';
-    if (el.closest('.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]') || lib.looksRed(el)) return 'error';
+    if (el.closest(ERROR_MARK) || lib.looksRed(el)) return 'error';
     return 'text';
   };
   const blockOf = (node: Node): Element | null => {
@@ -681,13 +688,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
     return Math.hypot(dx, dy);
   };
-  const isMessage = (el: Element, text: string) =>
+  /**
+   * Whether the element's text reads as a message. A label is a field's name, not a message, unless `errorLabel` says
+   * it is one a script put in as an error (a validation plugin's `<label class="error" for=…>`).
+   */
+  const isMessage = (el: Element, text: string, errorLabel = false) =>
     text.length > 0 &&
     text.length <= 300 &&
     /\p{L}/u.test(text) &&
     !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
     // A control's own words (a button, a link) are what the customer taps, not a message to them.
-    !el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, label, option') &&
+    !el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, option') &&
+    (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
     el.querySelectorAll('a[href], button').length <= 1;
   const report = (el: Element, text: string, arrival: boolean) => {
@@ -747,6 +759,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (block) blocks.add(block);
     }
     current.added.clear();
+    // A label counts as a message only when it came with the action, marked as an error (a field's own label that
+    // turns red is still its name).
+    const inserted = [...current.inserted];
+    current.inserted.clear();
+    const errorLabel = (el: Element) => el.tagName === 'LABEL' && el.matches(ERROR_MARK) && inserted.some((node) => node === el || node.contains(el));
     for (const el of revealed(current)) {
       const block = blockOf(el);
       if (block) blocks.add(block);
@@ -759,15 +776,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const all = pieces(el);
       const own = all.filter((piece) => !current.removedPieces.has(strip(piece)));
       const text = own.length > 0 && own.length < all.length ? lib.clean(own.join(' ')) : whole;
-      if (own.length > 0 && !isMessage(el, text)) {
+      if (own.length > 0 && !isMessage(el, text, errorLabel(el))) {
         // A part drawn again whole with its fields (a form re-rendered from state, a server's form swapped in): the
         // messages marked as such in it that were not there before the customer acted, as on a page they arrive at.
-        for (const message of markedMessages(el, true)) {
+        for (const message of markedMessages(el, errorLabel)) {
           if (!current.removed.has(strip(message.text)) && pieces(message.el).some((piece) => !current.removedPieces.has(strip(piece)))) report(message.el, message.text, false);
         }
         continue;
       }
-      if (!isMessage(el, text) || current.removed.has(strip(text)) || own.length === 0) continue;
+      if (!isMessage(el, text, errorLabel(el)) || current.removed.has(strip(text)) || own.length === 0) continue;
       const kind = kindOf(el);
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
@@ -801,24 +818,24 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
   function beginAction(el: Element): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
   }
   /** Words that make red or error-classed text read as an error. */
   const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed/i;
   /**
    * The messages marked as such under root (a role, a live region, an error's class or colour). Red or error-classed
    * text found on arrival must read as an error (it may be a "required" hint shown on every visit); text that came
-   * with the customer's action (`fresh`) need not.
+   * with the customer's action (`fresh`: which labels among it are errors) need not.
    */
-  const markedMessages = (root: ParentNode, fresh: boolean): Array<{ el: Element; text: string }> => {
+  const markedMessages = (root: ParentNode, fresh: ((el: Element) => boolean) | null): Array<{ el: Element; text: string }> => {
     const marked = Array.from(root.querySelectorAll(
-      '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li',
+      '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li, form label',
     ));
     const found: Array<{ el: Element; text: string }> = [];
     for (const el of marked) {
       const text = lib.clean((el as HTMLElement).innerText);
       const kind = kindOf(el);
-      if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text)) continue;
+      if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, fresh?.(el) ?? false)) continue;
       if (kind === 'error' && !fresh && !ERROR_WORDS.test(text)) continue;
       if (marked.some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
       found.push({ el, text });
@@ -827,7 +844,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
   /** A page that arrives after a submit may carry its error already. */
   const arrivalMessages = () => {
-    for (const { el, text } of markedMessages(document, false)) report(el, text, true);
+    for (const { el, text } of markedMessages(document, null)) report(el, text, true);
   };
   // Looked for once the page has loaded and started (its scripts put them there as it starts: see ARRIVAL_MS); from
   // the load until then, the page is still answering the customer who came to it. A page whose load never comes is

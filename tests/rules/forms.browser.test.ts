@@ -179,6 +179,11 @@ describe('form-cleared', () => {
     expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(reading(REGISTERED), 2);
   });
 
+  it('an error in a new <label class="error"> after the field is seen; the field\'s own label turning red is not a message', async () => {
+    const result = await run('error-labels.html', { steps: SIGN_UP });
+    expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text, f.evidence.element])).toEqual([['medium', REGISTERED, 'label#email-error']]);
+  });
+
   it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
     const result = await run('kept-on-error.html', { steps: SIGN_UP });
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
