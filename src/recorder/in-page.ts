@@ -821,7 +821,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
   }
   /** Words that make red or error-classed text read as an error. */
-  const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed/i;
+  const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed|(enter|provide|use|choose|select) an? valid/i;
   /**
    * The messages marked as such under root (a role, a live region, an error's class or colour). Red or error-classed
    * text found on arrival must read as an error (it may be a "required" hint shown on every visit); text that came

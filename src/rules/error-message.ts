@@ -3,7 +3,7 @@ import { defineRule } from './types.js';
 
 /** Words that make a message an error rather than a confirmation. */
 const ERROR_WORDS =
-  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|')t|could not|couldn't|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct))\b/i;
+  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|')t|could not|couldn't|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid)\b/i;
 
 /** True when a message on screen reads as an error rather than a confirmation. */
 export function isErrorMessage(message: AppearedText): boolean {

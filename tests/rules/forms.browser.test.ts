@@ -184,6 +184,11 @@ describe('form-cleared', () => {
     expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text, f.evidence.element])).toEqual([['medium', REGISTERED, 'label#email-error']]);
   });
 
+  it("a server's page with its error in a plain list under the field (\"Enter a valid email address.\") is seen", async () => {
+    const result = await run('errorlist-signup.html', { steps: `${SIGN_UP}    expect: { text: Enter a valid email address }\n` });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter a valid email address.']);
+  });
+
   it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
     const result = await run('kept-on-error.html', { steps: SIGN_UP });
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
