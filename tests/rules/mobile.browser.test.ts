@@ -201,6 +201,13 @@ describe('broken-image', () => {
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
   });
 
+  it("a third party's picture whose host gives no answer at all is the environment; the shop's own 404 is still broken", async () => {
+    const result = await run('image-unreachable.html');
+    const broken = findingsOf(result, 'broken-image');
+    expect(broken.flatMap((f) => f.evidence.items!.map((i) => i.measured))).toEqual([`${fixtures.url}/mobile/missing-back.png (HTTP 404)`]);
+    expect(result.steps[0]!.environment).toEqual([expect.stringMatching(/^images\.fernhill-cdn\.example: GET \/linen-shirt\.jpg net::ERR_/)]);
+  });
+
   it('an image that loads is neither a broken image nor a failed request', async () => {
     const result = await run('image-ok.html');
     expect(findingsOf(result, 'broken-image')).toHaveLength(0);
