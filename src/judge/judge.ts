@@ -12,7 +12,7 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { failed, shortUrl } from '../rules/support/requests.js';
+import { afterUnreachableScript, failed, shortUrl } from '../rules/support/requests.js';
 import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -224,9 +224,11 @@ function environmentOf(artifacts: StepArtifacts): string[] {
     .filter((r) => r.injected === undefined)
     .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry)))
     .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
-  const errors = artifacts.pageErrors
-    .filter((e) => e.party === 'third-party' || e.cause === 'background')
-    .map((e) => `${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${e.message.split('\n')[0]}`);
+  const errors = artifacts.pageErrors.flatMap((e) => {
+    const line = e.message.split('\n')[0];
+    if (e.party === 'third-party' || e.cause === 'background') return [`${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${line}`];
+    return afterUnreachableScript(e, artifacts.requests) ? [`error after a third party's script got no answer: ${line}`] : [];
+  });
   return [...new Set([...notes, ...errors])].sort();
 }
 

@@ -1,15 +1,18 @@
+import { afterUnreachableScript } from './support/requests.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'The page threw an error',
   area: 'errors',
   severity: 'high',
-  threshold: 'an uncaught error in the site\'s own scripts while it answers the customer\'s action (third-party and background errors are listed as environment)',
+  threshold:
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer, are listed as environment)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
     // The site's own code (or code of unknown origin) failing while it answered the customer's action.
-    const unique = [...new Set(artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action').map((e) => e.message))];
+    const own = artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action' && !afterUnreachableScript(e, artifacts.requests));
+    const unique = [...new Set(own.map((e) => e.message))];
     return unique.map((error) => ({
       message: `The page threw an uncaught error: ${error.split('\n')[0]}`,
       evidence: { text: error.slice(0, 500), url: artifacts.url, screenshot: artifacts.screenshot?.path ?? null, measured: '1 error', threshold: 'none' },

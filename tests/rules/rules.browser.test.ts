@@ -19,6 +19,13 @@ describe('page-error', () => {
     expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('page-error');
   });
 
+  it("a missing name after a third party's script got no answer is environment; the shop's own bug on a tap is still high", async () => {
+    const result = await fixtures.run(scenario('page-error-offline.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
+    expect(result.steps[0]!.findings.map((f) => f.rule)).not.toContain('page-error');
+    expect(result.steps[0]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: Carousel is not defined"]));
+    expect(findingsOf(result, 'page-error').map((f) => f.message)).toEqual(['The page threw an uncaught error: undefinedFunctionCall is not defined']);
+  });
+
   it('finds nothing when the handler works', async () => {
     const result = await fixtures.run(scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
     expect(result.status).toBe('passed');

@@ -1,5 +1,5 @@
 /** Requests as the rules and the judge read them: which failed, and their address in short. */
-import type { RequestRecord } from '../../artifacts/types.js';
+import type { PageErrorRecord, RequestRecord } from '../../artifacts/types.js';
 
 /** Requests that got an error status or no answer (a request the page itself cancelled is not a failure). */
 export function failed<T extends RequestRecord>(requests: readonly T[]): T[] {
@@ -9,4 +9,19 @@ export function failed<T extends RequestRecord>(requests: readonly T[]): T[] {
 export function shortUrl(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`.slice(0, 120);
+}
+
+/** An error that names something the code expected to be there ("Carousel is not defined"). */
+const MISSING_NAME = /^[\w$.]+ is not defined$/;
+
+/**
+ * Whether an error of the site's own code is the knock-on of a third party's script that got no answer at all in the
+ * step (offline, blocked by a firewall): the site's code calls the library it would have defined. That is where
+ * cx-shop runs, listed as environment, not the site failing the customer.
+ */
+export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[]): boolean {
+  return (
+    MISSING_NAME.test(error.message) &&
+    requests.some((r) => r.party === 'third-party' && r.resourceType === 'script' && r.status === null && r.failure !== null && r.injected === undefined)
+  );
 }
