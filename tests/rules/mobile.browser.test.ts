@@ -204,7 +204,7 @@ describe('broken-image', () => {
   it("a third party's picture whose host gives no answer at all is the environment; the shop's own 404 is still broken", async () => {
     const result = await run('image-unreachable.html');
     const broken = findingsOf(result, 'broken-image');
-    expect(broken.flatMap((f) => f.evidence.items!.map((i) => i.measured))).toEqual([`${fixtures.url}/mobile/missing-back.png (HTTP 404)`]);
+    expect(broken.flatMap((f) => (f.evidence.items as Array<{ measured: string }>).map((i) => i.measured))).toEqual([`${fixtures.url}/mobile/missing-back.png (HTTP 404)`]);
     expect(result.steps[0]!.environment).toEqual([expect.stringMatching(/^images\.fernhill-cdn\.example: GET \/linen-shirt\.jpg net::ERR_/)]);
   });
 
