@@ -16,7 +16,8 @@ export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
-  threshold: 'a request of the site started by the customer\'s action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)',
+  threshold:
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
@@ -28,6 +29,9 @@ export default defineRule({
       .filter((r) => r.injected === undefined)
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.
       .filter((r) => !new URL(r.url).pathname.endsWith('/favicon.ico'))
+      // A question answered 401 is the site learning the customer has not signed in (a guest's "who am I" as a page
+      // starts), not a failure; a change they asked for and were refused (a POST answered 401) still is.
+      .filter((r) => !(r.status === 401 && (r.method === 'GET' || r.method === 'HEAD')))
       // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.
       .filter((r) => r.resourceType !== 'image')
       .map((r) => ({

@@ -43,6 +43,14 @@ describe('failed-request', () => {
     expect(findings[0]!.evidence.measured).toBe('HTTP 500');
   });
 
+  it("a guest's \"who am I\" answered 401, as the page starts and on a tap, is no failure, though the tap asked it", async () => {
+    const result = await fixtures.run(scenario('guest.html', '  - name: Add\n    tap: Add to basket\n    expect: { text: Added to your basket }\n'));
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'failed-request')).toEqual([]);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[1]!.requests.filter((r) => r.url.endsWith('/api/me')).map((r) => [r.status, r.cause])).toEqual([[401, 'action']]);
+  });
+
   it('an image that 404s is left to broken-image, which reports it where the customer sees it', async () => {
     const result = await fixtures.run(scenario('failed-request.html', '  - name: Show photo\n    tap: Show photo\n'));
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
