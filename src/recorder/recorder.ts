@@ -158,6 +158,9 @@ export class Recorder {
     this.stepStartedAt = Date.now();
     this.intents = [];
     this.waited = 0;
+    // A request still unanswered from an earlier step (a long poll the page keeps open, one that hangs) was waited
+    // for there, up to the cap: it is not this step's answer, and waiting for it again would hold every step.
+    this.inflight.clear();
   }
 
   /** Whether the customer did anything in this step so far: pressed, typed, chose or scrolled. */
@@ -311,6 +314,8 @@ export class Recorder {
       calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
       await delay(10);
     }
+    // Waited for once, up to the cap: the next wait in the step does not wait for these again.
+    if (Date.now() - started >= SETTLE_CAP_MS) this.inflight.clear();
   }
 
   /**

@@ -48,6 +48,16 @@ describe('the site has answered', () => {
     expect((await savedArtifacts(result)).steps[1]!.wallMs).toBeLessThan(8000);
   });
 
+  it('while a request the page keeps open (a long poll) goes unanswered: waited for once, on opening the page, not at every step', async () => {
+    const steps = ['Liked 1 time', 'Liked 2 times', 'Liked 3 times'].map((text) => `  - name: Like\n    tap: Like\n    expect: { text: ${text} }\n`).join('');
+    const result = await fixtures.run(pageScenario('settle', 'long-poll.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    // Opening it waits up to the 10 s cap for the page's own request; after that, each tap is answered at once.
+    expect(artifacts.steps[0]!.wallMs).toBeGreaterThanOrEqual(9000);
+    for (const step of artifacts.steps.slice(1)) expect(step.wallMs).toBeLessThan(5000);
+  }, 60_000);
+
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
     const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
     tap: Like this shirt
