@@ -35,7 +35,7 @@ export function findingsOf(result: ScenarioResult, rule: string) {
 
 /**
  * One Chromium and one fixture server for a test file, started before its tests and closed after them.
- * `run(yaml)` runs a scenario against the fixture pages; `url` is the server's address.
+ * `run(yaml)` runs a scenario against the fixture pages; `url` is the server's address, `browser` the browser.
  */
 export function useFixtures() {
   let browser: Browser | undefined;
@@ -49,6 +49,10 @@ export function useFixtures() {
   return {
     get url(): string {
       return server!.url;
+    },
+    /** The browser itself, for a test that drives a page directly. */
+    get browser(): Browser {
+      return browser!;
     },
     run: (yaml: string) => runYaml(browser!, server!.url, yaml),
   };

@@ -4,12 +4,11 @@
  * step's answer: a request sent after a debounce and shown a task after its body was read, an old-style request's
  * rows; and neither an animation loop on timers nor a third party's file that never finishes loading holds the run.
  */
-import { devices, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devices } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
 import { openPage } from '../../src/runner/run-scenario.js';
-import { pageScenario, savedArtifacts, startBrowser, useFixtures } from '../helpers/browser.js';
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -75,19 +74,10 @@ describe('the site has answered', () => {
 });
 
 describe('a tap that turns out to be a download', () => {
-  let browser: Browser;
-  let server: FixtureServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([startBrowser(), startFixtureServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-  });
-
   it('is answered once the file came, even when the wait for the site begins after it (a step that read the file first)', async () => {
-    const { context, page, recorder } = await openPage(browser, devices['Desktop Chrome'], server.url, []);
+    const { context, page, recorder } = await openPage(fixtures.browser, devices['Desktop Chrome'], fixtures.url, []);
     try {
-      await page.goto(`${server.url}/invoice/download.html`);
+      await page.goto(`${fixtures.url}/invoice/download.html`);
       const downloaded = page.waitForEvent('download');
       // The server says to save the file: the page starts leaving and never goes.
       await page.getByRole('link', { name: 'Invoice from the server (PDF)' }).click();
