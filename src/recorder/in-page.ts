@@ -136,13 +136,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * that keeps setting short timers (a poll, a ticker) is looked at then.
    */
   const ARRIVAL_MS = 100;
-  let arrivalPending = false;
-  /** Loaded, its load handlers run and a frame drawn: only short timers may still hold the look. */
-  let arrivalStarted = false;
-  let arrivalDone = false;
-  let lookOnArrival: () => void = () => undefined;
+  /** Where the look stands: before the load, loaded, started (load handlers run, a frame drawn), or done. */
+  let arrival: 'loading' | 'loaded' | 'started' | 'done' = 'loading';
   const arrivalTimers = new Set<number>();
-  const lookOnceStarted = () => arrivalStarted && arrivalTimers.size === 0 && lookOnArrival();
+  const lookOnceStarted = () => arrival === 'started' && arrivalTimers.size === 0 && lookOnArrival();
   const arrivalTimerEnded = (id: number) => {
     // A task later: what the timer itself set (another short timer) counts too.
     if (arrivalTimers.delete(id) && arrivalTimers.size === 0) ownSetTimeout(lookOnceStarted, 0);
@@ -164,7 +161,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const context = schedulingContext();
       const link = context === 'customer' ? depth + 1 : 0;
       const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
-      const arriving = name === 'setTimeout' && !arrivalDone && Number(rest[0] ?? 0) <= ARRIVAL_MS;
+      const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_MS;
       let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
         if (watched) customerTimers.delete(id);
@@ -776,7 +773,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const all = pieces(el);
       const own = all.filter((piece) => !current.removedPieces.has(strip(piece)));
       const text = own.length > 0 && own.length < all.length ? lib.clean(own.join(' ')) : whole;
-      if (own.length > 0 && !isMessage(el, text, errorLabel(el))) {
+      if (own.length === 0) continue;
+      if (!isMessage(el, text, errorLabel(el))) {
         // A part drawn again whole with its fields (a form re-rendered from state, a server's form swapped in): the
         // messages marked as such in it that were not there before the customer acted, as on a page they arrive at.
         for (const message of markedMessages(el, errorLabel)) {
@@ -784,7 +782,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         }
         continue;
       }
-      if (!isMessage(el, text, errorLabel(el)) || current.removed.has(strip(text)) || own.length === 0) continue;
+      if (current.removed.has(strip(text))) continue;
       const kind = kindOf(el);
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
@@ -823,11 +821,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Words that make red or error-classed text read as an error. */
   const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed|(enter|provide|use|choose|select) an? valid/i;
   /**
-   * The messages marked as such under root (a role, a live region, an error's class or colour). Red or error-classed
-   * text found on arrival must read as an error (it may be a "required" hint shown on every visit); text that came
-   * with the customer's action (`fresh`: which labels among it are errors) need not.
+   * The messages marked as such under root (a role, a live region, an error's class or colour). On a page the customer
+   * arrives at (`errorLabel` null), red or error-classed text must read as an error: it may be a "required" hint shown
+   * on every visit. Text that came with their action need not, and `errorLabel` says which labels among it are errors.
    */
-  const markedMessages = (root: ParentNode, fresh: ((el: Element) => boolean) | null): Array<{ el: Element; text: string }> => {
+  const markedMessages = (root: ParentNode, errorLabel: ((el: Element) => boolean) | null): Array<{ el: Element; text: string }> => {
     const marked = Array.from(root.querySelectorAll(
       '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li, form label',
     ));
@@ -835,8 +833,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const el of marked) {
       const text = lib.clean((el as HTMLElement).innerText);
       const kind = kindOf(el);
-      if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, fresh?.(el) ?? false)) continue;
-      if (kind === 'error' && !fresh && !ERROR_WORDS.test(text)) continue;
+      if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;
+      if (kind === 'error' && !errorLabel && !ERROR_WORDS.test(text)) continue;
       if (marked.some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
       found.push({ el, text });
     }
@@ -849,19 +847,22 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // Looked for once the page has loaded and started (its scripts put them there as it starts: see ARRIVAL_MS); from
   // the load until then, the page is still answering the customer who came to it. A page whose load never comes is
   // waited for through its load (bounded), not through this.
-  lookOnArrival = () => {
-    if (arrivalDone) return;
-    arrivalDone = true;
-    arrivalPending = false;
+  function lookOnArrival(): void {
+    if (arrival === 'done') return;
+    arrival = 'done';
     arrivalTimers.clear();
     arrivalMessages();
-  };
+  }
   addEventListener(
     'load',
     () => {
-      arrivalPending = true;
+      arrival = 'loaded';
       // A task after the load (the page's own load handlers run after this one), then a frame drawn.
-      ownSetTimeout(() => ownAnimationFrame(() => ownSetTimeout(() => ((arrivalStarted = true), lookOnceStarted()), 0)), 0);
+      const started = () => {
+        if (arrival === 'loaded') arrival = 'started';
+        lookOnceStarted();
+      };
+      ownSetTimeout(() => ownAnimationFrame(() => ownSetTimeout(started, 0)), 0);
       ownSetTimeout(lookOnArrival, ARRIVAL_MS);
     },
     { once: true },
@@ -888,7 +889,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
      */
     busy() {
       const leaving = leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS ? Date.now() - leavingAt : null;
-      return { work: customerTimers.size + customerCalls + (arrivalPending ? 1 : 0), leaving };
+      const looking = arrival === 'loaded' || arrival === 'started';
+      return { work: customerTimers.size + customerCalls + (looking ? 1 : 0), leaving };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

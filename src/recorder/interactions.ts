@@ -71,17 +71,16 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
   };
 
   for (const event of events) {
+    // Keystrokes with none of these between them are one stretch of typing, across fields too (see endsTyping).
+    if (endsTyping(event)) closeSession();
     switch (event.type) {
       case 'press':
-        closeSession();
         flushPress();
         pending = event;
         break;
       case 'key': {
         const typing = event.key === 'char' || event.key === 'delete';
         if (typing && event.field) {
-          // With no tap or other key since the last keystroke, a keystroke in another field continues the same typing
-          // (see endsTyping): one thought, one stretch of keys.
           if (!session) {
             const pointedAt = pending && event.t - pending.t <= PRESS_TO_TYPE_MS ? pending.target : null;
             if (!pointedAt) flushPress();
@@ -94,13 +93,11 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
           } else session!.deletes += 1;
           break;
         }
-        closeSession();
         flushPress();
         out.push({ kind: 'press', key: typing ? (event.key === 'char' ? 'character' : 'Backspace') : event.key });
         break;
       }
       case 'select': {
-        closeSession();
         const pointed = pending !== null && pending.field?.id === event.field.id;
         if (!pointed) flushPress();
         pending = null;
@@ -108,17 +105,14 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
         break;
       }
       case 'scroll':
-        closeSession();
         flushPress();
         out.push({ kind: 'scroll', pixels: event.pixels, viewports: Math.ceil(event.pixels / Math.max(1, event.size)), direction: event.direction });
         break;
       case 'hover':
-        closeSession();
         flushPress();
         out.push({ kind: 'hover', target: event.target });
         break;
       case 'document':
-        closeSession();
         flushPress();
         if (event.how === 'back_forward' || event.how === 'restored') out.push({ kind: 'navigate', url: event.url, via: 'back' });
         else if (event.how === 'reload') out.push({ kind: 'navigate', url: event.url, via: 'reload' });

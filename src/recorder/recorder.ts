@@ -499,66 +499,59 @@ export class Recorder {
       last = known;
     }
     const currentDoc = this.currentDoc();
-    const reads = await Promise.all(
-      sessions.map(({ note, doc }) =>
-        doc === currentDoc
-          ? timed(
-              this.page.evaluate((id) => ({ now: window.__cxShopRecorder?.fieldValue(id) ?? null, typed: window.__cxShopRecorder?.typedValue(id) ?? null }), note.id),
-              2000,
-            ).catch(() => null)
-          : Promise.resolve(null),
-      ),
-    );
-    /** What the run's fields took of the typing, in order; null when one of them could not be read. */
-    const takenByRun = (run: number): string | null => {
+    const reads = await Promise.all(sessions.map(({ note, doc }) => (doc === currentDoc ? this.readField(note.id) : Promise.resolve(null))));
+    // Each run's verdict, once: did its fields take, in order, the text the driver meant (unknown: taken)?
+    const runKept = new Map<number, boolean>();
+    for (let run = 0; run < runs; run += 1) {
       const parts = sessions.flatMap((s, i) => (s.run === run ? [reads[i]?.typed ?? null] : []));
-      return parts.includes(null) ? null : parts.join('');
-    };
+      const intended = this.intents[run]?.text;
+      runKept.set(run, intended === undefined || parts.includes(null) || sameValue(parts.join(''), intended));
+    }
     const results: TypedField[] = [];
     for (const [i, { note, chars, run }] of sessions.entries()) {
       const read = reads[i];
-      const intended = this.intents[run]?.text;
-      const typed = takenByRun(run);
-      // A text lost across a run is reported once, on the field the run began in (the one the scenario named).
-      const leads = sessions.findIndex((s) => s.run === run) === i;
-      const keptAfterTyping = !leads || intended === undefined || typed === null || sameValue(typed, intended);
       const now = read?.now ?? null;
       const own = read?.typed ?? null;
-      // The other fields of a run whose text was lost are not judged again (a box that kept one digit of three).
-      const lostRun = !leads && intended !== undefined && typed !== null && !sameValue(typed, intended);
-      const keptAtStepEnd = now === null || lostRun ? null : own === null ? true : sameValue(now, own);
-      const secret = note.type === 'password' || /card|cc-|cvc|cvv/i.test(note.words);
-      results.push({
-        target: note.target,
-        label: note.label,
-        keptAfterTyping,
-        keptAtStepEnd,
-        chars,
-        valueAtEnd: now === null ? null : secret && now !== '' ? '•••' : this.mask(now),
-      });
+      // A text lost across a run is reported once, on the field the run began in (the one the scenario named); its
+      // other fields are not judged again (a box that kept one digit of three).
+      const leads = sessions.findIndex((s) => s.run === run) === i;
+      const kept = runKept.get(run)!;
+      const keptAtStepEnd = now === null || (!leads && !kept) ? null : own === null ? true : sameValue(now, own);
+      results.push({ target: note.target, label: note.label, keptAfterTyping: !leads || kept, keptAtStepEnd, chars, valueAtEnd: this.shownValue(note, now) });
     }
     // A field typed into earlier that loses its value now (blanked when the customer moved on to the next field): lost
     // in this step. Each is reported once; one that is gone from the page, or on a page left behind, is forgotten.
     const stillHeld: typeof this.typedEarlier = [];
     for (const earlier of this.typedEarlier) {
       if (earlier.doc !== currentDoc || sessions.some((s) => s.doc === earlier.doc && s.note.id === earlier.note.id)) continue;
-      const read = await timed(
-        this.page.evaluate((id) => ({ now: window.__cxShopRecorder?.fieldValue(id) ?? null, typed: window.__cxShopRecorder?.typedValue(id) ?? null }), earlier.note.id),
-        2000,
-      ).catch(() => null);
+      const read = await this.readField(earlier.note.id);
       if (!read || read.now === null || read.typed === null) continue;
       if (sameValue(read.now, read.typed)) {
         stillHeld.push(earlier);
         continue;
       }
-      const secret = earlier.note.type === 'password' || /card|cc-|cvc|cvv/i.test(earlier.note.words);
-      results.push({ target: earlier.note.target, label: earlier.note.label, keptAfterTyping: true, keptAtStepEnd: false, chars: earlier.chars, valueAtEnd: secret && read.now !== '' ? '•••' : this.mask(read.now) });
+      results.push({ target: earlier.note.target, label: earlier.note.label, keptAfterTyping: true, keptAtStepEnd: false, chars: earlier.chars, valueAtEnd: this.shownValue(earlier.note, read.now) });
     }
     this.typedEarlier = [
       ...stillHeld,
       ...sessions.filter((_, i) => results[i]?.keptAtStepEnd === true).map(({ note, doc, chars }) => ({ note, doc, chars })),
     ];
     return results;
+  }
+
+  /** A field's value now and what it held once the customer's typing into it was done; null when it cannot be read. */
+  private readField(id: number): Promise<{ now: string | null; typed: string | null } | null> {
+    return timed(
+      this.page.evaluate((field) => ({ now: window.__cxShopRecorder?.fieldValue(field) ?? null, typed: window.__cxShopRecorder?.typedValue(field) ?? null }), id),
+      2000,
+    ).catch(() => null);
+  }
+
+  /** A field's value as a report may show it: a payment or password field's never, other secrets masked. */
+  private shownValue(note: FieldNote, value: string | null): string | null {
+    if (value === null) return null;
+    const secret = note.type === 'password' || /card|cc-|cvc|cvv/i.test(note.words);
+    return secret && value !== '' ? '•••' : this.mask(value);
   }
 }
 

@@ -1,4 +1,5 @@
 import { itemsEvidence, plural } from './support/items.js';
+import { unreachableThirdParty } from './support/requests.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -17,7 +18,7 @@ export default defineRule({
     const injected = new Set(requests.filter((r) => r.injected !== undefined).map((r) => r.url));
     // Nor is a third party's host that gave no answer at all (offline, blocked by a firewall): that is where cx-shop
     // runs, listed as environment; a missing picture there (an HTTP error) is still the site's.
-    const unreachable = new Set(requests.filter((r) => r.party === 'third-party' && r.status === null).map((r) => r.url));
+    const unreachable = new Set(requests.filter(unreachableThirdParty).map((r) => r.url));
     const broken = page.images.filter((image) => image.broken && !injected.has(image.src) && !unreachable.has(image.src));
     if (broken.length === 0) return [];
     return [

@@ -7,6 +7,7 @@ import { request, type APIRequestContext, type Page } from 'playwright';
 import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
+import { atOnce } from './at-once.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -43,11 +44,9 @@ export class LinkChecker {
       .filter(([href]) => !this.known.has(href) && !ACTION_LINK.test(href))
       .slice(0, MAX_LINKS_PER_PAGE);
     const statuses: Array<LinkStatus | null> = new Array(fresh.length).fill(null);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < fresh.length; i = next++) statuses[i] = await this.ask(fresh[i]![0]);
-    };
-    await Promise.all(Array.from({ length: Math.min(LINKS_AT_ONCE, fresh.length) }, worker));
+    await atOnce(fresh.length, LINKS_AT_ONCE, async (i) => {
+      statuses[i] = await this.ask(fresh[i]![0]);
+    });
     // In the page's order, whatever order the answers came in.
     const results: StepArtifacts['links'] = [];
     for (const [i, [href, link]] of fresh.entries()) {

@@ -12,6 +12,7 @@ import type { BrowserChoice } from '../browser/find.js';
 import type { Report, ScenarioResult, StepResult } from '../report/types.js';
 import { buildReport } from '../report/build.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { atOnce } from './at-once.js';
 import { runScenario } from './run-scenario.js';
 import { firstLine } from '../errors.js';
 
@@ -85,37 +86,31 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
     });
     return reporting;
   };
-  let next = 0;
-  const worker = async () => {
-    while (next < scenarios.length && !options.signal?.aborted) {
-      const i = next;
-      next += 1;
-      const scenario = scenarios[i]!;
-      const position = positions[i]!;
-      const running = await liveBrowser();
-      options.events?.scenarioStart?.(scenario, position);
-      const result = await runScenario(running, scenario, {
-        baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
-        device: options.device,
-        ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
-        outDir: options.outDir,
-        position,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
-        onStep: (step, index) => options.events?.step?.(scenario, step, index),
-      });
-      if (!running.isConnected() && !options.signal?.aborted) {
-        result.status = 'error';
-        result.completed = false;
-        result.reason = `the browser crashed during this scenario; what was measured before is kept, and the next scenario gets a new browser${result.reason ? ` (${result.reason})` : ''}`;
-      }
-      results[i] = result;
-      await reportInOrder();
+  const runOne = async (i: number) => {
+    const scenario = scenarios[i]!;
+    const position = positions[i]!;
+    const running = await liveBrowser();
+    options.events?.scenarioStart?.(scenario, position);
+    const result = await runScenario(running, scenario, {
+      baseUrl: options.baseUrl ?? scenario.baseUrl ?? '',
+      device: options.device,
+      ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}),
+      outDir: options.outDir,
+      position,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
+      onStep: (step, index) => options.events?.step?.(scenario, step, index),
+    });
+    if (!running.isConnected() && !options.signal?.aborted) {
+      result.status = 'error';
+      result.completed = false;
+      result.reason = `the browser crashed during this scenario; what was measured before is kept, and the next scenario gets a new browser${result.reason ? ` (${result.reason})` : ''}`;
     }
+    results[i] = result;
+    await reportInOrder();
   };
   try {
-    const count = Math.max(1, Math.min(options.workers ?? 1, scenarios.length));
-    await Promise.all(Array.from({ length: count }, worker));
+    await atOnce(scenarios.length, options.workers ?? 1, runOne, () => options.signal?.aborted === true);
     await reporting;
   } finally {
     options.signal?.removeEventListener('abort', stop);

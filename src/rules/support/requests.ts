@@ -11,6 +11,14 @@ export function shortUrl(url: string): string {
   return `${parsed.pathname}${parsed.search}`.slice(0, 120);
 }
 
+/**
+ * A third party's request that got no answer at all (offline, a firewall, a name that does not resolve): that says
+ * where cx-shop runs, not how the site treats the customer (one cx-shop made fail on purpose is not counted here).
+ */
+export function unreachableThirdParty(r: RequestRecord): boolean {
+  return r.party === 'third-party' && r.status === null && r.failure !== null && r.injected === undefined;
+}
+
 /** An error that names something the code expected to be there ("Carousel is not defined"). */
 const MISSING_NAME = /^[\w$.]+ is not defined$/;
 
@@ -22,6 +30,6 @@ const MISSING_NAME = /^[\w$.]+ is not defined$/;
 export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[]): boolean {
   return (
     MISSING_NAME.test(error.message) &&
-    requests.some((r) => r.party === 'third-party' && r.resourceType === 'script' && r.status === null && r.failure !== null && r.injected === undefined)
+    requests.some((r) => r.resourceType === 'script' && unreachableThirdParty(r))
   );
 }
