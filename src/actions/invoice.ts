@@ -125,6 +125,7 @@ export const invoice = defineAction({
       location,
       text: read.text,
       items: read.items,
+        links: read.links,
       bodyFontSize: bodyFontSize(read.items),
         gradeTarget: args.grade ?? DEFAULT_GRADE,
       },

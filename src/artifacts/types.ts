@@ -180,6 +180,12 @@ export interface StepTiming {
 }
 
 /** A document the customer read in the step (an invoice as a page, a downloaded PDF or a file, a policy), as text. */
+/** A link in a document: the words it shows (empty when a PDF's link covers no text) and where it leads. */
+export interface DocumentLink {
+  text: string;
+  href: string;
+}
+
 export interface ReadDocument {
   /** What it is to the customer: an invoice (the invoice action), or any text a `read` step reads (a policy). */
   kind: 'invoice' | 'text';
@@ -189,6 +195,8 @@ export interface ReadDocument {
   text: string;
   /** Runs of text with their font size in CSS px (page) or points (PDF), in reading order. */
   items: Array<{ text: string; fontSize: number }>;
+  /** Its links to a web page, an email address or a phone number (absent in reports from before cx-shop kept them). */
+  links?: DocumentLink[];
   /** The most common font size of the text: the body size. */
   bodyFontSize: number;
   /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */

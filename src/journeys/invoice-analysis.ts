@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { ESSENTIALS, HELP, MONEY, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { ESSENTIALS, HELP, LETTERHEAD, MONEY, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
@@ -85,9 +85,10 @@ function evidenceOf(text: string, match: RegExpExecArray): string {
   const start = text.lastIndexOf('\n', match.index - 1) + 1;
   const end = text.indexOf('\n', match.index + match[0].length);
   const line = text.slice(start, end === -1 ? undefined : end).replace(/\s+/g, ' ').trim();
-  const shown = line.length <= EVIDENCE_CHARS ? line : match[0].replace(/\s+/g, ' ').trim();
-  return shown.length > EVIDENCE_CHARS ? `${shown.slice(0, EVIDENCE_CHARS - 1)}…` : shown;
+  return shorten(line.length <= EVIDENCE_CHARS ? line : match[0].replace(/\s+/g, ' ').trim());
 }
+
+const shorten = (shown: string) => (shown.length > EVIDENCE_CHARS ? `${shown.slice(0, EVIDENCE_CHARS - 1)}…` : shown);
 
 function phrases(text: string, patterns: readonly RegExp[]): PhraseCount {
   const found = patterns.flatMap((pattern) =>
@@ -135,6 +136,23 @@ function amountDue(doc: ReadDocument): AmountDue {
   return { text, amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
 }
 
+/**
+ * The first run of text shaped like a business name (see LETTERHEAD) that stands out as a letterhead does: set larger
+ * than the body and than the runs just before and after it (a table's cells, set alike, never do).
+ */
+function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefined {
+  const body = doc.bodyFontSize || bodyFontSize(doc.items);
+  const { items } = doc;
+  return items.find(
+    (item, i) =>
+      body > 0 &&
+      item.fontSize >= body * PROMINENT_RATIO &&
+      item.fontSize > (items[i - 1]?.fontSize ?? 0) &&
+      item.fontSize > (items[i + 1]?.fontSize ?? 0) &&
+      LETTERHEAD.test(item.text),
+  );
+}
+
 const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
 
 /**
@@ -146,11 +164,15 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const known = cache.get(doc);
   if (known) return known;
   const { text } = doc;
-  const essentials = ESSENTIALS.map(({ id, label, need, patterns }): Essential => {
+  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives }): Essential => {
     for (const pattern of patterns) {
       const match = pattern.exec(text);
       if (match) return { id, label, need, found: true, evidence: evidenceOf(text, match) };
     }
+    const link = gives ? doc.links?.find(gives) : undefined;
+    if (link) return { id, label, need, found: true, evidence: shorten(`${link.text ? `"${link.text}", ` : ''}a link to ${link.href}`) };
+    const head = id === 'seller' ? letterhead(doc) : undefined;
+    if (head) return { id, label, need, found: true, evidence: shorten(`${head.text} (set at ${head.fontSize} ${sizeUnit(doc)})`) };
     return { id, label, need, found: false, evidence: null };
   });
   const analysis: InvoiceAnalysis = {

@@ -6,8 +6,11 @@
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-/** A calendar date: 26 May 2025, May 26, 2025, 2025-05-26, 26/05/2025. Relative terms ("Net 14") are not dates. */
-const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
+/**
+ * A calendar date: 26 May 2025, 26-May-2025, May 26, 2025, 2025-05-26, 2025/05/26, 26/05/2025, 26.05.2025.
+ * Relative terms ("Net 14") are not dates.
+ */
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+|-)${MONTH}\\.?,?(?:\\s+|-)\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
 /** A day and month without the year, as a due date is often written: 3 December, Dec 3rd. */
 const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
 const MONEY_SOURCE = '(?:[£$€]\\s?\\d+(?:[,.]\\d{3})*(?:[.,]\\d{2})?(?!\\d)|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d.,]*[.,]\\d{2}\\s?(?:€|(?:GBP|EUR|USD)\\b))';
@@ -27,16 +30,37 @@ export const TOTAL: readonly RegExp[] = [
   labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
 ];
 
+/** A link of the invoice (see DocumentLink): what it shows and where it leads. */
+export interface InvoiceLink {
+  text: string;
+  href: string;
+}
+
+/**
+ * A name set as a letterhead: two to six capitalised words, shown larger than the body text anywhere on the invoice
+ * (a German-style letter opens with the address window's tiny sender line, so the name is not always first), and
+ * not a heading of the document's own ("Invoice", "Amount Due", "Thank You").
+ */
+export const LETTERHEAD =
+  /^(?!.*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order|TOTAL|Total|AMOUNT|Amount|BALANCE|Balance|DUE|Due|PAID|Paid|PAYMENT|Payment|THANK|Thank|SUMMARY|Summary|DETAILS|Details|CUSTOMER|Customer|SHIP|Ship|ACCOUNT|Account|PAGE|Page)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}$/;
+
 export type EssentialId = 'invoice-number' | 'invoice-date' | 'seller' | 'contact' | 'charges' | 'total' | 'due-date' | 'how-to-pay';
 
 /** GOV.UK's list of what an invoice must include, plus what a customer needs to act on it: when and how to pay. */
-export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: string; patterns: readonly RegExp[] }> = [
+export const ESSENTIALS: ReadonlyArray<{
+  id: EssentialId;
+  label: string;
+  need: string;
+  patterns: readonly RegExp[];
+  /** A link that gives the essential when no words do: its words may say only "Pay online", its address says where. */
+  link?: (link: InvoiceLink) => boolean;
+}> = [
   {
     id: 'invoice-number',
     label: 'invoice number',
     need: 'which invoice this is, to quote when paying or asking about it',
     patterns: [
-      /\b(?:invoice|bill|receipt|folio)\s*(?:no\.?|number|num\.?|#|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
+      /\b(?:invoice|bill|receipt|folio)\s*(?:no\.?|number|num\.?|#|id|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
       /\bINV[-\s]?\d+/,
       // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date).
       new RegExp(`\\binvoice\\s+(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
@@ -46,7 +70,7 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     id: 'invoice-date',
     label: 'invoice date',
     need: 'when the invoice was issued',
-    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`(?:^|\\n)\\s*date\\s*:?\\s*${DATE}`, 'i'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`)],
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`)],
   },
   {
     id: 'seller',
@@ -67,9 +91,19 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
     patterns: [
       /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/,
       /\b(?:call|phone|tel(?:ephone)?|ring|text)(?: us)?(?: on| at)?\.?:?\s*\+?\d[\d ()-]{6,}\d/i,
+      // An international number written as one: +44 20 7946 0958, +1 503-555-0142.
+      /\+\d{1,3}(?:[ .-]?\(?\d{2,5}\)?){2,4}(?!\d)/,
+      // A North American number: (503) 555-0142.
+      /\(\d{3}\) ?\d{3}[-. ]\d{4}\b/,
+      // A postal address by its postcode: a UK postcode, a US town with its state and ZIP code ("Portland, OR 97209",
+      // "San Francisco, California 94104"), or a line that is a European postcode and town ("04109 Leipzig").
       /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/,
+      /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?) \d{5}(?:-\d{4})?\b/,
+      /^[ \t]*(?:[A-Z]{1,2}-)?\d{4,5}(?: [A-Z]{2})? \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?[ \t]*$/mu,
       /\b(?:write to|contact us|get in touch)\b/i,
     ],
+    // "Email us", "Call us": the address or number is the link's.
+    link: ({ href }) => /^(?:mailto|tel):./i.test(href),
   },
   {
     id: 'charges',
@@ -108,6 +142,9 @@ export const ESSENTIALS: ReadonlyArray<{ id: EssentialId; label: string; need: s
       /\bACH\b|\b(?:routing|ABA)(?: number| no\.?)?:?\s*\d{9}\b/,
       /\b(?:visa|master ?card|maestro|amex|american express|discover)\b|\bcontactless\b|\bcard ending(?: in)? \d{4}\b/i,
     ],
+    // "Pay online", "Pay this invoice", "Review and pay": a button to a web page where the customer pays. A PDF's link
+    // that covers no words counts when its address says so.
+    link: ({ text, href }) => /^https?:\/\//i.test(href) && (/\bpay\b|\bmake (?:a )?payment\b/i.test(text) || (text === '' && /\bpay/i.test(href.replace(/^https?:\/\//i, '')))),
   },
 ];
 

@@ -13,6 +13,25 @@ export interface DocumentText {
   text: string;
   /** Runs of text in reading order, with their font size in points. */
   items: Array<{ text: string; fontSize: number }>;
+  /** Links to a web page, an email address or a phone number, with the words they cover. */
+  links: Array<{ text: string; href: string }>;
+}
+
+/** The part of a PDF.js link annotation read here. */
+interface LinkAnnotation {
+  subtype: string;
+  url?: string;
+  rect: number[];
+}
+
+/** The words of the text items whose start lies inside a link's rectangle (PDF units, with a point to spare). */
+function wordsUnder(rect: number[], items: TextItem[]): string {
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
+  const inside = (item: TextItem) => {
+    const [, , , , x = 0, y = 0] = item.transform as number[];
+    return x >= Math.min(x1, x2) - 1 && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) - 1 && y <= Math.max(y1, y2) + 1;
+  };
+  return items.filter(inside).map((item) => item.str).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 interface Line {
@@ -107,6 +126,7 @@ export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
   try {
     const pages: string[] = [];
     const runs: DocumentText['items'] = [];
+    const links: DocumentText['links'] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
@@ -116,9 +136,13 @@ export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
         if (text) runs.push({ text, fontSize: sizeOf(item) });
       }
       pages.push(joinLines(linesOf(items)));
+      const annotations = (await page.getAnnotations()) as LinkAnnotation[];
+      for (const { subtype, url, rect } of annotations) {
+        if (subtype === 'Link' && url && /^(?:https?|mailto|tel):/i.test(url)) links.push({ text: wordsUnder(rect, items), href: url });
+      }
       page.cleanup();
     }
-    return { text: pages.filter(Boolean).join('\n\n'), items: runs };
+    return { text: pages.filter(Boolean).join('\n\n'), items: runs, links };
   } finally {
     await pdf.destroy();
   }

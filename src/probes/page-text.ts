@@ -8,6 +8,8 @@ export interface PageText {
   text: string;
   /** Each visible run of text in document (reading) order, with its computed font size in CSS px. */
   items: Array<{ text: string; fontSize: number }>;
+  /** Visible links to a web page, an email address or a phone number, with the words they show. */
+  links: Array<{ text: string; href: string }>;
 }
 
 /**
@@ -38,5 +40,9 @@ export function pageText(root?: Element | null): PageText {
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
-  return { text, items };
+  // A button-like "Pay online" says where only in its address: the invoice rules read that too.
+  const links = Array.from(scope.querySelectorAll<HTMLAnchorElement>('a[href]'))
+    .filter((a) => /^(?:https?|mailto|tel):/i.test(a.href) && visible(a))
+    .map((a) => ({ text: (a.innerText || a.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(), href: a.href }));
+  return { text, items, links };
 }

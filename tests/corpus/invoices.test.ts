@@ -65,8 +65,8 @@ async function htmlText(browser: Browser, html: string): Promise<DocumentText> {
 
 async function read(browser: Browser, entry: CorpusInvoice): Promise<Reading> {
   const bytes = readFileSync(new URL(entry.file, FOLDER));
-  const { text, items } = isPdf(entry.file) ? await pdfText(bytes) : await htmlText(browser, bytes.toString('utf8'));
-  const doc: ReadDocument = { kind: 'invoice', source: 'file', location: entry.file, text, items, bodyFontSize: bodyFontSize(items), gradeTarget: 8 };
+  const { text, items, links } = isPdf(entry.file) ? await pdfText(bytes) : await htmlText(browser, bytes.toString('utf8'));
+  const doc: ReadDocument = { kind: 'invoice', source: 'file', location: entry.file, text, items, links, bodyFontSize: bodyFontSize(items), gradeTarget: 8 };
   const analysis = analyseInvoice(doc);
   const found = new Set(analysis.essentials.filter((e) => e.found).map((e) => e.id));
   return {

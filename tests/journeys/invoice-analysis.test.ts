@@ -164,3 +164,45 @@ describe('essentials in common layouts', () => {
     expect(found('Subtotal £45.00\nVAT £9.00\nTotal £54.00')).not.toContain('charges');
   });
 });
+
+describe('essentials from links, letterheads and more formats', () => {
+  const analysed = (text: string, extra: Partial<ReadDocument> = {}) => analyseInvoice({ ...invoice(text), ...extra });
+  const found = (text: string, extra: Partial<ReadDocument> = {}) => new Set(analysed(text, extra).essentials.filter((e) => e.found).map((e) => e.id));
+
+  it('a "Pay online" button is a way to pay by its address; a link to the payment terms is not', () => {
+    const pay = analysed('Amount due $29.00\nPay online', { links: [{ text: 'Pay online', href: 'https://pay.quillpad.example/i/7' }] });
+    expect(pay.essentials.find((e) => e.id === 'how-to-pay')).toMatchObject({ found: true, evidence: '"Pay online", a link to https://pay.quillpad.example/i/7' });
+    expect(found('Pay online', { links: [{ text: 'Payment terms', href: 'https://quillpad.example/terms' }] })).not.toContain('how-to-pay');
+    expect(found('Pay online', { links: [{ text: 'Pay online', href: 'javascript:void(0)' }] })).not.toContain('how-to-pay');
+    // A PDF's link over no words says where only by its address.
+    expect(found('Invoice', { links: [{ text: '', href: 'https://billing.example/pay/7' }] })).toContain('how-to-pay');
+    expect(found('Invoice', { links: [{ text: '', href: 'https://quillpad.example/help' }] })).not.toContain('how-to-pay');
+  });
+
+  it('an email or phone link is a way to reach the seller', () => {
+    expect(found('Questions? Email us', { links: [{ text: 'Email us', href: 'mailto:billing@quillpad.example' }] })).toContain('contact');
+    expect(found('Questions? Email us', { links: [{ text: 'Our blog', href: 'https://quillpad.example/blog' }] })).not.toContain('contact');
+  });
+
+  it('a business name set larger than the body is who it is from, wherever it is; a large heading of the invoice is not', () => {
+    const items = (big: string) => [{ text: 'Am Anger 7 · 04109 Leipzig', fontSize: 9 }, { text: 'Invoice no. 2026-118', fontSize: 13 }, { text: big, fontSize: 20 }];
+    const text = 'Am Anger 7 · 04109 Leipzig\nInvoice no. 2026-118\n';
+    const seller = (big: string) => analyseInvoice({ ...invoice(`${text}${big}`, items(big)) }).essentials.find((e) => e.id === 'seller')!;
+    expect(seller('Lindner Garden Care')).toMatchObject({ found: true, evidence: 'Lindner Garden Care (set at 20 px)' });
+    for (const heading of ['Thank You', 'Amount Due', 'INVOICE', 'Bill To']) expect(seller(heading).found).toBe(false);
+    // Table cells set larger than long small print are set alike: no letterhead.
+    const cells = [{ text: 'TT-SC-01', fontSize: 16 }, { text: 'TIDE TABLES', fontSize: 16 }, { text: '25.00', fontSize: 16 }, { text: 'Settlement of the aggregate balance outstanding is required within thirty days.', fontSize: 12 }];
+    expect(analyseInvoice(invoice(cells.map((c) => c.text).join('\n'), cells)).essentials.find((e) => e.id === 'seller')!.found).toBe(false);
+  });
+
+  it('"Invoice ID", an unlabelled phone number, a US or European address, "23-Nov-2026" and "2026/11/23" are read', () => {
+    expect(found('Invoice ID: HLP-2291')).toContain('invoice-number');
+    for (const contact of ['(503) 555-0142', '+44 20 7946 0958', 'Portland, OR 97209', 'San Francisco, California 94104', 'Am Anger 7\n04109 Leipzig']) {
+      expect(found(contact)).toContain('contact');
+    }
+    // Amounts, dates and a line that only starts with a number are not a way to reach anyone.
+    for (const other of ['Total $1,234.56', '+ VAT 20%', 'Invoice date 2026-11-23', '2026 Summary of charges for the year']) expect(found(other)).not.toContain('contact');
+    expect(found('Invoice date 23-Nov-2026\nDue 07-Dec-2026')).toEqual(new Set(['invoice-date', 'due-date']));
+    expect(found('Invoice date 2026/11/23')).toContain('invoice-date');
+  });
+});
