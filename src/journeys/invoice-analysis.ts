@@ -112,13 +112,13 @@ function prose(text: string): string {
     .join('\n');
 }
 
-function amountDue(doc: ReadDocument): AmountDue {
+function amountDue(doc: ReadDocument, text: string): AmountDue {
   const body = doc.bodyFontSize || bodyFontSize(doc.items);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
   // An earlier bill's balance ("Previous balance") is never the amount due now.
   const matches = TOTAL.map((pattern) =>
-    [...doc.text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].filter(
-      (m) => !/\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(doc.text.slice(Math.max(0, m.index - 30), m.index)),
+    [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].filter(
+      (m) => !/\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index)),
     ),
   );
   // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
@@ -132,8 +132,7 @@ function amountDue(doc: ReadDocument): AmountDue {
   const sizes = doc.items.filter((item) => item.text.replace(/\s+/g, '').includes(figure)).map((item) => item.fontSize);
   const fontSize = sizes.length > 0 ? Math.max(...sizes) : null;
   const ratio = fontSize !== null && body > 0 ? Math.round((fontSize / body) * 100) / 100 : null;
-  const text = match[0].replace(/\s+/g, ' ').trim();
-  return { text, amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
+  return { text: match[0].replace(/\s+/g, ' ').trim(), amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
 }
 
 /**
@@ -153,6 +152,33 @@ function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefine
   );
 }
 
+const LABEL_LINE = /^(?=.*\p{L})[^\d£$€\n]{1,40}$/u;
+const AMOUNT_LINE = new RegExp(`^[-–(]?${MONEY.source}\\)?$`);
+
+/**
+ * Totals laid out as two columns side by side (the labels in one block, the amounts in the next) read as all the
+ * labels, then all the amounts: "Subtotal / VAT / Total due / £100.00 / £20.00 / £120.00". Paired again line by line
+ * when the two runs are as long as each other, so each label names its own amount.
+ */
+export function pairColumns(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let labels = 0;
+    while (i + labels < lines.length && LABEL_LINE.test(lines[i + labels]!.trim())) labels += 1;
+    let amounts = 0;
+    while (i + labels + amounts < lines.length && AMOUNT_LINE.test(lines[i + labels + amounts]!.trim())) amounts += 1;
+    if (labels >= 2 && amounts === labels) {
+      for (let k = 0; k < labels; k += 1) out.push(`${lines[i + k]!.trim()} ${lines[i + labels + k]!.trim()}`);
+      i += labels * 2;
+    } else {
+      out.push(lines[i]!);
+      i += 1;
+    }
+  }
+  return out.join('\n');
+}
+
 const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
 
 /**
@@ -163,7 +189,7 @@ const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
 export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const known = cache.get(doc);
   if (known) return known;
-  const { text } = doc;
+  const text = pairColumns(doc.text);
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives }): Essential => {
     for (const pattern of patterns) {
       const match = pattern.exec(text);
@@ -182,7 +208,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     thanks: phrases(text, THANKS),
     threats: phrases(text, THREATS),
     help: phrases(text, HELP),
-    amountDue: amountDue(doc),
+    amountDue: amountDue(doc, text),
     readingChars: text.replace(/\s+/g, '').length,
   };
   cache.set(doc, analysis);

@@ -1,6 +1,6 @@
 /** The invoice analysis on plain texts: each essential found or missed, thanks, threats against help, prominence. */
 import { describe, expect, it } from 'vitest';
-import { analyseInvoice, bodyFontSize, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
+import { analyseInvoice, bodyFontSize, pairColumns, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
 import type { ReadDocument } from '../../src/artifacts/types.js';
 
 function invoice(text: string, items: ReadDocument['items'] = text.split('\n').map((line) => ({ text: line, fontSize: 16 }))): ReadDocument {
@@ -204,5 +204,19 @@ describe('essentials from links, letterheads and more formats', () => {
     for (const other of ['Total $1,234.56', '+ VAT 20%', 'Invoice date 2026-11-23', '2026 Summary of charges for the year']) expect(found(other)).not.toContain('contact');
     expect(found('Invoice date 23-Nov-2026\nDue 07-Dec-2026')).toEqual(new Set(['invoice-date', 'due-date']));
     expect(found('Invoice date 2026/11/23')).toContain('invoice-date');
+  });
+});
+
+describe('totals in two columns side by side', () => {
+  it('each label names its own amount when the labels come first and then as many amounts', () => {
+    const text = 'Fernhill Books\nSubtotal\nGift card\nTotal paid\n£34.69\n-£10.00\n£24.69';
+    expect(pairColumns(text)).toBe('Fernhill Books\nSubtotal £34.69\nGift card -£10.00\nTotal paid £24.69');
+    expect(analyseInvoice(invoice(text)).amountDue.amount).toBe('£24.69');
+  });
+
+  it('runs of different lengths are left as they are: which amount is whose cannot be told', () => {
+    const text = 'Items\nShirt\nSocks\n£10.00\nThank you';
+    expect(pairColumns(text)).toBe(text);
+    expect(pairColumns('Subtotal\n£34.69\nTotal\n£24.69')).toBe('Subtotal\n£34.69\nTotal\n£24.69');
   });
 });
