@@ -112,7 +112,7 @@ export class ScriptContext implements ActionContext {
       element.evaluate((el) => {
         const lib = window.__cxShopLib;
         if (!lib) return null;
-        if ((el as HTMLButtonElement).disabled || el.closest('[aria-disabled="true"]')) {
+        if (el.matches(':disabled') || el.closest('[aria-disabled="true"]')) {
           return `${lib.describe(el)} is disabled: the customer's tap does nothing until the page enables it`;
         }
         const r = el.getBoundingClientRect();

@@ -122,6 +122,12 @@ describe('a tap that cannot land', () => {
     );
     expect(enabled.status).toBe('passed');
   });
+
+  it('says so when the control is disabled by the fieldset around it', async () => {
+    const disabled = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/disabled-fieldset.html\n  - name: Pay\n    tap: Pay now\n`);
+    expect(disabled.steps[1]!.status).toBe('blocked');
+    expect(disabled.steps[1]!.reason).toBe('tap: button "Pay now" is disabled: the customer\'s tap does nothing until the page enables it');
+  });
 });
 
 describe('value-not-kept', () => {
