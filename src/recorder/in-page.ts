@@ -10,7 +10,7 @@ import type { PageLib } from './page-lib.js';
 /** What the page sends; `seq` numbers every event of a document, `t` is the page's clock (ms since the epoch). */
 export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'press'; id: number; pointer: 'touch' | 'mouse' | 'pen'; point: { x: number; y: number }; target: TargetInfo; field: FieldNote | null }
-  | { type: 'response'; id: number; what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' }
+  | { type: 'response'; id: number; what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
   | { type: 'key'; key: string; cls: 'L' | 'D' | 'O' | 'X'; field: FieldNote | null }
   | { type: 'select'; target: TargetInfo; choices: number; field: FieldNote }
   | { type: 'choice'; id: number; target: TargetInfo; expectsAnswer: boolean }
@@ -378,7 +378,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
   const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null) => {
     const seen = new Set<string>();
-    const answer = (what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation') => {
+    const answer = (what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
       if (own && (what === 'change' || what === 'focus')) return;
       if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
       seen.add(what);
@@ -400,7 +400,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       }
     };
     for (const ms of [50, 300]) ownSetTimeout(checkValues, ms);
-    const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation']> = [
+    const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog']> = [
+      // A "Print" button's answer is the browser's print dialog, which changes nothing on the page.
+      ['beforeprint', 'dialog'],
       ['scroll', 'scroll'],
       ['change', 'change'],
       ['input', 'change'],

@@ -80,6 +80,12 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
 
+  it('a "Print" button is alive: its answer is the browser\'s print dialog, which changes nothing on the page', async () => {
+    const result = await fixtures.run(scenario('dead-tap.html', '  - name: Print\n    tap: { role: button, name: Print this page }\n'));
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+  });
+
   it('an answer in a part of a single-page app the customer\'s own quick taps just drew again is still an answer', async () => {
     const result = await fixtures.run(
       scenario(
