@@ -372,6 +372,23 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     return false;
   };
 
+  // A link to a phone number, an email address or another app ("Call us", "Email us", "Chat on WhatsApp") opens that
+  // app: the customer leaves the page for it, and the page stays as it was. The browser is kept from trying to load
+  // the address (a phone's browser hands it over; an emulated one then stops taking taps), and the press is answered.
+  const appListeners = new Set<() => void>();
+  const APP_LINK = /^(?:tel|callto|mailto|sms|facetime|facetime-audio|whatsapp|skype|viber|tg|geo|maps):/i;
+  addEventListener(
+    'click',
+    (event) => {
+      const link = origin(event)?.closest?.('a[href]');
+      if (!event.isTrusted || event.defaultPrevented || !(link instanceof HTMLAnchorElement) || !APP_LINK.test(link.href)) return;
+      event.preventDefault();
+      for (const listener of appListeners) listener();
+    },
+    // Bubbling, at the window: the page's own handlers on the link and above it have run (and may have handled it).
+    { capture: false },
+  );
+
   // Presses and their answers.
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
@@ -391,6 +408,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       answer('mutation');
     };
     mutationListeners.add(onMutation);
+    const onApp = () => answer('navigation');
+    appListeners.add(onApp);
     // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values.
     const values = new Map<Element, string>();
     for (const el of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, 300)) if (el !== own) values.set(el, valueOf(el));
@@ -425,6 +444,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     });
     ownSetTimeout(() => {
       mutationListeners.delete(onMutation);
+      appListeners.delete(onApp);
       for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
     }, options.responseWindowMs + 50);
   };

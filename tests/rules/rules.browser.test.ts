@@ -86,6 +86,14 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
 
+  it('a phone or email link is alive: its answer is the phone or mail app, outside the page', async () => {
+    const result = await fixtures.run(
+      scenario('dead-tap.html', '  - name: Call\n    tap: { role: link, name: Call us on 01632 960310 }\n  - name: Email\n    tap: { role: link, name: Email us }\n'),
+    );
+    expect(result.status).toBe('passed');
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+  });
+
   it('an answer in a part of a single-page app the customer\'s own quick taps just drew again is still an answer', async () => {
     const result = await fixtures.run(
       scenario(
