@@ -110,6 +110,34 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
 }
 
 /**
+ * What axe-core's answer depends on, as one string: the address, the whole markup (attributes, text and style
+ * elements; the content of open shadow roots too) and which element has focus. Two page states with the same key
+ * (on the same device) get the same answer from axe-core. Runs in the page; reads only.
+ */
+export function accessibilityStateKey(): string {
+  // Two 32-bit hashes of the markup (FNV-1a and djb2): a collision of both is not a worry for a run's page states.
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  let length = 0;
+  const add = (text: string) => {
+    length += text.length;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      fnv = Math.imul(fnv ^ c, 0x01000193);
+      djb = (Math.imul(djb, 33) + c) | 0;
+    }
+  };
+  add(document.documentElement.outerHTML);
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    const root = el.shadowRoot;
+    if (root) add(`\u0000${root.innerHTML}`);
+  }
+  const focus: string[] = [];
+  for (let el = document.activeElement; el && el !== document.body; el = el.parentElement) focus.push(`${el.tagName}:${Array.from(el.parentElement?.children ?? []).indexOf(el)}`);
+  return `${location.href}|${length}|${(fnv >>> 0).toString(16)}${(djb >>> 0).toString(16)}|${focus.join('<')}`;
+}
+
+/**
  * Runs axe-core on the page as it is now and returns its violations in cx-shop's shape: violations sorted by rule
  * id, elements by selector, at most MAX_NODES_PER_VIOLATION elements each (see countElements), boxes in document
  * coordinates. Only the top document is checked, not its frames.

@@ -23,7 +23,7 @@ import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { FaultInjector } from './faults.js';
 import { LinkChecker } from './page-state.js';
-import { runStep, slug } from './run-step.js';
+import { type AccessibilityMemo, runStep, slug } from './run-step.js';
 
 export interface ScenarioRunOptions {
   baseUrl: string;
@@ -41,6 +41,8 @@ export interface ScenarioRunOptions {
    */
   timeoutMs?: number;
   onStep?: (step: StepResult, index: number) => void;
+  /** axe-core's answers for page states the run's other scenarios checked (see AccessibilityMemo). */
+  memo?: AccessibilityMemo;
 }
 
 export type DeviceProfile = Omit<(typeof devices)[string], 'defaultBrowserType'>;
@@ -91,6 +93,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       folder,
       links,
       checked: new Set<string>(),
+      ...(options.memo && { memo: { answers: options.memo, device: deviceName } }),
       faults: await FaultInjector.forScenario(opened.context, opened.recorder, scenario),
       replay: (index: number) => replayUpTo(browser, profile, scenario, options.baseUrl, testIdAttribute, index),
     };

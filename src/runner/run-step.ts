@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
-import type { ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, StepArtifacts, StepOutcome } from '../artifacts/types.js';
+import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { ensurePageLib } from '../recorder/install.js';
@@ -34,6 +34,8 @@ export interface StepEnvironment {
   /** This scenario's folder, relative to outDir: its artifacts and pictures go there. */
   folder: string;
   links: LinkChecker;
+  /** axe-core's answers for the page states this run has checked already, shared by its scenarios, and this one's device. */
+  memo?: { answers: AccessibilityMemo; device: string };
   /** Page states already checked for accessibility and links in this scenario. */
   checked: Set<string>;
   /** The scenario's fault injection, when it asks for faults (see faults.ts). */
@@ -132,10 +134,30 @@ export interface PerformedStep {
 }
 
 /** What cx-shop needs to look at a page: the scenario's page, its recorder and where its pictures go. */
-export type LookEnvironment = Pick<StepEnvironment, 'page' | 'recorder' | 'scenario' | 'outDir' | 'folder' | 'links' | 'checked' | 'viewport' | 'touch' | 'mobile'> & {
+export type LookEnvironment = Pick<StepEnvironment, 'page' | 'recorder' | 'scenario' | 'outDir' | 'folder' | 'links' | 'checked' | 'viewport' | 'touch' | 'mobile' | 'memo'> & {
   /** A person watches the window (a guided run): what cx-shop's look changes there, they see. */
   personSees?: boolean;
 };
+
+/**
+ * axe-core's answers for the page states a run has checked, by device and state: a scenario that comes to a page
+ * state another one checked (the same markup, focus and address on the same device) gets the same answer without
+ * checking again. The answer is the same either way: only the time to get it is saved.
+ */
+export class AccessibilityMemo {
+  private readonly answers = new Map<string, AccessibilityResult>();
+
+  async of(page: Page, device: string, exclude: string[], check: () => Promise<AccessibilityResult>): Promise<AccessibilityResult> {
+    const { accessibilityStateKey } = await import('../probes/axe.js');
+    const state = await timed(page.evaluate(accessibilityStateKey), LOOK_MS).catch(() => null);
+    const key = state === null ? null : JSON.stringify([device, exclude, state]);
+    const known = key === null ? undefined : this.answers.get(key);
+    if (known) return structuredClone(known);
+    const result = await check();
+    if (key !== null) this.answers.set(key, structuredClone(result));
+    return result;
+  }
+}
 
 /**
  * cx-shop's look at the page a step left the customer on (picture, snapshot, accessibility, links, timing), without
@@ -166,7 +188,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
-    const accessibility = fresh ? await accessibilityOf(page, exclude) : { result: null, failure: null };
+    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
     return {
       index,
       name: redact(step.name, scenario.secrets),
@@ -199,11 +221,12 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
 }
 
 /** axe-core on the page as it is, or why it could not check it (the accessibility rule reports that). */
-async function accessibilityOf(page: Page, exclude: string[]) {
+async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnvironment['memo']) {
   try {
     // axe-core is large: loaded on the first page it checks, never by validate.
     const { checkAccessibility } = await import('../probes/axe.js');
-    return { result: await timed(checkAccessibility(page, { exclude }), 2 * LOOK_MS), failure: null };
+    const check = () => timed(checkAccessibility(page, { exclude }), 2 * LOOK_MS);
+    return { result: await (memo ? memo.answers.of(page, memo.device, exclude, check) : check()), failure: null };
   } catch (error) {
     return { result: null, failure: firstLine(error) };
   }

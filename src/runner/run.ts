@@ -12,6 +12,7 @@ import type { BrowserChoice } from '../browser/find.js';
 import type { Report, ScenarioResult, StepResult } from '../report/types.js';
 import { buildReport } from '../report/build.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { AccessibilityMemo } from './run-step.js';
 import { atOnce } from './at-once.js';
 import { runScenario } from './run-scenario.js';
 import { firstLine } from '../errors.js';
@@ -86,6 +87,8 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
     });
     return reporting;
   };
+  // One for the whole run: scenarios that pass through the same page states share axe-core's answers.
+  const memo = new AccessibilityMemo();
   const runOne = async (i: number) => {
     const scenario = scenarios[i]!;
     const position = positions[i]!;
@@ -100,6 +103,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
       onStep: (step, index) => options.events?.step?.(scenario, step, index),
+      memo,
     });
     if (!running.isConnected() && !options.signal?.aborted) {
       result.status = 'error';
