@@ -312,6 +312,8 @@ export class Recorder {
       const activity = this.lastSiteActivity;
       const busy = await this.stillAnswering();
       calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
+      // Found quiet twice, long enough: nothing to wait for before saying so.
+      if (calm >= 2 && Date.now() - started >= MIN_QUIET_MS) break;
       await delay(10);
     }
     // Waited for once, up to the cap: the next wait in the step does not wait for these again.
