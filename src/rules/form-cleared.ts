@@ -1,12 +1,8 @@
 import { isErrorMessage } from './error-message.js';
 import { describeFailures } from './support/faults.js';
+import { pagePath, typedInto } from './support/fields.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
-
-const path = (url: string) => {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
-};
 
 export default defineRule({
   title: 'The form was wiped after an error',
@@ -20,14 +16,12 @@ export default defineRule({
     const failures = step.injectedFailures;
     if (!current || (!appeared.some(isErrorMessage) && failures.length === 0)) return [];
     const page = current;
-    const samePage = previousPage !== null && path(previousPage.url) === path(page.url);
+    const samePage = previousPage !== null && pagePath(previousPage.url) === pagePath(page.url);
     // The same field on the page now: by its place when the address is the same, else by its label (a form
     // posted to another address and shown again there).
     const now = (field: { selector: string; label: string | null }) =>
       page.fields.find((f) => (samePage && f.selector === field.selector) || (f.label !== null && f.label === field.label));
     const lost = new Map<string, { element: string; selector: string; box: (typeof page.fields)[number]['box'] | null; chars: number }>();
-    // Fields a customer fills by typing: a box the page ticked (or unticked) or a list it set is not their work.
-    const typedInto = (f: { tag: string; type: string }) => f.tag === 'textarea' || (f.tag === 'input' && !['checkbox', 'radio', 'hidden', 'submit', 'button', 'range', 'color', 'file'].includes(f.type));
     for (const before of (previousPage?.fields ?? []).filter(typedInto)) {
       const field = before.filled ? now(before) : undefined;
       if (field && !field.filled) lost.set(field.selector, { ...field, chars: before.length });

@@ -1,18 +1,56 @@
 import { isErrorMessage } from './error-message.js';
-import { defineRule } from './types.js';
+import { pagePath, typedInto } from './support/fields.js';
+import { defineRule, type JudgedStep, type RuleHit } from './types.js';
+
+/**
+ * Fields the customer had filled that the page emptied while they did something else on it (chose a country, typed
+ * in another field): the form drawn again without what they had typed. Only in a step without a tap or a key press
+ * (a submit may rightly empty a form: a message sent, an address saved) and without a new page or an error (the
+ * form-cleared rule's). A field is the same one when its label is, and only one field on each page has that label.
+ */
+function emptiedByPage(step: JudgedStep): RuleHit[] {
+  const { page, previousPage } = step;
+  if (!page || !previousPage || pagePath(page.url) !== pagePath(previousPage.url) || step.pages.length > 0) return [];
+  if (step.interactions.some((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'navigate')) return [];
+  if (step.appeared.some(isErrorMessage) || step.injectedFailures.length > 0) return [];
+  const only = (fields: typeof page.fields, label: string) => {
+    const same = fields.filter((f) => f.label === label);
+    return same.length === 1 ? same[0] : undefined;
+  };
+  const touched = new Set(step.typed.map((f) => f.label));
+  return previousPage.fields
+    .filter((before) => typedInto(before) && before.filled && before.label !== null && !touched.has(before.label))
+    .flatMap((before) => {
+      const was = only(previousPage.fields, before.label!);
+      const now = only(page.fields, before.label!);
+      return was && now && typedInto(now) && !now.filled ? [{ before, now }] : [];
+    })
+    .map(({ before, now }) => ({
+      message: `${now.element} lost what the customer had typed when the page changed the form around it`,
+      evidence: {
+        element: now.element,
+        selector: now.selector,
+        box: now.box,
+        measured: `empty now; ${before.length} character${before.length === 1 ? '' : 's'} before`,
+        threshold: 'what was typed stays',
+        screenshot: step.screenshot?.path ?? null,
+      },
+    }));
+}
 
 export default defineRule({
   title: 'What the customer typed was not kept',
   area: 'frustration',
   severity: 'high',
-  threshold: 'the field no longer holds what was typed (spacing, punctuation and case aside)',
+  threshold:
+    'the field no longer holds what was typed (spacing, punctuation and case aside), or the page emptied a field the customer had filled while they did something else on it (chose a country, typed in another field)',
   source: 'cx-shop convention: the customer has to notice the loss and type it again',
   class: 'deterministic',
   detect(artifacts) {
     // Fields emptied along with an error message, or by a failure cx-shop injected, are the form-cleared rule's:
     // one finding, not two.
     const errorShown = artifacts.appeared.some(isErrorMessage) || artifacts.injectedFailures.length > 0;
-    return artifacts.typed
+    const typedNow = artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)
       .filter((field) => !(errorShown && field.keptAfterTyping && field.valueAtEnd === ''))
       .map((field) => ({
@@ -25,5 +63,6 @@ export default defineRule({
           screenshot: artifacts.screenshot?.path ?? null,
         },
       }));
+    return [...typedNow, ...emptiedByPage(artifacts)];
   },
 });
