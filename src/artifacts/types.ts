@@ -122,6 +122,8 @@ export interface TypedField {
   chars: number;
   /** What the field held at the end, masked when it could be a secret; null when it was gone. */
   valueAtEnd: string | null;
+  /** Its form was sent (a submit) after the typing: emptied then, the form was taken, not lost. Absent when not. */
+  sent?: boolean;
 }
 
 /** A tap or click (or a choice in a sort or filter list), and what the page did in answer within the watch window. */

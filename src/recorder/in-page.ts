@@ -58,6 +58,8 @@ declare global {
       later(callback: () => void, ms: number): void;
       fieldValue(id: number): string | null;
       typedValue(id: number): string | null;
+      /** Whether the field's form was sent (a submit event) since the customer last typed into it. */
+      sentSinceTyped(id: number): boolean;
     };
   }
 }
@@ -291,6 +293,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const fieldIds = new WeakMap<Element, number>();
   const fields = new Map<number, Element>();
   const typed = new Map<number, string>();
+  const typedAt = new Map<number, number>();
+  // When each form was last sent: a form the page empties once it has taken it has not lost what was typed.
+  const sentAt = new WeakMap<HTMLFormElement, number>();
+  addEventListener('submit', (event) => event.target instanceof HTMLFormElement && sentAt.set(event.target, Date.now()), { capture: true, passive: true });
   const fieldNote = (el: Element | null): FieldNote | null => {
     if (!el || !lib.isField(el)) return null;
     let id = fieldIds.get(el);
@@ -505,7 +511,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     (event) => {
       const el = origin(event);
       const id = el ? fieldIds.get(el) : undefined;
-      if (id !== undefined && event.isTrusted) typed.set(id, valueOf(el!));
+      if (id !== undefined && event.isTrusted) {
+        typed.set(id, valueOf(el!));
+        typedAt.set(id, Date.now());
+      }
     },
     { capture: true, passive: true },
   );
@@ -923,6 +932,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     },
     typedValue(id: number) {
       return typed.get(id) ?? null;
+    },
+    sentSinceTyped(id: number) {
+      const form = (fields.get(id) as HTMLInputElement | undefined)?.form;
+      const at = typedAt.get(id);
+      return Boolean(form && at !== undefined && (sentAt.get(form) ?? 0) >= at);
     },
   };
 }

@@ -519,7 +519,7 @@ export class Recorder {
       const leads = sessions.findIndex((s) => s.run === run) === i;
       const kept = runKept.get(run)!;
       const keptAtStepEnd = now === null || (!leads && !kept) ? null : own === null ? true : sameValue(now, own);
-      results.push({ target: note.target, label: note.label, keptAfterTyping: !leads || kept, keptAtStepEnd, chars, valueAtEnd: this.shownValue(note, now) });
+      results.push({ target: note.target, label: note.label, keptAfterTyping: !leads || kept, keptAtStepEnd, chars, valueAtEnd: this.shownValue(note, now), ...(read?.sent && { sent: true }) });
     }
     // A field typed into earlier that loses its value now (blanked when the customer moved on to the next field): lost
     // in this step. Each is reported once; one that is gone from the page, or on a page left behind, is forgotten.
@@ -532,7 +532,7 @@ export class Recorder {
         stillHeld.push(earlier);
         continue;
       }
-      results.push({ target: earlier.note.target, label: earlier.note.label, keptAfterTyping: true, keptAtStepEnd: false, chars: earlier.chars, valueAtEnd: this.shownValue(earlier.note, read.now) });
+      results.push({ target: earlier.note.target, label: earlier.note.label, keptAfterTyping: true, keptAtStepEnd: false, chars: earlier.chars, valueAtEnd: this.shownValue(earlier.note, read.now), ...(read.sent && { sent: true }) });
     }
     this.typedEarlier = [
       ...stillHeld,
@@ -542,9 +542,16 @@ export class Recorder {
   }
 
   /** A field's value now and what it held once the customer's typing into it was done; null when it cannot be read. */
-  private readField(id: number): Promise<{ now: string | null; typed: string | null } | null> {
+  private readField(id: number): Promise<{ now: string | null; typed: string | null; sent: boolean } | null> {
     return timed(
-      this.page.evaluate((field) => ({ now: window.__cxShopRecorder?.fieldValue(field) ?? null, typed: window.__cxShopRecorder?.typedValue(field) ?? null }), id),
+      this.page.evaluate(
+        (field) => ({
+          now: window.__cxShopRecorder?.fieldValue(field) ?? null,
+          typed: window.__cxShopRecorder?.typedValue(field) ?? null,
+          sent: window.__cxShopRecorder?.sentSinceTyped(field) ?? false,
+        }),
+        id,
+      ),
       2000,
     ).catch(() => null);
   }

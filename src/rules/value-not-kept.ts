@@ -50,9 +50,15 @@ export default defineRule({
     // Fields emptied along with an error message, or by a failure cx-shop injected, are the form-cleared rule's:
     // one finding, not two.
     const errorShown = artifacts.appeared.some(isErrorMessage) || artifacts.injectedFailures.length > 0;
+    // A form emptied once the page took it is a fresh form, not a loss: its form was sent (a submit), or the
+    // customer pressed a button and the page answered with words that are no error ("Thanks", "Saved").
+    const pressedButton = artifacts.taps.some((tap) => tap.input === 'press' && /^button\b/.test(tap.target.description));
+    const taken = (field: (typeof artifacts.typed)[number]) =>
+      field.valueAtEnd === '' && !errorShown && (field.sent === true || (pressedButton && artifacts.appeared.some((m) => !isErrorMessage(m))));
     const typedNow = artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)
       .filter((field) => !(errorShown && field.keptAfterTyping && field.valueAtEnd === ''))
+      .filter((field) => !(field.keptAfterTyping && taken(field)))
       .map((field) => ({
         message: `${field.target.description} ${field.keptAfterTyping ? 'lost its value when the customer moved on' : 'did not take what was typed'}`,
         evidence: {

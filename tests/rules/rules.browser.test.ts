@@ -145,6 +145,28 @@ describe('a tap that cannot land', () => {
 });
 
 describe('value-not-kept', () => {
+  const redrawn = (keep: 0 | 1, then: string) =>
+    `name: fixture\ntimeout: 3000\nsteps:\n  - name: Open\n    goto: /rules/form-redrawn.html?keep=${keep}\n  - name: Email\n    type: { label: Email, text: ada@example.com }\n${then}`;
+
+  it('an email the page forgets when it draws the form again for another country is high, on that step', async () => {
+    const result = await fixtures.run(redrawn(0, '  - name: Country\n    select: { label: Country, option: United States }\n    expect: { text: ZIP code }\n'));
+    const byStep = result.steps.map((step) => [step.name, step.findings.filter((f) => f.rule === 'value-not-kept').map((f) => [f.severity, f.evidence.element])]);
+    expect(byStep).toEqual([['Open', []], ['Email', []], ['Country', [['high', 'textbox labelled "Email"']]]]);
+  });
+
+  it('a form drawn again with what was typed, or emptied by the customer\'s own Save, is not a finding', async () => {
+    const kept = await fixtures.run(redrawn(1, '  - name: Country\n    select: { label: Country, option: United States }\n    expect: { text: ZIP code }\n'));
+    expect(findingsOf(kept, 'value-not-kept')).toHaveLength(0);
+    const saved = await fixtures.run(redrawn(1, '  - name: Save\n    tap: { role: button, name: Save }\n    expect: { text: Saved }\n'));
+    expect(findingsOf(saved, 'value-not-kept')).toHaveLength(0);
+    // Typed and sent in one step; and a box with no form that a button sends and empties, saying so.
+    const oneStep = await fixtures.run(
+      redrawn(1, '    tap: { role: button, name: Save }\n    expect: { text: Saved }\n  - name: Note\n    type: { label: A note for the courier, text: Leave it by the back door }\n    tap: { role: button, name: Send note }\n    expect: { text: on its way }\n'),
+    );
+    expect(oneStep.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(findingsOf(oneStep, 'value-not-kept')).toHaveLength(0);
+  });
+
   it('a phone number cleared on blur is high, naming the field', async () => {
     const result = await fixtures.run(
       scenario('value-not-kept.html', '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n    tap: Next\n'),
