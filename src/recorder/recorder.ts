@@ -12,7 +12,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type Reque
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isTelemetry } from './parties.js';
-import { sameValue } from './values.js';
+import { browserFormatted, sameValue } from './values.js';
 import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
@@ -507,7 +507,8 @@ export class Recorder {
     for (let run = 0; run < runs; run += 1) {
       const parts = sessions.flatMap((s, i) => (s.run === run ? [reads[i]?.typed ?? null] : []));
       const intended = this.intents[run]?.text;
-      runKept.set(run, intended === undefined || parts.includes(null) || sameValue(parts.join(''), intended));
+      const formatted = sessions.some((s) => s.run === run && browserFormatted(s.note.type));
+      runKept.set(run, intended === undefined || parts.includes(null) || (formatted ? parts.every((part) => part !== '') : sameValue(parts.join(''), intended)));
     }
     const results: TypedField[] = [];
     for (const [i, { note, chars, run }] of sessions.entries()) {

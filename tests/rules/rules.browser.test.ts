@@ -167,6 +167,16 @@ describe('value-not-kept', () => {
     expect(findingsOf(oneStep, 'value-not-kept')).toHaveLength(0);
   });
 
+  it('a date and a time the browser keeps in its own form ("12/24/2026" is 2026-12-24) are kept', async () => {
+    const result = await fixtures.run(
+      `name: fixture\ndevice: Desktop Chrome\nsteps:\n  - name: Open\n    goto: /rules/date-time.html\n  - name: Date\n    type: { label: Delivery date, text: "12/24/2026" }\n` +
+        `  - name: Time\n    type: { label: Time, text: "0930PM" }\n  - name: Quantity\n    type: { label: Quantity, text: "2" }\n`,
+    );
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps.slice(1).flatMap((s) => s.typed.map((t) => t.valueAtEnd))).toEqual(['2026-12-24', '21:30', '2']);
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+  });
+
   it('a phone number cleared on blur is high, naming the field', async () => {
     const result = await fixtures.run(
       scenario('value-not-kept.html', '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n    tap: Next\n'),
