@@ -12,7 +12,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type Reque
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isTelemetry } from './parties.js';
-import { browserFormatted, sameValue } from './values.js';
+import { browserFormatted, sameFieldValue } from './values.js';
 import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
@@ -507,8 +507,10 @@ export class Recorder {
     for (let run = 0; run < runs; run += 1) {
       const parts = sessions.flatMap((s, i) => (s.run === run ? [reads[i]?.typed ?? null] : []));
       const intended = this.intents[run]?.text;
-      const formatted = sessions.some((s) => s.run === run && browserFormatted(s.note.type));
-      runKept.set(run, intended === undefined || parts.includes(null) || (formatted ? parts.every((part) => part !== '') : sameValue(parts.join(''), intended)));
+      const fieldsOfRun = sessions.filter((s) => s.run === run).map((s) => s.note);
+      const formatted = fieldsOfRun.some((note) => browserFormatted(note.type));
+      const whole = parts.join('');
+      runKept.set(run, intended === undefined || parts.includes(null) || (formatted ? parts.every((part) => part !== '') : sameFieldValue(fieldsOfRun[0]!, whole, intended)));
     }
     const results: TypedField[] = [];
     for (const [i, { note, chars, run }] of sessions.entries()) {
@@ -519,7 +521,7 @@ export class Recorder {
       // other fields are not judged again (a box that kept one digit of three).
       const leads = sessions.findIndex((s) => s.run === run) === i;
       const kept = runKept.get(run)!;
-      const keptAtStepEnd = now === null || (!leads && !kept) ? null : own === null ? true : sameValue(now, own);
+      const keptAtStepEnd = now === null || (!leads && !kept) ? null : own === null ? true : sameFieldValue(note, now, own);
       results.push({ target: note.target, label: note.label, keptAfterTyping: !leads || kept, keptAtStepEnd, chars, valueAtEnd: this.shownValue(note, now), ...(read?.sent && { sent: true }) });
     }
     // A field typed into earlier that loses its value now (blanked when the customer moved on to the next field): lost
@@ -529,7 +531,7 @@ export class Recorder {
       if (earlier.doc !== currentDoc || sessions.some((s) => s.doc === earlier.doc && s.note.id === earlier.note.id)) continue;
       const read = await this.readField(earlier.note.id);
       if (!read || read.now === null || read.typed === null) continue;
-      if (sameValue(read.now, read.typed)) {
+      if (sameFieldValue(earlier.note, read.now, read.typed)) {
         stillHeld.push(earlier);
         continue;
       }

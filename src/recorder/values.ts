@@ -13,3 +13,19 @@ const BROWSER_FORMATTED = new Set(['date', 'time', 'datetime-local', 'month', 'w
 export function browserFormatted(type: string): boolean {
   return BROWSER_FORMATTED.has(type.toLowerCase());
 }
+
+/** A phone number field, by its type, its autocomplete or its words. */
+const PHONE_WORDS = /\b(?:phone|mobile|cell|tel(?:ephone)?)\b/i;
+
+/**
+ * The same value in a field, as the customer would judge it: sameValue, and a phone number the site writes with its
+ * country code ("+44 7700 900123" for "07700 900123", "+1 503 555 0142" for "503-555-0142") is the same number.
+ */
+export function sameFieldValue(field: { type: string; words: string }, value: string, typed: string): boolean {
+  if (sameValue(value, typed)) return true;
+  if (field.type !== 'tel' && !PHONE_WORDS.test(field.words)) return false;
+  const national = (s: string) => s.replace(/\D/g, '').replace(/^0+/, '');
+  const [a, b] = [national(value), national(typed)].sort((x, y) => x.length - y.length) as [string, string];
+  // The longer may carry a country code (one to three digits) before the same national number; nothing else differs.
+  return a.length >= 6 && /^\+?[\s\d()-]+$/.test(value.trim()) && /^\+?[\s\d()-]+$/.test(typed.trim()) && b.endsWith(a) && b.length - a.length <= 3;
+}

@@ -167,6 +167,19 @@ describe('value-not-kept', () => {
     expect(findingsOf(oneStep, 'value-not-kept')).toHaveLength(0);
   });
 
+  it('a phone number written again with its country code is kept; one cut short is not', async () => {
+    const result = await fixtures.run(
+      scenario(
+        'value-not-kept.html',
+        '  - name: Mobile\n    type: { label: Mobile number, text: "07700 900123" }\n    tap: { label: Full name }\n' +
+          '  - name: Office\n    type: { label: Office number, text: "01632 960310" }\n    tap: { label: Full name }\n',
+      ),
+    );
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps.slice(1).flatMap((s) => s.typed.map((t) => t.valueAtEnd))).toEqual(['+44 7700 900123', '016329']);
+    expect(findingsOf(result, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Office number"']);
+  });
+
   it('a date and a time the browser keeps in its own form ("12/24/2026" is 2026-12-24) are kept', async () => {
     const result = await fixtures.run(
       `name: fixture\ndevice: Desktop Chrome\nsteps:\n  - name: Open\n    goto: /rules/date-time.html\n  - name: Date\n    type: { label: Delivery date, text: "12/24/2026" }\n` +
