@@ -1,7 +1,16 @@
-/** A site may format what was typed (spaces in a card number, "08 / 29" for 0829, upper-case codes): not a lost value. */
+/** An amount as a site writes it back: "£1,000.00", "50.00", "$ 25". */
+const MONEY = /^[£$€]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+/**
+ * A site may format what was typed (spaces in a card number, "08 / 29" for 0829, upper-case codes, "£1,000.00" for
+ * an amount typed as 1000): not a lost value.
+ */
 export function sameValue(value: string, typed: string): boolean {
   const normal = (s: string) => s.replace(/[\s\-().\/]/g, '').toLowerCase();
-  return normal(value) === normal(typed);
+  if (normal(value) === normal(typed)) return true;
+  // The same amount, written as money; a leading zero dropped ("0123" as 123) is a change, not a format.
+  const amount = (s: string) => Number(s.replace(/[£$€\s,]/g, ''));
+  return MONEY.test(value.trim()) && MONEY.test(typed.trim()) && !/^[£$€]?\s?0\d/.test(typed.trim()) && amount(value) === amount(typed);
 }
 
 /**
