@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locatorFields, requireOneLocator } from '../scenario/locator.js';
-import { ActionError, defineAction } from './types.js';
+import type { Locator as PwLocator } from 'playwright';
+import { ActionError, defineAction, type ActionContext } from './types.js';
 
 const SelectSchema = requireOneLocator(
   z.strictObject({
@@ -12,8 +13,23 @@ const SelectSchema = requireOneLocator(
   ['role', 'label', 'placeholder', 'testId', 'css'],
 );
 
+/** The customer taps the drop-down open, then taps the option (role "option") named as the scenario says. */
+async function pickFromList(ctx: ActionContext, opener: PwLocator, description: string, option: string): Promise<void> {
+  await ctx.tap(opener);
+  await ctx.settle();
+  const choice = ctx.page.getByRole('option', { name: option, exact: true }).filter({ visible: true }).first();
+  if (!(await choice.waitFor({ state: 'visible', timeout: ctx.timeout }).then(() => true, () => false))) {
+    const offered = await ctx.page.getByRole('option').filter({ visible: true }).allInnerTexts().catch(() => [] as string[]);
+    const offers = offered.map((text) => text.trim()).filter(Boolean);
+    throw new ActionError(`${description} opened no option "${option}"${offers.length > 0 ? ` (it offers: ${offers.join(', ')})` : ''}`);
+  }
+  const { element } = await ctx.reach({ role: 'option', name: option, exact: true });
+  await ctx.tap(element);
+  await ctx.settle();
+}
+
 export const select = defineAction({
-  summary: 'Choose an option in a drop-down list, by its visible text.',
+  summary: 'Choose an option in a drop-down list, by its visible text (a list the page draws itself: tapped open, then the option tapped).',
   schema: SelectSchema,
   async perform(ctx, args) {
     const { option, ...locator } = args;
@@ -27,7 +43,11 @@ export const select = defineAction({
         return match ? match.value : null;
       });
     }, options);
-    if (wanted === null) throw new ActionError(`${target.description} is not a drop-down list`);
+    if (wanted === null) {
+      // A drop-down the page draws itself (a combobox and its list of options): tapped open, then the option tapped.
+      if (options.length === 1 && /^(?:combobox|button)\b/.test(target.description)) return pickFromList(ctx, element, target.description, options[0]!);
+      throw new ActionError(`${target.description} is not a drop-down list (a list the page draws itself needs a combobox and options with their roles)`);
+    }
     const missing = options.filter((_, i) => wanted[i] === null);
     if (missing.length > 0) {
       const available = await element.evaluate((el) => Array.from((el as HTMLSelectElement).options, (o) => o.label.trim()).join(', '));

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -31,6 +31,18 @@ describe('choices in lists', () => {
     const dead = findingsOf(result, 'dead-tap');
     expect(dead.map((f) => f.message)).toEqual(['Choosing in combobox labelled "Sort by" changed nothing the customer could see']);
     expect(result.steps[1]!.recovery.map((item) => item.rule)).toEqual(['dead-tap']);
+  });
+});
+
+describe('a drop-down the page draws itself', () => {
+  it('is tapped open and its option tapped, as the customer does; an option it does not offer is named with those it does', async () => {
+    const chosen = await fixtures.run(pageScenario('rules', 'custom-select.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Size M chosen }\n' }));
+    expect(chosen.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const taps = (await savedArtifacts(chosen)).steps[1]!.interactions.filter((i) => i.kind === 'tap').map((i) => i.target.description);
+    expect(taps).toEqual(['combobox labelled "Size"', 'option "M"']);
+    expect(findingsOf(chosen, 'dead-tap')).toHaveLength(0);
+    const missing = await fixtures.run(pageScenario('rules', 'custom-select.html', { head: 'timeout: 2000\n', steps: '  - name: My size\n    select: { label: Size, option: XL }\n' }));
+    expect(missing.steps[1]!.reason).toBe('select: combobox labelled "Size" opened no option "XL" (it offers: S, M, L)');
   });
 });
 
