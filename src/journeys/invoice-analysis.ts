@@ -190,9 +190,9 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const known = cache.get(doc);
   if (known) return known;
   const text = pairColumns(doc.text);
-  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives }): Essential => {
+  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip }): Essential => {
     for (const pattern of patterns) {
-      const match = pattern.exec(text);
+      const match = skip ? [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].find((m) => !skip(text, m.index)) : pattern.exec(text);
       if (match) return { id, label, need, found: true, evidence: evidenceOf(text, match) };
     }
     const link = gives ? doc.links?.find(gives) : undefined;

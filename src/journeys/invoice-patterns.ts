@@ -44,6 +44,34 @@ export interface InvoiceLink {
 export const LETTERHEAD =
   /^(?!.*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order|TOTAL|Total|AMOUNT|Amount|BALANCE|Balance|DUE|Due|PAID|Paid|PAYMENT|Payment|THANK|Thank|SUMMARY|Summary|DETAILS|Details|CUSTOMER|Customer|SHIP|Ship|ACCOUNT|Account|PAGE|Page)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}$/;
 
+/** A heading over the customer's own details: their name, address, email and phone follow it (or share its line). */
+const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient)\b[ \t]*:?[ \t]*/i;
+/** How many lines under a heading of its own still belong to the customer's details: a name, two address lines, a contact. */
+const CUSTOMER_LINES = 4;
+/** A line of more words than this is prose (a note to the customer), not part of an address block. */
+const BLOCK_WORDS = 8;
+
+/**
+ * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
+ * few short lines under a heading "Bill to" of its own.
+ */
+export function inCustomerBlock(text: string, index: number): boolean {
+  const lines = text.slice(0, index).split('\n');
+  const at = lines.length - 1;
+  if (CUSTOMER_HEADING.test(lines[at]!)) return true;
+  const lineAt = (i: number) => (i === at ? lines[at]! + text.slice(index).split('\n')[0] : lines[i]!);
+  for (let i = at - 1; i >= Math.max(0, at - CUSTOMER_LINES); i -= 1) {
+    const heading = CUSTOMER_HEADING.exec(lines[i]!);
+    if (heading) {
+      // The heading stands alone, and every line from it to the match is short: one block.
+      const alone = heading[0].length === lines[i]!.trimEnd().length || lines[i]!.slice(heading[0].length).trim() === '';
+      const short = Array.from({ length: at - i }, (_, k) => lineAt(i + 1 + k)).every((line) => line.trim().split(/\s+/).length <= BLOCK_WORDS);
+      return alone && short;
+    }
+  }
+  return false;
+}
+
 export type EssentialId = 'invoice-number' | 'invoice-date' | 'seller' | 'contact' | 'charges' | 'total' | 'due-date' | 'how-to-pay';
 
 /** GOV.UK's list of what an invoice must include, plus what a customer needs to act on it: when and how to pay. */
@@ -54,6 +82,8 @@ export const ESSENTIALS: ReadonlyArray<{
   patterns: readonly RegExp[];
   /** A link that gives the essential when no words do: its words may say only "Pay online", its address says where. */
   link?: (link: InvoiceLink) => boolean;
+  /** A match that does not count (the customer's own email under "Bill to" is no way to reach the seller). */
+  skip?: (text: string, index: number) => boolean;
 }> = [
   {
     id: 'invoice-number',
@@ -104,6 +134,7 @@ export const ESSENTIALS: ReadonlyArray<{
     ],
     // "Email us", "Call us": the address or number is the link's.
     link: ({ href }) => /^(?:mailto|tel):./i.test(href),
+    skip: inCustomerBlock,
   },
   {
     id: 'charges',

@@ -220,3 +220,18 @@ describe('totals in two columns side by side', () => {
     expect(pairColumns('Subtotal\n£34.69\nTotal\n£24.69')).toBe('Subtotal\n£34.69\nTotal\n£24.69');
   });
 });
+
+describe("the customer's own details", () => {
+  const contact = (text: string) => analyseInvoice(invoice(text)).essentials.find((e) => e.id === 'contact')!;
+
+  it('an email, phone or address under "Bill to" is the customer\'s, no way to reach the seller', () => {
+    expect(contact('Invoice INV-7\nBill to\nDana Whitmore\n12 Elm Row, Leeds LS6 2AB\ndana@mail.example\nTotal £20.00').found).toBe(false);
+    expect(contact('Invoice INV-7\nShip to: Carla Mendes, 41 Ridgeview Rd, Burlington, VT 05401\nTotal $20.00').found).toBe(false);
+  });
+
+  it("the seller's own details after the customer's block, or before it, still count", () => {
+    expect(contact('Ship to: Carla Mendes, 41 Ridgeview Rd\nQuestions? Email hello@willow.example').evidence).toBe('Questions? Email hello@willow.example');
+    expect(contact('Quillpad Inc.\nSan Francisco, California 94104\nBill to\nDana Whitmore\ndana@mail.example').evidence).toBe('San Francisco, California 94104');
+    expect(contact('Bill to\nDana Whitmore\nQuestions about this invoice? Please write to billing@quillpad.example and we will answer.').found).toBe(true);
+  });
+});
