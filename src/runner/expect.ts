@@ -6,7 +6,7 @@ import type { Page } from 'playwright';
 import { describeLocator } from '../scenario/locator.js';
 import type { Expectation } from '../scenario/schema.js';
 import type { ActionContext } from '../actions/types.js';
-import { sameValue } from '../recorder/values.js';
+import { sameFieldValue } from '../recorder/values.js';
 import { regexParts, urlMatcher } from '../scenario/regex.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
@@ -42,9 +42,14 @@ export async function checkExpectation(page: Page, recorder: Pick<ActionContext,
   }
   if (expect.value !== undefined) {
     const { equals, ...locator } = expect.value;
-    const value = await recorder.locate(locator).inputValue({ timeout }).catch(() => null);
+    const field = recorder.locate(locator);
+    const value = await field.inputValue({ timeout }).catch(() => null);
     if (value === null) return `expected ${describeLocator(locator)} to hold "${equals}", the field was not found`;
-    if (!sameValue(value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
+    // The field's kind decides what counts as the same value: a phone number written again with its country code.
+    const kind = await field
+      .evaluate((el) => ({ type: (el.getAttribute('type') ?? '').toLowerCase(), words: `${el.getAttribute('name') ?? ''} ${el.id} ${el.getAttribute('autocomplete') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}` }))
+      .catch(() => ({ type: '', words: '' }));
+    if (!sameFieldValue(kind, value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
   }
   return null;
 }

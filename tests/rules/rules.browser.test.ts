@@ -172,10 +172,13 @@ describe('value-not-kept', () => {
       scenario(
         'value-not-kept.html',
         '  - name: Mobile\n    type: { label: Mobile number, text: "07700 900123" }\n    tap: { label: Full name }\n' +
+          '    expect: { value: { label: Mobile number, equals: "07700 900123" } }\n' +
           '  - name: Office\n    type: { label: Office number, text: "01632 960310" }\n    tap: { label: Full name }\n',
       ),
     );
     const artifacts = await savedArtifacts(result);
+    // The step's own expectation holds too: the same number.
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
     expect(artifacts.steps.slice(1).flatMap((s) => s.typed.map((t) => t.valueAtEnd))).toEqual(['+44 7700 900123', '016329']);
     expect(findingsOf(result, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Office number"']);
   });
