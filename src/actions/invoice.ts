@@ -120,13 +120,13 @@ export const invoice = defineAction({
     const { bodyFontSize } = await readers();
     ctx.recordDocument(
       {
-      kind: 'invoice',
-      source,
-      location,
-      text: read.text,
-      items: read.items,
+        kind: 'invoice',
+        source,
+        location,
+        text: read.text,
+        items: read.items,
         links: read.links,
-      bodyFontSize: bodyFontSize(read.items),
+        bodyFontSize: bodyFontSize(read.items),
         gradeTarget: args.grade ?? DEFAULT_GRADE,
       },
       target,

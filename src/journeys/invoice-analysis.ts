@@ -90,10 +90,14 @@ function evidenceOf(text: string, match: RegExpExecArray): string {
 
 const shorten = (shown: string) => (shown.length > EVIDENCE_CHARS ? `${shown.slice(0, EVIDENCE_CHARS - 1)}…` : shown);
 
+/** Every match of a pattern, in order (on a global copy: the patterns themselves are never global). */
+const matchesOf = (text: string, pattern: RegExp) => [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))];
+
+/** The body size the document says, else the one its runs of text give. */
+const bodyOf = (doc: ReadDocument) => doc.bodyFontSize || bodyFontSize(doc.items);
+
 function phrases(text: string, patterns: readonly RegExp[]): PhraseCount {
-  const found = patterns.flatMap((pattern) =>
-    [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((m) => ({ at: m.index, text: m[0] })),
-  );
+  const found = patterns.flatMap((pattern) => matchesOf(text, pattern).map((m) => ({ at: m.index, text: m[0] })));
   found.sort((a, b) => a.at - b.at);
   return { count: found.length, phrases: found.map((p) => p.text.replace(/\s+/g, ' ').trim()) };
 }
@@ -113,11 +117,11 @@ function prose(text: string): string {
 }
 
 function amountDue(doc: ReadDocument, text: string): AmountDue {
-  const body = doc.bodyFontSize || bodyFontSize(doc.items);
+  const body = bodyOf(doc);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
   // An earlier bill's balance ("Previous balance") is never the amount due now.
   const matches = TOTAL.map((pattern) =>
-    [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].filter(
+    matchesOf(text, pattern).filter(
       (m) => !/\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index)),
     ),
   );
@@ -140,11 +144,11 @@ function amountDue(doc: ReadDocument, text: string): AmountDue {
  * than the body and than the runs just before and after it (a table's cells, set alike, never do).
  */
 function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefined {
-  const body = doc.bodyFontSize || bodyFontSize(doc.items);
+  const body = bodyOf(doc);
   const { items } = doc;
+  if (body <= 0) return undefined;
   return items.find(
     (item, i) =>
-      body > 0 &&
       item.fontSize >= body * PROMINENT_RATIO &&
       item.fontSize > (items[i - 1]?.fontSize ?? 0) &&
       item.fontSize > (items[i + 1]?.fontSize ?? 0) &&
@@ -192,7 +196,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const text = pairColumns(doc.text);
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip }): Essential => {
     for (const pattern of patterns) {
-      const match = skip ? [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].find((m) => !skip(text, m.index)) : pattern.exec(text);
+      const match = skip ? matchesOf(text, pattern).find((m) => !skip(text, m.index)) : pattern.exec(text);
       if (match) return { id, label, need, found: true, evidence: evidenceOf(text, match) };
     }
     const link = gives ? doc.links?.find(gives) : undefined;

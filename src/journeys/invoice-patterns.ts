@@ -4,6 +4,8 @@
  * patterns matches; it says what the customer cannot find out when none does.
  */
 
+import type { DocumentLink } from '../artifacts/types.js';
+
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /**
@@ -29,12 +31,6 @@ export const TOTAL: readonly RegExp[] = [
   labelled('amount (?:due|owed|to pay|payable)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
   labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
 ];
-
-/** A link of the invoice (see DocumentLink): what it shows and where it leads. */
-export interface InvoiceLink {
-  text: string;
-  href: string;
-}
 
 /**
  * A name set as a letterhead: two to six capitalised words, shown larger than the body text anywhere on the invoice
@@ -81,7 +77,7 @@ export const ESSENTIALS: ReadonlyArray<{
   need: string;
   patterns: readonly RegExp[];
   /** A link that gives the essential when no words do: its words may say only "Pay online", its address says where. */
-  link?: (link: InvoiceLink) => boolean;
+  link?: (link: DocumentLink) => boolean;
   /** A match that does not count (the customer's own email under "Bill to" is no way to reach the seller). */
   skip?: (text: string, index: number) => boolean;
 }> = [

@@ -8,13 +8,14 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { DocumentLink } from '../artifacts/types.js';
 
 export interface DocumentText {
   text: string;
   /** Runs of text in reading order, with their font size in points. */
   items: Array<{ text: string; fontSize: number }>;
   /** Links to a web page, an email address or a phone number, with the words they cover. */
-  links: Array<{ text: string; href: string }>;
+  links: DocumentLink[];
 }
 
 /** The part of a PDF.js link annotation read here. */

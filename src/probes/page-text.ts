@@ -3,13 +3,15 @@
  * Runs in the page (serialised by Playwright), so it may only use what a browser has.
  */
 
+import type { DocumentLink } from '../artifacts/types.js';
+
 export interface PageText {
   /** The element's text as rendered (innerText): block elements on lines of their own, hidden text left out. */
   text: string;
   /** Each visible run of text in document (reading) order, with its computed font size in CSS px. */
   items: Array<{ text: string; fontSize: number }>;
   /** Visible links to a web page, an email address or a phone number, with the words they show. */
-  links: Array<{ text: string; href: string }>;
+  links: DocumentLink[];
 }
 
 /**

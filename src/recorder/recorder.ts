@@ -12,7 +12,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type Reque
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isTelemetry } from './parties.js';
-import { browserFormatted, sameFieldValue } from './values.js';
+import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 
 /** Most time to wait for the site to settle after an action before moving on. */
@@ -508,9 +508,7 @@ export class Recorder {
       const parts = sessions.flatMap((s, i) => (s.run === run ? [reads[i]?.typed ?? null] : []));
       const intended = this.intents[run]?.text;
       const fieldsOfRun = sessions.filter((s) => s.run === run).map((s) => s.note);
-      const formatted = fieldsOfRun.some((note) => browserFormatted(note.type));
-      const whole = parts.join('');
-      runKept.set(run, intended === undefined || parts.includes(null) || (formatted ? parts.every((part) => part !== '') : sameFieldValue(fieldsOfRun[0]!, whole, intended)));
+      runKept.set(run, intended === undefined || parts.includes(null) || tookTyping(fieldsOfRun, parts as string[], intended));
     }
     const results: TypedField[] = [];
     for (const [i, { note, chars, run }] of sessions.entries()) {

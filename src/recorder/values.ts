@@ -23,6 +23,16 @@ export function browserFormatted(type: string): boolean {
   return BROWSER_FORMATTED.has(type.toLowerCase());
 }
 
+/**
+ * Whether fields took the text the customer meant to type into them, read in order (`parts`, one per field; a code
+ * typed across boxes that move on by themselves is one text): a date or time field when each holds a whole value,
+ * any other when together they hold the text (see sameFieldValue, judged as the first field).
+ */
+export function tookTyping(fields: ReadonlyArray<{ type: string; words: string }>, parts: readonly string[], intended: string): boolean {
+  if (fields.some((field) => browserFormatted(field.type))) return parts.every((part) => part !== '');
+  return sameFieldValue(fields[0]!, parts.join(''), intended);
+}
+
 /** A phone number field, by its type, its autocomplete or its words. */
 const PHONE_WORDS = /\b(?:phone|mobile|cell|tel(?:ephone)?)\b/i;
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright';
 import { describeLocator } from '../scenario/locator.js';
 import type { Expectation } from '../scenario/schema.js';
 import type { ActionContext } from '../actions/types.js';
-import { sameFieldValue } from '../recorder/values.js';
+import { sameFieldValue, sameValue } from '../recorder/values.js';
 import { regexParts, urlMatcher } from '../scenario/regex.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
@@ -45,11 +45,16 @@ export async function checkExpectation(page: Page, recorder: Pick<ActionContext,
     const field = recorder.locate(locator);
     const value = await field.inputValue({ timeout }).catch(() => null);
     if (value === null) return `expected ${describeLocator(locator)} to hold "${equals}", the field was not found`;
-    // The field's kind decides what counts as the same value: a phone number written again with its country code.
-    const kind = await field
-      .evaluate((el) => ({ type: (el.getAttribute('type') ?? '').toLowerCase(), words: `${el.getAttribute('name') ?? ''} ${el.id} ${el.getAttribute('autocomplete') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}` }))
-      .catch(() => ({ type: '', words: '' }));
-    if (!sameFieldValue(kind, value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
+    // The field's kind decides what else counts as the same value (a phone number written again with its country
+    // code): its type, and its words as the recorder reads them (page-lib.ts's fieldWords).
+    const kind = () =>
+      field
+        .evaluate((el) => {
+          const lib = window.__cxShopLib;
+          return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '' };
+        })
+        .catch(() => ({ type: '', words: '' }));
+    if (!sameValue(value, equals) && !sameFieldValue(await kind(), value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
   }
   return null;
 }

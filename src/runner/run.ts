@@ -87,8 +87,9 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
     });
     return reporting;
   };
-  // One for the whole run: scenarios that pass through the same page states share axe-core's answers.
-  const memo = new AccessibilityMemo();
+  // One for the whole run: scenarios that pass through the same page states share axe-core's answers (a run of one
+  // scenario has nothing to share: its own repeated states are judged once anyway, so it does not key them).
+  const memo = scenarios.length > 1 ? new AccessibilityMemo() : undefined;
   const runOne = async (i: number) => {
     const scenario = scenarios[i]!;
     const position = positions[i]!;
@@ -103,7 +104,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
       onStep: (step, index) => options.events?.step?.(scenario, step, index),
-      memo,
+      ...(memo && { memo }),
     });
     if (!running.isConnected() && !options.signal?.aborted) {
       result.status = 'error';

@@ -13,19 +13,22 @@ import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { findBrowser } from '../../src/browser/find.js';
 import { launchBrowser } from '../../src/browser/launch.js';
 import type { ScenarioResult } from '../../src/report/types.js';
-import { runScenario } from '../../src/runner/run-scenario.js';
+import { runScenario, type ScenarioRunOptions } from '../../src/runner/run-scenario.js';
 import { formatProblem, parseScenario } from '../../src/scenario/load.js';
 
 export async function startBrowser(): Promise<Browser> {
   return launchBrowser(findBrowser());
 }
 
-/** Runs a scenario given as YAML text against baseUrl and returns its result and where its files went. */
-export async function runYaml(browser: Browser, baseUrl: string, yaml: string): Promise<ScenarioResult & { outDir: string }> {
+/**
+ * Runs a scenario given as YAML text against baseUrl and returns its result and where its files went; `options` adds
+ * what a run gives its scenarios (the run's shared accessibility answers).
+ */
+export async function runYaml(browser: Browser, baseUrl: string, yaml: string, options: Pick<ScenarioRunOptions, 'memo'> = {}): Promise<ScenarioResult & { outDir: string }> {
   const { scenario, problems } = parseScenario('inline.yaml', yaml, process.env);
   if (!scenario) throw new Error(`fixture scenario is invalid:\n${problems.map(formatProblem).join('\n')}`);
   const outDir = mkdtempSync(join(tmpdir(), 'cx-shop-test-'));
-  return { ...(await runScenario(browser, scenario, { baseUrl, outDir, position: 0 })), outDir };
+  return { ...(await runScenario(browser, scenario, { baseUrl, outDir, position: 0, ...options })), outDir };
 }
 
 /** The findings of one rule across all steps. */
@@ -54,11 +57,10 @@ export function useFixtures() {
     get browser(): Browser {
       return browser!;
     },
-    run: (yaml: string) => runYaml(browser!, server!.url, yaml),
+    run: (yaml: string, options?: Pick<ScenarioRunOptions, 'memo'>) => runYaml(browser!, server!.url, yaml, options),
   };
 }
 
-/** A scenario that opens /<folder>/<page>; `head` adds scenario keys (device, rules, exclude), `steps` more steps. */
 /** The saved artifacts of a run of one scenario, read with the loader `cx-shop judge` uses. */
 export async function savedArtifacts(result: { outDir: string }): Promise<ScenarioArtifacts> {
   const [artifacts] = await loadArtifacts(result.outDir);
@@ -66,6 +68,7 @@ export async function savedArtifacts(result: { outDir: string }): Promise<Scenar
   return artifacts;
 }
 
+/** A scenario that opens /<folder>/<page>; `head` adds scenario keys (device, rules, exclude), `steps` more steps. */
 export function pageScenario(folder: string, page: string, { head = '', steps = '' }: { head?: string; steps?: string } = {}) {
   return `name: fixture\n${head}steps:\n  - name: Open\n    goto: /${folder}/${page}\n${steps}`;
 }

@@ -4,10 +4,10 @@
  * state of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { checkAccessibility } from '../../src/probes/axe.js';
 import { AccessibilityMemo } from '../../src/runner/run-step.js';
-import { startBrowser } from '../helpers/browser.js';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Basket</title></head><body><main>
   <h1>Basket</h1><p style="color:#999;background:#fff">Free delivery over £50</p>
@@ -15,16 +15,15 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Basket</title></head><
   <div id="host"></div>
 </main><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow text</p>';</script></body></html>`;
 
-let browser: Browser;
+const fixtures = useFixtures();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await startBrowser();
-  page = await browser.newPage();
+  page = await fixtures.browser.newPage();
   await page.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
 });
 afterAll(async () => {
-  await browser?.close();
+  await page?.close();
 });
 
 describe('AccessibilityMemo', () => {
@@ -64,5 +63,28 @@ describe('AccessibilityMemo', () => {
     await page.evaluate(() => document.querySelector('#apply')!.setAttribute('aria-label', 'Apply the code'));
     await memo.of(page, 'Pixel 7', [], check);
     expect(checks).toBe(6);
+  });
+});
+
+describe('a run\'s scenarios sharing the memo', () => {
+  /** Counts the checks the memo could not answer from what it held. */
+  class CountingMemo extends AccessibilityMemo {
+    checks = 0;
+    override of(page: Page, device: string, exclude: string[], check: () => ReturnType<typeof checkAccessibility>) {
+      return super.of(page, device, exclude, () => ((this.checks += 1), check()));
+    }
+  }
+
+  it('a second scenario through the same page states asks axe-core nothing, and saves the same answers', async () => {
+    const yaml = pageScenario('rules', 'dead-tap.html', { steps: '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n' });
+    const memo = new CountingMemo();
+    const first = await fixtures.run(yaml, { memo });
+    const checked = memo.checks;
+    expect(checked).toBe(2);
+    const second = await fixtures.run(yaml, { memo });
+    expect(memo.checks).toBe(checked);
+    const answers = async (result: { outDir: string }) => (await savedArtifacts(result)).steps.map((step) => step.accessibility);
+    expect(await answers(second)).toEqual(await answers(first));
+    expect((await answers(first)).every((answer) => answer !== null)).toBe(true);
   });
 });
