@@ -1,4 +1,6 @@
 import type { Severity } from '../report/types.js';
+import type { RequestRecord } from '../artifacts/types.js';
+import { isErrorMessage } from './error-message.js';
 import { failed, shortUrl } from './support/requests.js';
 import { defineRule } from './types.js';
 
@@ -12,15 +14,32 @@ const SEVERITY_BY_TYPE: Record<string, Severity> = {
   font: 'medium',
 };
 
+/**
+ * Statuses with which a site refuses what the customer sent, rather than failing: input it cannot take (400, 422),
+ * a wrong password (401), a declined card (402), not allowed (403), nothing by that number (404, 410), already there
+ * (409). Not a timeout (408), too many requests (429) or a server error (5xx): those are the service failing.
+ */
+const REFUSALS = new Set([400, 401, 402, 403, 404, 409, 410, 422]);
+
+/**
+ * A call of the page's own code that the site refused, in a step where the page told the customer why (an error
+ * message came with it): the site answered them, and the message rules judge what it said. A refusal the page shows
+ * nothing for still loses what the customer did.
+ */
+function refusalShown(r: RequestRecord, shownError: boolean): boolean {
+  return shownError && (r.resourceType === 'fetch' || r.resourceType === 'xhr') && r.status !== null && REFUSALS.has(r.status);
+}
+
 export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
   threshold:
-    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message is an answer, which the message rules judge; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
+    const shownError = artifacts.appeared.some(isErrorMessage);
     // Only what the customer's own action asked of the site: background calls, beacons, third parties and
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
     return failed(artifacts.requests)
@@ -32,6 +51,7 @@ export default defineRule({
       // A question answered 401 is the site learning the customer has not signed in (a guest's "who am I" as a page
       // starts), not a failure; a change they asked for and were refused (a POST answered 401) still is.
       .filter((r) => !(r.status === 401 && (r.method === 'GET' || r.method === 'HEAD')))
+      .filter((r) => !refusalShown(r, shownError))
       // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.
       .filter((r) => r.resourceType !== 'image')
       .map((r) => ({

@@ -1,0 +1,51 @@
+/**
+ * failed-request on hand-built artifacts: a call the site refuses (a used voucher, an email already registered) while
+ * the page tells the customer why is the site's answer, judged by the message rules; the same refusal with nothing
+ * shown, a server error, a timeout or a page that is not there is a failure.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AppearedText, RequestRecord } from '../../src/artifacts/types.js';
+import failedRequest from '../../src/rules/failed-request.js';
+import { judgedStep } from '../helpers/artifacts.js';
+
+const request = (status: number, resourceType = 'fetch', method = 'POST'): RequestRecord => ({
+  url: 'https://shop.test/api/voucher',
+  method,
+  resourceType,
+  status,
+  failure: null,
+  party: 'site',
+  cause: 'action',
+  telemetry: false,
+});
+
+const reason: AppearedText = { kind: 'error', text: 'This voucher has already been used.', where: 'div#vc-note' };
+const saved: AppearedText = { kind: 'status', text: 'Saved', where: 'div.toast' };
+
+const findings = (requests: RequestRecord[], appeared: AppearedText[]) => failedRequest.detect(judgedStep({ requests, appeared }));
+
+describe('failed-request and refusals', () => {
+  it.each([400, 401, 402, 403, 404, 409, 410, 422])('a fetch refused with %i while the page says why is no failure', (status) => {
+    expect(findings([request(status)], [reason])).toEqual([]);
+  });
+
+  it('an XHR refusal with an error message is no failure either', () => {
+    expect(findings([request(422, 'xhr')], [reason])).toEqual([]);
+  });
+
+  it('a refusal the page shows nothing for is a high failure', () => {
+    expect(findings([request(409)], []).map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'HTTP 409']]);
+  });
+
+  it('a refusal shown with words that are no error (a "Saved" toast) is still a failure', () => {
+    expect(findings([request(422)], [saved])).toHaveLength(1);
+  });
+
+  it.each([408, 429, 500, 503])('HTTP %i is the service failing, whatever the page says', (status) => {
+    expect(findings([request(status)], [reason])).toHaveLength(1);
+  });
+
+  it('a page that is not there is a failure even when it shows an error', () => {
+    expect(findings([request(404, 'document', 'GET')], [reason]).map((f) => f.severity)).toEqual(['high']);
+  });
+});
