@@ -3,7 +3,8 @@
  * element, swipes it into view, taps, types key by key) and leaves the recording to the recorder, which sees these
  * hands exactly as it would see a person's.
  */
-import type { Locator as PwLocator, Page } from 'playwright';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Frame, Locator as PwLocator, Page } from 'playwright';
 import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
 import { ActionError, type ActionContext } from '../actions/types.js';
 import { ensurePageLib } from '../recorder/install.js';
@@ -18,6 +19,15 @@ const MAX_SWIPES = 12;
 const STILL_FRAMES = 6;
 /** Frames without any movement after which a swipe moved nothing (the page cannot scroll that way). */
 const IDLE_FRAMES = 20;
+/** How often the frames in a page (a payment provider's card fields) are looked through for an element. */
+const FRAME_POLL_MS = 200;
+/**
+ * How long the page itself has to show a match before frames are looked through: a match that the page is still
+ * drawing wins over the same words in an advert's frame.
+ */
+const PAGE_FIRST_MS = 500;
+
+type Box = NonNullable<Awaited<ReturnType<PwLocator['boundingBox']>>>;
 
 export interface ScriptOptions {
   baseUrl: string;
@@ -55,25 +65,30 @@ export class ScriptContext implements ActionContext {
   }
 
   locate(locator: Locator): PwLocator {
+    return this.locateIn(this.page, locator);
+  }
+
+  /** The locator in the page itself or in one of its frames. */
+  private locateIn(root: Page | Frame, locator: Locator): PwLocator {
     const exact = locator.exact ?? false;
     let found: PwLocator;
     if (locator.role) {
       const role = locator.role as Parameters<Page['getByRole']>[0];
-      found = this.page.getByRole(role, locator.name ? { name: locator.name, exact } : {});
-    } else if (locator.label) found = this.page.getByLabel(locator.label, { exact });
-    else if (locator.text) found = this.page.getByText(locator.text, { exact });
-    else if (locator.placeholder) found = this.page.getByPlaceholder(locator.placeholder, { exact });
-    else if (locator.testId) found = this.page.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
-    else found = this.page.locator(locator.css!);
+      found = root.getByRole(role, locator.name ? { name: locator.name, exact } : {});
+    } else if (locator.label) found = root.getByLabel(locator.label, { exact });
+    else if (locator.text) found = root.getByText(locator.text, { exact });
+    else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
+    else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
+    else found = root.locator(locator.css!);
     // A customer acts on what they can see: the first visible match, unless the scenario names another.
     return found.filter({ visible: true }).nth(locator.nth ?? 0);
   }
 
   async reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; swipes: number }> {
-    const element = this.locate(locator);
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
-    const found = await element.boundingBox({ timeout: this.timeout }).then((box) => ({ box }), () => null);
+    const found = await this.find(locator);
     if (!found) throw new ActionError(await this.notFound(locator));
+    const { element, framed } = found;
     const swipes = await this.swipeTo(element, found.box);
     const target = await timed(
       element.evaluate((el) => {
@@ -85,7 +100,55 @@ export class ScriptContext implements ActionContext {
       this.timeout,
     ).catch(() => null);
     if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
+    // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
+    if (framed) Object.assign(target, await this.screenBoxes(element));
     return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
+  }
+
+  /**
+   * The first visible match on the page; on a page with frames, in a frame when the page has none (card fields a
+   * payment provider draws in its own frame, an embedded form). The page's own match wins when both have one, or
+   * when it comes within PAGE_FIRST_MS.
+   */
+  private async find(locator: Locator): Promise<{ element: PwLocator; box: Box; framed: boolean } | null> {
+    const inPage = this.locate(locator);
+    const onPage = inPage.boundingBox({ timeout: this.timeout }).then((box) => (box ? { element: inPage, box, framed: false } : null), () => null);
+    let settled = false;
+    const inFrames = (async () => {
+      const deadline = Date.now() + this.timeout;
+      await Promise.race([onPage, delay(PAGE_FIRST_MS)]);
+      while (!settled && Date.now() < deadline) {
+        for (const frame of this.page.frames()) {
+          if (frame === this.page.mainFrame() || frame.isDetached()) continue;
+          const candidate = this.locateIn(frame, locator);
+          if ((await candidate.count().catch(() => 0)) === 0) continue;
+          const box = await candidate.boundingBox({ timeout: FRAME_POLL_MS }).catch(() => null);
+          if (box) return { element: candidate, box, framed: true };
+        }
+        await delay(FRAME_POLL_MS);
+      }
+      return null;
+    })();
+    // Whichever finds it first; the page's own wait goes on to its end unseen when a frame had it.
+    const first = await new Promise<Awaited<typeof onPage>>((resolve) => {
+      let pending = 2;
+      const take = (found: Awaited<typeof onPage>) => {
+        pending -= 1;
+        if (!found && pending > 0) return;
+        settled = true;
+        resolve(found);
+      };
+      void onPage.then(take);
+      void inFrames.then(take);
+    });
+    return first;
+  }
+
+  /** An element's box on the customer's screen and on the whole page, for one inside a frame. */
+  private async screenBoxes(element: PwLocator): Promise<Pick<TargetInfo, 'box' | 'pageBox'>> {
+    const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
+    const scroll = await timed(this.page.evaluate(() => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
+    return { box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
   }
 
   async tap(element: PwLocator): Promise<void> {
@@ -183,7 +246,7 @@ export class ScriptContext implements ActionContext {
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
-  private async swipeTo(element: PwLocator, box: Awaited<ReturnType<PwLocator['boundingBox']>>): Promise<number> {
+  private async swipeTo(element: PwLocator, box: Box | null): Promise<number> {
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;

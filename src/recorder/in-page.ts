@@ -51,6 +51,8 @@ declare global {
     __cxShopLib?: PageLib;
     __cxShopRecord?: (event: PageEvent) => void;
     __cxShopRecorder?: {
+      /** Which document this is, as its events say. */
+      doc: string;
       flush(): number;
       quiet(on: boolean): void;
       busy(): { work: number; leaving: number | null };
@@ -65,7 +67,8 @@ declare global {
 }
 
 export function recordInPage(lib: PageLib, options: RecorderOptions): void {
-  if (window !== window.top || window.__cxShopRecorder) return;
+  // In a frame too (a payment provider's card field): cx-shop keeps only the customer's hands from there.
+  if (window.__cxShopRecorder) return;
   const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   let seq = 0;
   /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
@@ -900,6 +903,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   );
 
   window.__cxShopRecorder = {
+    doc,
     /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */
     flush() {
       endGesture();

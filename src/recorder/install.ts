@@ -2,7 +2,7 @@
  * Prepares a browser context for recording: the page helpers and the in-page recorder in every document, before
  * the page's own scripts, and the binding that carries the recorder's events out of the page.
  */
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, Frame, Page } from 'playwright';
 import { installSpeedProbes } from '../probes/speed.js';
 import { recordInPage, type PageEvent, type RecorderOptions } from './in-page.js';
 import { pageLib } from './page-lib.js';
@@ -20,7 +20,7 @@ export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pa
 
 export async function prepareContext(context: BrowserContext, device: { touch: boolean }): Promise<void> {
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
-  await context.exposeBinding('__cxShopRecord', ({ page }: { page: Page }, event: PageEvent) => deliver(page, event));
+  await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, event: PageEvent) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
     content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)});\n})();`,
   });

@@ -6,8 +6,8 @@
  * the site's.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Page, Request } from 'playwright';
-import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TypedField } from '../artifacts/types.js';
+import type { Frame, Page, Request } from 'playwright';
+import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
@@ -33,16 +33,23 @@ const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket
 /** Requests only a page's own code makes (never a picture, a style or a font loaded for a capture). */
 const PAGE_CALLS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping']);
 
-type Received = PageEvent & { received: number };
+/** An event as it came; `framed`: from a frame in the page, not the page itself. */
+type Received = PageEvent & { received: number; framed?: true };
 /** An input whose answer is watched: a press, or a choice in a list that acts at once. */
 type Watched = Received & ({ type: 'press' } | { type: 'choice' });
 
 const recorders = new WeakMap<Page, Recorder>();
 
 /** Where the page binding delivers an event: the recorder of that page, if it has one. */
-export function deliver(page: Page, event: PageEvent): void {
-  recorders.get(page)?.receive(event);
+export function deliver(page: Page, event: PageEvent, frame: Frame | null = null): void {
+  recorders.get(page)?.receive(event, frame);
 }
+
+/**
+ * What a frame in the page (a payment provider's card field, an embedded form) says that is kept: the customer's
+ * hands in it. Its documents, messages and timers are not the page the customer is on.
+ */
+const HANDS = new Set<PageEvent['type']>(['press', 'key', 'select', 'scroll']);
 
 export interface RecordedStep {
   interactions: ReturnType<typeof interactionsOf>;
@@ -81,6 +88,10 @@ export class Recorder {
   private readonly tabs: Array<{ page: Page; at: number }> = [];
   private readonly navigations: Array<{ url: string; at: number }> = [];
   private readonly lastSeq = new Map<string, number>();
+  /** The same for the documents of frames in the page that the customer acted in. */
+  private readonly frameSeq = new Map<string, number>();
+  /** Those frames, by their document: where their boxes sit on the page is asked for as a step ends. */
+  private readonly frameDocs = new Map<string, Frame>();
   private readonly markTimes = new Map<number, number>();
   private readonly site: string;
   private intents: Array<TypingIntent & { text: string }> = [];
@@ -139,7 +150,14 @@ export class Recorder {
     page.on('popup', (tab) => this.tabs.push({ page: tab, at: Date.now() }));
   }
 
-  receive(event: PageEvent): void {
+  receive(event: PageEvent, frame: Frame | null = null): void {
+    if (frame) {
+      if (!HANDS.has(event.type)) return;
+      this.events.push({ ...event, received: Date.now(), framed: true });
+      this.frameSeq.set(event.doc, Math.max(this.frameSeq.get(event.doc) ?? 0, event.seq));
+      this.frameDocs.set(event.doc, frame);
+      return;
+    }
     const received = { ...event, received: Date.now() };
     this.events.push(received);
     this.lastSeq.set(event.doc, Math.max(this.lastSeq.get(event.doc) ?? 0, event.seq));
@@ -342,24 +360,68 @@ export class Recorder {
       this.page.evaluate(() => ({ doc: (window.__cxShopRecorder ? 'here' : 'none') as string, seq: window.__cxShopRecorder?.flush() ?? 0 })),
       2000,
     ).catch(() => null);
-    if (!state || state.doc === 'none') return;
-    const doc = this.currentDoc();
+    if (state && state.doc !== 'none') {
+      const doc = this.currentDoc();
+      const deadline = Date.now() + 1000;
+      while (doc && (this.lastSeq.get(doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
+    }
+    if (this.frameSeq.size > 0) await this.flushFrames();
+  }
+
+  /**
+   * Events from frames with their boxes moved from the frame's own coordinates to the page's: where the frame is on
+   * the customer's screen now, plus the page's scroll for document coordinates. A frame that is gone leaves no box.
+   */
+  private async placeFramed(events: Received[]): Promise<Received[]> {
+    const docs = [...new Set(events.filter((e) => e.framed).map((e) => e.doc))];
+    if (docs.length === 0) return events;
+    const scroll = await timed(this.page.evaluate(() => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
+    const offsets = new Map<string, { x: number; y: number } | null>();
+    for (const doc of docs) {
+      const frame = this.frameDocs.get(doc);
+      const at = frame && !frame.isDetached() ? await timed(frame.frameElement().then((el) => el.boundingBox()), 2000).catch(() => null) : null;
+      offsets.set(doc, at);
+    }
+    const place = (target: TargetInfo, at: { x: number; y: number } | null): TargetInfo => {
+      const box = target.box && at ? { ...target.box, x: target.box.x + at.x, y: target.box.y + at.y } : null;
+      return { ...target, box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
+    };
+    return events.map((e) => {
+      if (!e.framed) return e;
+      const at = offsets.get(e.doc) ?? null;
+      const placed = { ...e } as Received & { target?: TargetInfo; field?: FieldNote | null };
+      if (placed.target) placed.target = place(placed.target, at);
+      if (placed.field) placed.field = { ...placed.field, target: place(placed.field.target, at) };
+      return placed as Received;
+    });
+  }
+
+  /** The same for the frames the customer acted in: their keystrokes come through bindings of their own. */
+  private async flushFrames(): Promise<void> {
+    const frames = this.page.frames().filter((frame) => frame !== this.page.mainFrame() && !frame.isDetached());
+    const states = await Promise.all(
+      frames.map((frame) => timed(frame.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, seq: window.__cxShopRecorder.flush() } : null)), 2000).catch(() => null)),
+    );
     const deadline = Date.now() + 1000;
-    while (doc && (this.lastSeq.get(doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
+    for (const state of states) {
+      if (!state || !this.frameSeq.has(state.doc)) continue;
+      while ((this.frameSeq.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
+    }
   }
 
   /** What happened in the step, put together once its actions and expectations are done. */
   async endStep(): Promise<RecordedStep> {
     await this.flush();
-    const events = this.events.slice(this.stepEvents);
+    const events = await this.placeFramed(this.events.slice(this.stepEvents));
     const interactions = interactionsOf(events, this.options.touch, this.intents);
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
     // A message already on a page the customer arrived at counts only when they did something in the step.
     const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);
     return {
       interactions,
+      // A tap in a frame is counted as effort; what answered it there is the frame's, not seen from the page.
       taps: events
-        .filter((e): e is Watched => e.type === 'press' || (e.type === 'choice' && e.expectsAnswer))
+        .filter((e): e is Watched => !e.framed && (e.type === 'press' || (e.type === 'choice' && e.expectsAnswer)))
         .map((input) => this.tapResponse(input)),
       typed: await this.typedFields(events),
       appeared,

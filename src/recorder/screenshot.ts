@@ -29,9 +29,10 @@ interface PageView {
 }
 
 /** Reads where the customer is, every visible field and any text showing a secret, with their boxes; changes nothing. */
-function readView(secrets: string[]): PageView {
+function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): PageView {
   // Nothing the picture does to the page's scroll is the customer's: the recorder hears none of it until restored.
-  window.__cxShopRecorder?.quiet(true);
+  // (A frame in the page is only read, for what to hide in the picture.)
+  if (!framed) window.__cxShopRecorder?.quiet(true);
   const lib = window.__cxShopLib;
   const root = document.scrollingElement ?? document.documentElement;
   const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]'))
@@ -98,7 +99,7 @@ export async function captureStep(page: Page, file: string, relative: string, se
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
     const normalised = secrets.map((secret) => secret.replace(/[\s-]+/g, '').toLowerCase()).filter((secret) => secret.length >= 4);
-    const view = await timed(page.evaluate(readView, normalised), 5000);
+    const view = await timed(page.evaluate(readView, { secrets: normalised, framed: false }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await cdpFor(page);
@@ -123,7 +124,8 @@ export async function captureStep(page: Page, file: string, relative: string, se
       }, view.scroll)
       .then(() => (restored = true), () => undefined);
     let bytes: Buffer = Buffer.from(shot.data, 'base64');
-    const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText].map((box) => ({ ...box, y: box.y - top }));
+    const inFrames = await frameMasks(page, normalised, secrets, view.scroll);
+    const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
     if (masks.length > 0) bytes = paint(bytes, masks);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);
@@ -134,6 +136,27 @@ export async function captureStep(page: Page, file: string, relative: string, se
   } finally {
     if (!restored) await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
   }
+}
+
+/**
+ * What to hide in the frames of the page (a payment provider's card field, an embedded sign-in), in the page's
+ * coordinates: the same fields and secret text as on the page itself, placed where the frame shows them.
+ */
+async function frameMasks(page: Page, normalised: string[], secrets: readonly string[], scroll: { x: number; y: number }): Promise<Box[]> {
+  const frames = page.frames().filter((frame) => frame !== page.mainFrame() && !frame.isDetached());
+  const boxes = await Promise.all(
+    frames.map(async (frame) => {
+      const [view, at] = await Promise.all([
+        timed(frame.evaluate(readView, { secrets: normalised, framed: true }), 2000).catch(() => null),
+        timed(frame.frameElement().then((el) => el.boundingBox()), 2000).catch(() => null),
+      ]);
+      if (!view || !at) return [];
+      // From the frame's document to its view, then to where the frame sits in the page's document.
+      const place = (box: Box) => ({ ...box, x: box.x - view.scroll.x + at.x + scroll.x, y: box.y - view.scroll.y + at.y + scroll.y });
+      return [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => place(field.box)), ...view.secretText.map(place)];
+    }),
+  );
+  return boxes.flat();
 }
 
 /** Paints each box (in picture coordinates) solid grey. */

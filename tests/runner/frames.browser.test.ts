@@ -1,0 +1,69 @@
+/**
+ * Fields in a frame, in real Chromium: a card number field a payment provider draws in its own frame, on another
+ * site (localhost against the page's 127.0.0.1, so Chromium gives it a process of its own). The customer types into
+ * it as into any field: the step finds it, the typing counts as their effort with its box on the page, and the
+ * picture hides the number. The page's own button wins over an advert's frame with the same words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const CARD = '4242 4242 4242 4242';
+const steps = [
+  '  - name: Name',
+  '    type: { label: Name on the card, text: Ada Byron }',
+  '  - name: Card number',
+  `    type: { label: Card number, text: "${CARD}" }`,
+  '  - name: Pay',
+  '    tap: { role: button, name: Pay £45.00 }',
+  '    expect: { text: your payment went through }',
+  '',
+].join('\n');
+
+describe('a card field in a payment frame', () => {
+  it('is typed into as the customer would, counted as their effort, and hidden in the picture', async () => {
+    const result = await fixtures.run(pageScenario('frames', 'checkout.html', { head: 'device: Pixel 7\n', steps }));
+    // The page's own Pay button took the tap (the advert's would not have paid), and the frame had the full number.
+    expect(result.steps.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
+      ['Open', 'passed', null],
+      ['Name', 'passed', null],
+      ['Card number', 'passed', null],
+      ['Pay', 'passed', null],
+    ]);
+    const artifacts = await savedArtifacts(result);
+    const card = artifacts.steps[2]!;
+    const typing = card.interactions.filter((i) => i.kind === 'type');
+    expect(typing).toHaveLength(1);
+    expect(typing[0]).toMatchObject({ chars: CARD.length, pointed: true, target: { description: 'textbox labelled "Card number"' } });
+    expect(result.steps[2]!.actions.charsTyped).toBe(CARD.length);
+    expect(result.steps[2]!.effort).toBeGreaterThan(result.steps[1]!.effort);
+
+    // Its box is where the frame shows it on the page, below the long order summary, not at the frame's own top.
+    const box = typing[0]!.kind === 'type' ? typing[0]!.target.pageBox! : null;
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThan(900);
+
+    // Every pixel of the field in the step's picture is the mask's grey: the number is not in the picture.
+    const shot = card.screenshot!;
+    const image = PNG.sync.read(readFileSync(join(result.outDir, shot.path)));
+    const grey = [];
+    for (let y = Math.ceil(box!.y - shot.offset.y + 2); y < box!.y - shot.offset.y + box!.height - 2; y += 4) {
+      for (let x = Math.ceil(box!.x + 2); x < box!.x + box!.width - 2; x += 8) {
+        const i = (y * image.width + x) * 4;
+        grey.push(image.data[i] === 64 && image.data[i + 1] === 64 && image.data[i + 2] === 64);
+      }
+    }
+    expect(grey.length).toBeGreaterThan(20);
+    expect(grey.every(Boolean)).toBe(true);
+  });
+
+  it('a field that is in no frame and not on the page is still not found, with the usual message', async () => {
+    const result = await fixtures.run(pageScenario('frames', 'checkout.html', { head: 'timeout: 2000\n', steps: '  - name: Expiry\n    type: { label: Expiry date, text: "12/29" }\n' }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toMatch(/could not find field labelled "Expiry date" on http:\/\/127\.0\.0\.1:\d+\/frames\/checkout\.html within 2 s/);
+  });
+});
