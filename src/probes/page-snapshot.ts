@@ -28,6 +28,17 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const elements = Array.from(document.body?.querySelectorAll('*') ?? []).slice(0, MAX_SCAN);
   const { clean } = lib;
   const visible = (el: Element) => lib.visible(el, exclude);
+  /**
+   * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where
+   * no scrolling reaches (a mailing-list form's anti-spam field at left: -5000px, a skip link until it has the focus),
+   * nor clipped to a pixel for screen readers only (a "visually hidden" label or link).
+   */
+  const reachable = (el: Element) => {
+    if (!visible(el)) return false;
+    const r = el.getBoundingClientRect();
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
+    return r.width > 1 || r.height > 1;
+  };
   const ref = (el: Element): ElementRef => ({
     element: lib.describe(el),
     selector: lib.cssPath(el),
@@ -62,7 +73,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return around > 10;
   };
   const targets = Array.from(document.querySelectorAll(interactive))
-    .filter(visible)
+    .filter(reachable)
     .slice(0, MAX_ITEMS)
     .map((el) => ({ ...ref(el), inline: isInline(el), ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}) }));
 
@@ -96,7 +107,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const fieldSelector =
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
   const fields = Array.from(document.querySelectorAll(fieldSelector))
-    .filter(visible)
+    .filter(reachable)
     .slice(0, MAX_ITEMS)
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;

@@ -110,6 +110,13 @@ describe('unlabelled-field', () => {
     const result = await run('labelled.html');
     expect(findingsOf(result, 'unlabelled-field')).toHaveLength(0);
   });
+
+  it("an anti-spam field parked off the page, a skip link and a visually hidden link are not the customer's fields or targets", async () => {
+    const result = await run('hidden-helpers.html');
+    expect(result.steps.map((s) => s.status)).toEqual(['passed']);
+    expect(findingsOf(result, 'unlabelled-field')).toEqual([]);
+    expect(findingsOf(result, 'tap-target-size')).toEqual([]);
+  });
 });
 
 describe('form-cleared', () => {
