@@ -60,6 +60,9 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   const words = [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
   // Search and promo-code fields carry no personal data, whatever else their words say.
   if (field.type === 'search' || /promo|coupon|voucher|search/i.test(words)) return null;
+  // A text field that offers suggestions of the page's own (an address finder, a store finder) completes for the
+  // customer; its words name what it finds, not what they type.
+  if (field.tag === 'input' && /^combobox\b/.test(field.element)) return null;
   // The field's own name comes first in its words; a hint after it ("Order number: on your confirmation email")
   // names something else. A field first named as a shop's own code (an order, a gift card) is not personal data.
   const shopCode = words.search(NOT_PERSONAL);
