@@ -6,7 +6,8 @@ export default defineRule({
   title: 'Personal details the browser cannot fill in',
   area: 'forms',
   severity: 'medium',
-  threshold: 'a name, email, phone, address or card field without an autocomplete token for its purpose',
+  threshold:
+    "a name, email, phone, address or card field without an autocomplete token for its purpose (search, promo-code and shop-code fields, and text boxes with suggestions of the page's own, such as an address finder, hold no personal data)",
   source: 'WCAG 2.1 SC 1.3.5 Identify Input Purpose; HTML autofill tokens',
   class: 'deterministic',
   scope: 'page',
