@@ -93,9 +93,9 @@ export class ScriptContext implements ActionContext {
     const target = await timed(
       element.evaluate((el) => {
         const lib = window.__cxShopLib!;
-        const r = el.getBoundingClientRect();
+        const r = lib.shownAs(el).getBoundingClientRect();
         const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(el) };
+        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(lib.shownAs(el)) };
       }),
       this.timeout,
     ).catch(() => null);

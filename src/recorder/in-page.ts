@@ -284,11 +284,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const originalBeacon = navigator.sendBeacon?.bind(navigator);
   if (originalBeacon) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (noteCall('POST', url), originalBeacon(url, data));
 
+  // Its box is what the customer aims at: the label of a control drawn invisibly under it (see shownAs).
   const target = (el: Element): TargetInfo => ({
     description: lib.describe(el),
     text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80),
-    box: lib.viewBox(el),
-    pageBox: lib.pageBox(el),
+    box: lib.viewBox(lib.shownAs(el)),
+    pageBox: lib.pageBox(lib.shownAs(el)),
   });
 
   // Fields: numbered per document; the value right after the customer's last keystroke is kept here, in the page,

@@ -25,6 +25,11 @@ export interface PageLib {
   describe(el: Element): string;
   /** The control a tap on `el` works: the link, button or field around it, else `el` itself. */
   control(el: Element): Element;
+  /**
+   * What the customer sees of a control and aims at: the control itself, or, for one drawn invisibly under its label
+   * (a colour swatch, a radio styled as a pill), that label.
+   */
+  shownAs(el: Element): Element;
   /** The words that say what a field is for: name, id, autocomplete, labels, placeholder. */
   fieldWords(el: Element): string;
   /** Reddish text: how many pages mark an error without saying so in markup. */
@@ -157,6 +162,18 @@ export function pageLib(): PageLib {
     return el.id ? `${role} #${el.id}` : classes ? `${role} .${classes}` : role;
   };
   const control = (el: Element): Element => el.closest(CONTROLS) ?? el;
+  const shownAs = (el: Element): Element => {
+    const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
+    if (!labels || labels.length === 0) return el;
+    const r = el.getBoundingClientRect();
+    if (!((r.width <= 1 && r.height <= 1) || Number(getComputedStyle(el).opacity) === 0)) return el;
+    return (
+      Array.from(labels).find((label) => {
+        const box = label.getBoundingClientRect();
+        return box.width > 1 && box.height > 1;
+      }) ?? el
+    );
+  };
   const fieldWords = (el: Element): string => {
     const input = el as HTMLInputElement;
     const labels = 'labels' in input && input.labels ? Array.from(input.labels, (l) => l.textContent) : [];
@@ -172,5 +189,5 @@ export function pageLib(): PageLib {
     const [r, g, b] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return r >= 150 && r > 2 * g && r > 2 * b;
   };
-  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, fieldWords, looksRed };
+  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed };
 }

@@ -5,7 +5,7 @@
  * per scenario, and what a scenario's `rules` and `exclude` settings change.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -13,6 +13,15 @@ const run = (page: string, options?: { head?: string; steps?: string }) => fixtu
 const DESKTOP = 'device: Desktop Chrome\n';
 
 describe('tap-target-size', () => {
+  it('a radio drawn as a transparent pixel under its 48 px swatch is aimed at through the swatch: no misses, no finding', async () => {
+    const result = await run('swatches.html', { steps: '  - name: Rust\n    check: { label: Rust }\n    expect: { text: "Colour: Rust" }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(result, 'tap-target-size')).toEqual([]);
+    expect(result.steps[1]!.recovery.filter((r) => r.rule === 'tap-target-size')).toEqual([]);
+    const tap = (await savedArtifacts(result)).steps[1]!.interactions.find((i) => i.kind === 'tap');
+    expect(tap).toMatchObject({ target: { description: 'radio labelled "Rust"', box: { width: 52, height: 52 } } });
+  });
+
   it('closely packed 16×16 buttons are high, each listed with its box', async () => {
     const result = await run('tap-packed.html');
     expect(result.device).toBe('Pixel 7');
