@@ -9,13 +9,20 @@ import type { DocumentLink } from '../artifacts/types.js';
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /**
- * A calendar date: 26 May 2025, 26-May-2025, May 26, 2025, 2025-05-26, 2025/05/26, 26/05/2025, 26.05.2025.
- * Relative terms ("Net 14") are not dates.
+ * A calendar date: 26 May 2025, 26-May-2025, May 26, 2025, 2025-05-26, 2025/05/26, 26/05/2025, 26.05.2025,
+ * 26-05-2025 (with dashes only with the whole year: "26-27" is a financial year in a reference). Relative terms
+ * ("Net 14") are not dates.
  */
-const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+|-)${MONTH}\\.?,?(?:\\s+|-)\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+|-)${MONTH}\\.?,?(?:\\s+|-)\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}-\\d{1,2}-\\d{4}\\b)`;
 /** A day and month without the year, as a due date is often written: 3 December, Dec 3rd. */
 const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
-const MONEY_SOURCE = '(?:[£$€]\\s?\\d+(?:[,.]\\d{3})*(?:[.,]\\d{2})?(?!\\d)|\\b(?:GBP|EUR|USD)\\s?\\d[\\d,]*(?:\\.\\d{2})?|\\b\\d[\\d.,]*[.,]\\d{2}\\s?(?:€|(?:GBP|EUR|USD)\\b))';
+/** Currencies written as a code before or after the amount. */
+const CURRENCY_CODES = 'GBP|EUR|USD|CHF|INR|JPY|AUD|CAD|NZD|SEK|NOK|DKK|PLN';
+/**
+ * An amount with its currency: a sign (£ $ € ¥ ₹ Rs.) or a code before it, or € or a code after it. Thousands are
+ * grouped with commas, dots, apostrophes (CHF 5'253.65) or in lakhs (₹1,20,750.00).
+ */
+const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\\d)|\\b(?:${CURRENCY_CODES})\\s?\\d[\\d,'’]*(?:\\.\\d{2})?|\\b\\d[\\d.,'’]*[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
 
 /** An amount of money with its currency. */
 export const MONEY = new RegExp(MONEY_SOURCE);
@@ -30,6 +37,8 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
 export const TOTAL: readonly RegExp[] = [
   labelled('amount (?:due|owed|to pay|payable)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
   labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
+  // A total row that also adds up the quantity: "Total   160 pcs   ₹1,20,750.00".
+  new RegExp(`\\btotal\\b[^\\d£$€\\n]{0,20}\\d+\\s*(?:pcs|pieces|items?|units?|nos\\.?)[^\\d£$€\\n]{0,20}${MONEY_SOURCE}`, 'i'),
 ];
 
 /**
@@ -41,7 +50,7 @@ export const LETTERHEAD =
   /^(?!.*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order|TOTAL|Total|AMOUNT|Amount|BALANCE|Balance|DUE|Due|PAID|Paid|PAYMENT|Payment|THANK|Thank|SUMMARY|Summary|DETAILS|Details|CUSTOMER|Customer|SHIP|Ship|ACCOUNT|Account|PAGE|Page)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}$/;
 
 /** A heading over the customer's own details: their name, address, email and phone follow it (or share its line). */
-const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient)\b[ \t]*:?[ \t]*/i;
+const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient|buyer(?: \(bill to\))?)\b\)?[ \t]*:?[ \t]*/i;
 /** How many lines under a heading of its own still belong to the customer's details: a name, two address lines, a contact. */
 const CUSTOMER_LINES = 4;
 /** A line of more words than this is prose (a note to the customer), not part of an address block. */
@@ -107,8 +116,10 @@ export const ESSENTIALS: ReadonlyArray<{
       /\b(?:[Ff]rom|FROM|[Ss]old by|SOLD BY|[Ss]eller:?|SELLER:?)\s+[A-Z][\w&'’-]*(?: [A-Z&][\w&'’.-]*){0,4}/,
       // The letterhead: a first line of two to six capitalised words that is not the document's title.
       /^(?![^\n]*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}(?=\n)/,
-      /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|Lda|SARL|S\.A|B\.V|Pty)\b/,
+      /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|AG|Lda|SARL|S\.A|B\.V|Pty)\b/,
     ],
+    // The customer's own company (a "Buyer (Bill to): … Pvt Ltd" line) is not who is asking to be paid.
+    skip: inCustomerBlock,
   },
   {
     id: 'contact',
@@ -162,6 +173,11 @@ export const ESSENTIALS: ReadonlyArray<{
     patterns: [
       /\bsort code\b[\s:]*\d{2}[- ]?\d{2}[- ]?\d{2}/i,
       /\bIBAN\b[\s:]*[A-Z]{2}\d{2}/i,
+      // An IBAN by its form alone (a QR-bill's "Account / Payable to CH44 3199 9123 0008 8901 2").
+      /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/,
+      // Bank details as Indian invoices give them: an account number and the branch's IFSC code.
+      /\bIFSC\b[^\n]{0,40}?\b[A-Z]{4}0[A-Z0-9]{6}\b/,
+      /\b(?:a\/c|account) (?:no\.?|number)\s*:?\s*\d{6,}/i,
       /\b(?:bank transfer|direct debit|standing order|paypal|apple pay|google pay)\b/i,
       /\bpay(?:ing|ment)? (?:by|with|using) (?:credit |debit )?card\b|\b(?:credit|debit) card\b/i,
       /\bpay(?: now| online)? (?:at|on|via) (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,

@@ -207,6 +207,33 @@ describe('essentials from links, letterheads and more formats', () => {
   });
 });
 
+describe('Swiss and Indian invoices', () => {
+  const analysed = (text: string) => analyseInvoice(invoice(text));
+  const found = (text: string) => new Set(analysed(text).essentials.filter((e) => e.found).map((e) => e.id));
+
+  it("amounts with apostrophes (CHF 5'253.65), in lakhs (₹1,20,750.00) or after Rs. are amounts due", () => {
+    expect(analysed("Subtotal CHF 4'860.00\nTotal CHF 5'253.65").amountDue.amount).toBe("CHF 5'253.65");
+    expect(analysed('Total 160 pcs ₹1,20,750.00').amountDue.amount).toBe('₹1,20,750.00');
+    expect(analysed('Amount due Rs. 4,500.00').amountDue.amount).toBe('Rs. 4,500.00');
+  });
+
+  it('"Dated: 02-12-2026" is a date; a financial year in a reference ("SMT/26-27/0412") is not', () => {
+    expect(found('Dated: 02-12-2026')).toContain('invoice-date');
+    expect(found('Dated: SMT/26-27/0412')).not.toContain('invoice-date');
+  });
+
+  it('an IBAN by its form, or an account number with an IFSC code, is a way to pay', () => {
+    expect(found('Account / Payable to\nCH44 3199 9123 0008 8901 2')).toContain('how-to-pay');
+    expect(found('A/c No.: 501002345678\nBranch & IFSC Code: RS Puram & KAVB0000123')).toContain('how-to-pay');
+    // A VAT number, a purchase order or a GSTIN is no way to pay.
+    for (const other of ['VAT no. CHE-123.456.789 MWST', 'Your reference PO 55-2041', 'GSTIN: 33ABCDE1234F1Z5']) expect(found(other)).not.toContain('how-to-pay');
+  });
+
+  it("the buyer's company on a \"Buyer (Bill to):\" line is not who the invoice is from", () => {
+    expect(found('TAX INVOICE\nBuyer (Bill to): Harbour Lane Retail Pvt Ltd, 88 MG Road, Bengaluru')).not.toContain('seller');
+  });
+});
+
 describe('totals in two columns side by side', () => {
   it('each label names its own amount when the labels come first and then as many amounts', () => {
     const text = 'Fernhill Books\nSubtotal\nGift card\nTotal paid\n£34.69\n-£10.00\n£24.69';
