@@ -75,7 +75,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const targets = Array.from(document.querySelectorAll(interactive))
     .filter(reachable)
     .slice(0, MAX_ITEMS)
-    .map((el) => ({ ...ref(el), inline: isInline(el), ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}) }));
+    // Its box is what a finger can tap: a checkbox's label too (see shownAs).
+    .map((el) => ({ ...ref(el), box: lib.pageBox(lib.shownAs(el)), inline: isInline(el), ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}) }));
 
   // Still working: ARIA says so, a progress bar without a value, a spinner by its class or id, or a short line such
   // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work).

@@ -26,8 +26,9 @@ export interface PageLib {
   /** The control a tap on `el` works: the link, button or field around it, else `el` itself. */
   control(el: Element): Element;
   /**
-   * What the customer sees of a control and aims at: the control itself, or, for one drawn invisibly under its label
-   * (a colour swatch, a radio styled as a pill), that label.
+   * What the customer sees of a control and aims at: the control itself, or its label when the label is what they
+   * tap: for one drawn invisibly under its label (a colour swatch, a radio styled as a pill), and for a checkbox,
+   * radio or switch whose label is larger (a tap on "Keep me signed in" ticks the box).
    */
   shownAs(el: Element): Element;
   /** The words that say what a field is for: name, id, autocomplete, labels, placeholder. */
@@ -166,13 +167,14 @@ export function pageLib(): PageLib {
     const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
     if (!labels || labels.length === 0) return el;
     const r = el.getBoundingClientRect();
-    if (!((r.width <= 1 && r.height <= 1) || Number(getComputedStyle(el).opacity) === 0)) return el;
-    return (
-      Array.from(labels).find((label) => {
-        const box = label.getBoundingClientRect();
-        return box.width > 1 && box.height > 1;
-      }) ?? el
-    );
+    const unseen = (r.width <= 1 && r.height <= 1) || Number(getComputedStyle(el).opacity) === 0;
+    const checkable = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+    if (!unseen && !checkable) return el;
+    const label = Array.from(labels).find((l) => {
+      const box = l.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && (unseen || box.width * box.height > r.width * r.height) && visible(l);
+    });
+    return label ?? el;
   };
   const fieldWords = (el: Element): string => {
     const input = el as HTMLInputElement;

@@ -13,6 +13,13 @@ const run = (page: string, options?: { head?: string; steps?: string }) => fixtu
 const DESKTOP = 'device: Desktop Chrome\n';
 
 describe('tap-target-size', () => {
+  it("a small checkbox inside a label a row high is tapped through its label; one with nothing to tap around it is small", async () => {
+    const result = await run('checkbox-labels.html');
+    const elements = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(elements).toContain('checkbox labelled "Texts about my orders"');
+    expect(elements.some((element) => /monthly letter/.test(String(element)))).toBe(false);
+  });
+
   it('a radio drawn as a transparent pixel under its 48 px swatch is aimed at through the swatch: no misses, no finding', async () => {
     const result = await run('swatches.html', { steps: '  - name: Rust\n    check: { label: Rust }\n    expect: { text: "Colour: Rust" }\n' });
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
