@@ -703,11 +703,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
 
   /** What marks an element as an error by its name (its colour aside). */
   const ERROR_MARK = '.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]';
+  /**
+   * A class that marks danger the way component libraries name it ("alert-danger", "text-danger", "toast--danger",
+   * "is-danger"), on the element or a few levels up: a word of its own in the class, not part of another ("danger-zone").
+   */
+  const dangerClass = (el: Element): boolean => {
+    for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) {
+      if (Array.from(n.classList).some((token) => /(?:^|[-_])danger$/i.test(token))) return true;
+    }
+    return false;
+  };
   const kindOf = (el: Element): AppearedText['kind'] => {
     if (el.closest('[role="alert"], [role="alertdialog"], [aria-live="assertive"]')) return 'alert';
     if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
     if (el.closest('[role="status"], [aria-live="polite"], output')) return 'status';
-    if (el.closest(ERROR_MARK) || lib.looksRed(el)) return 'error';
+    if (el.closest(ERROR_MARK) || dangerClass(el) || lib.looksRed(el)) return 'error';
     return 'text';
   };
   const blockOf = (node: Node): Element | null => {

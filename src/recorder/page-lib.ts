@@ -33,7 +33,7 @@ export interface PageLib {
   shownAs(el: Element): Element;
   /** The words that say what a field is for: name, id, autocomplete, labels, placeholder. */
   fieldWords(el: Element): string;
-  /** Reddish text: how many pages mark an error without saying so in markup. */
+  /** Reddish text, or text on a strong red box: how many pages mark an error without saying so in markup. */
   looksRed(el: Element): boolean;
 }
 
@@ -185,11 +185,20 @@ export function pageLib(): PageLib {
         .join(' '),
     );
   };
-  const looksRed = (el: Element): boolean => {
-    const match = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(el).color);
+  const red = (colour: string, opaque: boolean): boolean => {
+    const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?/.exec(colour);
     if (!match) return false;
-    const [r, g, b] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return r >= 150 && r > 2 * g && r > 2 * b;
+    const [r, g, b, a] = [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])];
+    return r >= 150 && r > 2 * g && r > 2 * b && (!opaque || a >= 0.5);
+  };
+  const looksRed = (el: Element): boolean => {
+    if (red(getComputedStyle(el).color, false)) return true;
+    // Words on a strong red box (a toast, a banner): the box is what says error. Its own or its box's, a few levels up.
+    let box: Element | null = el;
+    for (let depth = 0; box && depth < 3; depth += 1, box = box.parentElement) {
+      if (red(getComputedStyle(box).backgroundColor, true)) return true;
+    }
+    return false;
   };
   return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed };
 }

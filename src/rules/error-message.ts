@@ -3,7 +3,7 @@ import { defineRule } from './types.js';
 
 /** Words that make a message an error rather than a confirmation. */
 const ERROR_WORDS =
-  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|')t|could not|couldn't|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid)\b/i;
+  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|'|’)t|could not|couldn['’]t|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid|(?:is|are)n['’]t (?:valid|right|correct|accepted|available|recogni[sz]ed)|(?:does|do)(?:n['’]t| not) (?:exist|match|look right|work)|not (?:found|accepted|allowed|available)|no longer (?:available|valid)|sold out|out of stock|too (?:short|long)|already (?:been )?(?:used|registered|taken|in use|redeemed)|denied|rejected|refused)\b/i;
 
 /** True when a message on screen reads as an error rather than a confirmation. */
 export function isErrorMessage(message: AppearedText): boolean {
@@ -14,7 +14,8 @@ export default defineRule({
   title: 'An error message was shown',
   area: 'forms',
   severity: 'medium',
-  threshold: 'any new alert or error text after the step (its reading time is added to the effort)',
+  threshold:
+    'any new alert or error text after the step: marked by a role, a live region, an error or danger class, red text or a strong red box, or plain text whose words say something went wrong ("isn\'t valid", "already used", "not found", "out of stock", "declined") (its reading time is added to the effort)',
   source: 'cx-shop convention: every error message costs reading, thought and a retry',
   class: 'deterministic',
   detect(artifacts) {

@@ -282,6 +282,20 @@ describe('messages a style rule shows (error-message)', () => {
   });
 });
 
+describe('answers in toasts (error-message)', () => {
+  it('words on a strong red box or in a "danger" box are an error; a green box and a "danger zone" are not', async () => {
+    const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
+    const result = await run('toasts.html', { steps: ['Apply HOMEWARE15', 'Apply BAGS10', 'Apply SAGE5', 'Show account tools'].map(tap).join('') });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([
+      [],
+      ['That code works on homeware only.'],
+      ['BAGS10 works on bags only.'],
+      [],
+      [],
+    ]);
+  });
+});
+
 describe('forms inside web components (shadow roots)', () => {
   const CHECK =
     '  - name: Euros\n    select: { label: Currency, option: EUR }\n' +
