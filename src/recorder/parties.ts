@@ -21,8 +21,12 @@ export function partyOf(url: string, sites: readonly string[]): 'site' | 'third-
   return site !== '' && sites.includes(site) ? 'site' : 'third-party';
 }
 
-/** Path segments analytics and monitoring services post to. */
-const TELEMETRY_PATH = /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope)(\/|$|\?|\.)/i;
+/**
+ * Path segments analytics and monitoring services post to, on their own hosts or proxied through the site's
+ * (Plausible's /api/event, Vercel's /_vercel/insights and speed-insights/vitals, Matomo's matomo.php).
+ */
+const TELEMETRY_PATH =
+  /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope|insights|speed-insights|vitals|pageviews?|matomo|piwik)(\/|$|\?|\.)|\/api\/event$/i;
 
 export function isTelemetry(url: string, resourceType: string): boolean {
   if (resourceType === 'ping' || resourceType === 'cspreport') return true;

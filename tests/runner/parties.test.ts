@@ -1,0 +1,43 @@
+/**
+ * Whose a request is, and which requests are telemetry (never something the customer waits for or loses): analytics
+ * and monitoring calls on their own hosts or proxied through the site's own, but not the site's own data calls.
+ */
+import { describe, expect, it } from 'vitest';
+import { isTelemetry, partyOf, siteOf } from '../../src/recorder/parties.js';
+
+describe('telemetry', () => {
+  it.each([
+    'https://www.google-analytics.com/g/collect?v=2',
+    'https://o4504.ingest.sentry.io/api/4504/envelope/',
+    'https://shop.example/api/event',
+    'https://shop.example/_vercel/insights/view',
+    'https://shop.example/_vercel/speed-insights/vitals',
+    'https://shop.example/cdn-cgi/rum?',
+    'https://stats.shop.example/matomo.php?idsite=1',
+    'https://shop.example/telemetry/collect?e=view_item',
+  ])('%s is telemetry', (url) => {
+    expect(isTelemetry(url, 'fetch')).toBe(true);
+  });
+
+  it.each(['https://shop.example/api/cart', 'https://shop.example/api/events/42/tickets', 'https://shop.example/api/promo', 'https://shop.example/checkout/payment'])(
+    '%s is the site answering the customer',
+    (url) => {
+      expect(isTelemetry(url, 'fetch')).toBe(false);
+    },
+  );
+
+  it('a page is never telemetry, whatever its address; a ping always is', () => {
+    expect(isTelemetry('https://shop.example/track/order', 'document')).toBe(false);
+    expect(isTelemetry('https://shop.example/anything', 'ping')).toBe(true);
+  });
+});
+
+describe('parties', () => {
+  it('the site is its registrable domain: www., api. and cdn. are the same site; another domain is a third party', () => {
+    const sites = [siteOf('https://www.fernhill.co.uk/')];
+    expect(sites).toEqual(['fernhill.co.uk']);
+    expect(partyOf('https://api.fernhill.co.uk/cart', sites)).toBe('site');
+    expect(partyOf('https://cdn.fernhill.co.uk/app.js', sites)).toBe('site');
+    expect(partyOf('https://widgets.reviews.example/w.js', sites)).toBe('third-party');
+  });
+});
