@@ -135,7 +135,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       ...ref(img),
       element: `image${img.alt ? ` "${clean(img.alt)}"` : ''}`,
       src: img.currentSrc || img.src,
-      broken: img.complete && img.naturalWidth === 0 && Boolean(img.currentSrc || img.src),
+      // A picture asked for: an empty src (a lazy loader's placeholder) reads as the page's own address but asks
+      // for nothing, and leaves currentSrc empty.
+      broken: img.complete && img.naturalWidth === 0 && Boolean(img.currentSrc || (img.getAttribute('src') && img.src)),
     }));
 
   const links = Array.from(document.querySelectorAll('a[href]'))

@@ -185,6 +185,12 @@ describe('horizontal-scroll', () => {
 });
 
 describe('broken-image', () => {
+  it('a picture a lazy-loading script has not filled in yet (an empty src, or none) asked for nothing, so nothing failed', async () => {
+    const result = await run('image-placeholders.html');
+    expect(result.steps.map((s) => s.status)).toEqual(['passed']);
+    expect(findingsOf(result, 'broken-image')).toEqual([]);
+  });
+
   it('an image that 404s while the page loads is one medium broken image, not also a failed request', async () => {
     const result = await run('image-404.html');
     const src = `${fixtures.url}/mobile/missing-photo.png`;
