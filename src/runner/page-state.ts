@@ -65,8 +65,9 @@ export class LinkChecker {
     this.context ??= await request.newContext(this.userAgent ? { userAgent: this.userAgent } : {});
     try {
       let response = await this.context.fetch(href, { method: 'HEAD', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
-      // Some servers do not answer HEAD; ask again the way a browser would.
-      if (response.status() === 405 || response.status() === 501) {
+      // Some servers do not answer HEAD, or answer it with an error their pages never give (an app that routes only
+      // GET): a link is broken only when the browser's own request fails, so any error is asked again as a GET.
+      if (response.status() >= 400) {
         response = await this.context.fetch(href, { method: 'GET', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
       }
       const headers = response.headers();

@@ -238,6 +238,11 @@ describe('broken-image', () => {
 });
 
 describe('broken-link', () => {
+  it("a page whose server answers HEAD with 404 but the browser's GET with the page is not broken", async () => {
+    const result = await run('links-get-only.html');
+    expect(findingsOf(result, 'broken-link')).toEqual([]);
+  });
+
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
     const result = await run('links-broken.html');
     const findings = findingsOf(result, 'broken-link');
