@@ -28,6 +28,8 @@ const FRAME_POLL_MS = 200;
 const PAGE_FIRST_MS = 500;
 
 type Box = NonNullable<Awaited<ReturnType<PwLocator['boundingBox']>>>;
+/** What a customer types into. */
+const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable="true"]';
 
 export interface ScriptOptions {
   baseUrl: string;
@@ -88,8 +90,8 @@ export class ScriptContext implements ActionContext {
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
     const found = await this.find(locator);
     if (!found) throw new ActionError(await this.notFound(locator));
-    const { element, framed } = found;
-    const swipes = await this.swipeTo(element, found.box);
+    const { element, framed, box } = (await this.intoFrame(found)) ?? found;
+    const swipes = await this.swipeTo(element, box);
     const target = await timed(
       element.evaluate((el) => {
         const lib = window.__cxShopLib!;
@@ -142,6 +144,17 @@ export class ScriptContext implements ActionContext {
       void inFrames.then(take);
     });
     return first;
+  }
+
+  /**
+   * A frame the locator named as a field (a hosted card field's frame, titled or labelled "Card number"): the customer
+   * means the field in it. Null when the element is no frame, or its frame shows no field.
+   */
+  private async intoFrame(found: { element: PwLocator }): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
+    if (!(await timed(found.element.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
+    const field = found.element.contentFrame().locator(FIELDS).filter({ visible: true }).first();
+    const box = await field.boundingBox({ timeout: this.timeout }).catch(() => null);
+    return box ? { element: field, box, framed: true } : null;
   }
 
   /** An element's box on the customer's screen and on the whole page, for one inside a frame. */

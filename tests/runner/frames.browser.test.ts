@@ -61,6 +61,24 @@ describe('a card field in a payment frame', () => {
     expect(grey.every(Boolean)).toBe(true);
   });
 
+  it("a frame the page labels as the field (\"Card number\") is typed into through the field inside it", async () => {
+    const payWithCard = [
+      '  - name: Card number',
+      `    type: { label: Card number, text: "${CARD}" }`,
+      '  - name: Pay',
+      '    tap: { role: button, name: Pay £45.00 }',
+      '    expect: { text: your payment went through }',
+      '',
+    ].join('\n');
+    const result = await fixtures.run(pageScenario('frames', 'labelled-frame.html', { head: 'device: Pixel 7\n', steps: payWithCard }));
+    expect(result.steps.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
+      ['Open', 'passed', null],
+      ['Card number', 'passed', null],
+      ['Pay', 'passed', null],
+    ]);
+    expect(result.steps[1]!.actions.charsTyped).toBe(CARD.length);
+  });
+
   it('a field that is in no frame and not on the page is still not found, with the usual message', async () => {
     const result = await fixtures.run(pageScenario('frames', 'checkout.html', { head: 'timeout: 2000\n', steps: '  - name: Expiry\n    type: { label: Expiry date, text: "12/29" }\n' }));
     expect(result.steps[1]!.status).toBe('blocked');
