@@ -75,6 +75,22 @@ describe('returns journey rules', () => {
     expect(found[0]!.finding.evidence.measured).toMatch(/^\d+ words, grade \d+\.\d, reading ease -?\d+$/);
   });
 
+  it.each([
+    'Your return has been booked. Drop it off at any post office within 14 days.',
+    'Returns label ready: print it and stick it on the parcel.',
+    'RMA 55201: pack the items with this slip.',
+    'Show this drop-off code at the locker: 7KQ2-91.',
+    'Return request received. We will email you when your refund is on its way.',
+  ])('a last page saying "%s" gives the customer something to keep', (text) => {
+    const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, `${text} Questions? Chat with us.`, {}, { contactLinks: ['Chat with us'] })]);
+    expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([]);
+  });
+
+  it('a last page that only thanks the customer gives nothing to keep', () => {
+    const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Thank you. Questions? Chat with us.', {}, { contactLinks: ['Chat with us'] })]);
+    expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);
+  });
+
   it('only judges returns journeys', () => {
     expect(rulesFound([step(0, 'please call our team on 0800 000 0000.')], 'promo-code')).toEqual([]);
   });
