@@ -86,6 +86,11 @@ describe('returns journey rules', () => {
     expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([]);
   });
 
+  it('a booked return that also gives an email for questions is no dead end', () => {
+    const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Your return has been booked. Questions? Email our returns team at returns@shop.test.')]);
+    expect(found.filter(([rule]) => rule === 'returns-dead-end' || rule === 'returns-no-confirmation')).toEqual([]);
+  });
+
   it('a last page that only thanks the customer gives nothing to keep', () => {
     const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Thank you. Questions? Chat with us.', {}, { contactLinks: ['Chat with us'] })]);
     expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);

@@ -1,4 +1,4 @@
-import { EMAIL_ADDRESS, PHONE_NUMBER, lastReached } from './support.js';
+import { EMAIL_ADDRESS, KEEPSAKE, PHONE_NUMBER, lastReached } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
 /** Words of a page that sends the customer away to phone or write instead of letting them finish. */
@@ -21,7 +21,7 @@ export default defineJourneyRule({
     const sentAway = SENT_AWAY.exec(text);
     const contact = PHONE_NUMBER.exec(text) ?? EMAIL_ADDRESS.exec(text);
     // A page that still has a form to fill in, or that confirms the return, is not a dead end.
-    if (!sentAway || !contact || page.fields.length > 0 || /\b(confirmed|return number|your label)\b/i.test(text)) return [];
+    if (!sentAway || !contact || page.fields.length > 0 || KEEPSAKE.test(text)) return [];
     const sentence = text.split(/(?<=[.!?])\s+/).find((s) => SENT_AWAY.test(s)) ?? sentAway[0];
     return [
       {

@@ -1,12 +1,5 @@
-import { lastReached } from './support.js';
+import { KEEPSAKE, lastReached } from './support.js';
 import { defineJourneyRule } from '../types.js';
-
-/**
- * What a customer can keep at the end of a return: a confirmation, a number, a label or a code, in the words shops
- * use ("Your return has been booked", "Returns label", "RMA", "Drop-off code", "Print your label").
- */
-const KEEPSAKE =
-  /\b(returns? (is |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|started)|return request (received|submitted|sent)|returns? (number|no\.?|id|code|authori[sz]ation)|rma|reference|(returns?|shipping|postage|prepaid|your) labels?|(print|download) (your |the )?label|qr code|barcode|drop[- ]?off code|collection (is )?booked|we('ve| have) (received|got|registered) your return)\b/i;
 
 export default defineJourneyRule({
   title: 'Nothing to keep at the end of the return',

@@ -4,6 +4,13 @@ import type { StepArtifacts } from '../../artifacts/types.js';
 export const PHONE_NUMBER = /(\+?\d[\d ()-]{7,}\d)/;
 export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
 
+/**
+ * What a customer can keep at the end of a return: a confirmation, a number, a label or a code, in the words shops
+ * use ("Your return has been booked", "Returns label", "RMA", "Drop-off code", "Print your label").
+ */
+export const KEEPSAKE =
+  /\b(returns? (is |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|started)|return request (received|submitted|sent)|returns? (number|no\.?|id|code|authori[sz]ation)|rma|reference|(returns?|shipping|postage|prepaid|your) labels?|(print|download) (your |the )?label|qr code|barcode|drop[- ]?off code|collection (is )?booked|we('ve| have) (received|got|registered) your return)\b/i;
+
 /** The last step the customer got to (the one that ended the journey, or the last one run). */
 export function lastReached(steps: StepArtifacts[]): StepArtifacts | undefined {
   return [...steps].reverse().find((step) => step.page !== null);
