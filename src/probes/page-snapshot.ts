@@ -148,7 +148,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   const contactLinks = Array.from(document.querySelectorAll('a[href], button'))
     .filter(visible)
-    .filter((el) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || /\bchat\b|contact us|talk to/i.test(clean((el as HTMLElement).innerText)))
+    // A way to a person: an app link, or words that lead to one ("Contact", "Customer service", "Chat with us").
+    .filter((el) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || /\bchat\b|\bcontact\b|talk to|speak to|get in touch|customer (service|care|support)|message us|call us|email us/i.test(clean((el as HTMLElement).innerText)))
     .map((el) => clean((el as HTMLElement).innerText) || el.getAttribute('href') || '')
     .slice(0, 10);
 

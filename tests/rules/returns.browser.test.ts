@@ -21,7 +21,7 @@ describe('returns journey rules', () => {
   });
 
   it('a return that ends in "please call our returns team" is a high dead end with nothing to keep', async () => {
-    const result = await fixtures.run(through('Continue to call us'));
+    const result = await fixtures.run(through('Continue to the phone page'));
     expect(returnsRules(result)).toEqual([
       ['returns-dead-end', 'high', 1],
       ['returns-no-confirmation', 'high', 1],
@@ -35,6 +35,11 @@ describe('returns journey rules', () => {
       ['returns-no-confirmation', 'high', 1],
       ['returns-no-human', 'medium', 1],
     ]);
+  });
+
+  it('a return "booked" with a returns label and a drop-off code, and "Customer service" in the footer, has no returns findings', async () => {
+    const result = await fixtures.run(through('Continue to booking'));
+    expect(returnsRules(result)).toEqual([]);
   });
 
   it('a confirmed return with a number and a chat link has no returns findings, and its summary counts the journey', async () => {
