@@ -91,6 +91,13 @@ describe('returns journey rules', () => {
     expect(found.filter(([rule]) => rule === 'returns-dead-end' || rule === 'returns-no-confirmation')).toEqual([]);
   });
 
+  it('a date or an order number in the text is no phone number to call: nobody to ask', () => {
+    const found = rulesFound([step(0, 'Your orders HC-10421, placed 2026-11-23'), step(1, 'Return booked on 2026-12-02. Returns label ready. Order 10421 55 ref.')]);
+    expect(found.filter(([rule]) => rule === 'returns-no-human')).toEqual([['returns-no-human', 'medium', 1]]);
+    const call = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Return booked. Returns label ready. Questions? Ring 0800 000 0000.')]);
+    expect(call.filter(([rule]) => rule === 'returns-no-human')).toEqual([]);
+  });
+
   it('a last page that only thanks the customer gives nothing to keep', () => {
     const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Thank you. Questions? Chat with us.', {}, { contactLinks: ['Chat with us'] })]);
     expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);

@@ -1,4 +1,4 @@
-import { EMAIL_ADDRESS, KEEPSAKE, PHONE_NUMBER, lastReached } from './support.js';
+import { EMAIL_ADDRESS, KEEPSAKE, lastReached, phoneNumberIn } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
 /** Words of a page that sends the customer away to phone or write instead of letting them finish. */
@@ -19,7 +19,7 @@ export default defineJourneyRule({
     if (!last || !page) return [];
     const text = page.pageText;
     const sentAway = SENT_AWAY.exec(text);
-    const contact = PHONE_NUMBER.exec(text) ?? EMAIL_ADDRESS.exec(text);
+    const contact = phoneNumberIn(text) ?? EMAIL_ADDRESS.exec(text)?.[0] ?? null;
     // A page that still has a form to fill in, or that confirms the return, is not a dead end.
     if (!sentAway || !contact || page.fields.length > 0 || KEEPSAKE.test(text)) return [];
     const sentence = text.split(/(?<=[.!?])\s+/).find((s) => SENT_AWAY.test(s)) ?? sentAway[0];
@@ -27,7 +27,7 @@ export default defineJourneyRule({
       {
         step: last.index,
         message: `The return stops at "${sentence.slice(0, 120)}": the customer has to phone or write to finish`,
-        evidence: { url: page.url, text: sentence, measured: `contact only: ${contact[0]}`, threshold: 'a way to finish the return on the site' },
+        evidence: { url: page.url, text: sentence, measured: `contact only: ${contact}`, threshold: 'a way to finish the return on the site' },
       },
     ];
   },

@@ -1,17 +1,17 @@
-import { PHONE_NUMBER } from './support.js';
+import { phoneNumberIn } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
 export default defineJourneyRule({
   title: 'No way to reach a person',
   area: 'returns',
   severity: 'medium',
-  threshold: 'no page of the return offers chat, a phone number or an email address (a link or button to a person counts: "Contact", "Customer service", "Chat with us", a phone or email link)',
+  threshold: 'no page of the return offers chat, a phone number or an email address (a link or button to a person counts: "Contact", "Customer service", "Chat with us", a phone or email link; a phone number has at least nine digits, so a date or an order number is none)',
   source: 'cx-shop convention: a customer stuck on a return needs a person to ask',
   class: 'deterministic',
   scope: 'journey',
   journeys: ['returns'],
   detect({ steps }) {
-    const reachable = steps.some((s) => (s.page?.contactLinks.length ?? 0) > 0 || PHONE_NUMBER.test(s.page?.pageText ?? ''));
+    const reachable = steps.some((s) => (s.page?.contactLinks.length ?? 0) > 0 || phoneNumberIn(s.page?.pageText ?? '') !== null);
     const last = steps.at(-1);
     if (reachable || !last) return [];
     return [

@@ -1,7 +1,18 @@
 import type { StepArtifacts } from '../../artifacts/types.js';
 
-/** A phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
-export const PHONE_NUMBER = /(\+?\d[\d ()-]{7,}\d)/;
+/** A run of figures that may be a phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
+const PHONE_LIKE = /\+?\d[\d ()-]{7,}\d/g;
+/** Fewer figures than any customer line has: a date (2026-11-23) or an order number is not a phone number. */
+const PHONE_DIGITS = 9;
+
+/** The first phone number in the text, or null: a run of figures with at least nine digits that is not a date. */
+export function phoneNumberIn(text: string): string | null {
+  for (const [run] of text.matchAll(PHONE_LIKE)) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(run.trim())) continue;
+    if (run.replace(/\D/g, '').length >= PHONE_DIGITS) return run;
+  }
+  return null;
+}
 export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
 
 /**
