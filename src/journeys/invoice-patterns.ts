@@ -118,8 +118,9 @@ export const ESSENTIALS: ReadonlyArray<{
       /^(?![^\n]*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}(?=\n)/,
       /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|AG|Lda|SARL|S\.A|B\.V|Pty)\b/,
     ],
-    // The customer's own company (a "Buyer (Bill to): … Pvt Ltd" line) is not who is asking to be paid.
-    skip: inCustomerBlock,
+    // The customer's own company is not who is asking to be paid: under "Bill to", on a "Buyer (Bill to): … Pvt Ltd"
+    // line, or named as whom the invoice is to or for ("Issued 19 November 2026 to Quillon Events Inc.").
+    skip: (text, index) => inCustomerBlock(text, index) || /\b(?:to|for)[ \t]*:?[ \t]*$/i.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index)),
   },
   {
     id: 'contact',

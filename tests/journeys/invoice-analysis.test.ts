@@ -229,6 +229,12 @@ describe('Swiss and Indian invoices', () => {
     for (const other of ['VAT no. CHE-123.456.789 MWST', 'Your reference PO 55-2041', 'GSTIN: 33ABCDE1234F1Z5']) expect(found(other)).not.toContain('how-to-pay');
   });
 
+  it('a company the invoice is issued to or for is not who it is from', () => {
+    expect(found('INVOICE\nIssued 19 November 2026 to Quillon Events Inc., 455 Bay Street')).not.toContain('seller');
+    expect(found('INVOICE\nPrepared for: Quillon Events Inc.')).not.toContain('seller');
+    expect(found('INVOICE\nTrellis Forms Ltd, 2 Mill Lane')).toContain('seller');
+  });
+
   it("the buyer's company on a \"Buyer (Bill to):\" line is not who the invoice is from", () => {
     expect(found('TAX INVOICE\nBuyer (Bill to): Harbour Lane Retail Pvt Ltd, 88 MG Road, Bengaluru')).not.toContain('seller');
   });
