@@ -30,4 +30,15 @@ describe('error words', () => {
       expect(plain(text)).toBe(false);
     },
   );
+
+  it('marked as an error (a class, red text or a red box) it is one, unless its words say something went right', () => {
+    const marked = (text: string) => isErrorMessage({ kind: 'error', text, where: 'div.toast' });
+    expect(marked('That code works on homeware only.')).toBe(true);
+    expect(marked('Required')).toBe(true);
+    for (const text of ['Added to your bag', 'SAGE5 applied: you save £2.25.', 'Thank you, you are subscribed.']) expect(marked(text)).toBe(false);
+    // Error words win over a word of success: "could not be saved" is an error.
+    expect(marked('Your address could not be saved.')).toBe(true);
+    expect(marked('Your message was not sent.')).toBe(true);
+    expect(marked("Changes weren't saved")).toBe(true);
+  });
 });
