@@ -880,10 +880,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const kind = kindOf(el);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;
       if (kind === 'error' && !errorLabel && !ERROR_WORDS.test(text)) continue;
-      if (marked.some((outer) => outer !== el && outer.contains(el) && kindOf(outer) !== 'text')) continue;
       found.push({ el, text });
     }
-    return found;
+    // A message inside another one is part of it. One inside a marked part that is no message itself (a field's group
+    // drawn red, with its label, hint and field) is its own.
+    return found.filter(({ el }) => !found.some((outer) => outer.el !== el && outer.el.contains(el)));
   };
   /** A page that arrives after a submit may carry its error already. */
   const arrivalMessages = () => {

@@ -282,6 +282,13 @@ describe('messages a style rule shows (error-message)', () => {
   });
 });
 
+describe('a form the server sends back (error-message)', () => {
+  it('the message in a field group drawn red, next to its label and field, is read on the page the customer arrives at', async () => {
+    const result = await run('server-check.html', { steps: '  - name: Continue\n    tap: { role: button, name: Continue }\n    expect: { title: "Error:" }\n' });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Error: Enter your vehicle registration number']);
+  });
+});
+
 describe('answers in toasts (error-message)', () => {
   it('words on a strong red box or in a "danger" box are an error; a green box and a "danger zone" are not', async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
