@@ -152,9 +152,20 @@ export class ScriptContext implements ActionContext {
    */
   private async intoFrame(found: { element: PwLocator }): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
     if (!(await timed(found.element.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
-    const field = found.element.contentFrame().locator(FIELDS).filter({ visible: true }).first();
-    const box = await field.boundingBox({ timeout: this.timeout }).catch(() => null);
-    return box ? { element: field, box, framed: true } : null;
+    const inside = found.element.contentFrame();
+    const field = inside.locator(FIELDS).filter({ visible: true }).first();
+    // Waited for while the frame loads; a frame that has loaded with no field (a video) is the element itself.
+    const deadline = Date.now() + this.timeout;
+    while (Date.now() < deadline) {
+      if ((await field.count().catch(() => 0)) > 0) {
+        const box = await field.boundingBox({ timeout: FRAME_POLL_MS }).catch(() => null);
+        if (box) return { element: field, box, framed: true };
+      }
+      const loaded = await inside.locator(':root').evaluate(() => document.readyState === 'complete', undefined, { timeout: FRAME_POLL_MS }).catch(() => false);
+      if (loaded && (await field.count().catch(() => 0)) === 0) return null;
+      await delay(FRAME_POLL_MS);
+    }
+    return null;
   }
 
   /** An element's box on the customer's screen and on the whole page, for one inside a frame. */
