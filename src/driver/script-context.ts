@@ -90,14 +90,15 @@ export class ScriptContext implements ActionContext {
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
     const found = await this.find(locator);
     if (!found) throw new ActionError(await this.notFound(locator));
-    const { element, framed, box } = (await this.intoFrame(found)) ?? found;
+    const { element, framed, box } = (await this.intoFrame(locator, found)) ?? found;
     const swipes = await this.swipeTo(element, box);
     const target = await timed(
       element.evaluate((el) => {
         const lib = window.__cxShopLib!;
-        const r = lib.shownAs(el).getBoundingClientRect();
+        const shown = lib.shownAs(el);
+        const r = shown.getBoundingClientRect();
         const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(lib.shownAs(el)) };
+        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown) };
       }),
       this.timeout,
     ).catch(() => null);
@@ -148,9 +149,11 @@ export class ScriptContext implements ActionContext {
 
   /**
    * A frame the locator named as a field (a hosted card field's frame, titled or labelled "Card number"): the customer
-   * means the field in it. Null when the element is no frame, or its frame shows no field.
+   * means the field in it. Null when the element is no frame, or its frame shows no field. Only a label, a test id or
+   * CSS can name a frame: a role, a text or a placeholder never does, and is not asked about.
    */
-  private async intoFrame(found: { element: PwLocator }): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
+  private async intoFrame(locator: Locator, found: { element: PwLocator }): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
+    if (!(locator.label || locator.testId || locator.css)) return null;
     if (!(await timed(found.element.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
     const inside = found.element.contentFrame();
     const field = inside.locator(FIELDS).filter({ visible: true }).first();

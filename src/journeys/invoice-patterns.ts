@@ -56,6 +56,11 @@ const CUSTOMER_LINES = 4;
 /** A line of more words than this is prose (a note to the customer), not part of an address block. */
 const BLOCK_WORDS = 8;
 
+/** Whether the text at `index` follows "to" or "for" on its line: whom the invoice is for ("Issued 3 May to Quillon Inc."). */
+function addressedTo(text: string, index: number): boolean {
+  return /\b(?:to|for)[ \t]*:?[ \t]*$/i.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
+}
+
 /**
  * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
  * few short lines under a heading "Bill to" of its own.
@@ -119,8 +124,8 @@ export const ESSENTIALS: ReadonlyArray<{
       /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|AG|Lda|SARL|S\.A|B\.V|Pty)\b/,
     ],
     // The customer's own company is not who is asking to be paid: under "Bill to", on a "Buyer (Bill to): … Pvt Ltd"
-    // line, or named as whom the invoice is to or for ("Issued 19 November 2026 to Quillon Events Inc.").
-    skip: (text, index) => inCustomerBlock(text, index) || /\b(?:to|for)[ \t]*:?[ \t]*$/i.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index)),
+    // line, or named as whom the invoice is to or for.
+    skip: (text, index) => inCustomerBlock(text, index) || addressedTo(text, index),
   },
   {
     id: 'contact',

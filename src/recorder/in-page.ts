@@ -285,12 +285,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   if (originalBeacon) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (noteCall('POST', url), originalBeacon(url, data));
 
   // Its box is what the customer aims at: the label of a control drawn invisibly under it (see shownAs).
-  const target = (el: Element): TargetInfo => ({
-    description: lib.describe(el),
-    text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80),
-    box: lib.viewBox(lib.shownAs(el)),
-    pageBox: lib.pageBox(lib.shownAs(el)),
-  });
+  const target = (el: Element): TargetInfo => {
+    const shown = lib.shownAs(el);
+    return {
+      description: lib.describe(el),
+      text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80),
+      box: lib.viewBox(shown),
+      pageBox: lib.pageBox(shown),
+    };
+  };
 
   // Fields: numbered per document; the value right after the customer's last keystroke is kept here, in the page,
   // to tell later whether the field kept it. It is never sent.

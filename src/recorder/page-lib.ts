@@ -192,10 +192,10 @@ export function pageLib(): PageLib {
     return r >= 150 && r > 2 * g && r > 2 * b && (!opaque || a >= 0.5);
   };
   const looksRed = (el: Element): boolean => {
-    if (red(getComputedStyle(el).color, false)) return true;
-    // Words on a strong red box (a toast, a banner): the box is what says error. Its own or its box's, a few levels up.
-    let box: Element | null = el;
-    for (let depth = 0; box && depth < 3; depth += 1, box = box.parentElement) {
+    const style = getComputedStyle(el);
+    if (red(style.color, false) || red(style.backgroundColor, true)) return true;
+    // Words on a strong red box (a toast, a banner): the box is what says error, its own or one a level or two up.
+    for (let box = el.parentElement, depth = 1; box && depth < 3; box = box.parentElement, depth += 1) {
       if (red(getComputedStyle(box).backgroundColor, true)) return true;
     }
     return false;

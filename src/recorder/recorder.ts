@@ -40,6 +40,18 @@ type Watched = Received & ({ type: 'press' } | { type: 'choice' });
 
 const recorders = new WeakMap<Page, Recorder>();
 
+/** Where a frame's document sits on the customer's screen (its element's box in the page), or null when it is gone. */
+export async function frameOnScreen(frame: Frame): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  if (frame.isDetached()) return null;
+  const element = await timed(frame.frameElement(), 2000).catch(() => null);
+  if (!element) return null;
+  try {
+    return await timed(element.boundingBox(), 2000).catch(() => null);
+  } finally {
+    await element.dispose().catch(() => undefined);
+  }
+}
+
 /** Where the page binding delivers an event: the recorder of that page, if it has one. */
 export function deliver(page: Page, event: PageEvent, frame: Frame | null = null): void {
   recorders.get(page)?.receive(event, frame);
@@ -88,9 +100,9 @@ export class Recorder {
   private readonly tabs: Array<{ page: Page; at: number }> = [];
   private readonly navigations: Array<{ url: string; at: number }> = [];
   private readonly lastSeq = new Map<string, number>();
-  /** The same for the documents of frames in the page that the customer acted in. */
+  /** The same for the documents of the frames in the page. */
   private readonly frameSeq = new Map<string, number>();
-  /** Those frames, by their document: where their boxes sit on the page is asked for as a step ends. */
+  /** The frames the customer acted in, by their document: flushed with the page, and placed on it as a step ends. */
   private readonly frameDocs = new Map<string, Frame>();
   private readonly markTimes = new Map<number, number>();
   private readonly site: string;
@@ -152,9 +164,10 @@ export class Recorder {
 
   receive(event: PageEvent, frame: Frame | null = null): void {
     if (frame) {
+      // Every event a frame sends counts towards what a flush waits for; only the customer's hands are kept.
+      this.frameSeq.set(event.doc, Math.max(this.frameSeq.get(event.doc) ?? 0, event.seq));
       if (!HANDS.has(event.type)) return;
       this.events.push({ ...event, received: Date.now(), framed: true });
-      this.frameSeq.set(event.doc, Math.max(this.frameSeq.get(event.doc) ?? 0, event.seq));
       this.frameDocs.set(event.doc, frame);
       return;
     }
@@ -354,18 +367,21 @@ export class Recorder {
     return !this.downloads.some((d) => d.at >= leftAt);
   }
 
-  /** Asks the page to send what it holds back (a scroll gesture, new text) and waits until it arrived. */
+  /** Asks the page, and the frames the customer acted in, to send what they hold back, and waits until it arrived. */
   async flush(): Promise<void> {
+    const frames = [...new Set(this.frameDocs.values())].filter((frame) => !frame.isDetached());
+    await Promise.all([this.flushDocument(this.page, this.lastSeq), ...frames.map((frame) => this.flushDocument(frame, this.frameSeq))]);
+  }
+
+  /** One document's part of a flush: it sends what it holds back (a scroll gesture, new text), then all of it is waited for. */
+  private async flushDocument(where: Page | Frame, seqs: Map<string, number>): Promise<void> {
     const state = await timed(
-      this.page.evaluate(() => ({ doc: (window.__cxShopRecorder ? 'here' : 'none') as string, seq: window.__cxShopRecorder?.flush() ?? 0 })),
+      where.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, seq: window.__cxShopRecorder.flush() } : null)),
       2000,
     ).catch(() => null);
-    if (state && state.doc !== 'none') {
-      const doc = this.currentDoc();
-      const deadline = Date.now() + 1000;
-      while (doc && (this.lastSeq.get(doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
-    }
-    if (this.frameSeq.size > 0) await this.flushFrames();
+    if (!state) return;
+    const deadline = Date.now() + 1000;
+    while ((seqs.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
   }
 
   /**
@@ -379,8 +395,7 @@ export class Recorder {
     const offsets = new Map<string, { x: number; y: number } | null>();
     for (const doc of docs) {
       const frame = this.frameDocs.get(doc);
-      const at = frame && !frame.isDetached() ? await timed(frame.frameElement().then((el) => el.boundingBox()), 2000).catch(() => null) : null;
-      offsets.set(doc, at);
+      offsets.set(doc, frame ? await frameOnScreen(frame) : null);
     }
     const place = (target: TargetInfo, at: { x: number; y: number } | null): TargetInfo => {
       const box = target.box && at ? { ...target.box, x: target.box.x + at.x, y: target.box.y + at.y } : null;
@@ -394,19 +409,6 @@ export class Recorder {
       if (placed.field) placed.field = { ...placed.field, target: place(placed.field.target, at) };
       return placed as Received;
     });
-  }
-
-  /** The same for the frames the customer acted in: their keystrokes come through bindings of their own. */
-  private async flushFrames(): Promise<void> {
-    const frames = this.page.frames().filter((frame) => frame !== this.page.mainFrame() && !frame.isDetached());
-    const states = await Promise.all(
-      frames.map((frame) => timed(frame.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, seq: window.__cxShopRecorder.flush() } : null)), 2000).catch(() => null)),
-    );
-    const deadline = Date.now() + 1000;
-    for (const state of states) {
-      if (!state || !this.frameSeq.has(state.doc)) continue;
-      while ((this.frameSeq.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
-    }
   }
 
   /** What happened in the step, put together once its actions and expectations are done. */

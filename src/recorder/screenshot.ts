@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import type { CDPSession, Page } from 'playwright';
 import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
-import { timed } from './recorder.js';
+import { frameOnScreen, timed } from './recorder.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
 const MAX_PICTURE_HEIGHT = 6000;
@@ -148,7 +148,7 @@ async function frameMasks(page: Page, normalised: string[], secrets: readonly st
     frames.map(async (frame) => {
       const [view, at] = await Promise.all([
         timed(frame.evaluate(readView, { secrets: normalised, framed: true }), 2000).catch(() => null),
-        timed(frame.frameElement().then((el) => el.boundingBox()), 2000).catch(() => null),
+        frameOnScreen(frame),
       ]);
       if (!view || !at) return [];
       // From the frame's document to its view, then to where the frame sits in the page's document.

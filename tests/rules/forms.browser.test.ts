@@ -4,7 +4,7 @@
  * kind of page does not. Error messages also cost their reading time in the step's effort.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, pageScenario, useFixtures } from '../helpers/browser.js';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -116,6 +116,10 @@ describe('unlabelled-field', () => {
     expect(result.steps.map((s) => s.status)).toEqual(['passed']);
     expect(findingsOf(result, 'unlabelled-field')).toEqual([]);
     expect(findingsOf(result, 'tap-target-size')).toEqual([]);
+    // The page's own field and button were measured; the helpers were not.
+    const page = (await savedArtifacts(result)).steps[0]!.page!;
+    expect(page.fields.map((f) => f.selector)).toEqual(['#news-email']);
+    expect(page.targets.map((t) => t.element)).toEqual(['textbox labelled "Email address"', 'button "Subscribe"']);
   });
 });
 

@@ -189,6 +189,13 @@ describe('broken-image', () => {
     const result = await run('image-placeholders.html');
     expect(result.steps.map((s) => s.status)).toEqual(['passed']);
     expect(findingsOf(result, 'broken-image')).toEqual([]);
+    // All three pictures were looked at, and none counted as broken.
+    const images = (await savedArtifacts(result)).steps[0]!.page!.images;
+    expect(images.map((i) => [i.element, i.broken])).toEqual([
+      ['image "Linen shirt"', false],
+      ['image "Oxford shirt"', false],
+      ['image "Denim shirt"', false],
+    ]);
   });
 
   it('an image that 404s while the page loads is one medium broken image, not also a failed request', async () => {
@@ -241,6 +248,9 @@ describe('broken-link', () => {
   it("a page whose server answers HEAD with 404 but the browser's GET with the page is not broken", async () => {
     const result = await run('links-get-only.html');
     expect(findingsOf(result, 'broken-link')).toEqual([]);
+    // The link was asked about, and its answer is the page's.
+    const links = (await savedArtifacts(result)).steps[0]!.links;
+    expect(links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/get-only', 200]]);
   });
 
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
