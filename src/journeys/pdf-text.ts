@@ -1,14 +1,11 @@
 /**
- * The text of a PDF as a customer reads it, with the size of each run of text, through PDF.js (the legacy
- * build, which runs on Node 20). Lines a paragraph wraps over are joined with a space; a new paragraph, a table
- * row or a line in another size starts a new line, so the text reads like the page version of the same document.
+ * The text of a PDF as a customer reads it, with the size of each run of text, from what PDF.js reads (in a
+ * thread of its own: see pdf-reader.ts). Lines a paragraph wraps over are joined with a space; a new paragraph, a
+ * table row or a line in another size starts a new line, so the text reads like the page version of the same
+ * document.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { DocumentLink } from '../artifacts/types.js';
+import { readPdf, type PdfTextItem as TextItem } from './pdf-reader.js';
 
 export interface DocumentText {
   text: string;
@@ -18,18 +15,11 @@ export interface DocumentText {
   links: DocumentLink[];
 }
 
-/** The part of a PDF.js link annotation read here. */
-interface LinkAnnotation {
-  subtype: string;
-  url?: string;
-  rect: number[];
-}
-
 /** The words of the text items whose start lies inside a link's rectangle (PDF units, with a point to spare). */
 function wordsUnder(rect: number[], items: TextItem[]): string {
   const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
   const inside = (item: TextItem) => {
-    const [, , , , x = 0, y = 0] = item.transform as number[];
+    const [, , , , x = 0, y = 0] = item.transform;
     return x >= Math.min(x1, x2) - 1 && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) - 1 && y <= Math.max(y1, y2) + 1;
   };
   return items.filter(inside).map((item) => item.str).join(' ').replace(/\s+/g, ' ').trim();
@@ -48,12 +38,9 @@ const PARAGRAPH_GAP = 1.2;
 /** A line ending before this share of the page's text width ends its paragraph (a label, a short last line). */
 const SHORT_LINE = 0.75;
 
-// In Node, PDF.js reads the standard fonts (Helvetica and friends) from disk instead of fetching them.
-const STANDARD_FONTS = `${pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')).pathname}/`;
-
 /** The font size of a text item: the length of its transform's vertical scale (as PDF.js's text layer does). */
 function sizeOf(item: TextItem): number {
-  const [, , c = 0, d = 0] = item.transform as number[];
+  const [, , c = 0, d = 0] = item.transform;
   return Math.round(Math.hypot(c, d) * 100) / 100;
 }
 
@@ -62,7 +49,7 @@ function linesOf(items: TextItem[]): Line[] {
   let line: Line | undefined;
   for (const item of items) {
     const size = sizeOf(item);
-    const [, , , , x = 0, y = 0] = item.transform as number[];
+    const [, , , , x = 0, y = 0] = item.transform;
     const sameLine = line && Math.abs(line.y - y) < Math.max(line.size, size) * 0.5;
     if (!line || !sameLine) {
       line = { text: item.str, size, y, right: x + item.width };
@@ -114,37 +101,18 @@ function joinLines(lines: Line[]): string {
  * Rejects when the bytes are not a PDF PDF.js can read.
  */
 export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
-  // PDF.js takes ownership of the buffer it is given (and refuses Node Buffers): hand it a copy.
-  const data = new Uint8Array(bytes);
-  const pdf = await getDocument({
-    data,
-    standardFontDataUrl: STANDARD_FONTS,
-    useWorkerFetch: false,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
-  try {
-    const pages: string[] = [];
-    const runs: DocumentText['items'] = [];
-    const links: DocumentText['links'] = [];
-    for (let number = 1; number <= pdf.numPages; number += 1) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const items = content.items.filter((item): item is TextItem => 'str' in item);
-      for (const item of items) {
-        const text = item.str.replace(/\s+/g, ' ').trim();
-        if (text) runs.push({ text, fontSize: sizeOf(item) });
-      }
-      pages.push(joinLines(linesOf(items)));
-      const annotations = (await page.getAnnotations()) as LinkAnnotation[];
-      for (const { subtype, url, rect } of annotations) {
-        if (subtype === 'Link' && url && /^(?:https?|mailto|tel):/i.test(url)) links.push({ text: wordsUnder(rect, items), href: url });
-      }
-      page.cleanup();
+  const pages: string[] = [];
+  const runs: DocumentText['items'] = [];
+  const links: DocumentText['links'] = [];
+  for (const page of await readPdf(bytes)) {
+    for (const item of page.items) {
+      const text = item.str.replace(/\s+/g, ' ').trim();
+      if (text) runs.push({ text, fontSize: sizeOf(item) });
     }
-    return { text: pages.filter(Boolean).join('\n\n'), items: runs, links };
-  } finally {
-    await pdf.destroy();
+    pages.push(joinLines(linesOf(page.items)));
+    for (const { url, rect } of page.links) {
+      if (/^(?:https?|mailto|tel):/i.test(url)) links.push({ text: wordsUnder(rect, page.items), href: url });
+    }
   }
+  return { text: pages.filter(Boolean).join('\n\n'), items: runs, links };
 }

@@ -68,3 +68,23 @@ describe("the demo shop's invoice PDF (pdfkit)", () => {
     expect(bodyFontSize(items)).toBe(8);
   });
 });
+
+describe('the process that reads a PDF', () => {
+  // PDF.js's legacy build replaces globals with slower polyfills where it is loaded: in cx-shop's own thread that
+  // slowed every step after the first PDF invoice, Playwright's messages included.
+  it('is left without PDF.js and its polyfills in its globals (PDF.js runs in a thread of its own)', async () => {
+    const { text } = await pdfText(await invoicePdf(order, 'fixed'));
+    expect(text).toContain('Thank you for your order.');
+    // core-js (inside PDF.js's legacy build) keeps its state in this global wherever it replaced globals; PDF.js
+    // names itself there too.
+    expect(Object.keys(globalThis)).not.toContain('__core-js_shared__');
+    expect(Object.keys(globalThis)).not.toContain('pdfjsLib');
+    expect('pdfjsLib' in globalThis).toBe(false);
+  });
+
+  it('reads several PDFs at once, each to its own text', async () => {
+    const [fixed, shipped] = await Promise.all([pdfText(await invoicePdf(order, 'fixed')), pdfText(await invoicePdf(order, 'shipped'))]);
+    expect(fixed.text).toContain('Thank you for your order.');
+    expect(shipped.text).not.toContain('Thank you');
+  });
+});
