@@ -177,5 +177,7 @@ function paint(png: Buffer, boxes: Box[]): Buffer {
       }
     }
   }
-  return PNG.sync.write(image);
+  // One filter for every row (Paeth): trying all five per row, pngjs's default, takes three times as long for a
+  // file a few per cent smaller.
+  return PNG.sync.write(image, { filterType: 4 });
 }
