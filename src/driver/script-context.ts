@@ -4,7 +4,7 @@
  * hands exactly as it would see a person's.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Frame, Locator as PwLocator, Page } from 'playwright';
+import type { ElementHandle, Frame, Locator as PwLocator, Page } from 'playwright';
 import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
 import { ActionError, type ActionContext } from '../actions/types.js';
 import { ensurePageLib } from '../recorder/install.js';
@@ -30,6 +30,37 @@ const PAGE_FIRST_MS = 500;
 type Box = NonNullable<Awaited<ReturnType<PwLocator['boundingBox']>>>;
 /** What a customer types into. */
 const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable="true"]';
+
+/** A match, held: its locator (for acting on it, found again each time), a handle on the element found, its box. */
+interface Found {
+  element: PwLocator;
+  handle: ElementHandle<Element>;
+  box: Box;
+  framed: boolean;
+}
+
+/** The locator's first match as soon as there is one, held with its box; null when none comes or it has no box. */
+async function pin(element: PwLocator, timeout: number, framed: boolean): Promise<Found | null> {
+  const handle = await element.elementHandle({ timeout }).catch(() => null);
+  if (!handle) return null;
+  const box = await handle.boundingBox().catch(() => null);
+  if (box) return { element, handle, box, framed };
+  void handle.dispose().catch(() => undefined);
+  return null;
+}
+
+/**
+ * What the customer aims at, read in the page: its description, its words, and the box of what shows it (a label for
+ * a hidden checkbox). Null for an element the page has taken out since it was found.
+ */
+function targetOf(el: Element) {
+  if (!el.isConnected) return null;
+  const lib = window.__cxShopLib!;
+  const shown = lib.shownAs(el);
+  const r = shown.getBoundingClientRect();
+  const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown) };
+}
 
 export interface ScriptOptions {
   baseUrl: string;
@@ -90,22 +121,24 @@ export class ScriptContext implements ActionContext {
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
     const found = await this.find(locator);
     if (!found) throw new ActionError(await this.notFound(locator));
-    const { element, framed, box } = (await this.intoFrame(locator, found)) ?? found;
-    const swipes = await this.swipeTo(element, box);
-    const target = await timed(
-      element.evaluate((el) => {
-        const lib = window.__cxShopLib!;
-        const shown = lib.shownAs(el);
-        const r = shown.getBoundingClientRect();
-        const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-        return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown) };
-      }),
-      this.timeout,
-    ).catch(() => null);
-    if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
-    // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
-    if (framed) Object.assign(target, await this.screenBoxes(element));
-    return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
+    try {
+      const inside = await this.intoFrame(locator, found);
+      const { element, framed, box } = inside ?? found;
+      const swipes = await this.swipeTo(element, box);
+      // The element found is read through its handle (no new search); one the page has replaced since is searched for
+      // again by its locator.
+      const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
+      const target = await timed(
+        read.then((seen) => seen ?? element.evaluate(targetOf)),
+        this.timeout,
+      ).catch(() => null);
+      if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
+      // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
+      if (framed) Object.assign(target, await this.screenBoxes(element));
+      return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
+    } finally {
+      void found.handle.dispose().catch(() => undefined);
+    }
   }
 
   /**
@@ -113,9 +146,9 @@ export class ScriptContext implements ActionContext {
    * payment provider draws in its own frame, an embedded form). The page's own match wins when both have one, or
    * when it comes within PAGE_FIRST_MS.
    */
-  private async find(locator: Locator): Promise<{ element: PwLocator; box: Box; framed: boolean } | null> {
+  private async find(locator: Locator): Promise<Found | null> {
     const inPage = this.locate(locator);
-    const onPage = inPage.boundingBox({ timeout: this.timeout }).then((box) => (box ? { element: inPage, box, framed: false } : null), () => null);
+    const onPage = pin(inPage, this.timeout, false);
     let settled = false;
     const inFrames = (async () => {
       const deadline = Date.now() + this.timeout;
@@ -125,17 +158,17 @@ export class ScriptContext implements ActionContext {
           if (frame === this.page.mainFrame() || frame.isDetached()) continue;
           const candidate = this.locateIn(frame, locator);
           if ((await candidate.count().catch(() => 0)) === 0) continue;
-          const box = await candidate.boundingBox({ timeout: FRAME_POLL_MS }).catch(() => null);
-          if (box) return { element: candidate, box, framed: true };
+          const pinned = await pin(candidate, FRAME_POLL_MS, true);
+          if (pinned) return pinned;
         }
         await delay(FRAME_POLL_MS);
       }
       return null;
     })();
     // Whichever finds it first; the page's own wait goes on to its end unseen when a frame had it.
-    const first = await new Promise<Awaited<typeof onPage>>((resolve) => {
+    const first = await new Promise<Found | null>((resolve) => {
       let pending = 2;
-      const take = (found: Awaited<typeof onPage>) => {
+      const take = (found: Found | null) => {
         pending -= 1;
         if (!found && pending > 0) return;
         settled = true;
@@ -144,6 +177,12 @@ export class ScriptContext implements ActionContext {
       void onPage.then(take);
       void inFrames.then(take);
     });
+    // The one that came second, if it came at all, is let go.
+    for (const other of [onPage, inFrames]) {
+      void other.then((found) => {
+        if (found && found !== first) void found.handle.dispose().catch(() => undefined);
+      });
+    }
     return first;
   }
 
@@ -152,9 +191,9 @@ export class ScriptContext implements ActionContext {
    * means the field in it. Null when the element is no frame, or its frame shows no field. Only a label, a test id or
    * CSS can name a frame: a role, a text or a placeholder never does, and is not asked about.
    */
-  private async intoFrame(locator: Locator, found: { element: PwLocator }): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
+  private async intoFrame(locator: Locator, found: Found): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
     if (!(locator.label || locator.testId || locator.css)) return null;
-    if (!(await timed(found.element.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
+    if (!(await timed(found.handle.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
     const inside = found.element.contentFrame();
     const field = inside.locator(FIELDS).filter({ visible: true }).first();
     // Waited for while the frame loads; a frame that has loaded with no field (a video) is the element itself.
