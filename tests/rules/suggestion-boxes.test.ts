@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo, Interaction, TargetInfo, TypedField } from '../../src/artifacts/types.js';
 import missingAutocomplete from '../../src/rules/missing-autocomplete.js';
+import type { EvidenceItem } from '../../src/rules/support/items.js';
 import valueNotKept from '../../src/rules/value-not-kept.js';
 import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 
@@ -72,5 +73,38 @@ describe('missing-autocomplete and a box of suggestions', () => {
 
   it('a drop-down list (a combobox too, to assistive technology) is still judged by its words', () => {
     expect(findings([field({ element: 'combobox labelled "Country"', tag: 'select', label: 'Country', name: 'country', type: 'select-one' })])).toHaveLength(1);
+  });
+});
+
+describe("missing-autocomplete and someone else's details", () => {
+  const field = (label: string, type = 'text', autocomplete: string | null = null): FieldInfo => ({
+    element: `textbox labelled "${label}"`,
+    selector: '#f',
+    text: '',
+    box: { x: 0, y: 0, width: 300, height: 48 },
+    tag: 'input',
+    type,
+    inputMode: null,
+    autocomplete,
+    name: '',
+    label,
+    placeholder: null,
+    filled: false,
+    length: 0,
+    form: 0,
+  });
+  const flagged = (fields: FieldInfo[]) =>
+    missingAutocomplete.detect(judgedStep({ page: pageSnapshot({ fields }) })).flatMap((f) => ((f.evidence.items ?? []) as EvidenceItem[]).map((item) => item.element));
+
+  it("a gift's recipient and a friend to refer owe no token: the customer's own details do not belong there", () => {
+    expect(flagged([field("Recipient's name", 'text', 'off'), field("Recipient's email", 'email', 'off'), field("Your friend's email", 'email'), field('Their phone number', 'tel')])).toEqual([]);
+  });
+
+  it("the customer's own fields beside them still do, and words that only look alike change nothing", () => {
+    expect(flagged([field("Recipient's email", 'email', 'off'), field('Your email', 'email'), field('Email for friendly reminders', 'email'), field('Full name')])).toEqual([
+      'textbox labelled "Your email"',
+      'textbox labelled "Email for friendly reminders"',
+      'textbox labelled "Full name"',
+    ]);
   });
 });

@@ -75,6 +75,17 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   return best.purpose;
 }
 
+/**
+ * Words saying a field holds another person's details (a gift's recipient, a friend to refer): the browser should
+ * not fill in the customer's own there, so no autocomplete token is owed. Its keyboard still matters.
+ */
+const SOMEONE_ELSE = /\brecipient|\bgiftee|\bfriend(['’]s|s)?\b|\btheir\b|someone else|\bgift.?(to|for)\b/i;
+
+/** True when the field's words say it is about someone other than the customer. */
+export function aboutSomeoneElse(field: FieldInfo): boolean {
+  return SOMEONE_ELSE.test([field.label, field.name, field.placeholder].filter(Boolean).join(' '));
+}
+
 /** The field in words for a finding: its label, else its name, else its element description. */
 export function fieldName(field: FieldInfo): string {
   return field.label ? `"${field.label}"` : field.element;
