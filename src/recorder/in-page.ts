@@ -10,7 +10,7 @@ import type { PageLib } from './page-lib.js';
 /** What the page sends; `seq` numbers every event of a document, `t` is the page's clock (ms since the epoch). */
 export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'press'; id: number; pointer: 'touch' | 'mouse' | 'pen'; point: { x: number; y: number }; target: TargetInfo; field: FieldNote | null }
-  | { type: 'response'; id: number; what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
+  | { type: 'response'; id: number; what: 'mutation' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
   | { type: 'key'; key: string; cls: 'L' | 'D' | 'O' | 'X'; field: FieldNote | null }
   | { type: 'select'; target: TargetInfo; choices: number; field: FieldNote }
   | { type: 'choice'; id: number; target: TargetInfo; expectsAnswer: boolean }
@@ -408,7 +408,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
   const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null) => {
     const seen = new Set<string>();
-    const answer = (what: 'mutation' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
+    const answer = (what: 'mutation' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
       if (own && (what === 'change' || what === 'focus')) return;
       if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
       seen.add(what);
@@ -431,7 +431,20 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         if (el.isConnected && valueOf(el) !== value) return answer('change');
       }
     };
-    for (const ms of [50, 300]) ownSetTimeout(checkValues, ms);
+    // A part a style rule shows in answer (a tip shown on :focus, a menu on :focus-within) changes no markup either:
+    // what was hidden around the pressed element and shows now.
+    const hidden = pressed ? hiddenNear(pressed) : new Set<Element>();
+    const checkShown = () => {
+      for (const el of hidden) {
+        if (el.isConnected && lib.visible(el)) return answer('shown');
+      }
+    };
+    for (const ms of [50, 300]) {
+      ownSetTimeout(() => {
+        checkValues();
+        checkShown();
+      }, ms);
+    }
     const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog']> = [
       // A "Print" button's answer is the browser's print dialog, which changes nothing on the page.
       ['beforeprint', 'dialog'],
@@ -704,23 +717,35 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (!byPage) onActionMutation(records);
   });
 
+  /** What makes the page say a message out loud at once: an alert. */
+  const ALERTING = '[role="alert"], [role="alertdialog"], [aria-live="assertive"]';
   /** What marks an element as an error by its name (its colour aside). */
   const ERROR_MARK = '.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]';
   /**
    * A class that marks danger the way component libraries name it ("alert-danger", "text-danger", "toast--danger",
-   * "is-danger"), on the element or a few levels up: a word of its own in the class, not part of another ("danger-zone").
+   * "is-danger", "bg-destructive"), on the element or a few levels up: a word of its own in the class, not part of another ("danger-zone").
    */
   const dangerClass = (el: Element): boolean => {
     for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) {
-      if (Array.from(n.classList).some((token) => /(?:^|[-_])danger$/i.test(token))) return true;
+      if (Array.from(n.classList).some((token) => /(?:^|[-_])(?:danger|destructive)$/i.test(token))) return true;
     }
     return false;
   };
+  /**
+   * Marked as an error by its name: an error's class or id, or a danger class, on it or a few levels up (not a
+   * wrapper around the whole app, such as an "error-boundary").
+   */
+  const namedError = (el: Element): boolean => {
+    for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) if (n.matches(ERROR_MARK)) return true;
+    return dangerClass(el);
+  };
   const kindOf = (el: Element): AppearedText['kind'] => {
-    if (el.closest('[role="alert"], [role="alertdialog"], [aria-live="assertive"]')) return 'alert';
+    // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
+    // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role).
+    if (el.closest(ALERTING)) return namedError(el) ? 'error' : 'alert';
     if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
-    if (el.closest('[role="status"], [aria-live="polite"], output')) return 'status';
-    if (el.closest(ERROR_MARK) || dangerClass(el) || lib.looksRed(el)) return 'error';
+    if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) ? 'error' : 'status';
+    if (namedError(el) || lib.looksRed(el)) return 'error';
     return 'text';
   };
   const blockOf = (node: Node): Element | null => {
@@ -882,7 +907,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const text = lib.clean((el as HTMLElement).innerText);
       const kind = kindOf(el);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;
-      if (kind === 'error' && !errorLabel && !ERROR_WORDS.test(text)) continue;
+      // An alert named as an error is taken at its word, as any alert is.
+      if (kind === 'error' && !errorLabel && !el.closest(ALERTING) && !ERROR_WORDS.test(text)) continue;
       found.push({ el, text });
     }
     // A message inside another one is part of it. One inside a marked part that is no message itself (a field's group
