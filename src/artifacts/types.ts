@@ -98,6 +98,11 @@ export interface RequestRecord {
   cause: 'action' | 'background';
   /** A beacon or telemetry call (sendBeacon, a tracking address): never something the customer waits for. */
   telemetry: boolean;
+  /**
+   * Fetched ahead of a tap that may come (`<link rel="prefetch">`, a router's prefetch of the next page's data): the
+   * customer neither waits for it nor sees it fail. Absent when not.
+   */
+  prefetch?: true;
   /** The fault cx-shop injected on this request on purpose (`/api/payment answered 503`): never the site's failure. */
   injected?: string;
 }

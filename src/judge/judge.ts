@@ -222,7 +222,7 @@ function shows(artifacts: StepArtifacts, goal: string): boolean {
 function environmentOf(artifacts: StepArtifacts): string[] {
   const notes = failed(artifacts.requests)
     .filter((r) => r.injected === undefined)
-    .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry)))
+    .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry || r.prefetch === true)))
     .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
   const errors = artifacts.pageErrors.flatMap((e) => {
     const line = e.message.split('\n')[0];

@@ -37,3 +37,13 @@ export function isTelemetry(url: string, resourceType: string): boolean {
     return false;
   }
 }
+
+/**
+ * A request sent ahead of a tap that may come: the browser's prefetch (`<link rel="prefetch">`, speculation rules:
+ * `Sec-Purpose: prefetch`, or the older `Purpose`) or a router's prefetch of the next page's data (Next.js marks it
+ * `Next-Router-Prefetch: 1`). Nothing the customer waits for or sees fail.
+ */
+export function isPrefetch(headers: Record<string, string>): boolean {
+  const purpose = headers['sec-purpose'] ?? headers['purpose'] ?? '';
+  return /\bprefetch\b/i.test(purpose) || headers['next-router-prefetch'] === '1';
+}

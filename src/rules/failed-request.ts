@@ -35,7 +35,7 @@ export default defineRule({
   area: 'errors',
   severity: 'high',
   threshold:
-    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message is an answer, which the message rules judge; beacons, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
@@ -43,7 +43,7 @@ export default defineRule({
     // Only what the customer's own action asked of the site: background calls, beacons, third parties and
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
     return failed(artifacts.requests)
-      .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry)
+      .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry && !r.prefetch)
       // A failure cx-shop injected on purpose is not the site's: the resilience rules judge how the site took it.
       .filter((r) => r.injected === undefined)
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.

@@ -3,7 +3,7 @@
  * and monitoring calls on their own hosts or proxied through the site's own, but not the site's own data calls.
  */
 import { describe, expect, it } from 'vitest';
-import { isTelemetry, partyOf, siteOf } from '../../src/recorder/parties.js';
+import { isPrefetch, isTelemetry, partyOf, siteOf } from '../../src/recorder/parties.js';
 
 describe('telemetry', () => {
   it.each([
@@ -39,5 +39,20 @@ describe('parties', () => {
     expect(partyOf('https://api.fernhill.co.uk/cart', sites)).toBe('site');
     expect(partyOf('https://cdn.fernhill.co.uk/app.js', sites)).toBe('site');
     expect(partyOf('https://widgets.reviews.example/w.js', sites)).toBe('third-party');
+  });
+});
+
+describe('prefetches', () => {
+  it('the browser prefetching for a link, or a router prefetching the next page, is a prefetch', () => {
+    expect(isPrefetch({ 'sec-purpose': 'prefetch' })).toBe(true);
+    expect(isPrefetch({ 'sec-purpose': 'prefetch;prerender' })).toBe(true);
+    expect(isPrefetch({ purpose: 'prefetch' })).toBe(true);
+    expect(isPrefetch({ rsc: '1', 'next-router-prefetch': '1' })).toBe(true);
+  });
+
+  it("the router's own fetch when the customer taps, and an ordinary call, are not", () => {
+    expect(isPrefetch({ rsc: '1' })).toBe(false);
+    expect(isPrefetch({ accept: 'application/json', 'next-router-prefetch': '0' })).toBe(false);
+    expect(isPrefetch({})).toBe(false);
   });
 });

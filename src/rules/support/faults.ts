@@ -7,7 +7,7 @@ import { failed, shortUrl } from './requests.js';
 
 /** The customer's own requests that cx-shop made fail on purpose in this step (an error status, a drop, offline). */
 function injectedFailures(step: Pick<StepArtifacts, 'requests'>): RequestRecord[] {
-  return failed(step.requests).filter((r) => r.injected !== undefined && r.cause === 'action' && !r.telemetry && r.party !== 'cx-shop');
+  return failed(step.requests).filter((r) => r.injected !== undefined && r.cause === 'action' && !r.telemetry && !r.prefetch && r.party !== 'cx-shop');
 }
 
 /**
