@@ -110,7 +110,11 @@ export const ESSENTIALS: ReadonlyArray<{
     id: 'invoice-date',
     label: 'invoice date',
     need: 'when the invoice was issued',
-    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`)],
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
+      // A date alone on its line, unlabelled (under the invoice number, as many write it), unless the line before
+      // names it as a date to pay by.
+      new RegExp(`(?<!\\b(?:due|pay(?:ment)?|payable|by|before|until|deadline|expires?)\\b[^\\n]{0,20}\\n)^[ \\t]*${DATE}[ \\t]*$`, 'im'),
+    ],
   },
   {
     id: 'seller',
@@ -133,7 +137,8 @@ export const ESSENTIALS: ReadonlyArray<{
     need: 'who to ask about the invoice, and how (email, phone or address)',
     patterns: [
       /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/,
-      /\b(?:call|phone|tel(?:ephone)?|ring|text)(?: us)?(?: on| at)?\.?:?\s*\+?\d[\d ()-]{6,}\d/i,
+      // "Call us on 0300 …", "Ph (02) 9374 4000": a number after a word that says it is one (an area code in brackets too).
+      /\b(?:call|phone|ph|tel(?:ephone)?|ring|text)(?: us)?(?: on| at)?\.?:?\s*(?:\+|\()?\d[\d ()-]{6,}\d/i,
       // An international number written as one: +44 20 7946 0958, +1 503-555-0142.
       /\+\d{1,3}(?:[ .-]?\(?\d{2,5}\)?){2,4}(?!\d)/,
       // A North American number: (503) 555-0142.
@@ -184,7 +189,11 @@ export const ESSENTIALS: ReadonlyArray<{
       // Bank details as Indian invoices give them: an account number and the branch's IFSC code.
       /\bIFSC\b[^\n]{0,40}?\b[A-Z]{4}0[A-Z0-9]{6}\b/,
       /\b(?:a\/c|account) (?:no\.?|number)\s*:?\s*\d{6,}/i,
-      /\b(?:bank transfer|direct debit|standing order|paypal|apple pay|google pay)\b/i,
+      // Methods by name, the world over: Australia's BPAY, PayID and Osko, the USA's Zelle, Venmo and Cash App,
+      // Canada's Interac e-Transfer, India's UPI, Europe's SEPA, the UK's BACS.
+      /\b(?:bank transfer|wire transfer|direct (?:debit|deposit)|standing order|paypal|apple pay|google pay|bpay|biller code|payid|osko|zelle|venmo|cash ?app|interac|e-transfer|upi(?: id)?|sepa|bacs)\b/i,
+      // An Australian bank account: its BSB (bank and branch) and number.
+      /\bBSB\b[\s:]*\d{3}[- ]?\d{3}\b/,
       /\bpay(?:ing|ment)? (?:by|with|using) (?:credit |debit )?card\b|\b(?:credit|debit) card\b/i,
       /\bpay(?: now| online)? (?:at|on|via) (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,
       /\b(?:cheques?|checks?) (?:payable|made out) to\b/i,
