@@ -1,4 +1,4 @@
-import { itemsEvidence, plural } from './support/items.js';
+import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     const answer = (l: (typeof broken)[number]) => (l.status !== null ? `HTTP ${l.status}` : `no answer (${l.failure})`);
     return [
       {
-        message: `${plural(broken.length, 'link')} lead nowhere: ${broken[0]!.element} → ${answer(broken[0]!)}`,
+        message: `${plural(broken.length, 'link')} ${agrees(broken.length, 'leads', 'lead')} nowhere: ${broken[0]!.element} → ${answer(broken[0]!)}`,
         evidence: itemsEvidence(
           page?.url ?? broken[0]!.href,
           broken.map((l) => ({ element: l.element, selector: l.selector, box: null, measured: `${l.href}: ${answer(l)}` })),

@@ -1,7 +1,7 @@
 import { isErrorMessage } from './error-message.js';
 import { describeFailures } from './support/faults.js';
 import { pagePath, typedInto } from './support/fields.js';
-import { itemsEvidence, plural } from './support/items.js';
+import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -37,7 +37,7 @@ export default defineRule({
     const after = error ? `"${error.text.slice(0, 80)}"` : `${describeFailures(failures)} failed`;
     return [
       {
-        message: `After ${after}, ${plural(items.length, 'field')} the customer filled in were empty again`,
+        message: `After ${after}, ${plural(items.length, 'field')} the customer filled in ${agrees(items.length, 'was', 'were')} empty again`,
         evidence: itemsEvidence(page.url, items, { ...(error && { text: error.text }), measured: `${items.length} filled fields emptied`, threshold: 'what was typed stays' }),
       },
     ];

@@ -1,5 +1,5 @@
 import { aboutSomeoneElse, AUTOCOMPLETE_TOKENS, fieldName, fieldPurpose } from './support/field-purpose.js';
-import { itemsEvidence, plural } from './support/items.js';
+import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     const first = missing[0]!;
     return [
       {
-        message: `${plural(missing.length, 'field')} ${missing.length === 1 ? 'makes' : 'make'} the customer type what the browser already knows: ${fieldName(first.field)} has no autocomplete="${AUTOCOMPLETE_TOKENS[first.purpose][0]}"`,
+        message: `${plural(missing.length, 'field')} ${agrees(missing.length, 'makes', 'make')} the customer type what the browser already knows: ${fieldName(first.field)} has no autocomplete="${AUTOCOMPLETE_TOKENS[first.purpose][0]}"`,
         evidence: itemsEvidence(
           page.url,
           missing.map(({ field, purpose, token }) => ({

@@ -1,4 +1,4 @@
-import { itemsEvidence, plural } from './support/items.js';
+import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     const describe = (f: (typeof unlabelled)[number]) => (f.placeholder ? `field with placeholder "${f.placeholder}"` : f.element);
     return [
       {
-        message: `${plural(unlabelled.length, 'field')} have no label: ${describe(unlabelled[0]!)}`,
+        message: `${plural(unlabelled.length, 'field')} ${agrees(unlabelled.length, 'has', 'have')} no label: ${describe(unlabelled[0]!)}`,
         evidence: itemsEvidence(
           page.url,
           unlabelled.map((f) => ({ element: describe(f), selector: f.selector, box: f.box, measured: 'no label' })),

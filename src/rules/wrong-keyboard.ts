@@ -1,6 +1,6 @@
 import type { FieldInfo } from '../probes/page-snapshot.js';
 import { fieldName, fieldPurpose, type FieldPurpose } from './support/field-purpose.js';
-import { itemsEvidence, plural } from './support/items.js';
+import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
 /** What brings up the right phone keyboard for each purpose: an input type or an inputmode. */
@@ -38,7 +38,7 @@ export default defineRule({
     const first = wrong[0]!;
     return [
       {
-        message: `${plural(wrong.length, 'field')} open the wrong keyboard: ${fieldName(first.field)} needs ${first.wanted}`,
+        message: `${plural(wrong.length, 'field')} ${agrees(wrong.length, 'opens', 'open')} the wrong keyboard: ${fieldName(first.field)} needs ${first.wanted}`,
         evidence: itemsEvidence(
           page.url,
           wrong.map(({ field, wanted }) => ({

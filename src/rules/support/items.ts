@@ -34,3 +34,8 @@ export function itemsEvidence(url: string, items: EvidenceItem[], rest: Partial<
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** The verb that agrees with a count: `agrees(1, 'has', 'have')` is "has". */
+export function agrees(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
