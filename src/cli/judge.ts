@@ -29,7 +29,7 @@ export async function loadArtifacts(outDir: string): Promise<ScenarioArtifacts[]
     try {
       parsed = JSON.parse(text) as ScenarioArtifacts;
     } catch (error) {
-      throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+      throw new UsageError(`${path} is not valid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
     }
     if (parsed?.version !== ARTIFACTS_VERSION || !Array.isArray(parsed.steps) || !parsed.scenario) {
       throw new UsageError(`${path} is not a version ${ARTIFACTS_VERSION} artifacts file of cx-shop`, 'run the scenarios again with this version of cx-shop');

@@ -11,7 +11,7 @@ export async function readReport(file: string, what = 'report'): Promise<Report>
   try {
     parsed = JSON.parse(text) as Partial<Report>;
   } catch (error) {
-    throw new UsageError(`the ${what} ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`the ${what} ${file} is not valid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
   }
   if (parsed?.tool?.name !== 'cx-shop' || !Array.isArray(parsed.scenarios) || !parsed.summary) {
     throw new UsageError(`the ${what} ${file} is not a cx-shop report`, 'give the path of a report.json written by cx-shop run');

@@ -23,6 +23,9 @@ describe('gate options', () => {
     expect(await problem({ baseline: join(dir, 'none.json') })).toMatch(/^cannot read the baseline .*none\.json \(ENOENT\)/);
     writeFileSync(join(dir, 'bad.json'), '{ nope');
     expect(await problem({ baseline: join(dir, 'bad.json') })).toMatch(/bad\.json is not valid JSON/);
+    // On one line, whatever the parser quotes of the file (here a line break).
+    writeFileSync(join(dir, 'text.json'), 'vm\n');
+    expect(await problem({ baseline: join(dir, 'text.json') })).toMatch(/^the baseline .*text\.json is not valid JSON: [^\n]*$/);
     writeFileSync(join(dir, 'other.json'), '{"scenarios": []}');
     expect(await problem({ baseline: join(dir, 'other.json') })).toMatch(/other\.json is not a cx-shop report/);
     writeFileSync(join(dir, 'good.json'), JSON.stringify(report([scenario('A', [step('S', 1)])])));
