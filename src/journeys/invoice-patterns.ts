@@ -137,7 +137,7 @@ export const ESSENTIALS: ReadonlyArray<{
     need: 'who to ask about the invoice, and how (email, phone or address)',
     patterns: [
       /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/,
-      // "Call us on 0300 …", "Ph (02) 9374 4000": a number after a word that says it is one (an area code in brackets too).
+      // "Call us on 0300 …", "Ph (02) 5550 4000": a number after a word that says it is one (an area code in brackets too).
       /\b(?:call|phone|ph|tel(?:ephone)?|ring|text)(?: us)?(?: on| at)?\.?:?\s*(?:\+|\()?\d[\d ()-]{6,}\d/i,
       // An international number written as one: +44 20 7946 0958, +1 503-555-0142.
       /\+\d{1,3}(?:[ .-]?\(?\d{2,5}\)?){2,4}(?!\d)/,
