@@ -75,41 +75,62 @@ parentPort.on('message', async ({ id, data }) => {
 
 type Answer = { id: number; pages: PdfPage[] } | { id: number; error: string };
 
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, { resolve(pages: PdfPage[]): void; reject(error: Error): void }>();
+/** Most time one PDF may take: a file PDF.js never finishes would hold every later read of the run behind it. */
+export const READ_LIMIT_MS = 60_000;
 
-function start(): Worker {
-  const started = new Worker(WORKER_SOURCE, { eval: true });
-  started.on('message', (answer: Answer) => {
-    const waiting = pending.get(answer.id);
-    pending.delete(answer.id);
-    if (pending.size === 0) started.unref();
+/** A worker and what it has been asked and not yet answered. */
+interface Reader {
+  worker: Worker;
+  pending: Map<number, { resolve(pages: PdfPage[]): void; reject(error: Error): void }>;
+}
+
+let current: Reader | null = null;
+let nextId = 0;
+
+function start(): Reader {
+  const reader: Reader = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map() };
+  reader.worker.on('message', (answer: Answer) => {
+    const waiting = reader.pending.get(answer.id);
+    reader.pending.delete(answer.id);
+    if (reader.pending.size === 0) reader.worker.unref();
     if (!waiting) return;
     if ('error' in answer) waiting.reject(new Error(answer.error));
     else waiting.resolve(answer.pages);
   });
-  // A worker that fails (out of memory on a huge file) fails what it was asked; the next request starts a new one.
+  // A worker that fails (out of memory on a huge file) or is stopped fails what it was asked, and only that; the next
+  // request starts a new one.
   const fail = (error: Error) => {
-    if (worker === started) worker = null;
-    for (const [id, waiting] of pending) {
-      pending.delete(id);
-      waiting.reject(error);
-    }
+    if (current === reader) current = null;
+    for (const waiting of reader.pending.values()) waiting.reject(error);
+    reader.pending.clear();
   };
-  started.on('error', fail);
-  started.on('exit', (code) => fail(new Error(`the PDF reader stopped (exit code ${code})`)));
-  return started;
+  reader.worker.on('error', fail);
+  reader.worker.on('exit', (code) => fail(new Error(`the PDF reader stopped (exit code ${code})`)));
+  return reader;
 }
 
-/** Each page's text items and links, read by PDF.js in the worker. Rejects when PDF.js cannot read the bytes. */
-export function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  worker ??= start();
+/**
+ * Each page's text items and links, read by PDF.js in the worker. Rejects when PDF.js cannot read the bytes, or has
+ * not finished within `limitMs`: then the worker is stopped (what else it was reading fails too) and the next read
+ * starts a new one.
+ */
+export function readPdf(bytes: Uint8Array, limitMs = READ_LIMIT_MS): Promise<PdfPage[]> {
+  const reader = (current ??= start());
   const id = (nextId += 1);
   // A copy for the worker to own: the caller's bytes stay usable.
   const data = new Uint8Array(bytes);
-  const answer = new Promise<PdfPage[]>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.ref();
-  worker.postMessage({ id, data }, [data.buffer]);
-  return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const answer = new Promise<PdfPage[]>((resolve, reject) => {
+    reader.pending.set(id, { resolve, reject });
+    timer = setTimeout(() => {
+      const limit = limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`;
+      reader.pending.get(id)?.reject(new Error(`PDF.js did not finish reading it within ${limit}`));
+      reader.pending.delete(id);
+      if (current === reader) current = null;
+      void reader.worker.terminate();
+    }, limitMs);
+  });
+  reader.worker.ref();
+  reader.worker.postMessage({ id, data }, [data.buffer]);
+  return answer.finally(() => clearTimeout(timer));
 }

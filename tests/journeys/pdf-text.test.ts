@@ -9,6 +9,7 @@ import { startBrowser } from '../helpers/browser.js';
 import { ORDERS } from '../../src/demo-shop/catalog.js';
 import { invoicePdf } from '../../src/demo-shop/invoice-pdf.js';
 import { bodyFontSize } from '../../src/journeys/invoice-analysis.js';
+import { readPdf } from '../../src/journeys/pdf-reader.js';
 import { pdfText } from '../../src/journeys/pdf-text.js';
 
 const order = ORDERS[0]!;
@@ -80,6 +81,12 @@ describe('the process that reads a PDF', () => {
     expect(Object.keys(globalThis)).not.toContain('__core-js_shared__');
     expect(Object.keys(globalThis)).not.toContain('pdfjsLib');
     expect('pdfjsLib' in globalThis).toBe(false);
+  });
+
+  it('gives up on a PDF that takes too long, and reads the next one in a new thread', async () => {
+    const pdf = await invoicePdf(order, 'fixed');
+    await expect(readPdf(pdf, 1)).rejects.toThrow(/did not finish reading it within 1 ms/);
+    expect((await pdfText(pdf)).text).toContain('Thank you for your order.');
   });
 
   it('reads several PDFs at once, each to its own text', async () => {
