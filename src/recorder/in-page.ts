@@ -432,11 +432,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       }
     };
     // A part a style rule shows in answer (a tip shown on :focus, a menu on :focus-within) changes no markup either:
-    // what was hidden around the pressed element and shows now.
+    // what was hidden around the pressed element and shows now, with words of its own. A tooltip that only names
+    // what was pressed ("Save to wishlist" over the heart) is the control's hover look, not an answer.
     const hidden = pressed ? hiddenNear(pressed) : new Set<Element>();
+    const pressedName = pressed ? lib.clean(pressed.getAttribute('aria-label') || pressed.getAttribute('title') || (pressed as HTMLElement).innerText).toLowerCase() : '';
+    const answersPress = (el: Element) => {
+      if (!el.isConnected || (pressed && pressed.contains(el)) || !lib.visible(el)) return false;
+      const words = lib.clean((el as HTMLElement).innerText).toLowerCase();
+      return words !== '' && words !== pressedName;
+    };
     const checkShown = () => {
       for (const el of hidden) {
-        if (el.isConnected && lib.visible(el)) return answer('shown');
+        if (answersPress(el)) return answer('shown');
       }
     };
     for (const ms of [50, 300]) {
