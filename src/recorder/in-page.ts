@@ -899,7 +899,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
   }
   /** Words that make red or error-classed text read as an error. */
-  const ERROR_WORDS = /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|could not|unable|sorry|failed|(enter|provide|use|choose|select) an? valid/i;
+  const ERROR_WORDS =
+    /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid/i;
   /**
    * The messages marked as such under root (a role, a live region, an error's class or colour). On a page the customer
    * arrives at (`errorLabel` null), red or error-classed text must read as an error: it may be a "required" hint shown
@@ -907,7 +908,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    */
   const markedMessages = (root: ParentNode, errorLabel: ((el: Element) => boolean) | null): Array<{ el: Element; text: string }> => {
     const marked = Array.from(root.querySelectorAll(
-      '[role="alert"], [aria-live="assertive"], .error, .errors, .error-message, .field-error, .invalid-feedback, form p, form span, form div, form small, form li, form label',
+      `[role="alert"], [aria-live="assertive"], ${ERROR_MARK}, form p, form span, form div, form small, form li, form label`,
     ));
     const found: Array<{ el: Element; text: string }> = [];
     for (const el of marked) {
