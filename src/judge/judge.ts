@@ -12,7 +12,7 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { afterUnreachableScript, failed, shortUrl } from '../rules/support/requests.js';
+import { afterUnreachableScript, failed, shortUrl, unseenByCustomer } from '../rules/support/requests.js';
 import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -222,7 +222,7 @@ function shows(artifacts: StepArtifacts, goal: string): boolean {
 function environmentOf(artifacts: StepArtifacts): string[] {
   const notes = failed(artifacts.requests)
     .filter((r) => r.injected === undefined)
-    .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || r.telemetry || r.prefetch === true)))
+    .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || unseenByCustomer(r))))
     .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
   const errors = artifacts.pageErrors.flatMap((e) => {
     const line = e.message.split('\n')[0];

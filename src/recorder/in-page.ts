@@ -406,7 +406,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
-  const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null) => {
+  const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null, hidden = pressed ? hiddenNear(pressed) : new Set<Element>()) => {
     const seen = new Set<string>();
     const answer = (what: 'mutation' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
       if (own && (what === 'change' || what === 'focus')) return;
@@ -434,7 +434,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // A part a style rule shows in answer (a tip shown on :focus, a menu on :focus-within) changes no markup either:
     // what was hidden around the pressed element and shows now, with words of its own. A tooltip that only names
     // what was pressed ("Save to wishlist" over the heart) is the control's hover look, not an answer.
-    const hidden = pressed ? hiddenNear(pressed) : new Set<Element>();
     const pressedName = pressed ? lib.clean(pressed.getAttribute('aria-label') || pressed.getAttribute('title') || (pressed as HTMLElement).innerText).toLowerCase() : '';
     const answersPress = (el: Element) => {
       if (!el.isConnected || (pressed && pressed.contains(el)) || !lib.visible(el)) return false;
@@ -498,8 +497,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const pointer = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
       const point = { x: Math.round(event.clientX), y: Math.round(event.clientY) };
       down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) } };
-      watchPress(pressId, Date.now(), null, el);
-      beginAction(el);
+      // What the customer cannot see around it, looked for once: the press's answer and the messages both need it
+      // (each its own copy: the message look takes out what it has seen shown).
+      const hidden = hiddenNear(el);
+      watchPress(pressId, Date.now(), null, el, hidden);
+      beginAction(el, new Set(hidden));
     },
     { capture: true, passive: true },
   );
@@ -726,25 +728,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
 
   /** What makes the page say a message out loud at once: an alert. */
   const ALERTING = '[role="alert"], [role="alertdialog"], [aria-live="assertive"]';
-  /** What marks an element as an error by its name (its colour aside). */
-  const ERROR_MARK = '.error, .errors, .error-message, .field-error, .invalid-feedback, [id*="error" i], [class*="error" i]';
-  /**
-   * A class that marks danger the way component libraries name it ("alert-danger", "text-danger", "toast--danger",
-   * "is-danger", "bg-destructive"), on the element or a few levels up: a word of its own in the class, not part of another ("danger-zone").
-   */
-  const dangerClass = (el: Element): boolean => {
-    for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) {
-      if (Array.from(n.classList).some((token) => /(?:^|[-_])(?:danger|destructive)$/i.test(token))) return true;
-    }
-    return false;
-  };
+  /** What marks an element as an error by its name (its colour aside): "error" in its class or id ("field-error"). */
+  const ERROR_MARK = '.invalid-feedback, [id*="error" i], [class*="error" i]';
+  /** A class that marks danger the way component libraries name it: "alert-danger", "toast--danger", "bg-destructive" (not "danger-zone"). */
+  const DANGER_CLASS = /(?:^|[-_])(?:danger|destructive)$/i;
   /**
    * Marked as an error by its name: an error's class or id, or a danger class, on it or a few levels up (not a
    * wrapper around the whole app, such as an "error-boundary").
    */
   const namedError = (el: Element): boolean => {
-    for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) if (n.matches(ERROR_MARK)) return true;
-    return dangerClass(el);
+    for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) {
+      if (n.matches(ERROR_MARK) || Array.from(n.classList).some((token) => DANGER_CLASS.test(token))) return true;
+    }
+    return false;
   };
   const kindOf = (el: Element): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
@@ -894,9 +890,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const el of shownNow) current.hidden.delete(el);
     return shownNow;
   };
-  function beginAction(el: Element): void {
+  function beginAction(el: Element, hidden = hiddenNear(el)): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden: hiddenNear(el), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden, quiet: 0 };
   }
   /** Words that make red or error-classed text read as an error. */
   const ERROR_WORDS =

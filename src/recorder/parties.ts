@@ -4,6 +4,7 @@
  * customer waits for or loses, wherever it goes.
  */
 import { parse } from 'tldts';
+import type { RequestRecord } from '../artifacts/types.js';
 
 /** The site an address belongs to: its registrable domain, or its host name for an IP address or localhost. */
 export function siteOf(url: string): string {
@@ -46,4 +47,9 @@ export function isTelemetry(url: string, resourceType: string): boolean {
 export function isPrefetch(headers: Record<string, string>): boolean {
   const purpose = headers['sec-purpose'] ?? headers['purpose'] ?? '';
   return /\bprefetch\b/i.test(purpose) || headers['next-router-prefetch'] === '1';
+}
+
+/** A beacon, telemetry or a prefetch: a request of the site the customer neither waits for nor sees fail. */
+export function unseenByCustomer(request: Pick<RequestRecord, 'telemetry' | 'prefetch'>): boolean {
+  return request.telemetry || request.prefetch === true;
 }

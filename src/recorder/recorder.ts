@@ -11,7 +11,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type Reque
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
-import { siteOf, partyOf, isPrefetch, isTelemetry } from './parties.js';
+import { siteOf, partyOf, isPrefetch, isTelemetry, unseenByCustomer } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 
@@ -495,7 +495,7 @@ export class Recorder {
 
   /** A request the customer waits on: the site's own, caused by their action, not a beacon or a picture. */
   private answers(entry: RequestRecord): boolean {
-    return entry.party === 'site' && entry.cause === 'action' && !entry.telemetry && !entry.prefetch && ANSWERING_TYPES.has(entry.resourceType);
+    return entry.party === 'site' && entry.cause === 'action' && !unseenByCustomer(entry) && ANSWERING_TYPES.has(entry.resourceType);
   }
 
   private settleRequest(request: Request): void {
@@ -518,7 +518,7 @@ export class Recorder {
     for (const answer of this.answersTo(press)) responses.add(answer.what);
     if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
     if (this.documentTimes.some((t) => t > press.t && within(t))) responses.add('navigation');
-    if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !r.telemetry && !r.prefetch && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
+    if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !unseenByCustomer(r) && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
       responses.add('network');
     }
     if (this.dialogs.some((d) => within(d.at) && d.at >= press.t)) responses.add('dialog');

@@ -1,7 +1,7 @@
 import type { Severity } from '../report/types.js';
 import type { RequestRecord } from '../artifacts/types.js';
 import { isErrorMessage } from './error-message.js';
-import { failed, shortUrl } from './support/requests.js';
+import { failed, shortUrl, unseenByCustomer } from './support/requests.js';
 import { defineRule } from './types.js';
 
 /** What the customer loses when a request fails: the page or their action (high), a part of the page (medium). */
@@ -43,7 +43,7 @@ export default defineRule({
     // Only what the customer's own action asked of the site: background calls, beacons, third parties and
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
     return failed(artifacts.requests)
-      .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry && !r.prefetch)
+      .filter((r) => r.party === 'site' && r.cause === 'action' && !unseenByCustomer(r))
       // A failure cx-shop injected on purpose is not the site's: the resilience rules judge how the site took it.
       .filter((r) => r.injected === undefined)
       // Browsers ask for a favicon on their own; a missing one is not something the customer asked for.

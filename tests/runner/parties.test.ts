@@ -3,7 +3,7 @@
  * and monitoring calls on their own hosts or proxied through the site's own, but not the site's own data calls.
  */
 import { describe, expect, it } from 'vitest';
-import { isPrefetch, isTelemetry, partyOf, siteOf } from '../../src/recorder/parties.js';
+import { isPrefetch, isTelemetry, partyOf, siteOf, unseenByCustomer } from '../../src/recorder/parties.js';
 
 describe('telemetry', () => {
   it.each([
@@ -54,5 +54,11 @@ describe('prefetches', () => {
     expect(isPrefetch({ rsc: '1' })).toBe(false);
     expect(isPrefetch({ accept: 'application/json', 'next-router-prefetch': '0' })).toBe(false);
     expect(isPrefetch({})).toBe(false);
+  });
+
+  it("a prefetch, like telemetry, is a request the customer neither waits for nor sees fail; the site's own call is not", () => {
+    expect(unseenByCustomer({ telemetry: false, prefetch: true })).toBe(true);
+    expect(unseenByCustomer({ telemetry: true })).toBe(true);
+    expect(unseenByCustomer({ telemetry: false })).toBe(false);
   });
 });

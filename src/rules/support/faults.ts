@@ -3,11 +3,11 @@
  * failed on purpose, and whether the page the customer ended on is still the site's (not an answer cx-shop made up).
  */
 import type { RequestRecord, StepArtifacts } from '../../artifacts/types.js';
-import { failed, shortUrl } from './requests.js';
+import { failed, shortUrl, unseenByCustomer } from './requests.js';
 
 /** The customer's own requests that cx-shop made fail on purpose in this step (an error status, a drop, offline). */
 function injectedFailures(step: Pick<StepArtifacts, 'requests'>): RequestRecord[] {
-  return failed(step.requests).filter((r) => r.injected !== undefined && r.cause === 'action' && !r.telemetry && !r.prefetch && r.party !== 'cx-shop');
+  return failed(step.requests).filter((r) => r.injected !== undefined && r.cause === 'action' && !unseenByCustomer(r) && r.party !== 'cx-shop');
 }
 
 /**

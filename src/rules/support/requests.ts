@@ -1,6 +1,9 @@
 /** Requests as the rules and the judge read them: which failed, and their address in short. */
 import type { PageErrorRecord, RequestRecord } from '../../artifacts/types.js';
 
+/** Beacons, telemetry and prefetches: how the recorder tells them (see parties.ts), as the rules read it. */
+export { unseenByCustomer } from '../../recorder/parties.js';
+
 /** Requests that got an error status or no answer (a request the page itself cancelled is not a failure). */
 export function failed<T extends RequestRecord>(requests: readonly T[]): T[] {
   return requests.filter((r) => (r.status !== null && r.status >= 400) || (r.failure !== null && !r.failure.includes('ERR_ABORTED')));
