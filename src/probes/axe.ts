@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Page } from 'playwright';
 import type { AccessibilityResult, AxeViolation } from '../artifacts/types.js';
+import { evaluateScript } from '../browser/devtools.js';
 import { firstLine } from '../errors.js';
 
 /** The axe-core tags cx-shop runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
@@ -148,7 +149,7 @@ export function accessibilityStateKey(): string {
 export async function checkAccessibility(page: Page, options: { exclude?: string[] } = {}): Promise<AccessibilityResult> {
   try {
     const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
-    if (!loaded) await page.evaluate(axeScript());
+    if (!loaded) await evaluateScript(page, axeScript());
     return await page.evaluate(runAxeInPage, { exclude: options.exclude ?? [], tags: AXE_TAGS, maxNodes: MAX_NODES_PER_VIOLATION });
   } catch (error) {
     const reason = firstLine(error).replace(/^page\.evaluate: /, '');

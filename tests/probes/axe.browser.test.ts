@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { checkAccessibility, countElements } from '../../src/probes/axe.js';
+import { evaluateScript } from '../../src/browser/devtools.js';
 import { startBrowser } from '../helpers/browser.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
@@ -102,5 +103,26 @@ describe('checkAccessibility', () => {
     await expect(checkAccessibility(page, { exclude: ['[[not a selector'] })).rejects.toThrow(
       `axe-core could not check ${server.url}/a11y/good.html:`,
     );
+  });
+
+  it('loads axe-core into each new document the page goes to, and again after the page threw it away', async () => {
+    await open('bad.html');
+    expect((await checkAccessibility(page)).violations.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/a11y/good.html`);
+    expect(await page.evaluate(() => 'axe' in window)).toBe(false);
+    expect((await checkAccessibility(page)).violations).toEqual([]);
+    // A page's own script may take it away: checked again, it is loaded again.
+    await page.evaluate(() => ((window as unknown as { axe?: unknown }).axe = undefined));
+    expect((await checkAccessibility(page)).violations).toEqual([]);
+    expect(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run)).toBe('function');
+  });
+});
+
+describe('evaluateScript', () => {
+  it('runs a script in the page as it is, and fails with the message of what it threw', async () => {
+    await open('good.html');
+    await evaluateScript(page, 'window.__evaluated = document.title.length > 0 ? "yes" : "no";');
+    expect(await page.evaluate(() => (window as unknown as { __evaluated?: string }).__evaluated)).toBe('yes');
+    await expect(evaluateScript(page, 'throw new TypeError("no such thing")')).rejects.toThrow('TypeError: no such thing');
   });
 });
