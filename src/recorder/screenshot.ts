@@ -5,9 +5,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CDPSession, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
+import { devtoolsOf } from '../browser/devtools.js';
 import { frameOnScreen, timed } from './recorder.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
@@ -79,22 +80,18 @@ function shouldMask(field: PageView['fields'][number], secrets: readonly string[
   return value.length > 0 && secrets.some((secret) => secret.length > 0 && value.includes(secret.replace(/\s+/g, '').toLowerCase()));
 }
 
-const sessions = new WeakMap<Page, CDPSession>();
-
-async function cdpFor(page: Page): Promise<CDPSession> {
-  let session = sessions.get(page);
-  if (!session) {
-    session = await page.context().newCDPSession(page);
-    sessions.set(page, session);
-  }
-  return session;
-}
-
 /**
- * Takes the step's picture and writes it to `file`. Returns where it is and where the customer's view was, or null
- * when the page could not be pictured (it was closed or did not answer).
+ * Takes the step's picture and writes it to `file`. Resolves once the page is done with (`saved` then says where the
+ * picture is and where the customer's view was, or null when the page could not be pictured: it was closed or did
+ * not answer); masking and writing the file go on meanwhile, off the page, while cx-shop looks at it further.
  */
-export async function captureStep(page: Page, file: string, relative: string, secrets: readonly string[], shown: { personSees: boolean } = { personSees: false }): Promise<StepScreenshot | null> {
+export async function captureStep(
+  page: Page,
+  file: string,
+  relative: string,
+  secrets: readonly string[],
+  shown: { personSees: boolean } = { personSees: false },
+): Promise<{ saved: Promise<StepScreenshot | null> }> {
   let restored = false;
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
@@ -102,7 +99,7 @@ export async function captureStep(page: Page, file: string, relative: string, se
     const view = await timed(page.evaluate(readView, { secrets: normalised, framed: false }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
-    const session = await cdpFor(page);
+    const session = await devtoolsOf(page);
     const shot = (await timed(
       session.send('Page.captureScreenshot', {
         format: 'png',
@@ -126,13 +123,17 @@ export async function captureStep(page: Page, file: string, relative: string, se
     let bytes: Buffer = Buffer.from(shot.data, 'base64');
     const inFrames = await frameMasks(page, normalised, secrets, view.scroll);
     const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
-    if (masks.length > 0) bytes = paint(bytes, masks);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, bytes);
-    // A PNG's header holds its size: width and height at bytes 16 and 20.
-    return { path: relative, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), offset: { x: 0, y: top }, scroll: { x: Math.round(view.scroll.x), y: Math.round(view.scroll.y) } };
+    const save = async (): Promise<StepScreenshot> => {
+      if (masks.length > 0) bytes = paint(bytes, masks);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, bytes);
+      // A PNG's header holds its size: width and height at bytes 16 and 20.
+      return { path: relative, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), offset: { x: 0, y: top }, scroll: { x: Math.round(view.scroll.x), y: Math.round(view.scroll.y) } };
+    };
+    // After what cx-shop asks the page next has gone out: the page works on that while this paints and writes.
+    return { saved: new Promise((resolve) => setImmediate(resolve)).then(save).catch(() => null) };
   } catch {
-    return null;
+    return { saved: Promise.resolve(null) };
   } finally {
     if (!restored) await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
   }

@@ -183,11 +183,13 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       : [[], NO_VITALS];
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
-    const screenshot = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
+    const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
     const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
+    // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
+    const links = snapshot && fresh ? env.links.check(snapshot) : Promise.resolve([]);
     const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
     return {
       index,
@@ -207,11 +209,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       pages: recorded.pages.filter(isSitePage),
       wallMs: step.wallMs,
       waitMs: recorded.waitMs,
-      screenshot,
+      screenshot: (await picture?.saved) ?? null,
       page: snapshot,
       accessibility: accessibility.result,
       accessibilityFailure: accessibility.failure,
-      links: snapshot && fresh ? await env.links.check(snapshot) : [],
+      links: await links,
       timing: { actions: step.timings, longTasks, vitals },
       documents: step.documents,
       promo: step.promo,
