@@ -29,6 +29,12 @@ const FROZEN_MS = 50;
 
 /** Requests that answer the customer: the page, its data calls. Pictures, fonts and beacons answer nobody. */
 const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket', 'eventsource', 'manifest']);
+/**
+ * Requests the customer waits for: the answers, and the site's own code the page fetches meanwhile. A page is not
+ * ready for the next tap until that code has come (islands that come alive once the page is idle after its load, a
+ * part loaded when it is needed), though its coming is no answer the customer sees.
+ */
+const WAITED_TYPES = new Set([...ANSWERING_TYPES, 'script']);
 
 /** Requests only a page's own code makes (never a picture, a style or a font loaded for a capture). */
 const PAGE_CALLS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping']);
@@ -495,7 +501,7 @@ export class Recorder {
 
   /** A request the customer waits on: the site's own, caused by their action, not a beacon or a picture. */
   private answers(entry: RequestRecord): boolean {
-    return entry.party === 'site' && entry.cause === 'action' && !unseenByCustomer(entry) && ANSWERING_TYPES.has(entry.resourceType);
+    return entry.party === 'site' && entry.cause === 'action' && !unseenByCustomer(entry) && WAITED_TYPES.has(entry.resourceType);
   }
 
   private settleRequest(request: Request): void {

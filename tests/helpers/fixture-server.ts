@@ -4,7 +4,7 @@
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
  * (409, already exists), /get-only (a page whose server answers HEAD with 404) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
- * the single-page shop. Any file asked for with `?attachment` comes as a download.
+ * the single-page shop. Any file asked for with `?attachment` comes as a download, and with `?delay=N` N ms late.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.pdf': 'application/pdf' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.js': 'text/javascript' };
 
 export interface FixtureServer {
   url: string;
@@ -47,6 +47,8 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end('slow');
     }
+    // `?delay=N`: the file comes N ms late, as a script from a far server does.
+    if (url.searchParams.has('delay')) await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('delay'))));
     const path = normalize(join(root, url.pathname === '/' ? 'index.html' : url.pathname));
     if (!path.startsWith(root)) return void res.writeHead(403).end();
     try {

@@ -71,6 +71,19 @@ describe('the site has answered', () => {
     expect(artifacts.steps[1]!.waitMs).toBeLessThan(5000);
     expect(wordsRead(artifacts, 2)).toEqual([1]);
   }, 60_000);
+
+  it("once the site's own code the page fetched after its load has come (an island that comes alive when the browser is idle)", async () => {
+    const result = await fixtures.run(pageScenario('settle', 'island.html', { steps: `  - name: Add it
+    tap: Add to basket
+    expect: { text: Added to your basket }
+` }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).not.toContain('dead-tap');
+    const artifacts = await savedArtifacts(result);
+    // The wait for the code is the customer's, on opening the page: they could not use it before.
+    expect(artifacts.steps[0]!.requests.filter((r) => r.url.includes('island.chunk.js')).map((r) => r.cause)).toEqual(['action']);
+    expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(1400);
+  });
 });
 
 describe('a tap that turns out to be a download', () => {
