@@ -1,5 +1,5 @@
 import type { FieldInfo } from '../probes/page-snapshot.js';
-import { fieldName, fieldPurpose, type FieldPurpose } from './support/field-purpose.js';
+import { eitherSignInName, fieldName, fieldPurpose, type FieldPurpose } from './support/field-purpose.js';
 import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -15,7 +15,7 @@ const RIGHT_KEYBOARD: Partial<Record<FieldPurpose, { types: string[]; modes: str
 function keyboardProblem(field: FieldInfo): string | null {
   const purpose = fieldPurpose(field);
   const needs = purpose ? RIGHT_KEYBOARD[purpose] : undefined;
-  if (!needs) return null;
+  if (!needs || eitherSignInName(field)) return null;
   if (field.inputMode) return needs.modes.includes(field.inputMode) ? null : needs.wanted;
   return needs.types.includes(field.type) ? null : needs.wanted;
 }

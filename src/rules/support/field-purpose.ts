@@ -49,15 +49,31 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
 /** Words naming a shop's own code or number, which no browser autofill holds. */
 const NOT_PERSONAL = /order.?(number|no\b|id\b|ref)|gift.?card|tracking|reference|booking|membership|loyalty|account.?number|invoice/i;
 
+/** Words naming a sign-in name that is no email address: a phone number, a username, a member or customer number. */
+const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account).?(number|no\b|id\b)/i;
+
+const wordsOf = (field: FieldInfo) => [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
+
+/**
+ * A field for whichever sign-in name the customer has ("Email or mobile number", "Username or email"): a text field,
+ * as it must be (an email field would refuse the number), with a text keyboard.
+ */
+export function eitherSignInName(field: FieldInfo): boolean {
+  const words = wordsOf(field);
+  return /e-?mail/i.test(words) && OTHER_SIGN_IN.test(words);
+}
+
 /** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
 export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
+  const words = wordsOf(field);
   const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+  // The sign-in name is an email address only where the field says so: a username is no personal data cx-shop knows.
+  if (token === 'username' && field.type !== 'email' && !/e-?mail/i.test(words)) return null;
   for (const [purpose, tokens] of Object.entries(AUTOCOMPLETE_TOKENS) as Array<[FieldPurpose, string[]]>) {
     if (tokens.includes(token)) return purpose;
   }
   if (field.type === 'email') return 'email';
   if (field.type === 'tel') return 'phone';
-  const words = [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
   // Search and promo-code fields carry no personal data, whatever else their words say.
   if (field.type === 'search' || /promo|coupon|voucher|search/i.test(words)) return null;
   // A text field that offers suggestions of the page's own (an address finder, a store finder) completes for the
@@ -83,7 +99,7 @@ const SOMEONE_ELSE = /\brecipient|\bgiftee|\bfriend(['’]s|s)?\b|\btheir\b|some
 
 /** True when the field's words say it is about someone other than the customer. */
 export function aboutSomeoneElse(field: FieldInfo): boolean {
-  return SOMEONE_ELSE.test([field.label, field.name, field.placeholder].filter(Boolean).join(' '));
+  return SOMEONE_ELSE.test(wordsOf(field));
 }
 
 /** The field in words for a finding: its label, else its name, else its element description. */
