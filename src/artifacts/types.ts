@@ -137,7 +137,7 @@ export interface TapResponse {
   input: 'press' | 'choice';
   target: TargetInfo;
   /** Empty when nothing happened: a dead tap. */
-  responses: Array<'mutation' | 'shown' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download' | 'change' | 'focus'>;
+  responses: Array<'mutation' | 'drawn' | 'shown' | 'navigation' | 'network' | 'scroll' | 'dialog' | 'download' | 'change' | 'focus'>;
   /** How long the page was watched, in milliseconds. */
   watchedMs: number;
   /** When it came, in milliseconds from the step's start, and where in the viewport (presses only; for rage taps). */

@@ -10,7 +10,7 @@ import type { PageLib } from './page-lib.js';
 /** What the page sends; `seq` numbers every event of a document, `t` is the page's clock (ms since the epoch). */
 export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'press'; id: number; pointer: 'touch' | 'mouse' | 'pen'; point: { x: number; y: number }; target: TargetInfo; field: FieldNote | null }
-  | { type: 'response'; id: number; what: 'mutation' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
+  | { type: 'response'; id: number; what: 'mutation' | 'drawn' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
   | { type: 'key'; key: string; cls: 'L' | 'D' | 'O' | 'X'; field: FieldNote | null }
   | { type: 'select'; target: TargetInfo; choices: number; field: FieldNote }
   | { type: 'choice'; id: number; target: TargetInfo; expectsAnswer: boolean }
@@ -376,6 +376,42 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   );
   takePageChanges = () => onChanges(observer.takeRecords(), true);
 
+  /**
+   * A picture drawn on a canvas (a map, a product viewer, a chart) changes no markup: the page drawing on a canvas is
+   * told to these listeners, at most once a millisecond per canvas, with whether the page drew it on its own (an
+   * animation loop), which also marks the canvas as moving by itself, as markup changes do (see noisy).
+   */
+  type DrawListener = (canvas: Element, at: number, before: [number, number], byPage: boolean) => void;
+  const drawListeners = new Set<DrawListener>();
+  const lastDrawn = new WeakMap<Element, number>();
+  const drew = (canvas: unknown) => {
+    if (!(canvas instanceof Element)) return;
+    const at = Date.now();
+    if (lastDrawn.get(canvas) === at) return;
+    lastDrawn.set(canvas, at);
+    const before = changes.get(canvas) ?? [0, 0];
+    const byPage = schedulingContext() === 'page';
+    if (byPage && at > loadedAt) changes.set(canvas, [before[1], at]);
+    for (const listener of drawListeners) listener(canvas, at, before, byPage);
+  };
+  const DRAWING: Array<[{ prototype: object } | undefined, string[]]> = [
+    [window.CanvasRenderingContext2D, ['fill', 'stroke', 'fillRect', 'strokeRect', 'fillText', 'strokeText', 'drawImage', 'putImageData']],
+    [window.WebGLRenderingContext, ['drawArrays', 'drawElements']],
+    [window.WebGL2RenderingContext, ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']],
+  ];
+  for (const [type, names] of DRAWING) {
+    const proto = type?.prototype as Record<string, unknown> | undefined;
+    if (!proto) continue;
+    for (const name of names) {
+      const original = proto[name];
+      if (typeof original !== 'function') continue;
+      proto[name] = function (this: { canvas?: unknown }, ...args: unknown[]) {
+        drew(this.canvas);
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      };
+    }
+  }
+
   /** True when the node sits in a region (below body) that changed twice on its own shortly before `since` (a ticker). */
   const noisy = (node: Node, since: number, before: (node: Node) => [number, number]) => {
     for (let n: Node | null = node, depth = 0; n && n !== document.body && n !== document.documentElement && depth < 8; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null), depth += 1) {
@@ -408,7 +444,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
   const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null, hidden = pressed ? hiddenNear(pressed) : new Set<Element>()) => {
     const seen = new Set<string>();
-    const answer = (what: 'mutation' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
+    const answer = (what: 'mutation' | 'drawn' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
       if (own && (what === 'change' || what === 'focus')) return;
       if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
       seen.add(what);
@@ -421,6 +457,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       answer('mutation');
     };
     mutationListeners.add(onMutation);
+    // A canvas drawn again in answer (a map zoomed in); not one the page draws on its own (an animation), nor one
+    // that was drawing on its own just before the press.
+    const onDraw: DrawListener = (canvas, at, was, byPage) => {
+      if (at - startedAt > options.responseWindowMs) return void drawListeners.delete(onDraw);
+      if (!byPage && !noisy(canvas, startedAt, (node) => (node === canvas ? was : changes.get(node) ?? [0, 0]))) answer('drawn');
+    };
+    drawListeners.add(onDraw);
     const onApp = () => answer('navigation');
     appListeners.add(onApp);
     // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values.
@@ -476,6 +519,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     });
     ownSetTimeout(() => {
       mutationListeners.delete(onMutation);
+      drawListeners.delete(onDraw);
       appListeners.delete(onApp);
       for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
     }, options.responseWindowMs + 50);
