@@ -1,6 +1,6 @@
 /** A step's artifacts for pure rule tests: a quiet step on a phone, with whatever the test overrides. */
 import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
-import type { StepArtifacts } from '../../src/artifacts/types.js';
+import type { FieldInfo, StepArtifacts } from '../../src/artifacts/types.js';
 import type { JudgedStep } from '../../src/rules/types.js';
 import { failuresToJudge } from '../../src/rules/support/faults.js';
 
@@ -63,3 +63,24 @@ export function pageSnapshot(overrides: Partial<PageSnapshot> = {}): PageSnapsho
   };
 }
 
+
+/** A text field as the snapshot sees it, labelled (or, with no label, with "Email" as its placeholder). */
+export function fieldInfo(label: string | null, overrides: Partial<FieldInfo> = {}): FieldInfo {
+  return {
+    element: label ? `textbox labelled "${label}"` : 'textbox',
+    selector: '#field',
+    text: '',
+    box: { x: 0, y: 0, width: 300, height: 48 },
+    tag: 'input',
+    type: 'text',
+    inputMode: null,
+    autocomplete: null,
+    name: 'field',
+    label,
+    placeholder: label ? null : 'Email',
+    filled: false,
+    length: 0,
+    form: 0,
+    ...overrides,
+  };
+}

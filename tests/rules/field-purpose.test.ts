@@ -6,25 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { FieldInfo } from '../../src/artifacts/types.js';
 import { eitherSignInName, fieldPurpose } from '../../src/rules/support/field-purpose.js';
 import wrongKeyboard from '../../src/rules/wrong-keyboard.js';
-import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
+import { fieldInfo, judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 
-const field = (label: string, more: Partial<FieldInfo> = {}): FieldInfo => ({
-  element: `textbox labelled "${label}"`,
-  selector: '#login',
-  text: '',
-  box: { x: 0, y: 0, width: 300, height: 48 },
-  tag: 'input',
-  type: 'text',
-  inputMode: null,
-  autocomplete: null,
-  name: 'login',
-  label,
-  placeholder: null,
-  filled: false,
-  length: 0,
-  form: 0,
-  ...more,
-});
+const field = (label: string, more: Partial<FieldInfo> = {}) => fieldInfo(label, { selector: '#login', name: 'login', ...more });
 
 const wrongKeyboards = (fields: FieldInfo[]) => wrongKeyboard.detect(judgedStep({ page: pageSnapshot({ fields }) }) as never);
 

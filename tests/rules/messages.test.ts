@@ -3,29 +3,13 @@
  * nowhere". Hand-built artifacts, one rule at a time.
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldInfo } from '../../src/artifacts/types.js';
 import brokenLink from '../../src/rules/broken-link.js';
 import missingAutocomplete from '../../src/rules/missing-autocomplete.js';
 import unlabelledField from '../../src/rules/unlabelled-field.js';
 import wrongKeyboard from '../../src/rules/wrong-keyboard.js';
-import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
+import { fieldInfo, judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 
-const field = (id: string, label: string | null): FieldInfo => ({
-  element: label ? `textbox labelled "${label}"` : 'textbox',
-  selector: `#${id}`,
-  text: '',
-  box: { x: 0, y: 0, width: 300, height: 48 },
-  tag: 'input',
-  type: 'text',
-  inputMode: null,
-  autocomplete: null,
-  name: id,
-  label,
-  placeholder: label ? null : 'Email',
-  filled: false,
-  length: 0,
-  form: 0,
-});
+const field = (id: string, label: string | null) => fieldInfo(label, { selector: `#${id}`, name: id });
 
 const link = (n: number) => ({ href: `https://shop.test/gone-${n}`, element: `link "Gone ${n}"`, selector: `#gone-${n}`, status: 404, failure: null });
 
