@@ -15,6 +15,8 @@ describe('telemetry', () => {
     'https://shop.example/cdn-cgi/rum?',
     'https://stats.shop.example/matomo.php?idsite=1',
     'https://shop.example/telemetry/collect?e=view_item',
+    'https://shop.example/.well-known/shopify/monorail/unstable/produce_batch',
+    'https://shop.example/monitoring?o=4504&p=4504',
   ])('%s is telemetry', (url) => {
     expect(isTelemetry(url, 'fetch')).toBe(true);
   });
