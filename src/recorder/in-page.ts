@@ -329,6 +329,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let loadedAt = Number.POSITIVE_INFINITY;
   addEventListener('load', () => (loadedAt = Date.now()), { once: true });
   const changes = new WeakMap<Node, [number, number]>();
+  /**
+   * Notes that the page changed a node on its own at `at` (after its load: its start is not motion); returns when the
+   * node changed on its own the two times before.
+   */
+  const movedOnItsOwn = (node: Node, at: number): [number, number] => {
+    const known = changes.get(node) ?? [0, 0];
+    if (at > loadedAt && known[1] !== at) changes.set(node, [known[1], at]);
+    return known;
+  };
   /** Listeners get each batch of changes, and whether the page made them on its own (in one of its own timers). */
   type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean) => void;
   const mutationListeners = new Set<MutationListener>();
@@ -343,9 +352,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // last taps (a single-page app's routes) is not moving by itself, however fast a script taps.
     const own = byPage || schedulingContext() === 'page';
     for (const record of records) {
-      const known = changes.get(record.target) ?? [0, 0];
+      const known = own ? movedOnItsOwn(record.target, at) : changes.get(record.target) ?? [0, 0];
       if (!previous.has(record.target)) previous.set(record.target, known);
-      if (own && at > loadedAt && known[1] !== at) changes.set(record.target, [known[1], at]);
     }
     const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];
     for (const listener of mutationListeners) listener(records, at, before, byPage);
@@ -389,9 +397,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const at = Date.now();
     if (lastDrawn.get(canvas) === at) return;
     lastDrawn.set(canvas, at);
-    const before = changes.get(canvas) ?? [0, 0];
     const byPage = schedulingContext() === 'page';
-    if (byPage && at > loadedAt) changes.set(canvas, [before[1], at]);
+    const before = byPage ? movedOnItsOwn(canvas, at) : changes.get(canvas) ?? [0, 0];
     for (const listener of drawListeners) listener(canvas, at, before, byPage);
   };
   const DRAWING: Array<[{ prototype: object } | undefined, string[]]> = [

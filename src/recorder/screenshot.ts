@@ -120,15 +120,15 @@ export async function captureStep(
         window.__cxShopRecorder?.quiet(false);
       }, view.scroll)
       .then(() => (restored = true), () => undefined);
-    let bytes: Buffer = Buffer.from(shot.data, 'base64');
+    const bytes = Buffer.from(shot.data, 'base64');
     const inFrames = await frameMasks(page, normalised, secrets, view.scroll);
     const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
     const save = async (): Promise<StepScreenshot> => {
-      if (masks.length > 0) bytes = paint(bytes, masks);
+      const png = masks.length > 0 ? paint(bytes, masks) : bytes;
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, bytes);
+      await writeFile(file, png);
       // A PNG's header holds its size: width and height at bytes 16 and 20.
-      return { path: relative, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), offset: { x: 0, y: top }, scroll: { x: Math.round(view.scroll.x), y: Math.round(view.scroll.y) } };
+      return { path: relative, width: png.readUInt32BE(16), height: png.readUInt32BE(20), offset: { x: 0, y: top }, scroll: { x: Math.round(view.scroll.x), y: Math.round(view.scroll.y) } };
     };
     // After what cx-shop asks the page next has gone out: the page works on that while this paints and writes.
     return { saved: new Promise((resolve) => setImmediate(resolve)).then(save).catch(() => null) };
