@@ -12,6 +12,8 @@ import { timed, type Recorder } from '../recorder/recorder.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import { suggestLocators } from './suggestions.js';
 import { wordCount } from '../effort/model.js';
+import { browserFormatted } from '../recorder/values.js';
+import { segmentKeys } from './field-keys.js';
 
 /** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
 const MAX_SWIPES = 12;
@@ -217,12 +219,13 @@ export class ScriptContext implements ActionContext {
     return { box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
   }
 
-  async tap(element: PwLocator): Promise<void> {
+  async tap(element: PwLocator, where: 'middle' | 'start' = 'middle'): Promise<void> {
     const mark = this.recorder.mark;
+    const position = where === 'start' ? await this.startOf(element) : undefined;
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
-      .waiting(() => (this.touch ? element.tap({ timeout: this.timeout }) : element.click({ timeout: this.timeout })))
+      .waiting(() => (this.touch ? element.tap({ timeout: this.timeout, position }) : element.click({ timeout: this.timeout, position })))
       .catch(async (error: Error) => {
         // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
         // a dialog).
@@ -230,6 +233,12 @@ export class ScriptContext implements ActionContext {
         throw why ? new ActionError(why) : error;
       });
     await this.recorder.pressAnswered(mark);
+  }
+
+  /** A point just inside the element's start, halfway down (the middle when its box cannot be read). */
+  private async startOf(element: PwLocator): Promise<{ x: number; y: number } | undefined> {
+    const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
+    return box ? { x: Math.min(8, box.width / 2), y: box.height / 2 } : undefined;
   }
 
   /**
@@ -262,16 +271,26 @@ export class ScriptContext implements ActionContext {
 
   async typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void> {
     this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
-    await this.tap(element);
+    // The browser's own date and time fields are typed into segment by segment, from the first: the customer taps
+    // that one, at the field's start (a tap in its middle lands on the day).
+    const type = await element.evaluate((el) => (el instanceof HTMLInputElement ? el.type : ''), undefined, { timeout: this.timeout }).catch(() => '');
+    const segmented = browserFormatted(type);
+    await this.tap(element, segmented ? 'start' : 'middle');
     // Emptying a field that is already empty is no work for the customer, and no keystroke.
     const held = await element.inputValue({ timeout: this.timeout }).catch(() => '');
     if (options.clear && held !== '') {
       await element.press('ControlOrMeta+A', { timeout: this.timeout });
       await element.press('Delete', { timeout: this.timeout });
     }
+    const keys = segmented ? segmentKeys(type, text) : null;
     // A paste puts the text in as the browser would from the clipboard; typing sends one key per character.
     if (options.paste) await this.page.keyboard.insertText(text);
-    else await element.pressSequentially(text, { timeout: this.timeout });
+    else await element.pressSequentially(keys ?? text, { timeout: this.timeout });
+    // A field whose segments run in another order (a browser in another language), or that takes no typing at all (a
+    // month field), is given the value the scenario wrote, as its picker would: the keys typed stay the effort.
+    if (keys !== null && (await element.inputValue({ timeout: this.timeout }).catch(() => text)) !== text) {
+      await element.fill(text, { timeout: this.timeout });
+    }
   }
 
   async swipe(pixels: number): Promise<void> {

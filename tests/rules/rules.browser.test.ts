@@ -193,6 +193,22 @@ describe('value-not-kept', () => {
     expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
   });
 
+  it('a date and a time written in their value form (2026-12-10, 14:30) are typed into the segments, on a phone too', async () => {
+    const result = await fixtures.run(
+      `name: fixture\ndevice: Pixel 7\nsteps:\n  - name: Open\n    goto: /rules/date-time.html\n` +
+        `  - name: Date\n    type: { label: Delivery date, text: "2026-12-10" }\n  - name: Time\n    type: { label: Time, text: "14:30" }\n` +
+        `  - name: Week\n    type: { label: Delivery week, text: "2026-W50" }\n  - name: Month\n    type: { label: Subscription start month, text: "2027-03" }\n` +
+        `  - name: Collection\n    type: { label: Collection, text: "2026-12-11T09:05" }\n`,
+    );
+    const artifacts = await savedArtifacts(result);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(artifacts.steps.slice(1).flatMap((s) => s.typed.map((t) => t.valueAtEnd))).toEqual(['2026-12-10', '14:30', '2026-W50', '2027-03', '2026-12-11T09:05']);
+    // The keys typed are the customer's effort: eight digits for the date, four and AM or PM for the time.
+    const typing = artifacts.steps.slice(1, 3).map((s) => s.interactions.find((i) => i.kind === 'type'));
+    expect(typing.map((t) => (t?.kind === 'type' ? t.chars : null))).toEqual([8, 5]);
+    expect(findingsOf(result, 'value-not-kept')).toHaveLength(0);
+  });
+
   it('a phone number cleared on blur is high, naming the field', async () => {
     const result = await fixtures.run(
       scenario('value-not-kept.html', '  - name: Give my phone number\n    type: { label: Phone, text: "07700 900123" }\n    tap: Next\n'),

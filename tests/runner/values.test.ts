@@ -1,6 +1,7 @@
 /** When a field's value is still what the customer typed, however the site writes it back (pure, no browser). */
 import { describe, expect, it } from 'vitest';
 import { browserFormatted, sameFieldValue, sameValue } from '../../src/recorder/values.js';
+import { segmentKeys } from '../../src/driver/field-keys.js';
 
 describe('sameValue', () => {
   it.each([
@@ -42,4 +43,22 @@ describe('browserFormatted', () => {
     expect(['date', 'time', 'datetime-local', 'month', 'week'].every(browserFormatted)).toBe(true);
     expect(['text', 'number', 'tel', 'email'].some(browserFormatted)).toBe(false);
   });
+});
+
+describe('segmentKeys: a value written in its standard form, typed into the date and time field segments', () => {
+  it.each([
+    ['date', '2026-12-10', '12102026'],
+    ['time', '14:30', '0230P'],
+    ['time', '00:15', '1215A'],
+    ['time', '12:00', '1200P'],
+    ['datetime-local', '2026-12-11T09:05', '121120260905A'],
+    ['month', '2027-03', '032027'],
+    ['week', '2026-W50', '502026'],
+  ])('%s "%s" is typed as %s', (type, text, keys) => expect(segmentKeys(type, text)).toBe(keys));
+
+  it.each([
+    ['date', '12/10/2026'],
+    ['time', '2:30 PM'],
+    ['text', '2026-12-10'],
+  ])('%s "%s" is typed as written', (type, text) => expect(segmentKeys(type, text)).toBeNull());
 });
