@@ -983,6 +983,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     arrivalTimers.clear();
     arrivalMessages();
   }
+  // The document moving on its own (a link to a part of the page, scrolled smoothly): the customer waits for it to
+  // stop before doing anything else. While it moves a scroll event comes every frame; it has stopped at its scrollend,
+  // or once none came for SCROLL_STILL_MS.
+  let scrolledAt = 0;
+  const SCROLL_STILL_MS = 100;
+  addEventListener('scroll', () => void (scrolledAt = Date.now()), { passive: true });
+  addEventListener('scrollend', () => void (scrolledAt = 0), { passive: true });
+  const scrolling = () => scrolledAt > 0 && Date.now() - scrolledAt < SCROLL_STILL_MS;
   addEventListener(
     'load',
     () => {
@@ -1021,7 +1029,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     busy() {
       const leaving = leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS ? Date.now() - leavingAt : null;
       const looking = arrival === 'loaded' || arrival === 'started';
-      return { work: customerTimers.size + customerCalls + (looking ? 1 : 0), leaving };
+      return { work: customerTimers.size + customerCalls + (looking ? 1 : 0) + (scrolling() ? 1 : 0), leaving };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

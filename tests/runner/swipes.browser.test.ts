@@ -35,3 +35,27 @@ describe('a swipe before a press', () => {
     expect(result.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
   });
 });
+
+describe('a link to a part of the page, scrolled smoothly', () => {
+  it('is waited for until the page stops: the customer then swipes back up to what they tap next (three runs alike)', async () => {
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) {
+      runs.push(
+        await fixtures.run(
+          pageScenario('swipe', 'jump.html', {
+            head: 'device: Pixel 7\n',
+            steps: '  - name: Read the reviews\n    tap: Read 3 reviews\n  - name: Two mugs\n    tap: { role: button, name: One more }\n',
+          }),
+        ),
+      );
+    }
+    for (const result of runs) {
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+      const kinds = await interactionsOfLastStep(result);
+      expect(kinds.at(-1)).toBe('tap');
+      expect(kinds.filter((k) => k === 'scroll').length).toBeGreaterThanOrEqual(2);
+      expect(result.steps[2]!.effortBreakdown.scrolling).toBeGreaterThan(0);
+    }
+    expect(new Set(runs.map((r) => r.steps[2]!.effort)).size).toBe(1);
+  });
+});
