@@ -45,7 +45,18 @@ export interface InvoiceAnalysis {
   amountDue: AmountDue;
   /** Non-space characters: what reading the whole invoice costs (0.0147 s each in the effort model). */
   readingChars: number;
+  /** Words on the invoice (tokens of two letters or more). */
+  words: number;
+  /** Fewer than TEXT_WORDS words: a picture of an invoice (a scan), which nothing can read aloud, search or check. */
+  pictureOnly: boolean;
 }
+
+/**
+ * Fewer words than this and the invoice is no text to read but a picture of one (a scanned PDF, an image on a page):
+ * the shortest invoice in the corpus has some sixty. Its essentials cannot be checked, so are not reported missing
+ * one by one.
+ */
+export const TEXT_WORDS = 10;
 
 /**
  * The amount due is prominent when it is shown at least this many times the body size anywhere on the invoice:
@@ -194,6 +205,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const known = cache.get(doc);
   if (known) return known;
   const text = pairColumns(doc.text);
+  const words = text.split(/\s+/).filter((token) => /\p{L}{2}/u.test(token)).length;
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip }): Essential => {
     for (const pattern of patterns) {
       const match = skip ? matchesOf(text, pattern).find((m) => !skip(text, m.index)) : pattern.exec(text);
@@ -214,6 +226,8 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     help: phrases(text, HELP),
     amountDue: amountDue(doc, text),
     readingChars: text.replace(/\s+/g, '').length,
+    words,
+    pictureOnly: words < TEXT_WORDS,
   };
   cache.set(doc, analysis);
   return analysis;

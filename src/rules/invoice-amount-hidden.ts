@@ -11,8 +11,9 @@ export default defineRule({
   scope: 'step',
   detect({ documents, url }) {
     return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
-      const { amountDue: due } = analyseInvoice(doc);
-      if (due.prominent) return [];
+      const { amountDue: due, pictureOnly } = analyseInvoice(doc);
+      // A picture of an invoice is invoice-essentials' one finding: nothing in it can be measured.
+      if (due.prominent || pictureOnly) return [];
       const unit = sizeUnit(doc);
       const body = `${due.bodyFontSize} ${unit}`;
       const threshold = `the amount due at ${Math.round(due.bodyFontSize * PROMINENT_RATIO * 10) / 10} ${unit} or more (${PROMINENT_RATIO}× the body's ${body})`;

@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, TEXT_WORDS } from '../journeys/invoice-analysis.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -6,7 +6,7 @@ export default defineRule({
   area: 'invoice',
   severity: 'medium',
   threshold:
-    'each missing one is a finding: invoice number, invoice date, who it is from, how to reach them, what is charged, ' +
+    'an invoice with no text (a scan) is one finding; otherwise each missing one is a finding: invoice number, invoice date, who it is from, how to reach them, what is charged, ' +
     'total amount due, due date (a date), how to pay',
   source:
     'GOV.UK "Invoicing and taking payment from customers" (what an invoice must include); due date and how to pay: cx-shop convention',
@@ -14,7 +14,17 @@ export default defineRule({
   scope: 'step',
   detect({ documents, url }) {
     return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
-      const { missing, essentials } = analyseInvoice(doc);
+      const { missing, essentials, pictureOnly, words } = analyseInvoice(doc);
+      if (pictureOnly) {
+        return [
+          {
+            message:
+              `The invoice has no text to read (${words} ${words === 1 ? 'word' : 'words'}): a scanned or pictured invoice cannot be read aloud, searched ` +
+              'or copied from (its number, its amount, its bank details), and what it must say could not be checked',
+            evidence: { url, element: describeInvoice(doc), measured: `${words} words of text`, threshold: `text on the invoice (${TEXT_WORDS} words or more)` },
+          },
+        ];
+      }
       const found = essentials.filter((e) => e.found).map((e) => ({ essential: e.id, text: e.evidence }));
       return missing.map((essential) => ({
         message: `Not on the invoice: ${essential.label}. The customer cannot find out ${essential.need}`,
