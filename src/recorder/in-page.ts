@@ -799,7 +799,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (el.closest(ALERTING)) return namedError(el) ? 'error' : 'alert';
     if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
     if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) ? 'error' : 'status';
-    if (namedError(el) || lib.looksRed(el)) return 'error';
+    if (namedError(el)) return 'error';
+    // Red by its colour alone is an error, unless its words sell rather than warn: a sale, a price cut, few left.
+    if (lib.looksRed(el)) {
+      const words = lib.clean((el as HTMLElement).innerText ?? el.textContent ?? '');
+      return SELLING_WORDS.test(words) && !ERROR_WORDS.test(words) ? 'text' : 'error';
+    }
     return 'text';
   };
   const blockOf = (node: Node): Element | null => {
@@ -945,6 +950,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (action) detect(action);
     action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden, quiet: 0 };
   }
+  /**
+   * Words of red text that sells rather than warns: a sale, a price cut, stock running low ("Only 2 left in this
+   * size"). Not an offer that has ended, which may be the answer to a code.
+   */
+  const SELLING_WORDS =
+    /\b(?:sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone)\b/i;
   /** Words that make red or error-classed text read as an error. */
   const ERROR_WORDS =
     /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid/i;

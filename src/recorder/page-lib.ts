@@ -185,10 +185,31 @@ export function pageLib(): PageLib {
         .join(' '),
     );
   };
-  const red = (colour: string, opaque: boolean): boolean => {
+  // A computed colour as sRGB red, green, blue (0-255) and alpha (0-1). The browser writes most as rgb(); one given in
+  // another space stays in it (Tailwind 4's palette is oklch(), and lab() or color(display-p3 …) are met too), and is
+  // painted on a pixel of cx-shop's own canvas, off the page, for the browser to convert.
+  const painted = new Map<string, [number, number, number, number] | null>();
+  let pixel: OffscreenCanvasRenderingContext2D | null | undefined;
+  const srgb = (colour: string): [number, number, number, number] | null => {
     const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?/.exec(colour);
-    if (!match) return false;
-    const [r, g, b, a] = [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])];
+    if (match) return [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])];
+    if (painted.has(colour)) return painted.get(colour)!;
+    pixel ??= typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true }) : null;
+    let value: [number, number, number, number] | null = null;
+    if (pixel && CSS.supports('color', colour)) {
+      pixel.clearRect(0, 0, 1, 1);
+      pixel.fillStyle = colour;
+      pixel.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data as unknown as [number, number, number, number];
+      value = [r, g, b, a / 255];
+    }
+    painted.set(colour, value);
+    return value;
+  };
+  const red = (colour: string, opaque: boolean): boolean => {
+    const rgba = srgb(colour);
+    if (!rgba) return false;
+    const [r, g, b, a] = rgba;
     return r >= 150 && r > 2 * g && r > 2 * b && (!opaque || a >= 0.5);
   };
   const looksRed = (el: Element): boolean => {
