@@ -52,17 +52,17 @@ let stableOut: string;
 beforeAll(async () => {
   [fixed, shipped] = await Promise.all([startDemoShop({ variant: 'fixed' }), startDemoShop({ variant: 'shipped' })]);
   stableOut = temp();
-  stableRun = await cli(['run', 'scenarios', '--base-url', fixed.url, '--out', stableOut, '--repeat', '3', ...FORMATS]);
+  stableRun = await cli(['run', 'scenarios', '--base-url', fixed.url, '--out', stableOut, '--repeat', '2', ...FORMATS]);
 }, 400_000);
 afterAll(async () => {
   await Promise.all([fixed?.close(), shipped?.close()]);
 });
 
 describe('the fixed shop against itself', () => {
-  it('over 3 repeats: exit 0, no figure unstable, and it becomes the baseline', async () => {
+  it('over 2 repeats: exit 0, no figure unstable, and it becomes the baseline', async () => {
     expect(stableRun.code, stableRun.stderr).toBe(0);
     const report = readReport(stableOut);
-    expect(report.gate).toMatchObject({ repeats: 3, unstable: [], budgets: [], regressions: [], passed: true });
+    expect(report.gate).toMatchObject({ repeats: 2, unstable: [], budgets: [], regressions: [], passed: true });
     const saved = await cli(['baseline', join(stableOut, 'report.json'), '--out', baseline]);
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain(`baseline: ${baseline}`);
