@@ -7,6 +7,11 @@
  *
  * Speed rules are left out: they measure time, which a shared machine makes noisy, and the corpus plants no slowness.
  * The targets (recall at least 95%, precision at least 90%, no false High on a clean page) are asserted at the end.
+ *
+ *   CORPUS_RUNS=2 npm run corpus
+ *
+ * runs every page that many times and also asserts that the runs agree: each step's status and effort, and the
+ * deterministic findings, the same every time.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +35,19 @@ const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 const corpus = parse(readFileSync(new URL('./pages.yaml', import.meta.url), 'utf8')) as CorpusPage[];
 /** Timing rules: not scored (see above). */
 const UNSCORED = new Set(['slow-response', 'long-task', 'web-vitals']);
+/** Runs of each page; from the second on, each must agree with the first. */
+const RUNS = Math.max(1, Number(process.env.CORPUS_RUNS ?? 1) || 1);
+
+/** What must be the same on every run of a page: each step's status and effort, and its deterministic findings. */
+function signature(result: ScenarioResult): string {
+  return JSON.stringify(
+    result.steps.map((step) => [
+      step.status,
+      step.effort,
+      step.findings.filter((f) => !UNSCORED.has(f.rule)).map((f) => `${f.rule} ${f.severity} ${f.message}`).sort(),
+    ]),
+  );
+}
 
 function scenarioOf(entry: CorpusPage): string {
   const steps = (entry.steps ?? '').trimEnd().split('\n').map((line) => `  ${line}`).join('\n');
@@ -70,8 +88,13 @@ describe('the page corpus', () => {
     const tally = (rule: string) => perRule.get(rule) ?? perRule.set(rule, { tp: 0, fp: 0, fn: 0 }).get(rule)!;
     const falseHighs: string[] = [];
     const lines: string[] = [];
+    const unsteady: string[] = [];
     for (const entry of corpus) {
       const result = await runYaml(browser!, server!.url, scenarioOf(entry));
+      for (let run = 2; run <= RUNS; run += 1) {
+        const again = await runYaml(browser!, server!.url, scenarioOf(entry));
+        if (signature(again) !== signature(result)) unsteady.push(`${entry.page} (run ${run}): ${signature(again)} against ${signature(result)}`);
+      }
       const got = fired(result);
       const wanted = new Set(entry.expect);
       for (const rule of new Set([...got, ...wanted])) {
@@ -109,10 +132,12 @@ describe('the page corpus', () => {
       `overall: precision ${ratio(totals.tp, totals.tp + totals.fp)}, recall ${ratio(totals.tp, totals.tp + totals.fn)} (${totals.tp} found, ${totals.fp} false, ${totals.fn} missed)`,
       `false High findings on clean pages: ${falseHighs.length}`,
       ...falseHighs.map((line) => `  ${line}`),
+      ...(RUNS > 1 ? [`pages whose ${RUNS} runs differ: ${unsteady.length}`, ...unsteady.map((line) => `  ${line}`)] : []),
     ].join('\n');
     console.log(report);
     expect(totals.tp / (totals.tp + totals.fn), 'recall').toBeGreaterThanOrEqual(0.95);
     expect(totals.tp / (totals.tp + totals.fp), 'precision').toBeGreaterThanOrEqual(0.9);
     expect(falseHighs).toEqual([]);
-  }, 600_000);
+    expect(unsteady).toEqual([]);
+  }, 600_000 * RUNS);
 });
