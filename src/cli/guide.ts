@@ -68,6 +68,10 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   if (options.shopper !== undefined && !/^[\w.@+-]{1,64}$/.test(options.shopper)) {
     throw new UsageError(`--shopper "${options.shopper}" is not a shopper id: letters, digits and . _ - @ + only, up to 64`, 'e.g. --shopper S-014');
   }
+  // A walk in the browser needs the shopper's id (a checklist read back carries its own): said before the output
+  // folder is made, so a mistake on the command line leaves nothing behind.
+  if (!options.readBack && !options.shopper) throw new UsageError('--shopper is needed: the id of the person walking the journey', `e.g. cx-shop guide ${path} --shopper S-014`);
+  const shopper = options.shopper ?? '';
   const outDir = resolve(options.out);
   await checkWritable(outDir);
   const predicted = options.predicted ? await predictionFrom(options.predicted, scenario) : null;
@@ -88,7 +92,6 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     return finish([judgeScenario(artifacts)], Date.now(), null, outDir, reporters, scenario.secrets);
   }
 
-  if (!options.shopper) throw new UsageError('--shopper is needed: the id of the person walking the journey', `e.g. cx-shop guide ${path} --shopper S-014`);
   const browser = findBrowser(options.browserPath);
   guardOutput(scenario.secrets);
   const started = Date.now();
@@ -118,7 +121,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     result = await guideScenario(
       launched,
       scenario,
-      { baseUrl, outDir, shopper: options.shopper, predicted: prediction, signal: controller.signal, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) },
+      { baseUrl, outDir, shopper, predicted: prediction, signal: controller.signal, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) },
       ask,
     );
   } finally {

@@ -4,7 +4,7 @@
  * standard input alone, as a shopper at a terminal would.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,9 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cx-shop.js');
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -81,11 +81,14 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
   });
 
   it('a guided run needs a shopper id; combine needs guided reports', async () => {
-    const run = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9']);
+    // Run where the default output folder (cx-guide) would go: a mistake on the command line leaves nothing there.
+    const here = mkdtempSync(join(tmpdir(), 'cx-shop-guide-cwd-'));
+    const run = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9'], here);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--shopper is needed');
-    const bad = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9', '--shopper', 'Ann Smith!']);
+    const bad = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9', '--shopper', 'Ann Smith!'], here);
     expect(bad.code).toBe(2);
+    expect(readdirSync(here)).toEqual([]);
     writeFileSync(join(dir, 'plain.json'), JSON.stringify({ version: 1, tool: { name: 'cx-shop' }, summary: {}, scenarios: [] }));
     const combine = await cli(['combine', join(dir, 'plain.json')]);
     expect(combine.code).toBe(2);
