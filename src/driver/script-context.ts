@@ -288,8 +288,9 @@ export class ScriptContext implements ActionContext {
     else await element.pressSequentially(keys ?? text, { timeout: this.timeout });
     // A field whose segments run in another order (a browser in another language), or that takes no typing at all (a
     // month field), is given the value the scenario wrote, as its picker would: the keys typed stay the effort.
-    if (keys !== null && (await element.inputValue({ timeout: this.timeout }).catch(() => text)) !== text) {
-      await element.fill(text, { timeout: this.timeout });
+    const value = text.trim();
+    if (keys !== null && (await element.inputValue({ timeout: this.timeout }).catch(() => value)) !== value) {
+      await element.fill(value, { timeout: this.timeout });
     }
   }
 

@@ -4,13 +4,16 @@
  * what the page does in answer (DOM changes, new text), and sends each observation to cx-shop through a binding.
  * It never sends what was typed: only counts and the kind of each character. Serialised by Playwright.
  */
-import type { AppearedText, Box, TargetInfo } from '../artifacts/types.js';
+import type { AppearedText, Box, TapResponse, TargetInfo } from '../artifacts/types.js';
 import type { PageLib } from './page-lib.js';
+
+/** What the page itself may answer a press with: the requests and downloads it starts are seen from outside. */
+type PageAnswer = Exclude<TapResponse['responses'][number], 'network' | 'download'>;
 
 /** What the page sends; `seq` numbers every event of a document, `t` is the page's clock (ms since the epoch). */
 export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'press'; id: number; pointer: 'touch' | 'mouse' | 'pen'; point: { x: number; y: number }; target: TargetInfo; field: FieldNote | null }
-  | { type: 'response'; id: number; what: 'mutation' | 'drawn' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog' }
+  | { type: 'response'; id: number; what: PageAnswer }
   | { type: 'key'; key: string; cls: 'L' | 'D' | 'O' | 'X'; field: FieldNote | null }
   | { type: 'select'; target: TargetInfo; choices: number; field: FieldNote }
   | { type: 'choice'; id: number; target: TargetInfo; expectsAnswer: boolean }
@@ -451,7 +454,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
   const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null, hidden = pressed ? hiddenNear(pressed) : new Set<Element>()) => {
     const seen = new Set<string>();
-    const answer = (what: 'mutation' | 'drawn' | 'shown' | 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog') => {
+    const answer = (what: PageAnswer) => {
       if (own && (what === 'change' || what === 'focus')) return;
       if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
       seen.add(what);
@@ -501,7 +504,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         checkShown();
       }, ms);
     }
-    const events: Array<[string, 'scroll' | 'change' | 'focus' | 'navigation' | 'dialog']> = [
+    const events: Array<[string, PageAnswer]> = [
       // A "Print" button's answer is the browser's print dialog, which changes nothing on the page.
       ['beforeprint', 'dialog'],
       ['scroll', 'scroll'],
@@ -793,7 +796,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     }
     return false;
   };
-  const kindOf = (el: Element): AppearedText['kind'] => {
+  const kindOf = (el: Element, text: string): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
     // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role).
     if (el.closest(ALERTING)) return namedError(el) ? 'error' : 'alert';
@@ -801,10 +804,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) ? 'error' : 'status';
     if (namedError(el)) return 'error';
     // Red by its colour alone is an error, unless its words sell rather than warn: a sale, a price cut, few left.
-    if (lib.looksRed(el)) {
-      const words = lib.clean((el as HTMLElement).innerText ?? el.textContent ?? '');
-      return SELLING_WORDS.test(words) && !ERROR_WORDS.test(words) ? 'text' : 'error';
-    }
+    if (lib.looksRed(el)) return SELLING_WORDS.test(text) && !ERROR_WORDS.test(text) ? 'text' : 'error';
     return 'text';
   };
   const blockOf = (node: Node): Element | null => {
@@ -837,7 +837,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     shown.set(text, el);
     const id = el.id ? `#${el.id}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind: kindOf(el), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
+    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
   };
   // The browser's own check of a form (required, type="email", a pattern) shows its message in a bubble by the first
   // field that fails: not in the page, but the customer reads it. A script's silent checkValidity() shows nothing;
@@ -915,7 +915,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         continue;
       }
       if (current.removed.has(strip(text))) continue;
-      const kind = kindOf(el);
+      const kind = kindOf(el, text);
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
       // A client-side page change brings a whole new page: only what is marked as a message counts there.
@@ -971,7 +971,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const found: Array<{ el: Element; text: string }> = [];
     for (const el of marked) {
       const text = lib.clean((el as HTMLElement).innerText);
-      const kind = kindOf(el);
+      const kind = kindOf(el, text);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;
       // An alert named as an error is taken at its word, as any alert is.
       if (kind === 'error' && !errorLabel && !el.closest(ALERTING) && !ERROR_WORDS.test(text)) continue;
