@@ -58,7 +58,7 @@ declare global {
       doc: string;
       flush(): number;
       quiet(on: boolean): void;
-      busy(): { work: number; leaving: number | null };
+      busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null };
       /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
       later(callback: () => void, ms: number): void;
       fieldValue(id: number): string | null;
@@ -118,6 +118,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // own code is the background, whenever it happens to come.
   const INPUT_EVENTS = new Set(['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit']);
   let running: 'customer' | 'page' | null = null;
+  /**
+   * Whether the customer's code running now is surely theirs (their event's listener, or a timer one set) rather than
+   * code that only came soon after their input (it may be, an await in a handler, or the page's own poll come back).
+   */
+  let runningSurely = false;
   /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
   let takePageChanges: (() => void) | null = null;
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
@@ -132,6 +137,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const event = (window as unknown as { event?: Event }).event;
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
+  };
+  const surelyCustomer = (): boolean => {
+    if (running) return running === 'customer' && runningSurely;
+    const event = (window as unknown as { event?: Event }).event;
+    return Boolean(event && event.isTrusted && INPUT_EVENTS.has(event.type));
   };
   // cx-shop's own timers below use the browser's, never the wrapped ones: they are not the page's doing.
   const ownSetTimeout = window.setTimeout.bind(window);
@@ -168,6 +178,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (typeof callback !== 'function') return original.call(window, callback, ...rest);
       const context = schedulingContext();
       const link = context === 'customer' ? depth + 1 : 0;
+      const surely = context === 'customer' && surelyCustomer();
       const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
       const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_MS;
       let id = 0;
@@ -176,8 +187,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         if (arriving) arrivalTimerEnded(id);
         const outer = running;
         const outerDepth = depth;
+        const outerSurely = runningSurely;
         running = context;
         depth = link;
+        runningSurely = surely;
         try {
           return (callback as (...a: unknown[]) => unknown).apply(this, args);
         } catch (error) {
@@ -186,6 +199,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         } finally {
           running = outer;
           depth = outerDepth;
+          runningSurely = outerSurely;
           if (context === 'page') takePageChanges?.();
         }
       };
@@ -223,16 +237,30 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     }
   };
   // Calls made in answer to the customer whose answer the page has not finished handling: the request is done, but
-  // the page still reads the body and shows the result. Counted until the task after the last of that work.
-  let customerCalls = 0;
-  const handled = () => ownSetTimeout(() => (customerCalls -= 1), 0);
+  // the page still reads the body and shows the result. Counted until the task after the last of that work. Whether
+  // each is surely the customer's goes with it (see runningSurely): cx-shop may know its address for one the page
+  // keeps open, and asks again, on its own.
+  type OpenCall = { method: string; url: string; surely: boolean };
+  const customerCalls = new Set<OpenCall>();
+  const customerCall = (method: string, url: string | URL): OpenCall => {
+    let href = String(url);
+    try {
+      href = new URL(href, location.href).href;
+    } catch {
+      // Kept as the page wrote it.
+    }
+    const call = { method: method.toUpperCase(), url: href, surely: surelyCustomer() };
+    customerCalls.add(call);
+    return call;
+  };
+  const handled = (call: OpenCall) => ownSetTimeout(() => customerCalls.delete(call), 0);
   /** A customer's fetch: how many reads of its answer's body are under way, whether the page had its turn, done. */
-  type Call = { reads: number; looked: boolean; done: boolean };
+  type Call = { reads: number; looked: boolean; done: boolean; open: OpenCall };
   const answers = new WeakMap<Response, Call>();
   const finishCall = (call: Call) => {
     if (!call.looked || call.reads > 0 || call.done) return;
     call.done = true;
-    handled();
+    handled(call.open);
   };
   for (const method of ['json', 'text', 'blob', 'arrayBuffer', 'formData'] as const) {
     const original = Response.prototype[method] as (this: Response) => Promise<unknown>;
@@ -250,11 +278,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const originalFetch = window.fetch;
   window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const request = input instanceof Request ? input : null;
-    noteCall(init?.method ?? request?.method ?? 'GET', request ? request.url : (input as string | URL));
+    const method = init?.method ?? request?.method ?? 'GET';
+    const url = request ? request.url : (input as string | URL);
+    noteCall(method, url);
     const answer = originalFetch.call(this ?? window, input, init);
     if (schedulingContext() === 'customer') {
-      customerCalls += 1;
-      const call: Call = { reads: 0, looked: false, done: false };
+      const call: Call = { reads: 0, looked: false, done: false, open: customerCall(method, url) };
       // The page's own `await` on the answer runs after this and starts its reads in the same task: looked at after it.
       const look = () => ownSetTimeout(() => ((call.looked = true), finishCall(call)), 0);
       answer.then((response) => (answers.set(response, call), look()), look);
@@ -271,16 +300,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = openCalls.get(this);
     if (call) noteCall(call[0], call[1]);
-    const counted = schedulingContext() === 'customer';
-    if (counted) {
-      customerCalls += 1;
-      // loadend comes after the page's own load, error and readystatechange handlers.
-      this.addEventListener('loadend', handled, { once: true });
-    }
+    const counted = schedulingContext() === 'customer' ? customerCall(call?.[0] ?? 'GET', call?.[1] ?? '') : null;
+    // loadend comes after the page's own load, error and readystatechange handlers.
+    if (counted) this.addEventListener('loadend', () => handled(counted), { once: true });
     try {
       return originalSend.call(this, body);
     } catch (error) {
-      if (counted) customerCalls -= 1;
+      if (counted) customerCalls.delete(counted);
       throw error;
     }
   };
@@ -1040,7 +1066,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     busy() {
       const leaving = leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS ? Date.now() - leavingAt : null;
       const looking = arrival === 'loaded' || arrival === 'started';
-      return { work: customerTimers.size + customerCalls + (looking ? 1 : 0) + (scrolling() ? 1 : 0), leaving };
+      const calls = [...customerCalls];
+      const surely = calls.filter((call) => call.surely).length;
+      // The calls that may be the customer's: cx-shop decides, by their address.
+      const maybe = calls.filter((call) => !call.surely).map(({ method, url }) => ({ method, url }));
+      return { work: customerTimers.size + surely + (looking ? 1 : 0) + (scrolling() ? 1 : 0), maybe, leaving };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

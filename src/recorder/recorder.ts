@@ -26,6 +26,12 @@ const MIN_QUIET_MS = 20;
 const AFTER_ANSWER_MS = 30;
 /** A main thread that takes longer than this to paint a frame is the site keeping the customer waiting. */
 const FROZEN_MS = 50;
+/**
+ * A data call the page's own code keeps open this long, while the page has nothing left to do for the customer, is
+ * held open on purpose (a chat widget's long poll, a stream of live stock): it answers when the server has news, not
+ * when the page is ready, and is not waited for any longer.
+ */
+const HELD_OPEN_MS = 3000;
 
 /** Requests that answer the customer: the page, its data calls. Pictures, fonts and beacons answer nobody. */
 const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket', 'eventsource', 'manifest']);
@@ -95,6 +101,12 @@ export class Recorder {
   private readonly requests: Array<RequestRecord & { at: number }> = [];
   private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
   private readonly inflight = new Set<Request>();
+  /** Addresses (method, origin and path) of calls the page held open (see HELD_OPEN_MS): their repeats are not waited for. */
+  private readonly heldOpen = new Set<string>();
+  /** Requests to such an address, not waited for as requests: the page says whether it is busy with them. */
+  private readonly repeats = new WeakSet<Request>();
+  /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
+  private pageWorking = false;
   /** Faults injected on requests not yet seen (a route can run before the request event). */
   private readonly injectedEarly = new WeakMap<Request, string>();
   /** Set while cx-shop has taken the network off: every request that fails meanwhile failed on purpose. */
@@ -335,7 +347,7 @@ export class Recorder {
   private async quiet(started: number): Promise<void> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
-      if (this.inflight.size > 0) {
+      if (this.inflight.size > 0 && !(await this.onlyHeldOpen())) {
         calm = 0;
         await delay(10);
         continue;
@@ -348,11 +360,13 @@ export class Recorder {
       }
       const activity = this.lastSiteActivity;
       const busy = await this.stillAnswering();
+      this.pageWorking = busy;
       calm = !busy && this.inflight.size === 0 && this.lastSiteActivity === activity ? calm + 1 : 0;
       // Found quiet twice, long enough: nothing to wait for before saying so.
       if (calm >= 2 && Date.now() - started >= MIN_QUIET_MS) break;
       await delay(10);
     }
+    this.pageWorking = false;
     // Waited for once, up to the cap: the next wait in the step does not wait for these again.
     if (Date.now() - started >= SETTLE_CAP_MS) this.inflight.clear();
   }
@@ -366,7 +380,9 @@ export class Recorder {
     const asked = Date.now();
     const busy = await timed(this.page.evaluate(() => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
     if (!busy) return false;
-    if (busy.work > 0) return true;
+    // A call that only came soon after the customer's input, to an address the page holds open, is the page asking
+    // again on its own (its poll answered just then), not an answer to them.
+    if (busy.work > 0 || busy.maybe.some((call) => !this.heldOpen.has(callAddress(call)))) return true;
     if (busy.leaving === null) return false;
     // When it started leaving, on cx-shop's clock (a little early rather than late: the answer took a moment to come).
     const leftAt = asked - busy.leaving - 50;
@@ -459,6 +475,21 @@ export class Recorder {
   }
 
   /**
+   * Whether every request still waited for is a call the page holds open (see HELD_OPEN_MS); if so they are let go,
+   * and their address remembered. A call made in answer to the customer keeps the page busy while it is open (see
+   * in-page.ts), so a slow answer to the customer is never taken for one.
+   */
+  private async onlyHeldOpen(): Promise<boolean> {
+    const now = Date.now();
+    const open = [...this.inflight].map((request) => this.entries.get(request));
+    if (!open.every((entry) => entry && PAGE_CALLS.has(entry.resourceType) && now - entry.at >= HELD_OPEN_MS)) return false;
+    if (await this.stillAnswering()) return false;
+    for (const entry of open) this.heldOpen.add(callAddress(entry!));
+    this.inflight.clear();
+    return true;
+  }
+
+  /**
    * True when the page said its own code made this call or threw this error on its own (a timer it set while the
    * customer did nothing), around the time it happened.
    */
@@ -493,7 +524,9 @@ export class Recorder {
     };
     this.entries.set(request, entry);
     this.requests.push(entry);
-    if (this.answers(entry)) {
+    if (!this.answers(entry)) return;
+    if (PAGE_CALLS.has(entry.resourceType) && this.heldOpen.has(callAddress(entry))) this.repeats.add(request);
+    else {
       this.inflight.add(request);
       this.lastSiteActivity = at;
     }
@@ -505,7 +538,8 @@ export class Recorder {
   }
 
   private settleRequest(request: Request): void {
-    if (this.inflight.delete(request)) this.lastSiteActivity = Date.now();
+    // A held-open call's repeat that ends while the page works on it was the customer's call to that address.
+    if (this.inflight.delete(request) || (this.repeats.has(request) && this.pageWorking)) this.lastSiteActivity = Date.now();
   }
 
   /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */
@@ -644,4 +678,14 @@ export function timed<T>(work: Promise<T>, ms: number): Promise<T> {
   });
   work.catch(() => undefined);
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** A call's method and address without its query (a long poll asks again with a new cursor or time). */
+function callAddress(entry: Pick<RequestRecord, 'method' | 'url'>): string {
+  try {
+    const url = new URL(entry.url);
+    return `${entry.method} ${url.origin}${url.pathname}`;
+  } catch {
+    return `${entry.method} ${entry.url}`;
+  }
 }
