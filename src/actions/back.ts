@@ -7,9 +7,11 @@ export const back = defineAction({
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
     const before = ctx.page.url();
-    await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'domcontentloaded' })).catch((error: Error) => {
+    const went = await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'domcontentloaded' })).catch((error: Error) => {
       throw new ActionError(`could not go back: ${firstLine(error)}`);
     });
+    // A tab a tap opened has no page before its first: going back closes it, and the customer is where they tapped.
+    if (went === null && ctx.page.url() === before && (await ctx.closeTab())) return await ctx.settle();
     if (ctx.page.url() === before && before === 'about:blank') throw new ActionError('there was no page to go back to');
     await ctx.settle();
   },

@@ -29,6 +29,11 @@ export interface ActionContext {
   swipe(pixels: number): Promise<void>;
   /** Waits for the site to settle after an action; the time counts as the customer's waiting. */
   settle(): Promise<void>;
+  /**
+   * Closes the tab the customer is on, when a tap of theirs opened it, and puts them back on the one that opened it
+   * (a phone's back button on a tab with no history); false on the first tab.
+   */
+  closeTab(): Promise<boolean>;
   /** Runs work that waits on the site (a page load); its time counts as the customer's waiting. */
   waiting<T>(work: () => Promise<T>): Promise<T>;
   /** A mark in the page's events, to ask later what appeared since. */

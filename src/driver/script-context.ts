@@ -88,7 +88,6 @@ export class ScriptContext implements ActionContext {
   promo: PromoProbe | null = null;
 
   constructor(
-    readonly page: Page,
     private readonly recorder: Recorder,
     private readonly options: ScriptOptions,
   ) {
@@ -97,6 +96,15 @@ export class ScriptContext implements ActionContext {
     this.viewport = options.viewport;
     this.timeout = options.timeout;
     this.replay = options.replay;
+  }
+
+  /** The tab the customer is on (one a tap of theirs opened, once it did). */
+  get page(): Page {
+    return this.recorder.page;
+  }
+
+  closeTab(): Promise<boolean> {
+    return this.recorder.closeTab();
   }
 
   locate(locator: Locator): PwLocator {

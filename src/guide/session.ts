@@ -71,11 +71,11 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   await mkdir(join(options.outDir, folder), { recursive: true });
   const opened = await openPage(browser, profile, options.baseUrl, scenario.secrets);
   const { context, page, recorder } = opened;
-  const refreshPanel = () => timed(page.evaluate(() => window.__cxShopGuidePanel?.refresh()), 2000).catch(() => undefined);
+  const refreshPanel = () => timed(recorder.page.evaluate(() => window.__cxShopGuidePanel?.refresh()), 2000).catch(() => undefined);
   try {
     await installPanel(context, { state: () => panel, say: (word) => heard?.(word) });
     await options.onPage?.(page);
-    const env = { page, recorder, scenario, outDir: options.outDir, folder, links, checked: new Set<string>(), viewport, touch, mobile: profile.isMobile ?? false, personSees: true };
+    const env = { recorder, scenario, outDir: options.outDir, folder, links, checked: new Set<string>(), viewport, touch, mobile: profile.isMobile ?? false, personSees: true };
     const left = new Promise<'left'>((resolve) => {
       page.once('close', () => resolve('left'));
       options.signal?.addEventListener('abort', () => resolve('left'), { once: true });
@@ -89,9 +89,10 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
       ask.say(`\nStep ${index + 1} of ${of}: ${name}`);
       for (const line of lines) ask.say(`  - ${line}`);
       const timeout = step.timeout ?? scenario.timeout;
-      const ctx = new ScriptContext(page, recorder, { baseUrl: options.baseUrl, touch, viewport, timeout, testIdAttribute, replay: null, earlierTaps: () => recorder.tapsOnThisPage() });
+      const ctx = new ScriptContext(recorder, { baseUrl: options.baseUrl, touch, viewport, timeout, testIdAttribute, replay: null, earlierTaps: () => recorder.tapsOnThisPage() });
       recorder.beginStep();
-      const clock = await timed(pageClock(page), 2000).catch(() => Date.now());
+      const tab = recorder.page;
+      const clock = await timed(pageClock(tab), 2000).catch(() => Date.now());
       const started = Date.now();
       let said = 'opened for them' as PersonAnswers['said'];
       let outcome: StepOutcome = { status: 'passed' };
@@ -108,7 +109,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
         await refreshPanel();
         if (step.actions.every((a) => isOpening(a.action))) return;
         ask.say('  When it is done, press Done in the page or type d and Enter here; x and Enter if you could not do it.');
-        said = await untilTheShopperIsDone(step.expect ? () => checkExpectation(page, { locate: (l) => ctx.locate(l), timeout: 100 }, step.expect!) : null);
+        said = await untilTheShopperIsDone(step.expect ? () => checkExpectation(recorder.page, { locate: (l) => ctx.locate(l), timeout: 100 }, step.expect!) : null);
       });
       if (said === 'left') {
         artifacts.brokeOff = page.isClosed() ? 'the shopper closed the browser' : 'the guided run was stopped';
@@ -116,14 +117,14 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
       }
       if (said === 'could not') outcome = { status: 'blocked', reason: 'the shopper said they could not do it' };
       else if (said === 'done' && step.expect) {
-        const unmet = await checkExpectation(page, ctx, step.expect).catch((error: Error) => error.message);
+        const unmet = await checkExpectation(recorder.page, ctx, step.expect).catch((error: Error) => error.message);
         if (unmet) outcome = { status: 'failed', reason: `the shopper said it was done, but ${unmet}` };
       }
       const recorded = await recorder.endStep();
       const wallMs = Date.now() - started;
       panel = { ...panel, hidden: true };
       await refreshPanel();
-      const stepArtifacts = await lookAtPage(env, { index, name: step.name, exclude: step.exclude ?? [], outcome, recorded, wallMs, clock, timings: [], readings: ctx.readings, documents: ctx.documents, promo: null });
+      const stepArtifacts = await lookAtPage(env, { index, name: step.name, exclude: step.exclude ?? [], outcome, recorded, wallMs, clock: recorder.page === tab ? clock : 0, timings: [], readings: ctx.readings, documents: ctx.documents, promo: null });
       panel = { ...panel, hidden: false, asking: true, lines: ['Answer the question in the terminal.'] };
       await refreshPanel();
       const asked = said !== 'opened for them';

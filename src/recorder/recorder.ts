@@ -64,9 +64,23 @@ export async function frameOnScreen(frame: Frame): Promise<{ x: number; y: numbe
   }
 }
 
-/** Where the page binding delivers an event: the recorder of that page, if it has one. */
+/** Events of a tab no recorder follows yet (one just opened: its first events may come before it is announced). */
+const unclaimed = new WeakMap<Page, Array<[PageEvent, Frame | null]>>();
+/** Most events kept for a tab nobody follows (one the customer never sees, opened by the page on its own). */
+const MAX_UNCLAIMED = 500;
+
+/**
+ * Where the page binding delivers an event: the recorder following that page. A tab the customer left behind (the
+ * one that opened the tab they are on now) is not theirs to watch any more.
+ */
 export function deliver(page: Page, event: PageEvent, frame: Frame | null = null): void {
-  recorders.get(page)?.receive(event, frame);
+  const recorder = recorders.get(page);
+  if (recorder) {
+    if (recorder.page === page) recorder.receive(event, frame);
+    return;
+  }
+  const held = unclaimed.get(page) ?? [];
+  if (held.length < MAX_UNCLAIMED) unclaimed.set(page, [...held, [event, frame]]);
 }
 
 /**
@@ -137,14 +151,84 @@ export class Recorder {
   /** What cx-shop is doing: answering the customer's action, looking at the page itself, or neither. */
   private phase: 'action' | 'collect' | 'idle' = 'idle';
 
+  /** The tab the customer is on: the first one, or the last one a tap of theirs opened (see follow). */
+  private current: Page;
+  /** The tabs the customer came from and the document each was on, the last one last (see closeTab). */
+  private readonly openers: Array<{ page: Page; doc: string | null }> = [];
+
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[] },
   ) {
     this.site = siteOf(options.baseUrl);
     this.redact = redactor(options.secrets);
+    this.current = page;
+    this.watch(page);
+  }
+
+  /** The tab the customer is on now. */
+  get page(): Page {
+    return this.current;
+  }
+
+  /**
+   * Goes back from a tab a tap opened, as a phone's back button does when the tab has no page to go back to: the tab
+   * closes and the customer is on the one that opened it. False when the customer is on the first tab.
+   */
+  async closeTab(): Promise<boolean> {
+    const opener = this.openers.pop();
+    if (!opener) return false;
+    const left = this.current;
+    this.back(opener);
+    await left.close().catch(() => undefined);
+    return true;
+  }
+
+  /** Back on a tab the customer came from: its document is shown again, as a page restored by going back is. */
+  private back(opener: { page: Page; doc: string | null }): void {
+    this.current = opener.page;
+    if (opener.doc === null) return;
+    const seq = this.lastSeq.get(opener.doc) ?? 0;
+    // Its document is the one they are on again (see currentDoc).
+    this.lastSeq.delete(opener.doc);
+    this.receive({ type: 'document', url: opener.page.url(), how: 'restored', doc: opener.doc, seq, t: Date.now() });
+  }
+
+  /**
+   * The customer is on a tab their tap opened (a link with target="_blank", window.open in answer to them): a phone
+   * shows it in place of the page, and what they do from now on happens there. Its events from before it was
+   * announced are taken in first.
+   */
+  private follow(tab: Page): void {
+    this.openers.push({ page: this.current, doc: this.currentDoc() });
+    this.current = tab;
+    this.watch(tab);
+    for (const [event, frame] of unclaimed.get(tab) ?? []) this.receive(event, frame);
+    unclaimed.delete(tab);
+  }
+
+  /** Whether the customer pressed, or pressed a key, in the page they are on within the dead-tap window. */
+  private pressedJustNow(): boolean {
+    const since = Date.now() - DEAD_TAP_WINDOW_MS;
+    for (let i = this.events.length - 1; i >= 0 && this.events[i]!.received >= since; i -= 1) {
+      const type = this.events[i]!.type;
+      if (type === 'press' || type === 'key') return true;
+    }
+    return false;
+  }
+
+  /**
+   * Listens to a tab: its requests, errors, dialogs, downloads and new tabs. What a tab the customer has left does
+   * meanwhile is not theirs (its dialogs are still closed, or it would freeze).
+   */
+  private watch(page: Page): void {
     recorders.set(page, this);
-    page.on('request', (request) => this.onRequest(request));
+    const here = () => page === this.current;
+    // A tab the customer closes themselves (a person in a guided run) puts them back on the one that opened it.
+    page.on('close', () => {
+      if (here() && this.openers.length > 0) this.back(this.openers.pop()!);
+    });
+    page.on('request', (request) => here() && this.onRequest(request));
     page.on('response', (response) => {
       const entry = this.entries.get(response.request());
       if (entry) entry.status = response.status();
@@ -161,23 +245,29 @@ export class Recorder {
       this.settleRequest(request);
     });
     page.on('pageerror', (error) => {
+      if (!here()) return;
       const from = /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(error.stack ?? '')?.[1];
       const party = from === undefined ? 'unknown' : partyOf(from, [this.site, siteOf(page.url())]) === 'site' ? 'site' : 'third-party';
       this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
     });
     page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push({ text: message.text(), at: Date.now() });
+      if (here() && message.type() === 'error') this.consoleErrors.push({ text: message.text(), at: Date.now() });
     });
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) this.navigations.push({ url: frame.url(), at: Date.now() });
+      if (here() && frame === page.mainFrame()) this.navigations.push({ url: frame.url(), at: Date.now() });
     });
     // A native alert or confirm would freeze the page: read it, as the customer would, then close it.
     page.on('dialog', async (dialog) => {
-      this.dialogs.push({ text: dialog.message(), at: Date.now() });
+      if (here()) this.dialogs.push({ text: dialog.message(), at: Date.now() });
       await dialog.accept().catch(() => undefined);
     });
-    page.on('download', (download) => this.downloads.push({ name: download.suggestedFilename(), at: Date.now() }));
-    page.on('popup', (tab) => this.tabs.push({ page: tab, at: Date.now() }));
+    page.on('download', (download) => here() && this.downloads.push({ name: download.suggestedFilename(), at: Date.now() }));
+    page.on('popup', (tab) => {
+      if (!here()) return;
+      this.tabs.push({ page: tab, at: Date.now() });
+      // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
+      if (this.pressedJustNow()) this.follow(tab);
+    });
   }
 
   receive(event: PageEvent, frame: Frame | null = null): void {
@@ -372,6 +462,21 @@ export class Recorder {
   }
 
   /**
+   * Whether every request still waited for is a call the page holds open (see HELD_OPEN_MS); if so they are let go,
+   * and their address remembered. A call made in answer to the customer keeps the page busy while it is open (see
+   * in-page.ts), so a slow answer to the customer is never taken for one.
+   */
+  private async onlyHeldOpen(): Promise<boolean> {
+    const now = Date.now();
+    const open = [...this.inflight].map((request) => this.entries.get(request));
+    if (!open.every((entry) => entry && PAGE_CALLS.has(entry.resourceType) && now - entry.at >= HELD_OPEN_MS)) return false;
+    if (await this.stillAnswering()) return false;
+    for (const entry of open) this.heldOpen.add(callAddress(entry!));
+    this.inflight.clear();
+    return true;
+  }
+
+  /**
    * Whether the page still has something to do in answer to the customer (see in-page.ts): a page it started leaving
    * for counts until a download that came since shows that it never goes (the download may have come before this
    * wait began: a step that reads the file it got settles after).
@@ -472,21 +577,6 @@ export class Recorder {
     const entry = this.entries.get(request);
     if (entry) entry.injected = fault;
     else this.injectedEarly.set(request, fault);
-  }
-
-  /**
-   * Whether every request still waited for is a call the page holds open (see HELD_OPEN_MS); if so they are let go,
-   * and their address remembered. A call made in answer to the customer keeps the page busy while it is open (see
-   * in-page.ts), so a slow answer to the customer is never taken for one.
-   */
-  private async onlyHeldOpen(): Promise<boolean> {
-    const now = Date.now();
-    const open = [...this.inflight].map((request) => this.entries.get(request));
-    if (!open.every((entry) => entry && PAGE_CALLS.has(entry.resourceType) && now - entry.at >= HELD_OPEN_MS)) return false;
-    if (await this.stillAnswering()) return false;
-    for (const entry of open) this.heldOpen.add(callAddress(entry!));
-    this.inflight.clear();
-    return true;
   }
 
   /**

@@ -81,7 +81,6 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
     const opened = await openPage(browser, profile, options.baseUrl, scenario.secrets);
     context = opened.context;
     const env = {
-      page: opened.page,
       recorder: opened.recorder,
       scenario,
       baseUrl: options.baseUrl,
@@ -176,7 +175,7 @@ async function replayUpTo(
 ): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
   const { context, page, recorder } = await openPage(browser, profile, baseUrl, scenario.secrets);
   const fresh = () =>
-    new ScriptContext(page, recorder, {
+    new ScriptContext(recorder, {
       baseUrl,
       touch: profile.hasTouch ?? false,
       viewport: profile.viewport ?? { width: 1280, height: 720 },
