@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { Response } from 'playwright';
 import type { DocumentText } from '../journeys/pdf-text.js';
 import type { TargetInfo } from '../artifacts/types.js';
 import { LocatorSchema } from '../scenario/locator.js';
@@ -69,19 +70,44 @@ async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string)
   }
 }
 
+/** A page's answer that is a PDF for the browser to show (its type says so, and it does not say to save it). */
+function isPdfResponse(response: Response): boolean {
+  const headers = response.headers();
+  return /^application\/pdf\b/i.test(headers['content-type'] ?? '') && !/^\s*attachment/i.test(headers['content-disposition'] ?? '');
+}
+
+/** The file name at the end of an address (`invoice.pdf` for …/orders/10442/invoice.pdf?token=…). */
+function fileNameOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'invoice.pdf');
+  } catch {
+    return 'invoice.pdf';
+  }
+}
+
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
   const { element, target } = await ctx.reach(locator);
-  const downloaded = ctx.page.waitForEvent('download', { timeout: ctx.timeout });
+  const page = ctx.page;
+  // The file comes as a download, from the page or from a tab the tap opened for it; or the browser shows it, a PDF
+  // served to be read in place (most shops' "Download invoice"), in this tab or a new one: its bytes are the answer.
+  const inTab = page.waitForEvent('popup', { timeout: ctx.timeout }).then((tab) => tab.waitForEvent('download', { timeout: ctx.timeout }));
+  const shown = page
+    .context()
+    .waitForEvent('response', { predicate: (response) => response.request().isNavigationRequest() && isPdfResponse(response), timeout: ctx.timeout });
+  const downloaded = Promise.any([page.waitForEvent('download', { timeout: ctx.timeout }), inTab, shown]);
   // Awaited below; until then a timeout must not surface as an unhandled rejection.
   downloaded.catch(() => undefined);
   await ctx.tap(element);
   const file = await ctx.waiting(() => downloaded).catch(() => null);
   if (!file) throw new ActionError(`tapping ${target.description} started no download within ${ctx.timeout / 1000} s`);
-  const name = file.suggestedFilename();
-  const path = await ctx.waiting(() => file.path()).catch((error: Error) => {
-    throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
-  });
-  const read = await documentText(ctx, await readFile(path), name);
+  const name = 'suggestedFilename' in file ? file.suggestedFilename() : fileNameOf(file.url());
+  const bytes = await ctx
+    // A PDF the browser shows is asked for again with the customer's cookies: what the tab holds is the viewer.
+    .waiting(async () => ('suggestedFilename' in file ? readFile(await file.path()) : (await page.context().request.get(file.url())).body()))
+    .catch((error: Error) => {
+      throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
+    });
+  const read = await documentText(ctx, bytes, name);
   await ctx.settle();
   return { read, location: name, target: { ...target, description: `downloaded ${name}` } };
 }

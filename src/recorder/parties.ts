@@ -54,3 +54,8 @@ export function isPrefetch(headers: Record<string, string>): boolean {
 export function unseenByCustomer(request: Pick<RequestRecord, 'telemetry' | 'prefetch'>): boolean {
   return request.telemetry || request.prefetch === true;
 }
+
+/** Pages the customer never sees as the site's: the empty tab, browser error pages, inline documents. */
+export function isSitePage(url: string): boolean {
+  return /^https?:/i.test(url);
+}

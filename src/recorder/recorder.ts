@@ -11,7 +11,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type Reque
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
-import { siteOf, partyOf, isPrefetch, isTelemetry, unseenByCustomer } from './parties.js';
+import { siteOf, partyOf, isPrefetch, isTelemetry, isSitePage, unseenByCustomer } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 
@@ -179,19 +179,23 @@ export class Recorder {
     const opener = this.openers.pop();
     if (!opener) return false;
     const left = this.current;
-    this.back(opener);
+    this.back(opener, true);
     await left.close().catch(() => undefined);
     return true;
   }
 
-  /** Back on a tab the customer came from: its document is shown again, as a page restored by going back is. */
-  private back(opener: { page: Page; doc: string | null }): void {
+  /**
+   * Back on a tab the customer came from: its document is shown again, as a page restored by going back is (the
+   * customer's going back, unless the browser did it: an empty tab closed once its download began).
+   */
+  private back(opener: { page: Page; doc: string | null }, theirs: boolean): void {
     this.current = opener.page;
     if (opener.doc === null) return;
     const seq = this.lastSeq.get(opener.doc) ?? 0;
     // Its document is the one they are on again (see currentDoc).
     this.lastSeq.delete(opener.doc);
-    this.receive({ type: 'document', url: opener.page.url(), how: 'restored', doc: opener.doc, seq, t: Date.now() });
+    if (theirs) this.receive({ type: 'document', url: opener.page.url(), how: 'restored', doc: opener.doc, seq, t: Date.now() });
+    else this.lastSeq.set(opener.doc, seq);
   }
 
   /**
@@ -226,7 +230,7 @@ export class Recorder {
     const here = () => page === this.current;
     // A tab the customer closes themselves (a person in a guided run) puts them back on the one that opened it.
     page.on('close', () => {
-      if (here() && this.openers.length > 0) this.back(this.openers.pop()!);
+      if (here() && this.openers.length > 0) this.back(this.openers.pop()!, true);
     });
     page.on('request', (request) => here() && this.onRequest(request));
     page.on('response', (response) => {
@@ -261,7 +265,15 @@ export class Recorder {
       if (here()) this.dialogs.push({ text: dialog.message(), at: Date.now() });
       await dialog.accept().catch(() => undefined);
     });
-    page.on('download', (download) => here() && this.downloads.push({ name: download.suggestedFilename(), at: Date.now() }));
+    page.on('download', (download) => {
+      if (!here()) return;
+      this.downloads.push({ name: download.suggestedFilename(), at: Date.now() });
+      // A tab opened only to fetch a file (a PDF link with target="_blank") shows nothing: the browser closes it.
+      if (this.openers.length > 0 && !isSitePage(page.url())) {
+        this.back(this.openers.pop()!, false);
+        void page.close().catch(() => undefined);
+      }
+    });
     page.on('popup', (tab) => {
       if (!here()) return;
       this.tabs.push({ page: tab, at: Date.now() });

@@ -18,6 +18,7 @@ import { checkExpectation } from './expect.js';
 import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator.js';
 import { redact } from '../output/safe.js';
 import { snapshotPage, type LinkChecker } from './page-state.js';
+import { isSitePage } from '../recorder/parties.js';
 import { pageClock, readLongTasks, readVitals } from '../probes/speed.js';
 import type { FaultInjector } from './faults.js';
 
@@ -44,10 +45,8 @@ export interface StepEnvironment {
   replay: ((index: number) => ReturnType<NonNullable<ScriptOptions['replay']>>) | null;
 }
 
-/** Pages the customer never sees as the site's: the empty tab, browser error pages, inline documents. */
-export function isSitePage(url: string): boolean {
-  return /^https?:/i.test(url);
-}
+/** Documents the browser shows in a viewer of its own, not as a page the site laid out. */
+const VIEWED_FILES = /^(application\/pdf|image\/|video\/|audio\/)/i;
 
 export async function runStep(env: StepEnvironment, step: ResolvedStep, index: number): Promise<StepArtifacts> {
   const { recorder, scenario } = env;
@@ -170,7 +169,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
     const responsive = !page.isClosed() && (await timed(ensurePageLib(page), 2000).then(() => true, () => false));
-    const seen = isSitePage(url) && responsive;
+    // A file the browser shows in its own viewer (a PDF, a picture) is no page of the site's to judge.
+    const shown = responsive ? await timed(page.evaluate(() => document.contentType), 2000).catch(() => 'text/html') : 'text/html';
+    const seen = isSitePage(url) && responsive && !VIEWED_FILES.test(shown);
     if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }

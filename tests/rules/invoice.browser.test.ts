@@ -95,6 +95,26 @@ describe('invoice: { download }', () => {
     expect(findingsOf(result, 'invoice-essentials')[0]!.evidence.element).toBe('downloaded invoice bad.pdf');
   });
 
+  it('a PDF the browser shows instead of saving (in a new tab, or in place) is read the same; its viewer is no page to judge', async () => {
+    const steps = `${step('{ download: { role: link, name: View invoice (opens a new tab) } }')}  - name: Back
+    back: true
+    expect: { text: Your order INV-2001 }
+${step('{ download: { role: link, name: View the old invoice } }')}`;
+    const result = await fixtures.run(pageScenario('invoice', 'download.html', { steps }));
+    expect(result.steps.map((s) => [s.status, s.url.replace(/^.*\/invoice\//, '')])).toEqual([
+      ['passed', 'download.html'],
+      ['passed', 'good.pdf'],
+      ['passed', 'download.html'],
+      ['passed', 'bad.pdf'],
+    ]);
+    // The clear one read whole, as the downloaded file is: no invoice finding, its reading time in the effort.
+    expect(result.steps[1]!.findings).toEqual([]);
+    closeTo(result.steps[1]!.effortBreakdown.reading, reading(await pdfWords('good.pdf')));
+    // The bad one gives the invoice rules' findings, and nothing about the browser's viewer (its viewport, its markup).
+    expect(new Set(result.steps[3]!.findings.map((f) => f.area))).toEqual(new Set(['invoice']));
+    expect(findingsOf(result, 'invoice-essentials')[0]!.evidence.element).toBe('downloaded invoice bad.pdf');
+  });
+
   it('an HTML download is read in the browser, with its real font sizes', async () => {
     const result = await run('download.html', '{ download: { role: link, name: Download invoice (web page) } }');
     expect(invoiceFindings(result)).toEqual([]);
