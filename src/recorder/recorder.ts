@@ -32,6 +32,11 @@ const FROZEN_MS = 50;
  * when the page is ready, and is not waited for any longer.
  */
 const HELD_OPEN_MS = 3000;
+/**
+ * A call let go that way, answered and asked again this soon, is a poll: the address is held open for good. A slow
+ * call the page makes once (a list loading slowly) is only let go, and its address is still waited for later.
+ */
+const ASKED_AGAIN_MS = 250;
 
 /** Requests that answer the customer: the page, its data calls. Pictures, fonts and beacons answer nobody. */
 const ANSWERING_TYPES = new Set(['document', 'fetch', 'xhr', 'other', 'websocket', 'eventsource', 'manifest']);
@@ -115,8 +120,11 @@ export class Recorder {
   private readonly requests: Array<RequestRecord & { at: number }> = [];
   private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
   private readonly inflight = new Set<Request>();
-  /** Addresses (method, origin and path) of calls the page held open (see HELD_OPEN_MS): their repeats are not waited for. */
+  /** Addresses (method, origin and path) of calls the page keeps open, poll after poll: their repeats are not waited for. */
   private readonly heldOpen = new Set<string>();
+  /** Calls let go after HELD_OPEN_MS, and when each one's address was last answered (0: not yet). */
+  private readonly letGo = new WeakSet<Request>();
+  private readonly answeredAfterLetGo = new Map<string, number>();
   /** Requests to such an address, not waited for as requests: the page says whether it is busy with them. */
   private readonly repeats = new WeakSet<Request>();
   /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
@@ -145,6 +153,8 @@ export class Recorder {
   private stepRequests = 0;
   private stepStartedAt = Date.now();
   private lastSiteActivity = 0;
+  /** When the tab the customer is on last finished loading a document. */
+  private loadAt = 0;
   private waited = 0;
   /** A document whose load event did not come within the settle's cap. */
   private neverLoaded: string | null = null;
@@ -233,6 +243,7 @@ export class Recorder {
       if (here() && this.openers.length > 0) this.back(this.openers.pop()!, true);
     });
     page.on('request', (request) => here() && this.onRequest(request));
+    page.on('load', () => here() && (this.loadAt = Date.now()));
     page.on('response', (response) => {
       const entry = this.entries.get(response.request());
       if (entry) entry.status = response.status();
@@ -425,12 +436,15 @@ export class Recorder {
     const beforeLoad = Date.now();
     // A document whose load never came (a third party's file that never finishes) is not waited for again.
     const doc = this.currentDoc();
+    let neverCame = false;
     if (doc === null || doc !== this.neverLoaded) {
-      const loaded = await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).then(() => true, () => false);
-      if (!loaded) this.neverLoaded = this.currentDoc();
+      neverCame = !(await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).then(() => true, () => false));
+      if (neverCame) this.neverLoaded = this.currentDoc();
     }
-    const loadedAt = Date.now() - beforeLoad > 5 ? Date.now() : started;
-    if (loadedAt !== started) await this.quiet(Date.now());
+    // When the load came, if it was still to come once the site was quiet: read from the event, not from how long
+    // asking took (on a busy machine that is no sign of waiting). One that never came was waited for to the cap.
+    const loadedAt = neverCame ? Date.now() : this.loadAt >= beforeLoad ? this.loadAt : started;
+    if (neverCame || this.loadAt >= beforeLoad) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
   }
@@ -483,7 +497,10 @@ export class Recorder {
     const open = [...this.inflight].map((request) => this.entries.get(request));
     if (!open.every((entry) => entry && PAGE_CALLS.has(entry.resourceType) && now - entry.at >= HELD_OPEN_MS)) return false;
     if (await this.stillAnswering()) return false;
-    for (const entry of open) this.heldOpen.add(callAddress(entry!));
+    for (const request of this.inflight) {
+      this.letGo.add(request);
+      this.answeredAfterLetGo.set(callAddress(this.entries.get(request)!), 0);
+    }
     this.inflight.clear();
     return true;
   }
@@ -626,9 +643,12 @@ export class Recorder {
     };
     this.entries.set(request, entry);
     this.requests.push(entry);
-    if (!this.answers(entry)) return;
-    if (PAGE_CALLS.has(entry.resourceType) && this.heldOpen.has(callAddress(entry))) this.repeats.add(request);
-    else {
+    // A call let go and asked again as soon as it was answered (between steps too) is a poll.
+    const address = PAGE_CALLS.has(entry.resourceType) && entry.party === 'site' ? callAddress(entry) : null;
+    const answered = address === null ? 0 : (this.answeredAfterLetGo.get(address) ?? 0);
+    if (address !== null && answered > 0 && at - answered <= ASKED_AGAIN_MS) this.heldOpen.add(address);
+    if (address !== null && this.heldOpen.has(address)) this.repeats.add(request);
+    if (this.answers(entry) && !this.repeats.has(request)) {
       this.inflight.add(request);
       this.lastSiteActivity = at;
     }
@@ -642,6 +662,8 @@ export class Recorder {
   private settleRequest(request: Request): void {
     // A held-open call's repeat that ends while the page works on it was the customer's call to that address.
     if (this.inflight.delete(request) || (this.repeats.has(request) && this.pageWorking)) this.lastSiteActivity = Date.now();
+    // When its answer came, and then when it finished coming (the page asks again once it has read it).
+    if (this.letGo.has(request)) this.answeredAfterLetGo.set(callAddress(this.entries.get(request)!), Date.now());
   }
 
   /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */

@@ -64,6 +64,15 @@ describe('the site has answered', () => {
     expect(artifacts.steps[4]!.waitMs).toBeGreaterThanOrEqual(3500);
   }, 60_000);
 
+  it('a slow call the page makes once as it starts is let go, but its address is no poll: a later answer through it is waited for', async () => {
+    const steps = '  - name: Show more\n    tap: Show more\n    expect: { text: 24 shirts }\n';
+    const result = await fixtures.run(pageScenario('settle', 'slow-start.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[0]!.wallMs).toBeLessThan(8000);
+    expect(artifacts.steps[1]!.waitMs).toBeGreaterThanOrEqual(1800);
+  }, 60_000);
+
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
     const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
     tap: Like this shirt
