@@ -200,6 +200,8 @@ export class Recorder {
    */
   private back(opener: { page: Page; doc: string | null }, theirs: boolean): void {
     this.current = opener.page;
+    // The customer is shown another page: an answer to the press that closed the tab, as any going to a page is.
+    this.navigations.push({ url: opener.page.url(), at: Date.now() });
     if (opener.doc === null) return;
     const seq = this.lastSeq.get(opener.doc) ?? 0;
     // Its document is the one they are on again (see currentDoc).
@@ -238,9 +240,10 @@ export class Recorder {
   private watch(page: Page): void {
     recorders.set(page, this);
     const here = () => page === this.current;
-    // A tab the customer closes themselves (a person in a guided run) puts them back on the one that opened it.
+    // A tab that closes (a payment or sign-in window closing itself once done, or a person in a guided run closing
+    // it) puts the customer back on the one that opened it; the browser did that, not a press of theirs.
     page.on('close', () => {
-      if (here() && this.openers.length > 0) this.back(this.openers.pop()!, true);
+      if (here() && this.openers.length > 0) this.back(this.openers.pop()!, false);
     });
     page.on('request', (request) => here() && this.onRequest(request));
     page.on('load', () => here() && (this.loadAt = Date.now()));

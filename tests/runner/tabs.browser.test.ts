@@ -42,4 +42,27 @@ describe('a tap that opens a new tab', () => {
     expect(artifacts.steps[3]!.interactions.filter((i) => i.kind === 'navigate').map((i) => i.kind === 'navigate' && i.via)).toEqual(['back']);
     expect(result.steps[3]!.effort).toBeGreaterThan(0);
   }, 60_000);
+
+  it('a window that closes itself once done (a wallet, a sign-in) puts the customer back where they were, at no cost', async () => {
+    const result = await fixtures.run(
+      pageScenario('tabs', 'pay.html', {
+        steps: `  - name: Pay with the wallet
+    tap: Pay with Wallet
+    expect: { text: Pay Harbour Store }
+  - name: Approve
+    tap: Approve
+    expect: { text: Payment approved }
+`,
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', 'pay.html'],
+      ['passed', 'wallet.html'],
+      ['passed', 'pay.html'],
+    ]);
+    const artifacts = await savedArtifacts(result);
+    // The customer pressed Approve; the window closing was the browser's doing, no going back of theirs.
+    expect(artifacts.steps[2]!.interactions.filter((i) => i.kind === 'navigate')).toEqual([]);
+    expect(result.steps[2]!.findings.filter((f) => f.class !== 'timing' && f.area !== 'accessibility').map((f) => f.rule)).toEqual([]);
+  }, 60_000);
 });
