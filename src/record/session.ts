@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright';
 import { deviceProfile } from '../runner/run-scenario.js';
 import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { recordActsInPage, type RecordedAct } from './in-page.js';
+import { isSitePage } from '../recorder/parties.js';
 
 export interface RecordOptions {
   device: string;
@@ -21,9 +22,20 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
   const context = await browser.newContext(profile);
   const acts: RecordedAct[] = [];
   try {
+    // The person's acts in every tab they act in: a tab a tap of theirs opened is where the journey goes on (a run
+    // follows it). Closing such a tab is their going back from it (a run's `back` closes a tab with no history).
+    const actedIn = new WeakSet<Page>();
     await context.exposeBinding('__cxShopRecordAct', ({ page }: { page: Page }, act: RecordedAct) => {
-      // Only the window the journey started in: a pop-up the site opens is not followed.
-      if (page === first) acts.push(act);
+      // The empty tab a window starts on is no page of the journey.
+      if (!isSitePage(act.url)) return;
+      actedIn.add(page);
+      acts.push(act);
+    });
+    context.on('page', async (tab) => {
+      const opener = await tab.opener().catch(() => null);
+      tab.once('close', () => {
+        if (actedIn.has(tab) && opener && !opener.isClosed()) acts.push({ kind: 'document', how: 'back_forward', url: opener.url(), t: Date.now() });
+      });
     });
     await context.addInitScript({
       content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute })});\n})();`,

@@ -100,4 +100,41 @@ describe('cx-shop record', () => {
     expect(recorded.yaml).toContain('${env.CX_SHOP_SECRET_1}');
     expect(recorded.notes[0]).toContain('set CX_SHOP_SECRET_1');
   });
+
+  it('goes on in a tab the person\'s tap opened, and closing it is their going back: the scenario replays that way', async () => {
+    let finish!: () => void;
+    const until = new Promise<void>((resolve) => (finish = resolve));
+    const person = async (page: Page) => {
+      // The page's own advert opens a tab as it loads: the person's tab is the tracking one.
+      const tracking = page.waitForEvent('popup', { predicate: (tab) => tab.url().includes('tracking') });
+      await page.getByRole('link', { name: 'Track my parcel' }).tap();
+      const tab = await tracking;
+      await tab.getByRole('button', { name: 'Text me when it is close' }).tap();
+      await tab.getByText('We will text you').waitFor();
+      await tab.close();
+      await page.getByRole('button', { name: 'View invoice' }).tap();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      finish();
+    };
+    const tabActs = await recordJourney(browser, `${server.url}/tabs/order.html`, { device: 'Pixel 7', testIdAttribute: 'data-testid', until, onPage: (page) => void person(page) });
+    const recorded = scenarioFromActs(tabActs, { startUrl: `${server.url}/tabs/order.html`, device: 'Pixel 7', name: 'Track my parcel' });
+    const { scenario, problems } = parseScenario('recorded.yaml', recorded.yaml, {});
+    expect(problems).toEqual([]);
+    expect(scenario!.steps.map((s) => s.name)).toEqual([
+      'Open /tabs/order.html',
+      'Tap "Track my parcel"',
+      'Tap "Text me when it is close"',
+      'Go back',
+      'Tap "View invoice"',
+    ]);
+    const outDir = mkdtempSync(join(tmpdir(), 'cx-shop-replay-'));
+    const result = await runScenario(browser, scenario!, { baseUrl: server.url, outDir, position: 0 });
+    expect(result.steps.map((s) => [s.status, new URL(s.url).pathname])).toEqual([
+      ['passed', '/tabs/order.html'],
+      ['passed', '/tabs/tracking.html'],
+      ['passed', '/tabs/tracking.html'],
+      ['passed', '/tabs/order.html'],
+      ['passed', '/tabs/invoice.html'],
+    ]);
+  }, 60_000);
 });
