@@ -818,9 +818,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    */
   const namedError = (el: Element): boolean => {
     for (let n: Element | null = el, depth = 0; n && depth < 4; n = n.parentElement, depth += 1) {
-      if (n.matches(ERROR_MARK) || Array.from(n.classList).some((token) => DANGER_CLASS.test(token))) return true;
+      if (n.matches(ERROR_MARK) || Array.from(n.classList).some((token) => DANGER_CLASS.test(token)) || errorOfField(n)) return true;
     }
     return false;
+  };
+  /**
+   * Named as a field's error the way WAI-ARIA says it: the message of a field's aria-errormessage, or described by a
+   * field the page marks invalid (aria-invalid="true" with aria-describedby), whatever its class or colour.
+   */
+  const errorOfField = (n: Element): boolean => {
+    if (!n.id) return false;
+    const id = JSON.stringify(n.id);
+    return document.querySelector(`[aria-errormessage~=${id}], [aria-invalid="true"][aria-describedby~=${id}]`) !== null;
   };
   const kindOf = (el: Element, text: string): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class

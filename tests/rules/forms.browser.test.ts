@@ -323,6 +323,23 @@ describe('red words (error-message)', () => {
   });
 });
 
+describe('messages tied to an invalid field (error-message)', () => {
+  it('a message the page ties to a field it marks invalid (aria-describedby, aria-errormessage) is an error, in any class or colour; a note on a valid field is none', async () => {
+    const result = await run('aria-invalid.html', {
+      steps:
+        '  - name: Email\n    type: { label: Email, text: ann.example.com }\n' +
+        '  - name: Password\n    type: { label: Password, text: "correct horse battery" }\n' +
+        '  - name: Create\n    tap: { role: button, name: Create account }\n',
+    });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text).sort())).toEqual([
+      [],
+      [],
+      [],
+      ['Enter an email address like name@example.com', 'Give a mobile number we can text'],
+    ]);
+  });
+});
+
 describe('forms inside web components (shadow roots)', () => {
   const CHECK =
     '  - name: Euros\n    select: { label: Currency, option: EUR }\n' +
