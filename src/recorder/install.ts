@@ -27,7 +27,7 @@ export async function prepareContext(context: BrowserContext, device: { touch: b
   await installSpeedProbes(context);
 }
 
-/** Makes sure the page helpers are in the page's current document. */
-export async function ensurePageLib(page: Page): Promise<void> {
-  await page.evaluate(PAGE_LIB_SCRIPT);
+/** Makes sure the page helpers are in the page's current document; says what kind of document it is (its MIME type). */
+export async function ensurePageLib(page: Page): Promise<string> {
+  return page.evaluate<string>(`${PAGE_LIB_SCRIPT}\ndocument.contentType`);
 }

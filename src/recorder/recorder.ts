@@ -85,7 +85,8 @@ export function deliver(page: Page, event: PageEvent, frame: Frame | null = null
     return;
   }
   const held = unclaimed.get(page) ?? [];
-  if (held.length < MAX_UNCLAIMED) unclaimed.set(page, [...held, [event, frame]]);
+  if (held.length === 0) unclaimed.set(page, held);
+  if (held.length < MAX_UNCLAIMED) held.push([event, frame]);
 }
 
 /**
@@ -447,7 +448,9 @@ export class Recorder {
     // When the load came, if it was still to come once the site was quiet: read from the event, not from how long
     // asking took (on a busy machine that is no sign of waiting). One that never came was waited for to the cap.
     const loadedAt = neverCame ? Date.now() : this.loadAt >= beforeLoad ? this.loadAt : started;
-    if (neverCame || this.loadAt >= beforeLoad) await this.quiet(Date.now());
+    // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
+    // have been on its way when the site was last found quiet.
+    if (neverCame || this.loadAt >= beforeLoad || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
   }

@@ -168,9 +168,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
-    const responsive = !page.isClosed() && (await timed(ensurePageLib(page), 2000).then(() => true, () => false));
+    const shown = page.isClosed() ? null : await timed(ensurePageLib(page), 2000).catch(() => null);
+    const responsive = shown !== null;
     // A file the browser shows in its own viewer (a PDF, a picture) is no page of the site's to judge.
-    const shown = responsive ? await timed(page.evaluate(() => document.contentType), 2000).catch(() => 'text/html') : 'text/html';
     const seen = isSitePage(url) && responsive && !VIEWED_FILES.test(shown);
     if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };

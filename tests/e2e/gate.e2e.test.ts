@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('the fixed shop against itself', () => {
   it('over 2 repeats: exit 0, no figure unstable, and it becomes the baseline', async () => {
-    expect(stableRun.code, stableRun.stderr).toBe(0);
+    expect(stableRun.code, `${stableRun.stdout}\n${stableRun.stderr}`).toBe(0);
     const report = readReport(stableOut);
     expect(report.gate).toMatchObject({ repeats: 2, unstable: [], budgets: [], regressions: [], passed: true });
     const saved = await cli(['baseline', join(stableOut, 'report.json'), '--out', baseline]);
