@@ -3,7 +3,7 @@ import { ActionError, defineAction } from './types.js';
 import { firstLine } from '../errors.js';
 
 export const back = defineAction({
-  summary: "Go back to the previous page with the browser's back button.",
+  summary: "Go back to the previous page with the browser's back button (on a tab a tap opened, with no page before it, the tab closes).",
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
     const before = ctx.page.url();
