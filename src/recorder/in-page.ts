@@ -228,13 +228,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (id !== undefined) arrivalTimerEnded(id);
     return ownClearTimeout(id);
   } as typeof clearTimeout;
-  const noteCall = (method: string, url: string | URL) => {
-    if (running !== 'page') return;
+  /** A call's address as the browser asks for it; null for one the page cannot resolve (it fails on its own). */
+  const absolute = (url: string | URL): string | null => {
     try {
-      send({ type: 'call', method: method.toUpperCase(), url: new URL(String(url), location.href).href });
+      return new URL(String(url), location.href).href;
     } catch {
-      // An address the page cannot resolve fails on its own.
+      return null;
     }
+  };
+  const noteCall = (method: string, url: string | URL) => {
+    const href = absolute(url);
+    if (running === 'page' && href !== null) send({ type: 'call', method: method.toUpperCase(), url: href });
   };
   // Calls made in answer to the customer whose answer the page has not finished handling: the request is done, but
   // the page still reads the body and shows the result. Counted until the task after the last of that work. Whether
@@ -243,13 +247,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   type OpenCall = { method: string; url: string; surely: boolean };
   const customerCalls = new Set<OpenCall>();
   const customerCall = (method: string, url: string | URL): OpenCall => {
-    let href = String(url);
-    try {
-      href = new URL(href, location.href).href;
-    } catch {
-      // Kept as the page wrote it.
-    }
-    const call = { method: method.toUpperCase(), url: href, surely: surelyCustomer() };
+    const call = { method: method.toUpperCase(), url: absolute(url) ?? String(url), surely: surelyCustomer() };
     customerCalls.add(call);
     return call;
   };

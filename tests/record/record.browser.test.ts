@@ -26,6 +26,13 @@ afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
+/** What recordJourney hears while `person` drives the page it opened, until the person is done. */
+async function recordWhile(url: string, person: (page: Page) => Promise<void>): Promise<RecordedAct[]> {
+  let finish!: () => void;
+  const until = new Promise<void>((resolve) => (finish = resolve));
+  return recordJourney(browser, url, { device: 'Pixel 7', testIdAttribute: 'data-testid', until, onPage: (page) => void person(page).then(finish) });
+}
+
 describe('cx-shop record', () => {
   let acts: RecordedAct[];
   let yaml: string;
@@ -33,8 +40,6 @@ describe('cx-shop record', () => {
   let endText: string;
 
   beforeAll(async () => {
-    let finish!: () => void;
-    const until = new Promise<void>((resolve) => (finish = resolve));
     const person = async (page: Page) => {
       // The person's hands: trusted taps and keys on the page cx-shop is watching.
       await page.getByRole('link', { name: 'Linen shirt' }).tap();
@@ -48,9 +53,8 @@ describe('cx-shop record', () => {
       await page.getByRole('button', { name: 'Pay now' }).tap();
       await page.getByText('Thank you').waitFor();
       endText = await page.locator('main').innerText();
-      finish();
     };
-    acts = await recordJourney(browser, `${server.url}/spa/index.html`, { device: 'Pixel 7', testIdAttribute: 'data-testid', until, onPage: (page) => void person(page) });
+    acts = await recordWhile(`${server.url}/spa/index.html`, person);
     ({ yaml, notes } = scenarioFromActs(acts, { startUrl: `${server.url}/spa/index.html`, device: 'Pixel 7', name: 'Buy a linen shirt' }));
   }, 60_000);
 
@@ -102,8 +106,6 @@ describe('cx-shop record', () => {
   });
 
   it('goes on in a tab the person\'s tap opened, and closing it is their going back: the scenario replays that way', async () => {
-    let finish!: () => void;
-    const until = new Promise<void>((resolve) => (finish = resolve));
     const person = async (page: Page) => {
       // The page's own advert opens a tab as it loads: the person's tab is the tracking one.
       const tracking = page.waitForEvent('popup', { predicate: (tab) => tab.url().includes('tracking') });
@@ -114,9 +116,8 @@ describe('cx-shop record', () => {
       await tab.close();
       await page.getByRole('button', { name: 'View invoice' }).tap();
       await new Promise((resolve) => setTimeout(resolve, 500));
-      finish();
     };
-    const tabActs = await recordJourney(browser, `${server.url}/tabs/order.html`, { device: 'Pixel 7', testIdAttribute: 'data-testid', until, onPage: (page) => void person(page) });
+    const tabActs = await recordWhile(`${server.url}/tabs/order.html`, person);
     const recorded = scenarioFromActs(tabActs, { startUrl: `${server.url}/tabs/order.html`, device: 'Pixel 7', name: 'Track my parcel' });
     const { scenario, problems } = parseScenario('recorded.yaml', recorded.yaml, {});
     expect(problems).toEqual([]);
