@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo } from '../../src/artifacts/types.js';
 import { eitherSignInName, fieldPurpose } from '../../src/rules/support/field-purpose.js';
+import missingAutocomplete from '../../src/rules/missing-autocomplete.js';
 import wrongKeyboard from '../../src/rules/wrong-keyboard.js';
 import { fieldInfo, judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 
@@ -39,5 +40,33 @@ describe('a sign-in name', () => {
     expect(wrongKeyboards([email]).map((f) => f.message)).toEqual(['1 field opens the wrong keyboard: "Email" needs type="email"']);
     expect(fieldPurpose(field('Mobile number'))).toBe('phone');
     expect(wrongKeyboards([field('Mobile number')])).toHaveLength(1);
+  });
+});
+
+describe('a field nobody types into', () => {
+  const missing = (fields: FieldInfo[]) => missingAutocomplete.detect(judgedStep({ page: pageSnapshot({ fields }) }) as never);
+
+  it('a box to tick or a choice is about its words, not for typing them', () => {
+    const boxes = [
+      field('Email me about new arrivals', { type: 'checkbox', name: 'news-email' }),
+      field('Text me when it ships', { type: 'checkbox', name: 'sms' }),
+      field('Email', { type: 'radio', name: 'contact-method' }),
+      field('Phone call', { type: 'radio', name: 'contact-method' }),
+    ];
+    for (const box of boxes) expect(fieldPurpose(box)).toBeNull();
+    expect(wrongKeyboards(boxes)).toEqual([]);
+    expect(missing(boxes)).toEqual([]);
+  });
+
+  it('a list holds a country or an expiry date, never an email address', () => {
+    const list = (label: string) => field(label, { tag: 'select', type: 'select', element: `combobox labelled "${label}"` });
+    expect(fieldPurpose(list('How often we email you'))).toBeNull();
+    expect(fieldPurpose(list('Your phone type'))).toBeNull();
+    expect(fieldPurpose(list('Country'))).toBe('country');
+    expect(fieldPurpose(list('Expiry month'))).toBe('card-expiry');
+    expect(wrongKeyboards([list('How often we email you')])).toEqual([]);
+    expect(missing([list('How often we email you')])).toEqual([]);
+    // What the page says in the token still counts.
+    expect(fieldPurpose({ ...list('Where we deliver'), autocomplete: 'shipping country' })).toBe('country');
   });
 });

@@ -52,6 +52,9 @@ const NOT_PERSONAL = /order.?(number|no\b|id\b|ref)|gift.?card|tracking|referenc
 /** Words naming a sign-in name that is no email address: a phone number, a username, a member or customer number. */
 const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account).?(number|no\b|id\b)/i;
 
+/** Inputs nobody types into. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'range', 'color', 'file']);
+
 const wordsOf = (field: FieldInfo) => [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
 
 /**
@@ -74,6 +77,15 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   }
   if (field.type === 'email') return 'email';
   if (field.type === 'tel') return 'phone';
+  // A box to tick, a choice, a slider or a file: its words say what it is about ("Email me about new arrivals"),
+  // never that the customer types that in.
+  if (NOT_TYPED.has(field.type)) return null;
+  // A list holds only what its options offer: of the purposes cx-shop knows, a country or a card's expiry ("How
+  // often we email you" is no email field).
+  if (field.tag === 'select') {
+    const listed = bestByWords(words);
+    return listed === 'country' || listed === 'card-expiry' ? listed : null;
+  }
   // Search and promo-code fields carry no personal data, whatever else their words say.
   if (field.type === 'search' || /promo|coupon|voucher|search/i.test(words)) return null;
   // A text field that offers suggestions of the page's own (an address finder, a store finder) completes for the
@@ -81,6 +93,14 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   if (field.tag === 'input' && /^combobox\b/.test(field.element)) return null;
   // The field's own name comes first in its words; a hint after it ("Order number: on your confirmation email")
   // names something else. A field first named as a shop's own code (an order, a gift card) is not personal data.
+  return bestByWords(words);
+}
+
+/**
+ * The purpose the field's words name first, or null; none when they first name a shop's own code (an order, a gift
+ * card).
+ */
+function bestByWords(words: string): FieldPurpose | null {
   const shopCode = words.search(NOT_PERSONAL);
   let best: { purpose: FieldPurpose; at: number } | null = null;
   for (const [purpose, pattern] of BY_WORDS) {
