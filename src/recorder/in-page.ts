@@ -476,7 +476,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
-  const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null, hidden = pressed ? hiddenNear(pressed) : new Set<Element>()) => {
+  const watchPress = (id: number, startedAt: number, own: Element | null = null, pressed: Element | null = null, hidden = pressed ? lookNear(pressed).hidden : new Set<Element>()) => {
     const seen = new Set<string>();
     const answer = (what: PageAnswer) => {
       if (own && (what === 'change' || what === 'focus')) return;
@@ -577,9 +577,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) } };
       // What the customer cannot see around it, looked for once: the press's answer and the messages both need it
       // (each its own copy: the message look takes out what it has seen shown).
-      const hidden = hiddenNear(el);
-      watchPress(pressId, Date.now(), null, el, hidden);
-      beginAction(el, new Set(hidden));
+      const near = lookNear(el);
+      watchPress(pressId, Date.now(), null, el, near.hidden);
+      beginAction(el, { hidden: new Set(near.hidden), shown: near.shown });
     },
     { capture: true, passive: true },
   );
@@ -757,8 +757,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     removed: Set<string>;
     /** Each piece of text (a text node) taken out of the page: a re-rendered block brings it back, and it is not new. */
     removedPieces: Set<string>;
-    /** What the customer could not see near the element when they acted (see hiddenNear). */
+    /** What the customer could not see near the element when they acted (see lookNear). */
     hidden: Set<Element>;
+    /** What they could see there then: its words are not new to them if only its look changes. */
+    shown: Set<Element>;
+    /** Elements they could see whose look changed since (a class, a style): new only if they now read as a message. */
+    restyled: Set<Element>;
     quiet: number;
   }
   const shown = new Map<string, Element>();
@@ -793,7 +797,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         if (record.oldValue) action.removed.add(strip(lib.clean(record.oldValue)));
       } else if (record.type === 'attributes' && ['hidden', 'style', 'class', 'open', 'aria-hidden'].includes(record.attributeName ?? '')) {
         // Shown by an attribute (hidden removed, a class that displays it); aria-expanded and the like show nothing.
-        action.added.add(record.target);
+        // Text the customer could already see that only changes its look (a password rule turning green as it is
+        // met) says nothing new, unless it now reads as a message (a hint turning red).
+        if (action.shown.has(record.target as Element)) action.restyled.add(record.target as Element);
+        else action.added.add(record.target);
       }
     }
     ownClearTimeout(action.quiet);
@@ -921,6 +928,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (block) blocks.add(block);
     }
     current.added.clear();
+    for (const el of current.restyled) {
+      const block = el.isConnected ? blockOf(el) : null;
+      if (block && lib.visible(block) && kindOf(block, lib.clean((block as HTMLElement).innerText)) !== 'text') blocks.add(block);
+    }
+    current.restyled.clear();
     // A label counts as a message only when it came with the action, marked as an error (a field's own label that
     // turns red is still its name).
     const inserted = [...current.inserted];
@@ -949,29 +961,39 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       }
       if (current.removed.has(strip(text))) continue;
       const kind = kindOf(el, text);
+      const inForm = form !== null && form.contains(el);
+      // Unmarked words that are content the action brought (a result under its own heading, one entry of a list drawn
+      // at once) are what the customer asked to see, not a message about what they did.
+      if (kind === 'text' && !inForm && isContent(el)) continue;
       const fixed = getComputedStyle(el).position === 'fixed';
-      const close = kind !== 'text' || fixed || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
+      const close = kind !== 'text' || fixed || inForm || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
       // A client-side page change brings a whole new page: only what is marked as a message counts there.
       if (!close || (routeChanged && kind === 'text')) continue;
       report(el, text, false);
     }
   }
+  /** A piece of a page's content: it has a heading of its own, or it is one entry of a list of several. */
+  const isContent = (el: Element) =>
+    el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
+    (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3);
   /**
    * What the customer cannot see in the form they act in (or around the element, outside a form): a style rule may
-   * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked).
+   * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked). What
+   * they can see there is kept too: text whose look alone changes is not new to them (see Action.restyled).
    */
   const HIDDEN_SCAN = 400;
   const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
-  const hiddenNear = (el: Element): Set<Element> => {
+  const lookNear = (el: Element): { hidden: Set<Element>; shown: Set<Element> } => {
     const scope = el.closest('form') ?? el.parentElement?.parentElement;
     const hidden = new Set<Element>();
-    if (!scope) return hidden;
+    const shown = new Set<Element>();
+    if (!scope) return { hidden, shown };
     const all = scope.getElementsByTagName('*');
     for (let i = 0; i < all.length && i < HIDDEN_SCAN; i += 1) {
       const candidate = all[i]!;
-      if (!NO_TEXT_TAGS.has(candidate.tagName) && !lib.visible(candidate)) hidden.add(candidate);
+      if (!NO_TEXT_TAGS.has(candidate.tagName)) (lib.visible(candidate) ? shown : hidden).add(candidate);
     }
-    return hidden;
+    return { hidden, shown };
   };
   /** What has come into view since the customer acted (a part shown whole is judged whole, as for added nodes). */
   const revealed = (current: Action): Element[] => {
@@ -979,9 +1001,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const el of shownNow) current.hidden.delete(el);
     return shownNow;
   };
-  function beginAction(el: Element, hidden = hiddenNear(el)): void {
+  function beginAction(el: Element, near = lookNear(el)): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), hidden, quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), quiet: 0 };
   }
   /**
    * Words of red text that sells rather than warns: a sale, a price cut, stock running low ("Only 2 left in this

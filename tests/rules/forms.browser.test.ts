@@ -355,3 +355,22 @@ describe('forms inside web components (shadow roots)', () => {
     expect(result.steps[2]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
   });
 });
+
+describe('text the customer could already see (error-message)', () => {
+  it("a password rule turning green as it is met is no message; a hint turning red is; results with their own headings are content", async () => {
+    const result = await run('restyled.html', {
+      steps:
+        '  - name: A new password\n    type: { label: New password, text: "harbour-lights-72" }\n' +
+        '  - name: A short name\n    type: { label: Name on your reviews, text: Al }\n    tap: { role: button, name: Save my details }\n' +
+        '  - name: Stores near me\n    tap: { role: button, name: Find stores near me }\n    expect: { text: Malton }\n',
+    });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([
+      [],
+      [],
+      ['Use 3 characters or more'],
+      [],
+    ]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
+  });
+});
