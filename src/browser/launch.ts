@@ -13,6 +13,13 @@ export const QUIET_CHROMIUM_ARGS = [
   '--disable-default-apps',
 ];
 
+/**
+ * Frames from other sites (a consent manager, a payment provider's card fields) run in the page's own process, as
+ * on most phones: Chrome on Android keeps only a few sites apart. With each site in a process of its own, taps sent
+ * to an emulated touch screen never reach such a frame, and a customer's "Accept all cookies" would do nothing.
+ */
+export const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'];
+
 export interface LaunchOptions {
   headed?: boolean;
 }
@@ -21,7 +28,7 @@ export async function launchBrowser(choice: BrowserChoice, options: LaunchOption
   return chromium.launch({
     executablePath: choice.executablePath,
     headless: !options.headed,
-    args: QUIET_CHROMIUM_ARGS,
+    args: [...QUIET_CHROMIUM_ARGS, ...SAME_PROCESS_FRAMES_ARGS],
     timeout: 60_000,
     // cx-shop handles Ctrl-C and SIGTERM itself: it closes the browser and writes the report of what was measured.
     // Playwright's own handler would close the browser too and then end the process, racing that last write.

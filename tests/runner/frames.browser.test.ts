@@ -1,8 +1,9 @@
 /**
  * Fields in a frame, in real Chromium: a card number field a payment provider draws in its own frame, on another
- * site (localhost against the page's 127.0.0.1, so Chromium gives it a process of its own). The customer types into
- * it as into any field: the step finds it, the typing counts as their effort with its box on the page, and the
- * picture hides the number. The page's own button wins over an advert's frame with the same words.
+ * site (localhost against the page's 127.0.0.1). The customer types into it as into any field: the step finds it,
+ * the typing counts as their effort with its box on the page, and the picture hides the number. The page's own
+ * button wins over an advert's frame with the same words. A consent manager's button in another site's frame takes
+ * a phone's tap.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,15 @@ describe('a card field in a payment frame', () => {
       ['Pay', 'passed', null],
     ]);
     expect(result.steps[1]!.actions.charsTyped).toBe(CARD.length);
+  });
+
+  it("a button in another site's frame (a consent manager) takes a tap on a phone's touch screen", async () => {
+    const steps = '  - name: Accept\n    tap: { role: button, name: Accept all cookies }\n    expect: { text: Cookies accepted }\n';
+    const result = await fixtures.run(pageScenario('frames', 'consent.html', { head: 'device: Pixel 7\n', steps }));
+    expect(result.steps.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
+      ['Open', 'passed', null],
+      ['Accept', 'passed', null],
+    ]);
   });
 
   it('a field that is in no frame and not on the page is still not found, with the usual message', async () => {
