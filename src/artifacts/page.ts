@@ -50,6 +50,7 @@ export interface PageSnapshot {
   /** The elements that stick out furthest past the right edge of the viewport, widest first (at most 3). */
   overflowing: ElementRef[];
   fields: FieldInfo[];
+  /** The page's forms, then the parts of it that act as one for fields in no form (see the snapshot). */
   forms: Array<{ selector: string; visibleFields: number }>;
   images: Array<ElementRef & { src: string; broken: boolean }>;
   links: Array<{ href: string; element: string; selector: string }>;

@@ -107,9 +107,34 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const forms = Array.from(document.forms);
   const fieldSelector =
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
-  const fields = Array.from(document.querySelectorAll(fieldSelector))
-    .filter(reachable)
-    .slice(0, MAX_ITEMS)
+  const fieldElements = Array.from(document.querySelectorAll(fieldSelector)).filter(reachable).slice(0, MAX_ITEMS);
+  // Fields in no <form> (a single-page app's checkout, built with a button that sends them by script) are one form
+  // to the customer all the same: grouped by the nearest part of the page that holds a button of its own, one that
+  // belongs to no single field (a Continue or a Save; not a field's "show password", "clear" or "find address").
+  const buttons = Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], [role="button"]')).filter(visible).slice(0, MAX_ITEMS);
+  const ownButtons = buttons.filter((button) => {
+    for (let n = button.parentElement; n && n !== document.body; n = n.parentElement) {
+      const held = n.querySelectorAll(fieldSelector).length;
+      if (held > 0) return held > 1;
+    }
+    return true;
+  });
+  const partOf = (field: Element): Element => {
+    for (let n = field.parentElement; n && n !== document.body; n = n.parentElement) {
+      if (n.matches('[role="form"], [role="dialog"], dialog') || ownButtons.some((button) => n.contains(button))) return n;
+    }
+    return document.body;
+  };
+  // What the customer is asked, per form or part: a group of radio buttons is one question, however many choices.
+  const asked = new Map<Element, Set<unknown>>();
+  for (const el of fieldElements) {
+    const input = el as HTMLInputElement;
+    if (!input.form && input.type === 'search') continue;
+    const group = input.form ?? partOf(el);
+    if (!asked.has(group)) asked.set(group, new Set());
+    asked.get(group)!.add(input.type === 'radio' && input.name ? `radio ${input.name}` : el);
+  }
+  const fields = fieldElements
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;
       const checkable = input.type === 'checkbox' || input.type === 'radio';
@@ -168,7 +193,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     overflowing,
     busy,
     fields,
-    forms: forms.map((form, index) => ({ selector: lib.cssPath(form), visibleFields: fields.filter((f) => f.form === index).length })),
+    forms: [
+      ...forms.map((form) => ({ selector: lib.cssPath(form), visibleFields: asked.get(form)?.size ?? 0 })),
+      ...[...asked].filter(([group]) => !forms.includes(group as HTMLFormElement)).map(([part, questions]) => ({ selector: lib.cssPath(part), visibleFields: questions.size })),
+    ],
     images,
     links,
   };

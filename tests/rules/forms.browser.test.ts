@@ -37,6 +37,25 @@ describe('too-many-fields', () => {
     expect(findings.map((f) => [f.severity, f.evidence.element, f.evidence.measured])).toEqual([['medium', 'form (13 fields)', '13 fields']]);
   });
 
+  it("fields in no <form> are one form to the customer: a single-page app's checkout of 13 is medium", async () => {
+    const result = await run('formless-checkout.html');
+    const findings = findingsOf(result, 'too-many-fields');
+    // The search in the header and the newsletter in the footer are not part of it; a field's own buttons (show
+    // password, find address) do not cut it in pieces.
+    expect(findings.map((f) => [f.severity, f.evidence.selector, f.evidence.measured])).toEqual([['medium', '#checkout', '13 fields']]);
+  });
+
+  it('fields in no <form>, in parts each with a Save of its own, are as many forms; a group of radio buttons is one question', async () => {
+    const result = await run('formless-sections.html');
+    expect(findingsOf(result, 'too-many-fields')).toHaveLength(0);
+    const page = (await savedArtifacts(result)).steps[0]!.page!;
+    expect(page.forms).toEqual([
+      { selector: '#details', visibleFields: 4 },
+      { selector: '#address', visibleFields: 5 },
+      { selector: '#password', visibleFields: 5 },
+    ]);
+  });
+
   it('a form with 6 fields (and a hidden one and a button) is not a finding', async () => {
     const result = await run('fields-6.html');
     expect(findingsOf(result, 'too-many-fields')).toHaveLength(0);
