@@ -472,6 +472,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     { capture: false },
   );
 
+  /** Words a control shows while the page works on the press: "Loading", "Please wait", "Adding to bag…". */
+  const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
+  /** Whether a control looks busy: marked so, disabled, its words gone (a spinner in their place) or saying so. */
+  const looksWorking = (el: Element, initialWords: string) => {
+    const words = lib.clean(el.textContent);
+    return (
+      el.getAttribute('aria-busy') === 'true' ||
+      el.getAttribute('aria-disabled') === 'true' ||
+      (el as HTMLButtonElement).disabled === true ||
+      (words === '' && initialWords !== '') ||
+      WORKING_WORDS.test(words) ||
+      el.querySelector('[role="progressbar"]') !== null
+    );
+  };
+
   // Presses and their answers.
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
@@ -484,10 +499,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       seen.add(what);
       send({ type: 'response', id, what });
     };
+    // The pressed control's own look while the page works ("Adding…", a spinner in place of its words, disabled) is
+    // no answer if it comes back as it was with nothing else changed: the customer is where they started. A look of
+    // its own that says something ("Added ✓", a filled heart) is an answer, even one that fades back later.
+    const initial = pressed ? pressed.outerHTML : null;
+    const initialWords = pressed ? lib.clean(pressed.textContent) : '';
+    let working = false;
     const onMutation: MutationListener = (records, at, before, byPage) => {
       if (at - startedAt > options.responseWindowMs) return void mutationListeners.delete(onMutation);
       // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press.
-      if (byPage || !records.some((r) => r.target !== own && !noisy(r.target, startedAt, before))) return;
+      const changed = byPage ? [] : records.filter((r) => r.target !== own && !noisy(r.target, startedAt, before));
+      if (changed.length === 0) return;
+      if (pressed && changed.every((r) => pressed.contains(r.target))) {
+        if (pressed.outerHTML === initial) return;
+        if (looksWorking(pressed, initialWords)) return void (working = true);
+      }
       answer('mutation');
     };
     mutationListeners.add(onMutation);
@@ -552,6 +578,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       return [type, handler] as const;
     });
     ownSetTimeout(() => {
+      // Still working when the watch ends: the control says the page is on it, which is an answer of a kind.
+      if (working && pressed!.isConnected && pressed!.outerHTML !== initial && !seen.has('mutation')) {
+        seen.add('mutation');
+        send({ type: 'response', id, what: 'mutation' });
+      }
       mutationListeners.delete(onMutation);
       drawListeners.delete(onDraw);
       appListeners.delete(onApp);

@@ -74,6 +74,12 @@ describe('dead-tap', () => {
     expect(findings[0]!.evidence.box).toMatchObject({ width: 200, height: 48 });
   });
 
+  it('a button that says "Adding…" and comes back as it was is dead; "Saved ✓", "Added ✓" fading back and a filled heart are answers', async () => {
+    const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
+    const result = await fixtures.run(scenario('busy-button.html', ['Add to bag', 'Save for later', 'Add to gift list', 'Love it'].map(tap).join('')));
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'dead-tap').map((f) => f.evidence.element))).toEqual([[], ['button "Add to bag"'], [], [], []]);
+  });
+
   it('a button that reveals content is alive', async () => {
     const result = await fixtures.run(scenario('dead-tap.html', '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n'));
     expect(result.status).toBe('passed');
