@@ -4,7 +4,7 @@
  * and both give the same result because both go through this one class in the same order.
  */
 import { guidedRun, personStep } from '../guide/person.js';
-import type { GuidedArtifacts, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
+import type { GuidedArtifacts, RequestRecord, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
 import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
 import { recoveryFor } from '../effort/recovery.js';
 import { summariseJourney } from '../journeys/summary.js';
@@ -12,7 +12,7 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { afterUnreachableScript, failed, shortUrl, unseenByCustomer } from '../rules/support/requests.js';
+import { afterUnreachableScript, failed, shortUrl, unreachableScript, unseenByCustomer } from '../rules/support/requests.js';
 import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -38,6 +38,11 @@ export class ScenarioJudge {
   /** Calls (method and address without its query) and errors the page made on its own, while the customer did nothing. */
   private readonly backgroundCalls = new Set<string>();
   private readonly backgroundErrors = new Set<string>();
+  /**
+   * Third parties' scripts that got no answer on the document the customer is on, from the steps before: a library
+   * that failed as the page loaded is still missing when the customer acts on that page later.
+   */
+  private documentScripts: RequestRecord[] = [];
   private effort: EffortState;
   private goalReachedAt: number | null = null;
 
@@ -55,7 +60,14 @@ export class ScenarioJudge {
     const arrived = [...artifacts.pages, ...(artifacts.page ? [artifacts.page.url] : [])].map(pageKey);
     const newPage = arrived.some((key) => !this.seenPages.has(key));
     for (const key of arrived) this.seenPages.add(key);
-    const judged: JudgedStep = { ...artifacts, previousPage: previous?.page ?? null, newPageState, newPage, injectedFailures: failuresToJudge(artifacts) };
+    const judged: JudgedStep = {
+      ...artifacts,
+      previousPage: previous?.page ?? null,
+      newPageState,
+      newPage,
+      injectedFailures: failuresToJudge(artifacts),
+      earlierUnreachableScripts: this.scriptsOfDocument(artifacts),
+    };
     this.judged.push(judged);
 
     const config = { ...this.context.scenario.rules, ...this.context.scenario.steps[artifacts.index]?.rules };
@@ -70,7 +82,7 @@ export class ScenarioJudge {
 
     const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared }, recoveryFor(findings, judged), this.effort);
     this.effort = effort.state;
-    const environment = environmentOf(artifacts);
+    const environment = environmentOf(judged);
     const line = this.context.scenario.steps[artifacts.index]?.line;
     const person = personStep(artifacts, this.context.guided);
     const result: StepResult = {
@@ -157,6 +169,19 @@ export class ScenarioJudge {
   }
 
   /**
+   * The third parties' scripts that got no answer on the page the customer is on, from the steps before this one;
+   * then what this step adds for the steps after it. A step that brings a new document starts afresh: its own
+   * requests are judged as they are, and only what the new document asked for is handed on.
+   */
+  private scriptsOfDocument(step: StepArtifacts): RequestRecord[] {
+    const opened = lastNewDocument(step);
+    const earlier = opened < 0 ? this.documentScripts : [];
+    const kept = [...earlier, ...step.requests.slice(Math.max(opened, 0)).filter(unreachableScript)];
+    this.documentScripts = [...new Map(kept.map((r) => [r.url, r])).values()];
+    return earlier;
+  }
+
+  /**
    * The same page problem on several pages (a tiny navigation bar, a locked zoom) is one thing to fix: each element
    * is reported the first time the scenario meets it.
    */
@@ -213,13 +238,28 @@ function pageKey(url: string): string {
   }
 }
 
+/**
+ * Where in the step's requests the last new document the customer arrived on was asked for, or -1 when the step
+ * brought none (a client-side route change keeps the document, and a frame's document is not the page).
+ */
+function lastNewDocument(step: StepArtifacts): number {
+  const arrived = new Set(step.pages.map(withoutHash));
+  let last = -1;
+  for (const [i, r] of step.requests.entries()) if (r.resourceType === 'document' && arrived.has(withoutHash(r.url))) last = i;
+  return last;
+}
+
+function withoutHash(url: string): string {
+  return url.split('#')[0]!;
+}
+
 function shows(artifacts: StepArtifacts, goal: string): boolean {
   const norm = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
   return norm(artifacts.page?.pageText ?? '').includes(norm(goal));
 }
 
 /** What failed around the customer without being the site's answer to them: third parties, the background. */
-function environmentOf(artifacts: StepArtifacts): string[] {
+function environmentOf(artifacts: JudgedStep): string[] {
   const notes = failed(artifacts.requests)
     .filter((r) => r.injected === undefined)
     .filter((r) => r.party === 'third-party' || (r.party === 'site' && (r.cause === 'background' || unseenByCustomer(r))))
@@ -227,7 +267,7 @@ function environmentOf(artifacts: StepArtifacts): string[] {
   const errors = artifacts.pageErrors.flatMap((e) => {
     const line = e.message.split('\n')[0];
     if (e.party === 'third-party' || e.cause === 'background') return [`${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${line}`];
-    return afterUnreachableScript(e, artifacts.requests) ? [`error after a third party's script got no answer: ${line}`] : [];
+    return afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts) ? [`error after a third party's script got no answer: ${line}`] : [];
   });
   return [...new Set([...notes, ...errors])].sort();
 }

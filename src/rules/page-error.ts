@@ -6,12 +6,12 @@ export default defineRule({
   area: 'errors',
   severity: 'high',
   threshold:
-    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer, are listed as environment)",
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, are listed as environment)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
     // The site's own code (or code of unknown origin) failing while it answered the customer's action.
-    const own = artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action' && !afterUnreachableScript(e, artifacts.requests));
+    const own = artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action' && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts));
     const unique = [...new Set(own.map((e) => e.message))];
     return unique.map((error) => ({
       message: `The page threw an uncaught error: ${error.split('\n')[0]}`,

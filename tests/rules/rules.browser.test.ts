@@ -3,6 +3,7 @@
  * and evidence, the negative case on the same kind of page does not.
  */
 import { describe, expect, it } from 'vitest';
+import { judgeScenario } from '../../src/judge/judge.js';
 import { findingsOf, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
@@ -24,6 +25,30 @@ describe('page-error', () => {
     expect(result.steps[0]!.findings.map((f) => f.rule)).not.toContain('page-error');
     expect(result.steps[0]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: Carousel is not defined"]));
     expect(findingsOf(result, 'page-error').map((f) => f.message)).toEqual(['The page threw an uncaught error: undefinedFunctionCall is not defined']);
+  });
+
+  it("a missing name on a later tap, after a third party's script got no answer as the page loaded, is environment; on a new document it is the site's again", async () => {
+    const find = (name: string) => `  - name: ${name}\n    tap: { role: button, name: Find stores }\n    expect: { text: 3 stores near you }\n`;
+    const steps = [find('Find stores'), '  - name: Open it again without the map\n    goto: /rules/page-error-later.html?mapless\n', find('Find stores again')];
+    const result = await fixtures.run(scenario('page-error-later.html', steps.join('')));
+    expect(result.steps[0]!.environment?.join('\n')).toContain('pinpoint-cdn.example');
+    // The stores come as a route of the same page: the library that failed as it loaded is still missing.
+    expect(result.steps[1]!.findings.map((f) => f.rule)).not.toContain('page-error');
+    expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: Pinpoint is not defined"]));
+    // The page opened again never asked for the library: the same missing name there is the shop's own.
+    expect(findingsOf(result, 'page-error').map((f) => f.message)).toEqual(['The page threw an uncaught error: Pinpoint is not defined']);
+    expect(result.steps[3]!.findings.map((f) => f.rule)).toContain('page-error');
+    // `cx-shop judge` on the saved artifacts sees the same.
+    expect(judgeScenario(await savedArtifacts(result)).steps.map((s) => s.findings.filter((f) => f.rule === 'page-error').length)).toEqual([0, 0, 0, 1]);
+  });
+
+  it("the shop's own bug on a later tap of a page whose third-party script got no answer is still high", async () => {
+    const result = await fixtures.run(scenario('page-error-later.html', '  - name: Save the store\n    tap: { role: button, name: Save this store }\n'));
+    const [finding, ...rest] = findingsOf(result, 'page-error');
+    expect(rest).toHaveLength(0);
+    expect(finding?.severity).toBe('high');
+    expect(finding?.message).toContain("Cannot read properties of undefined (reading 'track')");
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('page-error');
   });
 
   it('finds nothing when the handler works', async () => {

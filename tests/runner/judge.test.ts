@@ -150,6 +150,29 @@ describe('judgeScenario', () => {
     expect(result.steps[1]!.environment!.some((line) => line.includes('/api/countdown'))).toBe(true);
   });
 
+  it('a library that got no answer as the page loaded is still missing on later steps on that page, not after a new document', () => {
+    const shop = 'https://shop.test/stores';
+    const library = request({ url: 'https://maps.pinpoint.example/pinpoint.min.js', method: 'GET', resourceType: 'script', status: null, failure: 'net::ERR_NAME_NOT_RESOLVED', party: 'third-party' });
+    const documentOf = (url: string) => request({ url, method: 'GET', resourceType: 'document', status: 200 });
+    const thrown = (...messages: string[]) => messages.map((message) => ({ message, party: 'site' as const, cause: 'action' as const }));
+    const steps = [
+      stepArtifacts({ pages: [shop], requests: [documentOf(shop), library] }),
+      // A route of the same page; a frame's document is not the page either.
+      stepArtifacts({ pages: [`${shop}?view=map`], requests: [documentOf('https://shop.test/embed/reviews')], pageErrors: thrown('Pinpoint is not defined') }),
+      // A name the library does not bear, and the shop's own bug that is no missing name at all.
+      stepArtifacts({ pageErrors: thrown('loadStoreList is not defined', "Cannot read properties of undefined (reading 'track')") }),
+      // The same page as a new document, which asked for no library.
+      stepArtifacts({ pages: [`${shop}#list`], requests: [documentOf(shop)] }),
+      stepArtifacts({ pageErrors: thrown('Pinpoint is not defined') }),
+    ];
+    const result = judgeScenario(artifacts(steps));
+    const pageErrors = (step: number) => result.steps[step]!.findings.filter((f) => f.rule === 'page-error').map((f) => f.message.replace('The page threw an uncaught error: ', ''));
+    expect(pageErrors(1)).toEqual([]);
+    expect(result.steps[1]!.environment).toContain("error after a third party's script got no answer: Pinpoint is not defined");
+    expect(pageErrors(2)).toEqual(['loadStoreList is not defined', "Cannot read properties of undefined (reading 'track')"]);
+    expect(pageErrors(4)).toEqual(['Pinpoint is not defined']);
+  });
+
   it('a step the customer cannot do ends the journey as not completed, the rest skipped', () => {
     const blocked = stepArtifacts({ outcome: { status: 'blocked', reason: 'tap: could not find button "Pay"' } });
     const input = artifacts([stepArtifacts(), blocked]);

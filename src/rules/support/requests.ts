@@ -23,16 +23,45 @@ export function unreachableThirdParty(r: RequestRecord): boolean {
 }
 
 /** An error that names something the code expected to be there ("Carousel is not defined"). */
-const MISSING_NAME = /^[\w$.]+ is not defined$/;
+const MISSING_NAME = /^([\w$.]+) is not defined$/;
+
+/** A third party's script that got no answer at all: a library the page asked for and never had. */
+export function unreachableScript(r: RequestRecord): boolean {
+  return r.resourceType === 'script' && unreachableThirdParty(r);
+}
 
 /**
- * Whether an error of the site's own code is the knock-on of a third party's script that got no answer at all in the
- * step (offline, blocked by a firewall): the site's code calls the library it would have defined. That is where
- * cx-shop runs, listed as environment, not the site failing the customer.
+ * Whether an error of the site's own code is the knock-on of a third party's script that got no answer at all
+ * (offline, blocked by a firewall): the site's code calls the library it would have defined. That is where cx-shop
+ * runs, listed as environment, not the site failing the customer. A script that failed in the step itself is enough;
+ * one that failed earlier on the same page (as it loaded, before the customer acted) only for the name its address
+ * bears: a name the shop's own code misses later on that page (a function it lost) is still the shop's.
  */
-export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[]): boolean {
-  return (
-    MISSING_NAME.test(error.message) &&
-    requests.some((r) => r.resourceType === 'script' && unreachableThirdParty(r))
-  );
+export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[], earlier: readonly RequestRecord[] = []): boolean {
+  const name = MISSING_NAME.exec(error.message)?.[1];
+  if (name === undefined) return false;
+  return requests.some(unreachableScript) || earlier.some((r) => unreachableScript(r) && bearsName(r.url, name));
+}
+
+/**
+ * Whether a script's address names the library: Carousel from carousel.min.js, Swiper from swiper-bundle.min.js,
+ * google from maps.googleapis.com, grecaptcha from /recaptcha/api.js. Words of four letters or more, one within the
+ * other.
+ */
+function bearsName(url: string, name: string): boolean {
+  let address: string;
+  try {
+    const parsed = new URL(url);
+    address = `${parsed.host} ${parsed.pathname}`;
+  } catch {
+    return false;
+  }
+  const wordsOf = (text: string) =>
+    text
+      .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+      .filter((w) => w.length >= 4 && !/^\d+$/.test(w))
+      .map((w) => w.toLowerCase());
+  const named = [...wordsOf(name), ...wordsOf(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase())];
+  const parts = wordsOf(address);
+  return named.some((word) => parts.some((part) => part.includes(word) || word.includes(part)));
 }
