@@ -14,6 +14,7 @@ export const check = defineAction({
     const { checked, ...locator } = args;
     const { element } = await ctx.reach(locator);
     if ((await element.isChecked({ timeout: ctx.timeout })) === checked) return;
+    // The customer taps the box, or the label that shows it when the page hides the box (a colour swatch, a switch).
     await ctx.tap(element);
     await ctx.settle();
   },

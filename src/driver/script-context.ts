@@ -64,6 +64,48 @@ function targetOf(el: Element) {
   return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown) };
 }
 
+/**
+ * The label the customer taps for a checkbox or radio the page hides from them: one drawn transparent, clipped or a
+ * pixel wide (a colour swatch, a size pill, a box drawn as a toggle), or drawn over by its own label. Null for any
+ * other element, for a box the customer can see and tap, and for a hidden one with no label to show it.
+ */
+function shownLabel(el: Element): HTMLLabelElement | null {
+  const lib = window.__cxShopLib;
+  if (!lib || !el.isConnected || !(el instanceof HTMLInputElement) || (el.type !== 'checkbox' && el.type !== 'radio')) return null;
+  const shows = (l: HTMLLabelElement) => {
+    const r = l.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && lib.visible(l);
+  };
+  const labels = Array.from(el.labels ?? []).filter(shows);
+  if (labels.length === 0) return null;
+  const shownAs = lib.shownAs(el);
+  const label = labels.find((l) => l === shownAs) ?? labels[0]!;
+  // What of the box shows: its own box, cut by what clips it (a clip rect, a clip path, a container that hides its
+  // overflow), and faded by its own and its containers' opacity.
+  const r = el.getBoundingClientRect();
+  let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+  let opacity = 1;
+  for (let n: Element | null = el; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+    const style = getComputedStyle(n);
+    opacity *= Number(style.opacity);
+    if (/^inset\((?:50|100)%\)/.test(style.clipPath)) return label;
+    const box = n.getBoundingClientRect();
+    const clip = /rect\(([^)]*)\)/.exec(style.clip);
+    if (clip && (style.position === 'absolute' || style.position === 'fixed')) {
+      const [t, r2, b, l] = clip[1]!.split(/[\s,]+/).map((v, i) => (v === 'auto' ? [0, box.width, box.height, 0][i]! : parseFloat(v)));
+      [left, top, right, bottom] = [Math.max(left, box.left + l!), Math.max(top, box.top + t!), Math.min(right, box.left + r2!), Math.min(bottom, box.top + b!)];
+    }
+    // Only a side the container cuts off: one that scrolls (a filter panel) shows the box once scrolled to.
+    if (n !== el && /hidden|clip/.test(style.overflowX)) [left, right] = [Math.max(left, box.left), Math.min(right, box.right)];
+    if (n !== el && /hidden|clip/.test(style.overflowY)) [top, bottom] = [Math.max(top, box.top), Math.min(bottom, box.bottom)];
+  }
+  if (opacity < 0.1 || right - left <= 1 || bottom - top <= 1) return label;
+  // A box the page draws over with its label's own drawing (a toggle's track, a swatch): the customer sees the drawing.
+  const over = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+  if (over && over !== el && !el.contains(over) && labels.some((l) => l.contains(over))) return label;
+  return null;
+}
+
 export interface ScriptOptions {
   baseUrl: string;
   touch: boolean;
@@ -86,6 +128,8 @@ export class ScriptContext implements ActionContext {
   readonly readings: Array<Extract<Interaction, { kind: 'read' }>> = [];
   readonly documents: ReadDocument[] = [];
   promo: PromoProbe | null = null;
+  /** Boxes reach found hidden by the page, shown by a label: tapped there (see tap). */
+  private readonly byLabel = new WeakSet<PwLocator>();
 
   constructor(
     private readonly recorder: Recorder,
@@ -131,10 +175,14 @@ export class ScriptContext implements ActionContext {
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
     const found = await this.find(locator);
     if (!found) throw new ActionError(await this.notFound(locator));
+    let shown: ElementHandle<HTMLLabelElement> | null = null;
     try {
       const inside = await this.intoFrame(locator, found);
       const { element, framed, box } = inside ?? found;
-      const swipes = await this.swipeTo(element, box);
+      // A box the page hides is reached by its label, which is what the customer sees and swipes to.
+      shown = inside ? null : await this.labelFor(found.handle);
+      if (shown) this.byLabel.add(element);
+      const swipes = await this.swipeTo(element, shown ? await shown.boundingBox().catch(() => box) : box, shown);
       // The element found is read through its handle (no new search); one the page has replaced since is searched for
       // again by its locator.
       const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
@@ -148,7 +196,16 @@ export class ScriptContext implements ActionContext {
       return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
     } finally {
       void found.handle.dispose().catch(() => undefined);
+      if (shown) void shown.dispose().catch(() => undefined);
     }
+  }
+
+  /** The label to tap for a checkbox or radio the page hides (see shownLabel); null for anything else. */
+  private async labelFor(handle: ElementHandle<Element>): Promise<ElementHandle<HTMLLabelElement> | null> {
+    const found = await timed(handle.evaluateHandle(shownLabel), 2000).catch(() => null);
+    const label = found?.asElement() ?? null;
+    if (!label && found) void found.dispose().catch(() => undefined);
+    return label as ElementHandle<HTMLLabelElement> | null;
   }
 
   /**
@@ -230,15 +287,28 @@ export class ScriptContext implements ActionContext {
   async tap(element: PwLocator, where: 'middle' | 'start' = 'middle'): Promise<void> {
     const mark = this.recorder.mark;
     const position = where === 'start' ? await this.startOf(element) : undefined;
+    // A checkbox or radio the page hides (a colour swatch, a toggle) is ticked the way the customer ticks it: by a tap
+    // on the label that shows it, once the box takes taps.
+    // Only for one reached so (see reach): finding the element again costs every other tap a search of the page.
+    const input = this.byLabel.has(element) ? await element.elementHandle({ timeout: Math.min(this.timeout, 2000) }).catch(() => null) : null;
+    const label = input ? await this.labelFor(input) : null;
+    if (!label) void input?.dispose().catch(() => undefined);
+    const target = label ?? element;
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
-      .waiting(() => (this.touch ? element.tap({ timeout: this.timeout, position }) : element.click({ timeout: this.timeout, position })))
+      .waiting(async () => {
+        if (label) await input!.waitForElementState('enabled', { timeout: this.timeout });
+        await (this.touch ? target.tap({ timeout: this.timeout, position }) : target.click({ timeout: this.timeout, position }));
+      })
       .catch(async (error: Error) => {
         // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
         // a dialog).
-        const why = await this.whyNoTap(element);
+        const why = await this.whyNoTap(element, label);
         throw why ? new ActionError(why) : error;
+      })
+      .finally(() => {
+        if (label) for (const handle of [label, input!]) void handle.dispose().catch(() => undefined);
       });
     await this.recorder.pressAnswered(mark);
   }
@@ -251,19 +321,21 @@ export class ScriptContext implements ActionContext {
 
   /**
    * Why a tap could not land, in the customer's words: the control is disabled, or something lies over it where a
-   * finger would tap; null when neither.
+   * finger would tap (on the label that shows it, for a box the page hides); null when neither.
    */
-  private async whyNoTap(element: PwLocator): Promise<string | null> {
+  private async whyNoTap(element: PwLocator, label: ElementHandle<HTMLLabelElement> | null = null): Promise<string | null> {
     return timed(
-      element.evaluate((el) => {
+      element.evaluate((el, shown) => {
         const lib = window.__cxShopLib;
         if (!lib) return null;
         if (el.matches(':disabled') || el.closest('[aria-disabled="true"]')) {
           return `${lib.describe(el)} is disabled: the customer's tap does nothing until the page enables it`;
         }
-        const r = el.getBoundingClientRect();
+        const aim = shown ?? el;
+        if (!aim.isConnected) return null;
+        const r = aim.getBoundingClientRect();
         const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        if (!top || el.contains(top) || top.contains(el)) return null;
+        if (!top || aim.contains(top) || top.contains(aim) || el.contains(top)) return null;
         // The whole overlay, not the piece of it under the finger: its outermost positioned or dialog ancestor.
         let cover: Element = top;
         for (let n: Element | null = top; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
@@ -272,7 +344,7 @@ export class ScriptContext implements ActionContext {
         }
         const id = cover.id ? ` (#${cover.id})` : '';
         return `${lib.describe(el)} is under ${lib.describe(cover)}${id}: the customer cannot tap it until that is out of the way`;
-      }),
+      }, label),
       2000,
     ).catch(() => null);
   }
@@ -340,7 +412,7 @@ export class ScriptContext implements ActionContext {
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
-  private async swipeTo(element: PwLocator, box: Box | null): Promise<number> {
+  private async swipeTo(element: PwLocator, box: Box | null, shown: ElementHandle<Element> | null = null): Promise<number> {
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
@@ -350,9 +422,9 @@ export class ScriptContext implements ActionContext {
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
       const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
       if (Math.abs(moved) < 1) break;
-      box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
+      box = await (shown ? shown.boundingBox() : element.boundingBox({ timeout: this.timeout })).catch(() => null);
     }
-    await element.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
+    await (shown ?? element).scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
     return swipes;
   }
 
