@@ -526,12 +526,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     drawListeners.add(onDraw);
     const onApp = () => answer('navigation');
     appListeners.add(onApp);
-    // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values.
+    // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values, and
+    // whether each box is ticked (a form's reset, a "Clear all", unticks boxes and changes nothing else).
+    const stateOf = (el: Element) => `${valueOf(el)}|${(el as HTMLInputElement).checked ?? ''}|${(el as HTMLSelectElement).selectedIndex ?? ''}`;
     const values = new Map<Element, string>();
-    for (const el of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, 300)) if (el !== own) values.set(el, valueOf(el));
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, 300)) if (el !== own) values.set(el, stateOf(el));
     const checkValues = () => {
       for (const [el, value] of values) {
-        if (el.isConnected && valueOf(el) !== value) return answer('change');
+        if (el.isConnected && stateOf(el) !== value) return answer('change');
       }
     };
     // A part a style rule shows in answer (a tip shown on :focus, a menu on :focus-within) changes no markup either:
@@ -561,6 +563,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       ['change', 'change'],
       ['input', 'change'],
       ['toggle', 'change'],
+      ['reset', 'change'],
       ['focusin', 'focus'],
       ['hashchange', 'navigation'],
     ];
