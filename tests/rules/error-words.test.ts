@@ -20,6 +20,8 @@ describe('error words', () => {
     'Your card was declined.',
     'Payment refused by your bank.',
     'This offer is no longer available.',
+    'That code is not right. Check the latest text we sent, or ask for a new code.',
+    'These dates are not valid for this room.',
   ])('"%s" is an error', (text) => {
     expect(plain(text)).toBe(true);
   });

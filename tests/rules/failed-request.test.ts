@@ -33,6 +33,11 @@ describe('failed-request and refusals', () => {
     expect(findings([request(422, 'xhr')], [reason])).toEqual([]);
   });
 
+  it('a refusal explained in an alert ("That code is not right") is no failure', () => {
+    const alert: AppearedText = { kind: 'alert', text: 'That code is not right. Check the latest text we sent, or ask for a new code.', where: 'p#msg (role alert)' };
+    expect(findings([request(422)], [alert])).toEqual([]);
+  });
+
   it('a refusal the page shows nothing for is a high failure', () => {
     expect(findings([request(409)], []).map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'HTTP 409']]);
   });
