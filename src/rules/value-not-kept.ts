@@ -43,7 +43,7 @@ export default defineRule({
   area: 'frustration',
   severity: 'high',
   threshold:
-    'the field no longer holds what was typed (spacing, punctuation and case aside), or the page emptied a field the customer had filled while they did something else on it (chose a country, typed in another field); a box of suggestions (an address finder) that changes once the customer picks one is not a loss',
+    'the field no longer holds what was typed (spacing, punctuation and case aside), or the page emptied a field the customer had filled while they did something else on it (chose a country, typed in another field); a box of suggestions (an address finder) that changes once the customer picks one, with a tap or with Enter or Tab, is not a loss',
   source: 'cx-shop convention: the customer has to notice the loss and type it again',
   class: 'deterministic',
   detect(artifacts) {
@@ -55,9 +55,11 @@ export default defineRule({
     const pressedButton = artifacts.taps.some((tap) => tap.input === 'press' && /^button\b/.test(tap.target.description));
     const taken = (field: (typeof artifacts.typed)[number]) =>
       field.valueAtEnd === '' && !errorShown && (field.sent === true || (pressedButton && artifacts.appeared.some((m) => !isErrorMessage(m))));
-    // A box that offers suggestions (an address finder), changed or emptied once the customer picked one: the page
-    // used what they typed.
-    const pickedSuggestion = artifacts.interactions.some((i) => i.kind === 'tap' && /^option\b/.test(i.target.description));
+    // A box that offers suggestions (an address finder), changed or emptied once the customer picked one, with a tap
+    // or with the keys (Enter or Tab on the one the arrows reached): the page used what they typed.
+    const pickedSuggestion = artifacts.interactions.some(
+      (i) => (i.kind === 'tap' && /^option\b/.test(i.target.description)) || (i.kind === 'press' && (i.key === 'Enter' || i.key === 'Tab')),
+    );
     const used = (field: (typeof artifacts.typed)[number]) => pickedSuggestion && /^(combobox|searchbox)\b/.test(field.target.description);
     const typedNow = artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)

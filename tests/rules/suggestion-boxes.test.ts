@@ -32,6 +32,13 @@ describe('value-not-kept and a box of suggestions', () => {
     expect(valueNotKept.detect(step)).toEqual([]);
   });
 
+  it('a suggestion picked with the keys (the arrows, then Enter or Tab) is a pick too', () => {
+    const keys = (key: string): Interaction[] => [{ kind: 'press', key: 'ArrowDown' }, { kind: 'press', key }];
+    for (const key of ['Enter', 'Tab']) expect(valueNotKept.detect(judgedStep({ typed: [emptied(FINDER)], interactions: keys(key) }))).toEqual([]);
+    // The arrows alone pick nothing.
+    expect(valueNotKept.detect(judgedStep({ typed: [emptied(FINDER)], interactions: [{ kind: 'press', key: 'ArrowDown' }] }))).toHaveLength(1);
+  });
+
   it('the same box emptied without a pick is a loss', () => {
     const step = judgedStep({ typed: [emptied(FINDER)], interactions: [tapOn('button "Use my location"')] });
     expect(valueNotKept.detect(step).map((f) => f.message)).toEqual([`${FINDER} lost its value when the customer moved on`]);
