@@ -106,6 +106,17 @@ function shownLabel(el: Element): HTMLLabelElement | null {
   return null;
 }
 
+/** A dialog open over the page: a native one opened as modal, or one the page marks modal. */
+const OPEN_DIALOG = 'dialog:modal, [aria-modal="true"]';
+
+/** Whether the element is behind the topmost dialog open over the page (not in it). */
+function behindOpenDialog(el: Element, dialogs: string): boolean {
+  const lib = window.__cxShopLib;
+  const open = Array.from(document.querySelectorAll(dialogs)).filter((d) => (lib ? lib.visible(d) : true));
+  const top = open.at(-1);
+  return top !== undefined && !top.contains(el);
+}
+
 export interface ScriptOptions {
   baseUrl: string;
   touch: boolean;
@@ -155,8 +166,8 @@ export class ScriptContext implements ActionContext {
     return this.locateIn(this.page, locator);
   }
 
-  /** The locator in the page itself or in one of its frames. */
-  private locateIn(root: Page | Frame, locator: Locator): PwLocator {
+  /** The locator in the page itself, in one of its frames, or in a part of the page (an open dialog). */
+  private locateIn(root: Page | Frame | PwLocator, locator: Locator): PwLocator {
     const exact = locator.exact ?? false;
     let found: PwLocator;
     if (locator.role) {
@@ -250,7 +261,21 @@ export class ScriptContext implements ActionContext {
         if (found && found !== first) void found.handle.dispose().catch(() => undefined);
       });
     }
-    return first;
+    return first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, first) : first;
+  }
+
+  /**
+   * With a dialog open over the page (a filter drawer, a size picker), the customer sees what is in it: a match behind
+   * it, inert or under its backdrop, gives way to the same words in the dialog. With none there, the match behind stays
+   * (and a tap on it is reported as under the dialog).
+   */
+  private async inOpenDialog(locator: Locator, found: Found): Promise<Found> {
+    if (!(await timed(found.handle.evaluate(behindOpenDialog, OPEN_DIALOG), 2000).catch(() => false))) return found;
+    const dialog = this.page.locator(OPEN_DIALOG).filter({ visible: true }).last();
+    const inside = await pin(this.locateIn(dialog, locator), FRAME_POLL_MS, false);
+    if (!inside) return found;
+    void found.handle.dispose().catch(() => undefined);
+    return inside;
   }
 
   /**

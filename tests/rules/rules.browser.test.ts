@@ -113,6 +113,13 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toEqual([]);
   });
 
+  it('with a dialog open over the page, words that are also behind it are tapped in the dialog, where the customer sees them', async () => {
+    const tap = (name: string, how = 'role: button, name') => `  - name: ${name}\n    tap: { ${how}: ${name} }\n`;
+    const result = await fixtures.run(scenario('filter-dialog.html', tap('Filter') + tap('Navy', 'text') + tap('Show results') + '    expect: { text: 2 navy tops }\n'));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null], ['passed', null], ['passed', null]]);
+    expect(findingsOf(result, 'dead-tap')).toEqual([]);
+  });
+
   it('a button that reveals content is alive', async () => {
     const result = await fixtures.run(scenario('dead-tap.html', '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: machine washable }\n'));
     expect(result.status).toBe('passed');
