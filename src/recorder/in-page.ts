@@ -472,6 +472,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     { capture: false },
   );
 
+  /** Most elements in a control whose own look is watched as it answers a press (see watchPress). */
+  const SMALL_CONTROL = 30;
   /** Words a control shows while the page works on the press: "Loading", "Please wait", "Adding to bag…". */
   const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
   /** Whether a control looks busy: marked so, disabled, its words gone (a spinner in their place) or saying so. */
@@ -502,17 +504,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // The pressed control's own look while the page works ("Adding…", a spinner in place of its words, disabled) is
     // no answer if it comes back as it was with nothing else changed: the customer is where they started. A look of
     // its own that says something ("Added ✓", a filled heart) is an answer, even one that fades back later.
-    const initial = pressed ? pressed.outerHTML : null;
-    const initialWords = pressed ? lib.clean(pressed.textContent) : '';
+    // Only a control of a few elements (a button, its icon and words): not a whole card or the page a tap landed on.
+    const control = pressed && pressed !== document.body && pressed !== document.documentElement && pressed.getElementsByTagName('*').length <= SMALL_CONTROL ? pressed : null;
+    const initial = control ? control.outerHTML : null;
+    const initialWords = control ? lib.clean(control.textContent) : '';
     let working = false;
     const onMutation: MutationListener = (records, at, before, byPage) => {
       if (at - startedAt > options.responseWindowMs) return void mutationListeners.delete(onMutation);
       // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press.
       const changed = byPage ? [] : records.filter((r) => r.target !== own && !noisy(r.target, startedAt, before));
       if (changed.length === 0) return;
-      if (pressed && changed.every((r) => pressed.contains(r.target))) {
-        if (pressed.outerHTML === initial) return;
-        if (looksWorking(pressed, initialWords)) return void (working = true);
+      if (control && changed.every((r) => control.contains(r.target))) {
+        if (control.outerHTML === initial) return;
+        if (looksWorking(control, initialWords)) return void (working = true);
       }
       answer('mutation');
     };
@@ -582,7 +586,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     });
     ownSetTimeout(() => {
       // Still working when the watch ends: the control says the page is on it, which is an answer of a kind.
-      if (working && pressed!.isConnected && pressed!.outerHTML !== initial && !seen.has('mutation')) {
+      if (working && control!.isConnected && control!.outerHTML !== initial && !seen.has('mutation')) {
         seen.add('mutation');
         send({ type: 'response', id, what: 'mutation' });
       }
