@@ -81,7 +81,6 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // Still working: ARIA says so, a progress bar without a value, a spinner by its class or id, or a short line such
   // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work).
   const BUSY_NAME = /(^|[-_\s])(spinner|loader|loading|throbber)([-_\s]|$)/i;
-  const BUSY_TEXT = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
   const busyElements: Element[] = [];
   for (const el of elements) {
     if (busyElements.length >= 5) break;
@@ -92,7 +91,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     else if (BUSY_NAME.test(`${typeof el.className === 'string' ? el.className : ''} ${el.id}`)) working = true;
     else if (el.childElementCount === 0 || el.getAttribute('role') === 'status') {
       const text = clean(el.textContent);
-      working = text.length > 0 && text.length <= 40 && BUSY_TEXT.test(text);
+      working = text.length > 0 && text.length <= 40 && lib.saysWorking(text);
     }
     if (working && visible(el) && !busyElements.some((outer) => outer.contains(el))) busyElements.push(el);
   }
@@ -111,17 +110,27 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // Fields in no <form> (a single-page app's checkout, built with a button that sends them by script) are one form
   // to the customer all the same: grouped by the nearest part of the page that holds a button of its own, one that
   // belongs to no single field (a Continue or a Save; not a field's "show password", "clear" or "find address").
-  const buttons = Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], [role="button"]')).filter(visible).slice(0, MAX_ITEMS);
-  const ownButtons = buttons.filter((button) => {
-    for (let n = button.parentElement; n && n !== document.body; n = n.parentElement) {
-      const held = n.querySelectorAll(fieldSelector).length;
-      if (held > 0) return held > 1;
+  // Worked out once, and only on a page with such fields: each element's count of fields under it, walked up from
+  // each field; then every part holding a button of its own, walked up from each such button.
+  const formless = fieldElements.some((el) => !(el as HTMLInputElement).form);
+  const fieldsUnder = new Map<Element, number>();
+  const holdsOwnButton = new Set<Element>();
+  if (formless) {
+    for (const field of Array.from(document.querySelectorAll(fieldSelector))) {
+      for (let n = field.parentElement; n && n !== document.body; n = n.parentElement) fieldsUnder.set(n, (fieldsUnder.get(n) ?? 0) + 1);
     }
-    return true;
-  });
+    const buttons = Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], [role="button"]')).filter(visible).slice(0, MAX_ITEMS);
+    for (const button of buttons) {
+      // A field's own button: the nearest part around it with fields in it holds that one field only.
+      let near = button.parentElement;
+      while (near && near !== document.body && !fieldsUnder.has(near)) near = near.parentElement;
+      if (near && near !== document.body && fieldsUnder.get(near) === 1) continue;
+      for (let n = button.parentElement; n && n !== document.body && !holdsOwnButton.has(n); n = n.parentElement) holdsOwnButton.add(n);
+    }
+  }
   const partOf = (field: Element): Element => {
     for (let n = field.parentElement; n && n !== document.body; n = n.parentElement) {
-      if (n.matches('[role="form"], [role="dialog"], dialog') || ownButtons.some((button) => n.contains(button))) return n;
+      if (holdsOwnButton.has(n) || n.matches('[role="form"], [role="dialog"], dialog')) return n;
     }
     return document.body;
   };

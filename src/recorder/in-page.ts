@@ -474,8 +474,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
 
   /** Most elements in a control whose own look is watched as it answers a press (see watchPress). */
   const SMALL_CONTROL = 30;
-  /** Words a control shows while the page works on the press: "Loading", "Please wait", "Adding to bag…". */
-  const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
   /** Whether a control looks busy: marked so, disabled, its words gone (a spinner in their place) or saying so. */
   const looksWorking = (el: Element, initialWords: string) => {
     const words = lib.clean(el.textContent);
@@ -484,7 +482,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       el.getAttribute('aria-disabled') === 'true' ||
       (el as HTMLButtonElement).disabled === true ||
       (words === '' && initialWords !== '') ||
-      WORKING_WORDS.test(words) ||
+      lib.saysWorking(words) ||
       el.querySelector('[role="progressbar"]') !== null
     );
   };

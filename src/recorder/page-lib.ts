@@ -35,6 +35,8 @@ export interface PageLib {
   fieldWords(el: Element): string;
   /** Reddish text, or text on a strong red box: how many pages mark an error without saying so in markup. */
   looksRed(el: Element): boolean;
+  /** Words that say the page is working on something: "Loading", "Please wait", "Taking payment…". */
+  saysWorking(text: string): boolean;
 }
 
 export function pageLib(): PageLib {
@@ -221,5 +223,7 @@ export function pageLib(): PageLib {
     }
     return false;
   };
-  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed };
+  const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
+  const saysWorking = (text: string): boolean => WORKING_WORDS.test(text);
+  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking };
 }
