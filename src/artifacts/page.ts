@@ -21,7 +21,17 @@ export interface FieldInfo extends ElementRef {
   name: string;
   /** The accessible label text, or null when the field has none (a placeholder is not a label). */
   label: string | null;
+  /**
+   * Whether the customer can see that label (a <label> or the element aria-labelledby names, drawn and not clipped
+   * for screen readers only); false for an aria-label or title alone. Absent in artifacts saved before it was kept.
+   */
+  labelShown?: boolean;
   placeholder: string | null;
+  /**
+   * How many other fields to type in share its form (or the part of the page its Continue belongs to); 0 for a field
+   * that is not typed in, and for a search's fields. Absent in artifacts saved before it was kept.
+   */
+  typingPeers?: number;
   /** Whether the field holds a value (the value itself is not kept: it may be a password). */
   filled: boolean;
   /** How many characters it holds: what the customer would type again if it were wiped. */

@@ -143,10 +143,39 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (!asked.has(group)) asked.set(group, new Set());
     asked.get(group)!.add(input.type === 'radio' && input.name ? `radio ${input.name}` : el);
   }
+  // Where the customer types words (not a box to tick, a list to pick from or a date picker), and how many such fields
+  // share each form or part: in a form of several, a field whose only visible hint is its placeholder leaves the
+  // customer guessing which was which once they have typed. A search (one field, or a "what" and a "where") is no
+  // form to fill in: its fields share nothing.
+  const typing = (el: Element) => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && ['text', 'email', 'tel', 'url', 'password', 'number', 'search'].includes((el as HTMLInputElement).type));
+  const typingIn = new Map<Element, number>();
+  const typingGroup = (el: Element): Element | null =>
+    el.closest('[role="search"], search') ? null : ((el as HTMLInputElement).form ?? partOf(el));
+  for (const el of fieldElements) {
+    const group = typing(el) ? typingGroup(el) : null;
+    if (group) typingIn.set(group, (typingIn.get(group) ?? 0) + 1);
+  }
+  /**
+   * Whether the customer can see the field's label: a <label> of its own or the element its aria-labelledby names,
+   * drawn, not parked off the page and not clipped away for screen readers only. An aria-label or a title is never
+   * seen.
+   */
+  const labelShown = (el: Element): boolean => {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const named = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => root.getElementById(id));
+    return [...Array.from((el as HTMLInputElement).labels ?? []), ...named].some((label) => {
+      if (!label || !reachable(label)) return false;
+      const r = label.getBoundingClientRect();
+      if (r.width <= 2 || r.height <= 2) return false;
+      const style = getComputedStyle(label);
+      return !((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) && !/inset\(\s*(50|100)%/.test(style.clipPath);
+    });
+  };
   const fields = fieldElements
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;
       const checkable = input.type === 'checkbox' || input.type === 'radio';
+      const group = typing(el) ? typingGroup(el) : null;
       return {
         ...ref(el),
         tag: el.tagName.toLowerCase(),
@@ -155,7 +184,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
         autocomplete: el.getAttribute('autocomplete'),
         name: `${input.name ?? ''} ${input.id ?? ''}`.trim(),
         label: lib.labelOf(el),
+        labelShown: labelShown(el),
         placeholder: el.getAttribute('placeholder'),
+        typingPeers: group ? typingIn.get(group)! - 1 : 0,
         filled: checkable ? input.checked : Boolean(input.value),
         length: checkable || el.tagName === 'SELECT' ? 0 : String(input.value ?? '').length,
         form: input.form ? forms.indexOf(input.form) : -1,

@@ -18,6 +18,7 @@ export const STEP_RULE_IDS = [
   'wrong-keyboard',
   'missing-autocomplete',
   'unlabelled-field',
+  'placeholder-label',
   'viewport-not-mobile',
   'zoom-disabled',
   'horizontal-scroll',

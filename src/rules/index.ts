@@ -28,6 +28,7 @@ import invoiceThreats from './invoice-threats.js';
 import longTask from './long-task.js';
 import missingAutocomplete from './missing-autocomplete.js';
 import pageError from './page-error.js';
+import placeholderLabel from './placeholder-label.js';
 import promoHunt from './promo-hunt.js';
 import promoRejected from './promo-rejected.js';
 import promoTotalUnchanged from './promo-total-unchanged.js';
@@ -63,6 +64,7 @@ export const rules: Record<StepRuleId, RuleDefinition> = {
   'wrong-keyboard': wrongKeyboard,
   'missing-autocomplete': missingAutocomplete,
   'unlabelled-field': unlabelledField,
+  'placeholder-label': placeholderLabel,
   // mobile
   'viewport-not-mobile': viewportNotMobile,
   'zoom-disabled': zoomDisabled,

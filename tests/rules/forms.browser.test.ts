@@ -142,6 +142,42 @@ describe('unlabelled-field', () => {
   });
 });
 
+describe('placeholder-label', () => {
+  it("fields of a form whose labels only screen readers get are low, listed by what the customer sees: their placeholders", async () => {
+    const result = await run('placeholder-labels.html');
+    const findings = findingsOf(result, 'placeholder-label');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('low');
+    expect(findings[0]!.message).toBe('2 fields have only a placeholder to say what they are for, gone once the customer types: field with placeholder "Email address"');
+    // The header's search and the lone newsletter field are built the same way, and are no form to fill in.
+    expect(findings[0]!.evidence.items).toEqual([
+      expect.objectContaining({ element: 'field with placeholder "Email address"', selector: '#email', measured: 'label hidden from sight' }),
+      expect.objectContaining({ element: 'field with placeholder "Password"', selector: '#password', measured: 'label hidden from sight' }),
+    ]);
+    // They have labels: the field without one is unlabelled-field's, never both.
+    expect(findingsOf(result, 'unlabelled-field')).toEqual([]);
+  });
+
+  it('labels in sight are not a finding: floating labels over their fields, and labels above them', async () => {
+    const shown = async (page: string) => {
+      const result = await run(page);
+      expect(findingsOf(result, 'placeholder-label'), page).toEqual([]);
+      return (await savedArtifacts(result)).steps[0]!.page!.fields.map((field) => [field.selector, field.labelShown]);
+    };
+    expect(await shown('floating-labels.html')).toEqual([
+      ['#name', true],
+      ['#line1', true],
+      ['#postcode', true],
+    ]);
+    // A search box's aria-label is never seen; a search has no placeholder-label finding either way.
+    expect(await shown('labelled.html')).toEqual([
+      ['#news-email', true],
+      ['#size', true],
+      ['#search', false],
+    ]);
+  });
+});
+
 describe('form-cleared', () => {
   const expectCleared = (finding: ReturnType<typeof findingsOf>[number] | undefined) => {
     expect(finding!.severity).toBe('high');
