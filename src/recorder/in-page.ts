@@ -1046,10 +1046,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * size"). Not an offer that has ended, which may be the answer to a code.
    */
   const SELLING_WORDS =
-    /\b(?:sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone)\b/i;
-  /** Words that make red or error-classed text read as an error. */
+    /\b(?:sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone)\b|nur noch \d+|\d+\s?% rabatt|angebot|plus que \d+|soldes|au lieu de|solo quedan? \d+|últimas unidades|rebajas|oferta/i;
+  /**
+   * Words that make red or error-classed text read as an error: in English, and in the German, French and Spanish
+   * that shops in Europe also write in (see rules/support/message-words.ts).
+   */
   const ERROR_WORDS =
-    /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid/i;
+    /error|invalid|incorrect|required|missing|must|please|wrong|not valid|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid|fehler|ungültig|falsch|erforderlich|pflichtfeld|fehlt|bitte|leider|fehlgeschlagen|abgelehnt|abgelaufen|nicht gefunden|erreur|invalide|obligatoire|requis|il manque|veuillez|désolé|impossible|échec|échoué|expiré|refusé|introuvable|n.est pas valide|inválid|obligatori|requerid|por favor|lo sentimos|no es válid|no válid|caducad|caducó|expirad|rechazad|no encontrad|no existe|no coincide/i;
   /**
    * The messages marked as such under root (a role, a live region, an error's class or colour). On a page the customer
    * arrives at (`errorLabel` null), red or error-classed text must read as an error: it may be a "required" hint shown

@@ -1,21 +1,15 @@
 import type { AppearedText } from '../artifacts/types.js';
+import { saysDone, saysError, saysNot } from './support/message-words.js';
 import { defineRule } from './types.js';
-
-/** Words that make a message an error rather than a confirmation. */
-const ERROR_WORDS =
-  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|'|’)t|could not|couldn['’]t|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid|(?:is|are)(?:n['’]t| not) (?:valid|right|correct|accepted|available|recogni[sz]ed)|(?:does|do)(?:n['’]t| not) (?:exist|match|look right|work)|not (?:found|accepted|allowed|available)|no longer (?:available|valid)|sold out|out of stock|too (?:short|long)|already (?:been )?(?:used|registered|taken|in use|redeemed)|denied|rejected|refused)\b/i;
-
-/** Words that make a message a confirmation, whatever its colour: a shop whose brand is red shows "Added" in red. */
-const DONE_WORDS = /\b(added|applied|saved|updated|subscribed|confirmed|success(ful(ly)?)?|thank(s| you)|welcome|done|sent|on (its|the) way)\b/i;
 
 /**
  * True when a message on screen reads as an error rather than a confirmation: marked as one (an error's class or
  * colour) unless its words say something went right, or worded as one.
  */
 export function isErrorMessage(message: AppearedText): boolean {
-  if (ERROR_WORDS.test(message.text)) return true;
+  if (saysError(message.text)) return true;
   // "Not sent", "wasn't saved": a word of success said the other way round is still an error.
-  return message.kind === 'error' && (!DONE_WORDS.test(message.text) || /\b(not|no|never)\b|n['’]t\b/i.test(message.text));
+  return message.kind === 'error' && (!saysDone(message.text) || saysNot(message.text));
 }
 
 export default defineRule({

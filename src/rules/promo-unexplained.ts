@@ -1,11 +1,5 @@
+import { givesReason } from './support/message-words.js';
 import { defineRule } from './types.js';
-
-/** Words that tell the customer why a code did not work, or what to do. */
-/**
- * Words that say why a code failed or what to do about it. "Invalid code", "not valid", "not recognised" and "does
- * not exist" only restate that it failed: they are not reasons.
- */
-const REASON = /expired|check the|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
 
 export default defineRule({
   title: 'A rejected code gets no reason',
@@ -16,7 +10,7 @@ export default defineRule({
   class: 'deterministic',
   detect({ promo, url }) {
     const invalid = promo?.tries.find((t) => t.variant === 'invalid code');
-    if (!invalid || invalid.accepted || (invalid.message && REASON.test(invalid.message))) return [];
+    if (!invalid || invalid.accepted || (invalid.message && givesReason(invalid.message))) return [];
     return [
       {
         message: invalid.message

@@ -1,11 +1,6 @@
 import { isErrorMessage } from './error-message.js';
+import { givesFix, namesFieldKind } from './support/message-words.js';
 import { defineRule } from './types.js';
-
-/** Words that tell the customer what to do next. */
-const FIX_WORDS =
-  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
-/** Words that name a kind of field even when the page's label is worded differently. */
-const FIELD_WORDS = /\b(e-?mail|phone|password|card|code|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
 
 export default defineRule({
   title: 'Error message that does not help',
@@ -23,8 +18,8 @@ export default defineRule({
       .filter(isErrorMessage)
       .filter((message) => {
         const text = message.text.toLowerCase();
-        const namesField = FIELD_WORDS.test(text) || labels.some((label) => text.includes(label));
-        return !namesField && !FIX_WORDS.test(text);
+        const namesField = namesFieldKind(text) || labels.some((label) => text.includes(label));
+        return !namesField && !givesFix(text);
       })
       .map((message) => ({
         message: `"${message.text.slice(0, 120)}" says neither which field is wrong nor how to fix it`,

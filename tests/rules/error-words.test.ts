@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isErrorMessage } from '../../src/rules/error-message.js';
+import vagueError from '../../src/rules/vague-error.js';
+import { judgedStep } from '../helpers/artifacts.js';
 
 const plain = (text: string) => isErrorMessage({ kind: 'text', text, where: 'div' });
 
@@ -33,6 +35,34 @@ describe('error words', () => {
     },
   );
 
+  it.each([
+    'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.',
+    'Diese E-Mail-Adresse ist ungültig.',
+    'Leider ist dieser Artikel ausverkauft.',
+    'Il manque le « @ » dans votre adresse e-mail.',
+    "Ce code n'est pas valide.",
+    'Le paiement a échoué. Réessayez.',
+    'El número de móvil no es válido.',
+    'Lo sentimos, esta talla está agotada.',
+    'Este campo es obligatorio.',
+  ])('"%s", in the language of a shop in Europe, is an error', (text) => {
+    expect(plain(text)).toBe(true);
+  });
+
+  it.each(['Im Warenkorb: Leinenhemd, Größe M', 'Livraison offerte dès 50 €', 'Envío gratis en pedidos de más de 50 €', 'Gracias por tu pedido'])(
+    '"%s" is not',
+    (text) => {
+      expect(plain(text)).toBe(false);
+    },
+  );
+
+  it('marked as an error in a shop whose brand is red, a confirmation in its own language is none; said the other way round it is', () => {
+    const marked = (text: string) => isErrorMessage({ kind: 'error', text, where: 'div.toast' });
+    for (const text of ['✓ Añadido a tu cesta: talla 38', '✓ Im Warenkorb', 'Ajouté à votre panier', 'Merci, vous êtes inscrit.']) expect(marked(text), text).toBe(false);
+    expect(marked('Ihre Adresse wurde nicht gespeichert.')).toBe(true);
+    expect(marked("Votre message n'a pas été envoyé.")).toBe(true);
+  });
+
   it('marked as an error (a class, red text or a red box) it is one, unless its words say something went right', () => {
     const marked = (text: string) => isErrorMessage({ kind: 'error', text, where: 'div.toast' });
     expect(marked('That code works on homeware only.')).toBe(true);
@@ -42,5 +72,20 @@ describe('error words', () => {
     expect(marked('Your address could not be saved.')).toBe(true);
     expect(marked('Your message was not sent.')).toBe(true);
     expect(marked("Changes weren't saved")).toBe(true);
+  });
+});
+
+describe('vague-error, in the languages of shops in Europe', () => {
+  const vague = (text: string) => vagueError.detect(judgedStep({ appeared: [{ kind: 'error', text, where: 'p.error' }] })).length > 0;
+
+  it.each(['Escribe 9 cifras, p. ej. 612 345 678', 'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.', 'Veuillez saisir une adresse e-mail valide.', 'Das Passwort ist zu kurz.'])(
+    '"%s" names the field or the fix: not vague',
+    (text) => {
+      expect(vague(text)).toBe(false);
+    },
+  );
+
+  it.each(['Ein Fehler ist aufgetreten.', "Une erreur s'est produite.", 'Se ha producido un error.', 'Something went wrong.'])('"%s" says neither: vague', (text) => {
+    expect(vague(text)).toBe(true);
   });
 });

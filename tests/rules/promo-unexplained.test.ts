@@ -29,7 +29,7 @@ function withInvalidMessage(message: string | null) {
 }
 
 describe('promo-unexplained', () => {
-  it.each(['Invalid code.', 'This code is not valid', 'We do not recognise that code', "That code doesn't exist", 'Invalid.'])(
+  it.each(['Invalid code.', 'This code is not valid', 'We do not recognise that code', "That code doesn't exist", 'Invalid.', 'Ungültiger Gutscheincode.', 'Code invalide.', 'El código no es válido.'])(
     '"%s" only says the code failed: a finding',
     (message) => {
       expect(withInvalidMessage(message)).toHaveLength(1);
@@ -46,6 +46,11 @@ describe('promo-unexplained', () => {
     'This code needs a minimum order of £50',
     'This code is only valid for new customers',
     'That code has already been used',
+    // Shops in Europe say it in their own language.
+    'Dieser Gutschein ist am 30.11.2026 abgelaufen. Bitte prüfen Sie das Datum auf Ihrer E-Mail.',
+    'Ce code a expiré le 30/11/2026. Vérifiez la date sur votre e-mail.',
+    'Este código caducó el 30/11/2026. Revisa la fecha en tu correo.',
+    'Mindestbestellwert 50 €',
   ])('"%s" says why or what to do: no finding', (message) => {
     expect(withInvalidMessage(message)).toEqual([]);
   });

@@ -1,0 +1,99 @@
+/**
+ * The words that say what a message on screen means to the customer: something went wrong, something went right,
+ * what to do about it, which field it is about, why a code was refused. In English, and in the German, French and
+ * Spanish that shops in Europe also write in; other languages are read by the markup and the colours only.
+ *
+ * English words are matched at ASCII word boundaries; the other languages' at letter boundaries, since their words
+ * may begin or end with an accented letter ("réessayez", "añadido").
+ */
+
+/** A pattern of whole words (as many as the alternatives hold), case-insensitive, at letter and digit boundaries. */
+function words(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+const ERROR_EN =
+  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|'|’)t|could not|couldn['’]t|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid|(?:is|are)(?:n['’]t| not) (?:valid|right|correct|accepted|available|recogni[sz]ed)|(?:does|do)(?:n['’]t| not) (?:exist|match|look right|work)|not (?:found|accepted|allowed|available)|no longer (?:available|valid)|sold out|out of stock|too (?:short|long)|already (?:been )?(?:used|registered|taken|in use|redeemed)|denied|rejected|refused)\b/i;
+const ERROR_DE = words(
+  'fehler|ungültig\\p{L}*|falsch\\p{L}*|erforderlich|pflichtfeld|fehlt|fehlen|leider|fehlgeschlagen|abgelehnt|abgelaufen|ausverkauft|' +
+    'bitte (?:geben|wählen|prüfen|überprüfen|korrigieren|füllen|versuchen)|nicht (?:gefunden|gültig|korrekt|richtig|verfügbar|möglich|vorrätig|erkannt|akzeptiert|bekannt)|' +
+    'existiert nicht|stimmt nicht|stimmen nicht überein|nicht mehr (?:gültig|verfügbar)|bereits (?:verwendet|eingelöst|registriert|vergeben)|zu (?:kurz|lang)|' +
+    'versuchen sie es (?:erneut|noch einmal|später)|konnte nicht|kann nicht',
+);
+const ERROR_FR = words(
+  'erreur|invalide|incorrecte?s?|obligatoire|requise?s?|manquante?s?|il manque|désolée?s?|impossible de|échec|a échoué|expirée?s?|refusée?s?|introuvable|épuisée?s?|' +
+    'veuillez (?:saisir|entrer|indiquer|vérifier|corriger|choisir|sélectionner|renseigner|réessayer)|n[\'’]est pas (?:valide|correcte?|reconnue?|disponible)|n[\'’]existe pas|' +
+    'ne correspondent? pas|en rupture de stock|déjà (?:utilisée?|enregistrée?|pris)|trop (?:courte?|longue?)|réessayez',
+);
+const ERROR_ES = words(
+  'error|inválid[oa]s?|incorrect[oa]s?|obligatori[oa]s?|requerid[oa]s?|falta|faltan|lo sentimos|caducad[oa]s?|caducó|expirad[oa]s?|ha expirado|rechazad[oa]s?|agotad[oa]s?|' +
+    'por favor,? (?:introduce|introduzca|escribe|revisa|comprueba|indica|elige|selecciona|inténtalo)|no se (?:pudo|ha podido)|no es (?:válid[oa]|correct[oa])|no válid[oa]|' +
+    'no (?:encontrad[oa]|existe|coincide[n]?)|ya (?:se ha usado|se ha utilizado|está registrad[oa]|fue usad[oa])|demasiado (?:corto|larg[oa])|inténtalo de nuevo|vuelve a intentarlo',
+);
+
+const DONE_EN = /\b(added|applied|saved|updated|subscribed|confirmed|success(ful(ly)?)?|thank(s| you)|welcome|done|sent|on (its|the) way)\b/i;
+const DONE_OTHER = words(
+  // German, French, Spanish.
+  'hinzugefügt|im warenkorb|gespeichert|angewendet|eingelöst|aktualisiert|danke|vielen dank|willkommen|erfolgreich|bestätigt|gesendet|verschickt|unterwegs|' +
+    'ajoutée?s?|appliquée?|enregistrée?s?|mise? à jour|merci|bienvenue|réussie?|confirmée?|envoyée?|en route|' +
+    'añadid[oa]s?|agregad[oa]s?|aplicad[oa]|guardad[oa]s?|actualizad[oa]|gracias|bienvenid[oa]|confirmad[oa]|enviad[oa]|en camino',
+);
+
+const NOT_EN = /\b(not|no|never)\b|n['’]t\b/i;
+const NOT_OTHER = words('nicht|kein\\p{L}*|nie|pas|jamais|aucune?|nunca|ningun[oa]?|ningún');
+
+const FIX_EN =
+  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
+const FIX_OTHER = words(
+  'bitte|geben sie|prüfen|überprüfen|verwenden|wählen|mindestens|höchstens|z\\. ?b\\.|zum beispiel|\\d+-stellig\\p{L}*|ziffern|zeichen|buchstaben|versuchen|format|kontaktieren|später|' +
+    'veuillez|vérifiez|saisissez|entrez|indiquez|utilisez|choisissez|au moins|au plus|par exemple|ex\\.|chiffres|caractères|lettres|réessayez|contactez|plus tard|' +
+    'introduce|introduzca|escribe|revisa|comprueba|usa|utiliza|elige|selecciona|al menos|como máximo|por ejemplo|p\\. ?ej\\.|cifras|dígitos|caracteres|letras|inténtalo|formato|contacta|más tarde',
+);
+
+const FIELD_EN = /\b(e-?mail|phone|password|card|code|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
+const FIELD_OTHER = words(
+  'telefon\\p{L}*|handy\\p{L}*|passwort|kennwort|karte\\p{L}*|gutschein\\p{L}*|plz|postleitzahl|adresse|anschrift|vorname|nachname|datum|nummer|größe|menge|straße|' +
+    'courriel|téléphone|portable|mot de passe|carte|code postal|nom|prénom|numéro|taille|quantité|ville|' +
+    'correo|teléfono|móvil|contraseña|tarjeta|código|código postal|dirección|nombre|apellidos?|fecha|número|talla|cantidad|ciudad',
+);
+
+const REASON_EN =
+  /expired|check the|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
+const REASON_OTHER = words(
+  'abgelaufen|mindest\\p{L}*|mindestens|gültig (?:nur|ab|für|bis)|nur (?:für|bei|gültig|einmal)|bereits (?:verwendet|eingelöst)|erste bestellung|neukunden|reduzierte artikel|groß- und kleinschreibung|prüfen sie|überprüfen sie|' +
+    'a expiré|expirée?|minimum|au moins|valable (?:uniquement|seulement|pour|jusqu)|uniquement|déjà utilisée?|une seule fois|première commande|nouveaux clients|articles soldés|majuscules|vérifiez|' +
+    'caducad[oa]|caducó|ha expirado|expiró|mínimo|al menos|válido (?:solo|para|hasta)|solo (?:para|en|es válido)|ya (?:se ha )?(?:usado|utilizado)|una vez|primer pedido|nuevos clientes|rebajad[oa]s|mayúsculas|revisa|comprueba',
+);
+
+/** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
+export function saysError(text: string): boolean {
+  return ERROR_EN.test(text) || ERROR_DE.test(text) || ERROR_FR.test(text) || ERROR_ES.test(text);
+}
+
+/** Words that say something went right: "Added to your bag", "Im Warenkorb", "Ajouté", "Añadido a tu cesta". */
+export function saysDone(text: string): boolean {
+  return DONE_EN.test(text) || DONE_OTHER.test(text);
+}
+
+/** A word that turns the sentence round: "not", "wasn't", "nicht", "pas", "nunca". */
+export function saysNot(text: string): boolean {
+  return NOT_EN.test(text) || NOT_OTHER.test(text);
+}
+
+/** Words that tell the customer what to do next: "enter", "at least", "e.g.", "bitte", "vérifiez", "p. ej.". */
+export function givesFix(text: string): boolean {
+  return FIX_EN.test(text) || FIX_OTHER.test(text);
+}
+
+/** Words that name a kind of field even when the page's label is worded differently: "email", "PLZ", "móvil". */
+export function namesFieldKind(text: string): boolean {
+  return FIELD_EN.test(text) || FIELD_OTHER.test(text);
+}
+
+/**
+ * Words that say why a code failed or what to do about it. "Invalid code", "not valid", "not recognised" and "does
+ * not exist" only restate that it failed: they are not reasons.
+ */
+export function givesReason(text: string): boolean {
+  return REASON_EN.test(text) || REASON_OTHER.test(text);
+}
