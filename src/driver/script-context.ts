@@ -61,7 +61,30 @@ function targetOf(el: Element) {
   const shown = lib.shownAs(el);
   const r = shown.getBoundingClientRect();
   const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-  return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown) };
+  // An animation that moves or sizes it without end (a pulsing "Add to bag", a bobbing arrow): the browser's wait
+  // for it to hold still would never end, though a finger lands on it all the same.
+  const GEOMETRY = /^(transform|translate|scale|rotate|top|left|right|bottom|width|height|inset|margin|padding|offset)/;
+  let moving = false;
+  for (let n: Element | null = el; n && !moving && n !== document.documentElement; n = n.parentElement) {
+    moving = n.getAnimations().some(
+      (a) =>
+        a.playState === 'running' &&
+        a.effect?.getTiming().iterations === Infinity &&
+        a.effect instanceof KeyframeEffect &&
+        a.effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key))),
+    );
+  }
+  return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown), moving };
+}
+
+/**
+ * Whether a finger at the middle of the element lands on it (or on what it holds), for a tap that cannot wait for it
+ * to hold still; runs in the page.
+ */
+function landsOn(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return top !== null && (el.contains(top) || top.contains(el));
 }
 
 /**
@@ -141,6 +164,8 @@ export class ScriptContext implements ActionContext {
   promo: PromoProbe | null = null;
   /** Boxes reach found hidden by the page, shown by a label: tapped there (see tap). */
   private readonly byLabel = new WeakSet<PwLocator>();
+  /** Elements reached while an endless animation moved them (see targetOf): tapped without waiting for them to stop. */
+  private readonly moving = new WeakSet<PwLocator>();
 
   constructor(
     private readonly recorder: Recorder,
@@ -202,9 +227,11 @@ export class ScriptContext implements ActionContext {
         this.timeout,
       ).catch(() => null);
       if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
+      const { moving, ...seen } = target;
+      if (moving) this.moving.add(element);
       // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
-      if (framed) Object.assign(target, await this.screenBoxes(element));
-      return { element, target: { ...target, text: this.recorder.mask(target.text) }, swipes };
+      if (framed) Object.assign(seen, await this.screenBoxes(element));
+      return { element, target: { ...seen, text: this.recorder.mask(seen.text) }, swipes };
     } finally {
       void found.handle.dispose().catch(() => undefined);
       if (shown) void shown.dispose().catch(() => undefined);
@@ -319,12 +346,15 @@ export class ScriptContext implements ActionContext {
     const label = input ? await this.labelFor(input) : null;
     if (!label) void input?.dispose().catch(() => undefined);
     const target = label ?? element;
+    // One that never holds still is tapped where it is, once nothing lies over it and it takes taps; the browser's own
+    // checks would wait for it to stop.
+    const force = !label && this.moving.has(element) && (await timed(element.evaluate(landsOn), 2000).catch(() => false)) && (await element.isEnabled().catch(() => false));
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
       .waiting(async () => {
         if (label) await input!.waitForElementState('enabled', { timeout: this.timeout });
-        await (this.touch ? target.tap({ timeout: this.timeout, position }) : target.click({ timeout: this.timeout, position }));
+        await (this.touch ? target.tap({ timeout: this.timeout, position, force }) : target.click({ timeout: this.timeout, position, force }));
       })
       .catch(async (error: Error) => {
         // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
