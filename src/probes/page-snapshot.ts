@@ -223,7 +223,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     url: location.href,
     pageText: clean(bodyText).slice(0, 20_000),
     contactLinks,
-    signature: `${location.href}|${document.getElementsByTagName('*').length}|${bodyText.length}`,
+    // A picture that breaks as the customer scrolls (a lazy loader swapping in an address that fails) adds no element
+    // and no text: the broken ones are counted too, so the page is judged again.
+    signature: `${location.href}|${document.getElementsByTagName('*').length}|${bodyText.length}|${images.filter((image) => image.broken).length}`,
     viewport,
     viewportMeta: meta,
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,

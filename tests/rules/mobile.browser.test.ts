@@ -199,6 +199,15 @@ describe('broken-image', () => {
     ]);
   });
 
+  it('a picture a lazy loader fills in as the customer scrolls, from an address that is gone, is a broken image of that step', async () => {
+    const result = await run('lazy-list.html', { steps: '  - name: Look at the rest\n    scroll: bottom\n    expect: { text: That is all our linen shirts }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'broken-image').map((f) => f.message))).toEqual([
+      [],
+      [`1 image did not load: image "Sky linen shirt" (${fixtures.url}/mobile/sky-shirt-gone.svg)`],
+    ]);
+  });
+
   it('an image that 404s while the page loads is one medium broken image, not also a failed request', async () => {
     const result = await run('image-404.html');
     const src = `${fixtures.url}/mobile/missing-photo.png`;
