@@ -488,6 +488,26 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
 
   // Presses and their answers.
+  /**
+   * When the page began to handle the customer's latest input (the click or key up of a press, a key), while it still
+   * is: a handler that keeps the main thread busy (a store finder's sums) holds the page's answer until it returns,
+   * and that time is the page frozen, not the page silent. Long tasks report a freeze; here, what the handler changed
+   * counts as said when it began to handle the input, so a busier machine does not turn the same answer into none.
+   */
+  let handlingSince: number | null = null;
+  for (const type of ['pointerup', 'touchend', 'mouseup', 'click', 'keydown', 'keyup']) {
+    addEventListener(
+      type,
+      (event) => {
+        if (!event.isTrusted || handlingSince !== null) return;
+        handlingSince = Date.now();
+        ownSetTimeout(() => (handlingSince = null), 0);
+      },
+      { capture: true, passive: true },
+    );
+  }
+  /** How long after `startedAt` something the page did at `at` came, its handling of an input counted from its start. */
+  const answeredAfter = (startedAt: number, at: number) => (handlingSince !== null && handlingSince >= startedAt ? handlingSince : at) - startedAt;
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
@@ -495,7 +515,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const seen = new Set<string>();
     const answer = (what: PageAnswer) => {
       if (own && (what === 'change' || what === 'focus')) return;
-      if (seen.has(what) || Date.now() - startedAt > options.responseWindowMs) return;
+      if (seen.has(what) || answeredAfter(startedAt, Date.now()) > options.responseWindowMs) return;
       seen.add(what);
       send({ type: 'response', id, what });
     };
@@ -508,7 +528,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const initialWords = control ? lib.clean(control.textContent) : '';
     let working = false;
     const onMutation: MutationListener = (records, at, before, byPage) => {
-      if (at - startedAt > options.responseWindowMs) return void mutationListeners.delete(onMutation);
+      if (answeredAfter(startedAt, at) > options.responseWindowMs) return void mutationListeners.delete(onMutation);
       // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press.
       const changed = byPage ? [] : records.filter((r) => r.target !== own && !noisy(r.target, startedAt, before));
       if (changed.length === 0) return;
@@ -522,7 +542,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // A canvas drawn again in answer (a map zoomed in); not one the page draws on its own (an animation), nor one
     // that was drawing on its own just before the press.
     const onDraw: DrawListener = (canvas, at, was, byPage) => {
-      if (at - startedAt > options.responseWindowMs) return void drawListeners.delete(onDraw);
+      if (answeredAfter(startedAt, at) > options.responseWindowMs) return void drawListeners.delete(onDraw);
       if (!byPage && !noisy(canvas, startedAt, (node) => (node === canvas ? was : changes.get(node) ?? [0, 0]))) answer('drawn');
     };
     drawListeners.add(onDraw);

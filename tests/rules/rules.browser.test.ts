@@ -99,6 +99,14 @@ describe('dead-tap', () => {
     expect(findings[0]!.evidence.box).toMatchObject({ width: 200, height: 48 });
   });
 
+  it('a handler that freezes the page before it answers answered the tap, however long the freeze on this machine; one that answers nothing is dead', async () => {
+    const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
+    const result = await fixtures.run(scenario('busy-handler.html', tap('Check stock in my store') + tap('Notify me')));
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'dead-tap').map((f) => f.evidence.element))).toEqual([[], [], ['button "Notify me"']]);
+    // The freeze is the speed rules' to report.
+    expect(findingsOf(result, 'long-task').length).toBeGreaterThan(0);
+  });
+
   it('a button that says "Adding…" and comes back as it was is dead; "Saved ✓", "Added ✓" fading back and a filled heart are answers', async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
     const result = await fixtures.run(scenario('busy-button.html', ['Add to bag', 'Save for later', 'Add to gift list', 'Love it'].map(tap).join('')));
