@@ -62,7 +62,8 @@ export interface PageSnapshot {
   fields: FieldInfo[];
   /** The page's forms, then the parts of it that act as one for fields in no form (see the snapshot). */
   forms: Array<{ selector: string; visibleFields: number }>;
-  images: Array<ElementRef & { src: string; broken: boolean }>;
+  /** `advert`: the picture is an advertisement's (see the snapshot); absent in artifacts saved before it was kept. */
+  images: Array<ElementRef & { src: string; broken: boolean; advert?: boolean }>;
   links: Array<{ href: string; element: string; selector: string }>;
   /** The visible text of the page, as the customer would read it (at most 20,000 characters). */
   pageText: string;

@@ -193,6 +193,18 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       };
     });
 
+  /**
+   * Whether a picture is an advertisement's: in a sponsored link, an ad network's slot, or a part of the page whose
+   * class or id names it an ad ("ad", "advert", "ad-slot", "sponsored"), a few levels up at most.
+   */
+  const advert = (img: Element): boolean => {
+    if (img.closest('a[rel~="sponsored"], ins.adsbygoogle, [data-ad-slot], [data-ad-unit], [id^="div-gpt-ad"], [id^="google_ads"]')) return true;
+    for (let n: Element | null = img, depth = 0; n && n !== document.body && depth < 5; n = n.parentElement, depth += 1) {
+      const words = `${n.id} ${typeof n.className === 'string' ? n.className : ''}`.toLowerCase().split(/[\s_-]+/);
+      if (words.some((word) => ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adslot', 'adunit', 'sponsored'].includes(word))) return true;
+    }
+    return false;
+  };
   const images = Array.from(document.images)
     .filter((img) => visible(img) || (img.complete && img.naturalWidth === 0 && img.getClientRects().length > 0 && !exclude.some((s) => img.closest(s))))
     .slice(0, MAX_ITEMS)
@@ -203,6 +215,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       // A picture asked for: an empty src (a lazy loader's placeholder) reads as the page's own address but asks
       // for nothing, and leaves currentSrc empty.
       broken: img.complete && img.naturalWidth === 0 && Boolean(img.currentSrc || (img.getAttribute('src') && img.src)),
+      advert: advert(img),
     }));
 
   const links = Array.from(document.querySelectorAll('a[href]'))

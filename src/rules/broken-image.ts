@@ -7,7 +7,7 @@ export default defineRule({
   area: 'errors',
   severity: 'medium',
   threshold:
-    "an image that finished loading with no picture (naturalWidth 0): its address failed or it is not a picture (a third party's host that gave no answer at all is environment; an image a lazy loader has not filled in yet, with an empty src or none, asked for nothing)",
+    "an image that finished loading with no picture (naturalWidth 0): its address failed or it is not a picture (a third party's host that gave no answer at all is environment; an image a lazy loader has not filled in yet, with an empty src or none, asked for nothing; an advertisement's picture, in a sponsored link or an ad slot, is the ad network's)",
   source: 'cx-shop convention: a missing picture of a product is a question the customer cannot answer',
   class: 'deterministic',
   scope: 'page',
@@ -19,7 +19,8 @@ export default defineRule({
     // Nor is a third party's host that gave no answer at all (offline, blocked by a firewall): that is where cx-shop
     // runs, listed as environment; a missing picture there (an HTTP error) is still the site's.
     const unreachable = new Set(requests.filter(unreachableThirdParty).map((r) => r.url));
-    const broken = page.images.filter((image) => image.broken && !injected.has(image.src) && !unreachable.has(image.src));
+    // Nor an advertisement that did not fill (a sponsored link, an ad slot): the ad network's, not a picture of the shop's.
+    const broken = page.images.filter((image) => image.broken && !image.advert && !injected.has(image.src) && !unreachable.has(image.src));
     if (broken.length === 0) return [];
     return [
       {

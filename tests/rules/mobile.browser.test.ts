@@ -208,6 +208,19 @@ describe('broken-image', () => {
     ]);
   });
 
+  it("an advertisement's picture the ad network did not fill is not the shop's broken image; the product's own is", async () => {
+    const result = await run('image-advert.html');
+    const broken = findingsOf(result, 'broken-image');
+    expect(broken.flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((i) => i.element))).toEqual(['image "Oxford shirt"']);
+    const images = (await savedArtifacts(result)).steps[0]!.page!.images;
+    expect(images.map((i) => [i.element, i.broken, i.advert])).toEqual([
+      ['image "Linen shirt"', false, false],
+      ['image "Summer shoes from our partner"', true, true],
+      ['image "Oxford shirt"', true, false],
+      ['image', true, true],
+    ]);
+  });
+
   it('an image that 404s while the page loads is one medium broken image, not also a failed request', async () => {
     const result = await run('image-404.html');
     const src = `${fixtures.url}/mobile/missing-photo.png`;
