@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { ESSENTIALS, HELP, LETTERHEAD, MONEY, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { ESSENTIALS, HELP, LETTERHEAD, MONEY, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
@@ -15,6 +15,11 @@ export interface Essential {
   found: boolean;
   /** The line(s) of the invoice that showed it, shortened. */
   evidence: string | null;
+  /**
+   * Not found, and not needed: the line(s) that say why (a due date on a bill already paid, "Nothing more to pay"),
+   * or null. An essential waived is not missing.
+   */
+  waived: string | null;
 }
 
 export interface PhraseCount {
@@ -38,6 +43,7 @@ export interface InvoiceAnalysis {
   /** Scores of the invoice's prose: lines of four words or more, mostly words (not labels, figures, table rows). */
   readability: Readability;
   essentials: Essential[];
+  /** The essentials neither found nor waived. */
   missing: Essential[];
   thanks: PhraseCount;
   threats: PhraseCount;
@@ -127,24 +133,68 @@ function prose(text: string): string {
     .join('\n');
 }
 
+/** An earlier bill's balance ("Previous balance") is never the amount due now. */
+const earlier = (text: string, m: RegExpExecArray) =>
+  /\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index));
+
+/** The labelled amounts of a text, one list per label of TOTAL, most specific first, an earlier bill's balance left out. */
+const labelledAmounts = (text: string) => TOTAL.map((pattern) => matchesOf(text, pattern).filter((m) => !earlier(text, m)));
+
+/** Whether a labelled amount is more than nothing. */
+const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? '');
+
+/**
+ * The words that say the document asks for nothing more: an amount owed of nothing ("Balance EUR 0,00"), or words
+ * such as "Total paid", "Paid in full", "Total refunded" while no amount is still owed under a label of what is owed
+ * ("Amount due", "Balance").
+ */
+function settledBy(text: string): RegExpExecArray | null {
+  const owed = labelledAmounts(text)[0]!;
+  if (owed.some(nonZero)) return null;
+  if (owed.length > 0) return owed.at(-1)!;
+  for (const pattern of SETTLED) {
+    const match = pattern.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
+/** A figure in a run of text as a whole number: "110.00" is not in "£1,110.00" nor in "110.005". */
+const wholeFigure = (figure: string) => new RegExp(`(?<!\\d[.,'’]?)${figure.replace(/[.]/g, '\\.')}(?![.,'’]?\\d)`);
+
+/** Currency signs, codes and white space: what is left of a run that only holds a figure or a part of one. */
+const CURRENCY_ONLY = /[\s£$€¥₹]|\bRs\.?|\b[A-Z]{3}\b/g;
+
+/**
+ * The sizes of the runs of text that show a figure: the runs that hold it whole, else the runs in a row that spell it
+ * together, as a price with its cents set smaller ("1.234" then ",48" then "EUR"), each at its own size.
+ */
+function figureSizes(items: ReadDocument['items'], figure: string): number[] {
+  const whole = wholeFigure(figure);
+  const sizes = items.filter((item) => whole.test(item.text)).map((item) => item.fontSize);
+  if (sizes.length > 0) return sizes;
+  const bare = (text: string) => text.replace(CURRENCY_ONLY, '');
+  for (let i = 0; i < items.length; i += 1) {
+    let spelt = '';
+    for (let j = i; j < items.length && figure.startsWith(spelt + bare(items[j]!.text)); j += 1) {
+      spelt += bare(items[j]!.text);
+      if (spelt === figure && j > i) return items.slice(i, j + 1).filter((item) => /\d/.test(item.text)).map((item) => item.fontSize);
+    }
+  }
+  return [];
+}
+
 function amountDue(doc: ReadDocument, text: string): AmountDue {
   const body = bodyOf(doc);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
-  // An earlier bill's balance ("Previous balance") is never the amount due now.
-  const matches = TOTAL.map((pattern) =>
-    matchesOf(text, pattern).filter(
-      (m) => !/\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index)),
-    ),
-  );
+  const matches = labelledAmounts(text);
   // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
   // looks for, unless every amount there is nothing.
-  const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? '');
   const match = matches.map((found) => found.filter(nonZero).at(-1)).find(Boolean) ?? matches.map((found) => found.at(-1)).find(Boolean) ?? null;
   const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;
   if (!match || !amount) return { text: null, amount: null, fontSize: null, bodyFontSize: body, ratio: null, prominent: false };
   // Match the figure without its currency sign: a page or PDF may set "£" and "110.00" as separate runs.
-  const figure = amount.replace(/[^\d.,]/g, '');
-  const sizes = doc.items.filter((item) => item.text.replace(/\s+/g, '').includes(figure)).map((item) => item.fontSize);
+  const sizes = figureSizes(doc.items, amount.replace(/[^\d.,'’]/g, ''));
   const fontSize = sizes.length > 0 ? Math.max(...sizes) : null;
   const ratio = fontSize !== null && body > 0 ? Math.round((fontSize / body) * 100) / 100 : null;
   return { text: match[0].replace(/\s+/g, ' ').trim(), amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
@@ -167,8 +217,10 @@ function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefine
   );
 }
 
-const LABEL_LINE = /^(?=.*\p{L})[^\d£$€\n]{1,40}$/u;
-const AMOUNT_LINE = new RegExp(`^[-–(]?${MONEY.source}\\)?$`);
+/** An amount alone on its line, perhaps taken off ("-£8.00", "–£8.00", "− £8.00" with the minus sign, "(£8.00)"). */
+const AMOUNT_LINE = new RegExp(`^[-–−(]?\\s?${MONEY.source}\\)?$`);
+/** A label of a total: short, with words, and no amount (it may hold a code or a rate: "Discount NOEL10", "VAT 20 %"). */
+const isLabelLine = (line: string) => line.length <= 40 && /\p{L}/u.test(line) && !MONEY.test(line);
 
 /**
  * Totals laid out as two columns side by side (the labels in one block, the amounts in the next) read as all the
@@ -180,7 +232,7 @@ export function pairColumns(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
     let labels = 0;
-    while (i + labels < lines.length && LABEL_LINE.test(lines[i + labels]!.trim())) labels += 1;
+    while (i + labels < lines.length && isLabelLine(lines[i + labels]!.trim())) labels += 1;
     let amounts = 0;
     while (i + labels + amounts < lines.length && AMOUNT_LINE.test(lines[i + labels + amounts]!.trim())) amounts += 1;
     if (labels >= 2 && amounts === labels) {
@@ -206,21 +258,24 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   if (known) return known;
   const text = pairColumns(doc.text);
   const words = text.split(/\s+/).filter((token) => /\p{L}{2}/u.test(token)).length;
-  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip }): Essential => {
+  const settled = settledBy(text);
+  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed }): Essential => {
+    const found = (evidence: string) => ({ id, label, need, found: true, evidence, waived: null });
     for (const pattern of patterns) {
       const match = skip ? matchesOf(text, pattern).find((m) => !skip(text, m.index)) : pattern.exec(text);
-      if (match) return { id, label, need, found: true, evidence: evidenceOf(text, match) };
+      if (match) return found(evidenceOf(text, match));
     }
     const link = gives ? doc.links?.find(gives) : undefined;
-    if (link) return { id, label, need, found: true, evidence: shorten(`${link.text ? `"${link.text}", ` : ''}a link to ${link.href}`) };
+    if (link) return found(shorten(`${link.text ? `"${link.text}", ` : ''}a link to ${link.href}`));
     const head = id === 'seller' ? letterhead(doc) : undefined;
-    if (head) return { id, label, need, found: true, evidence: shorten(`${head.text} (set at ${head.fontSize} ${sizeUnit(doc)})`) };
-    return { id, label, need, found: false, evidence: null };
+    if (head) return found(shorten(`${head.text} (set at ${head.fontSize} ${sizeUnit(doc)})`));
+    const waived = onlyWhenOwed && settled ? evidenceOf(text, settled) : null;
+    return { id, label, need, found: false, evidence: null, waived };
   });
   const analysis: InvoiceAnalysis = {
     readability: readability(prose(text)),
     essentials,
-    missing: essentials.filter((e) => !e.found),
+    missing: essentials.filter((e) => !e.found && !e.waived),
     thanks: phrases(text, THANKS),
     threats: phrases(text, THREATS),
     help: phrases(text, HELP),

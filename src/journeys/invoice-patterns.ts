@@ -20,9 +20,12 @@ const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\
 const CURRENCY_CODES = 'GBP|EUR|USD|CHF|INR|JPY|AUD|CAD|NZD|SEK|NOK|DKK|PLN';
 /**
  * An amount with its currency: a sign (£ $ € ¥ ₹ Rs.) or a code before it, or € or a code after it. Thousands are
- * grouped with commas, dots, apostrophes (CHF 5'253.65) or in lakhs (₹1,20,750.00).
+ * grouped with commas, dots, apostrophes (CHF 5'253.65) or in lakhs (₹1,20,750.00), the cents after a dot or a comma
+ * whichever side the currency is written ("EUR 1.234,48" as well as "1.234,48 EUR").
  */
-const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\\d)|\\b(?:${CURRENCY_CODES})\\s?\\d[\\d,'’]*(?:\\.\\d{2})?|\\b\\d[\\d.,'’]*[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
+/** A figure: digits, grouped in thousands (or lakhs), with or without cents. */
+const FIGURE = `\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\\d)`;
+const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?${FIGURE}|\\b(?:${CURRENCY_CODES})\\s?${FIGURE}|\\b\\d[\\d.,'’]*[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
 
 /** An amount of money with its currency. */
 export const MONEY = new RegExp(MONEY_SOURCE);
@@ -51,6 +54,8 @@ export const LETTERHEAD =
 
 /** A heading over the customer's own details: their name, address, email and phone follow it (or share its line). */
 const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient|buyer(?: \(bill to\))?)\b\)?[ \t]*:?[ \t]*/i;
+/** A heading over the seller's own details: the customer's block above it ends there. */
+const SELLER_HEADING = /^[ \t]*(?:sold by|seller|supplier|vendor|merchant|issued by|billed by|invoice from|from|pay(?:able)? to|remit(?:tance)? to)\b[ \t]*:?/i;
 /** How many lines under a heading of its own still belong to the customer's details: a name, two address lines, a contact. */
 const CUSTOMER_LINES = 4;
 /** A line of more words than this is prose (a note to the customer), not part of an address block. */
@@ -63,14 +68,17 @@ function addressedTo(text: string, index: number): boolean {
 
 /**
  * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
- * few short lines under a heading "Bill to" of its own.
+ * few short lines under a heading "Bill to" of its own, with no heading of the seller's ("Sold by") between.
  */
 export function inCustomerBlock(text: string, index: number): boolean {
   const lines = text.slice(0, index).split('\n');
   const at = lines.length - 1;
   if (CUSTOMER_HEADING.test(lines[at]!)) return true;
   const lineAt = (i: number) => (i === at ? lines[at]! + text.slice(index).split('\n')[0] : lines[i]!);
-  for (let i = at - 1; i >= Math.max(0, at - CUSTOMER_LINES); i -= 1) {
+  for (let i = at; i >= Math.max(0, at - CUSTOMER_LINES); i -= 1) {
+    // The seller's block ("Sold by", "From") set right after the customer's is the seller's.
+    if (SELLER_HEADING.test(lineAt(i))) return false;
+    if (i === at) continue;
     const heading = CUSTOMER_HEADING.exec(lines[i]!);
     if (heading) {
       // The heading stands alone, and every line from it to the match is short: one block.
@@ -94,12 +102,16 @@ export const ESSENTIALS: ReadonlyArray<{
   link?: (link: DocumentLink) => boolean;
   /** A match that does not count (the customer's own email under "Bill to" is no way to reach the seller). */
   skip?: (text: string, index: number) => boolean;
+  /** Needed only while something is owed: a receipt, an invoice paid in full or a refund has no date to pay by. */
+  onlyWhenOwed?: boolean;
 }> = [
   {
     id: 'invoice-number',
     label: 'invoice number',
     need: 'which invoice this is, to quote when paying or asking about it',
     patterns: [
+      // A credit note's own number, before the number of the invoice it corrects: "Credit note CN-20931".
+      new RegExp(`\\bcredit (?:note|memo)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
       /\b(?:invoice|bill|receipt|folio)\s*(?:no\.?|number|num\.?|#|id|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
       /\bINV[-\s]?\d+/,
       // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date).
@@ -110,7 +122,7 @@ export const ESSENTIALS: ReadonlyArray<{
     id: 'invoice-date',
     label: 'invoice date',
     need: 'when the invoice was issued',
-    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement|credit note)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order|credit note|document) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
       // A date alone on its line, unlabelled (under the invoice number, as many write it), unless the line before
       // names it as a date to pay by.
       new RegExp(`(?<!\\b(?:due|pay(?:ment)?|payable|by|before|until|deadline|expires?)\\b[^\\n]{0,20}\\n)^[ \\t]*${DATE}[ \\t]*$`, 'im'),
@@ -170,6 +182,7 @@ export const ESSENTIALS: ReadonlyArray<{
     id: 'due-date',
     label: 'due date',
     need: 'by when to pay (a date, not "Net 14" or "within 14 days" to work out)',
+    onlyWhenOwed: true,
     patterns: [
       labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
       // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.
@@ -206,17 +219,58 @@ export const ESSENTIALS: ReadonlyArray<{
   },
 ];
 
+/**
+ * Words that say nothing is left to pay: the amount paid, paid in full, a receipt, a refund or a credit note. They
+ * count only when no amount is still owed ("Amount paid £40.00, Balance due £60.00" still asks for the rest).
+ */
+export const SETTLED: readonly RegExp[] = [
+  /\b(?:total|amount) (?:paid|received|charged to your (?:card|account))\b/i,
+  /\bpaid in full\b|\bfully paid\b|\b(?:was|were|has been|have been) paid\b/i,
+  // A line that says how it was paid, or a "PAID" stamp: "Paid with PayPal on 12/03/2026", "Paid on 3 December".
+  /^[ \t]*paid(?:[ \t]*$| (?:with|by|using|via|on)\b)/im,
+  // The document's own title or number: a till receipt is paid at the till. ("Receipt" alone is also the part of a
+  // Swiss QR-bill the customer keeps when paying at the counter.)
+  /^[ \t]*(?:VAT|sales|till|cash) receipt[ \t]*$|\breceipt (?:no\.?|number|#)/im,
+  /\bnothing (?:more |further |else |left )?(?:to pay|(?:is )?(?:due|owing|owed|outstanding))\b/i,
+  // A status, not a term ("Payment received after 30 days…"): "Payment received", "We have received your payment".
+  /^[ \t]*payment (?:received|taken)\b|\bwe(?: have|'ve|’ve) received your payment\b/im,
+  // A refund: a credit note by its title (not "we will issue a credit note"), the amount refunded.
+  /^[ \t]*credit (?:note|memo)\b|\b(?:total|amount) refunded\b|\b(?:we(?: have|'ve|’ve)?|has been|have been|was|were) refunded\b/im,
+];
+
 /** Saying thank you. */
 export const THANKS: readonly RegExp[] = [/\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
+
+/**
+ * Up to SENTENCE_CHARS characters of the same sentence (a stop inside a figure, "£25.00", ends nothing; a sentence
+ * of a PDF may run over several lines, so a line's end does not either).
+ */
+const SENTENCE_CHARS = 200;
+const IN_SENTENCE = `(?:[^.!?]|[.!?](?!\\s)){0,${SENTENCE_CHARS}}`;
+/** Words that say the customer has not paid: what a threat of the courts is made over. */
+const NOT_PAYING =
+  "\\b(?:non-?payment|unpaid|overdue|arrears|late payments?|not (?:been )?(?:paid|received)|(?:do|does|did) not pay|don['’]t pay|fail(?:s|ure|ing)? to (?:pay|remit|settle)|outstanding|recover\\w*|debts?|default)\\b";
+/** What is done with interest that makes it a charge, said before the word: "we will charge", "statutory". */
+const CHARGING = '\\b(?:charg(?:e[sd]?|ing)|add(?:s|ed|ing)?|appl(?:y|ies|ied)|claim(?:s|ed)?|incur(?:s|red)?|statutory|late[- ]payment|default|subject to)\\s+(?:\\w+\\s+){0,2}';
+/** ... or after it: "interest will be charged", "interest at 8%", "interest on overdue balances". */
+const CHARGED =
+  '\\s+(?:(?:is|will|may|shall|would|can)\\s+(?:be\\s+)?)?(?:charged|added|applied|payable|accru\\w*|calculated|charges?\\b|(?:at|of)\\s+(?:\\d|(?:the|a)\\s+rate)|on\\s+(?:the\\s+|all\\s+|any\\s+)?(?:late|overdue|unpaid|outstanding))';
+/**
+ * Interest as a charge on the customer; never the word's other senses ("in the interest of the environment", "our
+ * legitimate interest") nor an offer ("interest-free", "no interest").
+ */
+const INTEREST_CHARGED = new RegExp(`\\binterest\\b(?:(?<=${CHARGING}interest)|(?=${CHARGED}))(?<!\\b(?:no|without|0%) interest)(?![- ]free)`, 'i');
+/** The courts and their officers, named in a sentence about a sum not paid: not a consumer's own right to go to court. */
+const LEGAL = '\\b(?:legal (?:action|proceedings)|proceedings|(?:county )?court|solicitors?|bailiffs?|enforcement)\\b';
+const LEGAL_THREAT = new RegExp(`${LEGAL}(?:(?<=${NOT_PAYING}${IN_SENTENCE})|(?=${IN_SENTENCE}${NOT_PAYING}))`, 'i');
 
 /** Threats: what happens to the customer if they do not pay. */
 export const THREATS: readonly RegExp[] = [
   /\blate(?:[- ]payment)? (?:fee|charge|penalt(?:y|ies))s?\b/i,
-  // "interest-free" and "no interest" are offers, not threats.
-  /(?<!\b(?:no|without|0%) )\binterest\b(?![- ]free)/i,
+  INTEREST_CHARGED,
   /\bpenalt(?:y|ies)\b/i,
   /\b(?:debt collect(?:ion|ors?)|collection agenc(?:y|ies)|collections)\b/i,
-  /\b(?:legal (?:action|proceedings)|proceedings|(?:county )?court|solicitors?|bailiffs?|enforcement)\b/i,
+  LEGAL_THREAT,
   /\b(?:hereby demanded|final demand|failure to (?:pay|remit))\b/i,
   /\bcredit (?:rating|file|reference)\b/i,
   /\b(?:suspend|close|terminate)\w* your account\b/i,

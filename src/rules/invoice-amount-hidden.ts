@@ -5,7 +5,9 @@ export default defineRule({
   title: 'Amount due hard to find',
   area: 'invoice',
   severity: 'medium',
-  threshold: `no labelled amount due, or the amount shown at less than ${PROMINENT_RATIO}× the body text size`,
+  threshold:
+    `no labelled amount due, or the amount shown at less than ${PROMINENT_RATIO}× the body text size (the size of the text that ` +
+    'shows the whole figure, or of its largest part when it is set in pieces)',
   source: `cx-shop convention: what the customer owes is the first thing they look for; ${PROMINENT_RATIO}× body size is about a heading`,
   class: 'deterministic',
   scope: 'step',

@@ -6,7 +6,9 @@ export default defineRule({
   title: 'Invoice threatens more than it helps',
   area: 'invoice',
   severity: 'medium',
-  threshold: 'more threats (late fees, interest, debt collectors, legal action, court) than offers of help (questions, payment plans, "let us know")',
+  threshold:
+    'more threats (late fees, interest charged, debt collectors, legal action or court over a sum not paid) than offers of help ' +
+    '(questions, payment plans, "let us know")',
   source: 'cx-shop convention: a customer who cannot pay needs a way to talk, not only what happens if they do not',
   class: 'deterministic',
   scope: 'step',

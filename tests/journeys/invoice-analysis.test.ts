@@ -80,6 +80,24 @@ describe('thanks, threats and help', () => {
     expect(help.count).toBe(0);
   });
 
+  it('interest is a threat only as a charge on the customer; the courts only in a sentence about a sum not paid', () => {
+    const smallPrint = [
+      'In the interest of the environment, we send invoices by email only.',
+      'We process your personal data where it is in our legitimate interest, to prevent fraud.',
+      'If you have a complaint that we cannot resolve, you remain free to bring proceedings in the county court.',
+      'Register court: Amtsgericht Charlottenburg',
+    ].join('\n');
+    expect(analyseInvoice(invoice(smallPrint)).threats).toEqual({ count: 0, phrases: [] });
+    const threats = [
+      'Interest at 8% a year will be charged on late payments.',
+      'Late payments incur interest of 2% per month.',
+      'If you do not pay by the due date, we may start court proceedings.',
+      'Unpaid invoices are passed to our solicitors.',
+      'Failure to pay £25.00 may lead to county court action.',
+    ].join('\n');
+    expect(analyseInvoice(invoice(threats)).threats.phrases).toEqual(['Interest', 'interest', 'court', 'proceedings', 'solicitors', 'Failure to pay', 'county court']);
+  });
+
   it('counts offers of help; "interest-free" and "no interest" are not threats', () => {
     const text = "If you can't pay by then, let us know: we offer a payment plan, interest-free, with no interest at all. Questions? Call us.";
     const { threats, help } = analyseInvoice(invoice(text));
@@ -118,6 +136,31 @@ describe('amount due', () => {
     expect(analyseInvoice(invoice('Total EUR 539,50\nPaid by card 539,50\nBalance EUR 0,00')).amountDue.text).toBe('Total EUR 539,50');
     expect(analyseInvoice(invoice('Previous balance £20.00\nBalance £0.00\nTotal £0.00')).amountDue.text).toBe('Balance £0.00');
     expect(analyseInvoice(invoice('Balance brought from last bill £64.99\nYour balance £71.48\nPrevious balance £64.99')).amountDue.text).toBe('balance £71.48');
+  });
+
+  it('is measured where the figure is shown whole: "£110.00" is not inside "£1,110.00"', () => {
+    const shown = [
+      { text: 'Invoice total', fontSize: 16 },
+      { text: '£1,110.00', fontSize: 32 },
+      { text: 'Deposit paid on 20 October 2026 −£1,000.00. Balance due', fontSize: 16 },
+      { text: '£110.00', fontSize: 16 },
+    ];
+    const due = analyseInvoice(invoice('Invoice total\n£1,110.00\nDeposit paid on 20 October 2026 −£1,000.00. Balance due £110.00', shown)).amountDue;
+    expect(due).toMatchObject({ text: 'Balance due £110.00', fontSize: 16, prominent: false });
+  });
+
+  it('split across runs (the cents set smaller, the sign apart) is measured at its largest part', () => {
+    const parts = (...runs: Array<[string, number]>) => [{ text: 'Amount due', fontSize: 16 }, ...runs.map(([text, fontSize]) => ({ text, fontSize }))];
+    expect(analyseInvoice(invoice('Amount due\n1.234,48 EUR', parts(['1.234', 32], [',48', 18], ['EUR', 18]))).amountDue).toMatchObject({ amount: '1.234,48 EUR', fontSize: 32, ratio: 2 });
+    expect(analyseInvoice(invoice('Amount due\n£75.95', parts(['£', 18], ['75', 28], ['.95', 18]))).amountDue).toMatchObject({ fontSize: 28, prominent: true });
+    // Runs that only together look like the figure, as a quantity then a price, count only when no run shows it whole.
+    expect(analyseInvoice(invoice('Amount due\n£10.00', parts(['1', 40], ['10.00', 16], ['£10.00', 16]))).amountDue).toMatchObject({ fontSize: 16 });
+  });
+
+  it('a currency code before a figure written the German way is the whole amount: "EUR 1.234,48"', () => {
+    expect(analyseInvoice(invoice('Amount due\nEUR 1.234,48')).amountDue.amount).toBe('EUR 1.234,48');
+    expect(analyseInvoice(invoice('Total EUR 80,00')).amountDue.amount).toBe('EUR 80,00');
+    expect(analyseInvoice(invoice('Total USD 2,850.00')).amountDue.amount).toBe('USD 2,850.00');
   });
 
   it('the body size is the size that carries the most characters', () => {
@@ -247,10 +290,49 @@ describe('totals in two columns side by side', () => {
     expect(analyseInvoice(invoice(text)).amountDue.amount).toBe('£24.69');
   });
 
+  it('a label may hold a code or a rate ("Discount NOEL10", "VAT 20 %"), an amount a minus sign (U+2212) or a hyphen', () => {
+    for (const minus of ['−', '-', '– ']) {
+      const text = `Subtotal\nDiscount NOEL10\nVAT 20 %\nAmount due\n£80.00\n${minus}£8.00\n£14.40\n£86.40\nThank you`;
+      expect(pairColumns(text)).toBe(`Subtotal £80.00\nDiscount NOEL10 ${minus}£8.00\nVAT 20 % £14.40\nAmount due £86.40\nThank you`);
+      expect(analyseInvoice(invoice(text)).amountDue.text).toBe('Amount due £86.40');
+    }
+  });
+
   it('runs of different lengths are left as they are: which amount is whose cannot be told', () => {
     const text = 'Items\nShirt\nSocks\n£10.00\nThank you';
     expect(pairColumns(text)).toBe(text);
     expect(pairColumns('Subtotal\n£34.69\nTotal\n£24.69')).toBe('Subtotal\n£34.69\nTotal\n£24.69');
+  });
+});
+
+describe('credit notes and bills already paid', () => {
+  const analysed = (text: string) => analyseInvoice(invoice(text));
+  const essential = (text: string, id: string) => analysed(text).essentials.find((e) => e.id === id)!;
+
+  it("a credit note's own number and date are its number and date, not the invoice it corrects", () => {
+    const text = 'Credit note CN-20931\nCredit note date: 5 December 2026\nFor invoice INV-20417 of 21 November 2026';
+    expect(essential(text, 'invoice-number').evidence).toBe('Credit note CN-20931');
+    expect(essential(text, 'invoice-date').evidence).toBe('Credit note date: 5 December 2026');
+    expect(essential('Credit note date: 5 December 2026', 'invoice-number').found).toBe(false);
+  });
+
+  it('a bill already paid, or a refund, needs no due date: not found, waived, and not missing', () => {
+    for (const [text, why] of [
+      ['Total paid: £16.48\nPaid on 3 December 2026 by Visa card ending 4242. Nothing more to pay.', 'Total paid: £16.48'],
+      ['Total £95.47\nPaid with PayPal on 12/03/2026.', 'Paid with PayPal on 12/03/2026.'],
+      ['Total EUR 539,50\nBalance EUR 0,00', 'Balance EUR 0,00'],
+      ['Credit note CN-20931\nTotal refunded: £45.00', 'Credit note CN-20931'],
+      ['VAT RECEIPT\nTOTAL £28.42', 'VAT RECEIPT'],
+    ]) {
+      expect(essential(text!, 'due-date'), text).toMatchObject({ found: false, waived: why });
+      expect(analysed(text!).missing.map((e) => e.id), text).not.toContain('due-date');
+    }
+  });
+
+  it('a part paid, or a bill with only terms, still needs a due date', () => {
+    for (const text of ['Total £100.00\nAmount paid £40.00\nBalance due £60.00', 'Total £50.00\nTerms: Net 30', 'Receipt\nAmount due £50.00\nPayment received after 30 days incurs a fee', 'Total £50.00\nFor a return we issue a credit note; refunds take 5 days.']) {
+      expect(analysed(text).missing.map((e) => e.id), text).toContain('due-date');
+    }
   });
 });
 
@@ -266,5 +348,14 @@ describe("the customer's own details", () => {
     expect(contact('Ship to: Carla Mendes, 41 Ridgeview Rd\nQuestions? Email hello@willow.example').evidence).toBe('Questions? Email hello@willow.example');
     expect(contact('Quillpad Inc.\nSan Francisco, California 94104\nBill to\nDana Whitmore\ndana@mail.example').evidence).toBe('San Francisco, California 94104');
     expect(contact('Bill to\nDana Whitmore\nQuestions about this invoice? Please write to billing@quillpad.example and we will answer.').found).toBe(true);
+  });
+
+  it('the seller\'s block under a heading of its own ("Sold by") right after the customer\'s is the seller\'s', () => {
+    const text = 'Invoice QB-88213\nBILLED TO\nAda Lovelace\nada@example.com\nSOLD BY\nQuillpad Books Ltd\n22 Mill Road\nsupport@quillpad.example';
+    const found = analyseInvoice(invoice(text)).essentials;
+    expect(found.find((e) => e.id === 'seller')).toMatchObject({ found: true, evidence: 'SOLD BY Quillpad Books Ltd' });
+    expect(found.find((e) => e.id === 'contact')).toMatchObject({ found: true, evidence: 'support@quillpad.example' });
+    // Without it, the same lines are the customer's.
+    expect(analyseInvoice(invoice(text.replace('SOLD BY\n', ''))).essentials.find((e) => e.id === 'seller')!.found).toBe(false);
   });
 });

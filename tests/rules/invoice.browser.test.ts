@@ -1,7 +1,8 @@
 /**
  * The invoice rules in real Chromium, on an emulated Pixel 7: an invoice read as a page (`invoice: page`), as a
  * download (`invoice: { download }`) and as a local file (`invoice: { file }`), each rule's positive case with its
- * severity and evidence and its negative case, the reading time in the step's effort, and the demo shop's invoice.
+ * severity and evidence and its negative case, the reading time in the step's effort, invoices laid out as shops lay
+ * them out (totals in two columns, cents set smaller, small print), and the demo shop's invoice.
  * good.pdf and bad.pdf are Chromium's `page.pdf({ format: 'A4' })` of good.html and bad.html.
  */
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,26 @@ describe('invoice: page', () => {
   it('`grade` sets the target: the clear invoice is above grade 2', async () => {
     const result = await run('good.html', '{ page: true, grade: 2 }');
     expect(findingsOf(result, 'invoice-readability').map((f) => [f.severity, f.evidence.threshold])).toEqual([['medium', 'grade 2 or below']]);
+  });
+});
+
+describe('invoice layouts as shops set them', () => {
+  const rulesOn = async (page: string) => invoiceFindings(await run(page, 'page')).map((f) => [f.rule, f.evidence.text ?? f.evidence.essential ?? null, f.evidence.measured]);
+
+  it('the amount due is measured where it is shown whole: the balance after a deposit, not inside the larger invoice total', async () => {
+    expect(await rulesOn('balance-after-deposit.html')).toEqual([['invoice-amount-hidden', 'Balance due £110.00', '16 px (1× body)']]);
+  });
+
+  it('an amount whose cents are set smaller, in elements of their own, is measured at its euros: no finding', async () => {
+    expect(await rulesOn('cents-set-smaller.html')).toEqual([]);
+  });
+
+  it('totals in two columns with a discount taken off by a minus sign pair each label with its amount: no finding', async () => {
+    expect(await rulesOn('discount-minus-sign.html')).toEqual([]);
+  });
+
+  it('the usual small print ("in the interest of", a right to go to court) is no threat: no finding', async () => {
+    expect(await rulesOn('small-print.html')).toEqual([]);
   });
 });
 
