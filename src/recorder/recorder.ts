@@ -654,7 +654,9 @@ export class Recorder {
     const answered = address === null ? 0 : (this.answeredAfterLetGo.get(address) ?? 0);
     if (address !== null && answered > 0 && at - answered <= ASKED_AGAIN_MS) this.heldOpen.add(address);
     if (address !== null && this.heldOpen.has(address)) this.repeats.add(request);
-    if (this.answers(entry) && !this.repeats.has(request)) {
+    // A call the page's own timer makes (a stock poll every second: the page says so as it makes it) is no answer to
+    // the customer, however often it comes.
+    if (this.answers(entry) && !this.repeats.has(request) && !this.pageOwn('call', entry, at)) {
       this.inflight.add(request);
       this.lastSiteActivity = at;
     }

@@ -64,6 +64,17 @@ describe('the site has answered', () => {
     expect(artifacts.steps[4]!.waitMs).toBeGreaterThanOrEqual(3500);
   }, 60_000);
 
+  it("a page's own poll every half second, while its long poll is let go, is no answer the customer waits for", async () => {
+    const steps = '  - name: Like it\n    tap: Like\n    expect: { text: Liked }\n';
+    const result = await fixtures.run(pageScenario('settle', 'poll-and-long-poll.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    // The long poll is let go after 3 s, the polls meanwhile answered nobody: the customer had the page at once.
+    expect(artifacts.steps[0]!.wallMs).toBeGreaterThanOrEqual(2500);
+    expect(artifacts.steps[0]!.waitMs).toBeLessThan(2000);
+    expect(result.steps[0]!.findings.filter((f) => f.rule === 'slow-response')).toEqual([]);
+  }, 60_000);
+
   it('a slow call the page makes once as it starts is let go, but its address is no poll: a later answer through it is waited for', async () => {
     const steps = '  - name: Show more\n    tap: Show more\n    expect: { text: 24 shirts }\n';
     const result = await fixtures.run(pageScenario('settle', 'slow-start.html', { steps }));
