@@ -103,10 +103,20 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .slice(0, 3)
     .map(ref);
 
-  const forms = Array.from(document.forms);
+  // The open shadow roots of the page's components (a checkout built as a web component): their forms and fields are
+  // the customer's as much as the page's own. Not cx-shop's own panel in a guided run.
+  const roots: Array<Document | ShadowRoot> = [document];
+  for (let i = 0; i < roots.length && roots.length < MAX_ITEMS; i += 1) {
+    const inside = i === 0 ? elements : Array.from(roots[i]!.querySelectorAll('*')).slice(0, MAX_SCAN);
+    for (const el of inside) if (el.shadowRoot && !el.hasAttribute('data-cx-shop-own')) roots.push(el.shadowRoot);
+  }
+  const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
+  /** The element a part of the page sits in, out of a component's shadow root to its host. */
+  const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
+  const forms = deepAll('form') as HTMLFormElement[];
   const fieldSelector =
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
-  const fieldElements = Array.from(document.querySelectorAll(fieldSelector)).filter(reachable).slice(0, MAX_ITEMS);
+  const fieldElements = deepAll(fieldSelector).filter(reachable).slice(0, MAX_ITEMS);
   // Fields in no <form> (a single-page app's checkout, built with a button that sends them by script) are one form
   // to the customer all the same: grouped by the nearest part of the page that holds a button of its own, one that
   // belongs to no single field (a Continue or a Save; not a field's "show password", "clear" or "find address").
@@ -116,20 +126,20 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const fieldsUnder = new Map<Element, number>();
   const holdsOwnButton = new Set<Element>();
   if (formless) {
-    for (const field of Array.from(document.querySelectorAll(fieldSelector))) {
-      for (let n = field.parentElement; n && n !== document.body; n = n.parentElement) fieldsUnder.set(n, (fieldsUnder.get(n) ?? 0) + 1);
+    for (const field of deepAll(fieldSelector)) {
+      for (let n = up(field); n && n !== document.body; n = up(n)) fieldsUnder.set(n, (fieldsUnder.get(n) ?? 0) + 1);
     }
-    const buttons = Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], [role="button"]')).filter(visible).slice(0, MAX_ITEMS);
+    const buttons = deepAll('button, input[type="submit"], input[type="button"], [role="button"]').filter(visible).slice(0, MAX_ITEMS);
     for (const button of buttons) {
       // A field's own button: the nearest part around it with fields in it holds that one field only.
-      let near = button.parentElement;
-      while (near && near !== document.body && !fieldsUnder.has(near)) near = near.parentElement;
+      let near = up(button);
+      while (near && near !== document.body && !fieldsUnder.has(near)) near = up(near);
       if (near && near !== document.body && fieldsUnder.get(near) === 1) continue;
-      for (let n = button.parentElement; n && n !== document.body && !holdsOwnButton.has(n); n = n.parentElement) holdsOwnButton.add(n);
+      for (let n = up(button); n && n !== document.body && !holdsOwnButton.has(n); n = up(n)) holdsOwnButton.add(n);
     }
   }
   const partOf = (field: Element): Element => {
-    for (let n = field.parentElement; n && n !== document.body; n = n.parentElement) {
+    for (let n = up(field); n && n !== document.body; n = up(n)) {
       if (holdsOwnButton.has(n) || n.matches('[role="form"], [role="dialog"], dialog')) return n;
     }
     return document.body;

@@ -179,6 +179,24 @@ describe('placeholder-label', () => {
 });
 
 describe('form-cleared', () => {
+  it("a form in a web component's shadow root that the component empties with its error is high, as one in the page is", async () => {
+    const steps =
+      '  - name: Name\n    type: { label: Full name, text: Ada Lovelace }\n' +
+      '  - name: Email\n    type: { label: Email, text: ada@example.com }\n' +
+      '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n' +
+      '  - name: Place the order\n    tap: { role: button, name: Place order }\n    expect: { text: check the postcode }\n';
+    const result = await run('component-cleared.html', { steps });
+    const findings = findingsOf(result, 'form-cleared');
+    expect(findings.map((f) => [f.severity, f.evidence.measured])).toEqual([['high', '3 filled fields emptied']]);
+    // The component's fields are the page's fields: one form of three.
+    const fields = (await savedArtifacts(result)).steps[0]!.page!.fields;
+    expect(fields.map((f) => [f.label, f.form])).toEqual([
+      ['Full name', 0],
+      ['Email', 0],
+      ['Postcode', 0],
+    ]);
+  });
+
   const expectCleared = (finding: ReturnType<typeof findingsOf>[number] | undefined) => {
     expect(finding!.severity).toBe('high');
     expect(finding!.area).toBe('forms');
