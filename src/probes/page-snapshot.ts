@@ -27,6 +27,16 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const MAX_SCAN = 20_000;
   const elements = Array.from(document.body?.querySelectorAll('*') ?? []).slice(0, MAX_SCAN);
   const { clean } = lib;
+  // The open shadow roots of the page's components (a checkout built as a web component): their forms, fields and
+  // controls are the customer's as much as the page's own. Not cx-shop's own panel in a guided run.
+  const roots: Array<Document | ShadowRoot> = [document];
+  for (let i = 0; i < roots.length && roots.length < MAX_ITEMS; i += 1) {
+    const inside = i === 0 ? elements : Array.from(roots[i]!.querySelectorAll('*')).slice(0, MAX_SCAN);
+    for (const el of inside) if (el.shadowRoot && !el.hasAttribute('data-cx-shop-own')) roots.push(el.shadowRoot);
+  }
+  const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
+  /** The element a part of the page sits in, out of a component's shadow root to its host. */
+  const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
   const visible = (el: Element) => lib.visible(el, exclude);
   /**
    * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where
@@ -72,7 +82,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
     return around > 10;
   };
-  const targets = Array.from(document.querySelectorAll(interactive))
+  const targets = deepAll(interactive)
     .filter(reachable)
     .slice(0, MAX_ITEMS)
     // Its box is what a finger can tap: a checkbox's label too (see shownAs).
@@ -103,16 +113,6 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .slice(0, 3)
     .map(ref);
 
-  // The open shadow roots of the page's components (a checkout built as a web component): their forms and fields are
-  // the customer's as much as the page's own. Not cx-shop's own panel in a guided run.
-  const roots: Array<Document | ShadowRoot> = [document];
-  for (let i = 0; i < roots.length && roots.length < MAX_ITEMS; i += 1) {
-    const inside = i === 0 ? elements : Array.from(roots[i]!.querySelectorAll('*')).slice(0, MAX_SCAN);
-    for (const el of inside) if (el.shadowRoot && !el.hasAttribute('data-cx-shop-own')) roots.push(el.shadowRoot);
-  }
-  const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
-  /** The element a part of the page sits in, out of a component's shadow root to its host. */
-  const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
   const forms = deepAll('form') as HTMLFormElement[];
   const fieldSelector =
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';

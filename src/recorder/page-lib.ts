@@ -51,9 +51,11 @@ export function pageLib(): PageLib {
     if (el.getClientRects().length === 0) return false;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    // A region left out holds what is in its components' shadow roots too (a chat widget built as one).
     return !exclude.some((selector) => {
       try {
-        return el.closest(selector) !== null;
+        for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) if (n.matches(selector)) return true;
+        return false;
       } catch {
         return false;
       }

@@ -13,6 +13,20 @@ const run = (page: string, options?: { head?: string; steps?: string }) => fixtu
 const DESKTOP = 'device: Desktop Chrome\n';
 
 describe('tap-target-size', () => {
+  it("a component's buttons in its shadow root are the page's targets, and a region left out leaves out what its components hold", async () => {
+    const result = await run('component-targets.html', { head: 'exclude: ["#chat"]\n' });
+    const high = findingsOf(result, 'tap-target-size').filter((f) => f.severity === 'high');
+    expect(high.flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element))).toEqual([
+      'button "Size S"',
+      'button "Size M"',
+      'button "Size L"',
+      'button "Size XL"',
+    ]);
+    const measured = (await savedArtifacts(result)).steps[0]!.page!.targets.map((t) => t.element);
+    expect(measured).toContain('button "Size S"');
+    expect(measured).not.toContain('button "Close chat"');
+  });
+
   it("a small checkbox inside a label a row high is tapped through its label; one with nothing to tap around it is small", async () => {
     const result = await run('checkbox-labels.html');
     const elements = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
