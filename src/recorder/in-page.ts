@@ -928,6 +928,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
     el.querySelectorAll('a[href], button').length <= 1;
   const report = (el: Element, text: string, arrival: boolean) => {
+    // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
+    // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.
+    if (text.length <= 40 && lib.saysWorking(text)) return;
     const known = shown.get(text);
     if (known && known.isConnected && lib.visible(known)) return;
     shown.set(text, el);

@@ -89,6 +89,16 @@ describe('failed-request', () => {
   });
 });
 
+describe('signs of work', () => {
+  it('"Taking payment…" while the page works is no message to read; the answer after it is', async () => {
+    const result = await fixtures.run(scenario('paying.html', '  - name: Pay\n    tap: { role: button, name: Pay now }\n    expect: { text: your order is placed }\n'));
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[1]!.appeared.map((m) => m.text)).toEqual(['Thank you, your order is placed.']);
+    // Six words read, at 238 a minute.
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo((6 * 60) / 238, 2);
+  });
+});
+
 describe('dead-tap', () => {
   it('a button that does nothing is a high dead tap, with the element and its box', async () => {
     const result = await fixtures.run(scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
