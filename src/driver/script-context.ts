@@ -63,17 +63,18 @@ function targetOf(el: Element) {
   const box = r.width > 0 || r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
   // An animation that moves or sizes it without end (a pulsing "Add to bag", a bobbing arrow): the browser's wait
   // for it to hold still would never end, though a finger lands on it all the same.
+  // One question to its tree, the document or a component's shadow root (most pages run no animation at all), not
+  // one per ancestor.
   const GEOMETRY = /^(transform|translate|scale|rotate|top|left|right|bottom|width|height|inset|margin|padding|offset)/;
-  let moving = false;
-  for (let n: Element | null = el; n && !moving && n !== document.documentElement; n = n.parentElement) {
-    moving = n.getAnimations().some(
-      (a) =>
-        a.playState === 'running' &&
-        a.effect?.getTiming().iterations === Infinity &&
-        a.effect instanceof KeyframeEffect &&
-        a.effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key))),
-    );
-  }
+  const moving = (el.getRootNode() as Document | ShadowRoot).getAnimations().some(
+    (a) =>
+      a.playState === 'running' &&
+      a.effect instanceof KeyframeEffect &&
+      a.effect.getTiming().iterations === Infinity &&
+      a.effect.target instanceof Element &&
+      a.effect.target.contains(el) &&
+      a.effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key))),
+  );
   return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown), moving };
 }
 

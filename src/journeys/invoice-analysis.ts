@@ -148,8 +148,8 @@ const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? 
  * such as "Total paid", "Paid in full", "Total refunded" while no amount is still owed under a label of what is owed
  * ("Amount due", "Balance").
  */
-function settledBy(text: string): RegExpExecArray | null {
-  const owed = labelledAmounts(text)[0]!;
+function settledBy(text: string, amounts: RegExpExecArray[][]): RegExpExecArray | null {
+  const owed = amounts[0]!;
   if (owed.some(nonZero)) return null;
   if (owed.length > 0) return owed.at(-1)!;
   for (const pattern of SETTLED) {
@@ -184,10 +184,9 @@ function figureSizes(items: ReadDocument['items'], figure: string): number[] {
   return [];
 }
 
-function amountDue(doc: ReadDocument, text: string): AmountDue {
+function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
   const body = bodyOf(doc);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
-  const matches = labelledAmounts(text);
   // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
   // looks for, unless every amount there is nothing.
   const match = matches.map((found) => found.filter(nonZero).at(-1)).find(Boolean) ?? matches.map((found) => found.at(-1)).find(Boolean) ?? null;
@@ -258,7 +257,9 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   if (known) return known;
   const text = pairColumns(doc.text);
   const words = text.split(/\s+/).filter((token) => /\p{L}{2}/u.test(token)).length;
-  const settled = settledBy(text);
+  // The labelled amounts, read once: what is owed waives a due date or not, and gives the amount due.
+  const amounts = labelledAmounts(text);
+  const settled = settledBy(text, amounts);
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed }): Essential => {
     const found = (evidence: string) => ({ id, label, need, found: true, evidence, waived: null });
     for (const pattern of patterns) {
@@ -279,7 +280,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     thanks: phrases(text, THANKS),
     threats: phrases(text, THREATS),
     help: phrases(text, HELP),
-    amountDue: amountDue(doc, text),
+    amountDue: amountDue(doc, amounts),
     readingChars: text.replace(/\s+/g, '').length,
     words,
     pictureOnly: words < TEXT_WORDS,

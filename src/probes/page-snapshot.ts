@@ -116,7 +116,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const forms = deepAll('form') as HTMLFormElement[];
   const fieldSelector =
     'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
-  const fieldElements = deepAll(fieldSelector).filter(reachable).slice(0, MAX_ITEMS);
+  const allFields = deepAll(fieldSelector);
+  const fieldElements = allFields.filter(reachable).slice(0, MAX_ITEMS);
   // Fields in no <form> (a single-page app's checkout, built with a button that sends them by script) are one form
   // to the customer all the same: grouped by the nearest part of the page that holds a button of its own, one that
   // belongs to no single field (a Continue or a Save; not a field's "show password", "clear" or "find address").
@@ -126,7 +127,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const fieldsUnder = new Map<Element, number>();
   const holdsOwnButton = new Set<Element>();
   if (formless) {
-    for (const field of deepAll(fieldSelector)) {
+    for (const field of allFields) {
       for (let n = up(field); n && n !== document.body; n = up(n)) fieldsUnder.set(n, (fieldsUnder.get(n) ?? 0) + 1);
     }
     const buttons = deepAll('button, input[type="submit"], input[type="button"], [role="button"]').filter(visible).slice(0, MAX_ITEMS);
@@ -158,12 +159,13 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // customer guessing which was which once they have typed. A search (one field, or a "what" and a "where") is no
   // form to fill in: its fields share nothing.
   const typing = (el: Element) => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && ['text', 'email', 'tel', 'url', 'password', 'number', 'search'].includes((el as HTMLInputElement).type));
+  const typingGroups = new Map<Element, Element>();
   const typingIn = new Map<Element, number>();
-  const typingGroup = (el: Element): Element | null =>
-    el.closest('[role="search"], search') ? null : ((el as HTMLInputElement).form ?? partOf(el));
   for (const el of fieldElements) {
-    const group = typing(el) ? typingGroup(el) : null;
-    if (group) typingIn.set(group, (typingIn.get(group) ?? 0) + 1);
+    if (!typing(el) || el.closest('[role="search"], search')) continue;
+    const group = (el as HTMLInputElement).form ?? partOf(el);
+    typingGroups.set(el, group);
+    typingIn.set(group, (typingIn.get(group) ?? 0) + 1);
   }
   /**
    * Whether the customer can see the field's label: a <label> of its own or the element its aria-labelledby names,
@@ -185,7 +187,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;
       const checkable = input.type === 'checkbox' || input.type === 'radio';
-      const group = typing(el) ? typingGroup(el) : null;
+      const group = typingGroups.get(el);
       return {
         ...ref(el),
         tag: el.tagName.toLowerCase(),

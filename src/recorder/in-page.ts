@@ -127,9 +127,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   let takePageChanges: (() => void) | null = null;
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
   let lastInputAt = 0;
+  /**
+   * When the page began to handle the customer's latest input, while it still is: a handler that keeps the main thread
+   * busy (a store finder's sums) holds the page's answer until it returns, and that time is the page frozen, not the
+   * page silent. Long tasks report a freeze; a press's watch counts what the handler changed as said when it began to
+   * handle the input (see answeredAfter), so a busier machine does not turn the same answer into none.
+   */
+  let handlingSince: number | null = null;
   for (const type of INPUT_EVENTS) {
     addEventListener(type, (event) => {
-      if (event.isTrusted && !isOwn(event.target)) lastInputAt = Date.now();
+      if (!event.isTrusted || isOwn(event.target)) return;
+      lastInputAt = Date.now();
+      if (handlingSince !== null) return;
+      handlingSince = lastInputAt;
+      // The first task after this one: the input's handlers have all run by then.
+      ownSetTimeout(() => (handlingSince = null), 0);
     }, { capture: true, passive: true });
   }
   const schedulingContext = (): 'customer' | 'page' => {
@@ -489,25 +501,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
 
   // Presses and their answers.
   /**
-   * When the page began to handle the customer's latest input (the click or key up of a press, a key), while it still
-   * is: a handler that keeps the main thread busy (a store finder's sums) holds the page's answer until it returns,
-   * and that time is the page frozen, not the page silent. Long tasks report a freeze; here, what the handler changed
-   * counts as said when it began to handle the input, so a busier machine does not turn the same answer into none.
+   * How long after `startedAt` something the page did at `at` came, its handling of an input counted from its start
+   * (or from the watch's, when the watch began in that same handling: a press's first event).
    */
-  let handlingSince: number | null = null;
-  for (const type of ['pointerup', 'touchend', 'mouseup', 'click', 'keydown', 'keyup']) {
-    addEventListener(
-      type,
-      (event) => {
-        if (!event.isTrusted || handlingSince !== null) return;
-        handlingSince = Date.now();
-        ownSetTimeout(() => (handlingSince = null), 0);
-      },
-      { capture: true, passive: true },
-    );
-  }
-  /** How long after `startedAt` something the page did at `at` came, its handling of an input counted from its start. */
-  const answeredAfter = (startedAt: number, at: number) => (handlingSince !== null && handlingSince >= startedAt ? handlingSince : at) - startedAt;
+  const answeredAfter = (startedAt: number, at: number) => (handlingSince !== null ? Math.max(handlingSince, startedAt) : at) - startedAt;
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
