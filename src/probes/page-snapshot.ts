@@ -77,10 +77,21 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   const interactive =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"], [onclick]';
+  // WCAG 2.5.8 exempts a link in a sentence: one with more than a few characters around it, or in a short sentence of
+  // three words or more with a word that is not a link's ("Or pay online by card."). Separators alone between links
+  // ("Privacy · Terms") and page numbers ("1 2 of 5") make no sentence.
+  const CONTROL_TEXT = 'a, button, [role="button"], [role="link"]';
+  const wordsAround = (block: Element) => {
+    const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      if (!node.parentElement?.closest(CONTROL_TEXT) && /\p{L}{2}/u.test(node.textContent ?? '')) return true;
+    }
+    return false;
+  };
   const isInline = (el: Element) => {
     if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline' || !el.parentElement) return false;
     const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
-    return around > 10;
+    return around > 10 || ((clean(el.parentElement.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(el.parentElement));
   };
   const targets = deepAll(interactive)
     .filter(reachable)

@@ -92,6 +92,17 @@ describe('tap-target-size', () => {
     const result = await run('tap-inline.html');
     expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
   });
+
+  it('a link in a short sentence ("Or pay online by card.") is in running text; links with only a separator or page numbers between them are not', async () => {
+    const result = await run('tap-short-sentences.html');
+    const targets = (await savedArtifacts(result)).steps[0]!.page!.targets;
+    const inline = (text: string) => targets.find((t) => t.element === `link "${text}"`)?.inline;
+    expect(['pay online by card', 'Create an account', 'Sign in'].map(inline)).toEqual([true, true, true]);
+    expect(['Privacy', 'Terms', '1', '2'].map(inline)).toEqual([false, false, false, false]);
+    const measured = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(measured).toEqual(expect.arrayContaining(['link "Privacy"', 'link "Terms"', 'link "1"', 'link "2"']));
+    expect(measured.filter((element) => !/Privacy|Terms|"\d"/.test(element))).toEqual([]);
+  });
 });
 
 describe('small-text', () => {
