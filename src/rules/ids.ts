@@ -10,6 +10,7 @@ export const STEP_RULE_IDS = [
   'broken-link',
   'dead-tap',
   'rage-tap',
+  'back-ignored',
   'value-not-kept',
   'error-message',
   'vague-error',

@@ -7,6 +7,7 @@ import { findingOf, ruleFailure } from './findings.js';
 import type { JudgedStep, RuleDefinition } from './types.js';
 import type { StepRuleId } from './ids.js';
 import accessibility from './accessibility.js';
+import backIgnored from './back-ignored.js';
 import brokenImage from './broken-image.js';
 import brokenLink from './broken-link.js';
 import deadTap from './dead-tap.js';
@@ -55,6 +56,7 @@ export const rules: Record<StepRuleId, RuleDefinition> = {
   // frustration
   'dead-tap': deadTap,
   'rage-tap': rageTap,
+  'back-ignored': backIgnored,
   'value-not-kept': valueNotKept,
   // forms
   'error-message': errorMessage,

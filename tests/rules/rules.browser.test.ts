@@ -187,6 +187,29 @@ describe('dead-tap', () => {
   });
 });
 
+describe('back-ignored', () => {
+  const shirt = (query: string) =>
+    `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html${query}\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n    expect: { text: Add to bag }\n  - name: Back\n    back: true\n`;
+
+  it("a single-page app that ignores the back button: the address goes back, the page stays, medium", async () => {
+    const result = await fixtures.run(shirt('?ignores'));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'back-ignored').map((f) => f.severity))).toEqual([[], [], ['medium']]);
+    const findings = findingsOf(result, 'back-ignored');
+    expect(findings[0]!.message).toMatch(/^Going back changed the address to http:\/\/127\.0\.0\.1:\d+\/rules\/back-ignored\.html\?ignores but the page still shows what it showed at .*\?ignores&shirt=blue$/);
+  });
+
+  it('an app that draws its list again, and going back from a link within the page, are no finding', async () => {
+    const handled = await fixtures.run(`${shirt('')}    expect: { text: All shirts }\n`);
+    expect(handled.status).toBe('passed');
+    const anchor = await fixtures.run(
+      'name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html?ignores\n  - name: Reviews\n    tap: { role: link, name: Reviews (12) }\n  - name: Back\n    back: true\n',
+    );
+    expect(anchor.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect([...findingsOf(handled, 'back-ignored'), ...findingsOf(anchor, 'back-ignored')]).toEqual([]);
+  });
+});
+
 describe('a tap that cannot land', () => {
   it('says what lies over the element (a cookie dialog), and goes on once the customer has closed it', async () => {
     const covered = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/overlay.html\n  - name: Add\n    tap: { role: button, name: Add to cart }\n`);
