@@ -1007,6 +1007,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const own = all.filter((piece) => !current.removedPieces.has(strip(piece)));
       const text = own.length > 0 && own.length < all.length ? lib.clean(own.join(' ')) : whole;
       if (own.length === 0) continue;
+      const said = dialogSays(el);
+      if (said !== null) {
+        if (!current.removed.has(strip(said))) report(el, said, false);
+        continue;
+      }
       if (!isMessage(el, text, errorLabel(el))) {
         // A part drawn again whole with its fields (a form re-rendered from state, a server's form swapped in): the
         // messages marked as such in it that were not there before the customer acted, as on a page they arrive at.
@@ -1028,6 +1033,25 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       report(el, text, false);
     }
   }
+  /**
+   * What a dialog the page opened says (a modal explaining a failed payment, "Added to your bag"): its words without
+   * its buttons' and links' ("Try again", "View bag"), which are what the customer taps next. Null for anything that
+   * is not an open dialog, and for a dialog with fields to fill in (a sign-in), which is a form, not a message.
+   */
+  const DIALOG = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+  const CONTROLS = 'a[href], button, [role="button"], [role="link"], input, select, textarea, option';
+  const dialogSays = (el: Element): string | null => {
+    if (!el.matches(DIALOG) || el.querySelector('input:not([type="hidden"]), select, textarea, table') !== null) return null;
+    const words: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = lib.clean(node.textContent);
+      if (text && parent && !parent.closest(CONTROLS) && lib.visible(parent)) words.push(text);
+    }
+    const said = lib.clean(words.join(' '));
+    return said.length > 0 && said.length <= 300 && /\p{L}/u.test(said) ? said : null;
+  };
   /** A piece of a page's content: it has a heading of its own, or it is one entry of a list of several. */
   const isContent = (el: Element) =>
     el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
