@@ -187,6 +187,52 @@ describe('dead-tap', () => {
   });
 });
 
+describe('a dialog the page opens', () => {
+  const open = (query: string, steps: string) => fixtures.run(`name: fixture\nsteps:\n  - name: Open\n    goto: /rules/dialog-message.html${query}\n${steps}`);
+  const dialogs = async (result: { outDir: string }, step: number) =>
+    (await savedArtifacts(result)).steps[step]!.appeared.filter((a) => a.kind === 'dialog').map((a) => a.text);
+
+  it("is what the page told the customer: a modal explaining a failed payment, not 'the page said nothing'", async () => {
+    const result = await open('', '  - name: Pay\n    tap: { role: button, name: Pay £45.00 }\n    faults:\n      - { match: /api/order, status: 502 }\n    expect: { text: "Your payment didn\'t go through" }\n');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(findingsOf(result, 'fault-unexplained')).toEqual([]);
+    expect(await dialogs(result, 1)).toEqual([
+      "Your payment didn't go through Nothing was charged. This is usually a brief problem on our side. Please try again, or choose another way to pay.",
+    ]);
+  });
+
+  it('a refusal in a modal is an error message; a confirmation in one is read, and a dialog with a form to fill in is no message', async () => {
+    const refused = await open('?declined', '  - name: Pay\n    tap: { role: button, name: Pay £45.00 }\n    expect: { text: Your card was declined }\n');
+    expect(findingsOf(refused, 'error-message').map((f) => f.message)).toEqual([
+      'The customer was shown: "Your card was declined Your bank declined this payment. Check your card details or use another card."',
+    ]);
+    const other = await open(
+      '',
+      '  - name: Add\n    tap: { role: button, name: Add another to bag }\n    expect: { text: Added to your bag }\n' +
+        '  - name: Keep shopping\n    tap: { role: button, name: Continue shopping }\n  - name: Sign in\n    tap: { role: button, name: Sign in }\n',
+    );
+    expect(other.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(findingsOf(other, 'error-message')).toEqual([]);
+    expect(await dialogs(other, 1)).toEqual(['Added to your bag Linen shirt, Sand / M, £45.00']);
+    expect(await dialogs(other, 3)).toEqual([]);
+  });
+});
+
+describe('page-error, what is no error of the site', () => {
+  it("an abort of the page's own request left uncaught, and a name of an analytics tag that has not come yet, are no page error", async () => {
+    const result = await fixtures.run(
+      scenario(
+        'page-error-benign.html',
+        '  - name: Search\n    type: { label: Search the shop, text: linen }\n    wait: { text: linen trousers }\n  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n',
+      ),
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(findingsOf(result, 'page-error')).toEqual([]);
+    const environment = result.steps.flatMap((s) => s.environment ?? []);
+    expect(environment).toEqual(expect.arrayContaining([expect.stringMatching(/gtag is not defined/)]));
+  });
+});
+
 describe('back-ignored', () => {
   const shirt = (query: string) =>
     `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html${query}\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n    expect: { text: Add to bag }\n  - name: Back\n    back: true\n`;
