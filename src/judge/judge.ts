@@ -12,7 +12,7 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { afterUnreachableScript, failed, shortUrl, unreachableScript, unseenByCustomer } from '../rules/support/requests.js';
+import { afterUnreachableScript, failed, shortUrl, unansweredScript, unreachableScript, unseenByCustomer } from '../rules/support/requests.js';
 import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -176,7 +176,7 @@ export class ScenarioJudge {
   private scriptsOfDocument(step: StepArtifacts): RequestRecord[] {
     const opened = lastNewDocument(step);
     const earlier = opened < 0 ? this.documentScripts : [];
-    const kept = [...earlier, ...step.requests.slice(Math.max(opened, 0)).filter(unreachableScript)];
+    const kept = [...earlier, ...step.requests.slice(Math.max(opened, 0)).filter((r) => unreachableScript(r) || unansweredScript(r))];
     this.documentScripts = [...new Map(kept.map((r) => [r.url, r])).values()];
     return earlier;
   }

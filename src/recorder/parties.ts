@@ -25,10 +25,10 @@ export function partyOf(url: string, sites: readonly string[]): 'site' | 'third-
 /**
  * Path segments analytics and monitoring services post to, on their own hosts or proxied through the site's
  * (Plausible's /api/event, Vercel's /_vercel/insights and speed-insights/vitals, Matomo's matomo.php, Shopify's
- * /.well-known/shopify/monorail/…, the /monitoring tunnel Sentry's Next.js set-up proposes).
+ * /.well-known/shopify/monorail/…, the /monitoring tunnel Sentry's Next.js set-up proposes, a shop's own /_events).
  */
 const TELEMETRY_PATH =
-  /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope|insights|speed-insights|vitals|pageviews?|matomo|piwik|monorail|monitoring)(\/|$|\?|\.)|\/api\/event$/i;
+  /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope|insights|speed-insights|vitals|pageviews?|matomo|piwik|monorail|monitoring|_events)(\/|$|\?|\.)|\/api\/event$/i;
 
 export function isTelemetry(url: string, resourceType: string): boolean {
   if (resourceType === 'ping' || resourceType === 'cspreport') return true;

@@ -6,12 +6,15 @@ export default defineRule({
   title: 'A spinner kept turning after a failure',
   area: 'resilience',
   severity: 'high',
-  threshold: 'after an injected failure, once the page has settled, a spinner, progress bar or "Loading…" still shows',
+  threshold: 'after an injected failure, once the page has settled, a spinner, progress bar or "Loading…" still shows (one already showing before the customer acted is not the failure\'s)',
   source: 'Nielsen response-time limits (beyond 10 s attention is lost); Nielsen Norman Group heuristic #1 (visibility of system status)',
   class: 'deterministic',
   detect(step) {
     const failures = step.injectedFailures;
-    const busy = step.page?.busy ?? [];
+    // A part that was already loading before the customer acted (a widget whose script never came) is not the
+    // failure's doing: only a sign of work the step started, or one on a page the step brought, counts.
+    const before = new Set(step.pages.length === 0 ? (step.previousPage?.busy ?? []).map((b) => b.selector) : []);
+    const busy = (step.page?.busy ?? []).filter((b) => !before.has(b.selector));
     if (failures.length === 0 || busy.length === 0) return [];
     return [
       {

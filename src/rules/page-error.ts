@@ -1,17 +1,25 @@
 import { afterUnreachableScript } from './support/requests.js';
 import { defineRule } from './types.js';
 
+/**
+ * A request the page cancelled itself, left uncaught (search as you type aborts the last keystroke's suggestions):
+ * what the code meant to happen, nothing the customer meets. Chromium's words for an aborted fetch.
+ */
+const CANCELLED = /^(AbortError\b|signal is aborted without reason|The (user|operation) (aborted a request|was aborted))/;
+
 export default defineRule({
   title: 'The page threw an error',
   area: 'errors',
   severity: 'high',
   threshold:
-    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, are listed as environment)",
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; a request the page cancelled itself, left uncaught, is no error)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
     // The site's own code (or code of unknown origin) failing while it answered the customer's action.
-    const own = artifacts.pageErrors.filter((e) => e.party !== 'third-party' && e.cause === 'action' && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts));
+    const own = artifacts.pageErrors.filter(
+      (e) => e.party !== 'third-party' && e.cause === 'action' && !CANCELLED.test(e.message) && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts),
+    );
     const unique = [...new Set(own.map((e) => e.message))];
     return unique.map((error) => ({
       message: `The page threw an uncaught error: ${error.split('\n')[0]}`,

@@ -73,6 +73,14 @@ describe('injecting faults', () => {
     expect(findingsOf(result, 'fault-no-retry')[0]).toMatchObject({ severity: 'medium', evidence: { measured: 'disabled' } });
   });
 
+  it('a widget that was loading before the customer acted is not the failure\'s spinner', async () => {
+    const handled = await payWith('good&recs');
+    expect(resilienceOf(handled)).toEqual([]);
+    const stuck = await payWith('spinner&recs');
+    const spinner = findingsOf(stuck, 'fault-endless-spinner');
+    expect(spinner.map((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element))).toEqual([['p "Processing…"']]);
+  });
+
   it('an app that crashes to nothing is a blank page, and its button is gone', async () => {
     const result = await payWith('blank');
     expect(resilienceOf(result)).toEqual(['fault-blank-page', 'fault-no-retry', 'fault-unexplained']);

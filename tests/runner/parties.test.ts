@@ -17,6 +17,7 @@ describe('telemetry', () => {
     'https://shop.example/telemetry/collect?e=view_item',
     'https://shop.example/.well-known/shopify/monorail/unstable/produce_batch',
     'https://shop.example/monitoring?o=4504&p=4504',
+    'https://shop.example/_events',
   ])('%s is telemetry', (url) => {
     expect(isTelemetry(url, 'fetch')).toBe(true);
   });

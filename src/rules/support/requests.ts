@@ -34,13 +34,19 @@ export function unreachableScript(r: RequestRecord): boolean {
  * Whether an error of the site's own code is the knock-on of a third party's script that got no answer at all
  * (offline, blocked by a firewall): the site's code calls the library it would have defined. That is where cx-shop
  * runs, listed as environment, not the site failing the customer. A script that failed in the step itself is enough;
- * one that failed earlier on the same page (as it loaded, before the customer acted) only for the name its address
- * bears: a name the shop's own code misses later on that page (a function it lost) is still the shop's.
+ * one that failed earlier on the same page (as it loaded, before the customer acted), or one still unanswered, only for
+ * the name its address bears: a name the shop's own code misses later on that page (a function it lost) is still the
+ * shop's.
  */
 export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[], earlier: readonly RequestRecord[] = []): boolean {
   const name = MISSING_NAME.exec(error.message)?.[1];
   if (name === undefined) return false;
-  return requests.some(unreachableScript) || earlier.some((r) => unreachableScript(r) && bearsName(r.url, name));
+  return requests.some(unreachableScript) || [...requests, ...earlier].some((r) => (unreachableScript(r) || unansweredScript(r)) && bearsName(r.url, name));
+}
+
+/** A third party's script still unanswered when the step ended: a tag manager that takes its time ("gtag is not defined"). */
+export function unansweredScript(r: RequestRecord): boolean {
+  return r.resourceType === 'script' && r.party === 'third-party' && r.status === null && r.failure === null && r.injected === undefined;
 }
 
 /**
