@@ -89,7 +89,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return false;
   };
   const isInline = (el: Element) => {
-    if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline' || !el.parentElement) return false;
+    // A button styled as a link in the sentence ("Check our <button>size guide</button>") is in it as a link is.
+    if (!el.matches('a, button, [role="link"], [role="button"]') || getComputedStyle(el).display !== 'inline' || !el.parentElement) return false;
     const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
     return around > 10 || ((clean(el.parentElement.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(el.parentElement));
   };
@@ -228,6 +229,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     }
     return false;
   };
+  const tiny = (img: HTMLImageElement) => {
+    const r = img.getBoundingClientRect();
+    return r.width <= 2 && r.height <= 2;
+  };
   const images = Array.from(document.images)
     .filter((img) => visible(img) || (img.complete && img.naturalWidth === 0 && img.getClientRects().length > 0 && !exclude.some((s) => img.closest(s))))
     .slice(0, MAX_ITEMS)
@@ -237,7 +242,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       src: img.currentSrc || img.src,
       // A picture asked for: an empty src (a lazy loader's placeholder) reads as the page's own address but asks
       // for nothing, and leaves currentSrc empty.
-      broken: img.complete && img.naturalWidth === 0 && Boolean(img.currentSrc || (img.getAttribute('src') && img.src)),
+      // A pixel of a pixel or two (a tracker's 1×1 image) is no picture the customer could miss.
+      broken: img.complete && img.naturalWidth === 0 && Boolean(img.currentSrc || (img.getAttribute('src') && img.src)) && !tiny(img),
       advert: advert(img),
     }));
 

@@ -49,6 +49,9 @@ export function pageLib(): PageLib {
 
   const visible = (el: Element, exclude: readonly string[] = []) => {
     if (el.getClientRects().length === 0) return false;
+    // Content the browser skips drawing: a panel folded away with hidden="until-found" (content-visibility: hidden)
+    // still has boxes, but the customer sees none of it until they open it or find it.
+    if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
     // A region left out holds what is in its components' shadow roots too (a chat widget built as one).

@@ -98,6 +98,7 @@ describe('tap-target-size', () => {
     const targets = (await savedArtifacts(result)).steps[0]!.page!.targets;
     const inline = (text: string) => targets.find((t) => t.element === `link "${text}"`)?.inline;
     expect(['pay online by card', 'Create an account', 'Sign in'].map(inline)).toEqual([true, true, true]);
+    expect(targets.find((t) => t.element === 'button "size guide"')?.inline).toBe(true);
     expect(['Privacy', 'Terms', '1', '2'].map(inline)).toEqual([false, false, false, false]);
     const measured = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
     expect(measured).toEqual(expect.arrayContaining(['link "Privacy"', 'link "Terms"', 'link "1"', 'link "2"']));
@@ -106,6 +107,12 @@ describe('tap-target-size', () => {
 });
 
 describe('small-text', () => {
+  it('a panel folded away with hidden="until-found" is judged when the customer opens it, not before', async () => {
+    const result = await run('until-found.html', { steps: '  - name: Safety\n    tap: { role: button, name: Safety information }\n' });
+    const rulesAt = (step: number) => result.steps[step]!.findings.map((f) => f.rule).filter((rule) => ['small-text', 'unlabelled-field'].includes(rule)).sort();
+    expect([rulesAt(0), rulesAt(1)]).toEqual([[], ['small-text', 'unlabelled-field']]);
+  });
+
   it('mostly 10 px text is medium, with the legible share and a sample', async () => {
     const result = await run('small-text.html');
     const findings = findingsOf(result, 'small-text');
@@ -285,7 +292,7 @@ describe('broken-image', () => {
     expect(result.steps[0]!.environment).toEqual([expect.stringMatching(/^images\.fernhill-cdn\.example: GET \/linen-shirt\.jpg net::ERR_/)]);
   });
 
-  it('an image that loads is neither a broken image nor a failed request', async () => {
+  it("an image that loads, and a tracker's 1×1 pixel that does not, are neither a broken image nor a failed request", async () => {
     const result = await run('image-ok.html');
     expect(findingsOf(result, 'broken-image')).toHaveLength(0);
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
