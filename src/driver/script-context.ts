@@ -153,6 +153,12 @@ export interface ScriptOptions {
   earlierTaps: () => string[];
 }
 
+/** What a `label` locator may find: form fields, and the roles of fields a page draws itself. */
+const LABELLED =
+  'input:not([type="hidden"], [type="button"], [type="submit"], [type="reset"], [type="image"]), textarea, select, ' +
+  '[contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="searchbox"], [role="combobox"], [role="listbox"], ' +
+  '[role="spinbutton"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"]';
+
 export class ScriptContext implements ActionContext {
   readonly baseUrl: string;
   readonly touch: boolean;
@@ -192,14 +198,17 @@ export class ScriptContext implements ActionContext {
     return this.locateIn(this.page, locator);
   }
 
-  /** The locator in the page itself, in one of its frames, or in a part of the page (an open dialog). */
+  /**
+   * The locator in the page itself, in one of its frames, or in a part of the page (an open dialog). A label names a
+   * field: a button whose name holds the same word ("Decrease quantity for Cotton socks" beside "Quantity") is none.
+   */
   private locateIn(root: Page | Frame | PwLocator, locator: Locator): PwLocator {
     const exact = locator.exact ?? false;
     let found: PwLocator;
     if (locator.role) {
       const role = locator.role as Parameters<Page['getByRole']>[0];
       found = root.getByRole(role, locator.name ? { name: locator.name, exact } : {});
-    } else if (locator.label) found = root.getByLabel(locator.label, { exact });
+    } else if (locator.label) found = root.getByLabel(locator.label, { exact }).and(root.locator(LABELLED));
     else if (locator.text) found = root.getByText(locator.text, { exact });
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);

@@ -55,6 +55,14 @@ describe('a single-page shop, as a customer uses it', () => {
     expect(findingsOf(result, 'page-error')).toEqual([]);
   });
 
+  it('a label finds a field, not a button whose name holds the same word ("Decrease quantity for Cotton socks")', async () => {
+    const result = await fixtures.run(
+      'name: fixture\nsteps:\n  - name: Open\n    goto: /rules/quantity-stepper.html\n  - name: Five pairs\n    type: { label: Quantity, text: "5" }\n    expect: { value: { label: Quantity, equals: "5" } }\n',
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions).toMatchObject({ fields: 1, charsTyped: 1 });
+  });
+
   it('sees an error in a plain paragraph after Pay, and prices the emptied form as work to do again', async () => {
     const result = await fixtures.run(checkout('?broken'));
     const pay = result.steps[7]!;
