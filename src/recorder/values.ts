@@ -8,9 +8,40 @@ const MONEY = /^[£$€]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
 export function sameValue(value: string, typed: string): boolean {
   const normal = (s: string) => s.replace(/[\s\-().\/]/g, '').toLowerCase();
   if (normal(value) === normal(typed)) return true;
+  if (maskedAs(value, typed) || sameDate(value, typed)) return true;
   // The same amount, written as money; a leading zero dropped ("0123" as 123) is a change, not a format.
   const amount = (s: string) => Number(s.replace(/[£$€\s,]/g, ''));
   return MONEY.test(value.trim()) && MONEY.test(typed.trim()) && !/^[£$€]?\s?0\d/.test(typed.trim()) && amount(value) === amount(typed);
+}
+
+/**
+ * A card or account number the page masks once the customer leaves the field ("•••• •••• •••• 4242"), showing its
+ * last digits: kept, and hidden for their safety.
+ */
+function maskedAs(value: string, typed: string): boolean {
+  if (!/[•●*∗]{3,}|[xX]{4,}/.test(value)) return false;
+  const shown = value.replace(/\D/g, '');
+  const digits = typed.replace(/\D/g, '');
+  return digits.length >= 8 && shown.length >= 2 && shown.length <= 4 && digits.endsWith(shown);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date typed in numbers that the page writes out ("10/12/2026" shown as "Thu 10 Dec 2026"): the same year, and the
+ * day and the month as numbers or the month by its name, in either order of day and month.
+ */
+function sameDate(value: string, typed: string): boolean {
+  const parts = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\s*$/.exec(typed);
+  if (!parts) return false;
+  const [a, b] = [Number(parts[1]), Number(parts[2])];
+  const year = parts[3]!;
+  const words = value.toLowerCase();
+  const numbers = (words.match(/\d+/g) ?? []).map(Number);
+  const longYear = year.length === 2 ? 2000 + Number(year) : Number(year);
+  if (!numbers.includes(Number(year)) && !numbers.includes(longYear)) return false;
+  const month = (n: number) => numbers.includes(n) || (n >= 1 && n <= 12 && new RegExp(`\\b${MONTHS[n - 1]}`).test(words));
+  return (numbers.includes(a) && month(b)) || (numbers.includes(b) && month(a));
 }
 
 /**

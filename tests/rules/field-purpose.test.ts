@@ -58,6 +58,11 @@ describe('a field nobody types into', () => {
     expect(missing(boxes)).toEqual([]);
   });
 
+  it("a whole date's DD/MM/YYYY is no card's MM/YY", () => {
+    expect(fieldPurpose(field('Send it on', { placeholder: 'DD/MM/YYYY', inputMode: 'numeric' }))).toBeNull();
+    expect(fieldPurpose(field('Card', { placeholder: 'MM/YY' }))).toBe('card-expiry');
+  });
+
   it('a list holds a country or an expiry date, never an email address', () => {
     const list = (label: string) => field(label, { tag: 'select', type: 'select', element: `combobox labelled "${label}"` });
     expect(fieldPurpose(list('How often we email you'))).toBeNull();

@@ -12,6 +12,10 @@ describe('sameValue', () => {
     ['50.00', '50'],
     ['$ 25', '25'],
     ['10.5', '10.50'],
+    ['•••• •••• •••• 4242', '4242 4242 4242 4242'],
+    ['Thu 10 Dec 2026', '10/12/2026'],
+    ['December 10, 2026', '12/10/2026'],
+    ['10.12.2026', '10/12/26'],
   ])('"%s" is still "%s"', (value, typed) => expect(sameValue(value, typed)).toBe(true));
 
   it.each([
@@ -20,6 +24,9 @@ describe('sameValue', () => {
     ['5', '50'],
     ['', 'ada@example.com'],
     ['SAVE1', 'SAVE10'],
+    ['•••• •••• •••• 4243', '4242 4242 4242 4242'],
+    ['Thu 10 Nov 2026', '10/12/2026'],
+    ['Thu 10 Dec 2025', '10/12/2026'],
   ])('"%s" is not "%s"', (value, typed) => expect(sameValue(value, typed)).toBe(false));
 });
 

@@ -37,7 +37,8 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
   ['phone', /phone|mobile|\btel\b|telephone/i],
   ['postal-code', /post.?code|postal|zip/i],
   ['card-number', /card.?(number|no)|\bcc.?num|credit.?card|debit.?card/i],
-  ['card-expiry', /expir|\bexp\b|mm.?yy/i],
+  // MM/YY, not the month and year of a whole date (DD/MM/YYYY).
+  ['card-expiry', /expir|\bexp\b|(?<!dd\W?)mm.?yy/i],
   ['card-cvc', /\bcvc\b|\bcvv\b|security code/i],
   ['one-time-code', /one.?time|verification code|\botp\b/i],
   ['street-address', /address|street/i],
