@@ -187,7 +187,8 @@ export class ScenarioJudge {
    */
   private firstReport(finding: Finding): Finding | null {
     const items = finding.evidence.items as EvidenceItem[] | undefined;
-    if (!items) {
+    // A finding of the page as a whole (wider than the screen, with nothing to name as the cause) has no items.
+    if (!items || items.length === 0) {
       const key = [finding.rule, finding.evidence.element, finding.evidence.selector, finding.evidence.measured].join('|');
       if (this.reported.has(key)) return null;
       this.reported.add(key);

@@ -118,9 +118,23 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (working && visible(el) && !busyElements.some((outer) => outer.contains(el))) busyElements.push(el);
   }
   const busy = busyElements.map(ref);
+  // What sticks out of the page's width: past its right edge, or past its left edge on a right-to-left page, whose
+  // sideways scroll runs to the left. Something inside a box that clips or scrolls it (a ticker in its bar, a table
+  // in its own scrolling wrapper) widens nothing: the box is what counts, if it sticks out itself.
+  const pageWidth = document.documentElement.clientWidth;
+  const beyond = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return Math.max(r.right + scrollX - pageWidth, -(r.left + scrollX));
+  };
+  const held = (el: Element) => {
+    for (let parent = el.parentElement; parent && parent !== document.body && parent !== document.documentElement; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   const overflowing = elements
-    .filter((el) => visible(el) && el.getBoundingClientRect().right + scrollX > document.documentElement.clientWidth + 1)
-    .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+    .filter((el) => visible(el) && beyond(el) > 1 && !held(el))
+    .sort((a, b) => beyond(b) - beyond(a))
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)
     .map(ref);

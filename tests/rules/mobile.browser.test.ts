@@ -211,6 +211,13 @@ describe('horizontal-scroll', () => {
     expect(findings[0]!.evidence).toMatchObject({ element: 'div "Summer sale: 20% off everything"', selector: '#promo-banner', measured: '1500 px wide', threshold: '1280 px (the viewport)' });
   });
 
+  it('a right-to-left page scrolls sideways to the left: its table is high, and a ticker its bar clips is no cause', async () => {
+    const result = await run('wide-table-rtl.html');
+    const findings = findingsOf(result, 'horizontal-scroll');
+    expect(findings.map((f) => [f.severity, f.evidence.selector, f.evidence.measured])).toEqual([['high', '#sizes', '696 px wide']]);
+    expect((findings[0]!.evidence.items as Array<{ selector: string }>).map((item) => item.selector)).toEqual(['#sizes']);
+  });
+
   it('a banner that wraps to the screen is not a finding', async () => {
     const result = await run('wrapping-banner.html');
     expect(findingsOf(result, 'horizontal-scroll')).toHaveLength(0);
