@@ -139,5 +139,5 @@ describe('the page corpus', () => {
     expect(totals.tp / (totals.tp + totals.fp), 'precision').toBeGreaterThanOrEqual(0.9);
     expect(falseHighs).toEqual([]);
     expect(unsteady).toEqual([]);
-  }, 600_000 * RUNS);
+  }, 1_200_000 * RUNS);
 });
