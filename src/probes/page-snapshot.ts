@@ -267,11 +267,15 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .filter((l) => l.href.startsWith(location.origin))
     .slice(0, MAX_ITEMS);
 
-  const contactLinks = Array.from(document.querySelectorAll('a[href], button'))
+  // A way to a person: an app link, or words that lead to one ("Contact", "Customer service", "Chat with us"), in a
+  // link's or button's text or its name (a chat bubble: an icon button "Open Intercom Messenger", or a chat service's
+  // frame titled "Button to launch messaging window").
+  const TO_A_PERSON = /\bchat\b|\bcontact\b|talk to|speak to|get in touch|customer (service|care|support)|message us|call us|email us|messenger\b|messaging window/i;
+  const contactLinks = Array.from(document.querySelectorAll('a[href], button, [role="button"], iframe[title]'))
     .filter(visible)
-    // A way to a person: an app link, or words that lead to one ("Contact", "Customer service", "Chat with us").
-    .filter((el) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || /\bchat\b|\bcontact\b|talk to|speak to|get in touch|customer (service|care|support)|message us|call us|email us/i.test(clean((el as HTMLElement).innerText)))
-    .map((el) => clean((el as HTMLElement).innerText) || el.getAttribute('href') || '')
+    .map((el) => ({ el, words: clean(`${(el as HTMLElement).innerText ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`) }))
+    .filter(({ el, words }) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || TO_A_PERSON.test(words))
+    .map(({ el, words }) => words || el.getAttribute('href') || '')
     .slice(0, 10);
 
   const bodyText = document.body?.innerText ?? '';

@@ -1,5 +1,5 @@
 import type { AppearedText } from '../artifacts/types.js';
-import { saysDone, saysError, saysNot } from './support/message-words.js';
+import { saysDone, saysError, saysNot, excerpt } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
     return artifacts.appeared
       .filter(isErrorMessage)
       .map((message) => ({
-        message: `The customer was shown: "${message.text.slice(0, 160)}"`,
+        message: `The customer was shown: "${excerpt(message.text, 160)}"`,
         evidence: {
           element: message.where,
           text: message.text.slice(0, 500),

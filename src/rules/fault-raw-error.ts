@@ -1,3 +1,4 @@
+import { excerpt } from './support/message-words.js';
 import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
 
@@ -41,7 +42,7 @@ export default defineRule({
       if (!raw) continue;
       return [
         {
-          message: `After ${describeFailures(failures)} failed, the customer was shown ${raw.kind}: "${raw.excerpt.slice(0, 120)}"`,
+          message: `After ${describeFailures(failures)} failed, the customer was shown ${raw.kind}: "${excerpt(raw.excerpt, 120)}"`,
           evidence: {
             element: where,
             text: raw.excerpt.slice(0, 500),

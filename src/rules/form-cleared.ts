@@ -1,3 +1,4 @@
+import { excerpt } from './support/message-words.js';
 import { isErrorMessage } from './error-message.js';
 import { describeFailures } from './support/faults.js';
 import { pagePath, typedInto } from './support/fields.js';
@@ -34,7 +35,7 @@ export default defineRule({
     if (lost.size === 0) return [];
     const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty', chars: f.chars }));
     const error = appeared.find(isErrorMessage);
-    const after = error ? `"${error.text.slice(0, 80)}"` : `${describeFailures(failures)} failed`;
+    const after = error ? `"${excerpt(error.text, 80)}"` : `${describeFailures(failures)} failed`;
     return [
       {
         message: `After ${after}, ${plural(items.length, 'field')} the customer filled in ${agrees(items.length, 'was', 'were')} empty again`,

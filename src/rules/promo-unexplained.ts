@@ -1,4 +1,4 @@
-import { givesReason } from './support/message-words.js';
+import { givesReason, excerpt } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
     return [
       {
         message: invalid.message
-          ? `For the invalid code "${invalid.typed}" the customer is told only "${invalid.message.slice(0, 80)}"`
+          ? `For the invalid code "${invalid.typed}" the customer is told only "${excerpt(invalid.message, 80)}"`
           : `For the invalid code "${invalid.typed}" the customer is told nothing`,
         evidence: { url, element: promo!.field, text: invalid.message ?? '', measured: invalid.message ?? 'no message', threshold: 'says why the code did not work' },
       },

@@ -1,5 +1,5 @@
 import { isErrorMessage } from './error-message.js';
-import { givesFix, namesFieldKind } from './support/message-words.js';
+import { givesFix, namesFieldKind, excerpt } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
         return !namesField && !givesFix(text);
       })
       .map((message) => ({
-        message: `"${message.text.slice(0, 120)}" says neither which field is wrong nor how to fix it`,
+        message: `"${excerpt(message.text, 120)}" says neither which field is wrong nor how to fix it`,
         evidence: { element: message.where, text: message.text, measured: 'no field named, no fix given', threshold: 'names the field or the fix' },
       }));
   },

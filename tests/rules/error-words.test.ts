@@ -78,7 +78,7 @@ describe('error words', () => {
 describe('vague-error, in the languages of shops in Europe', () => {
   const vague = (text: string) => vagueError.detect(judgedStep({ appeared: [{ kind: 'error', text, where: 'p.error' }] })).length > 0;
 
-  it.each(['Escribe 9 cifras, p. ej. 612 345 678', 'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.', 'Veuillez saisir une adresse e-mail valide.', 'Das Passwort ist zu kurz.'])(
+  it.each(['Please write a message.', 'Escribe 9 cifras, p. ej. 612 345 678', 'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.', 'Veuillez saisir une adresse e-mail valide.', 'Das Passwort ist zu kurz.'])(
     '"%s" names the field or the fix: not vague',
     (text) => {
       expect(vague(text)).toBe(false);

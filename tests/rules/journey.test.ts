@@ -64,6 +64,19 @@ describe('returns journey rules', () => {
     ]);
   });
 
+  it('a sign-in beside a guest way in by order number is no wall; a chat bubble named as one is a person to ask', () => {
+    const steps = [
+      step(0, 'Signed up with us? Sign in. No account? Find your order', {}, { fields: [field('email', 'Email'), field('password', 'Password'), field('text', 'Order number'), field('text', 'Postcode')] }),
+      step(1, 'Return confirmed. Return number R-1.', {}, { contactLinks: ['Open Intercom Messenger'] }),
+    ];
+    expect(rulesFound(steps)).toEqual([]);
+  });
+
+  it('"email returns@… with your order number" as the only way on is a dead end', () => {
+    const steps = [step(0, 'Your orders HC-10421'), step(1, 'Returns. To start a return, email returns@northwind.example with your order number and the items you want to send back.')];
+    expect(rulesFound(steps).map(([rule]) => rule)).toContain('returns-dead-end');
+  });
+
   it('a long or hard policy the customer reads is medium, with its words and grade', () => {
     const legal = `${'The Customer shall, notwithstanding any provision hereinbefore contained, procure the return of the Goods in their original condition, '.repeat(4)}failing which no refund shall be due.`;
     const steps = [

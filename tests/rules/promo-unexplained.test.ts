@@ -51,6 +51,7 @@ describe('promo-unexplained', () => {
     'Ce code a expiré le 30/11/2026. Vérifiez la date sur votre e-mail.',
     'Este código caducó el 30/11/2026. Revisa la fecha en tu correo.',
     'Mindestbestellwert 50 €',
+    "We don't recognise SAVE100. Check it matches the code in your email: codes use letters and numbers only.",
   ])('"%s" says why or what to do: no finding', (message) => {
     expect(withInvalidMessage(message)).toEqual([]);
   });

@@ -37,6 +37,11 @@ describe('returns journey rules', () => {
     ]);
   });
 
+  it("a chat service's bubble, an icon named for screen readers, is a person to ask", async () => {
+    const result = await fixtures.run(journey('  - name: Done\n    goto: /returns/thanks-chat.html\n'));
+    expect(returnsRules(result)).toEqual([['returns-no-confirmation', 'high', 0]]);
+  });
+
   it('a return "booked" with a returns label and a drop-off code, and "Customer service" in the footer, has no returns findings', async () => {
     const result = await fixtures.run(through('Continue to booking'));
     expect(returnsRules(result)).toEqual([]);

@@ -1,8 +1,13 @@
+import { excerpt } from '../support/message-words.js';
 import { EMAIL_ADDRESS, KEEPSAKE, lastReached, phoneNumberIn } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
-/** Words of a page that sends the customer away to phone or write instead of letting them finish. */
-const SENT_AWAY = /\b(call|phone|ring|email|write to|contact)\b[^.]{0,80}\b(us|our|team|department|service)\b/i;
+/**
+ * Words of a page that sends the customer away to phone or write instead of letting them finish: "call our team", or
+ * "email returns@shop.example with your order number".
+ */
+const SENT_AWAY =
+  /\b(call|phone|ring|e-?mail|write to|contact)\b(?:[^.]{0,80}\b(us|our|team|department|service)\b|\s+(?:at\s+|on\s+)?(?:[\w.+-]+@[\w-]+\.|\+?\(?\d))/i;
 
 export default defineJourneyRule({
   title: 'The return ends in "call us"',
@@ -26,7 +31,7 @@ export default defineJourneyRule({
     return [
       {
         step: last.index,
-        message: `The return stops at "${sentence.slice(0, 120)}": the customer has to phone or write to finish`,
+        message: `The return stops at "${excerpt(sentence, 120)}": the customer has to phone or write to finish`,
         evidence: { url: page.url, text: sentence, measured: `contact only: ${contact}`, threshold: 'a way to finish the return on the site' },
       },
     ];

@@ -43,7 +43,7 @@ const NOT_EN = /\b(not|no|never)\b|n['’]t\b/i;
 const NOT_OTHER = words('nicht|kein\\p{L}*|nie|pas|jamais|aucune?|nunca|ningun[oa]?|ningún');
 
 const FIX_EN =
-  /\b(enter|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
+  /\b(enter|write|type|fill in|provide|tell us|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
 const FIX_OTHER = words(
   'bitte|geben sie|prüfen|überprüfen|verwenden|wählen|mindestens|höchstens|z\\. ?b\\.|zum beispiel|\\d+-stellig\\p{L}*|ziffern|zeichen|buchstaben|versuchen|format|kontaktieren|später|' +
     'veuillez|vérifiez|saisissez|entrez|indiquez|utilisez|choisissez|au moins|au plus|par exemple|ex\\.|chiffres|caractères|lettres|réessayez|contactez|plus tard|' +
@@ -58,7 +58,7 @@ const FIELD_OTHER = words(
 );
 
 const REASON_EN =
-  /expired|check the|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
+  /expired|check (?:the|it|that|your)|match(?:es)? the code|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
 const REASON_OTHER = words(
   'abgelaufen|mindest\\p{L}*|mindestens|gültig (?:nur|ab|für|bis)|nur (?:für|bei|gültig|einmal)|bereits (?:verwendet|eingelöst)|erste bestellung|neukunden|reduzierte artikel|groß- und kleinschreibung|prüfen sie|überprüfen sie|' +
     'a expiré|expirée?|minimum|au moins|valable (?:uniquement|seulement|pour|jusqu)|uniquement|déjà utilisée?|une seule fois|première commande|nouveaux clients|articles soldés|majuscules|vérifiez|' +
@@ -96,4 +96,12 @@ export function namesFieldKind(text: string): boolean {
  */
 export function givesReason(text: string): boolean {
   return REASON_EN.test(text) || REASON_OTHER.test(text);
+}
+
+/** A page's words quoted in a finding's sentence: whole, or cut at a word's end with an ellipsis. */
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
