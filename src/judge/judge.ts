@@ -194,13 +194,11 @@ export class ScenarioJudge {
       this.reported.add(key);
       return finding;
     }
-    const fresh = items.filter((item) => {
-      // A count in an element's name (a cart badge going from 1 to 0) does not make it another element.
-      const key = [finding.rule, finding.severity, item.selector, withoutCounts(item.text ?? item.element)].join('|');
-      if (this.reported.has(key)) return false;
-      this.reported.add(key);
-      return true;
-    });
+    // A count in an element's name (a cart badge going from 1 to 0) does not make it another element. Two items of
+    // this finding alike (the "|" between links of one menu) are both this page's: only earlier reports count.
+    const keyOf = (item: EvidenceItem) => [finding.rule, finding.severity, item.selector, withoutCounts(item.text ?? item.element)].join('|');
+    const fresh = items.filter((item) => !this.reported.has(keyOf(item)));
+    for (const item of fresh) this.reported.add(keyOf(item));
     if (fresh.length === 0) return null;
     if (fresh.length === items.length) return finding;
     const [first] = fresh;

@@ -120,6 +120,13 @@ describe('judgeScenario', () => {
     expect(high(3)[0]!.message).toContain('1 not reported on an earlier page');
   });
 
+  it('items alike in one finding (the "|" between links of one menu) are all new on the first page', () => {
+    const bar = (x: number) => ({ ...tiny('bar', x), element: 'text "|"', text: '|' });
+    const result = judgeScenario(artifacts([stepArtifacts({ page: page({ targets: [bar(10), bar(28), tiny('menu', 46)] }) })]));
+    const high = result.steps[0]!.findings.filter((f) => f.rule === 'tap-target-size' && f.severity === 'high');
+    expect(high.map((f) => [f.message.includes('earlier page'), f.evidence.count])).toEqual([[false, 3]]);
+  });
+
   it("blames the site only for its own requests that the customer's action started", () => {
     const step = stepArtifacts({
       requests: [
