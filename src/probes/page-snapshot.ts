@@ -62,7 +62,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   let chars = 0;
   let legibleChars = 0;
-  const smallSamples: PageSnapshot['text']['smallSamples'] = [];
+  // The small text that makes up most of it, as samples: the five longest runs, longest first (a menu's "|" and
+  // "Home" are small too, but they are not what the customer has to read).
+  const smallNodes: Array<{ parent: Element; node: Node; length: number; px: number }> = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   let walked = 0;
   for (let node = walker.nextNode(); node && walked < MAX_SCAN; node = walker.nextNode(), walked += 1) {
@@ -72,7 +74,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     const px = parseFloat(getComputedStyle(parent).fontSize);
     chars += length;
     if (px >= legiblePx) legibleChars += length;
-    else if (smallSamples.length < 5) smallSamples.push({ selector: lib.cssPath(parent), text: clean(node.textContent).slice(0, 60), px });
+    else if (smallNodes.length < 200) smallNodes.push({ parent, length, node, px });
   }
 
   const interactive =
@@ -290,7 +292,14 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     viewportMeta: meta,
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
     scroll: { x: Math.round(scrollX), y: Math.round(scrollY) },
-    text: { chars, legibleChars, smallSamples },
+    text: {
+      chars,
+      legibleChars,
+      smallSamples: [...smallNodes]
+        .sort((a, b) => b.length - a.length)
+        .slice(0, 5)
+        .map(({ parent, node, px }) => ({ selector: lib.cssPath(parent), text: clean(node.textContent).slice(0, 60), px })),
+    },
     targets,
     overflowing,
     busy,

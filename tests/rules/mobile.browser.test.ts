@@ -107,6 +107,16 @@ describe('tap-target-size', () => {
 });
 
 describe('small-text', () => {
+  it("names the small text there is most of, not the menu's words that come first", async () => {
+    const result = await run('small-text-menu.html');
+    const [finding] = findingsOf(result, 'small-text');
+    expect(finding!.evidence.element).toBe('text "Sweet pea \'Cupani\', the original scented sweet pea, bicolour"');
+    expect((finding!.evidence.items as Array<{ element: string }>).map((item) => item.element).slice(0, 2)).toEqual([
+      'text "Sweet pea \'Cupani\', the original scented sweet pea, bicolour"',
+      'text "Runner bean \'Scarlet Emperor\', a heavy cropper with long ten"',
+    ]);
+  });
+
   it('a panel folded away with hidden="until-found" is judged when the customer opens it, not before', async () => {
     const result = await run('until-found.html', { steps: '  - name: Safety\n    tap: { role: button, name: Safety information }\n' });
     const rulesAt = (step: number) => result.steps[step]!.findings.map((f) => f.rule).filter((rule) => ['small-text', 'unlabelled-field'].includes(rule)).sort();
@@ -124,10 +134,11 @@ describe('small-text', () => {
     const small = 'Freedeliveryonordersoverfiftypounds.'.length + 'Returnsarefreewithinthirtydaysofdelivery.'.length;
     const share = Math.round((4 / (4 + small)) * 100);
     expect(finding!.evidence.measured).toBe(`${share}% of ${4 + small} characters legible`);
-    expect(finding!.evidence.element).toBe('text "Free delivery on orders over fifty pounds."');
+    // The samples are the longest runs of small text, longest first.
+    expect(finding!.evidence.element).toBe('text "Returns are free within thirty days of delivery."');
     expect(finding!.evidence.items).toEqual([
-      expect.objectContaining({ element: 'text "Free delivery on orders over fifty pounds."', measured: '10 px' }),
       expect.objectContaining({ element: 'text "Returns are free within thirty days of delivery."', measured: '10 px' }),
+      expect.objectContaining({ element: 'text "Free delivery on orders over fifty pounds."', measured: '10 px' }),
     ]);
     expect(finding!.message).toContain('is 10 px');
   });
