@@ -6,7 +6,7 @@ export default defineRule({
   area: 'errors',
   severity: 'medium',
   threshold: 'a visible link on the site whose address answers 404, 410, 5xx or not at all',
-  source: 'cx-shop convention: a link that leads nowhere is a dead end; each address is asked once per scenario, without cookies',
+  source: 'cx-shop convention: a link that leads nowhere is a dead end; each address is asked once per scenario, without cookies, and again with the customer\'s if it fails',
   class: 'deterministic',
   scope: 'page',
   detect({ links, page }) {

@@ -28,7 +28,8 @@ export async function snapshotPage(page: Page, exclude: string[]): Promise<PageS
 
 /**
  * Asks for each visible same-origin link once per scenario, from a context without the customer's cookies,
- * so that checking a link never changes the customer's session. It asks as the customer's browser (its user
+ * so that checking a link never changes the customer's session (one that fails is asked again with their cookies
+ * sent along, from the same context: see check). It asks as the customer's browser (its user
  * agent): a site that turns away scripts must not look broken. An answer that only says "not now" (a 503 with
  * Retry-After, a bot challenge) says nothing about the link, and the link is not judged. (A 429 is kept as it is:
  * the rule never counts it.)
@@ -39,13 +40,23 @@ export class LinkChecker {
 
   constructor(private readonly userAgent?: string) {}
 
-  async check(snapshot: PageSnapshot): Promise<StepArtifacts['links']> {
+  /**
+   * `cookies`: the customer's cookies for an address, as a Cookie header. A link that fails without them is asked
+   * again with them (a wishlist or an order page that answers 404 to a visitor who is not signed in), from the same
+   * context: whatever it answers never reaches the customer's browser.
+   */
+  async check(snapshot: PageSnapshot, cookies: (href: string) => Promise<string> = async () => ''): Promise<StepArtifacts['links']> {
     const fresh = [...new Map(snapshot.links.map((l) => [l.href.split('#')[0]!, l])).entries()]
       .filter(([href]) => !this.known.has(href) && !ACTION_LINK.test(href))
       .slice(0, MAX_LINKS_PER_PAGE);
     const statuses: Array<LinkStatus | null> = new Array(fresh.length).fill(null);
     await atOnce(fresh.length, LINKS_AT_ONCE, async (i) => {
-      statuses[i] = await this.ask(fresh[i]![0]);
+      const href = fresh[i]![0];
+      const first = await this.ask(href);
+      const failed = first !== null && (first.status === null || first.status >= 400);
+      const header = failed ? await cookies(href).catch(() => '') : '';
+      const again = header ? await this.ask(href, header) : null;
+      statuses[i] = again?.status != null && again.status < 400 ? again : first;
     });
     // In the page's order, whatever order the answers came in.
     const results: StepArtifacts['links'] = [];
@@ -61,9 +72,13 @@ export class LinkChecker {
     await this.context?.dispose().catch(() => undefined);
   }
 
-  private async ask(href: string): Promise<LinkStatus | null> {
+  private async ask(href: string, cookie?: string): Promise<LinkStatus | null> {
     this.context ??= await request.newContext(this.userAgent ? { userAgent: this.userAgent } : {});
     try {
+      if (cookie) {
+        const again = await this.context.fetch(href, { method: 'GET', headers: { cookie }, timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
+        return { status: again.status(), failure: null };
+      }
       let response = await this.context.fetch(href, { method: 'HEAD', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
       // Some servers do not answer HEAD, or answer it with an error their pages never give (an app that routes only
       // GET): a link is broken only when the browser's own request fails, so any error is asked again as a GET.

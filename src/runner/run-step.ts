@@ -188,7 +188,8 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
-    const links = snapshot && fresh ? env.links.check(snapshot) : Promise.resolve([]);
+    const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
     return {
       index,

@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /get-only (a page whose server answers HEAD with 404) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop. Any file asked for with `?attachment` comes as a download, and with `?delay=N` N ms late.
  */
@@ -29,6 +29,7 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (url.pathname === '/api/busy') return void res.writeHead(503, { 'retry-after': '120' }).end('busy');
     if (url.pathname === '/api/limited') return void res.writeHead(429).end('slow down');
     if (url.pathname === '/api/me') return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"not signed in"}');
+    if (url.pathname === '/members-only') return void res.writeHead(/(^|;\s*)member=1(;|$)/.test(req.headers.cookie ?? '') ? 200 : 404, { 'content-type': 'text/html' }).end('<title>Your wishlist</title>');
     if (url.pathname === '/get-only') return void res.writeHead(req.method === 'GET' ? 200 : 404, { 'content-type': 'text/html' }).end('<title>Sizes</title>');
     if (url.pathname === '/api/refused') return void res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":"voucher_used"}');
     if (url.pathname === '/api/conflict') return void res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":"email_taken"}');

@@ -326,6 +326,14 @@ describe('broken-link', () => {
     expect(links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/get-only', 200]]);
   });
 
+  it("a link that answers 404 only to a visitor who is not signed in works for the customer, asked again with their cookies", async () => {
+    const result = await run('links-members.html');
+    const broken = findingsOf(result, 'broken-link').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(broken).toEqual(['link "Your old orders"']);
+    const links = (await savedArtifacts(result)).steps[0]!.links;
+    expect(links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/members-only', 200], ['/api/missing', 404]]);
+  });
+
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
     const result = await run('links-broken.html');
     const findings = findingsOf(result, 'broken-link');
