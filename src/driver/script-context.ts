@@ -153,9 +153,12 @@ export interface ScriptOptions {
   earlierTaps: () => string[];
 }
 
-/** What a `label` locator may find: form fields, and the roles of fields a page draws itself. */
+/**
+ * What a `label` locator may find: form fields, the roles of fields a page draws itself, and a frame labelled as the
+ * field it holds (a payment provider's card number).
+ */
 const LABELLED =
-  'input:not([type="hidden"], [type="button"], [type="submit"], [type="reset"], [type="image"]), textarea, select, ' +
+  'input:not([type="hidden"], [type="button"], [type="submit"], [type="reset"], [type="image"]), textarea, select, iframe, ' +
   '[contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="searchbox"], [role="combobox"], [role="listbox"], ' +
   '[role="spinbutton"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"]';
 
