@@ -9,9 +9,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and end-to-end tests each start Chromium; two cores do not gain from more workers.
     maxWorkers: 2,
-    // A worker runs file after file in one process: cx-shop's modules (Playwright, PDF.js, axe-core) are loaded once
-    // per worker, not once per file. No test stubs globals or changes the environment, and each file starts and
-    // closes its own browser and servers.
-    isolate: false,
   },
 });
