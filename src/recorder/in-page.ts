@@ -864,6 +864,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     if (!byPage) onActionMutation(records);
   });
 
+  /** A dialog the page opened (an alert dialog is an alert first: see kindOf). */
+  const DIALOG = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
   /** What makes the page say a message out loud at once: an alert. */
   const ALERTING = '[role="alert"], [role="alertdialog"], [aria-live="assertive"]';
   /** What marks an element as an error by its name (its colour aside): "error" in its class or id ("field-error"). */
@@ -893,7 +895,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
     // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role).
     if (el.closest(ALERTING)) return namedError(el) ? 'error' : 'alert';
-    if (el.closest('dialog[open], [role="dialog"], [aria-modal="true"]')) return 'dialog';
+    if (el.closest(DIALOG)) return 'dialog';
     if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) ? 'error' : 'status';
     if (namedError(el)) return 'error';
     // Red by its colour alone is an error, unless its words sell rather than warn: a sale, a price cut, few left.
@@ -1038,8 +1040,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * its buttons' and links' ("Try again", "View bag"), which are what the customer taps next. Null for anything that
    * is not an open dialog, and for a dialog with fields to fill in (a sign-in), which is a form, not a message.
    */
-  const DIALOG = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
-  const CONTROLS = 'a[href], button, [role="button"], [role="link"], input, select, textarea, option';
+  const CONTROLS = 'a[href], button, [role="button"], [role="link"], option';
   const dialogSays = (el: Element): string | null => {
     if (!el.matches(DIALOG) || el.querySelector('input:not([type="hidden"]), select, textarea, table') !== null) return null;
     const words: string[] = [];
