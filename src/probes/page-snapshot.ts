@@ -29,11 +29,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const { clean } = lib;
   // The open shadow roots of the page's components (a checkout built as a web component): their forms, fields and
   // controls are the customer's as much as the page's own. Not cx-shop's own panel in a guided run.
-  const roots: Array<Document | ShadowRoot> = [document];
-  for (let i = 0; i < roots.length && roots.length < MAX_ITEMS; i += 1) {
-    const inside = i === 0 ? elements : Array.from(roots[i]!.querySelectorAll('*')).slice(0, MAX_SCAN);
-    for (const el of inside) if (el.shadowRoot && !el.hasAttribute('data-cx-shop-own')) roots.push(el.shadowRoot);
-  }
+  const shadows = lib.shadowRoots(MAX_ITEMS);
+  const roots: Array<Document | ShadowRoot> = [document, ...shadows];
   const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
   /** The element a part of the page sits in, out of a component's shadow root to its host. */
   const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
@@ -280,14 +277,16 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .map(({ el, words }) => words || el.getAttribute('href') || '')
     .slice(0, 10);
 
-  const bodyText = document.body?.innerText ?? '';
+  // What the customer reads: the page's text and its components' (a toast or a checkout step inside a shadow root).
+  const bodyText = shadows.length > 0 ? `${document.body?.innerText ?? ''}\n${lib.shadowText(shadows)}` : (document.body?.innerText ?? '');
+  const inShadows = shadows.reduce((sum, root) => sum + root.querySelectorAll('*').length, 0);
   return {
     url: location.href,
     pageText: clean(bodyText).slice(0, 20_000),
     contactLinks,
     // A picture that breaks as the customer scrolls (a lazy loader swapping in an address that fails) adds no element
     // and no text: the broken ones are counted too, so the page is judged again.
-    signature: `${location.href}|${document.getElementsByTagName('*').length}|${bodyText.length}|${images.filter((image) => image.broken).length}`,
+    signature: `${location.href}|${document.getElementsByTagName('*').length + inShadows}|${bodyText.length}|${images.filter((image) => image.broken).length}`,
     viewport,
     viewportMeta: meta,
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,

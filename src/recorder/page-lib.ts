@@ -37,6 +37,13 @@ export interface PageLib {
   looksRed(el: Element): boolean;
   /** Words that say the page is working on something: "Loading", "Please wait", "Taking payment…". */
   saysWorking(text: string): boolean;
+  /**
+   * The open shadow roots of the page's components, nested ones too, in document order (a checkout or a gift-card
+   * box built as a web component); not cx-shop's own panel in a guided run. At most `max`.
+   */
+  shadowRoots(max?: number): ShadowRoot[];
+  /** The words the customer sees inside those roots: `document.body.innerText` leaves them out. */
+  shadowText(roots: readonly ShadowRoot[]): string;
 }
 
 export function pageLib(): PageLib {
@@ -230,5 +237,26 @@ export function pageLib(): PageLib {
   };
   const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
   const saysWorking = (text: string): boolean => WORKING_WORDS.test(text);
-  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking };
+  const shadowRoots = (max = 2000): ShadowRoot[] => {
+    const found: ShadowRoot[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      const all = root.querySelectorAll('*');
+      for (let i = 0; i < all.length && found.length < max; i += 1) {
+        const inner = all[i]!.shadowRoot;
+        if (!inner || all[i]!.hasAttribute('data-cx-shop-own')) continue;
+        found.push(inner);
+        walk(inner);
+      }
+    };
+    walk(document);
+    return found;
+  };
+  const shadowText = (roots: readonly ShadowRoot[]): string =>
+    roots
+      .flatMap((root) => Array.from(root.children))
+      // innerText of what is not drawn is its source: a component's <style>, a closed panel.
+      .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
+      .map((el) => (el as HTMLElement).innerText ?? '')
+      .join('\n');
+  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking, shadowRoots, shadowText };
 }

@@ -36,7 +36,10 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   if (!framed) window.__cxShopRecorder?.quiet(true);
   const lib = window.__cxShopLib;
   const root = document.scrollingElement ?? document.documentElement;
-  const fields = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]'))
+  // A component's fields and words are in its shadow root (a gift-card box, a payment step built as one).
+  const roots: Array<Document | ShadowRoot> = [document, ...(lib?.shadowRoots() ?? [])];
+  const fields = roots
+    .flatMap((tree) => Array.from(tree.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]')))
     .filter((el) => el.getClientRects().length > 0)
     .map((el) => {
       const r = el.getBoundingClientRect();
@@ -53,13 +56,15 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   const norm = (text: string) => text.replace(/[\s-]+/g, '').toLowerCase();
   const secretText: Box[] = [];
   if (secrets.length > 0) {
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = norm(node.textContent ?? '');
-      if (!secrets.some((secret) => text.includes(secret))) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const r of Array.from(range.getClientRects())) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
+    for (const tree of roots) {
+      const walker = document.createTreeWalker(tree === document ? (document.body ?? document.documentElement) : tree, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = norm(node.textContent ?? '');
+        if (!secrets.some((secret) => text.includes(secret))) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of Array.from(range.getClientRects())) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
+      }
     }
   }
   return {

@@ -2,11 +2,12 @@
  * Real Chromium for browser tests: one browser per test file, scenarios written inline as YAML and run
  * through the same loader and runner the CLI uses.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
+import { PNG } from 'pngjs';
+import type { Box, ScenarioArtifacts, StepScreenshot } from '../../src/artifacts/types.js';
 import { loadArtifacts } from '../../src/cli/judge.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
@@ -29,6 +30,22 @@ export async function runYaml(browser: Browser, baseUrl: string, yaml: string, o
   if (!scenario) throw new Error(`fixture scenario is invalid:\n${problems.map(formatProblem).join('\n')}`);
   const outDir = mkdtempSync(join(tmpdir(), 'cx-shop-test-'));
   return { ...(await runScenario(browser, scenario, { baseUrl, outDir, position: 0, ...options })), outDir };
+}
+
+/**
+ * Whether each of a grid of pixels inside `box` (page coordinates, 2 px in from its edges) is the mask's grey in the
+ * step's picture: every one true means nothing of the field shows.
+ */
+export function maskedPixels(outDir: string, shot: StepScreenshot, box: Box): boolean[] {
+  const image = PNG.sync.read(readFileSync(join(outDir, shot.path)));
+  const grey: boolean[] = [];
+  for (let y = Math.ceil(box.y - shot.offset.y + 2); y < box.y - shot.offset.y + box.height - 2; y += 4) {
+    for (let x = Math.ceil(box.x + 2); x < box.x + box.width - 2; x += 8) {
+      const i = (y * image.width + x) * 4;
+      grey.push(image.data[i] === 64 && image.data[i + 1] === 64 && image.data[i + 2] === 64);
+    }
+  }
+  return grey;
 }
 
 /** The findings of one rule across all steps. */

@@ -4,7 +4,7 @@
  * kind of page does not. Error messages also cost their reading time in the step's effort.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+import { findingsOf, maskedPixels, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -429,6 +429,37 @@ describe('forms inside web components (shadow roots)', () => {
     expect(result.steps[1]!.actions).toMatchObject({ selects: 1 });
     expect(result.steps[2]!.actions).toMatchObject({ fields: 1, charsTyped: 4, taps: 2 });
     expect(result.steps[2]!.effortBreakdown.reading).toBeCloseTo(reading(text), 2);
+  });
+});
+
+describe('a checkout built as one web component, each step drawn in its shadow root in place of the last', () => {
+  it('judges the payment step it draws, hides its card field in the picture, and sees the goal said there', async () => {
+    const result = await run('component-steps.html', {
+      head: 'goal: Payment received\n',
+      steps:
+        '  - name: Delivery\n    type: { label: Postcode, text: SW1A 1AA }\n    tap: { role: button, name: Continue to payment }\n' +
+        '  - name: Card\n    type: { label: Card number, text: "4242 4242 4242 4242" }\n' +
+        '  - name: Pay\n    tap: { role: button, name: Pay £20.00 }\n    expect: { text: Payment received }\n',
+    });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    // The page's own markup and text were the same at every step: the payment form is still a new state to judge.
+    for (const rule of ['wrong-keyboard', 'missing-autocomplete']) {
+      expect(findingsOf(result, rule).map((f) => [result.steps.findIndex((s) => s.findings.includes(f)), f.evidence.element])).toEqual([
+        [1, 'textbox labelled "Card number"'],
+      ]);
+    }
+    expect(result.journeySummary.goal?.reachedAtStep).toBe(3);
+
+    // Every pixel of the card field in the Card step's picture is the mask's grey.
+    const artifacts = await savedArtifacts(result);
+    const card = artifacts.steps[2]!;
+    const typed = card.interactions.find((i) => i.kind === 'type');
+    const box = typed?.kind === 'type' ? typed.target.pageBox! : null;
+    expect(box).not.toBeNull();
+    const shot = card.screenshot!;
+    const grey = maskedPixels(result.outDir, shot, box!);
+    expect(grey.length).toBeGreaterThan(20);
+    expect(grey.every(Boolean)).toBe(true);
   });
 });
 

@@ -5,11 +5,8 @@
  * button wins over an advert's frame with the same words. A consent manager's button in another site's frame takes
  * a phone's tap.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+import { maskedPixels, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -50,14 +47,7 @@ describe('a card field in a payment frame', () => {
 
     // Every pixel of the field in the step's picture is the mask's grey: the number is not in the picture.
     const shot = card.screenshot!;
-    const image = PNG.sync.read(readFileSync(join(result.outDir, shot.path)));
-    const grey = [];
-    for (let y = Math.ceil(box!.y - shot.offset.y + 2); y < box!.y - shot.offset.y + box!.height - 2; y += 4) {
-      for (let x = Math.ceil(box!.x + 2); x < box!.x + box!.width - 2; x += 8) {
-        const i = (y * image.width + x) * 4;
-        grey.push(image.data[i] === 64 && image.data[i + 1] === 64 && image.data[i + 2] === 64);
-      }
-    }
+    const grey = maskedPixels(result.outDir, shot, box!);
     expect(grey.length).toBeGreaterThan(20);
     expect(grey.every(Boolean)).toBe(true);
   });
