@@ -54,7 +54,8 @@ export interface PageSnapshot {
    * What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule;
    * `disabled` marks a control the customer cannot use now.
    */
-  targets: Array<ElementRef & { inline: boolean; disabled?: true }>;
+  /** `pinned`: inside a box held on the screen as the page scrolls (a sticky header, a fixed bottom bar). */
+  targets: Array<ElementRef & { inline: boolean; disabled?: true; pinned?: true }>;
   /** Signs that the page is still working (a spinner, a progress bar, "Loading…"), at most 5. */
   busy?: ElementRef[];
   /** The elements that stick out furthest past the right edge of the viewport, widest first (at most 3). */

@@ -93,11 +93,30 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
     return around > 10 || ((clean(el.parentElement.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(el.parentElement));
   };
+  // Held in place on the screen as the page scrolls (a sticky header, a bottom bar): what lies next to it in the
+  // page depends on where the customer stopped scrolling.
+  const pinnedBoxes = new Map<Element, boolean>();
+  const pinned = (el: Element | null): boolean => {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    let known = pinnedBoxes.get(el);
+    if (known === undefined) {
+      const position = getComputedStyle(el).position;
+      known = position === 'fixed' || position === 'sticky' || pinned(up(el));
+      pinnedBoxes.set(el, known);
+    }
+    return known;
+  };
   const targets = deepAll(interactive)
     .filter(reachable)
     .slice(0, MAX_ITEMS)
     // Its box is what a finger can tap: a checkbox's label too (see shownAs).
-    .map((el) => ({ ...ref(el), box: lib.pageBox(lib.shownAs(el)), inline: isInline(el), ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}) }));
+    .map((el) => ({
+      ...ref(el),
+      box: lib.pageBox(lib.shownAs(el)),
+      inline: isInline(el),
+      ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}),
+      ...(pinned(el) ? { pinned: true as const } : {}),
+    }));
 
   // Still working: ARIA says so, a progress bar without a value, a spinner by its class or id, or a short line such
   // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work).

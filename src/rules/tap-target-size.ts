@@ -22,12 +22,14 @@ const undersized = (t: Target) => t.box.width < MINIMUM || t.box.height < MINIMU
 
 /**
  * WCAG 2.5.8's spacing exception: a 24 px circle centred on an undersized target must not touch another
- * target, nor the circle of another undersized target.
+ * target, nor the circle of another undersized target. A target held on the screen (a sticky header's bag icon) and
+ * one in the page scrolling under it are next to each other only where the customer happened to stop scrolling: only
+ * targets that move together are held against each other.
  */
 export function hasSpacing(target: Target, all: readonly Target[]): boolean {
   const c = centre(target.box);
   return all.every((other) => {
-    if (other === target) return true;
+    if (other === target || Boolean(other.pinned) !== Boolean(target.pinned)) return true;
     if (undersized(other)) return Math.hypot(centre(other.box).x - c.x, centre(other.box).y - c.y) >= MINIMUM;
     return distanceToBox(c, other.box) >= MINIMUM / 2;
   });
@@ -39,7 +41,7 @@ export default defineRule({
   title: 'Tap targets too small',
   area: 'mobile',
   severity: 'high',
-  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing: High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers is not measured`,
+  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing (from targets that scroll with it: a sticky header's icons and the page's links under it are not held against each other): High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers is not measured`,
   source: 'WCAG 2.2 SC 2.5.8 Target Size (Minimum); WCAG 2.5.5 and Apple HIG 44 pt (advisory)',
   class: 'deterministic',
   scope: 'page',

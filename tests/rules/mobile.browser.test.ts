@@ -27,6 +27,16 @@ describe('tap-target-size', () => {
     expect(measured).not.toContain('button "Close chat"');
   });
 
+  it("a link scrolled under a sticky header is not too close to the header's logo; the header's own icons are held against each other", async () => {
+    const result = await run('sticky-header.html', { steps: '  - name: More jackets\n    tap: { role: button, name: Show more jackets }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    // The step ends with the page scrolled to the button: some product link lies under the header, by its logo.
+    const page = (await savedArtifacts(result)).steps[1]!.page!;
+    expect(page.scroll.y).toBeGreaterThan(300);
+    const high = findingsOf(result, 'tap-target-size').filter((f) => f.severity === 'high');
+    expect(high.flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element))).toEqual(['link "Wishlist"', 'link "Account"']);
+  });
+
   it("a small checkbox inside a label a row high is tapped through its label; one with nothing to tap around it is small", async () => {
     const result = await run('checkbox-labels.html');
     const elements = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
