@@ -8,9 +8,13 @@ export const MASK = '•••';
 
 const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** A character as an address or a form sent in one writes it: its UTF-8 bytes as %XX ("&" as %26). */
+const percentEncoded = (char: string) => [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+
 /**
  * A pattern matching each secret as a site may format it: with spaces or dashes between its characters ("4111 1111
- * 1111 1111", "4111-1111-…"), in any case, or JSON-escaped. Secrets shorter than 4 characters only match as they are.
+ * 1111 1111", "4111-1111-…"), in any case, JSON-escaped, or in an address (a form sent with GET, a redirect's
+ * query): percent-encoded, with its spaces as + or %20. Secrets shorter than 4 characters only match as they are.
  */
 export function secretPattern(secrets: readonly string[]): RegExp | null {
   const forms = [...new Set(secrets.filter((secret) => secret.length > 0))]
@@ -18,9 +22,12 @@ export function secretPattern(secrets: readonly string[]): RegExp | null {
     .map((secret) => {
       const chars = [...secret].filter((char) => !/[\s-]/.test(char));
       if (chars.length < 4) return escape(secret);
-      // A quote or backslash may stand JSON-escaped (\" or \\) in a report.
-      const piece = (char: string) => (char === '"' || char === '\\' ? `\\\\?${escape(char)}` : escape(char));
-      return chars.map(piece).join('[\\s-]{0,2}');
+      const piece = (char: string) => {
+        // A quote or backslash may stand JSON-escaped (\" or \\) in a report.
+        const as = char === '"' || char === '\\' ? `\\\\?${escape(char)}` : escape(char);
+        return /^[A-Za-z0-9]$/.test(char) ? as : `(?:${as}|${percentEncoded(char)})`;
+      };
+      return chars.map(piece).join('(?:[\\s-]|\\+|%20){0,2}');
     });
   return forms.length > 0 ? new RegExp(forms.join('|'), 'giu') : null;
 }

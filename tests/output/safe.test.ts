@@ -13,6 +13,15 @@ describe('redact', () => {
     expect(redact(JSON.stringify({ p: 'pa"ss\\word' }), ['pa"ss\\word'])).toBe('{"p":"•••"}');
   });
 
+  it('masks a secret in an address: percent-encoded, its spaces as + or %20 (a form sent with GET, a redirect)', () => {
+    const password = 'my s3cret&pass wörd';
+    const query = new URLSearchParams({ email: 'ann@example.com', pw: password }).toString();
+    expect(query).toContain('s3cret%26pass');
+    expect(redact(`/welcome?${query}`, [password])).toBe('/welcome?email=ann%40example.com&pw=•••');
+    expect(redact(`/welcome#pw=${encodeURIComponent(password)}`, [password])).toBe('/welcome#pw=•••');
+    expect(redact('/reset?token=Ab%2Fc%2B9xyz', ['Ab/c+9xyz'])).toBe('/reset?token=•••');
+  });
+
   it('leaves other text alone, and short secrets match only as they are', () => {
     expect(redact('order 4111 2222', [card])).toBe('order 4111 2222');
     expect(redact('a b c and abc', ['abc'])).toBe('a b c and •••');
