@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Response } from 'playwright';
+import type { Frame, Page, Response } from 'playwright';
 import type { DocumentText } from '../journeys/pdf-text.js';
 import type { TargetInfo } from '../artifacts/types.js';
 import { LocatorSchema } from '../scenario/locator.js';
@@ -121,10 +121,32 @@ async function localFile(ctx: ActionContext, file: string) {
   return { read: await documentText(ctx, bytes, file), location: file, target };
 }
 
+/** A frame's least size to hold a document rather than a button, a badge or an advert's strip: half the view wide, 300 px tall. */
+const DOCUMENT_FRAME = { share: 0.5, height: 300 };
+
+/** The page's frames big enough to show a document, in the order the page has them. */
+async function invoiceFrames(page: Page): Promise<Frame[]> {
+  const width = page.viewportSize()?.width ?? 0;
+  const frames: Frame[] = [];
+  for (const frame of page.mainFrame().childFrames()) {
+    const box = await frame.frameElement().then((el) => el.boundingBox()).catch(() => null);
+    if (box && box.width >= width * DOCUMENT_FRAME.share && box.height >= DOCUMENT_FRAME.height) frames.push(frame);
+  }
+  return frames;
+}
+
 async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSchema>) {
   const { pageText } = await readers();
   if (page === true) {
     const read = await ctx.page.evaluate(pageText, null);
+    // An invoice the page shows in a frame (a billing service's document viewer) is read where the page shows it.
+    for (const frame of await invoiceFrames(ctx.page)) {
+      const inner = await frame.evaluate(pageText, null).catch(() => null);
+      if (!inner) continue;
+      read.text = [read.text, inner.text].filter(Boolean).join('\n');
+      read.items.push(...inner.items);
+      read.links.push(...inner.links);
+    }
     return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
   }
   const { element, target } = await ctx.reach(page);

@@ -15,11 +15,25 @@ export interface PageText {
 }
 
 /**
- * Reads the visible text of `root`, or of the page's `main` (else `body`) when no root is given.
- * Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
+ * Reads the visible text of `root`; with no root, of the page's invoice as the customer reads it: its `main`, with the
+ * page's own header and footer around it (the seller's name above, how to pay and the thanks below), never their
+ * menus; the whole `body` when the page has no `main`. What a web component draws in its open shadow root is read
+ * as the page's own. Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
  */
 export function pageText(root?: Element | null): PageText {
-  const scope = root ?? document.querySelector('main') ?? document.body;
+  const AROUND = 'header, footer, [role="banner"], [role="contentinfo"]';
+  const MENUS = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
+  const main = root ? null : document.querySelector('main');
+  const around = main
+    ? Array.from(document.querySelectorAll(AROUND)).filter((el) => !main.contains(el) && !el.contains(main) && !el.parentElement?.closest(AROUND))
+    : [];
+  const parts = root
+    ? [root]
+    : main
+      ? [...around, main].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      : [document.body];
+  /** Left out of the header and footer around the invoice: the site's menus. */
+  const inMenu = (el: Element, part: Element) => part !== main && part !== root && el.closest(MENUS) !== null && part.contains(el.closest(MENUS));
   const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE']);
   const visible = (el: Element): boolean => {
     if (skip.has(el.tagName)) return false;
@@ -27,24 +41,38 @@ export function pageText(root?: Element | null): PageText {
     if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) return false;
     return el.getClientRects().length > 0;
   };
+  const lines = (rendered: string) => rendered.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
   const items: PageText['items'] = [];
-  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const parent = node.parentElement;
-    if (!text || !parent || !visible(parent)) continue;
-    const fontSize = Number.parseFloat(getComputedStyle(parent).fontSize) || 0;
-    items.push({ text, fontSize: Math.round(fontSize * 100) / 100 });
-  }
-  const rendered = scope instanceof HTMLElement ? scope.innerText : (scope.textContent ?? '');
-  const text = rendered
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-  // A button-like "Pay online" says where only in its address: the invoice rules read that too.
-  const links = Array.from(scope.querySelectorAll<HTMLAnchorElement>('a[href]'))
-    .filter((a) => /^(?:https?|mailto|tel):/i.test(a.href) && visible(a))
-    .map((a) => ({ text: (a.innerText || a.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(), href: a.href }));
-  return { text, items, links };
+  const textLines: string[] = [];
+  const links: DocumentLink[] = [];
+  const read = (scope: Element | ShadowRoot, part: Element) => {
+    const shadows: ShadowRoot[] = [];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const inner = (node as Element).shadowRoot;
+        if (inner) shadows.push(inner);
+        continue;
+      }
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const parent = node.parentElement;
+      if (!text || !parent || !visible(parent) || inMenu(parent, part)) continue;
+      const fontSize = Number.parseFloat(getComputedStyle(parent).fontSize) || 0;
+      items.push({ text, fontSize: Math.round(fontSize * 100) / 100 });
+    }
+    const blocks = scope instanceof ShadowRoot ? Array.from(scope.children).filter(visible) : [scope];
+    const menuLines = new Set(scope instanceof Element ? Array.from(scope.querySelectorAll(MENUS)).filter((menu) => inMenu(menu, part)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);
+    for (const block of blocks) {
+      const rendered = block instanceof HTMLElement ? block.innerText : (block.textContent ?? '');
+      textLines.push(...lines(rendered).filter((line) => !menuLines.has(line)));
+    }
+    // A button-like "Pay online" says where only in its address: the invoice rules read that too.
+    for (const a of Array.from(scope.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+      if (/^(?:https?|mailto|tel):/i.test(a.href) && visible(a) && !inMenu(a, part)) links.push({ text: (a.innerText || a.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(), href: a.href });
+    }
+    for (const inner of shadows) read(inner, part);
+  };
+  for (const part of parts) read(part, part);
+  return { text: textLines.join('\n'), items, links };
 }

@@ -26,10 +26,11 @@ const invoiceFindings = (result: ScenarioResult) => RULES.flatMap((rule) => find
 
 /** Reading time the effort model gives a text: 238 words a minute (Brysbaert 2019). */
 const reading = (text: string) => readingTime(text);
-/** The text of a fixture page's main, each element apart (as innerText puts it). */
+/** The text of a fixture page's header, main and footer, each element apart (as innerText puts it); not its menus. */
 const mainText = (page: string) => {
-  const html = readFileSync(new URL(page, FOLDER), 'utf8');
-  return html.match(/<main>([\s\S]*)<\/main>/)![1]!.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ');
+  const html = readFileSync(new URL(page, FOLDER), 'utf8').replace(/<nav>[\s\S]*?<\/nav>/g, '');
+  const parts = ['header', 'main', 'footer'].map((tag) => html.match(new RegExp(`<${tag}>([\\s\\S]*)</${tag}>`))?.[1] ?? '');
+  return parts.join(' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ');
 };
 const pdfWords = async (file: string) => (await pdfText(readFileSync(new URL(file, FOLDER)))).text;
 /** Within two words of the expected reading time: the page and the parsed source may split a word differently. */
@@ -97,6 +98,17 @@ describe('invoice layouts as shops set them', () => {
 
   it('the usual small print ("in the interest of", a right to go to court) is no threat: no finding', async () => {
     expect(await rulesOn('small-print.html')).toEqual([]);
+  });
+
+  it("the seller in the page's header and how to pay in its footer are on the invoice; its menus are not read", async () => {
+    const result = await run('page-chrome.html', 'page');
+    expect(invoiceFindings(result)).toEqual([]);
+    closeTo(result.steps[1]!.effortBreakdown.reading, reading(mainText('page-chrome.html')));
+  });
+
+  it('an invoice shown in a frame, or drawn in a web component, is read as the customer sees it: no finding', async () => {
+    expect(await rulesOn('in-frame.html')).toEqual([]);
+    expect(await rulesOn('in-component.html')).toEqual([]);
   });
 });
 
