@@ -30,6 +30,7 @@ interface Line {
   size: number;
   /** Baseline, in PDF units from the bottom of the page. */
   y: number;
+  left: number;
   right: number;
 }
 
@@ -52,7 +53,7 @@ function linesOf(items: TextItem[]): Line[] {
     const [, , , , x = 0, y = 0] = item.transform;
     const sameLine = line && Math.abs(line.y - y) < Math.max(line.size, size) * 0.5;
     if (!line || !sameLine) {
-      line = { text: item.str, size, y, right: x + item.width };
+      line = { text: item.str, size, y, left: x, right: x + item.width };
       lines.push(line);
     } else {
       const gap = x - line.right > size * 0.15 && !/\s$/.test(line.text) && !/^\s/.test(item.str);
@@ -81,6 +82,9 @@ function pitches(lines: Line[]): Map<number, number> {
 
 function joinLines(lines: Line[]): string {
   const widest = Math.max(0, ...lines.map((l) => l.right));
+  // A paragraph wraps back to the page's left margin. A block set to the right (the invoice number, date and terms
+  // at the top right) or a second column of items ends its lines near the right edge too, but each line is its own.
+  const margin = Math.min(...lines.map((l) => l.left));
   const pitch = pitches(lines);
   let text = '';
   lines.forEach((line, i) => {
@@ -90,7 +94,9 @@ function joinLines(lines: Line[]): string {
     const wrapped =
       previous.size === line.size &&
       previous.y - line.y <= PARAGRAPH_GAP * (pitch.get(line.size) ?? line.size) &&
-      previous.right >= SHORT_LINE * widest;
+      previous.right >= SHORT_LINE * widest &&
+      line.left - margin <= line.size &&
+      previous.left - margin <= 3 * line.size;
     text += (wrapped ? ' ' : '\n') + clean;
   });
   return text;

@@ -34,6 +34,23 @@ describe('a PDF printed by Chromium', () => {
     expect(text).toContain('Tide tables for the south coast £30.00');
   });
 
+  it("keeps each line of a block set to the right, and of a second column, apart; a paragraph's wrapped lines are joined", async () => {
+    const page = await browser!.newPage();
+    await page.setContent(`<body style="font:14px sans-serif;margin:40px">
+      <p>Unit 4, Quay Road, Cork T12 X8E2, Ireland. Email accounts@harbourlights.example or call +353 21 490 0000.</p>
+      <div style="text-align:right">Invoice no. HL-20931<br>Date: 28/11/2026<br>Payment terms: 30 days, by 28/12/2026</div>
+      <div style="display:grid;grid-template-columns:1fr 1fr;margin-top:16px">
+        <div>LED panel ×4 €156.00<br>Junction box ×6 €27.00</div><div>RCD unit ×1 €48.00<br>Labour 3 h €165.00</div>
+      </div>
+      <p>We are a small family business, and we are glad you chose us for this job. If you have questions about anything on this invoice, call us any weekday between nine and five and we will be happy to help you.</p>
+    </body>`);
+    const { text } = await pdfText(await page.pdf({ format: 'A4' }));
+    await page.close();
+    expect(text).toContain('Invoice no. HL-20931\nDate: 28/11/2026\nPayment terms: 30 days, by 28/12/2026');
+    expect(text).toContain('RCD unit ×1 €48.00\nLabour 3 h €165.00');
+    expect(text).toContain('We are a small family business, and we are glad you chose us for this job. If you have questions about anything on this invoice, call us any weekday between nine and five and we will be happy to help you.');
+  });
+
   it('gives the amount due a larger font size than the body (px printed as pt: 32 px is 24 pt, 16 px is 12 pt)', async () => {
     const { items } = await pdfText(pdf);
     expect(bodyFontSize(items)).toBe(12);
