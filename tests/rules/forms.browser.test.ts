@@ -380,6 +380,14 @@ describe('answers in toasts (error-message)', () => {
   });
 });
 
+describe('an answer in a polite live region (error-message)', () => {
+  it("red words that say what is wrong, in a live region with no error class, are the page's error: the refused check is answered", async () => {
+    const result = await run('live-polite-error.html', { steps: '  - name: My email\n    type: { label: Email, text: ann@example.com }\n    press: Tab\n' });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['This email already has an account. Sign in instead, or use another email.']);
+    expect(findingsOf(result, 'failed-request')).toHaveLength(0);
+  });
+});
+
 describe('red words (error-message)', () => {
   it("red text is an error in any colour space the page writes it (Tailwind 4's oklch()), unless its words sell: few left, a sale, an item held for the customer", async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name}, exact: true }\n`;

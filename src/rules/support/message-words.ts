@@ -13,7 +13,7 @@ function words(alternatives: string): RegExp {
 }
 
 const ERROR_EN =
-  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|'|’)t|could not|couldn['’]t|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid|(?:is|are)(?:n['’]t| not) (?:valid|right|correct|accepted|available|recogni[sz]ed)|(?:does|do)(?:n['’]t| not) (?:exist|match|look right|work)|not (?:found|accepted|allowed|available)|no longer (?:available|valid)|sold out|out of stock|too (?:short|long)|already (?:been )?(?:used|registered|taken|in use|redeemed)|denied|rejected|refused)\b/i;
+  /\b(error|invalid|incorrect|not valid|failed|fail|wrong|required|missing|can(no|'|’)t|could not|couldn['’]t|unable|sorry,? (?:but|we|something|there|that|your|this)|problem|declined|expired|not recogni[sz]e|try again|please (enter|check|correct)|(enter|provide|use|choose|select) an? valid|(?:is|are)(?:n['’]t| not) (?:valid|right|correct|accepted|available|recogni[sz]ed)|(?:does|do)(?:n['’]t| not) (?:exist|match|look right|work)|not (?:found|accepted|allowed|available)|no longer (?:available|valid)|sold out|out of stock|too (?:short|long)|already (?:been )?(?:used|registered|taken|in use|redeemed)|already (?:has|have) an account|already exists|denied|rejected|refused)\b/i;
 const ERROR_DE = words(
   'fehler|ungültig\\p{L}*|falsch\\p{L}*|erforderlich|pflichtfeld|fehlt|fehlen|leider|fehlgeschlagen|abgelehnt|abgelaufen|ausverkauft|' +
     'bitte (?:geben|wählen|prüfen|überprüfen|korrigieren|füllen|versuchen)|nicht (?:gefunden|gültig|korrekt|richtig|verfügbar|möglich|vorrätig|erkannt|akzeptiert|bekannt)|' +
