@@ -20,6 +20,8 @@ describe('a sign-in name', () => {
       field('Mobile number or email'),
       field('Username or email address', { autocomplete: 'username' }),
       field('E-mail or customer number'),
+      // A returns lookup for guests: the order is found by either.
+      field('Email address or postcode'),
     ];
     for (const f of either) expect(eitherSignInName(f)).toBe(true);
     expect(wrongKeyboards(either)).toEqual([]);
@@ -40,6 +42,22 @@ describe('a sign-in name', () => {
     expect(wrongKeyboards([email]).map((f) => f.message)).toEqual(['1 field opens the wrong keyboard: "Email" needs type="email"']);
     expect(fieldPurpose(field('Mobile number'))).toBe('phone');
     expect(wrongKeyboards([field('Mobile number')])).toHaveLength(1);
+  });
+});
+
+describe("a phone number's dialling code", () => {
+  const missing = (fields: FieldInfo[]) => missingAutocomplete.detect(judgedStep({ page: pageSnapshot({ fields }) }) as never);
+
+  it("is no address's country, by its autofill name or its words", () => {
+    const codes = [
+      field('Country code', { tag: 'select', name: 'cc', autocomplete: 'tel-country-code' }),
+      field('Country code', { tag: 'select', name: 'dial' }),
+      field('Dialling code', { name: 'dial' }),
+    ];
+    for (const code of codes) expect(fieldPurpose(code)).toBeNull();
+    expect(missing(codes)).toEqual([]);
+    // A country list for an address still asks for its token.
+    expect(fieldPurpose(field('Country', { tag: 'select', name: 'country' }))).toBe('country');
   });
 });
 

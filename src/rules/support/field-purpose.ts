@@ -50,8 +50,25 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
 /** Words naming a shop's own code or number, which no browser autofill holds. */
 const NOT_PERSONAL = /order.?(number|no\b|id\b|ref)|gift.?card|tracking|reference|booking|membership|loyalty|account.?number|invoice/i;
 
-/** Words naming a sign-in name that is no email address: a phone number, a username, a member or customer number. */
-const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account).?(number|no\b|id\b)/i;
+/**
+ * Words naming what may stand in a field instead of an email address: a phone number, a username, a member or
+ * customer number, or what a guest finds an order by (a postcode, an order number).
+ */
+const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account|order).?(number|no\b|id\b)|post.?code|postal|zip/i;
+
+/**
+ * Autofill names (HTML's) for details cx-shop has no purpose of its own for: a field that gives one has said exactly
+ * what it holds ("tel-country-code" on a phone's country list is no address's country).
+ */
+const OTHER_TOKENS = new Set([
+  'honorific-prefix', 'honorific-suffix', 'organization', 'organization-title', 'address-level1', 'address-level3',
+  'address-level4', 'transaction-currency', 'transaction-amount', 'language', 'bday', 'bday-day', 'bday-month',
+  'bday-year', 'sex', 'url', 'photo', 'tel-country-code', 'tel-area-code', 'tel-extension', 'impp',
+  'new-password', 'current-password',
+]);
+
+/** A phone number's dialling code ("Country code", "Area code"): part of a number, not an address's country. */
+const DIALLING_CODE = /(country|dial(l)?ing|area).?code/i;
 
 /** Inputs nobody types into. */
 const NOT_TYPED = new Set(['checkbox', 'radio', 'range', 'color', 'file']);
@@ -59,8 +76,9 @@ const NOT_TYPED = new Set(['checkbox', 'radio', 'range', 'color', 'file']);
 const wordsOf = (field: FieldInfo) => [field.label, field.name, field.placeholder].filter(Boolean).join(' ');
 
 /**
- * A field for whichever sign-in name the customer has ("Email or mobile number", "Username or email"): a text field,
- * as it must be (an email field would refuse the number), with a text keyboard.
+ * A field for whichever the customer has of an email address and something else ("Email or mobile number",
+ * "Username or email", a returns lookup's "Email address or postcode"): a text field, as it must be (an email field
+ * would refuse the number), with a text keyboard.
  */
 export function eitherSignInName(field: FieldInfo): boolean {
   const words = wordsOf(field);
@@ -76,6 +94,7 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   for (const [purpose, tokens] of Object.entries(AUTOCOMPLETE_TOKENS) as Array<[FieldPurpose, string[]]>) {
     if (tokens.includes(token)) return purpose;
   }
+  if (OTHER_TOKENS.has(token)) return null;
   if (field.type === 'email') return 'email';
   if (field.type === 'tel') return 'phone';
   // A box to tick, a choice, a slider or a file: its words say what it is about ("Email me about new arrivals"),
@@ -102,6 +121,7 @@ export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
  * card).
  */
 function bestByWords(words: string): FieldPurpose | null {
+  if (DIALLING_CODE.test(words) && !/number/i.test(words)) return null;
   const shopCode = words.search(NOT_PERSONAL);
   let best: { purpose: FieldPurpose; at: number } | null = null;
   for (const [purpose, pattern] of BY_WORDS) {
