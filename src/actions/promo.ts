@@ -78,9 +78,17 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   }
 }
 
-/** Earlier taps on this page that look like revealing the field ("Have a promo code?"). */
-function revealTaps(ctx: ActionContext): string[] {
-  return ctx.earlierTapsOnPage().filter((description) => /promo|code|coupon|voucher|discount/i.test(description));
+/** Words of a control that opens a code's field: "Have a promo code?", "Gutschein einlösen", "¿Tienes un cupón?". */
+const REVEAL_WORDS = /promo|code|coupon|voucher|discount|gutschein|rabatt|aktionscode|réduction|reduction|cup[oó]n|c[oó]digo|descuento/i;
+
+/**
+ * Earlier taps on this page that look like revealing the field ("Have a promo code?"): those before the customer
+ * first used the field. Their taps on the field and on its Apply button (an earlier code refused) are using it.
+ */
+function revealTaps(ctx: ActionContext, field: string): string[] {
+  const taps = ctx.earlierTapsOnPage();
+  const used = taps.indexOf(field);
+  return (used >= 0 ? taps.slice(0, used) : taps).filter((description) => REVEAL_WORDS.test(description));
 }
 
 export const promo = defineAction({
@@ -89,7 +97,7 @@ export const promo = defineAction({
   async perform(ctx, args) {
     const reached = await ctx.reach(args.field);
     // Taps before the customer's own try that revealed the field (not the tap on the field itself).
-    const revealed = revealTaps(ctx);
+    const revealed = revealTaps(ctx, reached.target.description);
     const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
     const replay = ctx.replay;

@@ -8,7 +8,7 @@ import { findingsOf, useFixtures } from '../helpers/browser.js';
 const fixtures = useFixtures();
 
 /** A cart opened with the given behaviour flags, then the promo step. */
-function scenario(flags: string, reveal = true) {
+function scenario(flags: string, reveal = true, before: string[] = []) {
   return [
     'name: promo',
     'journey: promo-code',
@@ -16,6 +16,7 @@ function scenario(flags: string, reveal = true) {
     '  - name: Open the cart',
     `    goto: /promo/cart.html?${flags}`,
     ...(reveal ? ['  - name: Find where the code goes', '    tap: { role: button, name: Have a promo code? }'] : []),
+    ...before,
     '  - name: Enter the code from the email',
     '    promo:',
     '      code: SAVE10',
@@ -79,12 +80,16 @@ describe('promo probing', () => {
     ]);
   });
 
-  it('a field behind "Have a promo code?" is low (hunted for); a field in view is not', async () => {
+  it('a field behind "Have a promo code?" is low (hunted for); a field in view is not, nor one the customer used before', async () => {
     const hidden = await fixtures.run(scenario(''));
     expect(findingsOf(hidden, 'promo-hunt')).toEqual([
       expect.objectContaining({ severity: 'low', message: 'Finding the promo code field took a tap on button "Have a promo code?"' }),
     ]);
     const open = await fixtures.run(scenario('open', false));
     expect(findingsOf(open, 'promo-hunt')).toHaveLength(0);
+    // An older code tried first in the field in view: its taps on the field and on Apply were using it, not finding it.
+    const tried = await fixtures.run(scenario('open', false, ['  - name: Try an old code', '    type: { label: Promo code, text: OLD5 }', '    tap: { role: button, name: Apply }']));
+    expect(tried.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(findingsOf(tried, 'promo-hunt')).toHaveLength(0);
   });
 });
