@@ -12,7 +12,7 @@ import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
-import { afterUnreachableScript, failed, shortUrl, unansweredScript, unreachableScript, unseenByCustomer } from '../rules/support/requests.js';
+import { afterUnreachableScript, failed, shortUrl, unansweredScript, unreachableThirdParty, unseenByCustomer } from '../rules/support/requests.js';
 import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -42,7 +42,7 @@ export class ScenarioJudge {
    * Third parties' scripts that got no answer on the document the customer is on, from the steps before: a library
    * that failed as the page loaded is still missing when the customer acts on that page later.
    */
-  private documentScripts: RequestRecord[] = [];
+  private documentUnanswered: RequestRecord[] = [];
   private effort: EffortState;
   private goalReachedAt: number | null = null;
 
@@ -66,7 +66,7 @@ export class ScenarioJudge {
       newPageState,
       newPage,
       injectedFailures: failuresToJudge(artifacts),
-      earlierUnreachableScripts: this.scriptsOfDocument(artifacts),
+      earlierUnanswered: this.unansweredOfDocument(artifacts),
     };
     this.judged.push(judged);
 
@@ -169,15 +169,15 @@ export class ScenarioJudge {
   }
 
   /**
-   * The third parties' scripts that got no answer on the page the customer is on, from the steps before this one;
-   * then what this step adds for the steps after it. A step that brings a new document starts afresh: its own
-   * requests are judged as they are, and only what the new document asked for is handed on.
+   * The third parties' requests that got no answer on the page the customer is on (see JudgedStep), from the steps
+   * before this one; then what this step adds for the steps after it. A step that brings a new document starts
+   * afresh: its own requests are judged as they are, and only what the new document asked for is handed on.
    */
-  private scriptsOfDocument(step: StepArtifacts): RequestRecord[] {
+  private unansweredOfDocument(step: StepArtifacts): RequestRecord[] {
     const opened = lastNewDocument(step);
-    const earlier = opened < 0 ? this.documentScripts : [];
-    const kept = [...earlier, ...step.requests.slice(Math.max(opened, 0)).filter((r) => unreachableScript(r) || unansweredScript(r))];
-    this.documentScripts = [...new Map(kept.map((r) => [r.url, r])).values()];
+    const earlier = opened < 0 ? this.documentUnanswered : [];
+    const kept = [...earlier, ...step.requests.slice(Math.max(opened, 0)).filter((r) => unreachableThirdParty(r) || unansweredScript(r))];
+    this.documentUnanswered = [...new Map(kept.map((r) => [r.url, r])).values()];
     return earlier;
   }
 
@@ -266,7 +266,7 @@ function environmentOf(artifacts: JudgedStep): string[] {
   const errors = artifacts.pageErrors.flatMap((e) => {
     const line = e.message.split('\n')[0];
     if (e.party === 'third-party' || e.cause === 'background') return [`${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${line}`];
-    return afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts) ? [`error after a third party's script got no answer: ${line}`] : [];
+    return afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered) ? [`error after a third party's script got no answer: ${line}`] : [];
   });
   return [...new Set([...notes, ...errors])].sort();
 }

@@ -11,14 +11,15 @@ export default defineRule({
   source: 'cx-shop convention: a missing picture of a product is a question the customer cannot answer',
   class: 'deterministic',
   scope: 'page',
-  detect({ page, newPageState, requests }) {
+  detect({ page, newPageState, requests, earlierUnanswered }) {
     if (!page || !newPageState) return [];
     const answers = new Map(requests.map((r) => [r.url, r.status !== null ? `HTTP ${r.status}` : r.failure]));
     // A picture cx-shop made fail on purpose is not the site's broken image.
     const injected = new Set(requests.filter((r) => r.injected !== undefined).map((r) => r.url));
     // Nor is a third party's host that gave no answer at all (offline, blocked by a firewall): that is where cx-shop
-    // runs, listed as environment; a missing picture there (an HTTP error) is still the site's.
-    const unreachable = new Set(requests.filter(unreachableThirdParty).map((r) => r.url));
+    // runs, listed as environment; a missing picture there (an HTTP error) is still the site's. The picture may have
+    // been asked for in an earlier step, on the same page.
+    const unreachable = new Set([...requests, ...earlierUnanswered].filter(unreachableThirdParty).map((r) => r.url));
     // Nor an advertisement that did not fill (a sponsored link, an ad slot): the ad network's, not a picture of the shop's.
     const broken = page.images.filter((image) => image.broken && !image.advert && !injected.has(image.src) && !unreachable.has(image.src));
     if (broken.length === 0) return [];

@@ -18,7 +18,7 @@ export default defineRule({
   detect(artifacts) {
     // The site's own code (or code of unknown origin) failing while it answered the customer's action.
     const own = artifacts.pageErrors.filter(
-      (e) => e.party !== 'third-party' && e.cause === 'action' && !CANCELLED.test(e.message) && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnreachableScripts),
+      (e) => e.party !== 'third-party' && e.cause === 'action' && !CANCELLED.test(e.message) && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered),
     );
     const unique = [...new Set(own.map((e) => e.message))];
     return unique.map((error) => ({

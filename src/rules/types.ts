@@ -17,11 +17,12 @@ export interface JudgedStep extends StepArtifacts {
    */
   injectedFailures: RequestRecord[];
   /**
-   * Third parties' scripts that got no answer at all on the page the customer is on, asked for in earlier steps since
-   * its document loaded (a client-side route keeps the document; a step that brings a new one starts afresh): a
-   * library that never came stays missing for as long as the customer stays on the page.
+   * Third parties' requests that got no answer at all on the page the customer is on (and their scripts still
+   * unanswered), asked for in earlier steps since its document loaded (a client-side route keeps the document; a step
+   * that brings a new one starts afresh): a library or a picture that never came stays missing for as long as the
+   * customer stays on the page.
    */
-  earlierUnreachableScripts: RequestRecord[];
+  earlierUnanswered: RequestRecord[];
 }
 
 /** What a rule reports for one occurrence; the runner adds the rule's id, title, source and class. */

@@ -313,8 +313,9 @@ describe('broken-image', () => {
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
   });
 
-  it("a third party's picture whose host gives no answer at all is the environment; the shop's own 404 is still broken", async () => {
-    const result = await run('image-unreachable.html');
+  it("a third party's picture whose host gives no answer at all is the environment, on later steps too; the shop's own 404 is still broken", async () => {
+    const result = await run('image-unreachable.html', { steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     const broken = findingsOf(result, 'broken-image');
     expect(broken.flatMap((f) => (f.evidence.items as Array<{ measured: string }>).map((i) => i.measured))).toEqual([`${fixtures.url}/mobile/missing-back.png (HTTP 404)`]);
     expect(result.steps[0]!.environment).toEqual([expect.stringMatching(/^images\.fernhill-cdn\.example: GET \/linen-shirt\.jpg net::ERR_/)]);
