@@ -201,11 +201,20 @@ export class ScenarioJudge {
     for (const item of fresh) this.reported.add(keyOf(item));
     if (fresh.length === 0) return null;
     if (fresh.length === items.length) return finding;
-    const [first] = fresh;
+    // The message names the finding's first element and its measure: the first new one's, when that was reported.
+    const first = fresh[0]!;
+    const lead = items[0]!;
+    let message = finding.message;
+    let measured = finding.evidence.measured;
+    if (lead !== first) {
+      message = message.replace(lead.element, first.element);
+      if (lead.measured && first.measured) message = message.replace(lead.measured, first.measured);
+      if (measured === lead.measured && first.measured) measured = first.measured;
+    }
     return {
       ...finding,
-      message: `${finding.message} (${fresh.length} not reported on an earlier page)`,
-      evidence: { ...finding.evidence, element: first!.element, selector: first!.selector, box: first!.box, count: fresh.length, items: fresh },
+      message: `${message} (${fresh.length} not reported on an earlier page)`,
+      evidence: { ...finding.evidence, element: first.element, selector: first.selector, box: first.box, measured, count: fresh.length, items: fresh },
     };
   }
 }

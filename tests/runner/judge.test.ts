@@ -118,6 +118,9 @@ describe('judgeScenario', () => {
     expect(rulesOf(result, 2)).not.toContain('zoom-disabled');
     expect(high(3)[0]!.evidence.element).toBe('button "remove"');
     expect(high(3)[0]!.message).toContain('1 not reported on an earlier page');
+    // It names the new element and its size, not the first one reported already.
+    expect(high(3)[0]!.message).toContain('button "remove" is');
+    expect(high(3)[0]!.message).not.toContain('"fewer"');
   });
 
   it('items alike in one finding (the "|" between links of one menu) are all new on the first page', () => {
