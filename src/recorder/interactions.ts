@@ -41,7 +41,7 @@ export function endsTyping(event: PageEvent): boolean {
 /** A press this close before the first keystroke is the customer tapping the field to type into it. */
 const PRESS_TO_TYPE_MS = 10_000;
 
-export function interactionsOf(events: readonly PageEvent[], touch: boolean, intents: TypingIntent[] = []): Interaction[] {
+export function interactionsOf(events: readonly PageEvent[], touch: boolean, intents: TypingIntent[] = [], personDrives = false): Interaction[] {
   const out: Interaction[] = [];
   let pending: (PageEvent & { type: 'press' }) | null = null;
   let session: Session | null = null;
@@ -115,7 +115,9 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
       case 'document':
         flushPress();
         if (event.how === 'back_forward' || event.how === 'restored') out.push({ kind: 'navigate', url: event.url, via: 'back' });
-        else if (event.how === 'reload') out.push({ kind: 'navigate', url: event.url, via: 'reload' });
+        // A reload is the customer's only where a person drives (their browser's reload button): a script never
+        // reloads, and a page that reloads itself (an order status that refreshes) costs the customer nothing.
+        else if (event.how === 'reload' && personDrives) out.push({ kind: 'navigate', url: event.url, via: 'reload' });
         break;
       case 'route':
         // A route popped right after a press is the page's own back button, which the press already paid for.

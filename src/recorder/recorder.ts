@@ -169,7 +169,8 @@ export class Recorder {
 
   constructor(
     page: Page,
-    private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[] },
+    /** `personDrives`: a person walks the journey (cx-shop guide), and may reload the page themselves. */
+    private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[]; personDrives?: boolean },
   ) {
     this.site = siteOf(options.baseUrl);
     this.redact = redactor(options.secrets);
@@ -577,7 +578,7 @@ export class Recorder {
   async endStep(): Promise<RecordedStep> {
     await this.flush();
     const events = await this.placeFramed(this.events.slice(this.stepEvents));
-    const interactions = interactionsOf(events, this.options.touch, this.intents);
+    const interactions = interactionsOf(events, this.options.touch, this.intents, this.options.personDrives === true);
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
     // A message already on a page the customer arrived at counts only when they did something in the step.
     const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);

@@ -152,12 +152,12 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
   await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
-/** A fresh context on the device, prepared for recording, and its one page with its recorder. */
-export async function openPage(browser: Browser, profile: DeviceProfile, baseUrl: string, secrets: readonly string[]) {
+/** A fresh context on the device, prepared for recording, and its one page with its recorder (see Recorder's options). */
+export async function openPage(browser: Browser, profile: DeviceProfile, baseUrl: string, secrets: readonly string[], personDrives = false) {
   const context = await browser.newContext({ ...profile, acceptDownloads: true });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();
-  const recorder = new Recorder(page, { baseUrl, touch: profile.hasTouch ?? false, secrets });
+  const recorder = new Recorder(page, { baseUrl, touch: profile.hasTouch ?? false, secrets, personDrives });
   return { context, page, recorder };
 }
 

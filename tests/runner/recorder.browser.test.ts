@@ -48,6 +48,16 @@ describe('a drop-down the page draws itself', () => {
   });
 });
 
+describe('a page that reloads itself', () => {
+  it("costs the customer nothing: the reload is the page's, not theirs", async () => {
+    const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html', { steps: '  - name: Watch the status\n    wait: { ms: 1500 }\n    expect: { text: updated 1 times }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const navigations = (await savedArtifacts(result)).steps.flatMap((s) => s.interactions.filter((i) => i.kind === 'navigate').map((i) => i.kind === 'navigate' && i.via));
+    expect(navigations).not.toContain('reload');
+    expect(result.steps[1]!.effort).toBe(0);
+  });
+});
+
 describe('waiting', () => {
   it('a main thread frozen for 1.5 s after a tap is waiting, not effort', async () => {
     const result = await fixtures.run(pageScenario('rules', 'frozen.html', { steps: '  - name: Calculate\n    tap: Calculate delivery\n    expect: { text: arrives tomorrow }\n' }));
