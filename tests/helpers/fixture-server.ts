@@ -4,7 +4,8 @@
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
  * (409, already exists), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
- * the single-page shop. Any file asked for with `?attachment` comes as a download, and with `?delay=N` N ms late.
+ * the single-page shop. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
+ * `?unending` its connection is held open after its last byte (a document that never finishes loading).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -56,7 +57,9 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       const body = await readFile(path);
       // `?attachment`: the server says to save the file (a download no `download` attribute announced).
       const saved = url.searchParams.has('attachment') ? { 'content-disposition': `attachment; filename="${url.pathname.split('/').pop()}"` } : {};
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved });
+      if (url.searchParams.has('unending')) return void res.write(body);
+      res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -65,6 +68,10 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

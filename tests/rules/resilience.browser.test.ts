@@ -22,6 +22,13 @@ const RESILIENCE = ['fault-unexplained', 'fault-raw-error', 'fault-blank-page', 
 const rulesOf = (result: ScenarioResult) => result.steps.flatMap((step) => step.findings.map((f) => f.rule));
 const resilienceOf = (result: ScenarioResult) => rulesOf(result).filter((rule) => RESILIENCE.includes(rule)).sort();
 
+describe('a page whose server never finishes sending it', () => {
+  it('is used as the customer uses it, once it shows: the step goes on after the wait, and the page answers', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'held-open.html?unending', { steps: '  - name: Where is it\n    tap: { role: button, name: Where is it? }\n    expect: { text: Your parcel is in Leeds }\n' }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
+  });
+});
+
 describe('injecting faults', () => {
   it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
     const result = await payWith('good');
