@@ -283,6 +283,8 @@ export interface StepArtifacts {
   /** Wall time of the step, and the part of it spent waiting for the site (loads, responses, a frozen page). */
   wallMs: number;
   waitMs: number;
+  /** The page had stopped answering when the step ended: its main thread was busy or frozen (absent otherwise). */
+  frozen?: true;
   screenshot: StepScreenshot | null;
   /** The page as the customer sees it at the end of the step; null when there was no page to see. */
   page: PageSnapshot | null;

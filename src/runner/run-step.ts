@@ -209,6 +209,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       pages: recorded.pages.filter(isSitePage),
       wallMs: step.wallMs,
       waitMs: recorded.waitMs,
+      ...(!responsive && !page.isClosed() && { frozen: true as const }),
       screenshot: (await picture?.saved) ?? null,
       page: snapshot,
       accessibility: accessibility.result,

@@ -59,6 +59,13 @@ describe('a page that reloads itself', () => {
 });
 
 describe('waiting', () => {
+  it('a page still frozen when the step ends is the step\'s error and a high long-task, not a dead tap', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'frozen.html?ms=600000', { head: 'timeout: 2000\n', steps: '  - name: Calculate\n    tap: Calculate delivery\n' }));
+    expect(result.steps[1]!.reason).toContain('the page stopped answering');
+    expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
+    expect(findingsOf(result, 'long-task').map((f) => [f.severity, f.message])).toEqual([['high', 'The page stopped answering the customer: its main thread was still busy when the step ended']]);
+  });
+
   it('a main thread frozen for 1.5 s after a tap is waiting, not effort', async () => {
     const result = await fixtures.run(pageScenario('rules', 'frozen.html', { steps: '  - name: Calculate\n    tap: Calculate delivery\n    expect: { text: arrives tomorrow }\n' }));
     const step = result.steps[1]!;
