@@ -12,10 +12,24 @@ import { regexParts, urlMatcher } from '../scenario/regex.js';
 /** How long an expectation may take to come true: the page may still be updating after the step. */
 const EXPECT_TIMEOUT_MS = 5000;
 
-export async function checkExpectation(page: Page, recorder: Pick<ActionContext, 'locate' | 'timeout'>, expect: Expectation): Promise<string | null> {
+/** Text as getByText compares it: spaces run together, in any case. */
+const loose = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * `shown`, when given: the messages the page showed during the step. A text the customer saw there counts, though it
+ * has gone (a toast shown for under a second, hidden while the step waited for the page's short timers).
+ */
+export async function checkExpectation(
+  page: Page,
+  recorder: Pick<ActionContext, 'locate' | 'timeout'>,
+  expect: Expectation,
+  shown?: () => Promise<string[]>,
+): Promise<string | null> {
   const timeout = Math.min(EXPECT_TIMEOUT_MS, recorder.timeout);
   const texts = expect.text === undefined ? [] : Array.isArray(expect.text) ? expect.text : [expect.text];
+  const seen = texts.length > 0 && shown ? (await shown()).map(loose) : [];
   for (const text of texts) {
+    if (seen.some((message) => message.includes(loose(text)))) continue;
     const visible = await page
       .getByText(text)
       .filter({ visible: true })

@@ -71,6 +71,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
   let injected: InjectedFault[] | undefined;
   try {
     await recorder.action(async () => {
+      const begun = ctx.mark();
       for (const { action, args } of step.actions) {
         const waitedBefore = recorder.waitMs;
         try {
@@ -83,7 +84,8 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
         }
       }
       if (outcome.status === 'passed' && step.expect) {
-        const unmet = await checkExpectation(recorder.page, ctx, step.expect).catch((error: Error) => error.message);
+        const shown = async () => (await ctx.messagesSince(begun)).map((message) => message.text);
+        const unmet = await checkExpectation(recorder.page, ctx, step.expect, shown).catch((error: Error) => error.message);
         if (unmet) outcome = { status: 'failed', reason: unmet };
       }
     });

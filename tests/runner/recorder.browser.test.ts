@@ -48,6 +48,15 @@ describe('a drop-down the page draws itself', () => {
   });
 });
 
+describe('a message shown for under a second', () => {
+  it('meets the step\'s expectation: the customer saw it, though it has gone when the step ends', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'toast-brief.html', { steps: '  - name: Copy it\n    tap: { role: button, name: Copy code }\n    expect: { text: Code copied }\n' }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
+    const missing = await fixtures.run(pageScenario('rules', 'toast-brief.html', { steps: '  - name: Copy it\n    tap: { role: button, name: Copy code }\n    expect: { text: Code saved }\n' }));
+    expect(missing.steps[1]!.reason).toBe('expected to see "Code saved"');
+  });
+});
+
 describe('a page that reloads itself', () => {
   it("costs the customer nothing: the reload is the page's, not theirs", async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html', { steps: '  - name: Watch the status\n    wait: { ms: 1500 }\n    expect: { text: updated 1 times }\n' }));
