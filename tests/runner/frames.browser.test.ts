@@ -62,6 +62,15 @@ describe('a card field in a payment frame', () => {
     expect(result.steps[1]!.actions.charsTyped).toBe(CARD.length);
   });
 
+  it("an answer shown in another site's frame (a newsletter sign-up) meets the step's expectation", async () => {
+    const steps = '  - name: Sign up\n    type: { label: Your email, text: ada@example.com }\n    tap: { role: button, name: Sign me up }\n    expect: { text: Check your inbox }\n';
+    const result = await fixtures.run(pageScenario('frames', 'newsletter.html', { head: 'device: Pixel 7\n', steps }));
+    expect(result.steps.map((s) => [s.name, s.status, s.reason ?? null])).toEqual([
+      ['Open', 'passed', null],
+      ['Sign up', 'passed', null],
+    ]);
+  });
+
   it("a button in another site's frame (a consent manager) takes a tap on a phone's touch screen", async () => {
     const steps = '  - name: Accept\n    tap: { role: button, name: Accept all cookies }\n    expect: { text: Cookies accepted }\n';
     const result = await fixtures.run(pageScenario('frames', 'consent.html', { head: 'device: Pixel 7\n', steps }));
