@@ -927,7 +927,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
     (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
-    el.querySelectorAll('a[href], button').length <= 1;
+    // Links within the page do not make it a menu: an error summary lists each problem as a link to its field
+    // ("There is a problem: Enter your email address, Enter a password").
+    el.querySelectorAll('a[href]:not([href^="#"]), button').length <= 1;
   const report = (el: Element, text: string, arrival: boolean) => {
     // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
     // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.

@@ -380,6 +380,14 @@ describe('answers in toasts (error-message)', () => {
   });
 });
 
+describe('an error summary (error-message, vague-error)', () => {
+  it("is one message with its links' words, no vague title on its own; the same words by each field say nothing more", async () => {
+    const result = await run('error-summary.html', { steps: '  - name: Continue\n    tap: { role: button, name: Continue }\n' });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['There is a problem Enter your email address Enter a password']);
+    expect(findingsOf(result, 'vague-error')).toHaveLength(0);
+  });
+});
+
 describe('an answer in a polite live region (error-message)', () => {
   it("red words that say what is wrong, in a live region with no error class, are the page's error: the refused check is answered", async () => {
     const result = await run('live-polite-error.html', { steps: '  - name: My email\n    type: { label: Email, text: ann@example.com }\n    press: Tab\n' });
