@@ -921,9 +921,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     text.length <= 300 &&
     /\p{L}/u.test(text) &&
     !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
-    // A control's own words (a button, a link) are what the customer taps, not a message to them; nor are the
-    // choices of a list the customer opened (a size list's "XL – sold out", a menu), the list's or one choice's.
-    !el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]') &&
+    // A control's own words (a button, a link) are what the customer taps, not a message to them, unless the page
+    // turned it red to say what went wrong ("Card declined – try another card"; a red "Try again" says only what to
+    // do next); nor are the choices of a list the customer opened (a size list's "XL – sold out", a menu).
+    (!el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]') ||
+      (el.matches('button, [role="button"]') && ERROR_WORDS.test(text.replace(/try again/gi, '')) && lib.looksRed(el))) &&
     !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
     (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&

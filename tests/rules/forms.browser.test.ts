@@ -380,6 +380,18 @@ describe('answers in toasts (error-message)', () => {
   });
 });
 
+describe('a button that says what went wrong (error-message)', () => {
+  it("a button turned red whose words say the card was declined is the page's error; a red \"Try again\" under a message is not", async () => {
+    const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
+    const result = await run('pay-button-error.html', { steps: tap('Pay £45.00') + tap('Save my details') });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([
+      [],
+      ['Card declined – try another card'],
+      ['We could not save your details.'],
+    ]);
+  });
+});
+
 describe('an error summary (error-message, vague-error)', () => {
   it("is one message with its links' words, no vague title on its own; the same words by each field say nothing more", async () => {
     const result = await run('error-summary.html', { steps: '  - name: Continue\n    tap: { role: button, name: Continue }\n' });
