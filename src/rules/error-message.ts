@@ -17,7 +17,7 @@ export default defineRule({
   area: 'forms',
   severity: 'medium',
   threshold:
-    'any new alert or error text after the step: marked by a role, a live region, an error or danger class, red text or a strong red box, in a dialog the page opens (its words, not its buttons\'), the message of a field the page marks invalid (aria-invalid with aria-describedby, or aria-errormessage), or plain text whose words say something went wrong ("isn\'t valid", "already used", "not found", "out of stock", "declined"); a marked message whose words say something went right ("Added to your bag", "Code applied") is a confirmation in the shop\'s colours (its reading time is added to the effort)',
+    'any new alert or error text after the step: marked by a role, a live region, an error or danger class, red text or a strong red box, in a dialog the page opens (its words, not its buttons\'), the message of a field the page marks invalid (aria-invalid with aria-describedby, or aria-errormessage), or plain text whose words say something went wrong ("isn\'t valid", "already used", "not found", "out of stock", "declined"); a button the page turns red with such words ("Card declined – try another card"); an error summary is one message with its links\' words, and the choices of a list the customer opened are none; a marked message whose words say something went right ("Added to your bag", "Code applied") is a confirmation in the shop\'s colours (its reading time is added to the effort)',
   source: 'cx-shop convention: every error message costs reading, thought and a retry',
   class: 'deterministic',
   detect(artifacts) {
