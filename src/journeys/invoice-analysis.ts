@@ -119,7 +119,13 @@ function phrases(text: string, patterns: readonly RegExp[]): PhraseCount {
   return { count: found.length, phrases: found.map((p) => p.text.replace(/\s+/g, ' ').trim()) };
 }
 
-/** The prose lines of a text, each ended as a sentence (a heading or list line may lack its full stop). */
+/**
+ * An email or web address ("accounts@copperleaf.example", "pay.copperleaf.example/4410"): copied or tapped, not read as
+ * words (the syllable counter takes one for eight syllables).
+ */
+const ADDRESS = /\S+@\S+|(?:https?:\/\/)?(?:[\p{L}\d-]+\.)+\p{L}{2,}(?:\/\S*)?/gu;
+
+/** The prose lines of a text, each ended as a sentence (a heading or list line may lack its full stop); no addresses. */
 function prose(text: string): string {
   const isProse = (line: string) => {
     const tokens = line.split(/\s+/).filter(Boolean);
@@ -128,6 +134,7 @@ function prose(text: string): string {
   };
   return text
     .split('\n')
+    .map((line) => line.replace(ADDRESS, ' ').replace(/\s+([.,;:!?])/g, '$1'))
     .filter(isProse)
     .map((line) => (/[.!?]["'’”)]*$/.test(line.trim()) ? line : `${line.trim()}.`))
     .join('\n');

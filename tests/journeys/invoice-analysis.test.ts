@@ -176,6 +176,13 @@ describe('readability and reading time', () => {
     expect(analysis.readingChars).toBe(BAD.replace(/\s+/g, '').length);
     expect(analyseInvoice(invoice(Object.values(LINES).join('\n'))).readability.fleschKincaidGrade).toBeLessThan(8);
   });
+
+  it('an email or a web address is read as an address, not as long words', () => {
+    const plain = ['Thanks for your order, we hope you like it.', 'Questions? Write to us or call us any day.', 'Pay on our website by card.'];
+    const withAddresses = [plain[0], 'Questions? Write to accounts@copperleafbooks.example or call us any day.', 'Pay at https://pay.copperleafbooks.example/invoices/4410 by card.'];
+    const grade = (lines: string[]) => analyseInvoice(invoice(lines.join('\n'))).readability.fleschKincaidGrade;
+    expect(grade(withAddresses)).toBeLessThanOrEqual(grade(plain) + 1);
+  });
 });
 
 describe('essentials in common layouts', () => {
