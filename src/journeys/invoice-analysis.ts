@@ -208,7 +208,8 @@ function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
 
 /**
  * The first run of text shaped like a business name (see LETTERHEAD) that stands out as a letterhead does: set larger
- * than the body and than the runs just before and after it (a table's cells, set alike, never do).
+ * than the body and than the run after it, and not alike the run before it (a table's cells, set alike, never do; a
+ * larger heading of the invoice above it may be).
  */
 function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefined {
   const body = bodyOf(doc);
@@ -217,7 +218,7 @@ function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefine
   return items.find(
     (item, i) =>
       item.fontSize >= body * PROMINENT_RATIO &&
-      item.fontSize > (items[i - 1]?.fontSize ?? 0) &&
+      item.fontSize !== items[i - 1]?.fontSize &&
       item.fontSize > (items[i + 1]?.fontSize ?? 0) &&
       LETTERHEAD.test(item.text),
   );

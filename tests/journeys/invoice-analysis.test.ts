@@ -240,6 +240,9 @@ describe('essentials from links, letterheads and more formats', () => {
     const seller = (big: string) => analyseInvoice({ ...invoice(`${text}${big}`, items(big)) }).essentials.find((e) => e.id === 'seller')!;
     expect(seller('Lindner Garden Care')).toMatchObject({ found: true, evidence: 'Lindner Garden Care (set at 20 px)' });
     for (const heading of ['Thank You', 'Amount Due', 'INVOICE', 'Bill To']) expect(seller(heading).found).toBe(false);
+    // Under a larger heading of the invoice, a name set between it and the body is the letterhead still.
+    const under = [{ text: 'Invoice 4410', fontSize: 28 }, { text: 'Copperleaf Books', fontSize: 22 }, { text: '14 Mill Lane, Hebden Bridge', fontSize: 16 }];
+    expect(analyseInvoice(invoice(under.map((c) => c.text).join('\n'), under)).essentials.find((e) => e.id === 'seller')).toMatchObject({ found: true, evidence: 'Copperleaf Books (set at 22 px)' });
     // Table cells set larger than long small print are set alike: no letterhead.
     const cells = [{ text: 'TT-SC-01', fontSize: 16 }, { text: 'TIDE TABLES', fontSize: 16 }, { text: '25.00', fontSize: 16 }, { text: 'Settlement of the aggregate balance outstanding is required within thirty days.', fontSize: 12 }];
     expect(analyseInvoice(invoice(cells.map((c) => c.text).join('\n'), cells)).essentials.find((e) => e.id === 'seller')!.found).toBe(false);
