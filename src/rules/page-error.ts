@@ -2,17 +2,19 @@ import { afterUnreachableScript } from './support/requests.js';
 import { defineRule } from './types.js';
 
 /**
- * A request the page cancelled itself, left uncaught (search as you type aborts the last keystroke's suggestions):
- * what the code meant to happen, nothing the customer meets. Chromium's words for an aborted fetch.
+ * Work the page cancelled itself, left uncaught: a request (search as you type aborts the last keystroke's
+ * suggestions), or a view transition skipped for the next one or refused while the page is not ready to draw it (the
+ * page changes all the same, without the animation). What the code meant to happen, nothing the customer meets.
+ * Chromium's words for them.
  */
-const CANCELLED = /^(AbortError\b|signal is aborted without reason|The (user|operation) (aborted a request|was aborted))/;
+const CANCELLED = /^(AbortError\b|signal is aborted without reason|The (user|operation) (aborted a request|was aborted)|Transition was (skipped|aborted))/;
 
 export default defineRule({
   title: 'The page threw an error',
   area: 'errors',
   severity: 'high',
   threshold:
-    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; a request the page cancelled itself, left uncaught, is no error)",
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; a request or a view transition the page cancelled itself, left uncaught, is no error)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {

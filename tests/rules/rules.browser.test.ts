@@ -219,7 +219,7 @@ describe('a dialog the page opens', () => {
 });
 
 describe('page-error, what is no error of the site', () => {
-  it("an abort of the page's own request left uncaught, and a name of an analytics tag that has not come yet, are no page error", async () => {
+  it("an abort of the page's own request or of a view transition left uncaught, and a name of an analytics tag that has not come yet, are no page error", async () => {
     const result = await fixtures.run(
       scenario(
         'page-error-benign.html',
