@@ -23,6 +23,9 @@ const STILL_FRAMES = 6;
 const IDLE_FRAMES = 20;
 /** How often the frames in a page (a payment provider's card fields) are looked through for an element. */
 const FRAME_POLL_MS = 200;
+/** How often a control something lies over is looked at again, and the tap's own wait once it has lain there for the whole timeout. */
+const COVERED_POLL_MS = 100;
+const COVERED_TAP_MS = 1000;
 /**
  * How long the page itself has to show a match before frames are looked through: a match that the page is still
  * drawing wins over the same words in an advert's frame.
@@ -86,6 +89,18 @@ function landsOn(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   return top !== null && (el.contains(top) || top.contains(el));
+}
+
+/**
+ * Whether something else lies over the middle of the element on the customer's screen (a toast, a banner sliding
+ * away): false when the middle is off the screen, where nothing can be said.
+ */
+function coveredOnScreen(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+  const top = document.elementFromPoint(x, y);
+  return top !== null && !el.contains(top) && !top.contains(el);
 }
 
 /**
@@ -362,12 +377,16 @@ export class ScriptContext implements ActionContext {
     // One that never holds still is tapped where it is, once nothing lies over it and it takes taps; the browser's own
     // checks would wait for it to stop.
     const force = !label && this.moving.has(element) && (await timed(element.evaluate(landsOn), 2000).catch(() => false)) && (await element.isEnabled().catch(() => false));
+    // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
+    // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
+    // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
+    const timeout = !label && !force && !(await this.untilUncovered(element)) ? Math.min(this.timeout, COVERED_TAP_MS) : this.timeout;
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
       .waiting(async () => {
         if (label) await input!.waitForElementState('enabled', { timeout: this.timeout });
-        await (this.touch ? target.tap({ timeout: this.timeout, position, force }) : target.click({ timeout: this.timeout, position, force }));
+        await (this.touch ? target.tap({ timeout, position, force }) : target.click({ timeout, position, force }));
       })
       .catch(async (error: Error) => {
         // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
@@ -379,6 +398,20 @@ export class ScriptContext implements ActionContext {
         if (label) for (const handle of [label, input!]) void handle.dispose().catch(() => undefined);
       });
     await this.recorder.pressAnswered(mark);
+  }
+
+  /**
+   * Waits, up to the step's timeout, until nothing lies over the element's middle on the screen (see coveredOnScreen);
+   * false when something still does.
+   */
+  private async untilUncovered(element: PwLocator): Promise<boolean> {
+    const deadline = Date.now() + this.timeout;
+    for (;;) {
+      const covered = await timed(element.evaluate(coveredOnScreen), 2000).catch(() => false);
+      if (!covered) return true;
+      if (Date.now() >= deadline) return false;
+      await delay(COVERED_POLL_MS);
+    }
   }
 
   /** A point just inside the element's start, halfway down (the middle when its box cannot be read). */

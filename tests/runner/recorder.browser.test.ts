@@ -57,6 +57,16 @@ describe('a message shown for under a second', () => {
   });
 });
 
+describe('a control something lies over for a moment', () => {
+  it("is tapped once it has gone: that wait is the page's toast, not the site answering the tap", async () => {
+    const steps = '  - name: Add it\n    tap: { role: button, name: Add to bag }\n  - name: Check out\n    tap: { role: button, name: Check out }\n    expect: { text: "Your bag: 1 item" }\n';
+    const result = await fixtures.run(pageScenario('rules', 'toast-over-button.html', { steps }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null], ['passed', null]]);
+    expect(findingsOf(result, 'slow-response')).toHaveLength(0);
+    expect(result.steps[2]!.wait).toBeLessThan(1);
+  });
+});
+
 describe('a page that reloads itself', () => {
   it("costs the customer nothing: the reload is the page's, not theirs", async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html', { steps: '  - name: Watch the status\n    wait: { ms: 1500 }\n    expect: { text: updated 1 times }\n' }));
