@@ -7,13 +7,18 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Frame, Page, Request } from 'playwright';
-import { DEAD_TAP_WINDOW_MS, type AppearedText, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
+import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
 import { siteOf, partyOf, isPrefetch, isTelemetry, isSitePage, unseenByCustomer } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
+
+/** What Chrome asks before a page holding unsaved work is left: the page's own words are never shown. */
+const LEAVE_QUESTION = 'Leave site? Changes you made may not be saved.';
+/** The button of a browser dialog that the customer taps to answer it (no box: Chrome draws it outside the page). */
+const DIALOG_BUTTON: TargetInfo = { description: "the browser dialog's OK button", text: 'OK', box: null, pageBox: null };
 
 /** Most time to wait for the site to settle after an action before moving on. */
 const SETTLE_CAP_MS = 10_000;
@@ -276,9 +281,10 @@ export class Recorder {
     page.on('framenavigated', (frame) => {
       if (here() && frame === page.mainFrame()) this.navigations.push({ url: frame.url(), at: Date.now() });
     });
-    // A native alert or confirm would freeze the page: read it, as the customer would, then close it.
+    // A native alert or confirm would freeze the page: read it, as the customer would, then close it. Chrome asks in
+    // its own words before a page holding unsaved work is left (the page's words are never shown).
     page.on('dialog', async (dialog) => {
-      if (here()) this.dialogs.push({ text: dialog.message(), at: Date.now() });
+      if (here()) this.dialogs.push({ text: dialog.type() === 'beforeunload' && !dialog.message() ? LEAVE_QUESTION : dialog.message(), at: Date.now() });
       await dialog.accept().catch(() => undefined);
     });
     page.on('download', (download) => {
@@ -578,7 +584,11 @@ export class Recorder {
   async endStep(): Promise<RecordedStep> {
     await this.flush();
     const events = await this.placeFramed(this.events.slice(this.stepEvents));
-    const interactions = interactionsOf(events, this.options.touch, this.intents, this.options.personDrives === true);
+    // Each browser dialog is read (see messagesOf) and answered with a tap on its button, as the customer does.
+    const answered = this.dialogs
+      .filter((d) => d.at >= this.stepStartedAt)
+      .map((): Interaction => ({ kind: 'tap', target: DIALOG_BUTTON, pointer: this.options.touch ? 'touch' : 'mouse' }));
+    const interactions = [...interactionsOf(events, this.options.touch, this.intents, this.options.personDrives === true), ...answered];
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
     // A message already on a page the customer arrived at counts only when they did something in the step.
     const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);

@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readingTime } from '../../src/effort/model.js';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
@@ -64,6 +65,17 @@ describe('a control something lies over for a moment', () => {
     expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null], ['passed', null]]);
     expect(findingsOf(result, 'slow-response')).toHaveLength(0);
     expect(result.steps[2]!.wait).toBeLessThan(1);
+  });
+});
+
+describe("the browser's own dialog", () => {
+  it('is read and answered with a tap on its OK button, as the customer does', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'confirm-remove.html', { steps: '  - name: Remove it\n    tap: { role: button, name: Remove }\n    expect: { text: Your bag is empty }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const taps = (await savedArtifacts(result)).steps[1]!.interactions.flatMap((i) => (i.kind === 'tap' ? [i.target.description] : []));
+    expect(taps).toEqual(['button "Remove"', "the browser dialog's OK button"]);
+    // Its question, and then the page's answer.
+    expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(readingTime('Remove the linen shirt from your bag?') + readingTime('Your bag is empty'), 2);
   });
 });
 
