@@ -24,11 +24,22 @@ describe('error words', () => {
     'This offer is no longer available.',
     'That code is not right. Check the latest text we sent, or ask for a new code.',
     'These dates are not valid for this room.',
+    // A caution does not hide what went wrong after it.
+    "Are you sure? We couldn't save your address.",
   ])('"%s" is an error', (text) => {
     expect(plain(text)).toBe(true);
   });
 
-  it.each(['Code applied: you save £6.75.', 'Added to your bag.', 'We found 3 addresses.', 'Your order is on its way.', 'In stock: ready to ship tomorrow.'])(
+  it.each([
+    'Code applied: you save £6.75.',
+    'Added to your bag.',
+    'We found 3 addresses.',
+    'Your order is on its way.',
+    'In stock: ready to ship tomorrow.',
+    // A caution in a question the customer asked for.
+    "Cancel order HC-204817? It will not be sent, and you can't undo this.",
+    'Are you sure you want to delete this address? This cannot be undone.',
+  ])(
     '"%s" is not',
     (text) => {
       expect(plain(text)).toBe(false);

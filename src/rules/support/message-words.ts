@@ -65,9 +65,16 @@ const REASON_OTHER = words(
     'caducad[oa]|caducó|ha expirado|expiró|mínimo|al menos|válido (?:solo|para|hasta)|solo (?:para|en|es válido)|ya (?:se ha )?(?:usado|utilizado)|una vez|primer pedido|nuevos clientes|rebajad[oa]s|mayúsculas|revisa|comprueba',
 );
 
+/**
+ * A caution before the customer goes on, in a question they asked for ("Cancel order 204817? You can't undo this."):
+ * no word of it says something went wrong.
+ */
+const CAUTION = /\b(?:are you sure\b[^.?!]*\??|(?:this |it |you )?(?:can(?:no|'|’)t|cannot|won['’]t be able to|will not be able to) (?:be )?(?:undo(?:ne)?|reverse(?:d)?|restore(?:d)?|recover(?:ed)?|change (?:it|this) (?:later|afterwards))\b)/giu;
+
 /** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
 export function saysError(text: string): boolean {
-  return ERROR_EN.test(text) || ERROR_DE.test(text) || ERROR_FR.test(text) || ERROR_ES.test(text);
+  const said = text.replace(CAUTION, ' ');
+  return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
 }
 
 /** Words that say something went right: "Added to your bag", "Im Warenkorb", "Ajouté", "Añadido a tu cesta". */
