@@ -1,7 +1,7 @@
 import { excerpt } from './support/message-words.js';
 import { isErrorMessage } from './error-message.js';
 import { describeFailures } from './support/faults.js';
-import { pagePath, typedInto } from './support/fields.js';
+import { codeBox, pagePath, typedInto } from './support/fields.js';
 import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -9,7 +9,7 @@ export default defineRule({
   title: 'The form was wiped after an error',
   area: 'forms',
   severity: 'high',
-  threshold: 'fields the customer had filled are empty when an error message appears, or after a request of theirs failed (injected)',
+  threshold: 'fields the customer had filled are empty when an error message appears, or after a request of theirs failed (injected); the boxes of a one-time code the page empties after a wrong code are none',
   source: 'Baymard Institute: clearing fields after a validation error forces customers to start over',
   class: 'deterministic',
   detect(step) {
@@ -32,6 +32,8 @@ export default defineRule({
       const gone = typedField.keptAtStepEnd === false || (typedField.keptAtStepEnd === null && field !== undefined && !field.filled);
       if (gone && field && !lost.has(field.selector)) lost.set(field.selector, { ...field, chars: typedField.chars });
     }
+    // A wrong one-time code emptied from its boxes is typed anew whatever the page does: no work of the customer's lost.
+    for (const field of page.fields) if (codeBox(field, page.fields)) lost.delete(field.selector);
     if (lost.size === 0) return [];
     const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty', chars: f.chars }));
     const error = appeared.find(isErrorMessage);

@@ -179,6 +179,12 @@ describe('placeholder-label', () => {
 });
 
 describe('form-cleared', () => {
+  it('the boxes of a one-time code emptied after a wrong code are no form wiped: the customer types the new code anyway', async () => {
+    const result = await run('code-wrong.html', { steps: '  - name: The code\n    type: { label: Digit 1 of 6, text: "482913" }\n    tap: { role: button, name: Verify }\n' });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['That code is not right. Check the latest text we sent.']);
+    expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
+  });
+
   it("a form in a web component's shadow root that the component empties with its error is high, as one in the page is", async () => {
     const steps =
       '  - name: Name\n    type: { label: Full name, text: Ada Lovelace }\n' +
