@@ -2,11 +2,17 @@ import { isErrorMessage } from './error-message.js';
 import { givesFix, namesFieldKind, excerpt } from './support/message-words.js';
 import { defineRule } from './types.js';
 
+/**
+ * Words saying what the shop did about it ("so we have taken it out of your bag", "your new total is £5.00"): the
+ * customer knows what happened and has nothing to put right.
+ */
+const SHOP_ACTED = /\bwe(?:['’]ve| have)? (?:taken|removed|updated|changed|refunded|cancell?ed|moved|replaced|adjusted|saved)\b|\byour new (?:total|price|delivery date)\b/i;
+
 export default defineRule({
   title: 'Error message that does not help',
   area: 'forms',
   severity: 'low',
-  threshold: 'an error message that names neither the field nor how to put it right',
+  threshold: 'an error message that names neither the field nor how to put it right (one that says what the shop did about it, "we have taken it out of your bag", leaves nothing to put right)',
   source: 'Nielsen Norman Group, error-message guidelines',
   class: 'deterministic',
   detect(step) {
@@ -19,7 +25,7 @@ export default defineRule({
       .filter((message) => {
         const text = message.text.toLowerCase();
         const namesField = namesFieldKind(text) || labels.some((label) => text.includes(label));
-        return !namesField && !givesFix(text);
+        return !namesField && !givesFix(text) && !SHOP_ACTED.test(text);
       })
       .map((message) => ({
         message: `"${excerpt(message.text, 120)}" says neither which field is wrong nor how to fix it`,

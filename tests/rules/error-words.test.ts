@@ -89,8 +89,16 @@ describe('error words', () => {
 describe('vague-error, in the languages of shops in Europe', () => {
   const vague = (text: string) => vagueError.detect(judgedStep({ appeared: [{ kind: 'error', text, where: 'p.error' }] })).length > 0;
 
-  it.each(['Please write a message.', 'Escribe 9 cifras, p. ej. 612 345 678', 'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.', 'Veuillez saisir une adresse e-mail valide.', 'Das Passwort ist zu kurz.'])(
-    '"%s" names the field or the fix: not vague',
+  it.each([
+    'Please write a message.',
+    'Escribe 9 cifras, p. ej. 612 345 678',
+    'Bitte geben Sie eine 5-stellige PLZ ein, z. B. 80331.',
+    'Veuillez saisir une adresse e-mail valide.',
+    'Das Passwort ist zu kurz.',
+    // What the shop did about it: nothing for the customer to put right.
+    'Sorry, an item in your bag is no longer available. We sold the last navy jumper while you were shopping, so we have taken it out of your bag. Your new total is £5.00.',
+  ])(
+    '"%s" names the field or the fix, or what the shop did: not vague',
     (text) => {
       expect(vague(text)).toBe(false);
     },
