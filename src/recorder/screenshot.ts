@@ -79,9 +79,16 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
 
 /** True when a field could show something the customer would not want in a shared report. */
 function shouldMask(field: PageView['fields'][number], secrets: readonly string[]): boolean {
+  // A choice ("Pay by debit or credit card", a gift card) shows no number: only one whose value is a secret is hidden.
+  if (field.type === 'radio' || field.type === 'checkbox') return matchesSecret(field.value, secrets);
   if (field.type === 'password' || field.autocomplete.startsWith('cc-') || /one-time-code|current-password|new-password/.test(field.autocomplete)) return true;
   if (SECRET_FIELD.test(field.words)) return true;
-  const value = field.value.replace(/\s+/g, '').toLowerCase();
+  return matchesSecret(field.value, secrets);
+}
+
+/** True when the value holds one of the scenario's secrets, spaces and case aside. */
+function matchesSecret(raw: string, secrets: readonly string[]): boolean {
+  const value = raw.replace(/\s+/g, '').toLowerCase();
   return value.length > 0 && secrets.some((secret) => secret.length > 0 && value.includes(secret.replace(/\s+/g, '').toLowerCase()));
 }
 

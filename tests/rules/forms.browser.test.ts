@@ -466,6 +466,19 @@ describe('forms inside web components (shadow roots)', () => {
   });
 });
 
+describe('a way to pay chosen in the picture', () => {
+  it("a radio for \"Debit or credit card\" is not painted over: it holds no number, and the picture shows the choice", async () => {
+    const result = await run('pay-method.html', { steps: '  - name: Card\n    check: { label: Debit or credit card }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const step = (await savedArtifacts(result)).steps[1]!;
+    const radio = step.page!.fields.find((f) => f.label === 'Debit or credit card')!;
+    expect(radio).toBeDefined();
+    const grey = maskedPixels(result.outDir, step.screenshot!, radio.box!);
+    expect(grey.length).toBeGreaterThan(4);
+    expect(grey.some((pixel) => !pixel)).toBe(true);
+  });
+});
+
 describe('a checkout built as one web component, each step drawn in its shadow root in place of the last', () => {
   it('judges the payment step it draws, hides its card field in the picture, and sees the goal said there', async () => {
     const result = await run('component-steps.html', {
