@@ -177,7 +177,25 @@ export function pageLib(): PageLib {
     return el.id ? `${role} #${el.id}` : classes ? `${role} .${classes}` : role;
   };
   const control = (el: Element): Element => el.closest(CONTROLS) ?? el;
+  /**
+   * The box a link or button stretches over with a pseudo-element laid over it whole (`::after { position: absolute;
+   * inset: 0 }`, as a product card's title link covers the card): a tap anywhere on it works the control.
+   */
+  const stretchedOver = (el: Element): Element | null => {
+    if (!el.matches('a[href], button') || getComputedStyle(el).position !== 'static') return null;
+    const covers = (pseudo: '::before' | '::after') => {
+      const style = getComputedStyle(el, pseudo);
+      return style.content !== 'none' && style.content !== 'normal' && style.position === 'absolute' && [style.top, style.right, style.bottom, style.left].every((side) => parseFloat(side) === 0);
+    };
+    if (!covers('::after') && !covers('::before')) return null;
+    for (let n = el.parentElement; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+      if (getComputedStyle(n).position !== 'static') return n;
+    }
+    return null;
+  };
   const shownAs = (el: Element): Element => {
+    const stretched = stretchedOver(el);
+    if (stretched) return stretched;
     const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
     if (!labels || labels.length === 0) return el;
     const r = el.getBoundingClientRect();
