@@ -194,9 +194,12 @@ export class ScenarioJudge {
       this.reported.add(key);
       return finding;
     }
-    // A count in an element's name (a cart badge going from 1 to 0) does not make it another element. Two items of
-    // this finding alike (the "|" between links of one menu) are both this page's: only earlier reports count.
-    const keyOf = (item: EvidenceItem) => [finding.rule, finding.severity, item.selector, withoutCounts(item.text ?? item.element)].join('|');
+    // A count in an element's name (a cart badge going from 1 to 0) does not make it another element. An element with
+    // words of its own is known by them (a product's link moved up the grid by a sort is the same link); one without,
+    // by its place. Two items of this finding alike (the "|" between links of one menu) are both this page's: only
+    // earlier reports count.
+    const keyOf = (item: EvidenceItem) =>
+      [finding.rule, finding.severity, withoutCounts(item.element), item.text?.trim() ? withoutCounts(item.text) : item.selector].join('|');
     const fresh = items.filter((item) => !this.reported.has(keyOf(item)));
     for (const item of fresh) this.reported.add(keyOf(item));
     if (fresh.length === 0) return null;

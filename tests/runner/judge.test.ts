@@ -123,6 +123,13 @@ describe('judgeScenario', () => {
     expect(high(3)[0]!.message).not.toContain('"fewer"');
   });
 
+  it('an element with words of its own is the same element wherever a sort or filter moves it', () => {
+    const moved = (id: string, x: number) => ({ ...tiny(id, x), selector: `#grid > li:nth-of-type(${x}) #${id}` });
+    const sorted = stepArtifacts({ page: page({ signature: 'sorted', targets: [moved('more', 10), moved('fewer', 28)] }) });
+    const result = judgeScenario(artifacts([withTiny, sorted]));
+    expect(result.steps[1]!.findings.filter((f) => f.rule === 'tap-target-size')).toEqual([]);
+  });
+
   it('items alike in one finding (the "|" between links of one menu) are all new on the first page', () => {
     const bar = (x: number) => ({ ...tiny('bar', x), element: 'text "|"', text: '|' });
     const result = judgeScenario(artifacts([stepArtifacts({ page: page({ targets: [bar(10), bar(28), tiny('menu', 46)] }) })]));
