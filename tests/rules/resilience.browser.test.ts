@@ -57,6 +57,11 @@ describe('injecting faults', () => {
     expect(resilienceOf(result)).toEqual(['fault-unexplained']);
   });
 
+  it('a new page tells the customer only if it says something went wrong: sent back a step in silence is unexplained', async () => {
+    expect(resilienceOf(await payWith('away'))).toContain('fault-unexplained');
+    expect(resilienceOf(await payWith('apology'))).not.toContain('fault-unexplained');
+  });
+
   it('a status shown as it came is a raw error, found in a plain paragraph without ARIA', async () => {
     const result = await payWith('raw');
     const [finding] = findingsOf(result, 'fault-raw-error');
