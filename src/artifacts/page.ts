@@ -65,7 +65,8 @@ export interface PageSnapshot {
   forms: Array<{ selector: string; visibleFields: number }>;
   /** `advert`: the picture is an advertisement's (see the snapshot); absent in artifacts saved before it was kept. */
   images: Array<ElementRef & { src: string; broken: boolean; advert?: boolean }>;
-  links: Array<{ href: string; element: string; selector: string }>;
+  /** `box`: where the link is in the page (absent in artifacts saved before it was kept). */
+  links: Array<{ href: string; element: string; selector: string; box?: Box }>;
   /** The visible text of the page, as the customer would read it (at most 20,000 characters). */
   pageText: string;
   /** tel:, mailto: and chat links, and buttons or links that offer a chat: ways to reach a person. */

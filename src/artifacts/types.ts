@@ -293,7 +293,7 @@ export interface StepArtifacts {
   /** Why axe-core could not check this page state, when it could not. */
   accessibilityFailure: string | null;
   /** Same-origin links visible on the page, with the status their address answered (each asked once per scenario). */
-  links: Array<{ href: string; element: string; selector: string; status: number | null; failure: string | null }>;
+  links: Array<{ href: string; element: string; selector: string; box?: Box; status: number | null; failure: string | null }>;
   timing: StepTiming;
   /** Documents the customer read in this step (invoices, policies). */
   documents: ReadDocument[];

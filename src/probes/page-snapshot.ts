@@ -281,7 +281,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   const links = Array.from(document.querySelectorAll('a[href]'))
     .filter(visible)
-    .map((a) => ({ href: (a as HTMLAnchorElement).href, element: lib.describe(a), selector: lib.cssPath(a) }))
+    .map((a) => ({ href: (a as HTMLAnchorElement).href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }))
     .filter((l) => l.href.startsWith(location.origin))
     .slice(0, MAX_ITEMS);
 

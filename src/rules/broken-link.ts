@@ -19,7 +19,7 @@ export default defineRule({
         message: `${plural(broken.length, 'link')} ${agrees(broken.length, 'leads', 'lead')} nowhere: ${broken[0]!.element} → ${answer(broken[0]!)}`,
         evidence: itemsEvidence(
           page?.url ?? broken[0]!.href,
-          broken.map((l) => ({ element: l.element, selector: l.selector, box: null, measured: `${l.href}: ${answer(l)}` })),
+          broken.map((l) => ({ element: l.element, selector: l.selector, box: l.box ?? null, measured: `${l.href}: ${answer(l)}` })),
           { measured: answer(broken[0]!), threshold: 'HTTP status below 400' },
         ),
       },

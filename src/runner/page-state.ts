@@ -63,7 +63,7 @@ export class LinkChecker {
     for (const [i, [href, link]] of fresh.entries()) {
       const status = statuses[i]!;
       this.known.set(href, status);
-      if (status) results.push({ href, element: link.element, selector: link.selector, ...status });
+      if (status) results.push({ href, element: link.element, selector: link.selector, ...(link.box && { box: link.box }), ...status });
     }
     return results;
   }

@@ -347,6 +347,9 @@ describe('broken-link', () => {
     const result = await run('links-members.html');
     const broken = findingsOf(result, 'broken-link').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
     expect(broken).toEqual(['link "Your old orders"']);
+    // Where the link is on the page, for the picture of the finding.
+    const [finding] = findingsOf(result, 'broken-link');
+    expect((finding!.evidence.items as Array<{ box: { width: number } | null }>)[0]!.box?.width).toBeGreaterThan(0);
     const links = (await savedArtifacts(result)).steps[0]!.links;
     expect(links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/members-only', 200], ['/api/missing', 404]]);
   });
