@@ -87,7 +87,8 @@ function targetOf(el: Element) {
  */
 function landsOn(el: Element): boolean {
   const r = el.getBoundingClientRect();
-  const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  // Asked of the element's own tree: in a component's shadow root, the document answers with the component's host.
+  const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   return top !== null && (el.contains(top) || top.contains(el));
 }
 
@@ -95,11 +96,11 @@ function landsOn(el: Element): boolean {
  * Whether something else lies over the middle of the element on the customer's screen (a toast, a banner sliding
  * away): false when the middle is off the screen, where nothing can be said.
  */
-function coveredOnScreen(el: Element): boolean {
+export function coveredOnScreen(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
-  const top = document.elementFromPoint(x, y);
+  const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
   return top !== null && !el.contains(top) && !top.contains(el);
 }
 

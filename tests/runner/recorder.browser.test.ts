@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { coveredOnScreen } from '../../src/driver/script-context.js';
 import { readingTime } from '../../src/effort/model.js';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
@@ -59,6 +60,19 @@ describe('a message shown for under a second', () => {
 });
 
 describe('a control something lies over for a moment', () => {
+  it("is known by what lies over it in its own tree: a component's button in its shadow root is not under its host", async () => {
+    const page = await fixtures.browser.newPage();
+    try {
+      await page.goto(`${fixtures.url}/forms/component.html`);
+      const button = page.getByRole('button', { name: 'Check balance' });
+      expect(await button.evaluate(coveredOnScreen)).toBe(false);
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div style="position:fixed;inset:0;background:#fff"></div>'));
+      expect(await button.evaluate(coveredOnScreen)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("is tapped once it has gone: that wait is the page's toast, not the site answering the tap", async () => {
     const steps = '  - name: Add it\n    tap: { role: button, name: Add to bag }\n  - name: Check out\n    tap: { role: button, name: Check out }\n    expect: { text: "Your bag: 1 item" }\n';
     const result = await fixtures.run(pageScenario('rules', 'toast-over-button.html', { steps }));
