@@ -445,12 +445,16 @@ export class Recorder {
     const started = Date.now();
     await this.quiet(started);
     const beforeLoad = Date.now();
-    // A document whose load never came (a third party's file that never finishes) is not waited for again.
-    const doc = this.currentDoc();
+    // A document whose load never came (a third party's file that never finishes) is not waited for again. One whose
+    // own last byte never came has not said it is there either (it says so once it is read whole): known by its address.
+    const unannounced = `unannounced ${this.page.url()}`;
+    const doc = this.currentDoc() ?? unannounced;
+    // The same document, once it has said something (the customer's first tap on it).
+    if (this.neverLoaded === unannounced) this.neverLoaded = doc;
     let neverCame = false;
-    if (doc === null || doc !== this.neverLoaded) {
+    if (doc !== this.neverLoaded) {
       neverCame = !(await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).then(() => true, () => false));
-      if (neverCame) this.neverLoaded = this.currentDoc();
+      if (neverCame) this.neverLoaded = doc;
     }
     // When the load came, if it was still to come once the site was quiet: read from the event, not from how long
     // asking took (on a busy machine that is no sign of waiting). One that never came was waited for to the cap.
