@@ -1,4 +1,4 @@
-import { aboutSomeoneElse, AUTOCOMPLETE_TOKENS, fieldName, fieldPurpose } from './support/field-purpose.js';
+import { aboutSomeoneElse, AUTOCOMPLETE_TOKENS, fieldName, fieldPurpose, lookupField } from './support/field-purpose.js';
 import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -7,7 +7,7 @@ export default defineRule({
   area: 'forms',
   severity: 'medium',
   threshold:
-    "a name, email, phone, address or card field without an autocomplete token for its purpose (search, promo-code and shop-code fields, and text boxes with suggestions of the page's own, such as an address finder, hold no personal data; a field for someone else's details, such as a gift's recipient or a friend to refer, is not the customer's to fill in)",
+    "a name, email, phone, address or card field without an autocomplete token for its purpose (search, promo-code and shop-code fields, and text boxes with suggestions of the page's own, such as an address finder, hold no personal data; a field for someone else's details, such as a gift's recipient or a friend to refer, is not the customer's to fill in, nor a field to find an order by the email or the postcode)",
   source: 'WCAG 2.1 SC 1.3.5 Identify Input Purpose; HTML autofill tokens',
   class: 'deterministic',
   scope: 'page',
@@ -15,7 +15,7 @@ export default defineRule({
     if (!page || !newPageState) return [];
     const missing = page.fields.flatMap((field) => {
       const purpose = fieldPurpose(field);
-      if (!purpose || aboutSomeoneElse(field)) return [];
+      if (!purpose || aboutSomeoneElse(field) || lookupField(field)) return [];
       const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
       return AUTOCOMPLETE_TOKENS[purpose].includes(token) ? [] : [{ field, purpose, token }];
     });

@@ -45,6 +45,15 @@ describe('a sign-in name', () => {
   });
 });
 
+describe('a field to find an order by', () => {
+  const missing = (fields: FieldInfo[]) => missingAutocomplete.detect(judgedStep({ page: pageSnapshot({ fields }) }) as never);
+
+  it('by the email or the postcode owes no autofill token; a sign-in by the email or the phone still does', () => {
+    expect(missing([field('Email address or postcode'), field('Order number or email')])).toEqual([]);
+    expect(missing([field('Email or mobile number')])).toHaveLength(1);
+  });
+});
+
 describe("a phone number's dialling code", () => {
   const missing = (fields: FieldInfo[]) => missingAutocomplete.detect(judgedStep({ page: pageSnapshot({ fields }) }) as never);
 

@@ -85,6 +85,15 @@ export function eitherSignInName(field: FieldInfo): boolean {
   return /e-?mail/i.test(words) && OTHER_SIGN_IN.test(words);
 }
 
+/**
+ * A field to find a record by, the customer's email or something else of it ("Email address or postcode", "Order
+ * number or email", a guest's way to their order): neither of the browser's saved details is what it asks for.
+ */
+export function lookupField(field: FieldInfo): boolean {
+  const words = wordsOf(field);
+  return /e-?mail/i.test(words) && /post.?code|postal|zip|order.?(number|no\b|id\b)/i.test(words);
+}
+
 /** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
 export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   const words = wordsOf(field);
