@@ -165,7 +165,10 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
   const { recorder, scenario, index, recorded } = { ...env, ...step };
   const page = recorder.page;
   let outcome = step.outcome;
-  const url = page.url();
+  // A page the browser could not show (a redirect loop, no answer) is its own error page, or none at all: the address
+  // the customer was on is the one the browser asked for last.
+  const shown = page.url();
+  const url = shown.startsWith('chrome-error:') || shown === 'about:blank' ? ([...recorded.requests].reverse().find((r) => r.resourceType === 'document')?.url ?? shown) : shown;
   return recorder.collecting(async () => {
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.

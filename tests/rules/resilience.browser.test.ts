@@ -31,6 +31,17 @@ describe('a page whose server never finishes sending it', () => {
   });
 });
 
+describe('a page that redirects to itself for ever', () => {
+  it("is a failed request of the site's, at the address the customer asked for, not the browser's error page", async () => {
+    const result = await fixtures.run('name: loop\nsteps:\n  - name: Open\n    goto: /loop\n');
+    expect(result.steps[0]!.url).toBe(`${fixtures.url}/loop`);
+    expect(findingsOf(result, 'failed-request').map((f) => f.severity)).toEqual(['high']);
+    // By a link on a page the customer was on: the browser shows its own error page in its place.
+    const later = await fixtures.run(pageScenario('rules', 'loop-link.html', { steps: '  - name: Track it\n    tap: { role: link, name: Track my parcel }\n' }));
+    expect(later.steps.map((s) => s.url)).toEqual([`${fixtures.url}/rules/loop-link.html`, `${fixtures.url}/loop`]);
+  });
+});
+
 describe('injecting faults', () => {
   it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
     const result = await payWith('good');
