@@ -16,6 +16,8 @@ export interface ActionContext {
   timeout: number;
   /** Resolves a scenario locator to a Playwright locator for the first visible match (or the nth). */
   locate(locator: Locator): PwLocator;
+  /** Whether the customer sees a match within `timeout` ms: on the page, or in a frame it shows (see reach). */
+  sees(locator: Locator, timeout: number): Promise<boolean>;
   /**
    * Finds the element and brings it into view the way a customer would: swiping (the wheel, on a laptop) until it
    * shows. Fails, with the element in words and what does match on the page, when it is not there.

@@ -236,6 +236,12 @@ export class ScriptContext implements ActionContext {
     return found.filter({ visible: true }).nth(locator.nth ?? 0);
   }
 
+  async sees(locator: Locator, timeout: number): Promise<boolean> {
+    const found = await this.find(locator, timeout);
+    if (found) void found.handle.dispose().catch(() => undefined);
+    return found !== null;
+  }
+
   async reach(locator: Locator): Promise<{ element: PwLocator; target: TargetInfo; swipes: number }> {
     // Where it is, once it is there: finding a match is the costly part on a large page, so it is done once here.
     const found = await this.find(locator);
@@ -280,12 +286,12 @@ export class ScriptContext implements ActionContext {
    * payment provider draws in its own frame, an embedded form). The page's own match wins when both have one, or
    * when it comes within PAGE_FIRST_MS.
    */
-  private async find(locator: Locator): Promise<Found | null> {
+  private async find(locator: Locator, timeout = this.timeout): Promise<Found | null> {
     const inPage = this.locate(locator);
-    const onPage = pin(inPage, this.timeout, false);
+    const onPage = pin(inPage, timeout, false);
     let settled = false;
     const inFrames = (async () => {
-      const deadline = Date.now() + this.timeout;
+      const deadline = Date.now() + timeout;
       await Promise.race([onPage, delay(PAGE_FIRST_MS)]);
       while (!settled && Date.now() < deadline) {
         for (const frame of this.page.frames()) {

@@ -109,7 +109,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
         await refreshPanel();
         if (step.actions.every((a) => isOpening(a.action))) return;
         ask.say('  When it is done, press Done in the page or type d and Enter here; x and Enter if you could not do it.');
-        said = await untilTheShopperIsDone(step.expect ? () => checkExpectation(recorder.page, { locate: (l) => ctx.locate(l), timeout: 100 }, step.expect!) : null);
+        said = await untilTheShopperIsDone(step.expect ? () => checkExpectation(recorder.page, { locate: (l) => ctx.locate(l), sees: (l, ms) => ctx.sees(l, ms), timeout: 100 }, step.expect!) : null);
       });
       if (said === 'left') {
         artifacts.brokeOff = page.isClosed() ? 'the shopper closed the browser' : 'the guided run was stopped';

@@ -39,8 +39,8 @@ export class ScenarioJudge {
   private readonly backgroundCalls = new Set<string>();
   private readonly backgroundErrors = new Set<string>();
   /**
-   * Third parties' scripts that got no answer on the document the customer is on, from the steps before: a library
-   * that failed as the page loaded is still missing when the customer acts on that page later.
+   * Third parties' requests that got no answer on the document the customer is on, from the steps before: a library
+   * or a picture that failed as the page loaded is still missing when the customer acts on that page later.
    */
   private documentUnanswered: RequestRecord[] = [];
   private effort: EffortState;

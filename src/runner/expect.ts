@@ -15,49 +15,13 @@ const EXPECT_TIMEOUT_MS = 5000;
 /** Text as getByText compares it: spaces run together, in any case. */
 const loose = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** How often the page's frames are asked again for a text while the page itself is waited on. */
-const FRAME_POLL_MS = 100;
-
-/**
- * Whether the customer sees the text within `timeout`: on the page, or in a frame the page shows (a sign-up form
- * or a payment provider's answer in a frame of its own).
- */
-async function shows(page: Page, text: string, timeout: number): Promise<boolean> {
-  let settled = false;
-  const inPage = page
-    .getByText(text)
-    .filter({ visible: true })
-    .first()
-    .waitFor({ state: 'visible', timeout })
-    .then(() => true, () => false);
-  const inFrames = (async () => {
-    const deadline = Date.now() + timeout;
-    while (!settled) {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame() || frame.isDetached()) continue;
-        const found = await frame.getByText(text).filter({ visible: true }).first().isVisible().catch(() => false);
-        if (found && (await frame.frameElement().then((el) => el.isVisible()).catch(() => false))) return true;
-      }
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, FRAME_POLL_MS));
-    }
-    return false;
-  })();
-  const found = await new Promise<boolean>((resolve) => {
-    let pending = 2;
-    for (const look of [inPage, inFrames]) void look.then((ok) => (ok ? resolve(true) : --pending === 0 && resolve(false)));
-  });
-  settled = true;
-  return found;
-}
-
 /**
  * `shown`, when given: the messages the page showed during the step. A text the customer saw there counts, though it
  * has gone (a toast shown for under a second, hidden while the step waited for the page's short timers).
  */
 export async function checkExpectation(
   page: Page,
-  recorder: Pick<ActionContext, 'locate' | 'timeout'>,
+  recorder: Pick<ActionContext, 'locate' | 'sees' | 'timeout'>,
   expect: Expectation,
   shown?: () => Promise<string[]>,
 ): Promise<string | null> {
@@ -66,7 +30,8 @@ export async function checkExpectation(
   const seen = texts.length > 0 && shown ? (await shown()).map(loose) : [];
   for (const text of texts) {
     if (seen.some((message) => message.includes(loose(text)))) continue;
-    if (!(await shows(page, text, timeout))) return `expected to see "${text}"`;
+    // On the page, or in a frame it shows (a newsletter provider's "Check your inbox").
+    if (!(await recorder.sees({ text }, timeout))) return `expected to see "${text}"`;
   }
   if (expect.url !== undefined) {
     const matches = urlMatcher(expect.url);

@@ -183,6 +183,9 @@ describe('form-cleared', () => {
     const result = await run('code-wrong.html', { steps: '  - name: The code\n    type: { label: Digit 1 of 6, text: "482913" }\n    tap: { role: button, name: Verify }\n' });
     expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['That code is not right. Check the latest text we sent.']);
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
+    const boxes = await run('code-wrong.html?boxes', { steps: '  - name: The code\n    type: { label: Box 1, text: "482913" }\n    tap: { role: button, name: Verify }\n' });
+    expect(findingsOf(boxes, 'error-message')).toHaveLength(1);
+    expect(findingsOf(boxes, 'form-cleared')).toHaveLength(0);
   });
 
   it("a form in a web component's shadow root that the component empties with its error is high, as one in the page is", async () => {

@@ -50,11 +50,11 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
 /** Words naming a shop's own code or number, which no browser autofill holds. */
 const NOT_PERSONAL = /order.?(number|no\b|id\b|ref)|gift.?card|tracking|reference|booking|membership|loyalty|account.?number|invoice/i;
 
-/**
- * Words naming what may stand in a field instead of an email address: a phone number, a username, a member or
- * customer number, or what a guest finds an order by (a postcode, an order number).
- */
-const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account|order).?(number|no\b|id\b)|post.?code|postal|zip/i;
+/** Words naming a sign-in name that is no email address: a phone number, a username, a member or customer number. */
+const OTHER_SIGN_IN = /phone|mobile|user.?name|(member|customer|account).?(number|no\b|id\b)/i;
+
+/** Words naming what a guest finds an order by besides the email address: a postcode, an order number. */
+const ORDER_LOOKUP = /post.?code|postal|zip|order.?(number|no\b|id\b)/i;
 
 /**
  * Autofill names (HTML's) for details cx-shop has no purpose of its own for: a field that gives one has said exactly
@@ -82,7 +82,7 @@ const wordsOf = (field: FieldInfo) => [field.label, field.name, field.placeholde
  */
 export function eitherSignInName(field: FieldInfo): boolean {
   const words = wordsOf(field);
-  return /e-?mail/i.test(words) && OTHER_SIGN_IN.test(words);
+  return /e-?mail/i.test(words) && (OTHER_SIGN_IN.test(words) || ORDER_LOOKUP.test(words));
 }
 
 /**
@@ -91,7 +91,7 @@ export function eitherSignInName(field: FieldInfo): boolean {
  */
 export function lookupField(field: FieldInfo): boolean {
   const words = wordsOf(field);
-  return /e-?mail/i.test(words) && /post.?code|postal|zip|order.?(number|no\b|id\b)/i.test(words);
+  return /e-?mail/i.test(words) && ORDER_LOOKUP.test(words);
 }
 
 /** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
