@@ -167,16 +167,17 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
   let outcome = step.outcome;
   // A page the browser could not show (a redirect loop, no answer) is its own error page, or none at all: the address
   // the customer was on is the one the browser asked for last.
-  const shown = page.url();
-  const url = shown.startsWith('chrome-error:') || shown === 'about:blank' ? ([...recorded.requests].reverse().find((r) => r.resourceType === 'document')?.url ?? shown) : shown;
+  const showing = page.url();
+  const url = showing.startsWith('chrome-error:') || showing === 'about:blank' ? ([...recorded.requests].reverse().find((r) => r.resourceType === 'document')?.url ?? showing) : showing;
   return recorder.collecting(async () => {
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
     const shown = page.isClosed() ? null : await timed(ensurePageLib(page), 2000).catch(() => null);
     const responsive = shown !== null;
-    // A file the browser shows in its own viewer (a PDF, a picture) is no page of the site's to judge.
-    const seen = isSitePage(url) && responsive && !VIEWED_FILES.test(shown);
+    // A file the browser shows in its own viewer (a PDF, a picture), or its own error page in place of one it could not
+    // open, is no page of the site's to judge (its layout, zoom and accessibility are the browser's).
+    const seen = isSitePage(showing) && responsive && !VIEWED_FILES.test(shown);
     if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }

@@ -36,9 +36,12 @@ describe('a page that redirects to itself for ever', () => {
     const result = await fixtures.run('name: loop\nsteps:\n  - name: Open\n    goto: /loop\n');
     expect(result.steps[0]!.url).toBe(`${fixtures.url}/loop`);
     expect(findingsOf(result, 'failed-request').map((f) => f.severity)).toEqual(['high']);
+    // The browser's own error page is not the site's: its zoom, tap targets and landmarks are judged on no page.
+    expect(result.steps[0]!.findings.map((f) => f.rule)).toEqual(['failed-request']);
     // By a link on a page the customer was on: the browser shows its own error page in its place.
     const later = await fixtures.run(pageScenario('rules', 'loop-link.html', { steps: '  - name: Track it\n    tap: { role: link, name: Track my parcel }\n' }));
     expect(later.steps.map((s) => s.url)).toEqual([`${fixtures.url}/rules/loop-link.html`, `${fixtures.url}/loop`]);
+    expect(later.steps[1]!.findings.map((f) => f.rule)).toEqual(['failed-request']);
   });
 });
 
