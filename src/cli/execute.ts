@@ -17,6 +17,7 @@ import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport } from '../report/build.js';
 import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
@@ -115,7 +116,7 @@ function checkRunShape(options: ExecuteOptions): number {
 export async function execute(all: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
   const baseUrl = checkOptions(all, options);
   const workers = checkRunShape(options);
-  const { scenarios, positions } = shardOf(all, options.shard);
+  const { scenarios, positions } = shardOf(withSiteSecrets(all, baseUrl), options.shard);
   const gate = await prepareGate(options);
   // On a remote browser service there is no browser to find here.
   const browser = options.connect ? { executablePath: options.connect, source: 'option' as const } : findBrowser(options.browserPath);

@@ -24,6 +24,7 @@ import { formatPanel, formatScenario } from '../reporters/terminal.js';
 import { runScenarios } from '../runner/run.js';
 import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { siteAccess, withSiteSecrets } from '../scenario/site-access.js';
 import { openWindow, UsageError } from './errors.js';
 import { checkOptions, checkWritable } from './execute.js';
 import { reporterChoices, writeFormats } from './gate.js';
@@ -49,13 +50,16 @@ export interface GuideCommandOptions {
 export async function guideCommand(path: string, options: GuideCommandOptions): Promise<number> {
   const scenarios = await loadOrExplain([path]);
   if (scenarios.length > 1) throw new UsageError(`${path} holds ${scenarios.length} scenarios; a guided run walks one`, 'name one scenario file, e.g. cx-shop guide scenarios/checkout.yaml');
-  const scenario = scenarios[0]!;
-  const guide = options.device ? { ...scenario, device: options.device } : scenario;
+  const loaded = scenarios[0]!;
   const reporters = reporterChoices(options.reporter ?? []);
 
   // A paper walk needs no address: the shopper may have been given it apart.
   const paper = Boolean(options.checklist || options.readBack);
-  const baseUrl = (paper ? checkOptions([{ ...scenario, baseUrl: scenario.baseUrl ?? 'http://localhost/' }], options) : checkOptions([scenario], options)) ?? scenario.baseUrl ?? '';
+  const given = (paper ? checkOptions([{ ...loaded, baseUrl: loaded.baseUrl ?? 'http://localhost/' }], options) : checkOptions([loaded], options)) ?? loaded.baseUrl ?? '';
+  // The site's password is a secret, and no paper shows it (the shopper is given it apart, like the address may be).
+  const [scenario] = withSiteSecrets([loaded], given) as [typeof loaded];
+  const baseUrl = paper ? siteAccess(given).baseUrl : given;
+  const guide = options.device ? { ...scenario, device: options.device } : scenario;
   if (options.checklist) {
     const text = renderChecklist(guide, baseUrl);
     if (typeof options.checklist === 'string' && options.checklist !== '-') {

@@ -24,6 +24,7 @@ import { LinkChecker } from '../runner/page-state.js';
 import { deviceProfile, openPage, saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import { lookAtPage } from '../runner/run-step.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
+import { siteAccess } from '../scenario/site-access.js';
 import type { Prompter } from './ask.js';
 import { easeStatement, instructionsFor, isOpening } from './instructions.js';
 import { installPanel, type PanelState, type PanelWord } from './panel.js';
@@ -49,6 +50,8 @@ export interface GuideOptions {
 export async function guideScenario(browser: Browser, scenario: ResolvedScenario, options: GuideOptions, ask: Prompter): Promise<ScenarioResult> {
   const deviceName = options.device ?? scenario.device;
   const { profile, viewport, touch } = deviceProfile(deviceName);
+  // The site's user name and password go to the browser, never into an address (see site-access.ts).
+  const site = siteAccess(options.baseUrl);
   const folder = scenarioFolder(options.position ?? 0, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const guided: GuidedArtifacts = { shopper: options.shopper, via: 'browser', ease: null, predicted: options.predicted };
@@ -56,20 +59,20 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
     version: ARTIFACTS_VERSION,
     driver: 'person',
     scenario: saved,
-    baseUrl: options.baseUrl,
+    baseUrl: site.baseUrl,
     device: deviceName,
     startedAt: new Date().toISOString(),
     guided,
     steps: [],
   };
-  const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: options.baseUrl, touch, viewport, guided });
+  const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: site.baseUrl, touch, viewport, guided });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker(profile.userAgent);
+  const links = new LinkChecker(profile.userAgent, site.credentials);
   let panel: PanelState | null = null;
   let heard: ((word: PanelWord) => void) | null = null;
   await mkdir(join(options.outDir, folder), { recursive: true });
-  const opened = await openPage(browser, profile, options.baseUrl, scenario.secrets, true);
+  const opened = await openPage(browser, profile, site, scenario.secrets, true);
   const { context, page, recorder } = opened;
   const refreshPanel = () => timed(recorder.page.evaluate(() => window.__cxShopGuidePanel?.refresh()), 2000).catch(() => undefined);
   try {
@@ -83,13 +86,13 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
     const of = scenario.steps.length;
     for (const [index, step] of scenario.steps.entries()) {
       if (options.signal?.aborted || page.isClosed()) break;
-      const lines = instructionsFor(step, { ...scenario, device: deviceName }, options.baseUrl);
+      const lines = instructionsFor(step, { ...scenario, device: deviceName }, site.baseUrl);
       const name = redact(step.name, scenario.secrets);
       panel = { step: index + 1, of, name, lines, hidden: false };
       ask.say(`\nStep ${index + 1} of ${of}: ${name}`);
       for (const line of lines) ask.say(`  - ${line}`);
       const timeout = step.timeout ?? scenario.timeout;
-      const ctx = new ScriptContext(recorder, { baseUrl: options.baseUrl, touch, viewport, timeout, testIdAttribute, replay: null, earlierTaps: () => recorder.tapsOnThisPage() });
+      const ctx = new ScriptContext(recorder, { baseUrl: site.baseUrl, touch, viewport, timeout, testIdAttribute, replay: null, earlierTaps: () => recorder.tapsOnThisPage() });
       recorder.beginStep();
       const tab = recorder.page;
       const clock = await timed(pageClock(tab), 2000).catch(() => Date.now());

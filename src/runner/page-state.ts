@@ -8,6 +8,7 @@ import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/
 import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 import { atOnce } from './at-once.js';
+import type { SiteCredentials } from '../scenario/site-access.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -38,7 +39,11 @@ export class LinkChecker {
   private context: APIRequestContext | undefined;
   private readonly known = new Map<string, LinkStatus | null>();
 
-  constructor(private readonly userAgent?: string) {}
+  /** `credentials`: the site's user name and password (see site-access.ts), sent to it alone when it asks. */
+  constructor(
+    private readonly userAgent?: string,
+    private readonly credentials: SiteCredentials | null = null,
+  ) {}
 
   /**
    * `cookies`: the customer's cookies for an address, as a Cookie header. A link that fails without them is asked
@@ -73,7 +78,10 @@ export class LinkChecker {
   }
 
   private async ask(href: string, cookie?: string): Promise<LinkStatus | null> {
-    this.context ??= await request.newContext(this.userAgent ? { userAgent: this.userAgent } : {});
+    this.context ??= await request.newContext({
+      ...(this.userAgent && { userAgent: this.userAgent }),
+      ...(this.credentials && { httpCredentials: { ...this.credentials, send: 'unauthorized' as const } }),
+    });
     try {
       if (cookie) {
         const again = await this.context.fetch(href, { method: 'GET', headers: { cookie }, timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });

@@ -21,6 +21,7 @@ import { prepareContext } from '../recorder/install.js';
 import { Recorder, timed } from '../recorder/recorder.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
+import { siteAccess, type SiteAccess } from '../scenario/site-access.js';
 import { FaultInjector } from './faults.js';
 import { LinkChecker } from './page-state.js';
 import { type AccessibilityMemo, runStep, slug } from './run-step.js';
@@ -60,30 +61,34 @@ export function scenarioFolder(position: number, name: string): string {
 export async function runScenario(browser: Browser, scenario: ResolvedScenario, options: ScenarioRunOptions): Promise<ScenarioResult> {
   const deviceName = options.device ?? scenario.device;
   const { profile, viewport, touch } = deviceProfile(deviceName);
+  // A user name and password in the base URL are the browser's answer to the site's sign-in prompt, not part of any
+  // address cx-shop goes to or reports.
+  const site = siteAccess(options.baseUrl);
+  const { baseUrl } = site;
   const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const artifacts: ScenarioArtifacts = {
     version: ARTIFACTS_VERSION,
     driver: 'script',
     scenario: saved,
-    baseUrl: options.baseUrl,
+    baseUrl,
     device: deviceName,
     startedAt: new Date().toISOString(),
     steps: [],
   };
-  const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: options.baseUrl, touch, viewport });
+  const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl, touch, viewport });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker(profile.userAgent);
+  const links = new LinkChecker(profile.userAgent, site.credentials);
   let context: Awaited<ReturnType<typeof openPage>>['context'] | undefined;
   try {
     await mkdir(join(options.outDir, folder), { recursive: true });
-    const opened = await openPage(browser, profile, options.baseUrl, scenario.secrets);
+    const opened = await openPage(browser, profile, site, scenario.secrets);
     context = opened.context;
     const env = {
       recorder: opened.recorder,
       scenario,
-      baseUrl: options.baseUrl,
+      baseUrl,
       touch,
       mobile: profile.isMobile ?? false,
       viewport,
@@ -94,7 +99,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       checked: new Set<string>(),
       ...(options.memo && { memo: { answers: options.memo, device: deviceName } }),
       faults: await FaultInjector.forScenario(opened.context, opened.recorder, scenario),
-      replay: (index: number) => replayUpTo(browser, profile, scenario, options.baseUrl, testIdAttribute, index),
+      replay: (index: number) => replayUpTo(browser, profile, scenario, site, testIdAttribute, index),
     };
     const watchdog = scenarioWatchdog(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS, () => context?.close());
     try {
@@ -152,12 +157,16 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
   await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
-/** A fresh context on the device, prepared for recording, and its one page with its recorder (see Recorder's options). */
-export async function openPage(browser: Browser, profile: DeviceProfile, baseUrl: string, secrets: readonly string[], personDrives = false) {
-  const context = await browser.newContext({ ...profile, acceptDownloads: true });
+/**
+ * A fresh context on the device, prepared for recording, and its one page with its recorder (see Recorder's options).
+ * The site's user name and password, if it asks for them (see site-access.ts), are sent to it alone, once it asks.
+ */
+export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], personDrives = false) {
+  const httpCredentials = site.credentials ? { ...site.credentials, send: 'unauthorized' as const } : undefined;
+  const context = await browser.newContext({ ...profile, acceptDownloads: true, ...(httpCredentials && { httpCredentials }) });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();
-  const recorder = new Recorder(page, { baseUrl, touch: profile.hasTouch ?? false, secrets, personDrives });
+  const recorder = new Recorder(page, { baseUrl: site.baseUrl, touch: profile.hasTouch ?? false, secrets, personDrives });
   return { context, page, recorder };
 }
 
@@ -169,14 +178,14 @@ async function replayUpTo(
   browser: Browser,
   profile: DeviceProfile,
   scenario: ResolvedScenario,
-  baseUrl: string,
+  site: SiteAccess,
   testIdAttribute: string,
   index: number,
 ): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
-  const { context, page, recorder } = await openPage(browser, profile, baseUrl, scenario.secrets);
+  const { context, page, recorder } = await openPage(browser, profile, site, scenario.secrets);
   const fresh = () =>
     new ScriptContext(recorder, {
-      baseUrl,
+      baseUrl: site.baseUrl,
       touch: profile.hasTouch ?? false,
       viewport: profile.viewport ?? { width: 1280, height: 720 },
       timeout: scenario.timeout,

@@ -1,6 +1,7 @@
 /** From validated data to the scenario the runner uses: each step's actions as a list, in the file's order. */
 import { canonicalAction } from '../actions/index.js';
 import type { ResolvedScenario, ResolvedStep, Scenario } from './schema.js';
+import { siteSecrets } from './site-access.js';
 
 type Step = Scenario['steps'][number];
 
@@ -32,6 +33,7 @@ export function resolveScenario(file: string, input: { steps: unknown[] }, scena
     file,
     ...fields,
     steps: steps.map((step, index) => resolveStep(step, Object.keys(input.steps[index] as object))),
-    secrets,
+    // A password in the scenario's own base URL is as secret as an `${env.NAME}` value.
+    secrets: [...new Set([...secrets, ...siteSecrets(scenario.baseUrl)])],
   };
 }

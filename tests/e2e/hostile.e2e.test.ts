@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioArtifacts } from '../../src/artifacts/types.js';
 import { startBrowser } from '../helpers/browser.js';
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { STAGING_LOGIN, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CARD = '4111111111111111';
@@ -109,6 +109,36 @@ describe('a hostile page', () => {
     const card = pay.page!.fields.find((f) => f.label === 'Card')!;
     expect(painted(card.box)).toEqual([64, 64, 64]);
   });
+
+  it('a staging site behind the browser sign-in prompt is walked with the base URL password, which shows nowhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-staging-'));
+    const file = join(dir, 'coat.yaml');
+    writeFileSync(file, 'name: Look at a coat\nsteps:\n  - name: Open\n    goto: index.html\n  - name: Open the coat\n    tap: { role: link, name: The wool coat }\n');
+    const [user, password] = STAGING_LOGIN.split(':') as [string, string];
+    // As a CI variable holds it: the "@" of the password written %40.
+    const site = (login: string) => server.url.replace('//', `//${user}:${login}@`) + '/staging/';
+    const out = join(dir, 'out');
+    const ran = await run(['run', file, '--base-url', site(encodeURIComponent(password)), '--out', out, '--reporter', 'junit', '--reporter', 'markdown'], {});
+    expect(ran.code).toBe(0);
+    for (const form of [password, encodeURIComponent(password)]) {
+      expect(ran.stdout + ran.stderr).not.toContain(form);
+      expect(everyFile(out)).not.toContain(form);
+    }
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { scenarios: Array<{ baseUrl: string; steps: Array<{ url: string; findings: unknown[] }> }> };
+    const [walked] = report.scenarios;
+    expect(walked!.baseUrl).toBe(`${server.url}/staging/`);
+    expect(walked!.steps.map((s) => s.url)).toEqual([`${server.url}/staging/index.html`, `${server.url}/staging/coat.html`]);
+    // The links between its pages, asked from outside the page, are asked with the password too: none is broken.
+    expect(walked!.steps.flatMap((s) => s.findings)).toEqual([]);
+
+    // A wrong password: the journey cannot start, and the message says what to do; the site's refusal is not judged.
+    const refused = await run(['run', file, '--base-url', site('not-it-7Zx'), '--out', join(dir, 'refused')], {});
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain('HTTP authentication');
+    expect(refused.stdout + refused.stderr).not.toContain('not-it-7Zx');
+    const first = (JSON.parse(readFileSync(join(dir, 'refused', 'report.json'), 'utf8')) as typeof report).scenarios[0]!.steps[0]!;
+    expect(first.findings).toEqual([]);
+  }, 60_000);
 
   it('a page that freezes its main thread for good ends its scenario with a reason, and the run goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-frozen-'));

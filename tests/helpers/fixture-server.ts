@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /loop (a redirect to itself, for ever), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
  * `?unending` its connection is held open after its last byte (a document that never finishes loading).
@@ -20,6 +20,9 @@ export interface FixtureServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** The user name and password of /staging/ (HTTP basic authentication), as the browser sends them. */
+export const STAGING_LOGIN = 'team:p@ss-9Kq';
 
 export async function startFixtureServer(root: string = PAGES): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
@@ -45,6 +48,9 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (url.pathname.startsWith('/spa/') && extname(url.pathname) === '') url.pathname = '/spa/index.html';
     if (url.pathname.startsWith('/corpus-spa/') && extname(url.pathname) === '') url.pathname = '/spa-router.html';
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    if (url.pathname.startsWith('/staging/') && req.headers.authorization !== `Basic ${Buffer.from(STAGING_LOGIN).toString('base64')}`) {
+      return void res.writeHead(401, { 'www-authenticate': 'Basic realm="staging"', 'content-type': 'text/plain' }).end('Unauthorized');
+    }
     if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
     if (url.pathname === '/slow') {
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));

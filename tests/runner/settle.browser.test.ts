@@ -115,7 +115,7 @@ describe('the site has answered', () => {
 
 describe('a tap that turns out to be a download', () => {
   it('is answered once the file came, even when the wait for the site begins after it (a step that read the file first)', async () => {
-    const { context, page, recorder } = await openPage(fixtures.browser, devices['Desktop Chrome'], fixtures.url, []);
+    const { context, page, recorder } = await openPage(fixtures.browser, devices['Desktop Chrome'], { baseUrl: fixtures.url, credentials: null }, []);
     try {
       await page.goto(`${fixtures.url}/invoice/download.html`);
       const downloaded = page.waitForEvent('download');

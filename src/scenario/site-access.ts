@@ -1,0 +1,53 @@
+/**
+ * A site behind the browser's own sign-in prompt (a staging or preview site with HTTP basic authentication) is given
+ * as a base URL with a user name and password: `https://team:PASSWORD@staging.shop.example/`. The browser is given
+ * them as its answer to the prompt, for that site only, and the address cx-shop goes to, records and reports is the
+ * one without them; the password is a secret like `${env.NAME}` values, masked wherever it might still show.
+ */
+export interface SiteCredentials {
+  username: string;
+  password: string;
+  /** The only site they are sent to (`https://staging.shop.example`): never to a third party's. */
+  origin: string;
+}
+
+export interface SiteAccess {
+  /** The base URL without its user name and password. */
+  baseUrl: string;
+  credentials: SiteCredentials | null;
+}
+
+export function siteAccess(baseUrl: string): SiteAccess {
+  if (!URL.canParse(baseUrl)) return { baseUrl, credentials: null };
+  const url = new URL(baseUrl);
+  if (!url.username && !url.password) return { baseUrl, credentials: null };
+  const credentials = { username: decode(url.username), password: decode(url.password), origin: url.origin };
+  url.username = '';
+  url.password = '';
+  // Written as it was given, but for the part taken out (new URL() would add a slash to `https://host`).
+  const bare = baseUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
+  return { baseUrl: URL.canParse(bare) ? bare : url.href, credentials };
+}
+
+/** The password of a base URL, as written and as the browser is given it: a secret in either form. */
+export function siteSecrets(baseUrl: string | undefined): string[] {
+  if (!baseUrl || !URL.canParse(baseUrl)) return [];
+  const written = new URL(baseUrl).password;
+  return written ? [...new Set([written, decode(written)])] : [];
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The scenarios with the password of the base URL they run on (`--base-url`, or their own) among their secrets. */
+export function withSiteSecrets<T extends { baseUrl?: string | undefined; secrets: string[] }>(scenarios: T[], baseUrl: string | undefined): T[] {
+  return scenarios.map((scenario) => {
+    const site = siteSecrets(baseUrl ?? scenario.baseUrl);
+    return site.length === 0 ? scenario : { ...scenario, secrets: [...new Set([...scenario.secrets, ...site])] };
+  });
+}
