@@ -1,5 +1,5 @@
 import type { AppearedText } from '../artifacts/types.js';
-import { saysDone, saysError, saysNot, excerpt } from './support/message-words.js';
+import { excerpt, isRequiredLegend, saysDone, saysError, saysNot } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 /**
@@ -7,6 +7,8 @@ import { defineRule } from './types.js';
  * colour) unless its words say something went right, or worded as one.
  */
 export function isErrorMessage(message: AppearedText): boolean {
+  // "* Required fields", in red as the form's style has it: a rule of the form, shown on every visit.
+  if (isRequiredLegend(message.text)) return false;
   if (saysError(message.text)) return true;
   // "Not sent", "wasn't saved": a word of success said the other way round is still an error.
   return message.kind === 'error' && (!saysDone(message.text) || saysNot(message.text));
@@ -17,7 +19,7 @@ export default defineRule({
   area: 'forms',
   severity: 'medium',
   threshold:
-    'any new alert or error text after the step: marked by a role, a live region, an error or danger class, red text or a strong red box, in a dialog the page opens (its words, not its buttons\'), the message of a field the page marks invalid (aria-invalid with aria-describedby, or aria-errormessage), or plain text whose words say something went wrong ("isn\'t valid", "already used", "not found", "out of stock", "declined"); a button the page turns red with such words ("Card declined – try another card"); an error summary is one message with its links\' words, and the choices of a list the customer opened are none, nor is a caution in a question they asked for ("Cancel order? You can\'t undo this."); a marked message whose words say something went right ("Added to your bag", "Code applied") is a confirmation in the shop\'s colours (its reading time is added to the effort)',
+    'any new alert or error text after the step: marked by a role, a live region, an error or danger class, red text or a strong red box, in a dialog the page opens (its words, not its buttons\'), the message of a field the page marks invalid (aria-invalid with aria-describedby, or aria-errormessage), or plain text whose words say something went wrong ("isn\'t valid", "already used", "not found", "out of stock", "declined"); a button the page turns red with such words ("Card declined – try another card"); an error summary is one message with its links\' words, and the choices of a list the customer opened are none, nor is a caution in a question they asked for ("Cancel order? You can\'t undo this."), a form\'s legend of its required fields ("* Required fields", "* Pflichtfeld"), a success that says what to do next ("Thanks! Please check your inbox") or a nudge to spend more for free delivery; a marked message whose words say something went right ("Added to your bag", "Code applied") is a confirmation in the shop\'s colours (its reading time is added to the effort)',
   source: 'cx-shop convention: every error message costs reading, thought and a retry',
   class: 'deterministic',
   detect(artifacts) {

@@ -84,6 +84,46 @@ describe('error words', () => {
     expect(marked('Your message was not sent.')).toBe(true);
     expect(marked("Changes weren't saved")).toBe(true);
   });
+
+  it("a form's legend of its required fields is none, in red or not, in any of the shop's languages", () => {
+    const legends = [
+      '* Required fields',
+      '* indicates a required field',
+      'Fields marked with an asterisk (*) are required.',
+      '* Pflichtfeld',
+      'Mit * gekennzeichnete Felder sind Pflichtfelder',
+      '* Champs obligatoires',
+      "Les champs marqués d'un * sont obligatoires",
+      'Los campos marcados con * son obligatorios',
+    ];
+    for (const text of legends) {
+      expect(plain(text), text).toBe(false);
+      expect(isErrorMessage({ kind: 'error', text, where: 'p.legend' }), text).toBe(false);
+    }
+    // A field's own "required" is the error it is.
+    for (const text of ['Required', 'This field is required', '* Required: please enter your email']) expect(isErrorMessage({ kind: 'error', text, where: 'p.error' }), text).toBe(true);
+  });
+
+  it('a success that says what to do next is none; an error after a thank-you still is', () => {
+    for (const text of [
+      'Thanks for subscribing! Please check your inbox and confirm your address.',
+      'Vielen Dank für Ihre Bestellung! Bitte prüfen Sie Ihr E-Mail-Postfach.',
+      'Fast geschafft! Es fehlt nur noch ein Klick.',
+      'Merci ! Veuillez vérifier votre boîte de réception.',
+      '¡Gracias! Por favor, revisa tu correo.',
+    ]) {
+      expect(plain(text), text).toBe(false);
+    }
+    for (const text of ['Thanks! Please enter a valid email address.', 'Thanks, but your card was declined. Please check the number.', 'Please check your card number.']) expect(plain(text), text).toBe(true);
+  });
+
+  it('a nudge to spend a little more for free delivery is none; something missing still is', () => {
+    for (const text of ['¡Te faltan 15,10 € para conseguir el envío gratis!', 'Ihnen fehlen nur noch 12 € bis zum kostenlosen Versand.', 'Il vous manque 8 € pour la livraison gratuite.']) {
+      expect(plain(text), text).toBe(false);
+    }
+    expect(plain('Falta el número de la calle.')).toBe(true);
+    expect(plain('Die Hausnummer fehlt.')).toBe(true);
+  });
 });
 
 describe('vague-error, in the languages of shops in Europe', () => {

@@ -34,7 +34,7 @@ const ERROR_ES = words(
 const DONE_EN = /\b(added|applied|saved|updated|subscribed|confirmed|success(ful(ly)?)?|thank(s| you)|welcome|done|sent|on (its|the) way)\b/i;
 const DONE_OTHER = words(
   // German, French, Spanish.
-  'hinzugefügt|im warenkorb|gespeichert|angewendet|eingelöst|aktualisiert|danke|vielen dank|willkommen|erfolgreich|bestätigt|gesendet|verschickt|unterwegs|' +
+  'hinzugefügt|im warenkorb|gespeichert|angewendet|eingelöst|aktualisiert|danke|vielen dank|willkommen|erfolgreich|bestätigt|gesendet|verschickt|unterwegs|geschafft|' +
     'ajoutée?s?|appliquée?|enregistrée?s?|mise? à jour|merci|bienvenue|réussie?|confirmée?|envoyée?|en route|' +
     'añadid[oa]s?|agregad[oa]s?|aplicad[oa]|guardad[oa]s?|actualizad[oa]|gracias|bienvenid[oa]|confirmad[oa]|enviad[oa]|en camino',
 );
@@ -71,9 +71,47 @@ const REASON_OTHER = words(
  */
 const CAUTION = /\b(?:are you sure\b[^.?!]*\??|(?:this |it |you )?(?:can(?:no|'|’)t|cannot|won['’]t be able to|will not be able to) (?:be )?(?:undo(?:ne)?|reverse(?:d)?|restore(?:d)?|recover(?:ed)?|change (?:it|this) (?:later|afterwards))\b)/giu;
 
+/**
+ * A form's legend for the fields it needs, shown on every visit ("* Required fields", "* Pflichtfeld", "Les champs
+ * marqués d'un * sont obligatoires"): it names a rule of the form, not something that went wrong.
+ */
+const REQUIRED_LEGEND = words(
+  '(?:fields? )?(?:marked (?:with )?(?:an? )?(?:\\*|asterisk)[^.!?]{0,20}(?:are|is) )?(?:required|mandatory)(?: fields?)?|(?:\\*|asterisk) (?:=|indicates|denotes|means|marks)(?: an?)? (?:required|mandatory)(?: fields?)?|' +
+    'pflichtfeld(?:er)?|mit \\* (?:gekennzeichnete|markierte) felder sind pflichtfelder|' +
+    'champs? (?:marqués? d[\'’]une? (?:\\*|astérisque) (?:sont |est )?)?obligatoires?|' +
+    'campos? (?:marcados? con (?:un )?(?:\\*|asterisco) (?:son |es )?)?obligatorios?',
+);
+
+/** Is the whole text a legend of required fields (its asterisk and the words, nothing else)? */
+export function isRequiredLegend(text: string): boolean {
+  const rest = text
+    .replace(new RegExp(REQUIRED_LEGEND.source, 'giu'), ' ')
+    .replace(/[*:=()[\].,]/g, ' ')
+    .replace(words('all|the|alle|die|les|tous les|los|todos los'), ' ');
+  return /\*|asterisk|astérisque|asterisco/i.test(text) && text.length <= 100 && rest.trim() === '';
+}
+
+/**
+ * What a confirmation asks the customer to do next ("Thanks! Please check your inbox", "Vielen Dank! Bitte prüfen
+ * Sie Ihr Postfach", "Fast geschafft! Es fehlt nur noch ein Klick"): the words of an error's fix, after a success.
+ */
+const NEXT_STEP = words(
+  'please(?= (?:check|confirm|enter|verify))|bitte(?= (?:prüfen|überprüfen|bestätigen|geben))|es fehlt nur noch|' +
+    'veuillez(?= (?:vérifier|confirmer|saisir|cliquer))|por favor,?(?= (?:revisa|comprueba|confirma|introduce))',
+);
+
+/**
+ * A nudge to spend a little more ("¡Te faltan 15,10 € para el envío gratis!", "Noch 12 € bis zum kostenlosen
+ * Versand", "Il vous manque 8 € pour la livraison gratuite"): it sells, and nothing went wrong.
+ */
+const SPEND_MORE = /(?:faltan?|fehl(?:en|t)|il (?:vous |te )?manque)[^.!?]{0,60}?(?:env[ií]o gratis|env[ií]o gratuito|gratisversand|kostenlos\p{L}* versand|versandkostenfrei|livraison (?:gratuite|offerte)|free (?:delivery|shipping))/giu;
+
 /** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
 export function saysError(text: string): boolean {
-  const said = text.replace(CAUTION, ' ');
+  if (isRequiredLegend(text)) return false;
+  let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ');
+  // A success that says what to do next is no error: "Thanks for subscribing! Please check your inbox to confirm."
+  if (saysDone(said) && !saysNot(said)) said = said.replace(new RegExp(NEXT_STEP.source, 'giu'), ' ');
   return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
 }
 
