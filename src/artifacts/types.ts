@@ -109,7 +109,10 @@ export interface RequestRecord {
 
 export interface PageErrorRecord {
   message: string;
-  /** Where the throwing code came from: the site's own scripts, a third party's, or unknown. */
+  /**
+   * Where the throwing code came from: the site's own scripts, a third party's, or unknown (a value thrown that is no
+   * Error has no stack: on a page that runs only the site's scripts it is the site's).
+   */
   party: 'site' | 'third-party' | 'unknown';
   cause: 'action' | 'background';
 }

@@ -26,6 +26,8 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'call'; method: string; url: string }
   /** An error thrown by such code. */
   | { type: 'fault'; message: string }
+  /** A call the page sends to outlive it (a fetch with keepalive), as telemetry is sent: a beacon by another name. */
+  | { type: 'beacon'; method: string; url: string }
 );
 
 /** A field as the recorder notes it: which one it is in this document, and what it is for. */
@@ -291,6 +293,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const method = init?.method ?? request?.method ?? 'GET';
     const url = request ? request.url : (input as string | URL);
     noteCall(method, url);
+    const outlives = init?.keepalive ?? request?.keepalive ?? false;
+    const href = outlives ? absolute(url) : null;
+    if (href !== null) send({ type: 'beacon', method: method.toUpperCase(), url: href });
     const answer = originalFetch.call(this ?? window, input, init);
     if (schedulingContext() === 'customer') {
       const call: Call = { reads: 0, looked: false, done: false, open: customerCall(method, url) };

@@ -122,6 +122,10 @@ export class Recorder {
   private readonly documentTimes: number[] = [];
   /** Calls and errors the page said its own timers made (see in-page.ts). */
   private readonly pageOwnEvents: Array<Received & ({ type: 'call' } | { type: 'fault' })> = [];
+  /** When the document the customer is on was asked for (its main frame's last navigation request). */
+  private documentAskedAt = 0;
+  /** The calls ("METHOD url") the page has sent with keepalive: see beaconSent. */
+  private readonly beacons = new Set<string>();
   private readonly redact: (text: string) => string;
   private readonly requests: Array<RequestRecord & { at: number }> = [];
   private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
@@ -272,7 +276,9 @@ export class Recorder {
     page.on('pageerror', (error) => {
       if (!here()) return;
       const from = /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(error.stack ?? '')?.[1];
-      const party = from === undefined ? 'unknown' : partyOf(from, [this.site, siteOf(page.url())]) === 'site' ? 'site' : 'third-party';
+      // A value thrown or rejected that is no Error (`Promise.reject({ code: 500 })`) has no stack to say whose code
+      // it came from: the site's, on a page that runs no one else's scripts; unknown on one that does.
+      const party = from !== undefined ? (partyOf(from, [this.site, siteOf(page.url())]) === 'site' ? 'site' : 'third-party') : this.othersScriptsHere() ? 'unknown' : 'site';
       this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
     });
     page.on('console', (message) => {
@@ -322,6 +328,20 @@ export class Recorder {
       this.answersByInput.set(key, [...(this.answersByInput.get(key) ?? []), received]);
     } else if (received.type === 'document') this.documentTimes.push(received.t);
     else if (received.type === 'call' || received.type === 'fault') this.pageOwnEvents.push(received);
+    else if (received.type === 'beacon') this.beaconSent(`${received.method} ${received.url}`);
+  }
+
+  /**
+   * A call the page sent with keepalive, to outlive it (analytics sent through the site's own address, Segment's
+   * /v1/t): telemetry, which the customer neither waits for nor sees fail, whatever its address says. Its request may
+   * have come before the page said so, or come after.
+   */
+  private beaconSent(call: string): void {
+    this.beacons.add(call);
+    for (const entry of this.requests) if (`${entry.method} ${entry.url}` === call) entry.telemetry = true;
+    for (const request of this.inflight) {
+      if (this.entries.get(request)?.telemetry && this.inflight.delete(request)) this.lastSiteActivity = Date.now();
+    }
   }
 
   /** Starts a new step: what is recorded from now on belongs to it. */
@@ -643,8 +663,14 @@ export class Recorder {
     );
   }
 
+  /** Whether the document the customer is on has asked for a third party's script. */
+  private othersScriptsHere(): boolean {
+    return this.requests.some((r) => r.at >= this.documentAskedAt && r.resourceType === 'script' && r.party === 'third-party');
+  }
+
   private onRequest(request: Request): void {
     const at = Date.now();
+    if (request.isNavigationRequest() && request.frame() === this.page.mainFrame()) this.documentAskedAt = at;
     // While cx-shop looks at the page, what loads because of that (pictures of a full-page capture) is cx-shop's; a
     // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
     const ownCall = PAGE_CALLS.has(request.resourceType());
@@ -657,7 +683,7 @@ export class Recorder {
       failure: null,
       party,
       cause: this.phase === 'action' ? ('action' as const) : ('background' as const),
-      telemetry: isTelemetry(request.url(), request.resourceType()),
+      telemetry: isTelemetry(request.url(), request.resourceType()) || this.beacons.has(`${request.method()} ${request.url()}`),
       ...(isPrefetch(request.headers()) && { prefetch: true as const }),
       ...(this.injectedEarly.has(request) && { injected: this.injectedEarly.get(request)! }),
       at,

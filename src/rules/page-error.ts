@@ -14,13 +14,14 @@ export default defineRule({
   area: 'errors',
   severity: 'high',
   threshold:
-    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; a request or a view transition the page cancelled itself, left uncaught, is no error)",
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, a value thrown that is no Error and so names no script, on a page that runs third parties' scripts too, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; a request or a view transition the page cancelled itself, left uncaught, is no error)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
-    // The site's own code (or code of unknown origin) failing while it answered the customer's action.
+    // The site's own code failing while it answered the customer's action. One whose origin is unknown (no stack, on
+    // a page that runs third parties' scripts too) is listed as environment.
     const own = artifacts.pageErrors.filter(
-      (e) => e.party !== 'third-party' && e.cause === 'action' && !CANCELLED.test(e.message) && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered),
+      (e) => e.party === 'site' && e.cause === 'action' && !CANCELLED.test(e.message) && !afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered),
     );
     const unique = [...new Set(own.map((e) => e.message))];
     return unique.map((error) => ({

@@ -27,6 +27,21 @@ describe('page-error', () => {
     expect(findingsOf(result, 'page-error').map((f) => f.message)).toEqual(['The page threw an uncaught error: undefinedFunctionCall is not defined']);
   });
 
+  it("a value rejected that is no Error names no script: on a page that runs a third party's tag it is environment, on one that runs only the shop's it is the shop's", async () => {
+    const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
+    const tagged = await fixtures.run(scenario('rejects-object.html?tag', add));
+    expect(tagged.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(tagged.steps[1]!.environment).toEqual(expect.arrayContaining([expect.stringMatching(/^error of unknown origin .*: /)]));
+    const own = await fixtures.run(scenario('rejects-object.html', add));
+    expect(findingsOf(own, 'page-error').map((f) => f.severity)).toEqual(['high']);
+  });
+
+  it("the shop's analytics sent with keepalive through its own address is telemetry: its collector failing is no failed request", async () => {
+    const result = await fixtures.run(scenario('rejects-object.html?tag', '  - name: Add\n    tap: { role: button, name: Add to bag }\n'));
+    expect(findingsOf(result, 'failed-request')).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(['background: POST /api/fail HTTP 500']));
+  });
+
   it("a missing name on a later tap, after a third party's script got no answer as the page loaded, is environment; on a new document it is the site's again", async () => {
     const find = (name: string) => `  - name: ${name}\n    tap: { role: button, name: Find stores }\n    expect: { text: 3 stores near you }\n`;
     const steps = [find('Find stores'), '  - name: Open it again without the map\n    goto: /rules/page-error-later.html?mapless\n', find('Find stores again')];
