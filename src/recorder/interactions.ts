@@ -10,8 +10,11 @@ import type { FieldNote, PageEvent } from './in-page.js';
 /** Field words that mark a code: customers type codes character by character, checking each one. */
 const CODE_FIELD = /promo|coupon|voucher|discount|gift.?card|order.?(number|no\b|id)|tracking|reference|\bcode\b/i;
 
+/** Codes the customer knows by heart, typed as any word is: their postcode or ZIP code, their country's dialling code. */
+const KNOWN_CODE = /\b(?:postal|post|zip|area|country|dial(?:l?ing)?)[\s_-]?code\b/gi;
+
 function isCodeField(field: Pick<FieldNote, 'words' | 'target'>): boolean {
-  return CODE_FIELD.test(`${field.words} ${field.target.description}`);
+  return CODE_FIELD.test(`${field.words} ${field.target.description}`.replace(KNOWN_CODE, ' '));
 }
 
 /** What the driver meant by the typing into the next field, when it knows (a person's intent is not known). */

@@ -6,13 +6,14 @@ import { defineRule } from './types.js';
  * Words saying what the shop did about it ("so we have taken it out of your bag", "your new total is £5.00"): the
  * customer knows what happened and has nothing to put right.
  */
-const SHOP_ACTED = /\bwe(?:['’]ve| have)? (?:taken|removed|updated|changed|refunded|cancell?ed|moved|replaced|adjusted|saved)\b|\byour new (?:total|price|delivery date)\b/i;
+const SHOP_ACTED =
+  /\bwe(?:['’]ve| have)? (?:taken|removed|updated|changed|refunded|cancell?ed|moved|replaced|adjusted|saved|kept|reduced|limited|set|lowered)\b|\byour new (?:total|price|delivery date)\b/i;
 
 export default defineRule({
   title: 'Error message that does not help',
   area: 'forms',
   severity: 'low',
-  threshold: 'an error message that names neither the field nor how to put it right (one that says what the shop did about it, "we have taken it out of your bag", leaves nothing to put right)',
+  threshold: 'an error message that names neither the field nor how to put it right (one that says what the shop did about it, "we have taken it out of your bag", "we\'ve kept 3 in your bag", leaves nothing to put right)',
   source: 'Nielsen Norman Group, error-message guidelines',
   class: 'deterministic',
   detect(step) {

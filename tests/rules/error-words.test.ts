@@ -137,6 +137,7 @@ describe('vague-error, in the languages of shops in Europe', () => {
     'Das Passwort ist zu kurz.',
     // What the shop did about it: nothing for the customer to put right.
     'Sorry, an item in your bag is no longer available. We sold the last navy jumper while you were shopping, so we have taken it out of your bag. Your new total is £5.00.',
+    "Sorry, we only have 3 of these left. We've kept 3 in your bag.",
   ])(
     '"%s" names the field or the fix, or what the shop did: not vague',
     (text) => {

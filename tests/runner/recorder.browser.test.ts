@@ -133,6 +133,14 @@ describe('naming what the customer acted on', () => {
   });
 });
 
+describe('typing a code', () => {
+  it('a postcode field marked postal-code is typed as the customer knows it, not checked key by key as a code', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'disabled-button.html', { steps: '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n' }));
+    const typed = (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'type');
+    expect(typed.map((i) => i.kind === 'type' && i.code)).toEqual([false]);
+  });
+});
+
 describe('pages the customer did not see', () => {
   it('an invoice read from a file before any page is open is judged as an invoice, not the empty tab', async () => {
     const file = relative(process.cwd(), fileURLToPath(new URL('../fixtures/pages/invoice/good.pdf', import.meta.url)));
