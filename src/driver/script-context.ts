@@ -25,6 +25,8 @@ const IDLE_FRAMES = 20;
 const FRAME_POLL_MS = 200;
 /** How often a control something lies over is looked at again, and the tap's own wait once it has lain there for the whole timeout. */
 const COVERED_POLL_MS = 100;
+/** How soon a match the page replaced as it was found is looked for again. */
+const REPLACED_POLL_MS = 50;
 const COVERED_TAP_MS = 1000;
 /**
  * How long the page itself has to show a match before frames are looked through: a match that the page is still
@@ -44,14 +46,22 @@ interface Found {
   framed: boolean;
 }
 
-/** The locator's first match as soon as there is one, held with its box; null when none comes or it has no box. */
+/**
+ * The locator's first match as soon as there is one, held with its box; null when none comes within the timeout. A
+ * match the page replaced before its box could be read (a view drawn again every second, a list re-rendered) is
+ * looked for again: the customer sees the new one where the old one was.
+ */
 async function pin(element: PwLocator, timeout: number, framed: boolean): Promise<Found | null> {
-  const handle = await element.elementHandle({ timeout }).catch(() => null);
-  if (!handle) return null;
-  const box = await handle.boundingBox().catch(() => null);
-  if (box) return { element, handle, box, framed };
-  void handle.dispose().catch(() => undefined);
-  return null;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await element.elementHandle({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+    if (!handle) return null;
+    const box = await handle.boundingBox().catch(() => null);
+    if (box) return { element, handle, box, framed };
+    void handle.dispose().catch(() => undefined);
+    if (Date.now() >= deadline) return null;
+    await delay(REPLACED_POLL_MS);
+  }
 }
 
 /**

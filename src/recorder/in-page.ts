@@ -531,8 +531,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     let working = false;
     const onMutation: MutationListener = (records, at, before, byPage) => {
       if (answeredAfter(startedAt, at) > options.responseWindowMs) return void mutationListeners.delete(onMutation);
-      // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press.
-      const changed = byPage ? [] : records.filter((r) => r.target !== own && !noisy(r.target, startedAt, before));
+      // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press. What
+      // the input's own handlers change, as they run, is: in a region that also changes by itself (a view drawn again
+      // on every tick of a clock, a skeleton just replaced, a gallery that turns), too.
+      const handling = handlingSince !== null;
+      const changed = byPage ? [] : records.filter((r) => r.target !== own && (handling || !noisy(r.target, startedAt, before)));
       if (changed.length === 0) return;
       if (control && changed.every((r) => control.contains(r.target))) {
         if (control.outerHTML === initial) return;
@@ -618,7 +621,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
   // A press counts when the finger or button comes up where it went down; a swipe that starts with a touch ends in
   // pointercancel (the browser scrolls instead) and is a gesture, not a press.
-  let down: { id: number; el: Element; at: number; x: number; y: number; event: Record<string, unknown> } | null = null;
+  let down: { id: number; el: Element; at: number; x: number; y: number; event: Record<string, unknown>; down: Event; touch?: Event } | null = null;
+  // A press the browser's automation held back before it reached the page (its element was drawn anew under the finger
+  // as it came down: the tap is made again on the new one) never reached the document: it is no press of the
+  // customer's. The window hears an event first; the document only if nothing at the window stopped it.
+  const reachedPage = new WeakSet<Event>();
+  for (const type of ['pointerdown', 'touchstart']) document.addEventListener(type, (event) => reachedPage.add(event), { capture: true, passive: true });
+  addEventListener(
+    'touchstart',
+    (event) => {
+      if (down && event.isTrusted) down.touch = event;
+    },
+    { capture: true, passive: true },
+  );
   addEventListener(
     'pointerdown',
     (event) => {
@@ -632,7 +647,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       lastPress = { el, at: Date.now() };
       const pointer = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
       const point = { x: Math.round(event.clientX), y: Math.round(event.clientY) };
-      down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) } };
+      down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) }, down: event };
       // What the customer cannot see around it, looked for once: the press's answer and the messages both need it
       // (each its own copy: the message look takes out what it has seen shown).
       const near = lookNear(el);
@@ -645,7 +660,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     'pointerup',
     (event) => {
       if (!event.isTrusted || !down) return;
-      if (Math.hypot(event.clientX - down.x, event.clientY - down.y) <= 15) send(down.event);
+      const heldBack = !reachedPage.has(down.down) || (down.touch !== undefined && !reachedPage.has(down.touch));
+      if (!heldBack && Math.hypot(event.clientX - down.x, event.clientY - down.y) <= 15) send(down.event);
       down = null;
     },
     { capture: true, passive: true },
@@ -865,8 +881,22 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const current = action;
     action.quiet = ownSetTimeout(() => detect(current), 250) as unknown as number;
   };
+  /**
+   * The page drawing again, on its own, what the customer's action brought (a view drawn whole from its state on every
+   * tick of a clock): the new nodes carry on for the old ones, which are no longer on the page to be read.
+   */
+  const carryOver = (records: MutationRecord[]) => {
+    if (!action || action.added.size === 0) return;
+    const brought = [...action.added];
+    for (const record of records) {
+      if (record.type !== 'childList' || record.addedNodes.length === 0) continue;
+      const replaced = Array.from(record.removedNodes).some((gone) => brought.some((node) => gone === node || gone.contains(node)));
+      if (replaced) record.addedNodes.forEach((node) => action!.added.add(node));
+    }
+  };
   mutationListeners.add((records, _at, _before, byPage) => {
-    if (!byPage) onActionMutation(records);
+    if (byPage) carryOver(records);
+    else onActionMutation(records);
   });
 
   /** A dialog the page opened (an alert dialog is an alert first: see kindOf). */

@@ -185,6 +185,30 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
 
+  it("what the tap's own handler changes is its answer, in a view the page also changes by itself (a skeleton just replaced)", async () => {
+    const result = await fixtures.run(
+      scenario('skeleton-offers.html', '  - name: Next\n    tap: { role: button, name: Next offer }\n    expect: { text: Knitwear edit }\n').replace(
+        'goto: /rules/skeleton-offers.html\n',
+        'goto: /rules/skeleton-offers.html\n    expect: { text: Next offer }\n',
+      ),
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(result, 'dead-tap')).toEqual([]);
+  });
+
+  it('a view drawn anew on every tick of its clock: the tap, its answer and what it said are the same on every run', async () => {
+    const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
+    for (let run = 0; run < 3; run += 1) {
+      const result = await fixtures.run(scenario('redrawn-view.html', add));
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      expect(findingsOf(result, 'dead-tap')).toEqual([]);
+      const step = (await savedArtifacts(result)).steps[1]!;
+      // One tap, though the button under the finger was a new one by the time it came down, and the message it read.
+      expect(step.interactions.map((i) => i.kind)).toEqual(['tap']);
+      expect(step.appeared.map((m) => m.text)).toEqual(['Added to your bag']);
+    }
+  });
+
   it('a link or a button that opens a new tab is alive, and the customer goes on there', async () => {
     const result = await fixtures.run(
       scenario(
