@@ -125,8 +125,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * code that only came soon after their input (it may be, an await in a handler, or the page's own poll come back).
    */
   let runningSurely = false;
-  /** Takes the DOM changes a page timer just made, before they mix with others (set once the observer exists). */
-  let takePageChanges: (() => void) | null = null;
+  /**
+   * When the code running now was set in motion: the time its timer was set, or the first timer's of a chain (null
+   * outside a timer). A timer the customer's code set before a press (a toast's "hide in 2 s") is no part of its answer.
+   */
+  let runningSince: number | null = null;
+  /** Takes the DOM changes a timer just made, before they mix with others (set once the observer exists). */
+  let takeTimerChanges: ((byPage: boolean, since: number) => void) | null = null;
+  /**
+   * Set for the rest of a task in which the page's animations, not the customer, ran code: an animation that repeats
+   * (a ticker's next line on each animationiteration), or one that began before the customer's last input ended.
+   */
+  let animationTask = false;
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
   let lastInputAt = 0;
   /**
@@ -146,8 +156,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       ownSetTimeout(() => (handlingSince = null), 0);
     }, { capture: true, passive: true });
   }
+  for (const type of ['animationiteration', 'animationend', 'transitionend']) {
+    addEventListener(
+      type,
+      (event) => {
+        const { elapsedTime } = event as AnimationEvent | TransitionEvent;
+        if (animationTask || !(type === 'animationiteration' || Date.now() - elapsedTime * 1000 < lastInputAt)) return;
+        animationTask = true;
+        ownSetTimeout(() => (animationTask = false), 0);
+      },
+      { capture: true, passive: true },
+    );
+  }
   const schedulingContext = (): 'customer' | 'page' => {
     if (running) return running;
+    if (animationTask) return 'page';
     const event = (window as unknown as { event?: Event }).event;
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
@@ -191,6 +214,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     (window as unknown as Record<string, unknown>)[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
       if (typeof callback !== 'function') return original.call(window, callback, ...rest);
       const context = schedulingContext();
+      const since = running !== null && runningSince !== null ? runningSince : Date.now();
       const link = context === 'customer' ? depth + 1 : 0;
       const surely = context === 'customer' && surelyCustomer();
       const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
@@ -202,9 +226,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         const outer = running;
         const outerDepth = depth;
         const outerSurely = runningSurely;
+        const outerSince = runningSince;
         running = context;
         depth = link;
         runningSurely = surely;
+        runningSince = since;
         try {
           return (callback as (...a: unknown[]) => unknown).apply(this, args);
         } catch (error) {
@@ -214,7 +240,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
           running = outer;
           depth = outerDepth;
           runningSurely = outerSurely;
-          if (context === 'page') takePageChanges?.();
+          runningSince = outerSince;
+          takeTimerChanges?.(context === 'page', since);
         }
       };
       id = original.call(window, wrapped, ...rest);
@@ -383,9 +410,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     return known;
   };
   /** Listeners get each batch of changes, and whether the page made them on its own (in one of its own timers). */
-  type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean) => void;
+  type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean, since: number | null) => void;
   const mutationListeners = new Set<MutationListener>();
-  const onChanges = (all: MutationRecord[], byPage: boolean) => {
+  const onChanges = (all: MutationRecord[], pageTimer: boolean, since: number | null = null) => {
+    // What the page's animations changed (see animationTask) is the page's own, as what its timers change is.
+    const byPage = pageTimer || animationTask;
     const records = all.filter(
       (r) => !isOwn(r.target) && !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOwn)),
     );
@@ -400,7 +429,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (!previous.has(record.target)) previous.set(record.target, known);
     }
     const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];
-    for (const listener of mutationListeners) listener(records, at, before, byPage);
+    for (const listener of mutationListeners) listener(records, at, before, byPage, since);
   };
   const observer = new MutationObserver((records) => onChanges(records, false));
   const OBSERVED = { subtree: true, childList: true, attributes: true, characterData: true, characterDataOldValue: true };
@@ -426,7 +455,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     },
     { once: true },
   );
-  takePageChanges = () => onChanges(observer.takeRecords(), true);
+  takeTimerChanges = (byPage, since) => onChanges(observer.takeRecords(), byPage, since);
 
   /**
    * A picture drawn on a canvas (a map, a product viewer, a chart) changes no markup: the page drawing on a canvas is
@@ -529,8 +558,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const initial = control ? control.outerHTML : null;
     const initialWords = control ? lib.clean(control.textContent) : '';
     let working = false;
-    const onMutation: MutationListener = (records, at, before, byPage) => {
+    const onMutation: MutationListener = (records, at, before, byPage, since) => {
       if (answeredAfter(startedAt, at) > options.responseWindowMs) return void mutationListeners.delete(onMutation);
+      // A timer the customer's code set before this press (the last toast hiding itself) does not answer it.
+      if (since !== null && since < startedAt) return;
       // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press. What
       // the input's own handlers change, as they run, is: in a region that also changes by itself (a view drawn again
       // on every tick of a clock, a skeleton just replaced, a gallery that turns), too.

@@ -196,6 +196,24 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toEqual([]);
   });
 
+  it("a line an announcement bar puts in on its animation's turn is no answer to a tap, nor words the customer read", async () => {
+    const ask = '  - name: Ask\n    tap: { role: button, name: Email me when size 32 is back }\n';
+    const broken = await fixtures.run(scenario('ticker.html', ask));
+    expect(findingsOf(broken, 'dead-tap').map((f) => f.severity)).toEqual(['high']);
+    expect((await savedArtifacts(broken)).steps[1]!.appeared).toEqual([]);
+    const working = await fixtures.run(scenario('ticker.html?working', ask));
+    expect(findingsOf(working, 'dead-tap')).toEqual([]);
+    expect((await savedArtifacts(working)).steps[1]!.appeared.map((m) => m.text)).toEqual(["We'll email you when size 32 is back."]);
+  });
+
+  it("the last step's toast hiding on its own clock is no answer to the next tap", async () => {
+    const result = await fixtures.run(
+      scenario('toast-later.html', '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n  - name: Save\n    tap: { role: button, name: Save to wishlist }\n'),
+    );
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(result.steps[2]!.findings.map((f) => [f.rule, f.severity])).toEqual([['dead-tap', 'high']]);
+  });
+
   it('a view drawn anew on every tick of its clock: the tap, its answer and what it said are the same on every run', async () => {
     const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
     for (let run = 0; run < 3; run += 1) {
