@@ -186,7 +186,8 @@ export const ESSENTIALS: ReadonlyArray<{
     patterns: [
       labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
       // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.
-      new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
+      // "Please transfer the invoice total by 29.05.2026", "remit payment by", "settle this invoice by".
+      new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?|transfer(?:red)?|remit(?:ted)?|settle[d]?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
     ],
   },
   {

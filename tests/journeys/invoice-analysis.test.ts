@@ -55,6 +55,12 @@ describe('essentials', () => {
     expect(missing.map((e) => e.id)).toEqual(expect.arrayContaining(['due-date', 'how-to-pay']));
   });
 
+  it('a date to transfer, remit or settle the sum by is a due date', () => {
+    for (const due of ['Please transfer the invoice total by 29.05.2026 to the account below.', 'Kindly remit payment by 30 June 2025.', 'Please settle this invoice by 30/06/2025.']) {
+      expect(analyseInvoice(invoice(`${without('due-date')}\n${due}`)).missing, due).toEqual([]);
+    }
+  });
+
   it('bank details, IBAN, direct debit and PayPal are each a way to pay', () => {
     for (const how of ['Sort code: 11-22-33, account 12345678', 'IBAN: GB29 NWBK 6016 1331 9268 19', 'We will collect it by Direct Debit', 'Pay with PayPal']) {
       expect(analyseInvoice(invoice(`${without('how-to-pay')}\n${how}`)).missing).toEqual([]);
