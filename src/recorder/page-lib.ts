@@ -253,7 +253,19 @@ export function pageLib(): PageLib {
     }
     return false;
   };
-  const WORKING_WORDS = /^(loading|processing|please wait|one moment)\b|^\w+ing\b[^.!?]*(…|\.\.\.)$/i;
+  // A sign of work, in English and in the German, French, Spanish, Dutch and Italian shops write: "Taking payment…",
+  // "Liefertermin wird berechnet …", "Chargement en cours…", "Cargando…", "Even geduld…", "Caricamento…".
+  const WORKING_WORDS = new RegExp(
+    [
+      '^(?:loading|processing|please wait|one moment)\\b',
+      '^\\w+ing\\b[^.!?]*(?:…|\\.\\.\\.)$',
+      '^(?:lädt|laden|wird geladen|bitte warten|einen moment|chargement|traitement|veuillez patienter|patientez|un instant|cargando|procesando|espera|un momento|bezig|even geduld|een moment|caricamento|elaborazione|attendere)(?![\\p{L}])',
+      '^[^.!?]{0,40}?\\b(?:wird|werden) \\p{L}+(?:t|en)\\s*(?:…|\\.\\.\\.)$',
+      '^[^.!?]{0,40}?\\ben cours\\s*(?:…|\\.\\.\\.)$',
+      '^[^.!?]{0,40}?\\b(?:wordt|worden) \\p{L}+\\s*(?:…|\\.\\.\\.)$',
+    ].join('|'),
+    'iu',
+  );
   const saysWorking = (text: string): boolean => WORKING_WORDS.test(text);
   const shadowRoots = (max = 2000): ShadowRoot[] => {
     const found: ShadowRoot[] = [];

@@ -112,6 +112,16 @@ describe('signs of work', () => {
     // Six words read, at 238 a minute.
     expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo((6 * 60) / 238, 2);
   });
+
+  it.each([
+    ['de', 'Vielen Dank, Ihre Bestellung ist aufgegeben.'],
+    ['fr', 'Merci, votre commande est passée.'],
+    ['es', 'Gracias, tu pedido está hecho.'],
+    ['nl', 'Bedankt, je bestelling is geplaatst.'],
+  ])('in a shop that writes %s, its sign of work is no message to read either', async (lang, placed) => {
+    const result = await fixtures.run(scenario(`paying.html?lang=${lang}`, `  - name: Pay\n    tap: { role: button, name: Pay now }\n    expect: { text: "${placed}" }\n`));
+    expect((await savedArtifacts(result)).steps[1]!.appeared.map((m) => m.text)).toEqual([placed]);
+  });
 });
 
 describe('dead-tap', () => {
