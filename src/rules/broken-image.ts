@@ -7,7 +7,7 @@ export default defineRule({
   area: 'errors',
   severity: 'medium',
   threshold:
-    "an image that finished loading with no picture (naturalWidth 0): its address failed or it is not a picture (a third party's host that gave no answer at all is environment; an image a lazy loader has not filled in yet, with an empty src or none, asked for nothing; an advertisement's picture, in a sponsored link or an ad slot, is the ad network's; a tracker's pixel of 2×2 px or less is no picture)",
+    "an image that finished loading with no picture (naturalWidth 0): its address failed or it is not a picture (a third party's host that gave no answer at all is environment, one that answered with an error page the browser would not show as a picture is not; an image a lazy loader has not filled in yet, with an empty src or none, asked for nothing; an advertisement's picture, in a sponsored link or an ad slot, is the ad network's; a tracker's pixel of 2×2 px or less is no picture)",
   source: 'cx-shop convention: a missing picture of a product is a question the customer cannot answer',
   class: 'deterministic',
   scope: 'page',

@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
  * `?unending` its connection is held open after its last byte (a document that never finishes loading).
@@ -51,6 +51,8 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (url.pathname.startsWith('/staging/') && req.headers.authorization !== `Basic ${Buffer.from(STAGING_LOGIN).toString('base64')}`) {
       return void res.writeHead(401, { 'www-authenticate': 'Basic realm="staging"', 'content-type': 'text/plain' }).end('Unauthorized');
     }
+    // A storage host's answer for a file it does not have: an HTML error page with 404.
+    if (url.pathname.startsWith('/cdn-error/')) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 Not Found</h1><p>NoSuchKey</p></body></html>');
     if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
     if (url.pathname === '/slow') {
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));

@@ -297,6 +297,12 @@ describe('broken-image', () => {
     expect(findingsOf(result, 'failed-request')).toHaveLength(0);
   });
 
+  it("a picture the shop's image host on another site answers with an error page is broken: the host was there", async () => {
+    const result = await run('image-cdn-404.html');
+    const broken = findingsOf(result, 'broken-image');
+    expect(broken.flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((i) => i.element))).toEqual(['image "Linen shirt, back"']);
+  });
+
   it('the same 404 image is reported once in a scenario, even when a later step changes the page', async () => {
     const result = await run('image-404.html', { steps: '  - name: Show details\n    tap: { role: button, name: Show details }\n    expect: { text: Machine washable }\n' });
     const src = `${fixtures.url}/mobile/missing-photo.png`;

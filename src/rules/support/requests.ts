@@ -15,11 +15,17 @@ export function shortUrl(url: string): string {
 }
 
 /**
+ * Failures the browser gives a request whose host did answer, with something it will not hand the page: a picture
+ * answered with an HTML error page (a CDN's 404), blocked by Chromium's opaque-response blocking. The host is there.
+ */
+const ANSWERED_BUT_BLOCKED = /ERR_BLOCKED_BY_(?:ORB|RESPONSE)/;
+
+/**
  * A third party's request that got no answer at all (offline, a firewall, a name that does not resolve): that says
  * where cx-shop runs, not how the site treats the customer (one cx-shop made fail on purpose is not counted here).
  */
 export function unreachableThirdParty(r: RequestRecord): boolean {
-  return r.party === 'third-party' && r.status === null && r.failure !== null && r.injected === undefined;
+  return r.party === 'third-party' && r.status === null && r.failure !== null && !ANSWERED_BUT_BLOCKED.test(r.failure) && r.injected === undefined;
 }
 
 /** An error that names something the code expected to be there ("Carousel is not defined"). */
