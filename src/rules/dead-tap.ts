@@ -1,17 +1,22 @@
 import { DEAD_TAP_WINDOW_MS } from '../artifacts/types.js';
+import { afterUnreachableScript } from './support/requests.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'Nothing happened after a tap',
   area: 'frustration',
   severity: 'high',
-  threshold: `a tap, or a choice in a sort or filter list, gets no DOM change (a button busy for a moment that comes back as it was changed nothing), no canvas drawn again (one the page animates on its own aside), nothing hidden around it shown by a style rule with words of its own, navigation, request of the site (not a prefetch), scroll, focus elsewhere or dialog within ${DEAD_TAP_WINDOW_MS} ms (a handler that freezes the page counts from when it began to handle the tap; a page still frozen when the step ends is long-task's)`,
+  threshold: `a tap, or a choice in a sort or filter list, gets no DOM change (a button busy for a moment that comes back as it was changed nothing), no canvas drawn again (one the page animates on its own aside), nothing hidden around it shown by a style rule with words of its own, navigation, request of the site (not a prefetch), scroll, focus elsewhere or dialog within ${DEAD_TAP_WINDOW_MS} ms (a handler that freezes the page counts from when it began to handle the tap; a page still frozen when the step ends is long-task's; a tap whose handler failed on a library whose script never came, listed as environment, is not counted)`,
   source: 'PostHog dead clicks (2500 ms window)',
   class: 'deterministic',
   detect(artifacts) {
     // A page that stopped answering could show nothing: what it would have done is unknown, and the freeze is
     // long-task's to report.
     if (artifacts.frozen) return [];
+    // A handler that failed on a library whose script never came (offline, a firewall: "OneTrust is not defined") did
+    // nothing for that reason: where cx-shop runs, listed with the error as environment, not the site's dead control.
+    const knockOn = artifacts.pageErrors.some((e) => e.cause === 'action' && e.party === 'site' && afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered));
+    if (knockOn) return [];
     return artifacts.taps
       .filter((tap) => tap.responses.length === 0)
       .map((tap) => ({

@@ -42,6 +42,15 @@ describe('page-error', () => {
     expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(['background: POST /api/fail HTTP 500']));
   });
 
+  it("a tap that fails on a consent manager whose vendor's host gave no answer is environment, not a dead tap; the shop's own dead button still is", async () => {
+    const result = await fixtures.run(
+      scenario('consent-offline.html', '  - name: Cookie settings\n    tap: { role: button, name: Cookie settings }\n  - name: Size guide\n    tap: { role: button, name: Size guide }\n'),
+    );
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: OneTrust is not defined"]));
+    expect(result.steps[2]!.findings.map((f) => f.rule)).toEqual(['dead-tap']);
+  });
+
   it("a missing name on a later tap, after a third party's script got no answer as the page loaded, is environment; on a new document it is the site's again", async () => {
     const find = (name: string) => `  - name: ${name}\n    tap: { role: button, name: Find stores }\n    expect: { text: 3 stores near you }\n`;
     const steps = [find('Find stores'), '  - name: Open it again without the map\n    goto: /rules/page-error-later.html?mapless\n', find('Find stores again')];

@@ -75,5 +75,27 @@ function bearsName(url: string, name: string): boolean {
       .map((w) => w.toLowerCase());
   const named = [...wordsOf(name), ...wordsOf(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase())];
   const parts = wordsOf(address);
-  return named.some((word) => parts.some((part) => part.includes(word) || word.includes(part)));
+  if (named.some((word) => parts.some((part) => part.includes(word) || word.includes(part)))) return true;
+  // A library whose name its address does not bear: its vendor's hosts.
+  const global = name.split('.')[0]!;
+  return VENDOR_GLOBALS.some(([names, host]) => names.test(global) && host.test(address));
 }
+
+/**
+ * Names that well-known third parties' scripts define, and the hosts they are served from, where the address does not
+ * bear the name: OneTrust's consent manager from cdn.cookielaw.org, Google's tag from googletagmanager.com, Meta's
+ * pixel from connect.facebook.net, Adobe's tags from assets.adobedtm.com, Tealium's from tags.tiqcdn.com, Hotjar's.
+ */
+const VENDOR_GLOBALS: Array<[RegExp, RegExp]> = [
+  [/^(?:OneTrust|Optanon|OptanonWrapper|OnetrustActiveGroups)$/, /cookielaw|onetrust/i],
+  [/^(?:Cookiebot|CookieConsent)$/, /cookiebot/i],
+  [/^(?:__tcfapi|__cmp)$/, /cookielaw|onetrust|cookiebot|didomi|privacy-center|usercentrics|quantcast|consensu|trustarc|sourcepoint|cmp/i],
+  [/^(?:UC_UI|usercentrics)$/, /usercentrics/i],
+  [/^(?:Didomi)$/, /didomi|privacy-center/i],
+  [/^(?:gtag|dataLayer|google_tag_manager)$/, /googletagmanager|google-analytics|gtag/i],
+  [/^(?:fbq|_fbq)$/, /facebook|fbcdn/i],
+  [/^(?:_satellite)$/, /adobedtm|launch/i],
+  [/^(?:utag|utag_data)$/, /tiqcdn|tealium/i],
+  [/^(?:hj)$/, /hotjar/i],
+  [/^(?:ttq)$/, /tiktok/i],
+];

@@ -1,0 +1,28 @@
+/**
+ * A missing name after a third party's script got no answer earlier on the page: the knock-on of where cx-shop runs,
+ * when the script is the one that defines the name, by its address or by its vendor's host.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PageErrorRecord, RequestRecord } from '../../src/artifacts/types.js';
+import { afterUnreachableScript } from '../../src/rules/support/requests.js';
+
+const unreachable = (url: string): RequestRecord => ({ url, method: 'GET', resourceType: 'script', status: null, failure: 'net::ERR_NAME_NOT_RESOLVED', party: 'third-party', cause: 'background', telemetry: false });
+const missing = (name: string): PageErrorRecord => ({ message: `${name} is not defined`, party: 'site', cause: 'action' });
+
+describe('a missing name after an unreachable script earlier on the page', () => {
+  it("is the consent manager's, Google's tag's or Meta's pixel's, by the vendor's host though the address does not bear the name", () => {
+    const cases: Array<[string, string]> = [
+      ['OneTrust', 'https://cdn.cookielaw.org/scripttemplates/otSDKStub.js'],
+      ['Optanon', 'https://cdn.cookielaw.org/consent/0b1c/otSDKStub.js'],
+      ['gtag', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123'],
+      ['fbq', 'https://connect.facebook.net/en_US/fbevents.js'],
+      ['Carousel', 'https://cdn.carousel-lib.example/carousel.min.js'],
+    ];
+    for (const [name, url] of cases) expect(afterUnreachableScript(missing(name), [], [unreachable(url)]), name).toBe(true);
+  });
+
+  it("is the shop's own when the script that got no answer is another vendor's", () => {
+    expect(afterUnreachableScript(missing('OneTrust'), [], [unreachable('https://connect.facebook.net/en_US/fbevents.js')])).toBe(false);
+    expect(afterUnreachableScript(missing('addToBag'), [], [unreachable('https://cdn.cookielaw.org/scripttemplates/otSDKStub.js')])).toBe(false);
+  });
+});
