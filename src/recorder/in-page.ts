@@ -957,12 +957,20 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const id = JSON.stringify(n.id);
     return document.querySelector(`[aria-errormessage~=${id}], [aria-invalid="true"][aria-describedby~=${id}]`) !== null;
   };
+  /**
+   * Red, in a language whose words cx-shop does not read (see rules/support/message-words.ts): its colour is all there
+   * is to go by, in an alert or a live region too.
+   */
+  const READ_LANGUAGES = /^(?:en|de|fr|es)\b/i;
+  const redInUnreadLanguage = (el: Element, text: string) =>
+    !READ_LANGUAGES.test(el.closest('[lang]')?.getAttribute('lang') || 'en') && lib.looksRed(el) && !SELLING_WORDS.test(text);
   const kindOf = (el: Element, text: string): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
-    // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role).
-    if (el.closest(ALERTING)) return namedError(el) ? 'error' : 'alert';
+    // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role), in
+    // a language whose words say which it is.
+    if (el.closest(ALERTING)) return namedError(el) || redInUnreadLanguage(el, text) ? 'error' : 'alert';
     if (el.closest(DIALOG)) return 'dialog';
-    if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) ? 'error' : 'status';
+    if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) || redInUnreadLanguage(el, text) ? 'error' : 'status';
     if (namedError(el)) return 'error';
     // Red by its colour alone is an error, unless its words sell rather than warn: a sale, a price cut, few left.
     if (lib.looksRed(el)) return SELLING_WORDS.test(text) && !ERROR_WORDS.test(text) ? 'text' : 'error';

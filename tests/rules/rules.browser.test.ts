@@ -113,6 +113,16 @@ describe('failed-request', () => {
   });
 });
 
+describe('messages in a language cx-shop does not read', () => {
+  it('a red alert is an error by its colour; a green thank-you in a live region is none', async () => {
+    const send = (email: string) => `  - name: Sign up\n    type: { label: E-mailadres, text: "${email}" }\n    tap: { role: button, name: Inschrijven }\n`;
+    const wrong = await fixtures.run(scenario('nieuwsbrief.html', send('ada.example.com')));
+    expect(findingsOf(wrong, 'error-message').map((f) => f.evidence.text)).toEqual(['Dit e-mailadres klopt niet. Controleer of er een @ en een punt in staan.']);
+    const right = await fixtures.run(scenario('nieuwsbrief.html', send('ada@example.com')));
+    expect(findingsOf(right, 'error-message')).toEqual([]);
+  });
+});
+
 describe('signs of work', () => {
   it('"Taking payment…" while the page works is no message to read; the answer after it is', async () => {
     const result = await fixtures.run(scenario('paying.html', '  - name: Pay\n    tap: { role: button, name: Pay now }\n    expect: { text: your order is placed }\n'));
