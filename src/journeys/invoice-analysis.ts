@@ -55,6 +55,38 @@ export interface InvoiceAnalysis {
   words: number;
   /** Fewer than TEXT_WORDS words: a picture of an invoice (a scan), which nothing can read aloud, search or check. */
   pictureOnly: boolean;
+  /**
+   * The language the invoice is written in when it is plainly not English ("German"), or null. The checks read
+   * English: an invoice in another language is not checked, rather than reported as missing what it says in its own.
+   */
+  language: string | null;
+}
+
+/** The commonest short words of the languages invoices in Europe are written in: enough to tell them apart. */
+const FUNCTION_WORDS: Record<string, RegExp> = {
+  English: /^(?:the|and|of|to|your|for|is|you|we|please|this|with|by|on|at|our|are|from|if)$/,
+  German: /^(?:der|die|das|und|ist|sie|ihre|ihr|ihren|für|mit|wir|bitte|den|dem|zu|auf|bei|vom|zum|nicht|uns|unser|unsere|ein|eine)$/,
+  French: /^(?:le|la|les|et|des|du|pour|vous|votre|vos|nous|est|par|au|aux|une|sur|merci|avec|dans)$/,
+  Spanish: /^(?:el|los|las|y|del|para|su|usted|por|con|es|una|nos|gracias|sus|al)$/,
+  Dutch: /^(?:het|en|van|uw|je|voor|een|met|op|aan|wij|bij|niet|ons|onze|bedankt)$/,
+  Italian: /^(?:il|di|per|con|della|delle|che|un|sono|vostro|vostra|grazie|alla|dei|nel)$/,
+};
+
+/**
+ * The language of an invoice's words when it is plainly another than English: its short function words outnumber
+ * English ones by half again, and there are at least five of them. Null for English, a mixed one, or too few words.
+ */
+export function invoiceLanguage(text: string): string | null {
+  const tokens = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const counts = Object.entries(FUNCTION_WORDS).map(([language, words]) => [language, tokens.filter((t) => words.test(t)).length] as const);
+  const english = counts.find(([language]) => language === 'English')![1];
+  const [language, count] = counts.filter(([language]) => language !== 'English').sort((a, b) => b[1] - a[1])[0]!;
+  return count >= 5 && count >= 1.5 * english ? language : null;
+}
+
+/** The invoices among a step's documents that cx-shop can read: written in English (see invoiceLanguage). */
+export function englishInvoices(documents: readonly ReadDocument[]): ReadDocument[] {
+  return documents.filter((doc) => doc.kind === 'invoice' && analyseInvoice(doc).language === null);
 }
 
 /**
@@ -292,6 +324,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     readingChars: text.replace(/\s+/g, '').length,
     words,
     pictureOnly: words < TEXT_WORDS,
+    language: invoiceLanguage(text),
   };
   cache.set(doc, analysis);
   return analysis;

@@ -7,6 +7,7 @@ import { guidedRun, personStep } from '../guide/person.js';
 import type { GuidedArtifacts, RequestRecord, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
 import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
 import { recoveryFor } from '../effort/recovery.js';
+import { analyseInvoice } from '../journeys/invoice-analysis.js';
 import { summariseJourney } from '../journeys/summary.js';
 import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
 import { withSetting } from '../rules/findings.js';
@@ -281,7 +282,12 @@ function environmentOf(artifacts: JudgedStep): string[] {
     if (e.party === 'unknown') return [`error of unknown origin (a value thrown that is no Error, on a page that runs third parties' scripts): ${line}`];
     return afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered) ? [`error after a third party's script got no answer: ${line}`] : [];
   });
-  return [...new Set([...notes, ...errors])].sort();
+  // An invoice in a language the invoice checks do not read was not checked: said, so no one takes silence for a pass.
+  const unread = artifacts.documents
+    .filter((doc) => doc.kind === 'invoice')
+    .flatMap((doc) => analyseInvoice(doc).language ?? [])
+    .map((language) => `invoice in ${language}: cx-shop reads English invoices, so what it says was not checked`);
+  return [...new Set([...notes, ...errors, ...unread])].sort();
 }
 
 function countActions(artifacts: StepArtifacts): StepResult['actions'] {

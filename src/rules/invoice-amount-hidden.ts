@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice, PROMINENT_RATIO, sizeUnit } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, englishInvoices, PROMINENT_RATIO, sizeUnit } from '../journeys/invoice-analysis.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'step',
   detect({ documents, url }) {
-    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+    return englishInvoices(documents).flatMap((doc) => {
       const { amountDue: due, pictureOnly } = analyseInvoice(doc);
       // A picture of an invoice is invoice-essentials' one finding: nothing in it can be measured.
       if (due.prominent || pictureOnly) return [];

@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice, TEXT_WORDS } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, englishInvoices, TEXT_WORDS } from '../journeys/invoice-analysis.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'step',
   detect({ documents, url }) {
-    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+    return englishInvoices(documents).flatMap((doc) => {
       const { missing, essentials, pictureOnly, words } = analyseInvoice(doc);
       if (pictureOnly) {
         return [

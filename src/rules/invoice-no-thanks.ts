@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, englishInvoices } from '../journeys/invoice-analysis.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'step',
   detect({ documents, url }) {
-    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+    return englishInvoices(documents).flatMap((doc) => {
       const { thanks, pictureOnly } = analyseInvoice(doc);
       return thanks.count > 0 || pictureOnly
         ? []

@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, englishInvoices } from '../journeys/invoice-analysis.js';
 import { defineRule } from './types.js';
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -13,7 +13,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'step',
   detect({ documents, url }) {
-    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+    return englishInvoices(documents).flatMap((doc) => {
       const r = analyseInvoice(doc).readability;
       if (r.words === 0 || r.fleschKincaidGrade <= doc.gradeTarget) return [];
       const grade = round(r.fleschKincaidGrade);

@@ -1,4 +1,4 @@
-import { analyseInvoice, describeInvoice } from '../journeys/invoice-analysis.js';
+import { analyseInvoice, describeInvoice, englishInvoices } from '../journeys/invoice-analysis.js';
 import { plural } from './support/items.js';
 import { defineRule } from './types.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
   class: 'deterministic',
   scope: 'step',
   detect({ documents, url }) {
-    return documents.filter((doc) => doc.kind === 'invoice').flatMap((doc) => {
+    return englishInvoices(documents).flatMap((doc) => {
       const { threats, help } = analyseInvoice(doc);
       if (threats.count <= help.count) return [];
       const quoted = threats.phrases.map((p) => `"${p}"`).join(', ');

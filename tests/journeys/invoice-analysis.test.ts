@@ -1,6 +1,6 @@
 /** The invoice analysis on plain texts: each essential found or missed, thanks, threats against help, prominence. */
 import { describe, expect, it } from 'vitest';
-import { analyseInvoice, bodyFontSize, pairColumns, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
+import { analyseInvoice, bodyFontSize, invoiceLanguage, pairColumns, PROMINENT_RATIO } from '../../src/journeys/invoice-analysis.js';
 import type { ReadDocument } from '../../src/artifacts/types.js';
 
 function invoice(text: string, items: ReadDocument['items'] = text.split('\n').map((line) => ({ text: line, fontSize: 16 }))): ReadDocument {
@@ -30,6 +30,16 @@ const BAD = [
   'thirty days, whereupon a late payment fee of £25.00 shall be applied together with statutory interest calculated daily.',
   'Continued non-payment may result in referral to a debt collection agency and the initiation of legal proceedings.',
 ].join('\n');
+
+describe('the language an invoice is written in', () => {
+  it('is named when it is plainly not English; an English invoice, with a German address on it too, is read', () => {
+    expect(invoiceLanguage('Vielen Dank für Ihre Bestellung. Bitte überweisen Sie den Betrag bis zum 29.05.2026 auf das unten genannte Konto. Bei Fragen sind wir für Sie da.')).toBe('German');
+    expect(invoiceLanguage("Merci pour votre confiance. Le montant est à régler par virement avant le 03/07/2026. Pour toute question, contactez-nous par e-mail ou par téléphone.")).toBe('French');
+    expect(invoiceLanguage(Object.values(LINES).join('\n'))).toBeNull();
+    expect(invoiceLanguage(`${Object.values(LINES).join('\n')}\nLeinen & Co. GmbH, Hafenstraße 12, 20457 Hamburg, Deutschland`)).toBeNull();
+    expect(invoiceLanguage(BAD)).toBeNull();
+  });
+});
 
 describe('essentials', () => {
   it('a good invoice gives every essential, each with the line that shows it', () => {

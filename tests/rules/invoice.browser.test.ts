@@ -68,6 +68,13 @@ describe('invoice: page', () => {
     closeTo(result.steps[1]!.effortBreakdown.reading, reading(mainText('good.html')));
   });
 
+  it('an invoice in German is not checked by the English-reading rules: no finding, and the step says it was not checked', async () => {
+    const result = await run('rechnung.html', 'page');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(invoiceFindings(result)).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(["invoice in German: cx-shop reads English invoices, so what it says was not checked"]);
+  });
+
   it('a hard, threatening invoice with the amount in small print is each rule\'s finding', async () => {
     const result = await run('bad.html', '{ page: { css: main } }');
     expectBadInvoice(result, 'px', 12);
