@@ -186,6 +186,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const [longTasks, vitals] = seen
       ? await Promise.all([timed(readLongTasks(page, step.clock), 3000).catch(() => []), timed(readVitals(page), 3000).catch(() => NO_VITALS)])
       : [[], NO_VITALS];
+    // A transition or an animation that ends (a toast fading in, a drawer sliding open) is let end first, for a while
+    // at most: measured mid-fade, a colour is neither the one before nor the one after, and differs from run to run.
+    if (seen) await timed(page.evaluate(animationsEnded, ANIMATION_WAIT_MS), ANIMATION_WAIT_MS + 1000).catch(() => undefined);
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
@@ -273,6 +276,22 @@ async function withGuard<T>(work: Promise<T>, ms: number, action: string): Promi
 }
 
 const NO_VITALS = { lcpMs: null, cls: null, inpMs: null };
+
+/** Longest wait for the page's transitions and animations to end before cx-shop looks at it. */
+const ANIMATION_WAIT_MS = 1000;
+
+/**
+ * Runs in the page: resolves once its running transitions and animations that end have ended (one that repeats for
+ * ever, a spinner, is not waited for), or after `max` ms, on cx-shop's own timer (not one of the page's).
+ */
+function animationsEnded(max: number): Promise<void> {
+  const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
+  if (ending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(), max);
+    void Promise.all(ending.map((a) => a.finished.catch(() => undefined))).then(() => resolve());
+  });
+}
 
 /** Most time cx-shop spends on one look at the page (a snapshot; twice that for the accessibility check). */
 const LOOK_MS = 15_000;
