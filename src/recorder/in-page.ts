@@ -137,6 +137,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * (a ticker's next line on each animationiteration), or one that began before the customer's last input ended.
    */
   let animationTask = false;
+  /**
+   * Set for the rest of a task that handles an answer to a call the page made on its own (a consent manager's
+   * configuration fetched as the page loaded, then its banner drawn): the page's doing, whenever the customer last
+   * tapped. A task the customer's input starts clears it.
+   */
+  let pageTask = false;
+  const inPageTask = () => {
+    if (pageTask) return;
+    pageTask = true;
+    ownSetTimeout(() => (pageTask = false), 0);
+  };
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
   let lastInputAt = 0;
   /**
@@ -150,6 +161,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     addEventListener(type, (event) => {
       if (!event.isTrusted || isOwn(event.target)) return;
       lastInputAt = Date.now();
+      pageTask = false;
+      animationTask = false;
       if (handlingSince !== null) return;
       handlingSince = lastInputAt;
       // The first task after this one: the input's handlers have all run by then.
@@ -170,9 +183,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   }
   const schedulingContext = (): 'customer' | 'page' => {
     if (running) return running;
-    if (animationTask) return 'page';
     const event = (window as unknown as { event?: Event }).event;
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
+    if (animationTask || pageTask) return 'page';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
   };
   const surelyCustomer = (): boolean => {
@@ -296,6 +309,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   /** A customer's fetch: how many reads of its answer's body are under way, whether the page had its turn, done. */
   type Call = { reads: number; looked: boolean; done: boolean; open: OpenCall };
   const answers = new WeakMap<Response, Call>();
+  /** Answers to calls the page made on its own: what it does with them (and with their bodies) is its own doing. */
+  const pageAnswers = new WeakSet<Response>();
+  const asPageTask = <T>(promise: Promise<T>): Promise<T> =>
+    promise.then(
+      (value) => (inPageTask(), value),
+      (error: unknown) => {
+        inPageTask();
+        throw error;
+      },
+    );
   const finishCall = (call: Call) => {
     if (!call.looked || call.reads > 0 || call.done) return;
     call.done = true;
@@ -311,7 +334,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         const read = () => ownSetTimeout(() => ((call.reads -= 1), finishCall(call)), 0);
         reading.then(read, read);
       }
-      return reading;
+      return pageAnswers.has(this) ? asPageTask(reading) : reading;
     };
   }
   const originalFetch = window.fetch;
@@ -329,12 +352,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // The page's own `await` on the answer runs after this and starts its reads in the same task: looked at after it.
       const look = () => ownSetTimeout(() => ((call.looked = true), finishCall(call)), 0);
       answer.then((response) => (answers.set(response, call), look()), look);
+      return answer;
     }
-    return answer;
+    return asPageTask(answer.then((response) => (pageAnswers.add(response), response)));
   } as typeof fetch;
   const openCalls = new WeakMap<XMLHttpRequest, [string, string]>();
+  /** Calls the page sent on its own; their handlers (heard after this one, set up as it is opened) are its own doing. */
+  const pageCalls = new WeakSet<XMLHttpRequest>();
   const originalOpen = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    if (!openCalls.has(this)) this.addEventListener('readystatechange', () => this.readyState === 4 && pageCalls.has(this) && inPageTask());
     openCalls.set(this, [method, String(url)]);
     return (originalOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
   } as typeof XMLHttpRequest.prototype.open;
@@ -343,6 +370,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const call = openCalls.get(this);
     if (call) noteCall(call[0], call[1]);
     const counted = schedulingContext() === 'customer' ? customerCall(call?.[0] ?? 'GET', call?.[1] ?? '') : null;
+    if (counted) pageCalls.delete(this);
+    else pageCalls.add(this);
     // loadend comes after the page's own load, error and readystatechange handlers.
     if (counted) this.addEventListener('loadend', () => handled(counted), { once: true });
     try {
@@ -414,7 +443,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const mutationListeners = new Set<MutationListener>();
   const onChanges = (all: MutationRecord[], pageTimer: boolean, since: number | null = null) => {
     // What the page's animations changed (see animationTask) is the page's own, as what its timers change is.
-    const byPage = pageTimer || animationTask;
+    const byPage = pageTimer || animationTask || pageTask;
     const records = all.filter(
       (r) => !isOwn(r.target) && !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOwn)),
     );

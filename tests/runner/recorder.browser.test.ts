@@ -133,6 +133,19 @@ describe('naming what the customer acted on', () => {
   });
 });
 
+describe("what the page does on its own, after the customer's tap", () => {
+  it("a consent banner drawn once its configuration came, fetched as the page loaded, is neither the tap's answer nor read", async () => {
+    const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
+    for (let run = 0; run < 2; run += 1) {
+      const result = await fixtures.run(pageScenario('rules', 'consent-late.html', { steps: add }));
+      const step = (await savedArtifacts(result)).steps[1]!;
+      expect(step.appeared.map((m) => m.text)).toEqual(['Added to your bag']);
+      // The tap came before the banner (the step does not wait for a third party's call), so its words were there to take.
+      expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo((4 * 60) / 238, 2);
+    }
+  });
+});
+
 describe('a page still moving when the step ends', () => {
   it("is looked at once its transition has ended: a toast's colours are measured at rest, not mid-fade", async () => {
     const result = await fixtures.run(pageScenario('rules', 'toast-fade.html', { steps: '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n' }));
