@@ -51,7 +51,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   const deviceName = options.device ?? scenario.device;
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // The site's user name and password go to the browser, never into an address (see site-access.ts).
-  const site = siteAccess(options.baseUrl);
+  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [] };
   const folder = scenarioFolder(options.position ?? 0, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const guided: GuidedArtifacts = { shopper: options.shopper, via: 'browser', ease: null, predicted: options.predicted };

@@ -155,7 +155,8 @@ export class Recorder {
   /** The frames the customer acted in, by their document: flushed with the page, and placed on it as a step ends. */
   private readonly frameDocs = new Map<string, Frame>();
   private readonly markTimes = new Map<number, number>();
-  private readonly site: string;
+  /** The site's registrable domains: its pages', and those of the hosts a scenario names as its own too (siteHosts). */
+  private readonly sites: string[];
   private intents: Array<TypingIntent & { text: string }> = [];
   /** Fields typed into in earlier steps that still held what was typed when their step ended: watched for a loss later. */
   private typedEarlier: Array<{ note: FieldNote; doc: string; chars: number }> = [];
@@ -179,9 +180,9 @@ export class Recorder {
   constructor(
     page: Page,
     /** `personDrives`: a person walks the journey (cx-shop guide), and may reload the page themselves. */
-    private readonly options: { baseUrl: string; touch: boolean; secrets: readonly string[]; personDrives?: boolean },
+    private readonly options: { baseUrl: string; siteHosts?: readonly string[]; touch: boolean; secrets: readonly string[]; personDrives?: boolean },
   ) {
-    this.site = siteOf(options.baseUrl);
+    this.sites = [siteOf(options.baseUrl), ...(options.siteHosts ?? []).map((host) => siteOf(`https://${host}/`))];
     this.redact = redactor(options.secrets);
     this.current = page;
     this.watch(page);
@@ -278,7 +279,7 @@ export class Recorder {
       const from = /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(error.stack ?? '')?.[1];
       // A value thrown or rejected that is no Error (`Promise.reject({ code: 500 })`) has no stack to say whose code
       // it came from: the site's, on a page that runs no one else's scripts; unknown on one that does.
-      const party = from !== undefined ? (partyOf(from, [this.site, siteOf(page.url())]) === 'site' ? 'site' : 'third-party') : this.othersScriptsHere() ? 'unknown' : 'site';
+      const party = from !== undefined ? (partyOf(from, [...this.sites, siteOf(page.url())]) === 'site' ? 'site' : 'third-party') : this.othersScriptsHere() ? 'unknown' : 'site';
       this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
     });
     page.on('console', (message) => {
@@ -674,7 +675,7 @@ export class Recorder {
     // While cx-shop looks at the page, what loads because of that (pictures of a full-page capture) is cx-shop's; a
     // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
     const ownCall = PAGE_CALLS.has(request.resourceType());
-    const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : partyOf(request.url(), [this.site, siteOf(this.page.url())]);
+    const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : partyOf(request.url(), [...this.sites, siteOf(this.page.url())]);
     const entry = {
       url: request.url(),
       method: request.method(),

@@ -63,7 +63,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // A user name and password in the base URL are the browser's answer to the site's sign-in prompt, not part of any
   // address cx-shop goes to or reports.
-  const site = siteAccess(options.baseUrl);
+  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [] };
   const { baseUrl } = site;
   const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
@@ -166,7 +166,7 @@ export async function openPage(browser: Browser, profile: DeviceProfile, site: S
   const context = await browser.newContext({ ...profile, acceptDownloads: true, ...(httpCredentials && { httpCredentials }) });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();
-  const recorder = new Recorder(page, { baseUrl: site.baseUrl, touch: profile.hasTouch ?? false, secrets, personDrives });
+  const recorder = new Recorder(page, { baseUrl: site.baseUrl, siteHosts: site.hosts ?? [], touch: profile.hasTouch ?? false, secrets, personDrives });
   return { context, page, recorder };
 }
 

@@ -145,6 +145,8 @@ export function explainOne(issue: FlatIssue, ctx: Context): Complaint[] {
     case 'custom':
       return [refinementFailed(issue, ctx)];
     case 'invalid_format': {
+      // A pattern of the schema's says in its own words what the value is not ("is not an attribute name").
+      if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) return [{ path: issue.path, anchor: 'value', message: `${value()} ${issue.message}` }];
       const wanted = issue.format === 'url' ? 'a full address such as https://shop.example.com' : `a valid ${issue.format}`;
       return [{ path: issue.path, anchor: 'value', message: `expected ${wanted}, got ${value()}` }];
     }

@@ -105,6 +105,12 @@ export const ScenarioSchema = z.strictObject({
     .refine((name) => isDeviceName(name), { message: 'is not a Playwright device name' })
     .describe(`A Playwright device name, e.g. "${DEFAULT_DEVICE}", "iPhone 13" or "Desktop Chrome"`),
   baseUrl: z.url().optional().describe('Where the site is; --base-url or CX_SHOP_BASE_URL override it'),
+  siteHosts: z
+    .array(z.string().regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i, 'is not a host name (such as api.shop-backend.example)'))
+    .optional()
+    .describe(
+      "Other hosts that are the site's own, on another domain than its pages (its API, its image host): their failures are the site's, not a third party's",
+    ),
   persona: z.string().optional().describe('Who the customer is, for the report'),
   goal: z
     .string()

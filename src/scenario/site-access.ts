@@ -15,6 +15,8 @@ export interface SiteAccess {
   /** The base URL without its user name and password. */
   baseUrl: string;
   credentials: SiteCredentials | null;
+  /** Hosts on other domains that are the site's own too (a scenario's `siteHosts`: its API, its image host). */
+  hosts?: readonly string[];
 }
 
 export function siteAccess(baseUrl: string): SiteAccess {

@@ -106,6 +106,15 @@ describe('failed-request', () => {
     expect(findingsOf(result, 'broken-image').map((f) => f.severity)).toEqual(['medium']);
   });
 
+  it("a call to the shop's own API on another domain is a third party's, unless the scenario names its host as the site's", async () => {
+    const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n';
+    const unnamed = await fixtures.run(scenario('headless-api.html', add));
+    expect(findingsOf(unnamed, 'failed-request')).toEqual([]);
+    expect(unnamed.steps[1]!.environment?.join('\n')).toContain('POST /api/fail HTTP 500');
+    const named = await fixtures.run(scenario('headless-api.html', add).replace('name: fixture\n', 'name: fixture\nsiteHosts: [localhost]\n'));
+    expect(findingsOf(named, 'failed-request').map((f) => [f.severity, f.message])).toEqual([['high', 'POST /api/fail answered HTTP 500']]);
+  });
+
   it('a fetch answered 200 is not a finding', async () => {
     const result = await fixtures.run(scenario('failed-request.html', '  - name: Check delivery\n    tap: Check delivery\n    expect: { text: Delivery tomorrow }\n'));
     expect(result.status).toBe('passed');

@@ -26,6 +26,13 @@ describe('problems in a scenario file, one fixture each', () => {
     ]);
   });
 
+  it('says in its own words what a value is not, where a pattern decides', async () => {
+    expect(await problemsIn('bad-patterns.yaml')).toEqual([
+      'bad-patterns.yaml:2:18 testIdAttribute: "data test" is not an attribute name',
+      'bad-patterns.yaml:3:39 siteHosts[1]: "https://images.shop.example/" is not a host name (such as api.shop-backend.example)',
+    ]);
+  });
+
   it('reports an empty file', async () => {
     expect(await problemsIn('empty.yaml')).toEqual([
       'empty.yaml:1:1 the file is empty\n  hint: a scenario needs at least a name and steps',
