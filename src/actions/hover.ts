@@ -9,6 +9,9 @@ export const hover = defineAction({
   schema: TargetSchema,
   async perform(ctx, locator) {
     const { element } = await ctx.reach(locator);
+    // The customer points there on purpose: the rest counts as their act whatever the markup (a menu that opens on
+    // :hover alone says nothing of it).
+    await element.evaluate(() => window.__cxShopRecorder?.meanHover()).catch(() => undefined);
     await element.hover({ timeout: ctx.timeout });
     await ctx.page.waitForTimeout(REST_MS);
     await ctx.settle();

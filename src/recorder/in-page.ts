@@ -67,6 +67,8 @@ declare global {
       typedValue(id: number): string | null;
       /** Whether the field's form was sent (a submit event) since the customer last typed into it. */
       sentSinceTyped(id: number): boolean;
+      /** The pointer's next rest is the customer pointing on purpose (a `hover` step), whatever it rests on. */
+      meanHover(): void;
     };
   }
 }
@@ -841,6 +843,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // Hovering with a mouse: the pointer came to rest on a control without pressing it.
   let restTimer = 0;
   let lastRest: Element | null = null;
+  /** Set by a `hover` step: the customer points at the control on purpose, to open what it opens on hover. */
+  let meantHover = false;
   addEventListener(
     'pointermove',
     (event) => {
@@ -852,7 +856,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         const el = under ? lib.control(under) : null;
         if (!el || el === lastRest || el === document.body || (lastPress && lastPress.at >= movedAt)) return;
         lastRest = el;
-        if (el !== under || el.matches('[aria-haspopup], [aria-expanded]')) send({ type: 'hover', target: target(el) });
+        // A rest anywhere else (the pointer left where it last went) is no act of the customer's: on a control with a
+        // menu, on a part of one, or where they meant to point (a link whose menu opens on :hover alone), it is.
+        if (meantHover || el !== under || el.matches('[aria-haspopup], [aria-expanded]')) send({ type: 'hover', target: target(el) });
+        meantHover = false;
       }, 250) as unknown as number;
     },
     { capture: true, passive: true },
@@ -1309,6 +1316,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const form = (fields.get(id) as HTMLInputElement | undefined)?.form;
       const at = typedAt.get(id);
       return Boolean(form && at !== undefined && (sentAt.get(form) ?? 0) >= at);
+    },
+    meanHover() {
+      meantHover = true;
     },
   };
 }

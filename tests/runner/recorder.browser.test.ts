@@ -154,6 +154,17 @@ describe('a page still moving when the step ends', () => {
   });
 });
 
+describe('pointing on a laptop', () => {
+  it('a hover step on a link whose menu opens on :hover alone is the customer pointing there: a decision and a move', async () => {
+    const result = await fixtures.run(
+      pageScenario('rules', 'mega-menu.html', { head: 'device: Desktop Chrome\n', steps: '  - name: Look at women\'s\n    hover: { role: link, name: Women }\n    expect: { visible: { role: link, name: Coats } }\n' }),
+    );
+    expect(result.steps[1]!.status).toBe('passed');
+    expect((await savedArtifacts(result)).steps[1]!.interactions.map((i) => i.kind)).toEqual(['hover']);
+    expect(result.steps[1]!.effort).toBeGreaterThan(1.35);
+  });
+});
+
 describe('typing a code', () => {
   it('a postcode field marked postal-code is typed as the customer knows it, not checked key by key as a code', async () => {
     const result = await fixtures.run(pageScenario('rules', 'disabled-button.html', { steps: '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n' }));
