@@ -114,7 +114,11 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         break;
       }
       case 'error-message': {
-        const named = step.typed.find((f) => f.label !== null && (finding.evidence.text ?? '').toLowerCase().includes(f.label.toLowerCase()));
+        const said = (finding.evidence.text ?? '').toLowerCase();
+        const named = step.typed.find((f) => {
+          const label = f.label === null ? '' : labelWords(f.label);
+          return label.length >= 3 && said.includes(label);
+        });
         const chars = named ? named.chars : 0;
         items.push(item(finding, named ? `go to ${named.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
         break;
@@ -132,4 +136,14 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
     }
   }
   return items;
+}
+
+/** A field's label as a message names it: without its marks ("Postleitzahl *", "Email (required)", "Name:"). */
+function labelWords(label: string): string {
+  return label
+    .replace(/\((?:required|optional|pflicht(?:feld)?|optional|obligatoire|facultatif|obligatorio|opcional)\)/gi, ' ')
+    .replace(/[*:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -192,6 +192,15 @@ describe('recovery priced from findings', () => {
     expect(item!.seconds).toBeCloseTo(M + P + M + 8 * OPERATORS.keystroke, 3);
   });
 
+  it("an error message that names a field the customer typed, by its label without its marks ('Postleitzahl *'), adds typing it again", () => {
+    const step = judgedStep({
+      typed: [{ target: { description: 'textbox labelled "Postleitzahl *"', text: '', box: null, pageBox: null }, label: 'Postleitzahl *', keptAfterTyping: true, keptAtStepEnd: true, chars: 5, valueAtEnd: '8033' }],
+    });
+    const [item] = recoveryFor([finding('error-message', { evidence: { text: 'Bitte geben Sie eine gültige Postleitzahl ein.' } })], step);
+    expect(item!.seconds).toBeCloseTo(M + P + 5 * OPERATORS.keystroke, 3);
+    expect(item!.what).toContain('type it again (5 characters)');
+  });
+
   it('a cleared form is filled again, field by field', () => {
     const items = [{ element: 'a', chars: 10 }, { element: 'b', chars: 5 }];
     const [item] = recoveryFor([finding('form-cleared', { evidence: { items } })], judgedStep());
