@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locatorFields, requireOneLocator } from '../scenario/locator.js';
-import { defineAction } from './types.js';
+import { ActionError, defineAction } from './types.js';
 
 const CheckSchema = z.union([
   z.string().min(1).transform((label) => ({ label, checked: true })),
@@ -12,10 +12,13 @@ export const check = defineAction({
   schema: CheckSchema,
   async perform(ctx, args) {
     const { checked, ...locator } = args;
-    const { element } = await ctx.reach(locator);
+    const { element, target } = await ctx.reach(locator);
     if ((await element.isChecked({ timeout: ctx.timeout })) === checked) return;
     // The customer taps the box, or the label that shows it when the page hides the box (a colour swatch, a switch).
     await ctx.tap(element);
     await ctx.settle();
+    // They see whether it turned: one that did not (a switch whose handler does nothing) is the step failing.
+    const now = await element.isChecked({ timeout: 2000 }).catch(() => null);
+    if (now !== null && now !== checked) throw new ActionError(`${target.description} is still ${checked ? 'off' : 'on'} after the customer's tap`, 'failed');
   },
 });

@@ -70,8 +70,11 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
 export class ActionError extends Error {
   constructor(
     message: string,
-    /** 'blocked': the customer cannot go on; 'error': the run itself broke (site unreachable). */
-    readonly kind: 'blocked' | 'error' = 'blocked',
+    /**
+     * 'blocked': the customer cannot go on; 'error': the run itself broke (site unreachable); 'failed': the customer
+     * did it and the page did not do what it was for (a switch that does not turn), and they can go on.
+     */
+    readonly kind: 'blocked' | 'error' | 'failed' = 'blocked',
   ) {
     super(message);
     this.name = 'ActionError';

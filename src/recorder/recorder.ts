@@ -99,6 +99,8 @@ export function deliver(page: Page, event: PageEvent, frame: Frame | null = null
  * hands in it. Its documents, messages and timers are not the page the customer is on.
  */
 const HANDS = new Set<PageEvent['type']>(['press', 'key', 'select', 'scroll']);
+/** Fields that answer a tap by turning on or off, by their type or their role: see tapResponse. */
+const TOGGLES = /^(?:checkbox|radio|switch|menuitemcheckbox|menuitemradio)\b/;
 
 export interface RecordedStep {
   interactions: ReturnType<typeof interactionsOf>;
@@ -728,7 +730,9 @@ export class Recorder {
     const within = (at: number) => at >= press.t - 50 && at <= press.t + DEAD_TAP_WINDOW_MS;
     const responses = new Set<TapResponse['responses'][number]>();
     // A tap on a field answers itself: the caret is there, the keyboard opens (or already is).
-    if (press.type === 'press' && press.field) responses.add('focus');
+    // A field takes the focus, and a keyboard or a picker with it: that is its answer. A tick box, a radio or a switch
+    // answers by turning, which the page shows (a native one turns by itself): the focus alone says nothing.
+    if (press.type === 'press' && press.field && !TOGGLES.test(press.field.type) && !TOGGLES.test(press.target.description)) responses.add('focus');
     for (const answer of this.answersTo(press)) responses.add(answer.what);
     if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
     if (this.documentTimes.some((t) => t > press.t && within(t))) responses.add('navigation');

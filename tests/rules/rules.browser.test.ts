@@ -223,6 +223,16 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
 
+  it('a switch that does not turn is dead, and its check step fails; one that turns is neither', async () => {
+    const result = await fixtures.run(
+      scenario('switches.html', '  - name: Emails\n    check: { role: switch, name: Emails about offers }\n  - name: Texts\n    check: { role: switch, name: Text messages }\n'),
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'failed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(result.steps[2]!.findings.map((f) => [f.rule, f.severity])).toEqual([['dead-tap', 'high']]);
+    expect(result.steps[2]!.reason).toBe('check: switch labelled "Text messages" is still off after the customer\'s tap');
+  });
+
   it("what the tap's own handler changes is its answer, in a view the page also changes by itself (a skeleton just replaced)", async () => {
     const result = await fixtures.run(
       scenario('skeleton-offers.html', '  - name: Next\n    tap: { role: button, name: Next offer }\n    expect: { text: Knitwear edit }\n').replace(
