@@ -5,6 +5,7 @@
  */
 import type { Box, Interaction } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
+import { saysShopActed } from '../rules/support/message-words.js';
 import type { JudgedStep } from '../rules/types.js';
 import { pointingTime } from './fitts.js';
 import { OPERATORS, RECOVERY } from './operators.js';
@@ -114,13 +115,18 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         break;
       }
       case 'error-message': {
+        // A message that says what the shop did about it ("we've kept 3 in your bag") leaves nothing to fix: read only.
+        if (saysShopActed(finding.evidence.text ?? '')) break;
+        // A form emptied in the same step is filled again whole (form-cleared): the field named is typed again there.
+        const refilled = findings.some((f) => f.rule === 'form-cleared' && f.class === 'deterministic' && !f.error);
         const said = (finding.evidence.text ?? '').toLowerCase();
         const named = step.typed.find((f) => {
           const label = f.label === null ? '' : labelWords(f.label);
           return label.length >= 3 && said.includes(label);
         });
-        const chars = named ? named.chars : 0;
-        items.push(item(finding, named ? `go to ${named.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
+        const retype = named && !refilled ? named : undefined;
+        const chars = retype ? retype.chars : 0;
+        items.push(item(finding, retype ? `go to ${retype.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
         break;
       }
       case 'small-text':

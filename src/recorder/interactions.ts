@@ -8,10 +8,10 @@ import { keyboardSwitches } from '../effort/keyboard.js';
 import type { FieldNote, PageEvent } from './in-page.js';
 
 /** Field words that mark a code: customers type codes character by character, checking each one. */
-const CODE_FIELD = /promo|coupon|voucher|discount|gift.?card|order.?(number|no\b|id)|tracking|reference|\bcode\b/i;
+const CODE_FIELD = /promo|coupon|voucher|discount|gift.?card|order.?(number|no\b|id)|tracking.?(?:number|no\b|id|code)|\breference\b|\bcode\b/i;
 
 /** Codes the customer knows by heart, typed as any word is: their postcode or ZIP code, their country's dialling code. */
-const KNOWN_CODE = /\b(?:postal|post|zip|area|country|dial(?:l?ing)?)[\s_-]?code\b/gi;
+const KNOWN_CODE = /\b(?:postal|post|zip|area|country|dial(?:l?ing)?)[\s_-]?code\b|\bc[oó]digo[\s_-]postal\b|\bcode[\s_-]postal\b/giu;
 
 function isCodeField(field: Pick<FieldNote, 'words' | 'target'>): boolean {
   return CODE_FIELD.test(`${field.words} ${field.target.description}`.replace(KNOWN_CODE, ' '));

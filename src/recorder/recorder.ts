@@ -126,6 +126,7 @@ export class Recorder {
   private readonly pageOwnEvents: Array<Received & ({ type: 'call' } | { type: 'fault' })> = [];
   /** When the document the customer is on was asked for (its main frame's last navigation request). */
   private documentAskedAt = 0;
+  private previousDocumentAskedAt = 0;
   /** The calls ("METHOD url") the page has sent with keepalive: see beaconSent. */
   private readonly beacons = new Set<string>();
   private readonly redact: (text: string) => string;
@@ -668,12 +669,13 @@ export class Recorder {
 
   /** Whether the document the customer is on has asked for a third party's script. */
   private othersScriptsHere(): boolean {
-    return this.requests.some((r) => r.at >= this.documentAskedAt && r.resourceType === 'script' && r.party === 'third-party');
+    // The document before counts too: its last errors can come after the next one was asked for, as it unloads.
+    return this.requests.some((r) => r.at >= this.previousDocumentAskedAt && r.resourceType === 'script' && r.party === 'third-party');
   }
 
   private onRequest(request: Request): void {
     const at = Date.now();
-    if (request.isNavigationRequest() && request.frame() === this.page.mainFrame()) this.documentAskedAt = at;
+    if (request.isNavigationRequest() && request.frame() === this.page.mainFrame()) [this.previousDocumentAskedAt, this.documentAskedAt] = [this.documentAskedAt, at];
     // While cx-shop looks at the page, what loads because of that (pictures of a full-page capture) is cx-shop's; a
     // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
     const ownCall = PAGE_CALLS.has(request.resourceType());

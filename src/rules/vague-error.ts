@@ -1,13 +1,6 @@
 import { isErrorMessage } from './error-message.js';
-import { givesFix, namesFieldKind, excerpt } from './support/message-words.js';
+import { excerpt, givesFix, namesFieldKind, saysShopActed } from './support/message-words.js';
 import { defineRule } from './types.js';
-
-/**
- * Words saying what the shop did about it ("so we have taken it out of your bag", "your new total is £5.00"): the
- * customer knows what happened and has nothing to put right.
- */
-const SHOP_ACTED =
-  /\bwe(?:['’]ve| have)? (?:taken|removed|updated|changed|refunded|cancell?ed|moved|replaced|adjusted|saved|kept|reduced|limited|set|lowered)\b|\byour new (?:total|price|delivery date)\b/i;
 
 export default defineRule({
   title: 'Error message that does not help',
@@ -26,7 +19,7 @@ export default defineRule({
       .filter((message) => {
         const text = message.text.toLowerCase();
         const namesField = namesFieldKind(text) || labels.some((label) => text.includes(label));
-        return !namesField && !givesFix(text) && !SHOP_ACTED.test(text);
+        return !namesField && !givesFix(text) && !saysShopActed(text);
       })
       .map((message) => ({
         message: `"${excerpt(message.text, 120)}" says neither which field is wrong nor how to fix it`,

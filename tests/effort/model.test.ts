@@ -201,6 +201,21 @@ describe('recovery priced from findings', () => {
     expect(item!.what).toContain('type it again (5 characters)');
   });
 
+  it("a field the error message names, in a form the same step emptied, is typed again once: with the form's", () => {
+    const step = judgedStep({
+      typed: [{ target: { description: 'textbox labelled "Current password"', text: '', box: null, pageBox: null }, label: 'Current password', keptAfterTyping: true, keptAtStepEnd: false, chars: 15, valueAtEnd: '' }],
+    });
+    const items = recoveryFor(
+      [finding('error-message', { evidence: { text: 'Your current password is not right.' } }), finding('form-cleared', { evidence: { items: [{ element: 'a', chars: 45 }] } })],
+      step,
+    );
+    expect(items.map((i) => i.seconds)).toEqual([expect.closeTo(M + P, 3), expect.closeTo(M + (M + P) + 45 * OPERATORS.keystroke, 3)]);
+  });
+
+  it('an error message that says what the shop did about it leaves nothing to fix: no recovery, its reading aside', () => {
+    expect(recoveryFor([finding('error-message', { evidence: { text: "Sorry, we only have 3 of these left. We've kept 3 in your bag." } })], judgedStep())).toEqual([]);
+  });
+
   it('a cleared form is filled again, field by field', () => {
     const items = [{ element: 'a', chars: 10 }, { element: 'b', chars: 5 }];
     const [item] = recoveryFor([finding('form-cleared', { evidence: { items } })], judgedStep());

@@ -171,6 +171,18 @@ describe('typing a code', () => {
     const typed = (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'type');
     expect(typed.map((i) => i.kind === 'type' && i.code)).toEqual([false]);
   });
+
+  it('a postcode in French and a note about preferences are no codes; a promo code is', async () => {
+    const result = await fixtures.run(
+      pageScenario('rules', 'which-codes.html', {
+        steps:
+          '  - name: Postcode\n    type: { label: Code postal, text: "69003" }\n  - name: Note\n    type: { label: Your delivery preferences, text: Leave it with a neighbour }\n' +
+          '  - name: Code\n    type: { label: Promo code, text: SAVE10 }\n',
+      }),
+    );
+    const typed = (await savedArtifacts(result)).steps.flatMap((s) => s.interactions).filter((i) => i.kind === 'type');
+    expect(typed.map((i) => i.kind === 'type' && i.code)).toEqual([false, false, true]);
+  });
 });
 
 describe('pages the customer did not see', () => {

@@ -143,6 +143,17 @@ export function givesReason(text: string): boolean {
   return REASON_EN.test(text) || REASON_OTHER.test(text);
 }
 
+const SHOP_ACTED =
+  /\bwe(?:['’]ve| have)? (?:taken|removed|updated|changed|refunded|cancell?ed|moved|replaced|adjusted|saved|kept|reduced|limited|set|lowered)\b|\byour new (?:total|price|delivery date)\b/i;
+
+/**
+ * Words saying what the shop did about it ("so we have taken it out of your bag", "we've kept 3 in your bag", "your
+ * new total is £5.00"): the customer knows what happened and has nothing to put right.
+ */
+export function saysShopActed(text: string): boolean {
+  return SHOP_ACTED.test(text);
+}
+
 /** A page's words quoted in a finding's sentence: whole, or cut at a word's end with an ellipsis. */
 export function excerpt(text: string, max: number): string {
   if (text.length <= max) return text;
