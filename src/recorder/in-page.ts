@@ -536,6 +536,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // app: the customer leaves the page for it, and the page stays as it was. The browser is kept from trying to load
   // the address (a phone's browser hands it over; an emulated one then stops taking taps), and the press is answered.
   const appListeners = new Set<() => void>();
+  /** Told of each animation the customer's code starts by the Web Animations API (element.animate), with its element. */
+  const animateListeners = new Set<(el: Element) => void>();
+  const animate = Element.prototype.animate;
+  Element.prototype.animate = function (this: Element, keyframes: Keyframe[] | PropertyIndexedKeyframes | null, options?: number | KeyframeAnimationOptions) {
+    const pseudo = typeof options === 'object' && options !== null && Boolean(options.pseudoElement);
+    if (!pseudo && schedulingContext() === 'customer' && !isOwn(this)) for (const listener of animateListeners) listener(this);
+    return animate.call(this, keyframes, options);
+  };
   const APP_LINK = /^(?:tel|callto|mailto|sms|facetime|facetime-audio|whatsapp|skype|viber|tg|geo|maps):/i;
   addEventListener(
     'click',
@@ -615,6 +623,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     drawListeners.add(onDraw);
     const onApp = () => answer('navigation');
     appListeners.add(onApp);
+    // A picture or a part the press's own code animates (a zoom by the Web Animations API, a panel sliding): an answer.
+    // Not the pressed control's own press effect (a ripple in it): a picture in it (the image a zoom button holds) is.
+    const onAnimate = (el: Element) => {
+      if (control && control.contains(el) && !el.matches('img, picture, video, svg, canvas')) return;
+      answer('mutation');
+    };
+    animateListeners.add(onAnimate);
     // A value set by the page's script (a quantity stepper) changes no markup and fires no event: compare values, and
     // whether each box is ticked (a form's reset, a "Clear all", unticks boxes and changes nothing else).
     const stateOf = (el: Element) => `${valueOf(el)}|${(el as HTMLInputElement).checked ?? ''}|${(el as HTMLSelectElement).selectedIndex ?? ''}`;
@@ -648,6 +663,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const events: Array<[string, PageAnswer]> = [
       // A "Print" button's answer is the browser's print dialog, which changes nothing on the page.
       ['beforeprint', 'dialog'],
+      // A video or a sound the press started or stopped: its picture (or what is heard) changes, with no markup.
+      ['play', 'drawn'],
+      ['pause', 'drawn'],
+      ['volumechange', 'drawn'],
+      ['fullscreenchange', 'drawn'],
       ['scroll', 'scroll'],
       ['change', 'change'],
       ['input', 'change'],
@@ -678,6 +698,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       mutationListeners.delete(onMutation);
       drawListeners.delete(onDraw);
       appListeners.delete(onApp);
+      animateListeners.delete(onAnimate);
       for (const [type, handler] of handlers) removeEventListener(type, handler, { capture: true });
     }, options.responseWindowMs + 50);
   };

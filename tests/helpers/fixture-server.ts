@@ -14,7 +14,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.js': 'text/javascript', '.wav': 'audio/wav' };
 
 export interface FixtureServer {
   url: string;

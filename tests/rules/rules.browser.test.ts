@@ -223,6 +223,14 @@ describe('dead-tap', () => {
     expect(findingsOf(result, 'dead-tap')).toHaveLength(0);
   });
 
+  it('a zoom by the Web Animations API and a video started by a tap are answers, with no markup changed', async () => {
+    const result = await fixtures.run(
+      scenario('media-zoom.html', '  - name: Zoom\n    tap: { role: button, name: Zoom image }\n  - name: Play\n    tap: { css: "video#look" }\n'),
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(findingsOf(result, 'dead-tap')).toEqual([]);
+  });
+
   it('a switch that does not turn is dead, and its check step fails; one that turns is neither', async () => {
     const result = await fixtures.run(
       scenario('switches.html', '  - name: Emails\n    check: { role: switch, name: Emails about offers }\n  - name: Texts\n    check: { role: switch, name: Text messages }\n'),
