@@ -6,7 +6,7 @@ export default defineRule({
   title: 'Nothing happened after a tap',
   area: 'frustration',
   severity: 'high',
-  threshold: `a tap, or a choice in a sort or filter list, gets no DOM change (a button busy for a moment that comes back as it was changed nothing), no canvas drawn again (one the page animates on its own aside), nothing hidden around it shown by a style rule with words of its own, navigation, request of the site (not a prefetch), scroll, focus elsewhere or dialog within ${DEAD_TAP_WINDOW_MS} ms (a handler that freezes the page counts from when it began to handle the tap; a page still frozen when the step ends is long-task's; a tap whose handler failed on a library whose script never came, listed as environment, is not counted)`,
+  threshold: `a tap, or a choice in a sort or filter list, gets no DOM change (a button busy for a moment that comes back as it was changed nothing), no canvas drawn again (one the page animates on its own aside), no animation its code starts (a ripple in the control aside), no video or sound started or stopped, no tick box, radio or switch turned (the focus it takes is no answer), nothing hidden around it shown by a style rule with words of its own, navigation, request of the site (not a prefetch), scroll, focus elsewhere or dialog within ${DEAD_TAP_WINDOW_MS} ms (a handler that freezes the page counts from when it began to handle the tap; a page still frozen when the step ends is long-task's; a tap whose handler failed on a library whose script never came, listed as environment, is not counted)`,
   source: 'PostHog dead clicks (2500 ms window)',
   class: 'deterministic',
   detect(artifacts) {
