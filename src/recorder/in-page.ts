@@ -1229,7 +1229,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * 04:59"). Not an offer that has ended, which may be the answer to a code.
    */
   const SELLING_WORDS =
-    /\b(?:(?:holding|keeping|reserving|saving) (?:this|it|them|these|your|the)\b[^.!?]{0,40} for you|(?:reserved|held) for (?:you|\d)|(?:offer|sale|deal|reservation|basket|cart) (?:ends|expires) in|sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone)\b|nur noch \d+|\d+\s?% rabatt|angebot|plus que \d+|soldes|au lieu de|solo quedan? \d+|últimas unidades|rebajas|oferta/i;
+    /\b(?:(?:holding|keeping|reserving|saving) (?:this|it|them|these|your|the)\b[^.!?]{0,40} for you|(?:reserved|held) for (?:you|\d)|(?:offer|sale|deal|reservation|basket|cart) (?:ends|expires) in|sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|just \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone|hurry|final reduction|last chance|price drop|clearance|reduced|now [£$€]\s?\d+|\d+ (?:people|others) (?:have|are)\b)\b|nur noch \d+|\d+\s?% rabatt|angebot|plus que \d+|soldes|au lieu de|solo quedan? \d+|últimas unidades|rebajas|oferta/i;
   /**
    * Words that make red or error-classed text read as an error: in English, and in the German, French and Spanish
    * that shops in Europe also write in (see rules/support/message-words.ts).
