@@ -1060,13 +1060,35 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
     (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
+    // A wrapper around the list the customer opened (a select's popover, a combobox's menu) holds its choices, not a
+    // message: when the list holds most of its words.
+    !listHoldsMost(el, text) &&
     // Links within the page do not make it a menu: an error summary lists each problem as a link to its field
     // ("There is a problem: Enter your email address, Enter a password").
     el.querySelectorAll('a[href]:not([href^="#"]), button').length <= 1;
+  const listHoldsMost = (el: Element, text: string) => {
+    const list = el.querySelector('[role="listbox"], [role="menu"], [role="tree"], [role="grid"]');
+    return list !== null && lib.clean((list as HTMLElement).innerText).length >= text.length / 2;
+  };
+  /**
+   * Text for screen readers only (a component's live region that says "7 results available", clipped to a pixel):
+   * no one sees it, so no one reads it. Clipped away in a box of its own, or a box of a pixel or two.
+   */
+  const forScreenReadersOnly = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 2 && r.height <= 2) return true;
+    for (let n: Element | null = el, depth = 0; n && depth < 3; n = n.parentElement, depth += 1) {
+      const style = getComputedStyle(n);
+      if ((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) return true;
+      if (/inset\(\s*(50|100)%/.test(style.clipPath)) return true;
+    }
+    return false;
+  };
   const report = (el: Element, text: string, arrival: boolean) => {
     // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
     // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.
     if (text.length <= 40 && lib.saysWorking(text)) return;
+    if (forScreenReadersOnly(el)) return;
     const known = shown.get(text);
     if (known && known.isConnected && lib.visible(known)) return;
     shown.set(text, el);

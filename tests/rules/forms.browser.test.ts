@@ -417,6 +417,16 @@ describe('an answer in a polite live region (error-message)', () => {
   });
 });
 
+describe('words no one reads as a message', () => {
+  it("a store list in a combobox's menu and its live region for screen readers are not read; the answer the customer sees is", async () => {
+    const result = await run('store-picker.html', {
+      steps: '  - name: Look for Leeds\n    type: { label: Store, text: Lee }\n  - name: Choose Trinity\n    tap: { role: option, name: Leeds Trinity }\n    expect: { text: Collect from Leeds Trinity }\n',
+    });
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps.map((s) => s.appeared.map((m) => m.text))).toEqual([[], [], ['Collect from Leeds Trinity']]);
+  });
+});
+
 describe('red words (error-message)', () => {
   it("red text is an error in any colour space the page writes it (Tailwind 4's oklch()), unless its words sell: few left, a sale, an item held for the customer", async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name}, exact: true }\n`;
