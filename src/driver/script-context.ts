@@ -186,7 +186,9 @@ export interface ScriptOptions {
 const LABELLED =
   'input:not([type="hidden"], [type="button"], [type="submit"], [type="reset"], [type="image"]), textarea, select, iframe, ' +
   '[contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="searchbox"], [role="combobox"], [role="listbox"], ' +
-  '[role="spinbutton"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"]';
+  '[role="spinbutton"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"], ' +
+  // A drop-down a component library draws as a button (Headless UI's Listbox, MUI's Select): named by its label too.
+  '[aria-haspopup="listbox"]';
 
 export class ScriptContext implements ActionContext {
   readonly baseUrl: string;

@@ -41,7 +41,7 @@ export function suggestLocators(wanted: WantedElement): string[] {
     if (!found.includes(suggestion)) found.push(suggestion);
   };
   const selector = wanted.field
-    ? 'input:not([type="hidden"]), select, textarea, [contenteditable="true"]'
+    ? 'input:not([type="hidden"]), select, textarea, [contenteditable="true"], [aria-haspopup="listbox"], [role="combobox"], [role="switch"]'
     : 'a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"], summary, [onclick]';
   for (const el of Array.from(document.querySelectorAll(selector))) {
     if (!lib.visible(el)) continue;

@@ -45,6 +45,9 @@ describe('a drop-down the page draws itself', () => {
     expect(findingsOf(chosen, 'dead-tap')).toHaveLength(0);
     // The list the customer opened offers a size that is sold out: that is a choice they read, not an error.
     expect(findingsOf(chosen, 'error-message')).toHaveLength(0);
+    // Drawn as a button (Headless UI's Listbox), it is named by its label too.
+    const country = await fixtures.run(pageScenario('rules', 'listbox-button.html', { steps: '  - name: France\n    select: { label: Country, option: France }\n    expect: { text: Delivering to France }\n' }));
+    expect(country.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     const missing = await fixtures.run(pageScenario('rules', 'custom-select.html', { head: 'timeout: 2000\n', steps: '  - name: My size\n    select: { label: Size, option: XL }\n' }));
     expect(missing.steps[1]!.reason).toBe('select: combobox labelled "Size" opened no option "XL" (it offers: S, M, L, XXL – sold out)');
   });
