@@ -76,9 +76,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   const interactive =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"], [onclick]';
-  // WCAG 2.5.8 exempts a link in a sentence: one with more than a few characters around it, or in a short sentence of
-  // three words or more with a word that is not a link's ("Or pay online by card."). Separators alone between links
-  // ("Privacy · Terms") and page numbers ("1 2 of 5") make no sentence.
+  // WCAG 2.5.8 exempts a link in a sentence, or one whose size the line of text it sits in sets: one with more than a
+  // few letters around it, or in a short sentence of three words or more with a word that is not a link's ("Or pay
+  // online by card."). Separators alone between links ("Privacy · Terms") and page numbers ("Page 1 2 3 4 5 ›",
+  // "1 2 of 5") make no sentence.
   const CONTROL_TEXT = 'a, button, [role="button"], [role="link"]';
   const wordsAround = (block: Element) => {
     const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -87,11 +88,21 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     }
     return false;
   };
+  const letters = (text: string | null) => (text ?? '').replace(/[^\p{L}]/gu, '').length;
   const isInline = (el: Element) => {
-    // A button styled as a link in the sentence ("Check our <button>size guide</button>") is in it as a link is.
-    if (!el.matches('a, button, [role="link"], [role="button"]') || getComputedStyle(el).display !== 'inline' || !el.parentElement) return false;
-    const around = clean(el.parentElement.textContent).length - clean(el.textContent).length;
-    return around > 10 || ((clean(el.parentElement.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(el.parentElement));
+    // A button styled as a link in the sentence ("Check our <button>size guide</button>") is in it as a link is; one
+    // set inline-block (for an animated underline) too, while it is no taller than the line it sits in.
+    const parent = el.parentElement;
+    if (!el.matches('a, button, [role="link"], [role="button"]') || !parent) return false;
+    const { display } = getComputedStyle(el);
+    if (display !== 'inline') {
+      if (display !== 'inline-block' && display !== 'inline-flex') return false;
+      const style = getComputedStyle(parent);
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+      if (el.getBoundingClientRect().height > line + 2) return false;
+    }
+    const around = letters(parent.textContent) - letters(el.textContent);
+    return around > 10 || ((clean(parent.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(parent));
   };
   // Held in place on the screen as the page scrolls (a sticky header, a bottom bar): what lies next to it in the
   // page depends on where the customer stopped scrolling.
