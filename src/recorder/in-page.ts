@@ -1185,8 +1185,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const kind = kindOf(el, text);
       const inForm = form !== null && form.contains(el);
       // Unmarked words that are content the action brought (a result under its own heading, one entry of a list drawn
-      // at once) are what the customer asked to see, not a message about what they did.
-      if (kind === 'text' && !inForm && isContent(el)) continue;
+      // at once) are what the customer asked to see, not a message about what they did. So is a list of three results
+      // or more, in a form or a live region too (the stores near a postcode, one of them "Out of stock").
+      if ((kind === 'text' && !inForm && isContent(el)) || ((kind === 'text' || kind === 'status') && listOfResults(el))) continue;
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || inForm || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
       // A client-side page change brings a whole new page: only what is marked as a message counts there.
@@ -1213,6 +1214,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     return said.length > 0 && said.length <= 300 && /\p{L}/u.test(said) ? said : null;
   };
   /** A piece of a page's content: it has a heading of its own, or it is one entry of a list of several. */
+  const LISTS = 'ul, ol, table, [role="list"], [role="table"], [role="grid"]';
+  const listOfResults = (el: Element) => {
+    const list = el.matches(LISTS) ? el : el.querySelector(LISTS);
+    if (!list) return false;
+    const items = list.querySelectorAll('li, tr, [role="listitem"], [role="row"]').length;
+    return items >= 3 && lib.clean((list as HTMLElement).innerText).length >= lib.clean((el as HTMLElement).innerText).length / 2;
+  };
   const isContent = (el: Element) =>
     el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
     (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3);

@@ -427,6 +427,18 @@ describe('words no one reads as a message', () => {
   });
 });
 
+describe('a list of results', () => {
+  it('the shops near a postcode, two out of stock, are what the customer asked to see; a postcode the shop cannot place is an error', async () => {
+    const check = (postcode: string) => `  - name: Check ${postcode}\n    type: { label: Postcode, text: "${postcode}", clear: true }\n    tap: { role: button, name: Check stock }\n`;
+    const result = await run('stock-check.html', { steps: check('LS1 5AT') + check('99999') });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([
+      [],
+      [],
+      ['We could not find that postcode. Check it and try again.'],
+    ]);
+  });
+});
+
 describe('red words (error-message)', () => {
   it("red text is an error in any colour space the page writes it (Tailwind 4's oklch()), unless its words sell: few left, a sale, an item held for the customer", async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name}, exact: true }\n`;
