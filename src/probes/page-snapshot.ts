@@ -118,7 +118,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return known;
   };
   const targets = deepAll(interactive)
-    .filter(reachable)
+    // A tick box or radio the page hides under its label (a colour swatch, a size pill) is tapped on the label: it is
+    // measured there, as the label the customer can reach.
+    .filter((el) => reachable(el) || (el.matches('input[type="checkbox"], input[type="radio"]') && lib.shownAs(el) !== el && reachable(lib.shownAs(el))))
     .slice(0, MAX_ITEMS)
     // Its box is what a finger can tap: a checkbox's label too (see shownAs).
     .map((el) => ({
