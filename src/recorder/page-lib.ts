@@ -193,9 +193,27 @@ export function pageLib(): PageLib {
     }
     return null;
   };
+  /**
+   * A text box only as wide as what is typed in it, inside the box the page draws as the field (a combobox library's
+   * control, its input a few pixels wide until the customer types): the customer taps the drawn box. Null otherwise.
+   */
+  const drawnAround = (el: Element): Element | null => {
+    if (!(el instanceof HTMLInputElement) || ['checkbox', 'radio', 'hidden', 'button', 'submit', 'image', 'reset'].includes(el.type)) return null;
+    const r = el.getBoundingClientRect();
+    if (r.width >= 24) return null;
+    for (let n = el.parentElement, depth = 0; n && depth < 3; n = n.parentElement, depth += 1) {
+      const box = n.getBoundingClientRect();
+      if (box.width < 2 * Math.max(r.width, 12)) continue;
+      // The field's own box: it holds no other field or control.
+      return n.querySelectorAll('input:not([type="hidden"]), select, textarea, button, a[href]').length === 1 ? n : null;
+    }
+    return null;
+  };
   const shownAs = (el: Element): Element => {
     const stretched = stretchedOver(el);
     if (stretched) return stretched;
+    const drawn = drawnAround(el);
+    if (drawn) return drawn;
     const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
     if (!labels || labels.length === 0) return el;
     const r = el.getBoundingClientRect();

@@ -439,6 +439,15 @@ describe('a list of results', () => {
   });
 });
 
+describe('a text box only as wide as what is typed in it', () => {
+  it('is aimed at, and measured, as the box the page draws around it', async () => {
+    const result = await run('store-picker.html?auto', { steps: '  - name: Look for Leeds\n    type: { label: Store, text: Lee }\n' });
+    const typed = (await savedArtifacts(result)).steps[1]!.interactions.find((i) => i.kind === 'type');
+    expect(typed?.target.box?.width).toBeGreaterThan(200);
+    expect(result.steps[1]!.recovery ?? []).toEqual([]);
+  });
+});
+
 describe('red words (error-message)', () => {
   it("red text is an error in any colour space the page writes it (Tailwind 4's oklch()), unless its words sell: few left, a sale, an item held for the customer", async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name}, exact: true }\n`;
