@@ -99,9 +99,9 @@ describe('tap-target-size', () => {
   });
 
   it('colour swatches whose radios the page hides are measured where the customer taps them, on their labels', async () => {
-    const tiny = findingsOf(await run('swatches.html'), 'tap-target-size').filter((f) => f.severity === 'high');
+    const tiny = findingsOf(await run('swatch-dots.html'), 'tap-target-size').filter((f) => f.severity === 'high');
     expect(tiny.flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((i) => i.element))).toEqual(['radio labelled "Olive"', 'radio labelled "Navy"', 'radio labelled "Rust"', 'radio labelled "Sand"']);
-    expect(findingsOf(await run('swatches.html?roomy'), 'tap-target-size')).toEqual([]);
+    expect(findingsOf(await run('swatch-dots.html?roomy'), 'tap-target-size')).toEqual([]);
   });
 
   it('48×48 buttons are not a finding', async () => {
