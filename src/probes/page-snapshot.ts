@@ -96,10 +96,15 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (!el.matches('a, button, [role="link"], [role="button"]') || !parent) return false;
     const { display } = getComputedStyle(el);
     if (display !== 'inline') {
+      // Set inline-block (as a button is by default), it is in a sentence only in a line of text: a paragraph's or a
+      // list item's own words around it, no taller than their line.
       if (display !== 'inline-block' && display !== 'inline-flex') return false;
+      if (!parent.matches('p, li, dd, td, figcaption, small, span, em, strong, b, i')) return false;
       const style = getComputedStyle(parent);
       const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
       if (el.getBoundingClientRect().height > line + 2) return false;
+      const ownWords = Array.from(parent.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join(' ');
+      return letters(ownWords) > 10 || (ownWords.match(/\p{L}{2,}/gu) ?? []).length >= 2;
     }
     const around = letters(parent.textContent) - letters(el.textContent);
     return around > 10 || ((clean(parent.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(parent));

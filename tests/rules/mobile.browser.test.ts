@@ -123,6 +123,8 @@ describe('tap-target-size', () => {
     expect(targets.find((t) => t.element === 'button "size guide"')?.inline).toBe(true);
     // Set inline-block for an animated underline, as tall as the line: in the sentence still.
     expect(['Free returns', 'click and collect'].map(inline)).toEqual([true, true]);
+    // A button (inline-block, as buttons are) beside a paragraph of its own is in no sentence.
+    expect(targets.find((t) => t.element === 'button "Have a promo code?"')?.inline).toBe(false);
     expect(['Privacy', 'Terms', '1', '2', '3', '4', '5'].map(inline)).toEqual([false, false, false, false, false, false, false]);
     const measured = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
     expect(measured).toEqual(expect.arrayContaining(['link "Privacy"', 'link "Terms"', 'link "1"', 'link "2"', 'link "3"']));
