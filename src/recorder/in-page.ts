@@ -1076,7 +1076,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    */
   const forScreenReadersOnly = (el: Element) => {
     const r = el.getBoundingClientRect();
-    if (r.width <= 2 && r.height <= 2) return true;
+    // A box of its own a pixel or two across (one drawn with display: contents has none, and its text shows).
+    if (r.width <= 2 && r.height <= 2 && getComputedStyle(el).display !== 'contents') return true;
     for (let n: Element | null = el, depth = 0; n && depth < 3; n = n.parentElement, depth += 1) {
       const style = getComputedStyle(n);
       if ((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) return true;

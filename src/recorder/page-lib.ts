@@ -55,11 +55,18 @@ export function pageLib(): PageLib {
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'spinbutton', 'checkbox', 'radio', 'slider', 'switch']);
 
   const visible = (el: Element, exclude: readonly string[] = []) => {
-    if (el.getClientRects().length === 0) return false;
+    const boxed = el.getClientRects().length > 0;
+    const style = getComputedStyle(el);
+    if (!boxed) {
+      // An element drawn with display: contents (a framework's wrapper) has no box of its own: what it holds shows.
+      if (style.display !== 'contents') return false;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      if (range.getClientRects().length === 0) return false;
+    }
     // Content the browser skips drawing: a panel folded away with hidden="until-found" (content-visibility: hidden)
     // still has boxes, but the customer sees none of it until they open it or find it.
-    if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
-    const style = getComputedStyle(el);
+    else if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
     if (style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
     // A region left out holds what is in its components' shadow roots too (a chat widget built as one).
     return !exclude.some((selector) => {
