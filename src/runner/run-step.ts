@@ -286,10 +286,24 @@ const ANIMATION_WAIT_MS = 1000;
  */
 function animationsEnded(max: number): Promise<void> {
   const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
-  if (ending.length === 0) return Promise.resolve();
+  // The page scrolling on its own (a link to a part of it, scrolled smoothly) is let stop too: held still for three
+  // frames, counted in frames so that a busy machine waits for the same scroll.
+  const still = new Promise<void>((resolve) => {
+    let last = scrollY;
+    let steady = 0;
+    let frames = 0;
+    const frame = () => {
+      frames += 1;
+      steady = scrollY === last ? steady + 1 : 0;
+      last = scrollY;
+      if (steady >= 3 || frames >= 120) resolve();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   return new Promise((resolve) => {
     (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(), max);
-    void Promise.all(ending.map((a) => a.finished.catch(() => undefined))).then(() => resolve());
+    void Promise.all([still, ...ending.map((a) => a.finished.catch(() => undefined))]).then(() => resolve());
   });
 }
 
