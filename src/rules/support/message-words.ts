@@ -82,12 +82,17 @@ const REQUIRED_LEGEND = words(
     'campos? (?:marcados? con (?:un )?(?:\\*|asterisco) (?:son |es )?)?obligatorios?',
 );
 
+/** Every match of a pattern, to take each one out of a text (built once: the rules ask for every message). */
+const everywhere = (pattern: RegExp) => new RegExp(pattern.source, 'giu');
+const REQUIRED_LEGEND_ALL = everywhere(REQUIRED_LEGEND);
+const ARTICLES_ALL = everywhere(words('all|the|alle|die|les|tous les|los|todos los'));
+
 /** Is the whole text a legend of required fields (its asterisk and the words, nothing else)? */
 export function isRequiredLegend(text: string): boolean {
   const rest = text
-    .replace(new RegExp(REQUIRED_LEGEND.source, 'giu'), ' ')
+    .replace(REQUIRED_LEGEND_ALL, ' ')
     .replace(/[*:=()[\].,]/g, ' ')
-    .replace(words('all|the|alle|die|les|tous les|los|todos los'), ' ');
+    .replace(ARTICLES_ALL, ' ');
   return /\*|asterisk|astérisque|asterisco/i.test(text) && text.length <= 100 && rest.trim() === '';
 }
 
@@ -100,6 +105,8 @@ const NEXT_STEP = words(
     'veuillez(?= (?:vérifier|confirmer|saisir|cliquer))|por favor,?(?= (?:revisa|comprueba|confirma|introduce))',
 );
 
+const NEXT_STEP_ALL = everywhere(NEXT_STEP);
+
 /**
  * A nudge to spend a little more ("¡Te faltan 15,10 € para el envío gratis!", "Noch 12 € bis zum kostenlosen
  * Versand", "Il vous manque 8 € pour la livraison gratuite"): it sells, and nothing went wrong.
@@ -111,7 +118,7 @@ export function saysError(text: string): boolean {
   if (isRequiredLegend(text)) return false;
   let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ');
   // A success that says what to do next is no error: "Thanks for subscribing! Please check your inbox to confirm."
-  if (saysDone(said) && !saysNot(said)) said = said.replace(new RegExp(NEXT_STEP.source, 'giu'), ' ');
+  if (saysDone(said) && !saysNot(said)) said = said.replace(NEXT_STEP_ALL, ' ');
   return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
 }
 
