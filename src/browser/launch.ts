@@ -22,13 +22,15 @@ export const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials', '--d
 
 export interface LaunchOptions {
   headed?: boolean;
+  /** More Chromium switches, after cx-shop's own. */
+  args?: readonly string[];
 }
 
 export async function launchBrowser(choice: BrowserChoice, options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: choice.executablePath,
     headless: !options.headed,
-    args: [...QUIET_CHROMIUM_ARGS, ...SAME_PROCESS_FRAMES_ARGS],
+    args: [...QUIET_CHROMIUM_ARGS, ...SAME_PROCESS_FRAMES_ARGS, ...(options.args ?? [])],
     timeout: 60_000,
     // cx-shop handles Ctrl-C and SIGTERM itself: it closes the browser and writes the report of what was measured.
     // Playwright's own handler would close the browser too and then end the process, racing that last write.

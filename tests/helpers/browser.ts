@@ -17,8 +17,16 @@ import type { ScenarioResult } from '../../src/report/types.js';
 import { runScenario, type ScenarioRunOptions } from '../../src/runner/run-scenario.js';
 import { formatProblem, parseScenario } from '../../src/scenario/load.js';
 
+/**
+ * The fixture pages' third parties (cdn.carousel-lib.example, a tag manager's real host) are never reached: every host
+ * but this machine's is unknown to the tests' browser at once, as it would be offline. Left to the machine's resolver,
+ * such a name can take seconds to fail on a busy or new machine, and a page waiting on its script would not open in a
+ * step's time.
+ */
+export const OFFLINE_HOSTS_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+
 export async function startBrowser(): Promise<Browser> {
-  return launchBrowser(findBrowser());
+  return launchBrowser(findBrowser(), { args: [OFFLINE_HOSTS_ARG] });
 }
 
 /**
