@@ -115,6 +115,7 @@ export async function captureStep(
     const shot = (await timed(
       session.send('Page.captureScreenshot', {
         format: 'png',
+        optimizeForSpeed: true,
         captureBeyondViewport: true,
         // With a clip, Chromium draws scale × CSS pixels: scale 1 gives a picture in CSS pixels, as every box is.
         clip: { x: 0, y: top, width: view.width, height, scale: 1 },

@@ -183,12 +183,16 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     }
     // Timing first, before cx-shop's own look keeps the page busy: the long tasks of its picture and its
     // accessibility check are not the site's.
+    // A transition or an animation that ends (a toast fading in, a drawer sliding open) is let end meanwhile, for a
+    // while at most: measured mid-fade, a colour is neither the one before nor the one after, and differs from run to
+    // run. Both only wait for the page's frames, and keep it no busier.
     const [longTasks, vitals] = seen
-      ? await Promise.all([timed(readLongTasks(page, step.clock), 3000).catch(() => []), timed(readVitals(page), 3000).catch(() => NO_VITALS)])
+      ? await Promise.all([
+          timed(readLongTasks(page, step.clock), 3000).catch(() => []),
+          timed(readVitals(page), 3000).catch(() => NO_VITALS),
+          timed(page.evaluate(animationsEnded, ANIMATION_WAIT_MS), ANIMATION_WAIT_MS + 1000).catch(() => undefined),
+        ])
       : [[], NO_VITALS];
-    // A transition or an animation that ends (a toast fading in, a drawer sliding open) is let end first, for a while
-    // at most: measured mid-fade, a colour is neither the one before nor the one after, and differs from run to run.
-    if (seen) await timed(page.evaluate(animationsEnded, ANIMATION_WAIT_MS), ANIMATION_WAIT_MS + 1000).catch(() => undefined);
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
