@@ -92,8 +92,10 @@ describe('web vitals', () => {
   it('a tap on a touch screen counts as an interaction too', async () => {
     const page = await open('slow-click.html', true);
     await page.getByRole('button', { name: 'Add to basket' }).tap();
-    const { inpMs } = await vitalOnceReported(page, 'inpMs');
-    expect(inpMs).toBeGreaterThanOrEqual(500);
+    await page.getByText('1 item').waitFor();
+    // A touch screen's press may be drawn before its click is handled: the press alone is reported first (a few ms),
+    // then the whole interaction.
+    await expect.poll(async () => (await readVitals(page)).inpMs ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(500);
   });
 });
 
