@@ -560,6 +560,7 @@ export class ScriptContext implements ActionContext {
       this.page.evaluate(
         ({ from, still, idle }) =>
           new Promise<number>((resolve) => {
+            const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
             let last = window.scrollY;
             let unchanged = 0;
             const frame = () => {
@@ -567,9 +568,9 @@ export class ScriptContext implements ActionContext {
               unchanged = now === last ? unchanged + 1 : 0;
               last = now;
               if ((unchanged >= still && now !== from) || unchanged >= idle) resolve(now);
-              else requestAnimationFrame(frame);
+              else nextFrame(frame);
             };
-            requestAnimationFrame(frame);
+            nextFrame(frame);
           }),
         { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES },
       ),

@@ -240,9 +240,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return [...Array.from((el as HTMLInputElement).labels ?? []), ...named].some((label) => {
       if (!label || !reachable(label)) return false;
       const r = label.getBoundingClientRect();
-      if (r.width <= 2 || r.height <= 2) return false;
-      const style = getComputedStyle(label);
-      return !((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) && !/inset\(\s*(50|100)%/.test(style.clipPath);
+      return r.width > 2 && r.height > 2 && !lib.clippedAway(label);
     });
   };
   const fields = fieldElements

@@ -81,7 +81,7 @@ export async function readVitals(page: Page): Promise<StepTiming['vitals']> {
       // web-vitals works out INP in idle time, and headless Chromium has none after an input until a frame is
       // asked for: ask for one, then let the queued idle work (web-vitals' first) run before reading.
       await new Promise((resolve) => {
-        requestAnimationFrame(() => requestIdleCallback(resolve, { timeout: settleMs }));
+        (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => requestIdleCallback(resolve, { timeout: settleMs }));
         // cx-shop's own wait: a timer the page's count of pending timers leaves out (see recorder/in-page.ts).
         (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(undefined), settleMs * 2);
       });

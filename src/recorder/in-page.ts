@@ -63,6 +63,8 @@ declare global {
       busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null };
       /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
       later(callback: () => void, ms: number): void;
+      /** A frame of cx-shop's own (its probes count frames with it): never the page's, nor taken as its answer. */
+      frame(callback: () => void): void;
       fieldValue(id: number): string | null;
       typedValue(id: number): string | null;
       /** Whether the field's form was sent (a submit event) since the customer last typed into it. */
@@ -1078,12 +1080,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const r = el.getBoundingClientRect();
     // A box of its own a pixel or two across (one drawn with display: contents has none, and its text shows).
     if (r.width <= 2 && r.height <= 2 && getComputedStyle(el).display !== 'contents') return true;
-    for (let n: Element | null = el, depth = 0; n && depth < 3; n = n.parentElement, depth += 1) {
-      const style = getComputedStyle(n);
-      if ((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) return true;
-      if (/inset\(\s*(50|100)%/.test(style.clipPath)) return true;
-    }
-    return false;
+    return lib.clippedAway(el, 2);
   };
   const report = (el: Element, text: string, arrival: boolean) => {
     // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
@@ -1356,6 +1353,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);
+    },
+    frame(callback: () => void) {
+      ownAnimationFrame(() => callback());
     },
     fieldValue(id: number) {
       const el = fields.get(id);

@@ -10,6 +10,11 @@ export interface PageLib {
   clean(text: string | null | undefined): string;
   /** Shown to the customer: has a box, not hidden, not transparent, not inside an excluded region. */
   visible(el: Element, exclude?: readonly string[]): boolean;
+  /**
+   * Clipped away for screen readers only (a "visually hidden" label, a live region that says "7 results available"):
+   * a clip rect on a positioned box, or clip-path inset(50%), on the element or, with `up`, its nearest ancestors.
+   */
+  clippedAway(el: Element, up?: number): boolean;
   /** Box in the viewport, rounded to 0.01 px. */
   viewBox(el: Element): Box;
   /** Box in document coordinates, rounded to 0.01 px. */
@@ -53,6 +58,15 @@ export function pageLib(): PageLib {
     'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="checkbox"], ' +
     '[role="radio"], [role="tab"], [role="menuitem"], [role="option"], [role="switch"], [onclick], [contenteditable="true"]';
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'spinbutton', 'checkbox', 'radio', 'slider', 'switch']);
+
+  const clippedAway = (el: Element, up = 0) => {
+    for (let n: Element | null = el, depth = 0; n && depth <= up; n = n.parentElement, depth += 1) {
+      const style = getComputedStyle(n);
+      if ((style.position === 'absolute' || style.position === 'fixed') && style.clip.startsWith('rect')) return true;
+      if (/inset\(\s*(50|100)%/.test(style.clipPath)) return true;
+    }
+    return false;
+  };
 
   const visible = (el: Element, exclude: readonly string[] = []) => {
     const boxed = el.getClientRects().length > 0;
@@ -313,5 +327,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking, shadowRoots, shadowText };
 }

@@ -292,6 +292,7 @@ function animationsEnded(max: number): Promise<void> {
   const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
   // The page scrolling on its own (a link to a part of it, scrolled smoothly) is let stop too: held still for three
   // frames, counted in frames so that a busy machine waits for the same scroll.
+  const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
   const still = new Promise<void>((resolve) => {
     let last = scrollY;
     let steady = 0;
@@ -301,9 +302,9 @@ function animationsEnded(max: number): Promise<void> {
       steady = scrollY === last ? steady + 1 : 0;
       last = scrollY;
       if (steady >= 3 || frames >= 120) resolve();
-      else requestAnimationFrame(frame);
+      else nextFrame(frame);
     };
-    requestAnimationFrame(frame);
+    nextFrame(frame);
   });
   return new Promise((resolve) => {
     (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(), max);
