@@ -55,6 +55,14 @@ const WAITED_TYPES = new Set([...ANSWERING_TYPES, 'script']);
 /** Requests only a page's own code makes (never a picture, a style or a font loaded for a capture). */
 const PAGE_CALLS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping']);
 
+/**
+ * What a third party's request may be and still hold the page's load event without holding the customer: its script
+ * (a tag manager, a chat widget, an A/B test: such a script comes async, or the page would not have been shown), its
+ * calls and its frame (a chat window, an advert). Pictures, styles and fonts, wherever from, are what the customer
+ * sees (a shop's pictures come from a CDN of another name).
+ */
+const ASIDE_TYPES = new Set(['script', 'document', 'other', ...PAGE_CALLS]);
+
 /** An event as it came; `framed`: from a frame in the page, not the page itself. */
 type Received = PageEvent & { received: number; framed?: true };
 /** An input whose answer is watched: a press, or a choice in a list that acts at once. */
@@ -167,6 +175,9 @@ export class Recorder {
   private stepRequests = 0;
   private stepStartedAt = Date.now();
   private lastSiteActivity = 0;
+  /** The requests the customer waits for as a page loads still on their way, and when the last one ended (see loaded). */
+  private readonly needed = new Set<Request>();
+  private neededAt = 0;
   /** When the tab the customer is on last finished loading a document. */
   private loadAt = 0;
   private waited = 0;
@@ -268,7 +279,10 @@ export class Recorder {
       // Chromium does not report a fetch as finished while the page has not read its body: the answer is enough.
       this.settleRequest(response.request());
     });
-    page.on('requestfinished', (request) => this.settleRequest(request));
+    page.on('requestfinished', (request) => {
+      this.settleRequest(request);
+      this.loaded(request);
+    });
     page.on('requestfailed', (request) => {
       const entry = this.entries.get(request);
       if (entry) {
@@ -276,6 +290,7 @@ export class Recorder {
         if (this.offline && !entry.injected) entry.injected = this.offline;
       }
       this.settleRequest(request);
+      this.loaded(request);
     });
     page.on('pageerror', (error) => {
       if (!here()) return;
@@ -482,7 +497,11 @@ export class Recorder {
     }
     // When the load came, if it was still to come once the site was quiet: read from the event, not from how long
     // asking took (on a busy machine that is no sign of waiting). One that never came was waited for to the cap.
-    const loadedAt = neverCame ? Date.now() : this.loadAt >= beforeLoad ? this.loadAt : started;
+    // Either way the customer waited only until the last of what they needed came: a third party's script that holds
+    // the load (a chat widget's, a tag manager's) holds cx-shop, not them.
+    const held = neverCame || this.loadAt >= beforeLoad;
+    const loadEnd = neverCame ? Date.now() : this.loadAt;
+    const loadedAt = held ? Math.max(started, this.needed.size > 0 ? loadEnd : Math.min(loadEnd, this.neededAt)) : started;
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
     if (neverCame || this.loadAt >= beforeLoad || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
@@ -695,6 +714,7 @@ export class Recorder {
     };
     this.entries.set(request, entry);
     this.requests.push(entry);
+    if (Recorder.neededToLoad(entry)) this.needed.add(request);
     // A call let go and asked again as soon as it was answered (between steps too) is a poll.
     const address = PAGE_CALLS.has(entry.resourceType) && entry.party === 'site' ? callAddress(entry) : null;
     const answered = address === null ? 0 : (this.answeredAfterLetGo.get(address) ?? 0);
@@ -720,10 +740,25 @@ export class Recorder {
     if (this.letGo.has(request)) this.answeredAfterLetGo.set(callAddress(this.entries.get(request)!), Date.now());
   }
 
+  /**
+   * A request of the tab's ended. One the customer waits for as a page loads (not a third party's script, call or
+   * frame: see ASIDE_TYPES, nor telemetry) marks when the page had what the customer needed of it, once none is left.
+   */
+  private loaded(request: Request): void {
+    if (this.needed.delete(request)) this.neededAt = Date.now();
+  }
+
+  /** Whether the customer waits for a request as a page loads (see loaded). */
+  private static neededToLoad(entry: RequestRecord): boolean {
+    // The page's calls hold no load event: the site's are waited for as answers (see quiet).
+    if (entry.party === 'cx-shop' || unseenByCustomer(entry) || PAGE_CALLS.has(entry.resourceType)) return false;
+    return !(entry.party === 'third-party' && ASIDE_TYPES.has(entry.resourceType));
+  }
+
   /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */
   private async nextFrame(): Promise<number> {
     const asked = Date.now();
-    await timed(this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))), SETTLE_CAP_MS).catch(() => undefined);
+    await timed(this.page.evaluate(() => new Promise<void>((resolve) => (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => resolve()))), SETTLE_CAP_MS).catch(() => undefined);
     const answered = Date.now();
     return answered - asked > FROZEN_MS ? answered : 0;
   }

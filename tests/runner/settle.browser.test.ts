@@ -99,6 +99,18 @@ describe('the site has answered', () => {
     expect(wordsRead(artifacts, 2)).toEqual([1]);
   }, 60_000);
 
+  it("a third party's scripts that hold the load (a tag manager, a chat widget, 4 s late) are no wait of the customer's; the shop's own late picture is", async () => {
+    const open = (query: string) => fixtures.run(pageScenario('settle', `slow-tags.html${query}`, { steps: '  - name: Save it\n    tap: Save the guide\n    expect: { text: Saved }\n' }));
+    const [tags, picture] = [await open(''), await open('?picture')];
+    for (const result of [tags, picture]) expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const [tagged, pictured] = [await savedArtifacts(tags), await savedArtifacts(picture)];
+    // The tags did hold the load: cx-shop waited for it (the page is looked at as its load handlers left it).
+    expect(tagged.steps[0]!.wallMs).toBeGreaterThanOrEqual(3500);
+    expect(tagged.steps[0]!.waitMs).toBeLessThan(1500);
+    expect(tags.steps[0]!.findings.map((f) => f.rule)).not.toContain('slow-response');
+    expect(pictured.steps[0]!.waitMs).toBeGreaterThanOrEqual(2400);
+  });
+
   it("once the site's own code the page fetched after its load has come (an island that comes alive when the browser is idle)", async () => {
     const result = await fixtures.run(pageScenario('settle', 'island.html', { steps: `  - name: Add it
     tap: Add to basket
