@@ -8,7 +8,10 @@ const BROWSER_REFUSALS: Array<[RegExp, string]> = [
     /ERR_INVALID_AUTH_CREDENTIALS/,
     "the site asks for a user name and password (HTTP authentication), and none or wrong ones were given: put them in the base URL, https://USER:PASSWORD@host/; the password is kept out of every report",
   ],
-  [/ERR_CERT_|ERR_SSL_/, "the browser does not trust the site's certificate, and neither would a customer's"],
+  [
+    /ERR_CERT_|ERR_SSL_/,
+    "the browser does not trust the site's certificate, and neither would a customer's; for a staging site with a self-signed or in-house certificate, run with --ignore-https-errors",
+  ],
 ];
 
 export const goto = defineAction({

@@ -40,6 +40,7 @@ export interface ExecuteOptions extends GateOptions {
   shard?: string;
   /** A Playwright browser server's ws:// address to run on. */
   connect?: string;
+  ignoreHttpsErrors?: boolean;
 }
 
 /** Checks the options a run of these scenarios takes; returns the base URL given on the command line or in the environment. */
@@ -210,6 +211,7 @@ async function executeIn(
           workers: shape.workers,
           positions: shape.positions,
           ...(options.connect ? { connect: options.connect } : {}),
+          ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }),
           outDir: dir,
           baseUrl,
           device: options.device,

@@ -37,6 +37,7 @@ export interface GuideCommandOptions {
   out: string;
   browserPath?: string;
   testIdAttribute?: string;
+  ignoreHttpsErrors?: boolean;
   /** A report.json of an automated run of the scenario: its effort per step is the prediction. */
   predicted?: string;
   /** False with --no-predict: no automated run first. */
@@ -102,7 +103,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   let prediction = predicted;
   if (!prediction && options.predict !== false) {
     process.stderr.write('cx-shop: first an automated run of the same scenario, for the predicted effort of each step (--no-predict to skip)\n');
-    const run = await runScenarios([scenario], { browser, outDir: join(outDir, 'predicted'), baseUrl, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) });
+    const run = await runScenarios([scenario], { browser, outDir: join(outDir, 'predicted'), baseUrl, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}), ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }) });
     // Kept, so that later shoppers can be held against the same prediction (--predicted).
     const saved = await writeJsonReport(run, join(outDir, 'predicted'), scenario.secrets);
     prediction = predictionOf(run.scenarios[0], relative(process.cwd(), saved) || saved);
@@ -125,7 +126,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     result = await guideScenario(
       launched,
       scenario,
-      { baseUrl, outDir, shopper, predicted: prediction, signal: controller.signal, ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) },
+      { baseUrl, outDir, shopper, predicted: prediction, signal: controller.signal, ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }), ...(options.device ? { device: options.device } : {}), ...(options.testIdAttribute ? { testIdAttribute: options.testIdAttribute } : {}) },
       ask,
     );
   } finally {

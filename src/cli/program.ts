@@ -31,6 +31,7 @@ function runOptions(command: Command): Command {
     .option('--workers <n>', 'scenarios at once, each in its own browser context (default: one per two cores); output stays in the run\'s order')
     .option('--shard <i/n>', 'run only part i of n of the scenarios (a deterministic split for a CI matrix); put the parts together with cx-shop merge')
     .option('--connect <ws-endpoint>', 'run on a remote Playwright browser server (ws://…) instead of a browser started here')
+    .option('--ignore-https-errors', "open the site whatever its certificate: a staging site's self-signed or in-house one")
     .option('--scenario-timeout <seconds>', 'most seconds one scenario may take; past it the scenario ends with what it measured and the run goes on', String(DEFAULT_SCENARIO_TIMEOUT_MS / 1000));
 }
 
@@ -140,6 +141,7 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .option('--reporter <name[=path]>', 'also write this format: markdown, html, junit, sarif, github (repeatable)', collect)
     .option('--browser-path <path>', 'Chrome or Chromium to use (or set CX_SHOP_BROWSER)')
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test')
+    .option('--ignore-https-errors', "open the site whatever its certificate: a staging site's self-signed or in-house one")
     .addOption(new Option('--headless', 'no window (for trying a guided run from a script)').hideHelp())
     .action(async (scenario: string, options) => setExitCode(await (await import('./guide.js')).guideCommand(scenario, options)));
 

@@ -35,6 +35,8 @@ export interface GuideOptions {
   outDir: string;
   shopper: string;
   testIdAttribute?: string;
+  /** Open the site whatever its certificate (see SiteAccess). */
+  ignoreHttpsErrors?: boolean;
   /** The automated run's figures for this scenario, when there is one. */
   predicted: GuidedArtifacts['predicted'];
   /** Position of the scenario in the output folder. */
@@ -51,7 +53,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   const deviceName = options.device ?? scenario.device;
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // The site's user name and password go to the browser, never into an address (see site-access.ts).
-  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [] };
+  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [], ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }) };
   const folder = scenarioFolder(options.position ?? 0, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const guided: GuidedArtifacts = { shopper: options.shopper, via: 'browser', ease: null, predicted: options.predicted };
@@ -68,7 +70,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl: site.baseUrl, touch, viewport, guided });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker(profile.userAgent, site.credentials);
+  const links = new LinkChecker(profile.userAgent, site);
   let panel: PanelState | null = null;
   let heard: ((word: PanelWord) => void) | null = null;
   await mkdir(join(options.outDir, folder), { recursive: true });

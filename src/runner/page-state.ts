@@ -8,7 +8,7 @@ import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/
 import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 import { atOnce } from './at-once.js';
-import type { SiteCredentials } from '../scenario/site-access.js';
+import type { SiteAccess } from '../scenario/site-access.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -39,10 +39,13 @@ export class LinkChecker {
   private context: APIRequestContext | undefined;
   private readonly known = new Map<string, LinkStatus | null>();
 
-  /** `credentials`: the site's user name and password (see site-access.ts), sent to it alone when it asks. */
+  /**
+   * `site.credentials`: the site's user name and password (see site-access.ts), sent to it alone when it asks; with
+   * `site.ignoreHttpsErrors`, links are asked whatever the certificate, as the customer's browser opens them.
+   */
   constructor(
     private readonly userAgent?: string,
-    private readonly credentials: SiteCredentials | null = null,
+    private readonly site: Pick<SiteAccess, 'credentials' | 'ignoreHttpsErrors'> = { credentials: null },
   ) {}
 
   /**
@@ -80,7 +83,8 @@ export class LinkChecker {
   private async ask(href: string, cookie?: string): Promise<LinkStatus | null> {
     this.context ??= await request.newContext({
       ...(this.userAgent && { userAgent: this.userAgent }),
-      ...(this.credentials && { httpCredentials: { ...this.credentials, send: 'unauthorized' as const } }),
+      ...(this.site.credentials && { httpCredentials: { ...this.site.credentials, send: 'unauthorized' as const } }),
+      ...(this.site.ignoreHttpsErrors && { ignoreHTTPSErrors: true }),
     });
     try {
       if (cookie) {

@@ -44,6 +44,8 @@ export interface ScenarioRunOptions {
   onStep?: (step: StepResult, index: number) => void;
   /** axe-core's answers for page states the run's other scenarios checked (see AccessibilityMemo). */
   memo?: AccessibilityMemo;
+  /** Open the site whatever its certificate (see SiteAccess). */
+  ignoreHttpsErrors?: boolean;
 }
 
 export type DeviceProfile = Omit<(typeof devices)[string], 'defaultBrowserType'>;
@@ -63,7 +65,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // A user name and password in the base URL are the browser's answer to the site's sign-in prompt, not part of any
   // address cx-shop goes to or reports.
-  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [] };
+  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [], ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }) };
   const { baseUrl } = site;
   const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
@@ -79,7 +81,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const judge = new ScenarioJudge({ scenario: saved, device: deviceName, baseUrl, touch, viewport });
   const save = () => saveArtifacts(options.outDir, folder, artifacts, scenario.secrets);
   const testIdAttribute = options.testIdAttribute ?? scenario.testIdAttribute;
-  const links = new LinkChecker(profile.userAgent, site.credentials);
+  const links = new LinkChecker(profile.userAgent, site);
   let context: Awaited<ReturnType<typeof openPage>>['context'] | undefined;
   try {
     await mkdir(join(options.outDir, folder), { recursive: true });
@@ -163,7 +165,12 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
  */
 export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], personDrives = false) {
   const httpCredentials = site.credentials ? { ...site.credentials, send: 'unauthorized' as const } : undefined;
-  const context = await browser.newContext({ ...profile, acceptDownloads: true, ...(httpCredentials && { httpCredentials }) });
+  const context = await browser.newContext({
+    ...profile,
+    acceptDownloads: true,
+    ...(httpCredentials && { httpCredentials }),
+    ...(site.ignoreHttpsErrors && { ignoreHTTPSErrors: true }),
+  });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();
   const recorder = new Recorder(page, { baseUrl: site.baseUrl, siteHosts: site.hosts ?? [], touch: profile.hasTouch ?? false, secrets, personDrives });

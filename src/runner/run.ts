@@ -37,6 +37,8 @@ export interface RunOptions {
   positions?: number[];
   /** A Playwright browser server to run on (ws://…) instead of a browser started here. */
   connect?: string;
+  /** Open the sites whatever their certificates (see SiteAccess). */
+  ignoreHttpsErrors?: boolean;
   events?: {
     scenarioStart?(scenario: ResolvedScenario, position: number): void;
     step?(scenario: ResolvedScenario, step: StepResult, index: number): void;
@@ -105,6 +107,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
       ...(options.scenarioTimeoutMs ? { timeoutMs: options.scenarioTimeoutMs } : {}),
       onStep: (step, index) => options.events?.step?.(scenario, step, index),
       ...(memo && { memo }),
+      ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }),
     });
     if (!running.isConnected() && !options.signal?.aborted) {
       result.status = 'error';

@@ -17,6 +17,11 @@ export interface SiteAccess {
   credentials: SiteCredentials | null;
   /** Hosts on other domains that are the site's own too (a scenario's `siteHosts`: its API, its image host). */
   hosts?: readonly string[];
+  /**
+   * Open the site whatever its certificate (`--ignore-https-errors`): a staging site with a self-signed certificate or
+   * one of the team's own authority, which the browser does not trust and a customer never meets.
+   */
+  ignoreHttpsErrors?: boolean;
 }
 
 export function siteAccess(baseUrl: string): SiteAccess {
