@@ -16,13 +16,22 @@ export interface PageText {
 
 /**
  * Reads the visible text of `root`; with no root, of the page's invoice as the customer reads it: its `main`, with the
- * page's own header and footer around it (the seller's name above, how to pay and the thanks below), never their
- * menus; the whole `body` when the page has no `main`. What a web component draws in its open shadow root is read
- * as the page's own. Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
+ * page's own header and footer around it (the seller's name above, how to pay and the thanks below) and the side
+ * column beside it (an aside that holds the amount due and a Pay button), never their menus; the whole `body` when the
+ * page has no `main`. A window open over the page (a modal dialog the invoice opened in) is all the customer reads:
+ * the page behind it is out of reach. What a web component draws in its open shadow root is read as the page's own.
+ * Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
  */
 export function pageText(root?: Element | null): PageText {
-  const AROUND = 'header, footer, [role="banner"], [role="contentinfo"]';
+  const AROUND = 'header, footer, aside, [role="banner"], [role="contentinfo"], [role="complementary"]';
   const MENUS = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
+  if (!root) {
+    // The topmost window open over the page: a <dialog> opened with showModal(), or one that says it is modal.
+    const windows = Array.from(document.querySelectorAll('dialog[open], [role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"]')).filter(
+      (el) => (el.matches('dialog') ? el.matches(':modal') : true) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
+    );
+    root = windows.at(-1) ?? null;
+  }
   const main = root ? null : document.querySelector('main');
   const around = main
     ? Array.from(document.querySelectorAll(AROUND)).filter((el) => !main.contains(el) && !el.contains(main) && !el.parentElement?.closest(AROUND))
@@ -32,8 +41,27 @@ export function pageText(root?: Element | null): PageText {
     : main
       ? [...around, main].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
       : [document.body];
-  /** Left out of the header and footer around the invoice: the site's menus. */
-  const inMenu = (el: Element, part: Element) => part !== main && part !== root && el.closest(MENUS) !== null && part.contains(el.closest(MENUS));
+  /**
+   * Left out of the header, footer and side column around the invoice: the site's menus, and in a side column a list
+   * that is only links (an account's "Orders, Addresses, Payment methods"), which is a menu too.
+   */
+  const menus = new Map<Element, Element[]>();
+  const menusOf = (part: Element): Element[] => {
+    if (part === main || part === root) return [];
+    let found = menus.get(part);
+    if (!found) {
+      const linkList = (list: Element) =>
+        list.children.length > 0 && Array.from(list.children).every((item) => {
+          const link = item.querySelector('a[href]');
+          return link !== null && (item.textContent ?? '').trim() === (link.textContent ?? '').trim();
+        });
+      const lists = part.matches('aside, [role="complementary"]') ? Array.from(part.querySelectorAll('ul, ol')).filter(linkList) : [];
+      found = [...Array.from(part.querySelectorAll(MENUS)), ...lists];
+      menus.set(part, found);
+    }
+    return found;
+  };
+  const inMenu = (el: Element, part: Element) => menusOf(part).some((menu) => menu.contains(el));
   const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE']);
   const visible = (el: Element): boolean => {
     if (skip.has(el.tagName)) return false;
@@ -62,7 +90,7 @@ export function pageText(root?: Element | null): PageText {
       items.push({ text, fontSize: Math.round(fontSize * 100) / 100 });
     }
     const blocks = scope instanceof ShadowRoot ? Array.from(scope.children).filter(visible) : [scope];
-    const menuLines = new Set(scope instanceof Element ? Array.from(scope.querySelectorAll(MENUS)).filter((menu) => inMenu(menu, part)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);
+    const menuLines = new Set(scope instanceof Element ? menusOf(part).filter((menu) => scope.contains(menu)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);
     for (const block of blocks) {
       const rendered = block instanceof HTMLElement ? block.innerText : (block.textContent ?? '');
       textLines.push(...lines(rendered).filter((line) => !menuLines.has(line)));

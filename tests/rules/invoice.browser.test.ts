@@ -113,6 +113,23 @@ describe('invoice layouts as shops set them', () => {
     closeTo(result.steps[1]!.effortBreakdown.reading, reading(mainText('page-chrome.html')));
   });
 
+  it("the amount due and the Pay button in a side column beside the invoice are on it; an account menu's links there are not", async () => {
+    const result = await run('side-box.html', 'page');
+    expect(invoiceFindings(result)).toEqual([]);
+    // What the customer reads: the invoice, its letterhead and the side box; not the account's menu.
+    const html = readFileSync(new URL('side-box.html', FOLDER), 'utf8');
+    const read = [/<header>([\s\S]*?)<\/header>/, /<main>([\s\S]*?)<\/main>/, /<aside class="due">([\s\S]*?)<\/aside>/].map((part) => html.match(part)![1]!);
+    closeTo(result.steps[1]!.effortBreakdown.reading, reading(read.join(' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ')));
+    // "Payment methods" in the account's menu is no way to pay this invoice.
+    expect(await rulesOn('side-box.html?nopay')).toEqual([['invoice-essentials', 'how-to-pay', 'not found: how to pay']]);
+  });
+
+  it('an invoice opened in a window over the order page is what the customer reads, not the page behind it', async () => {
+    const result = await fixtures.run(pageScenario('invoice', 'in-dialog.html', { steps: '  - name: Open the invoice\n    tap: View invoice\n' + step('page') }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(invoiceFindings(result)).toEqual([]);
+  });
+
   it('an invoice shown in a frame, or drawn in a web component, is read as the customer sees it: no finding', async () => {
     expect(await rulesOn('in-frame.html')).toEqual([]);
     expect(await rulesOn('in-component.html')).toEqual([]);
