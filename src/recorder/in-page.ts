@@ -1023,17 +1023,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   const READ_LANGUAGES = /^(?:en|de|fr|es)\b/i;
   const redInUnreadLanguage = (el: Element, text: string) =>
     !READ_LANGUAGES.test(el.closest('[lang]')?.getAttribute('lang') || 'en') && lib.looksRed(el) && !SELLING_WORDS.test(text);
+  /** Red by its colour, and its words do not sell rather than warn (a sale, a price cut, few left). */
+  const redWarns = (el: Element, text: string) => lib.looksRed(el) && !(SELLING_WORDS.test(text) && !ERROR_WORDS.test(text));
   const kindOf = (el: Element, text: string): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
     // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role), in
     // a language whose words say which it is.
     if (el.closest(ALERTING)) return namedError(el) || redInUnreadLanguage(el, text) ? 'error' : 'alert';
     if (el.closest(DIALOG)) return 'dialog';
-    if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) || redInUnreadLanguage(el, text) ? 'error' : 'status';
+    // A status in red is an error as any red text is (a code refused under its field, in a polite live region as
+    // accessible shops are told to write it), unless its words sell.
+    if (el.closest('[role="status"], [aria-live="polite"], output')) return namedError(el) || redWarns(el, text) ? 'error' : 'status';
     if (namedError(el)) return 'error';
-    // Red by its colour alone is an error, unless its words sell rather than warn: a sale, a price cut, few left.
-    if (lib.looksRed(el)) return SELLING_WORDS.test(text) && !ERROR_WORDS.test(text) ? 'text' : 'error';
-    return 'text';
+    return redWarns(el, text) ? 'error' : 'text';
   };
   const blockOf = (node: Node): Element | null => {
     let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -1219,9 +1221,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     const items = list.querySelectorAll('li, tr, [role="listitem"], [role="row"]').length;
     return items >= 3 && lib.clean((list as HTMLElement).innerText).length >= lib.clean((el as HTMLElement).innerText).length / 2;
   };
+  /** One of three or more alike beside it (a grid of product cards built as divs of one class): a listing's item. */
+  const oneOfMany = (el: Element) => {
+    const parent = el.parentElement;
+    if (!parent || typeof el.className !== 'string' || el.className.trim() === '') return false;
+    let alike = 0;
+    for (const sibling of Array.from(parent.children)) if (sibling.tagName === el.tagName && sibling.className === el.className) alike += 1;
+    return alike >= 3;
+  };
   const isContent = (el: Element) =>
     el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
-    (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3);
+    (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3) ||
+    oneOfMany(el);
   /**
    * What the customer cannot see in the form they act in (or around the element, outside a form): a style rule may
    * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked). What

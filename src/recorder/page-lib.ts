@@ -281,7 +281,8 @@ export function pageLib(): PageLib {
     const rgba = srgb(colour);
     if (!rgba) return false;
     const [r, g, b, a] = rgba;
-    return r >= 150 && r > 2 * g && r > 2 * b && (!opaque || a >= 0.5);
+    // A bright red, or a dark one (an alert's #842029 on pink, Polaris's #8e0b21): red far above green and blue.
+    return ((r >= 150 && r > 2 * g && r > 2 * b) || (r >= 100 && r > 3 * g && r > 3 * b)) && (!opaque || a >= 0.5);
   };
   const looksRed = (el: Element): boolean => {
     const style = getComputedStyle(el);

@@ -1,6 +1,7 @@
 import type { Severity } from '../report/types.js';
 import type { RequestRecord } from '../artifacts/types.js';
 import { isErrorMessage } from './error-message.js';
+import { saysDone, saysNot } from './support/message-words.js';
 import { failed, shortUrl, unseenByCustomer } from './support/requests.js';
 import { defineRule } from './types.js';
 
@@ -23,8 +24,9 @@ const REFUSALS = new Set([400, 401, 402, 403, 404, 409, 410, 422]);
 
 /**
  * A call of the page's own code that the site refused, in a step where the page told the customer why (an error
- * message came with it): the site answered them, and the message rules judge what it said. A refusal the page shows
- * nothing for still loses what the customer did.
+ * message came with it, or an alert or a status that says anything but that all went well: "SPRING24 ended on
+ * 31 May"): the site answered them, and the message rules judge what it said. A refusal the page shows nothing for,
+ * or a success for, still loses what the customer did.
  */
 function refusalShown(r: RequestRecord, shownError: boolean): boolean {
   return shownError && (r.resourceType === 'fetch' || r.resourceType === 'xhr') && r.status !== null && REFUSALS.has(r.status);
@@ -35,11 +37,13 @@ export default defineRule({
   area: 'errors',
   severity: 'high',
   threshold:
-    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message, or an alert or a status that does not say all went well (\"SPRING24 ended on 31 May\"), is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
-    const shownError = artifacts.appeared.some(isErrorMessage);
+    const shownError = artifacts.appeared.some(
+      (message) => isErrorMessage(message) || ((message.kind === 'alert' || message.kind === 'status') && !(saysDone(message.text) && !saysNot(message.text))),
+    );
     // Only what the customer's own action asked of the site: background calls, beacons, third parties and
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).
     return failed(artifacts.requests)

@@ -26,6 +26,9 @@ describe('error words', () => {
     'These dates are not valid for this room.',
     // A caution does not hide what went wrong after it.
     "Are you sure? We couldn't save your address.",
+    // Nor does help offered after it.
+    'There was a problem with your card. If you have any problems, call us.',
+    "We can't deliver to this postcode.",
   ])('"%s" is an error', (text) => {
     expect(plain(text)).toBe(true);
   });
@@ -39,6 +42,10 @@ describe('error words', () => {
     // A caution in a question the customer asked for.
     "Cancel order HC-204817? It will not be sent, and you can't undo this.",
     'Are you sure you want to delete this address? This cannot be undone.',
+    // Help offered in case something goes wrong, which nothing has: a field's hint, a question offering another way.
+    "We'll only call if there's a problem with your delivery.",
+    "Can't see your address? Enter it manually",
+    'Having trouble signing in? Reset your password.',
   ])(
     '"%s" is not',
     (text) => {

@@ -38,6 +38,14 @@ describe('failed-request and refusals', () => {
     expect(findings([request(422)], [alert])).toEqual([]);
   });
 
+  it('a refusal explained in a status or an alert with no word of error ("SPRING24 ended on 31 May") is no failure', () => {
+    const ended: AppearedText = { kind: 'status', text: 'SPRING24 ended on 31 May. Check your latest email for a current code.', where: 'p#code-msg' };
+    expect(findings([request(422)], [ended])).toEqual([]);
+    expect(findings([request(422)], [{ ...ended, kind: 'alert' }])).toEqual([]);
+    // The same words as plain text in the page are no answer to the refusal: any content may change with a step.
+    expect(findings([request(422)], [{ ...ended, kind: 'text' }])).toHaveLength(1);
+  });
+
   it('a refusal the page shows nothing for is a high failure', () => {
     expect(findings([request(409)], []).map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'HTTP 409']]);
   });

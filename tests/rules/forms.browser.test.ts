@@ -417,6 +417,21 @@ describe('an answer in a polite live region (error-message)', () => {
   });
 });
 
+describe('a refusal told calmly, with no word of error', () => {
+  it('red words in a polite live region, and dark red words on a pink banner, are the answer to the refused call; a hint offering help is none', async () => {
+    const steps = [
+      '  - name: Try my old code\n    type: { label: Discount code, text: SPRING24 }\n    tap: { role: button, name: Apply }\n    expect: { text: SPRING24 ended }\n',
+      '  - name: Save my mobile\n    type: { label: Mobile number, text: "0770090012" }\n    tap: { role: button, name: Save }\n    expect: { text: should have 11 digits }\n',
+    ];
+    const result = await run('refused-calmly.html', { steps: steps.join('') });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message' || f.rule === 'failed-request').map((f) => [f.rule, f.evidence.text ?? null]))).toEqual([
+      [],
+      [['error-message', 'SPRING24 ended on 31 May. Look in your latest email for a current code.']],
+      [['error-message', 'Your mobile number should have 11 digits, like 07700 900123.']],
+    ]);
+  });
+});
+
 describe('words no one reads as a message', () => {
   it("a store list in a combobox's menu and its live region for screen readers are not read; the answer the customer sees is", async () => {
     const result = await run('store-picker.html', {
@@ -544,6 +559,15 @@ describe('a checkout built as one web component, each step drawn in its shadow r
     const grey = maskedPixels(result.outDir, shot, box!);
     expect(grey.length).toBeGreaterThan(20);
     expect(grey.every(Boolean)).toBe(true);
+  });
+});
+
+describe('a listing that goes on (error-message)', () => {
+  it('cards of one class that "Load more" brings are the listing, not a message: one "Out of stock" among them is no error', async () => {
+    const result = await run('listing-cards.html', { steps: '  - name: Load the rest\n    tap: { role: button, name: Load more }\n    expect: { text: Out of stock }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).not.toContain('error-message');
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
   });
 });
 

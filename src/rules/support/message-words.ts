@@ -72,6 +72,14 @@ const REASON_OTHER = words(
 const CAUTION = /\b(?:are you sure\b[^.?!]*\??|(?:this |it |you )?(?:can(?:no|'|’)t|cannot|won['’]t be able to|will not be able to) (?:be )?(?:undo(?:ne)?|reverse(?:d)?|restore(?:d)?|recover(?:ed)?|change (?:it|this) (?:later|afterwards))\b)/giu;
 
 /**
+ * Help offered in case something goes wrong, which nothing has: a field's hint ("We'll only call if there's a problem
+ * with your delivery"), or a question that offers another way ("Can't see your address? Enter it manually", "Having
+ * trouble signing in?"). Up to the end of its sentence.
+ */
+const HELP_OFFER =
+  /\b(?:if (?:there(?:'s|’s| is| are| was| were)|you (?:have|had|hit|run into|get|see|notice|spot)|anything|something)\b[^.!?]{0,40}?\b(?:problems?|issues?|wrong|trouble)\b[^.!?]*|in case of (?:any )?(?:problems?|issues?|trouble)\b[^.!?]*)|(?:^|(?<=[.!?]\s+))(?:can(?:no|'|’)t|cannot|having (?:a )?(?:problems?|trouble)|problems?|trouble|not sure)\b[^.!?]*\?/giu;
+
+/**
  * A form's legend for the fields it needs, shown on every visit ("* Required fields", "* Pflichtfeld", "Les champs
  * marqués d'un * sont obligatoires"): it names a rule of the form, not something that went wrong.
  */
@@ -116,7 +124,7 @@ const SPEND_MORE = /(?:faltan?|fehl(?:en|t)|il (?:vous |te )?manque)[^.!?]{0,60}
 /** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
 export function saysError(text: string): boolean {
   if (isRequiredLegend(text)) return false;
-  let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ');
+  let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ').replace(HELP_OFFER, ' ');
   // A success that says what to do next is no error: "Thanks for subscribing! Please check your inbox to confirm."
   if (saysDone(said) && !saysNot(said)) said = said.replace(NEXT_STEP_ALL, ' ');
   return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
