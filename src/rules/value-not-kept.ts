@@ -38,12 +38,15 @@ function emptiedByPage(step: JudgedStep): RuleHit[] {
     }));
 }
 
+/** The name of a control that empties or resets what the customer chose or typed: "Clear search", "✕", "Reset". */
+const CLEARING = /^\S+ "(?:[^"]*\b(?:clear|remove|reset|delete|start over)\b[^"]*|\s*[×✕✖xX]\s*)"/i;
+
 export default defineRule({
   title: 'What the customer typed was not kept',
   area: 'frustration',
   severity: 'high',
   threshold:
-    'the field no longer holds what was typed (spacing, punctuation and case aside), or the page emptied a field the customer had filled while they did something else on it (chose a country, typed in another field); a box of suggestions (an address finder) that changes once the customer picks one, with a tap or with Enter or Tab, is not a loss',
+    'the field no longer holds what was typed (spacing, punctuation and case aside), or the page emptied a field the customer had filled while they did something else on it (chose a country, typed in another field); a box of suggestions (an address finder) that changes once the customer picks one, with a tap or with Enter or Tab, is not a loss, nor is a field emptied by a control the customer tapped to clear it (a search box\'s ✕ "Clear search", a "Remove filter" chip, "Reset")',
   source: 'cx-shop convention: the customer has to notice the loss and type it again',
   class: 'deterministic',
   detect(artifacts) {
@@ -61,11 +64,15 @@ export default defineRule({
       (i) => (i.kind === 'tap' && /^option\b/.test(i.target.description)) || (i.kind === 'press' && (i.key === 'Enter' || i.key === 'Tab')),
     );
     const used = (field: (typeof artifacts.typed)[number]) => pickedSuggestion && /^(combobox|searchbox)\b/.test(field.target.description);
+    // The customer asked for it: they tapped a control that clears or resets (a search box's ✕ "Clear search", a
+    // "Remove filter: Up to £40" chip, "Reset filters"), and what they had typed went with it.
+    const cleared = artifacts.interactions.some((i) => i.kind === 'tap' && CLEARING.test(i.target.description));
     const typedNow = artifacts.typed
       .filter((field) => !field.keptAfterTyping || field.keptAtStepEnd === false)
       .filter((field) => !(field.keptAfterTyping && used(field)))
       .filter((field) => !(errorShown && field.keptAfterTyping && field.valueAtEnd === ''))
       .filter((field) => !(field.keptAfterTyping && taken(field)))
+      .filter((field) => !(field.keptAfterTyping && cleared))
       .map((field) => ({
         message: `${field.target.description} ${field.keptAfterTyping ? 'lost its value when the customer moved on' : 'did not take what was typed'}`,
         evidence: {

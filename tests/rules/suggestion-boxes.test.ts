@@ -50,6 +50,17 @@ describe('value-not-kept and a box of suggestions', () => {
   });
 });
 
+describe('value-not-kept and a control the customer tapped to clear', () => {
+  const SEARCH = 'searchbox labelled "Search in Tops & shirts"';
+  it.each(['button "Clear search"', 'button "✕"', 'button "Remove filter: Up to £40"', 'link "Reset filters"'])('a field emptied by a tap on %s is no loss', (control) => {
+    expect(valueNotKept.detect(judgedStep({ typed: [emptied(SEARCH)], interactions: [tapOn(control)] }))).toEqual([]);
+  });
+
+  it('emptied by a tap on anything else, it is', () => {
+    expect(valueNotKept.detect(judgedStep({ typed: [emptied(SEARCH)], interactions: [tapOn('button "Sort by price"')] }))).toHaveLength(1);
+  });
+});
+
 describe('missing-autocomplete and a box of suggestions', () => {
   const field = (overrides: Partial<FieldInfo>): FieldInfo => ({
     element: 'textbox labelled "Find your address"',
