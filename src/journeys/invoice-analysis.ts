@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { ESSENTIALS, HELP, LETTERHEAD, MONEY, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { DOCUMENT_WORD, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
@@ -145,8 +145,9 @@ const matchesOf = (text: string, pattern: RegExp) => [...text.matchAll(new RegEx
 /** The body size the document says, else the one its runs of text give. */
 const bodyOf = (doc: ReadDocument) => doc.bodyFontSize || bodyFontSize(doc.items);
 
-function phrases(text: string, patterns: readonly RegExp[]): PhraseCount {
-  const found = patterns.flatMap((pattern) => matchesOf(text, pattern).map((m) => ({ at: m.index, text: m[0] })));
+/** The phrases of a text that match any of the patterns, in reading order, but those `skip` leaves out. */
+function phrases(text: string, patterns: readonly RegExp[], skip: (at: number) => boolean = () => false): PhraseCount {
+  const found = patterns.flatMap((pattern) => matchesOf(text, pattern).filter((m) => !skip(m.index)).map((m) => ({ at: m.index, text: m[0] })));
   found.sort((a, b) => a.at - b.at);
   return { count: found.length, phrases: found.map((p) => p.text.replace(/\s+/g, ' ').trim()) };
 }
@@ -172,12 +173,30 @@ function prose(text: string): string {
     .join('\n');
 }
 
+/** How far back the words that say a threat is never made may start ("We will never charge interest or late fees"). */
+const NEGATION_CHARS = 80;
+/** A threat the invoice says it never makes: "We never charge interest or late fees", "no late fees". */
+const neverCharged = (text: string, at: number) => NOT_CHARGED.test(text.slice(Math.max(0, at - NEGATION_CHARS), at));
+
 /** An earlier bill's balance ("Previous balance") is never the amount due now. */
 const earlier = (text: string, m: RegExpExecArray) =>
   /\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index));
 
-/** The labelled amounts of a text, one list per label of TOTAL, most specific first, an earlier bill's balance left out. */
-const labelledAmounts = (text: string) => TOTAL.map((pattern) => matchesOf(text, pattern).filter((m) => !earlier(text, m)));
+/** A gift card, voucher or store credit: the customer's own money, what is left on it theirs to spend. */
+const OWN_CREDIT = /\b(?:(?:e-?)?gift ?cards?|gift (?:vouchers?|certificates?)|vouchers?|(?:store|account) credit|credit balance|in credit)\b/i;
+
+/**
+ * A balance that is the customer's own money, not owed: "Gift card balance remaining: £12.00", "Remaining balance on
+ * your voucher £5.00" (the balance named on a line that names the gift card or voucher).
+ */
+const ownBalance = (text: string, m: RegExpExecArray) =>
+  /^balance\b(?! (?:due|owed|outstanding|to pay)\b)/i.test(m[0]) && OWN_CREDIT.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index + m[0].length));
+
+/**
+ * The labelled amounts of a text, one list per label of TOTAL, most specific first, an earlier bill's balance and
+ * what is left on a gift card left out.
+ */
+const labelledAmounts = (text: string) => TOTAL.map((pattern) => matchesOf(text, pattern).filter((m) => !earlier(text, m) && !ownBalance(text, m)));
 
 /** Whether a labelled amount is more than nothing. */
 const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? '');
@@ -198,8 +217,14 @@ function settledBy(text: string, amounts: RegExpExecArray[][]): RegExpExecArray 
   return null;
 }
 
-/** A figure in a run of text as a whole number: "110.00" is not in "£1,110.00" nor in "110.005". */
-const wholeFigure = (figure: string) => new RegExp(`(?<!\\d[.,'’]?)${figure.replace(/[.]/g, '\\.')}(?![.,'’]?\\d)`);
+/**
+ * A figure in a run of text as a whole number: "110.00" is not in "£1,110.00" nor in "110.005"; "1 234,50" is in
+ * "1 234,50 €" whichever space groups its thousands.
+ */
+const wholeFigure = (figure: string) => new RegExp(`(?<!\\d[.,'’]?)${figure.replace(/[.]/g, '\\.').replace(/\s/g, '\\s')}(?![.,'’]?\\d)`);
+
+/** The figure of an amount, without its currency: "1 234,50" of "1 234,50 €", "4,500.00" of "Rs. 4,500.00". */
+const FIGURE_OF = /\d(?:[\d.,'’\s]*\d)?/;
 
 /** Currency signs, codes and white space: what is left of a run that only holds a figure or a part of one. */
 const CURRENCY_ONLY = /[\s£$€¥₹]|\bRs\.?|\b[A-Z]{3}\b/g;
@@ -213,11 +238,12 @@ function figureSizes(items: ReadDocument['items'], figure: string): number[] {
   const sizes = items.filter((item) => whole.test(item.text)).map((item) => item.fontSize);
   if (sizes.length > 0) return sizes;
   const bare = (text: string) => text.replace(CURRENCY_ONLY, '');
+  const spelt = figure.replace(/\s/g, '');
   for (let i = 0; i < items.length; i += 1) {
-    let spelt = '';
-    for (let j = i; j < items.length && figure.startsWith(spelt + bare(items[j]!.text)); j += 1) {
-      spelt += bare(items[j]!.text);
-      if (spelt === figure && j > i) return items.slice(i, j + 1).filter((item) => /\d/.test(item.text)).map((item) => item.fontSize);
+    let read = '';
+    for (let j = i; j < items.length && spelt.startsWith(read + bare(items[j]!.text)); j += 1) {
+      read += bare(items[j]!.text);
+      if (read === spelt && j > i) return items.slice(i, j + 1).filter((item) => /\d/.test(item.text)).map((item) => item.fontSize);
     }
   }
   return [];
@@ -232,7 +258,7 @@ function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
   const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;
   if (!match || !amount) return { text: null, amount: null, fontSize: null, bodyFontSize: body, ratio: null, prominent: false };
   // Match the figure without its currency sign: a page or PDF may set "£" and "110.00" as separate runs.
-  const sizes = figureSizes(doc.items, amount.replace(/[^\d.,'’]/g, ''));
+  const sizes = figureSizes(doc.items, FIGURE_OF.exec(amount)![0]);
   const fontSize = sizes.length > 0 ? Math.max(...sizes) : null;
   const ratio = fontSize !== null && body > 0 ? Math.round((fontSize / body) * 100) / 100 : null;
   return { text: match[0].replace(/\s+/g, ' ').trim(), amount, fontSize, bodyFontSize: body, ratio, prominent: ratio !== null && ratio >= PROMINENT_RATIO };
@@ -241,19 +267,24 @@ function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
 /**
  * The first run of text shaped like a business name (see LETTERHEAD) that stands out as a letterhead does: set larger
  * than the body and than the run after it, and not alike the run before it (a table's cells, set alike, never do; a
- * larger heading of the invoice above it may be).
+ * larger heading of the invoice above it may be). A name of one word ("Orbitly") only when it is clearly the
+ * letterhead: the first run set larger than the body, and the one largest run of the whole invoice.
  */
 function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefined {
   const body = bodyOf(doc);
   const { items } = doc;
   if (body <= 0) return undefined;
-  return items.find(
+  const named = items.find(
     (item, i) =>
       item.fontSize >= body * PROMINENT_RATIO &&
       item.fontSize !== items[i - 1]?.fontSize &&
       item.fontSize > (items[i + 1]?.fontSize ?? 0) &&
       LETTERHEAD.test(item.text),
   );
+  if (named) return named;
+  const top = items.find((item) => item.fontSize >= body * PROMINENT_RATIO);
+  const largest = top !== undefined && items.every((item) => item === top || item.fontSize < top.fontSize);
+  return largest && ONE_WORD_NAME.test(top.text) && !DOCUMENT_WORD.test(top.text) ? top : undefined;
 }
 
 /** An amount alone on its line, perhaps taken off ("-£8.00", "–£8.00", "− £8.00" with the minus sign, "(£8.00)"). */
@@ -318,7 +349,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     essentials,
     missing: essentials.filter((e) => !e.found && !e.waived),
     thanks: phrases(text, THANKS),
-    threats: phrases(text, THREATS),
+    threats: phrases(text, THREATS, (at) => neverCharged(text, at)),
     help: phrases(text, HELP),
     amountDue: amountDue(doc, amounts),
     readingChars: text.replace(/\s+/g, '').length,

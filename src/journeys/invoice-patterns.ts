@@ -14,18 +14,28 @@ const MONTH =
  * ("Net 14") are not dates.
  */
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+|-)${MONTH}\\.?,?(?:\\s+|-)\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}-\\d{1,2}-\\d{4}\\b)`;
-/** A day and month without the year, as a due date is often written: 3 December, Dec 3rd. */
-const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
+/** A day and month without the year, as a due date is often written: 3 December, Dec 3rd, the 3rd of December. */
+const DAY_MONTH = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`;
+/** A day of the week written before a date: "by Friday 14 March", "on Fri, the 14th of March". */
+const WEEKDAY = '(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?,?';
+/** A date to pay by, its weekday and its year perhaps left out: "Friday 14 March", "the 14th of March 2026". */
+const PAY_DATE = `(?:${WEEKDAY}\\s+)?(?:the\\s+)?(?:${DATE}|${DAY_MONTH})`;
 /** Currencies written as a code before or after the amount. */
 const CURRENCY_CODES = 'GBP|EUR|USD|CHF|INR|JPY|AUD|CAD|NZD|SEK|NOK|DKK|PLN';
 /**
- * An amount with its currency: a sign (£ $ € ¥ ₹ Rs.) or a code before it, or € or a code after it. Thousands are
- * grouped with commas, dots, apostrophes (CHF 5'253.65) or in lakhs (₹1,20,750.00), the cents after a dot or a comma
- * whichever side the currency is written ("EUR 1.234,48" as well as "1.234,48 EUR").
+ * Thousands grouped with a space (a no-break or a narrow no-break one as often): whole groups of three only, so a
+ * reference ("12 34 56") or a date is no figure; read only with a currency next to it, as every amount is.
  */
+const SPACED_THOUSANDS = `\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+`;
+const SPACED_FIGURE = `${SPACED_THOUSANDS}(?:[.,]\\d{2})?(?!\\d)`;
 /** A figure: digits, grouped in thousands (or lakhs), with or without cents. */
-const FIGURE = `\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\\d)`;
-const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?${FIGURE}|\\b(?:${CURRENCY_CODES})\\s?${FIGURE}|\\b\\d[\\d.,'’]*[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
+const FIGURE = `(?:${SPACED_FIGURE}|\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\\d))`;
+/**
+ * An amount with its currency: a sign (£ $ € ¥ ₹ Rs.) or a code before it, or € or a code after it. Thousands are
+ * grouped with commas, dots, apostrophes (CHF 5'253.65), spaces ("1 234,50 €") or in lakhs (₹1,20,750.00), the cents
+ * after a dot or a comma whichever side the currency is written ("EUR 1.234,48" as well as "1.234,48 EUR").
+ */
+const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?${FIGURE}|\\b(?:${CURRENCY_CODES})\\s?${FIGURE}|\\b(?:${SPACED_THOUSANDS}|\\d[\\d.,'’]*)[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
 
 /** An amount of money with its currency. */
 export const MONEY = new RegExp(MONEY_SOURCE);
@@ -38,7 +48,7 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
  * A total that no label names is not found: the customer would have to guess which figure to pay.
  */
 export const TOTAL: readonly RegExp[] = [
-  labelled('amount (?:due|owed|to pay|payable)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
+  labelled('amount (?:due|owed|to pay|payable|to be (?:collected|debited|taken))|we(?: will|[\'’]ll) (?:collect|debit|take)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
   labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
   // A total row that also adds up the quantity: "Total   160 pcs   ₹1,20,750.00".
   new RegExp(`\\btotal\\b[^\\d£$€\\n]{0,20}\\d+\\s*(?:pcs|pieces|items?|units?|nos\\.?)[^\\d£$€\\n]{0,20}${MONEY_SOURCE}`, 'i'),
@@ -51,6 +61,16 @@ export const TOTAL: readonly RegExp[] = [
  */
 export const LETTERHEAD =
   /^(?!.*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order|TOTAL|Total|AMOUNT|Amount|BALANCE|Balance|DUE|Due|PAID|Paid|PAYMENT|Payment|THANK|Thank|SUMMARY|Summary|DETAILS|Details|CUSTOMER|Customer|SHIP|Ship|ACCOUNT|Account|PAGE|Page)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}$/;
+
+/**
+ * A one-word business name set as a letterhead ("Orbitly"): a capitalised word of three letters or more. It says who
+ * the invoice is from only when it is the largest text at the top (see invoice-analysis), and never when it is a
+ * word of the document's own (DOCUMENT_WORD).
+ */
+export const ONE_WORD_NAME = /^[A-Z][\p{L}\d&'’.-]{2,}$/u;
+/** A one-word heading of the document itself or a greeting: "Invoice", "RECEIPT", "Statement", "Hello". */
+export const DOCUMENT_WORD =
+  /^(?:invoices?|receipts?|statements?|bills?|folios?|orders?|totals?|amounts?|balances?|due|paid|unpaid|overdue|payments?|thanks|summary|details|customers?|accounts?|pages?|quotes?|quotations?|estimates?|reminders?|refunds?|credits?|notices?|confirmation|remittance|pro-?forma|tax|vat|draft|copy|original|duplicate|welcome|hello|dear)[.:!]?$/i;
 
 /** A heading over the customer's own details: their name, address, email and phone follow it (or share its line). */
 const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient|buyer(?: \(bill to\))?)\b\)?[ \t]*:?[ \t]*/i;
@@ -102,7 +122,7 @@ export const ESSENTIALS: ReadonlyArray<{
   link?: (link: DocumentLink) => boolean;
   /** A match that does not count (the customer's own email under "Bill to" is no way to reach the seller). */
   skip?: (text: string, index: number) => boolean;
-  /** Needed only while something is owed: a receipt, an invoice paid in full or a refund has no date to pay by. */
+  /** Needed only while something is owed: a receipt, an invoice paid in full or a refund has no date or way to pay. */
   onlyWhenOwed?: boolean;
 }> = [
   {
@@ -186,14 +206,18 @@ export const ESSENTIALS: ReadonlyArray<{
     patterns: [
       labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
       // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.
-      // "Please transfer the invoice total by 29.05.2026", "remit payment by", "settle this invoice by".
-      new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?|transfer(?:red)?|remit(?:ted)?|settle[d]?)\\b[^\\n]{0,40}?\\b(?:by|on|before)\\s+(?:${DATE}|${DAY_MONTH})`, 'i'),
+      // "Please transfer the invoice total by 29.05.2026", "remit payment by", "settle this invoice by", "Please pay by
+      // Friday 14 March", a Direct Debit's "We will collect £42.10 on or after 3 April 2026".
+      new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?|transfer(?:red)?|remit(?:ted)?|settle[d]?)\\b[^\\n]{0,40}?\\b(?:by|on(?: or (?:after|about|around))?|before)\\s+${PAY_DATE}`, 'i'),
+      // "Due: Mar 14", "Due date: Friday 14 March".
+      new RegExp(`\\b(?:due(?: date)?|date due|payment due)\\s*:\\s*${PAY_DATE}`, 'i'),
     ],
   },
   {
     id: 'how-to-pay',
     label: 'how to pay',
     need: 'how to pay it (card, bank details, a payment link, direct debit)',
+    onlyWhenOwed: true,
     // A bare "Pay now" does not say how: a way to pay names a method, bank details or where to go.
     patterns: [
       /\bsort code\b[\s:]*\d{2}[- ]?\d{2}[- ]?\d{2}/i,
@@ -239,8 +263,8 @@ export const SETTLED: readonly RegExp[] = [
   /^[ \t]*credit (?:note|memo)\b|\b(?:total|amount) refunded\b|\b(?:we(?: have|'ve|’ve)?|has been|have been|was|were) refunded\b/im,
 ];
 
-/** Saying thank you. */
-export const THANKS: readonly RegExp[] = [/\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
+/** Saying thank you; a "No thanks" button (turning down a newsletter) is not. */
+export const THANKS: readonly RegExp[] = [/(?<!\bno[,.]?\s*)\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
 
 /**
  * Up to SENTENCE_CHARS characters of the same sentence (a stop inside a figure, "£25.00", ends nothing; a sentence
@@ -277,6 +301,20 @@ export const THREATS: readonly RegExp[] = [
   /\b(?:suspend|close|terminate)\w* your account\b/i,
   /\bcosts?\b[^.]{0,40}\brecoverable\b/i,
 ];
+
+/** What a threat may be, named in a list after the word that says it is never charged. */
+const THREAT_NOUN = '(?:interest|(?:late(?:[- ]payment)? )?(?:fees?|charges?|penalt(?:y|ies)))';
+/**
+ * The words before a threat that say it is never made: "We never charge interest or late fees", "no late fees",
+ * "we don't charge interest", "without any penalty". Tested on the text before the threat, to its end; words about
+ * the customer not paying ("If you do not pay, a late fee…") negate nothing.
+ */
+export const NOT_CHARGED = new RegExp(
+  `\\b(?:no|never|without|zero|(?:do|does|will|would|shall|can)\\s+not|cannot|(?:don|doesn|won|wouldn|shan|can)['’]t)` +
+    `(?:\\s+(?:ever|charge[sd]?|charging|add|apply|impose|levy|ask for|you))*` +
+    `(?:(?:\\s+(?:a|an|any))?\\s+${THREAT_NOUN}(?:\\s*,|\\s+(?:or|and|nor)))*(?:\\s+(?:a|an|any))?\\s+$`,
+  'i',
+);
 
 /** Offers of help: someone to ask, a way out when paying is hard. */
 export const HELP: readonly RegExp[] = [

@@ -32,12 +32,20 @@ interface Line {
   y: number;
   left: number;
   right: number;
+  /** Gaps across the line much wider than a space: a table row's cells, never a paragraph's words. */
+  columnGaps: number;
 }
 
 /** Lines further apart than this many times their size's tightest spacing leave a gap: a new paragraph or row. */
 const PARAGRAPH_GAP = 1.2;
 /** A line ending before this share of the page's text width ends its paragraph (a label, a short last line). */
 const SHORT_LINE = 0.75;
+
+/**
+ * A gap wider than this many times the font size, left blank or filled by one run of white space, parts a table's
+ * columns: a space between words is about a quarter of the size, the widest of a justified line well under the size.
+ */
+const COLUMN_GAP = 2;
 
 /** The font size of a text item: the length of its transform's vertical scale (as PDF.js's text layer does). */
 function sizeOf(item: TextItem): number {
@@ -53,10 +61,11 @@ function linesOf(items: TextItem[]): Line[] {
     const [, , , , x = 0, y = 0] = item.transform;
     const sameLine = line && Math.abs(line.y - y) < Math.max(line.size, size) * 0.5;
     if (!line || !sameLine) {
-      line = { text: item.str, size, y, left: x, right: x + item.width };
+      line = { text: item.str, size, y, left: x, right: x + item.width, columnGaps: 0 };
       lines.push(line);
     } else {
       const gap = x - line.right > size * 0.15 && !/\s$/.test(line.text) && !/^\s/.test(item.str);
+      if (x - line.right > COLUMN_GAP * size || (item.str.trim() === '' && item.width > COLUMN_GAP * size)) line.columnGaps += 1;
       line.text += (gap ? ' ' : '') + item.str;
       line.size = Math.max(line.size, size);
       line.right = Math.max(line.right, x + item.width);
@@ -83,7 +92,8 @@ function pitches(lines: Line[]): Map<number, number> {
 function joinLines(lines: Line[]): string {
   const widest = Math.max(0, ...lines.map((l) => l.right));
   // A paragraph wraps back to the page's left margin. A block set to the right (the invoice number, date and terms
-  // at the top right) or a second column of items ends its lines near the right edge too, but each line is its own.
+  // at the top right) or a second column of items ends its lines near the right edge too, but each line is its own,
+  // as is each row of a table: its cells stand apart, set evenly at the rows' pitch as a paragraph's lines are.
   const margin = Math.min(...lines.map((l) => l.left));
   const pitch = pitches(lines);
   let text = '';
@@ -93,6 +103,8 @@ function joinLines(lines: Line[]): string {
     if (!previous) return void (text = clean);
     const wrapped =
       previous.size === line.size &&
+      previous.columnGaps === 0 &&
+      line.columnGaps === 0 &&
       previous.y - line.y <= PARAGRAPH_GAP * (pitch.get(line.size) ?? line.size) &&
       previous.right >= SHORT_LINE * widest &&
       line.left - margin <= line.size &&

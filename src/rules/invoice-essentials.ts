@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'medium',
   threshold:
     'an invoice with no text (a scan) is one finding; otherwise each missing one is a finding: invoice number, invoice date, who it is from, how to reach them, what is charged, ' +
-    'total amount due, due date (a date; none is needed on a bill already paid, or a refund), how to pay',
+    'total amount due, due date (a date), how to pay (neither is needed on a bill already paid, or a refund)',
   source:
     'GOV.UK "Invoicing and taking payment from customers" (what an invoice must include); due date and how to pay: cx-shop convention',
   class: 'deterministic',

@@ -385,3 +385,152 @@ describe("the customer's own details", () => {
     expect(analyseInvoice(invoice(text.replace('SOLD BY\n', ''))).essentials.find((e) => e.id === 'seller')!.found).toBe(false);
   });
 });
+
+describe('amounts grouped with a space', () => {
+  const analysed = (text: string, items?: ReadDocument['items']) => analyseInvoice(invoice(text, items));
+
+  it('are the whole figure, with a space, a no-break or a narrow no-break space between the thousands', () => {
+    for (const [text, amount] of [
+      ['Amount due\n1 234,50 €', '1 234,50 €'],
+      ['Amount due €1 234.50', '€1 234.50'],
+      ['Balance due GBP 1 234.50', 'GBP 1 234.50'],
+      ['Amount due 1\u00A0234,50\u00A0€', '1\u00A0234,50\u00A0€'],
+      ['Amount due €1\u202F234.50', '€1\u202F234.50'],
+    ]) {
+      expect(analysed(text!).amountDue.amount, text).toBe(amount);
+      expect(analysed(text!).missing.map((e) => e.id), text).not.toContain('total');
+    }
+  });
+
+  it('are measured on the run that shows the whole figure, never on a lone "1"', () => {
+    const items = [{ text: 'Qty 1', fontSize: 40 }, { text: 'Amount due', fontSize: 14 }, { text: '1 234,50 €', fontSize: 26 }, { text: 'Please pay by 21 March 2026 by bank transfer.', fontSize: 14 }];
+    expect(analysed('Qty 1\nAmount due\n1 234,50 €', items).amountDue).toMatchObject({ amount: '1 234,50 €', fontSize: 26, ratio: 1.86, prominent: true });
+  });
+
+  it('need a currency next to them and whole groups of three: a count, a reference or a date is no amount', () => {
+    for (const text of ['Amount due 1 234,50', 'Total 1 234 items', 'Balance 12 34 56 €', 'Amount due: see 3 April 2026']) {
+      expect(analysed(text).amountDue.text, text).toBeNull();
+      expect(analysed(text).missing.map((e) => e.id), text).toContain('total');
+    }
+  });
+});
+
+describe('a Direct Debit notice', () => {
+  const rest = Object.entries(LINES).filter(([key]) => key !== 'total' && key !== 'due-date').map(([, line]) => line);
+
+  it('"Amount to be collected £42.10", "we will collect … on or after 3 April 2026" give the amount due and the due date', () => {
+    const notice = [...rest, 'Amount to be collected', '£42.10', 'We will collect £42.10 by Direct Debit on or after 3 April 2026: you need do nothing.'].join('\n');
+    const analysis = analyseInvoice(invoice(notice));
+    expect(analysis.missing).toEqual([]);
+    expect(analysis.amountDue.amount).toBe('£42.10');
+    expect(analysis.essentials.find((e) => e.id === 'due-date')!.evidence).toBe('We will collect £42.10 by Direct Debit on or after 3 April 2026: you need do nothing.');
+    expect(analyseInvoice(invoice([...rest, 'We will collect £42.10 from your account on or after 3 April 2026.'].join('\n'))).missing).toEqual([]);
+  });
+
+  it('without the amount and the date, both are still missing', () => {
+    const notice = [...rest, 'We will collect it by Direct Debit, as usual, on or after the date of this notice.'].join('\n');
+    expect(analyseInvoice(invoice(notice)).missing.map((e) => e.id)).toEqual(['total', 'due-date']);
+  });
+});
+
+describe("a gift card's balance", () => {
+  const receipt = (last: string) =>
+    ['Receipt number R-2304-77', 'Order total £111.95', 'Paid with gift card £50.00', 'Paid with Visa ending 4421 £61.95', last, 'Thank you for your order!'].join('\n');
+
+  it('is the customer\'s own money: a receipt "Paid in full" with one owes nothing, and its total is the amount', () => {
+    for (const line of ['Gift card balance remaining: £12.00\nPaid in full.', 'Remaining balance on your gift card: £12.00\nPaid in full.', 'Voucher balance £5.00\nPaid in full.']) {
+      const analysis = analyseInvoice(invoice(receipt(line)));
+      expect(analysis.amountDue.amount, line).toBe('£111.95');
+      expect(analysis.essentials.find((e) => e.id === 'due-date'), line).toMatchObject({ found: false, waived: 'Paid in full.' });
+      expect(analysis.missing.map((e) => e.id), line).not.toContain('due-date');
+    }
+  });
+
+  it('a balance still owed, with or without a gift card beside it, is the amount due and needs a due date', () => {
+    for (const [line, amount] of [['Remaining balance £12.00', '£12.00'], ['Balance due £12.00 (gift card £50.00 applied)', '£12.00'], ['Balance £12.00, after your gift card', '£12.00']]) {
+      const analysis = analyseInvoice(invoice(receipt(line!)));
+      expect(analysis.amountDue.amount, line).toBe(amount);
+      expect(analysis.missing.map((e) => e.id), line).toContain('due-date');
+    }
+  });
+});
+
+describe('due dates written as people write them', () => {
+  const dueDate = (text: string) => analyseInvoice(invoice(text)).essentials.find((e) => e.id === 'due-date')!;
+
+  it('a weekday before the date, a date without its year, "the 14th of March", "Due: Mar 14" are due dates', () => {
+    for (const text of ['Total to pay £829.00\nPlease pay by Friday 14 March.', 'Please pay by Fri, 14 March.', 'Please pay by the 14th of March 2026.', 'Amount due $829.00\nDue: Mar 14']) {
+      expect(dueDate(text), text).toMatchObject({ found: true });
+    }
+  });
+
+  it('"Terms: 30 days net EOM" alone, or a weekday with no date, is no due date', () => {
+    for (const text of ['Total to pay £829.00\nTerms: 30 days net EOM. E&OE.', 'Total to pay £829.00\nPlease pay by Friday.', 'Total to pay £829.00\nDue: on receipt']) {
+      expect(dueDate(text), text).toMatchObject({ found: false, waived: null });
+    }
+  });
+});
+
+describe('threats the invoice says it never makes', () => {
+  const threats = (text: string) => analyseInvoice(invoice(text)).threats.phrases;
+
+  it('"We never charge interest or late fees", "no late fees", "we don\'t charge interest" are no threats', () => {
+    for (const text of ['We never charge interest or late fees.', 'No late fees, ever.', "We don't charge interest.", 'There are no late payment fees or interest charges.', 'We will not add interest or a late fee.', "We don't charge you any interest.", 'Pay when you can, without any penalty.']) {
+      expect(threats(text), text).toEqual([]);
+    }
+  });
+
+  it('a fee or interest charged is a threat still, after words about the customer not paying too', () => {
+    expect(threats('A late fee of £25 will be charged.')).toEqual(['late fee']);
+    expect(threats('If you do not pay, a late fee of £25 will be charged.')).toEqual(['late fee']);
+    expect(threats('If you do not pay interest will be charged at 8% a year.')).toEqual(['interest']);
+    expect(threats('We do not charge late fees, but interest at 8% is charged on overdue sums.')).toEqual(['interest']);
+  });
+});
+
+describe('thanks', () => {
+  it('a "No thanks" button is not thanks; "Thanks for your order" is', () => {
+    expect(analyseInvoice(invoice('Questions? Just give me a ring.\nGet seasonal boiler reminders: Sign me up No thanks')).thanks.count).toBe(0);
+    expect(analyseInvoice(invoice('Get reminders? No, thank you')).thanks.count).toBe(0);
+    expect(analyseInvoice(invoice('Thanks for your order.\nGet seasonal boiler reminders: Sign me up No thanks')).thanks).toEqual({ count: 1, phrases: ['Thanks'] });
+  });
+});
+
+describe('an invoice with nothing to pay', () => {
+  const lines = ['Larkspur & Vine', 'Invoice INV-2188', 'Invoice date: 12 February 2026', 'Herringbone wool throw £65.00', 'Gift voucher LOVE79 applied -£79.00', 'Email hello@larkspur.example'];
+
+  it('is asked neither when nor how to pay', () => {
+    const analysis = analyseInvoice(invoice([...lines, 'Total £0.00', 'Nothing to pay: your gift voucher covered the whole order.'].join('\n')));
+    expect(analysis.missing).toEqual([]);
+    expect(analysis.essentials.find((e) => e.id === 'how-to-pay')).toMatchObject({ found: false, waived: 'Nothing to pay: your gift voucher covered the whole order.' });
+  });
+
+  it('owing something, it still needs a way to pay', () => {
+    const analysis = analyseInvoice(invoice([...lines, 'Total £14.00', 'Please pay by 26 February 2026.'].join('\n')));
+    expect(analysis.missing.map((e) => e.id)).toEqual(['how-to-pay']);
+  });
+});
+
+describe('a one-word business name as the letterhead', () => {
+  const seller = (runs: Array<[string, number]>) => {
+    const items = runs.map(([text, fontSize]) => ({ text, fontSize }));
+    return analyseInvoice(invoice(items.map((item) => item.text).join('\n'), items)).essentials.find((e) => e.id === 'seller')!;
+  };
+  const body: Array<[string, number]> = [
+    ['Invoice number ORB-7Q2K-0031', 10],
+    ['Date of issue 1 March 2026', 10],
+    ['£41.83 due 15 March 2026', 18],
+    ['You added two seats on 10 March, so this invoice charges for the days you had them.', 10],
+  ];
+
+  it('says who the invoice is from when it is the largest text, at the top', () => {
+    expect(seller([['Orbitly', 24], ['billing@orbitly.example', 10], ['Invoice', 14], ...body])).toMatchObject({ found: true, evidence: 'Orbitly (set at 24 px)' });
+  });
+
+  it('not when it is a heading of the invoice, nor smaller than other text, nor below a larger run', () => {
+    for (const heading of ['Invoice', 'RECEIPT', 'Statement', 'Hello']) expect(seller([[heading, 24], ...body]).found, heading).toBe(false);
+    expect(seller([['Orbitly', 16], ...body]).found).toBe(false);
+    expect(seller([['Invoice', 14], ['Orbitly', 24], ...body]).found).toBe(false);
+    expect(seller([['Orbitly', 24], ['Overdue', 24], ...body]).found).toBe(false);
+  });
+});

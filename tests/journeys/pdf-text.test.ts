@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser } from '../helpers/browser.js';
 import { ORDERS } from '../../src/demo-shop/catalog.js';
 import { invoicePdf } from '../../src/demo-shop/invoice-pdf.js';
-import { bodyFontSize } from '../../src/journeys/invoice-analysis.js';
+import { renderPdf } from '../../src/demo-shop/pdf.js';
+import { analyseInvoice, bodyFontSize } from '../../src/journeys/invoice-analysis.js';
 import { readPdf } from '../../src/journeys/pdf-reader.js';
 import { pdfText } from '../../src/journeys/pdf-text.js';
 
@@ -64,6 +65,53 @@ describe('a PDF printed by Chromium', () => {
 
   it('rejects what is not a PDF', async () => {
     await expect(pdfText(new TextEncoder().encode('not a pdf'))).rejects.toThrow();
+  });
+});
+
+describe('a table of items in a PDF (pdfkit)', () => {
+  const things = ['Sawn larch', 'Oak board', 'Pine batten', 'Birch sheet', 'Cedar boards', 'Ash dowel'];
+  const places = ['the garden room', 'the back fence', 'the shed roof', 'the loft hatch'];
+  /**
+   * Six rows of 9 pt at a 14 pt pitch (no text of that size set closer), a description then quantity, price and line
+   * total in columns; then a note of 10 pt that wraps.
+   */
+  const tradeInvoice = (note: string) =>
+    renderPdf('Table', (doc) => {
+      doc.font('Helvetica-Bold').fontSize(18).text('Hartley Timber Supplies', 50, 40);
+      doc.font('Helvetica').fontSize(9);
+      let y = 100;
+      for (const [text, x] of [['Description', 50], ['Qty', 380], ['Unit', 420], ['Line total', 480]] as const) doc.text(text, x, y);
+      for (let i = 0; i < 6; i += 1) {
+        y += 14;
+        doc.text(`${things[i % things.length]} for ${places[i % places.length]}, cut to length`, 50, y);
+        doc.text(String((i % 3) + 1), 380, y);
+        doc.text('12.50', 420, y);
+        doc.text((12.5 * ((i % 3) + 1)).toFixed(2), 480, y);
+      }
+      doc.fontSize(10).text(note, 50, y + 30, { width: 495 });
+    });
+  const plain =
+    'We cut all the wood to the lengths you gave us and took it to your site on the day we said we would. If a piece is ' +
+    'not right, tell us within two days and we will cut a new one for free. Thank you for your order.';
+  const dense =
+    'Notwithstanding any provision to the contrary, consideration hereunder is invoiced proportionately in accordance ' +
+    'with the applicable contractual entitlement configuration, and remittance obligations accrue irrespective of ' +
+    'utilisation, reconciliation being undertaken exclusively at the discretion of the supplier.';
+  const analysed = async (note: string) => {
+    const { text, items, links } = await pdfText(await tradeInvoice(note));
+    return { text, analysis: analyseInvoice({ kind: 'invoice', source: 'download', location: 'table.pdf', text, items, links, bodyFontSize: bodyFontSize(items), gradeTarget: 8 }) };
+  };
+
+  it('keeps each row of the table a line of its own, and joins the lines a paragraph wraps over', async () => {
+    const { text } = await analysed(plain);
+    expect(text).toContain('Description Qty Unit Line total\nSawn larch for the garden room, cut to length 1 12.50 12.50\nOak board for the back fence, cut to length 2 12.50 25.00\n');
+    expect(text).toContain(plain);
+    expect(text.split('\n').filter((line) => /cut to length/.test(line))).toHaveLength(6);
+  });
+
+  it('scores rows of short words as short lines, not as one long sentence; a hard paragraph under them still scores above grade 8', async () => {
+    expect((await analysed(plain)).analysis.readability.fleschKincaidGrade).toBeLessThan(8);
+    expect((await analysed(dense)).analysis.readability.fleschKincaidGrade).toBeGreaterThan(8);
   });
 });
 
