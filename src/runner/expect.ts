@@ -56,14 +56,21 @@ export async function checkExpectation(
     if (value === null) return `expected ${describeLocator(locator)} to hold "${equals}", the field was not found`;
     // The field's kind decides what else counts as the same value (a phone number written again with its country
     // code): its type, and its words as the recorder reads them (page-lib.ts's fieldWords).
+    // A list (a <select>) shows its chosen option's words, not the value the page keeps for it ("price-asc"): the
+    // customer, and the `select` action, go by the words.
     const kind = () =>
       field
         .evaluate((el) => {
           const lib = window.__cxShopLib;
-          return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '' };
+          const shown = el instanceof HTMLSelectElement ? Array.from(el.selectedOptions, (option) => option.label || option.text).join(', ') : null;
+          return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '', shown };
         })
-        .catch(() => ({ type: '', words: '' }));
-    if (!sameValue(value, equals) && !sameFieldValue(await kind(), value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${value}"`;
+        .catch(() => ({ type: '', words: '', shown: null }));
+    if (!sameValue(value, equals)) {
+      const { shown, ...seen } = await kind();
+      if (shown !== null && sameValue(shown, equals)) return null;
+      if (!sameFieldValue(seen, value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${shown ?? value}"`;
+    }
   }
   return null;
 }

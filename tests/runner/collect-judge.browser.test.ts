@@ -63,6 +63,13 @@ describe('a single-page shop, as a customer uses it', () => {
     expect(result.steps[1]!.actions).toMatchObject({ fields: 1, charsTyped: 1 });
   });
 
+  it("a list's value is the option's words the customer reads (or the value the page keeps for it), and a wrong one names the words", async () => {
+    const expectSort = (equals: string) => `  - name: "Cheapest first, ${equals}"\n    select: { label: Sort by, option: "Price: low to high" }\n    expect: { value: { label: Sort by, equals: "${equals}" } }\n`;
+    const result = await fixtures.run(`name: fixture\nsteps:\n  - name: Open\n    goto: /forms/sort-select.html\n${['Price: low to high', 'price-asc', 'Newest'].map(expectSort).join('')}`);
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
+    expect(result.steps[3]!.reason).toBe('expected field labelled "Sort by" to hold "Newest", it holds "Price: low to high"');
+  });
+
   it('sees an error in a plain paragraph after Pay, and prices the emptied form as work to do again', async () => {
     const result = await fixtures.run(checkout('?broken'));
     const pay = result.steps[7]!;
