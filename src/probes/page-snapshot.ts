@@ -207,14 +207,24 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     }
     return document.body;
   };
-  // What the customer is asked, per form or part: a group of radio buttons is one question, however many choices.
+  // What the customer is asked, per form or part: a group of radio buttons is one question, however many choices, and
+  // so is a group of tick boxes (a filter's colours, "Which topics interest you?"): boxes of one name, or of one
+  // fieldset or group.
+  const questionOf = (el: Element): unknown => {
+    const input = el as HTMLInputElement;
+    if (input.type === 'radio' && input.name) return `radio ${input.name}`;
+    const tick = input.type === 'checkbox' || el.getAttribute('role') === 'checkbox';
+    if (!tick) return el;
+    if (input.type === 'checkbox' && input.name) return `checkbox ${input.name}`;
+    return el.closest('fieldset, [role="group"]') ?? el;
+  };
   const asked = new Map<Element, Set<unknown>>();
   for (const el of fieldElements) {
     const input = el as HTMLInputElement;
     if (!input.form && input.type === 'search') continue;
     const group = input.form ?? partOf(el);
     if (!asked.has(group)) asked.set(group, new Set());
-    asked.get(group)!.add(input.type === 'radio' && input.name ? `radio ${input.name}` : el);
+    asked.get(group)!.add(questionOf(el));
   }
   // Where the customer types words (not a box to tick, a list to pick from or a date picker), and how many such fields
   // share each form or part: in a form of several, a field whose only visible hint is its placeholder leaves the

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'Too many form fields',
   area: 'forms',
   severity: 'low',
-  threshold: `more than ${ADVISORY} visible fields in one form: Low; more than ${TOO_MANY}: Medium (a group of radio buttons is one field; fields in no form are grouped by the part of the page with a button of its own)`,
+  threshold: `more than ${ADVISORY} visible fields in one form: Low; more than ${TOO_MANY}: Medium (a group of radio buttons is one field, and so is a group of tick boxes, of one name or in one fieldset or group, such as a filter's colours; fields in no form are grouped by the part of the page with a button of its own)`,
   source: 'Baymard Institute checkout usability: average 11.3 fields, 8 achievable',
   class: 'deterministic',
   scope: 'page',

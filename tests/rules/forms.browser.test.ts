@@ -56,6 +56,12 @@ describe('too-many-fields', () => {
     ]);
   });
 
+  it("a filter drawer's groups of tick boxes are one question each: twelve colours, five sizes, a toggle and a price range are five", async () => {
+    const result = await run('filter-drawer.html');
+    expect(findingsOf(result, 'too-many-fields')).toHaveLength(0);
+    expect((await savedArtifacts(result)).steps[0]!.page!.forms).toEqual([{ selector: '#filters', visibleFields: 5 }]);
+  });
+
   it('a form with 6 fields (and a hidden one and a button) is not a finding', async () => {
     const result = await run('fields-6.html');
     expect(findingsOf(result, 'too-many-fields')).toHaveLength(0);
