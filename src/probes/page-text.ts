@@ -19,7 +19,7 @@ export interface PageText {
  * page's own header and footer around it (the seller's name above, how to pay and the thanks below) and the side
  * column beside it (an aside that holds the amount due and a Pay button), never their menus; the whole `body` when the
  * page has no `main`. A window open over the page (a modal dialog the invoice opened in) is all the customer reads:
- * the page behind it is out of reach. What a web component draws in its open shadow root is read as the page's own.
+ * the page behind it is out of reach. An invoice that is a picture in main (a scan) is that picture alone. What a web component draws in its open shadow root is read as the page's own.
  * Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
  */
 export function pageText(root?: Element | null): PageText {
@@ -36,10 +36,22 @@ export function pageText(root?: Element | null): PageText {
   const around = main
     ? Array.from(document.querySelectorAll(AROUND)).filter((el) => !main.contains(el) && !el.contains(main) && !el.parentElement?.closest(AROUND))
     : [];
+  // An invoice that is a picture in the page's main (a scan shown as an image), with next to no words of its own: the
+  // picture is the invoice, and the words of the page around it are not its text (see TEXT_WORDS in
+  // invoice-analysis.ts, which names such an invoice for what it is).
+  const pictured =
+    main !== null &&
+    ((main as HTMLElement).innerText ?? '').split(/\s+/).filter((word) => /\p{L}|\d/u.test(word)).length < 10 &&
+    Array.from(main.querySelectorAll('img, canvas, object, embed, svg')).some((picture) => {
+      const box = picture.getBoundingClientRect();
+      return box.width >= 200 && box.height >= 200;
+    });
   const parts = root
     ? [root]
     : main
-      ? [...around, main].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      ? pictured
+        ? [main]
+        : [...around, main].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
       : [document.body];
   /**
    * Left out of the header, footer and side column around the invoice: the site's menus, and in a side column a list

@@ -21,7 +21,7 @@ export default defineRule({
             message:
               `The invoice has no text to read (${words} ${words === 1 ? 'word' : 'words'}): a scanned or pictured invoice cannot be read aloud, searched ` +
               'or copied from (its number, its amount, its bank details), and what it must say could not be checked',
-            evidence: { url, element: describeInvoice(doc), measured: `${words} words of text`, threshold: `text on the invoice (${TEXT_WORDS} words or more)` },
+            evidence: { url, element: describeInvoice(doc), measured: `${words} ${words === 1 ? 'word' : 'words'} of text`, threshold: `text on the invoice (${TEXT_WORDS} words or more)` },
           },
         ];
       }

@@ -124,6 +124,11 @@ describe('invoice layouts as shops set them', () => {
     expect(await rulesOn('side-box.html?nopay')).toEqual([['invoice-essentials', 'how-to-pay', 'not found: how to pay']]);
   });
 
+  it("an invoice that is a picture on the page is one finding that it has no text, whatever words the page's header and footer hold", async () => {
+    const result = await run('pictured.html', 'page');
+    expect(invoiceFindings(result).map((f) => [f.rule, f.evidence.measured])).toEqual([['invoice-essentials', '1 word of text']]);
+  });
+
   it('an invoice opened in a window over the order page is what the customer reads, not the page behind it', async () => {
     const result = await fixtures.run(pageScenario('invoice', 'in-dialog.html', { steps: '  - name: Open the invoice\n    tap: View invoice\n' + step('page') }));
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
