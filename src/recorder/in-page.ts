@@ -580,6 +580,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * (or from the watch's, when the watch began in that same handling: a press's first event).
    */
   const answeredAfter = (startedAt: number, at: number) => (handlingSince !== null ? Math.max(handlingSince, startedAt) : at) - startedAt;
+  /**
+   * Whether the page draws where a change happened, so that the customer may see it: the element changed, or the one
+   * whose children or words changed. An element hidden by the change itself (a menu closing) is drawn where it was:
+   * its parent is what counts for a change of attributes. A wrapper drawn with display: contents is drawn by its own.
+   */
+  const drawnChange = (record: MutationRecord): boolean => {
+    let el: Element | null = record.type === 'attributes' ? (record.target as Element).parentElement : record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
+    while (el && getComputedStyle(el).display === 'contents') el = el.parentElement;
+    if (!el) return record.target.isConnected;
+    return el.isConnected && (typeof el.checkVisibility !== 'function' || el.checkVisibility());
+  };
   let pressId = 0;
   let lastPress: { el: Element; at: number } | null = null;
   /** Watches for the page's answer to an input; a choice's own change (and its own attributes) is not an answer. */
@@ -608,7 +619,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // on every tick of a clock, a skeleton just replaced, a gallery that turns), too.
       const handling = handlingSince !== null;
       const changed = byPage ? [] : records.filter((r) => r.target !== own && (handling || !noisy(r.target, startedAt, before)));
-      if (changed.length === 0) return;
+      // A change inside a part the page does not draw (an error put in a section still folded away) shows nothing.
+      if (!changed.some(drawnChange)) return;
       if (control && changed.every((r) => control.contains(r.target))) {
         if (control.outerHTML === initial) return;
         if (looksWorking(control, initialWords)) return void (working = true);

@@ -162,6 +162,14 @@ describe('dead-tap', () => {
     expect(findings[0]!.evidence.box).toMatchObject({ width: 200, height: 48 });
   });
 
+  it('a tap whose only answer goes into a part the page does not draw (an error in a folded section) is dead; shown, the error answers it', async () => {
+    const tap = '  - name: Continue\n    tap: { role: button, name: Continue to payment }\n';
+    const folded = await fixtures.run(scenario('hidden-answer.html', tap));
+    expect(folded.steps[1]!.findings.map((f) => f.rule)).toEqual(['dead-tap']);
+    const shown = await fixtures.run(scenario('hidden-answer.html?shown', tap));
+    expect(shown.steps[1]!.findings.map((f) => f.rule)).toEqual(['error-message']);
+  });
+
   it('a handler that freezes the page before it answers answered the tap, however long the freeze on this machine; one that answers nothing is dead', async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
     const result = await fixtures.run(scenario('busy-handler.html', tap('Check stock in my store') + tap('Notify me')));
