@@ -102,7 +102,11 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         items.push(item(finding, `wait for ${element} to answer, then tap it again`, RECOVERY.deadTapWait + M + P));
         break;
       case 'fault-unexplained':
-        items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
+        // Only an action that asks for an answer (a tap, a key, a choice) is waited on and done again: what failed
+        // quietly while the customer typed (suggestions that never came) leaves them nothing to do again.
+        if (step.interactions.some((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select')) {
+          items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
+        }
         break;
       case 'fault-no-retry':
         items.push(item(finding, 'reload the page to get a working button back', M + P));

@@ -184,6 +184,13 @@ describe('recovery priced from findings', () => {
   const M = OPERATORS.mental;
   const P = retap(true) - M;
 
+  it("a failure the page did not explain is waited on and tapped again after a tap; after typing alone (suggestions that never came) there is nothing to do again", () => {
+    const typing: Interaction = { kind: 'type', target: { description: 'searchbox labelled "Search"', text: '', box: null, pageBox: null }, pointed: true, chars: 6, deletes: 0, code: false, keyboardSwitches: 0 };
+    const tapped: Interaction = { kind: 'tap', target: { description: 'button "Pay"', text: '', box: null, pageBox: null }, pointer: 'touch' };
+    expect(recoveryFor([finding('fault-unexplained')], judgedStep({ interactions: [typing] }))).toEqual([]);
+    expect(recoveryFor([finding('fault-unexplained')], judgedStep({ interactions: [typing, tapped] })).map((i) => i.rule)).toEqual(['fault-unexplained']);
+  });
+
   it('a lost value is noticed, gone back to and typed again', () => {
     const step = judgedStep({
       typed: [{ target: { description: 'textbox labelled "Postcode"', text: '', box: null, pageBox: null }, label: 'Postcode', keptAfterTyping: false, keptAtStepEnd: false, chars: 8, valueAtEnd: '' }],
