@@ -142,7 +142,8 @@ export const ESSENTIALS: ReadonlyArray<{
     id: 'invoice-date',
     label: 'invoice date',
     need: 'when the invoice was issued',
-    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement|credit note)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order|credit note|document) date', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
+    // A receipt is dated by the order it is for: "Order LV-2304, placed 5 March 2026", "Purchased on 5 March 2026".
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement|credit note|purchase|order)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order|credit note|document) date|(?:placed|ordered|purchased)(?: on)?', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
       // A date alone on its line, unlabelled (under the invoice number, as many write it), unless the line before
       // names it as a date to pay by.
       new RegExp(`(?<!\\b(?:due|pay(?:ment)?|payable|by|before|until|deadline|expires?)\\b[^\\n]{0,20}\\n)^[ \\t]*${DATE}[ \\t]*$`, 'im'),

@@ -286,6 +286,12 @@ describe('Swiss and Indian invoices', () => {
     expect(analysed('Amount due Rs. 4,500.00').amountDue.amount).toBe('Rs. 4,500.00');
   });
 
+  it('a receipt is dated by its order ("placed 5 March 2026", "Purchased on"); a date to pay by is no invoice date', () => {
+    expect(found('Order LV-2304, placed 5 March 2026')).toContain('invoice-date');
+    expect(found('Purchased on 5 March 2026')).toContain('invoice-date');
+    expect(found('Please pay by 5 March 2026')).not.toContain('invoice-date');
+  });
+
   it('"Dated: 02-12-2026" is a date; a financial year in a reference ("SMT/26-27/0412") is not', () => {
     expect(found('Dated: 02-12-2026')).toContain('invoice-date');
     expect(found('Dated: SMT/26-27/0412')).not.toContain('invoice-date');
