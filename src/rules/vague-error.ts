@@ -1,12 +1,12 @@
 import { isErrorMessage } from './error-message.js';
-import { excerpt, givesFix, namesFieldKind, saysShopActed } from './support/message-words.js';
+import { excerpt, givesFixBeyondRetry, namesFieldKind, saysShopActed } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
   title: 'Error message that does not help',
   area: 'forms',
   severity: 'low',
-  threshold: 'an error message that names neither the field nor how to put it right (one that says what the shop did about it, "we have taken it out of your bag", "we\'ve kept 3 in your bag", leaves nothing to put right)',
+  threshold: 'an error message that names neither the field nor how to put it right ("Please try again" alone is no way to put it right; one that says what the shop did about it, "we have taken it out of your bag", "we\'ve kept 3 in your bag", leaves nothing to put right)',
   source: 'Nielsen Norman Group, error-message guidelines',
   class: 'deterministic',
   detect(step) {
@@ -19,7 +19,7 @@ export default defineRule({
       .filter((message) => {
         const text = message.text.toLowerCase();
         const namesField = namesFieldKind(text) || labels.some((label) => text.includes(label));
-        return !namesField && !givesFix(text) && !saysShopActed(text);
+        return !namesField && !givesFixBeyondRetry(text) && !saysShopActed(text);
       })
       .map((message) => ({
         message: `"${excerpt(message.text, 120)}" says neither which field is wrong nor how to fix it`,

@@ -145,6 +145,9 @@ describe('vague-error, in the languages of shops in Europe', () => {
     // What the shop did about it: nothing for the customer to put right.
     'Sorry, an item in your bag is no longer available. We sold the last navy jumper while you were shopping, so we have taken it out of your bag. Your new total is £5.00.',
     "Sorry, we only have 3 of these left. We've kept 3 in your bag.",
+    // Trying again with something more to it: when, or with what.
+    'The service is busy. Please try again in a few minutes.',
+    'Sorry, that did not work. Please try again or call us on 0800 123 456.',
   ])(
     '"%s" names the field or the fix, or what the shop did: not vague',
     (text) => {
@@ -152,7 +155,16 @@ describe('vague-error, in the languages of shops in Europe', () => {
     },
   );
 
-  it.each(['Ein Fehler ist aufgetreten.', "Une erreur s'est produite.", 'Se ha producido un error.', 'Something went wrong.'])('"%s" says neither: vague', (text) => {
+  it.each([
+    'Ein Fehler ist aufgetreten.',
+    "Une erreur s'est produite.",
+    'Se ha producido un error.',
+    'Something went wrong.',
+    // Trying again is what anyone would do: it says nothing of what to put right.
+    'Something went wrong. Please try again.',
+    'Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+    "Une erreur s'est produite. Veuillez réessayer.",
+  ])('"%s" says neither: vague', (text) => {
     expect(vague(text)).toBe(true);
   });
 });

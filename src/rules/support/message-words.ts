@@ -145,6 +145,14 @@ export function givesFix(text: string): boolean {
   return FIX_EN.test(text) || FIX_OTHER.test(text);
 }
 
+/** A bare "try again": what anyone would do, which says nothing of what to put right. */
+const RETRY_ONLY = /\b(?:please )?try again\b|(?:bitte )?versuchen sie es (?:erneut|noch einmal)|(?:veuillez )?réessayer|réessayez|(?:por favor,? )?(?:inténtalo de nuevo|vuelve a intentarlo)/giu;
+
+/** Words that tell the customer what to do next beyond trying again ("Please try again" alone gives no fix). */
+export function givesFixBeyondRetry(text: string): boolean {
+  return givesFix(text.replace(RETRY_ONLY, ' ').replace(/\bplease\b|\bbitte\b|\bveuillez\b/giu, ' '));
+}
+
 /** Words that name a kind of field even when the page's label is worded differently: "email", "PLZ", "móvil". */
 export function namesFieldKind(text: string): boolean {
   return FIELD_EN.test(text) || FIELD_OTHER.test(text);
