@@ -1063,15 +1063,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * Whether the element's text reads as a message. A label is a field's name, not a message, unless `errorLabel` says
    * it is one a script put in as an error (a validation plugin's `<label class="error" for=…>`).
    */
+  const CONTROL_WORDS = 'button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]';
   const isMessage = (el: Element, text: string, errorLabel = false) =>
     text.length > 0 &&
     text.length <= 300 &&
     /\p{L}/u.test(text) &&
     !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
-    // A control's own words (a button, a link) are what the customer taps, not a message to them, unless the page
-    // turned it red to say what went wrong ("Card declined – try another card"; a red "Try again" says only what to
-    // do next); nor are the choices of a list the customer opened (a size list's "XL – sold out", a menu).
-    (!el.matches('button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]') ||
+    // A control's own words (a button, a link, and a part of one: a sort button's "Price: low to high" once chosen)
+    // are what the customer taps, not a message to them, unless the page turned it red to say what went wrong ("Card
+    // declined – try another card"; a red "Try again" says only what to do next); nor are the choices of a list the
+    // customer opened (a size list's "XL – sold out", a menu).
+    (!el.closest(CONTROL_WORDS) ||
       (el.matches('button, [role="button"]') && ERROR_WORDS.test(text.replace(/try again/gi, '')) && lib.looksRed(el))) &&
     !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
     (errorLabel || !el.matches('label')) &&

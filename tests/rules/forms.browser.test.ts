@@ -568,6 +568,16 @@ describe('a checkout built as one web component, each step drawn in its shadow r
   });
 });
 
+describe("a control's own words", () => {
+  it("the order chosen in a sort menu, shown in a block of the sort button's own, is no message to read", async () => {
+    const steps = '  - name: Open the orders\n    tap: { role: button, name: Sort by }\n  - name: Cheapest first\n    tap: { role: option, name: "Price: low to high" }\n    expect: { text: "Price: low to high" }\n';
+    const result = await run('sort-button.html', { steps });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect((await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text)).toEqual([]);
+    expect(result.steps[2]!.effortBreakdown.reading).toBe(0);
+  });
+});
+
 describe('a listing that goes on (error-message)', () => {
   it('cards of one class that "Load more" brings are the listing, not a message: one "Out of stock" among them is no error', async () => {
     const result = await run('listing-cards.html', { steps: '  - name: Load the rest\n    tap: { role: button, name: Load more }\n    expect: { text: Out of stock }\n' });
