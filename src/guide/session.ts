@@ -24,7 +24,7 @@ import { LinkChecker } from '../runner/page-state.js';
 import { deviceProfile, openPage, saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import { lookAtPage } from '../runner/run-step.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
-import { siteAccess } from '../scenario/site-access.js';
+import { siteFor } from '../scenario/site-access.js';
 import type { Prompter } from './ask.js';
 import { easeStatement, instructionsFor, isOpening } from './instructions.js';
 import { installPanel, type PanelState, type PanelWord } from './panel.js';
@@ -53,7 +53,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   const deviceName = options.device ?? scenario.device;
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // The site's user name and password go to the browser, never into an address (see site-access.ts).
-  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [], ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }) };
+  const site = siteFor(options.baseUrl, scenario.siteHosts, options.ignoreHttpsErrors);
   const folder = scenarioFolder(options.position ?? 0, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
   const guided: GuidedArtifacts = { shopper: options.shopper, via: 'browser', ease: null, predicted: options.predicted };

@@ -19,8 +19,9 @@ export interface PageText {
  * page's own header and footer around it (the seller's name above, how to pay and the thanks below) and the side
  * column beside it (an aside that holds the amount due and a Pay button), never their menus; the whole `body` when the
  * page has no `main`. A window open over the page (a modal dialog the invoice opened in) is all the customer reads:
- * the page behind it is out of reach. An invoice that is a picture in main (a scan) is that picture alone. What a web component draws in its open shadow root is read as the page's own.
- * Pass it to `page.evaluate(pageText)` or `locator.evaluate(pageText)`.
+ * the page behind it is out of reach. An invoice that is a picture in main (a scan) is that picture alone. What a web
+ * component draws in its open shadow root is read as the page's own. Pass it to `page.evaluate(pageText)` or
+ * `locator.evaluate(pageText)`.
  */
 export function pageText(root?: Element | null): PageText {
   const AROUND = 'header, footer, aside, [role="banner"], [role="contentinfo"], [role="complementary"]';

@@ -1064,6 +1064,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    * it is one a script put in as an error (a validation plugin's `<label class="error" for=…>`).
    */
   const CONTROL_WORDS = 'button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]';
+  /** Not a control's own words (see isMessage), unless a button's the page turned red to say what went wrong. */
+  const notControlWords = (el: Element, text: string) => {
+    const control = el.closest(CONTROL_WORDS);
+    return !control || (control.matches('button, [role="button"]') && ERROR_WORDS.test(text.replace(/try again/gi, '')) && lib.looksRed(el));
+  };
   const isMessage = (el: Element, text: string, errorLabel = false) =>
     text.length > 0 &&
     text.length <= 300 &&
@@ -1073,8 +1078,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     // are what the customer taps, not a message to them, unless the page turned it red to say what went wrong ("Card
     // declined – try another card"; a red "Try again" says only what to do next); nor are the choices of a list the
     // customer opened (a size list's "XL – sold out", a menu).
-    (!el.closest(CONTROL_WORDS) ||
-      (el.matches('button, [role="button"]') && ERROR_WORDS.test(text.replace(/try again/gi, '')) && lib.looksRed(el))) &&
+    notControlWords(el, text) &&
     !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
     (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&

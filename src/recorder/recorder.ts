@@ -57,11 +57,11 @@ const PAGE_CALLS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping'])
 
 /**
  * What a third party's request may be and still hold the page's load event without holding the customer: its script
- * (a tag manager, a chat widget, an A/B test: such a script comes async, or the page would not have been shown), its
- * calls and its frame (a chat window, an advert). Pictures, styles and fonts, wherever from, are what the customer
- * sees (a shop's pictures come from a CDN of another name).
+ * (a tag manager, a chat widget, an A/B test: such a script comes async, or the page would not have been shown) and
+ * its frame (a chat window, an advert); its calls hold no load event at all. Pictures, styles and fonts, wherever
+ * from, are what the customer sees (a shop's pictures come from a CDN of another name).
  */
-const ASIDE_TYPES = new Set(['script', 'document', 'other', ...PAGE_CALLS]);
+const ASIDE_TYPES = new Set(['script', 'document', 'other']);
 
 /** An event as it came; `framed`: from a frame in the page, not the page itself. */
 type Received = PageEvent & { received: number; framed?: true };
@@ -504,7 +504,7 @@ export class Recorder {
     const loadedAt = held ? Math.max(started, this.needed.size > 0 ? loadEnd : Math.min(loadEnd, this.neededAt)) : started;
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
-    if (neverCame || this.loadAt >= beforeLoad || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
+    if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
     this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
   }

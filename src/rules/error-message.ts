@@ -1,5 +1,5 @@
 import type { AppearedText } from '../artifacts/types.js';
-import { excerpt, isRequiredLegend, saysDone, saysError, saysNot } from './support/message-words.js';
+import { errorWords, excerpt, isRequiredLegend, saysWentWell } from './support/message-words.js';
 import { defineRule } from './types.js';
 
 /**
@@ -9,9 +9,9 @@ import { defineRule } from './types.js';
 export function isErrorMessage(message: AppearedText): boolean {
   // "* Required fields", in red as the form's style has it: a rule of the form, shown on every visit.
   if (isRequiredLegend(message.text)) return false;
-  if (saysError(message.text)) return true;
+  if (errorWords(message.text)) return true;
   // "Not sent", "wasn't saved": a word of success said the other way round is still an error.
-  return message.kind === 'error' && (!saysDone(message.text) || saysNot(message.text));
+  return message.kind === 'error' && !saysWentWell(message.text);
 }
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import type { Severity } from '../report/types.js';
 import type { RequestRecord } from '../artifacts/types.js';
 import { isErrorMessage } from './error-message.js';
-import { saysDone, saysNot } from './support/message-words.js';
+import { saysWentWell } from './support/message-words.js';
 import { failed, shortUrl, unseenByCustomer } from './support/requests.js';
 import { defineRule } from './types.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
   class: 'deterministic',
   detect(artifacts) {
     const shownError = artifacts.appeared.some(
-      (message) => isErrorMessage(message) || ((message.kind === 'alert' || message.kind === 'status') && !(saysDone(message.text) && !saysNot(message.text))),
+      (message) => isErrorMessage(message) || ((message.kind === 'alert' || message.kind === 'status') && !saysWentWell(message.text)),
     );
     // Only what the customer's own action asked of the site: background calls, beacons, third parties and
     // cx-shop's own requests are never the site failing the customer (third parties are reported as environment).

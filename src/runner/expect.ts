@@ -55,9 +55,9 @@ export async function checkExpectation(
     const value = await field.inputValue({ timeout }).catch(() => null);
     if (value === null) return `expected ${describeLocator(locator)} to hold "${equals}", the field was not found`;
     // The field's kind decides what else counts as the same value (a phone number written again with its country
-    // code): its type, and its words as the recorder reads them (page-lib.ts's fieldWords).
-    // A list (a <select>) shows its chosen option's words, not the value the page keeps for it ("price-asc"): the
-    // customer, and the `select` action, go by the words.
+    // code): its type, and its words as the recorder reads them (page-lib.ts's fieldWords). A list (a <select>) shows
+    // its chosen option's words, not the value the page keeps for it ("price-asc"): the customer, and the `select`
+    // action, go by the words.
     const kind = () =>
       field
         .evaluate((el) => {

@@ -8,7 +8,7 @@ import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/
 import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 import { atOnce } from './at-once.js';
-import type { SiteAccess } from '../scenario/site-access.js';
+import { accessOptions, type SiteAccess } from '../scenario/site-access.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -81,11 +81,7 @@ export class LinkChecker {
   }
 
   private async ask(href: string, cookie?: string): Promise<LinkStatus | null> {
-    this.context ??= await request.newContext({
-      ...(this.userAgent && { userAgent: this.userAgent }),
-      ...(this.site.credentials && { httpCredentials: { ...this.site.credentials, send: 'unauthorized' as const } }),
-      ...(this.site.ignoreHttpsErrors && { ignoreHTTPSErrors: true }),
-    });
+    this.context ??= await request.newContext({ ...(this.userAgent && { userAgent: this.userAgent }), ...accessOptions(this.site) });
     try {
       if (cookie) {
         const again = await this.context.fetch(href, { method: 'GET', headers: { cookie }, timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });

@@ -21,7 +21,7 @@ import { prepareContext } from '../recorder/install.js';
 import { Recorder, timed } from '../recorder/recorder.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
-import { siteAccess, type SiteAccess } from '../scenario/site-access.js';
+import { accessOptions, siteFor, type SiteAccess } from '../scenario/site-access.js';
 import { FaultInjector } from './faults.js';
 import { LinkChecker } from './page-state.js';
 import { type AccessibilityMemo, runStep, slug } from './run-step.js';
@@ -65,7 +65,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   const { profile, viewport, touch } = deviceProfile(deviceName);
   // A user name and password in the base URL are the browser's answer to the site's sign-in prompt, not part of any
   // address cx-shop goes to or reports.
-  const site = { ...siteAccess(options.baseUrl), hosts: scenario.siteHosts ?? [], ...(options.ignoreHttpsErrors && { ignoreHttpsErrors: true }) };
+  const site = siteFor(options.baseUrl, scenario.siteHosts, options.ignoreHttpsErrors);
   const { baseUrl } = site;
   const folder = scenarioFolder(options.position, redact(scenario.name, scenario.secrets));
   const saved = savedScenario(scenario);
@@ -164,13 +164,7 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
  * The site's user name and password, if it asks for them (see site-access.ts), are sent to it alone, once it asks.
  */
 export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], personDrives = false) {
-  const httpCredentials = site.credentials ? { ...site.credentials, send: 'unauthorized' as const } : undefined;
-  const context = await browser.newContext({
-    ...profile,
-    acceptDownloads: true,
-    ...(httpCredentials && { httpCredentials }),
-    ...(site.ignoreHttpsErrors && { ignoreHTTPSErrors: true }),
-  });
+  const context = await browser.newContext({ ...profile, acceptDownloads: true, ...accessOptions(site) });
   await prepareContext(context, { touch: profile.hasTouch ?? false });
   const page = await context.newPage();
   const recorder = new Recorder(page, { baseUrl: site.baseUrl, siteHosts: site.hosts ?? [], touch: profile.hasTouch ?? false, secrets, personDrives });

@@ -182,10 +182,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }
     // Timing first, before cx-shop's own look keeps the page busy: the long tasks of its picture and its
-    // accessibility check are not the site's.
-    // A transition or an animation that ends (a toast fading in, a drawer sliding open) is let end meanwhile, for a
-    // while at most: measured mid-fade, a colour is neither the one before nor the one after, and differs from run to
-    // run. Both only wait for the page's frames, and keep it no busier.
+    // accessibility check are not the site's. A transition or an animation that ends (a toast fading in, a drawer
+    // sliding open) is let end meanwhile, for a while at most: measured mid-fade, a colour is neither the one before
+    // nor the one after, and differs from run to run. Both only wait for the page's frames, and keep it no busier.
     const [longTasks, vitals] = seen
       ? await Promise.all([
           timed(readLongTasks(page, step.clock), 3000).catch(() => []),

@@ -36,6 +36,22 @@ export function siteAccess(baseUrl: string): SiteAccess {
   return { baseUrl: URL.canParse(bare) ? bare : url.href, credentials };
 }
 
+/** The site a scenario runs on: its base URL's access, the scenario's `siteHosts`, and whether to trust any certificate. */
+export function siteFor(baseUrl: string, hosts: readonly string[] | undefined, ignoreHttpsErrors = false): SiteAccess {
+  return { ...siteAccess(baseUrl), hosts: hosts ?? [], ...(ignoreHttpsErrors && { ignoreHttpsErrors: true }) };
+}
+
+/**
+ * What a browser context, or the link check's requests, are given to reach the site: its user name and password, sent
+ * to it alone once it asks, and whether to trust any certificate.
+ */
+export function accessOptions(site: Pick<SiteAccess, 'credentials' | 'ignoreHttpsErrors'>) {
+  return {
+    ...(site.credentials && { httpCredentials: { ...site.credentials, send: 'unauthorized' as const } }),
+    ...(site.ignoreHttpsErrors && { ignoreHTTPSErrors: true }),
+  };
+}
+
 /** The password of a base URL, as written and as the browser is given it: a secret in either form. */
 export function siteSecrets(baseUrl: string | undefined): string[] {
   if (!baseUrl || !URL.canParse(baseUrl)) return [];

@@ -398,11 +398,12 @@ describe('answers in toasts (error-message)', () => {
 describe('a button that says what went wrong (error-message)', () => {
   it("a button turned red whose words say the card was declined is the page's error; a red \"Try again\" under a message is not", async () => {
     const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
-    const result = await run('pay-button-error.html', { steps: tap('Pay £45.00') + tap('Save my details') });
+    const result = await run('pay-button-error.html', { steps: tap('Pay £45.00') + tap('Save my details') + tap('Pay with my wallet') });
     expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([
       [],
       ['Card declined – try another card'],
       ['We could not save your details.'],
+      ['Wallet declined – choose another way to pay'],
     ]);
   });
 });

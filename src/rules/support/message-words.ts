@@ -123,16 +123,25 @@ const SPEND_MORE = /(?:faltan?|fehl(?:en|t)|il (?:vous |te )?manque)[^.!?]{0,60}
 
 /** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
 export function saysError(text: string): boolean {
-  if (isRequiredLegend(text)) return false;
+  return !isRequiredLegend(text) && errorWords(text);
+}
+
+/** saysError for a text already known to be no legend of required fields. */
+export function errorWords(text: string): boolean {
   let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ').replace(HELP_OFFER, ' ');
   // A success that says what to do next is no error: "Thanks for subscribing! Please check your inbox to confirm."
-  if (saysDone(said) && !saysNot(said)) said = said.replace(NEXT_STEP_ALL, ' ');
+  if (saysWentWell(said)) said = said.replace(NEXT_STEP_ALL, ' ');
   return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
 }
 
 /** Words that say something went right: "Added to your bag", "Im Warenkorb", "Ajouté", "Añadido a tu cesta". */
 export function saysDone(text: string): boolean {
   return DONE_EN.test(text) || DONE_OTHER.test(text);
+}
+
+/** Words that say all went well, and none that turns them round ("Added to your bag", not "Not saved"). */
+export function saysWentWell(text: string): boolean {
+  return saysDone(text) && !saysNot(text);
 }
 
 /** A word that turns the sentence round: "not", "wasn't", "nicht", "pas", "nunca". */
@@ -148,7 +157,10 @@ export function givesFix(text: string): boolean {
 /** A bare "try again": what anyone would do, which says nothing of what to put right. */
 const RETRY_ONLY = /\b(?:please )?try again\b|(?:bitte )?versuchen sie es (?:erneut|noch einmal)|(?:veuillez )?réessayer|réessayez|(?:por favor,? )?(?:inténtalo de nuevo|vuelve a intentarlo)/giu;
 
-/** Words that tell the customer what to do next beyond trying again ("Please try again" alone gives no fix). */
+/**
+ * Words that tell the customer what to do next beyond trying again ("Please try again" alone gives no fix). A bare
+ * "bitte" or "veuillez" left over is a fix word in those languages only with what it asks for.
+ */
 export function givesFixBeyondRetry(text: string): boolean {
   return givesFix(text.replace(RETRY_ONLY, ' ').replace(/\bplease\b|\bbitte\b|\bveuillez\b/giu, ' '));
 }
