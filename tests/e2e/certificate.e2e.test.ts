@@ -35,12 +35,23 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+/** Runs cx-shop; `answers` are typed, each when the output shows its question (a guided run's shopper). */
+function run(args: string[], answers: Array<[RegExp, string]> = []): Promise<{ code: number | null; stderr: string; unanswered: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/cx-shop.js'), ...args], { cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1' } });
     let stderr = '';
+    let stdout = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      while (answers.length > 0) {
+        const match = answers[0]![0].exec(stdout);
+        if (!match) break;
+        stdout = stdout.slice(match.index + match[0].length);
+        child.stdin.write(`${answers.shift()![1]}\n`);
+      }
+    });
+    child.on('close', (code) => resolve({ code, stderr, unanswered: answers.length }));
   });
 }
 
@@ -67,4 +78,20 @@ describe('a staging site whose certificate the browser does not trust', () => {
     const artifacts = JSON.parse(readFileSync(join(dir, 'trusted/scenarios', folder!, 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
     expect(artifacts.steps[0]!.links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/delivery', 200]]);
   }, 90_000);
+
+  it('a guided run on it opens the pages for the shopper with --ignore-https-errors too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-certificate-guide-'));
+    writeFileSync(join(dir, 'staging.yaml'), scenario);
+    // The shopper could not do the second step, found it hard (2) and the whole journey middling (4).
+    const answers: Array<[RegExp, string]> = [[/Step 2 of 2/, 'x'], [/Your answer \(1-7/, '2'], [/A note/, ''], [/Your answer \(1-7/, '4'], [/Anything else/, '']];
+    const guided = await run(['guide', join(dir, 'staging.yaml'), '--shopper', 'S-1', '--base-url', baseUrl, '--out', join(dir, 'guided'), '--headless', '--ignore-https-errors'], answers);
+    expect(guided.stderr).not.toMatch(/\n\s+at /);
+    expect(guided.unanswered).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'guided/report.json'), 'utf8'));
+    // The first page was opened for the shopper, and the automated run beforehand passed both steps.
+    expect(report.scenarios[0].steps.map((s: { status: string; person?: { said: string; predicted?: { status: string } } }) => [s.status, s.person?.said, s.person?.predicted?.status])).toEqual([
+      ['passed', 'opened for them', 'passed'],
+      ['blocked', 'could not', 'passed'],
+    ]);
+  }, 120_000);
 });
