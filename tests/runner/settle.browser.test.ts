@@ -123,6 +123,15 @@ describe('the site has answered', () => {
     expect(artifacts.steps[0]!.requests.filter((r) => r.url.includes('island.chunk.js')).map((r) => r.cause)).toEqual(['action']);
     expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(1400);
   });
+  it("on a page that stubs requestAnimationFrame out: cx-shop waits for the browser's frames, not the page's, and the tap's answer is no wait", async () => {
+    const result = await fixtures.run(pageScenario('settle', 'no-frames.html', { steps: '  - name: Add the scarf\n    tap: Add to bag\n    expect: { text: Added to your bag }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    // Waiting for one of the page's frames would have waited to the 10 s cap, as for a frozen page.
+    expect(artifacts.steps[1]!.waitMs).toBeLessThan(1000);
+    expect(artifacts.steps[1]!.frozen).toBeUndefined();
+    expect(result.steps.flatMap((s) => s.findings.map((f) => f.rule))).not.toContain('slow-response');
+  });
 });
 
 describe('a tap that turns out to be a download', () => {
