@@ -1208,7 +1208,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         continue;
       }
       if (current.removed.has(strip(text))) continue;
-      const kind = kindOf(el, text);
+      const kind = errorSummary(el) ? 'error' : kindOf(el, text);
       const inForm = form !== null && form.contains(el);
       // Unmarked words that are content the action brought (a result under its own heading, one entry of a list drawn
       // at once) are what the customer asked to see, not a message about what they did. So is a list of three results
@@ -1254,6 +1254,38 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     let alike = 0;
     for (const sibling of Array.from(parent.children)) if (sibling.tagName === el.tagName && sibling.className === el.className) alike += 1;
     return alike >= 3;
+  };
+  /**
+   * An error summary the action brought, as GOV.UK draws one and as shops copy it without its class names: a heading
+   * that says there is a problem ("There is a problem", "There are 2 errors on this page"), and links that each take
+   * the customer to a field of the page to put right ("Choose a delivery slot"). It is one message, the heading with
+   * its links' words, however it is coloured (black words on a red border). A new section with a heading and links
+   * (a mini bag, "You might also like", the next steps of a form) says no problem, and its links go elsewhere; help
+   * offered in case of a problem asks a question ("A problem with your order?").
+   */
+  const PROBLEM_HEADING = /\b(?:problems?|errors?|fehler|probl[eè]mes?|erreurs?|errores|problemas?)\b|something went wrong|(?:fix|correct) the following/i;
+  const errorSummary = (el: Element): boolean => {
+    const heading = el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]');
+    const title = heading ? lib.clean((heading as HTMLElement).innerText) : '';
+    if (!PROBLEM_HEADING.test(title) || title.endsWith('?')) return false;
+    const links = Array.from(el.querySelectorAll('a[href]'));
+    return links.length > 0 && links.every((link) => leadsToField(link, el));
+  };
+  /** A link within the page to a field to put right (its input, or the group of choices it belongs to), outside the box. */
+  const FIELDS = 'input:not([type="hidden"]), select, textarea';
+  const leadsToField = (link: Element, box: Element): boolean => {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return false;
+    let id = href.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Not an escaped id: the id as written.
+    }
+    const target = document.getElementById(id);
+    if (!target || box.contains(target)) return false;
+    // A whole form is where the customer goes to fill it in, not a field to put right.
+    return target.matches(FIELDS) || (!target.matches('form') && target.querySelector('form') === null && target.querySelector(FIELDS) !== null);
   };
   const isContent = (el: Element) =>
     el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||

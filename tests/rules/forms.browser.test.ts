@@ -416,6 +416,27 @@ describe('an error summary (error-message, vague-error)', () => {
   });
 });
 
+describe('an error summary the page draws (error-message)', () => {
+  const CONTINUE = '  - name: Continue without a slot\n    tap: { role: button, name: Continue }\n';
+  const SUMMARY = 'There is a problem Choose a delivery slot';
+
+  it("a box with a heading saying there is a problem and links to the fields is one message with its links' words, with or without GOV.UK's names", async () => {
+    for (const page of ['summary-unmarked.html', 'summary-unmarked.html?govuk']) {
+      const result = await run(page, { steps: CONTINUE });
+      const texts = findingsOf(result, 'error-message').map((f) => f.evidence.text);
+      expect(texts, page).toEqual([SUMMARY, 'Choose a delivery slot']);
+      expect(result.steps[1]!.effortBreakdown.reading, page).toBeCloseTo(reading(SUMMARY) + reading('Choose a delivery slot'), 2);
+    }
+  });
+
+  it('new sections with a heading and links (a mini bag, things to go with it, the next steps, help with an order, answers to common problems) are no message', async () => {
+    const result = await run('new-sections.html', { steps: '  - name: Add to bag\n    tap: { role: button, name: Add to bag }\n' });
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(findingsOf(result, 'error-message')).toEqual([]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
+  });
+});
+
 describe("an error written into a field's own label (error-message)", () => {
   const ERROR = 'Mobile number – needs 11 digits, like 07700 900123';
 
