@@ -749,7 +749,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       // (each its own copy: the message look takes out what it has seen shown).
       const near = lookNear(el);
       watchPress(pressId, Date.now(), null, el, near.hidden);
-      beginAction(el, { hidden: new Set(near.hidden), shown: near.shown });
+      beginAction(el, { ...near, hidden: new Set(near.hidden) });
     },
     { capture: true, passive: true },
   );
@@ -937,9 +937,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     hidden: Set<Element>;
     /** What they could see there then: its words are not new to them if only its look changes. */
     shown: Set<Element>;
+    /** The labels among it, with their words then and whether they already read as an error (see rewordedAsError). */
+    labels: Map<Element, LabelThen>;
     /** Elements they could see whose look changed since (a class, a style): new only if they now read as a message. */
     restyled: Set<Element>;
     quiet: number;
+  }
+  interface LabelThen {
+    text: string;
+    error: boolean;
   }
   const shown = new Map<string, Element>();
   /** The text nodes' texts under a node, in order. */
@@ -1061,7 +1067,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
   /**
    * Whether the element's text reads as a message. A label is a field's name, not a message, unless `errorLabel` says
-   * it is one a script put in as an error (a validation plugin's `<label class="error" for=…>`).
+   * it is one a script put in as an error (a validation plugin's `<label class="error" for=…>`), or a field's own
+   * label the action rewrote into one.
    */
   const CONTROL_WORDS = 'button, a[href], [role="button"], [role="link"], [role="tab"], summary, option, [role="listbox"], [role="menu"], [role="tablist"], [role="tree"]';
   /** Not a control's own words (see isMessage), unless a button's the page turned red to say what went wrong. */
@@ -1160,7 +1167,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (!node.isConnected) continue;
       const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[role="alert"], [role="status"], [aria-live], output');
       const block = live ?? blockOf(node);
-      if (block) blocks.add(block);
+      if (block) blocks.add(live ? block : labelOf(current, block));
     }
     current.added.clear();
     for (const el of current.restyled) {
@@ -1168,11 +1175,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       if (block && lib.visible(block) && kindOf(block, lib.clean((block as HTMLElement).innerText)) !== 'text') blocks.add(block);
     }
     current.restyled.clear();
-    // A label counts as a message only when it came with the action, marked as an error (a field's own label that
-    // turns red is still its name).
+    // A label counts as a message only when it came with the action, marked as an error, or when the action rewrote
+    // a field's own label into an error (see rewordedAsError).
     const inserted = [...current.inserted];
     current.inserted.clear();
-    const errorLabel = (el: Element) => el.tagName === 'LABEL' && el.matches(ERROR_MARK) && inserted.some((node) => node === el || node.contains(el));
+    const errorLabel = (el: Element) =>
+      el.tagName === 'LABEL' && ((el.matches(ERROR_MARK) && inserted.some((node) => node === el || node.contains(el))) || rewordedAsError(current, el));
     for (const el of revealed(current)) {
       const block = blockOf(el);
       if (block) blocks.add(block);
@@ -1200,7 +1208,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
         continue;
       }
       if (current.removed.has(strip(text))) continue;
-      const kind = kindOf(el, text);
+      const kind = errorSummary(el) ? 'error' : kindOf(el, text);
       const inForm = form !== null && form.contains(el);
       // Unmarked words that are content the action brought (a result under its own heading, one entry of a list drawn
       // at once) are what the customer asked to see, not a message about what they did. So is a list of three results
@@ -1247,6 +1255,38 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const sibling of Array.from(parent.children)) if (sibling.tagName === el.tagName && sibling.className === el.className) alike += 1;
     return alike >= 3;
   };
+  /**
+   * An error summary the action brought, as GOV.UK draws one and as shops copy it without its class names: a heading
+   * that says there is a problem ("There is a problem", "There are 2 errors on this page"), and links that each take
+   * the customer to a field of the page to put right ("Choose a delivery slot"). It is one message, the heading with
+   * its links' words, however it is coloured (black words on a red border). A new section with a heading and links
+   * (a mini bag, "You might also like", the next steps of a form) says no problem, and its links go elsewhere; help
+   * offered in case of a problem asks a question ("A problem with your order?").
+   */
+  const PROBLEM_HEADING = /\b(?:problems?|errors?|fehler|probl[eè]mes?|erreurs?|errores|problemas?)\b|something went wrong|(?:fix|correct) the following/i;
+  const errorSummary = (el: Element): boolean => {
+    const heading = el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]');
+    const title = heading ? lib.clean((heading as HTMLElement).innerText) : '';
+    if (!PROBLEM_HEADING.test(title) || title.endsWith('?')) return false;
+    const links = Array.from(el.querySelectorAll('a[href]'));
+    return links.length > 0 && links.every((link) => leadsToField(link, el));
+  };
+  /** A link within the page to a field to put right (its input, or the group of choices it belongs to), outside the box. */
+  const FIELDS = 'input:not([type="hidden"]), select, textarea';
+  const leadsToField = (link: Element, box: Element): boolean => {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return false;
+    let id = href.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Not an escaped id: the id as written.
+    }
+    const target = document.getElementById(id);
+    if (!target || box.contains(target)) return false;
+    // A whole form is where the customer goes to fill it in, not a field to put right.
+    return target.matches(FIELDS) || (!target.matches('form') && target.querySelector('form') === null && target.querySelector(FIELDS) !== null);
+  };
   const isContent = (el: Element) =>
     el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
     (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3) ||
@@ -1258,17 +1298,48 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
    */
   const HIDDEN_SCAN = 400;
   const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
-  const lookNear = (el: Element): { hidden: Set<Element>; shown: Set<Element> } => {
+  const lookNear = (el: Element): { hidden: Set<Element>; shown: Set<Element>; labels: Map<Element, LabelThen> } => {
     const scope = el.closest('form') ?? el.parentElement?.parentElement;
     const hidden = new Set<Element>();
     const shown = new Set<Element>();
-    if (!scope) return { hidden, shown };
+    const labels = new Map<Element, LabelThen>();
+    if (!scope) return { hidden, shown, labels };
     const all = scope.getElementsByTagName('*');
     for (let i = 0; i < all.length && i < HIDDEN_SCAN; i += 1) {
       const candidate = all[i]!;
-      if (!NO_TEXT_TAGS.has(candidate.tagName)) (lib.visible(candidate) ? shown : hidden).add(candidate);
+      if (NO_TEXT_TAGS.has(candidate.tagName)) continue;
+      const visible = lib.visible(candidate);
+      (visible ? shown : hidden).add(candidate);
+      if (visible && candidate.tagName === 'LABEL') labels.set(candidate, labelThen(candidate));
     }
-    return { hidden, shown };
+    return { hidden, shown, labels };
+  };
+  const labelThen = (label: Element): LabelThen => {
+    const text = lib.clean((label as HTMLElement).innerText);
+    return { text, error: kindOf(label, text) === 'error' };
+  };
+  /**
+   * A field's own label that the customer's action rewrote into an error ("Mobile number" now reads "Mobile number –
+   * needs 11 digits, like 07700 900123", in red): the words changed, and they now read as an error by their colour or
+   * their marks, as any message does. A label that only turns red is still the field's name; one whose words change
+   * for another reason is not marked ("Quantity (2 in your bag)", a count of characters left, which changes only its
+   * numbers); one that was already red (the shop's own colour) says nothing new by being red.
+   */
+  const rewordedAsError = (current: Action, label: Element): boolean => {
+    const then = current.labels.get(label);
+    if (!then || then.error) return false;
+    const text = lib.clean((label as HTMLElement).innerText);
+    return strip(text) !== strip(then.text) && kindOf(label, text) === 'error';
+  };
+  /**
+   * A field's own label drawn inline (as browsers draw a label unstyled), the only words of the block it sits in, with
+   * its field or not: when the action rewrote it into an error, the label is what is judged, not the block.
+   */
+  const labelOf = (current: Action, block: Element): Element => {
+    const labels = block.tagName === 'LABEL' ? [] : block.getElementsByTagName('label');
+    if (labels.length !== 1) return block;
+    const label = labels[0]!;
+    return rewordedAsError(current, label) && lib.clean(label.innerText) === lib.clean((block as HTMLElement).innerText) ? label : block;
   };
   /** What has come into view since the customer acted (a part shown whole is judged whole, as for added nodes). */
   const revealed = (current: Action): Element[] => {

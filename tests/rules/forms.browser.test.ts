@@ -416,6 +416,61 @@ describe('an error summary (error-message, vague-error)', () => {
   });
 });
 
+describe('an error summary the page draws (error-message)', () => {
+  const CONTINUE = '  - name: Continue without a slot\n    tap: { role: button, name: Continue }\n';
+  const SUMMARY = 'There is a problem Choose a delivery slot';
+
+  it("a box with a heading saying there is a problem and links to the fields is one message with its links' words, with or without GOV.UK's names", async () => {
+    for (const page of ['summary-unmarked.html', 'summary-unmarked.html?govuk']) {
+      const result = await run(page, { steps: CONTINUE });
+      const texts = findingsOf(result, 'error-message').map((f) => f.evidence.text);
+      expect(texts, page).toEqual([SUMMARY, 'Choose a delivery slot']);
+      expect(result.steps[1]!.effortBreakdown.reading, page).toBeCloseTo(reading(SUMMARY) + reading('Choose a delivery slot'), 2);
+    }
+  });
+
+  it('new sections with a heading and links (a mini bag, things to go with it, the next steps, help with an order, answers to common problems) are no message', async () => {
+    const result = await run('new-sections.html', { steps: '  - name: Add to bag\n    tap: { role: button, name: Add to bag }\n' });
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(findingsOf(result, 'error-message')).toEqual([]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
+  });
+});
+
+describe("an error written into a field's own label (error-message)", () => {
+  const ERROR = 'Mobile number – needs 11 digits, like 07700 900123';
+
+  it('a label the page rewrites in red with what is wrong is the message, and its words are read, drawn as a block or inline', async () => {
+    for (const page of ['label-rewritten.html', 'label-rewritten.html?inline']) {
+      const result = await run(page, {
+        steps:
+          '  - name: A digit short\n    type: { label: Mobile number, text: "0770090012" }\n' +
+          '  - name: My name\n    type: { label: First name, text: Sam }\n' +
+          '  - name: Send\n    tap: { role: button, name: Text me }\n    expect: { text: needs 11 digits }\n' +
+          '  - name: Fix it\n    type: { label: Mobile number, text: "07700900123" }\n' +
+          "  - name: Send again\n    tap: { role: button, name: Text me }\n    expect: { text: we'll text you }\n",
+      });
+      expect(result.steps.map((s) => s.status), page).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
+      expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text)), page).toEqual([[], [], [], [ERROR], [], []]);
+      expect(result.steps[3]!.effortBreakdown.reading, page).toBeCloseTo(reading(ERROR), 2);
+      expect(findingsOf(result, 'vague-error'), page).toEqual([]);
+    }
+  });
+
+  it('labels whose words change for another reason are no message: a rule from the start, what is in the bag, a count, a label red from the start', async () => {
+    const result = await run('label-counts.html', {
+      steps:
+        '  - name: A password\n    type: { label: Password, text: "harbour-lights-72" }\n' +
+        '  - name: Engrave it\n    type: { label: Engraving, text: ANNA }\n' +
+        '  - name: A gift message\n    type: { label: Gift message, text: "Happy birthday, Anna! Love from all of us at number 12." }\n' +
+        '  - name: Add to bag\n    tap: { role: button, name: Add to bag }\n    expect: { text: 1 in your bag }\n',
+    });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(findingsOf(result, 'error-message')).toEqual([]);
+    expect(result.steps.map((s) => s.effortBreakdown.reading)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
 describe('an answer in a polite live region (error-message)', () => {
   it("red words that say what is wrong, in a live region with no error class, are the page's error: the refused check is answered", async () => {
     const result = await run('live-polite-error.html', { steps: '  - name: My email\n    type: { label: Email, text: ann@example.com }\n    press: Tab\n' });
