@@ -78,6 +78,8 @@ export interface AppearedText {
   where: string;
   /** Its box in document coordinates, when it has one. */
   box?: Box | null;
+  /** Held in place on the screen as the page scrolls (position fixed or sticky, as a toast is); absent when not. */
+  pinned?: true;
 }
 
 /**

@@ -1112,7 +1112,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     shown.set(text, el);
     const id = el.id ? `#${el.id}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
+    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
+  };
+  /**
+   * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does
+   * not take it out of their view, and its box in the page is only where it was when it came.
+   */
+  const heldOnScreen = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== document.documentElement; n = n.parentElement) {
+      const position = getComputedStyle(n).position;
+      if (position === 'fixed' || position === 'sticky') return true;
+    }
+    return false;
   };
   // The browser's own check of a form (required, type="email", a pattern) shows its message in a bubble by the first
   // field that fails: not in the page, but the customer reads it. A script's silent checkValidity() shows nothing;

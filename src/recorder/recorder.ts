@@ -446,7 +446,7 @@ export class Recorder {
     return [
       ...events
         .filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e))
-        .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
+        .map(({ kind, text, where, box, pinned }) => ({ kind, text: this.mask(text), where, box: box ?? null, ...(pinned && { pinned }) })),
       ...this.dialogs.filter((d) => d.at >= since).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
     ];
   }

@@ -606,3 +606,35 @@ describe('text the customer could already see (error-message)', () => {
     expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
   });
 });
+
+describe('an error message out of sight (error-message)', () => {
+  const steps =
+    '  - name: Write a long message\n    type: { label: Your message, text: "Happy birthday Mum, love from all of us" }\n' +
+    '  - name: Add the message\n    tap: { role: button, name: Add gift message }\n';
+  const addStep = async (variant: string) => {
+    const result = await run(`message-far.html?${variant}`, { steps });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    const step = result.steps[2]!;
+    expect(step.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text)).toEqual([expect.stringContaining('Keep it to 20')]);
+    return step;
+  };
+  const swipe = 0.5 + 1.35;
+
+  it('an error written at the top of the page, a screen above the button the customer tapped, costs a swipe and an M to find', async () => {
+    const far = await addStep('far');
+    expect(far.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([
+      { rule: 'error-message', what: expect.stringMatching(/^scroll 1 screen up to find "Your message is too long: 39 characters/), seconds: swipe },
+    ]);
+    // The same message under the field, in view where the customer is: read, not looked for.
+    const near = await addStep('near');
+    expect(near.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([]);
+    expect(far.effort).toBeCloseTo(near.effort + swipe, 2);
+  });
+
+  it('an error summary the page moves the customer to, and a toast held on the screen, are in view', async () => {
+    for (const variant of ['summary', 'toast']) {
+      const step = await addStep(variant);
+      expect(step.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([]);
+    }
+  });
+});
