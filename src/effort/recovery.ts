@@ -180,6 +180,10 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         items.push(item(finding, retype ? `go to ${retype.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
         break;
       }
+      case 'wordless-error':
+        // No words to read: the customer looks over what was marked and works out for themselves what it wants.
+        items.push(item(finding, `work out, with no words to go on, what is wrong with ${element} and go to it`, M + M + P));
+        break;
       case 'small-text':
         items.push(item(finding, 'pinch to zoom in to read, and out again', M + 2 * RECOVERY.pinch));
         break;
