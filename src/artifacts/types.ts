@@ -78,6 +78,19 @@ export interface AppearedText {
   where: string;
   /** Its box in document coordinates, when it has one. */
   box?: Box | null;
+  /** Held in place on the screen as the page scrolls (position fixed or sticky, as a toast is); absent when not. */
+  pinned?: true;
+}
+
+/** A field, or a group of fields, the page marked as wrong: aria-invalid, or a red border, outline or ring. */
+export interface MarkedField {
+  /** In words: `textbox labelled "Email"`, `group "When would you like your delivery?"`, `group of 5 fields (…)`. */
+  element: string;
+  selector: string;
+  /** How: "aria-invalid", "red border", "red outline", "red ring", or several of them. */
+  how: string;
+  /** In document coordinates. */
+  box: Box;
 }
 
 /**
@@ -302,6 +315,13 @@ export interface StepArtifacts {
   documents: ReadDocument[];
   /** Promo code probing done in this step. */
   promo: PromoProbe | null;
+  /**
+   * What the step's last press of a button (or Enter in a form's field) newly marked as wrong on the page the customer
+   * stayed on, looked at once the step's transitions ended; with whether the page wrote any words after that press
+   * and whether fields not shown before came into view (the next part of the form). Absent when the step made no
+   * such press, or it marked nothing.
+   */
+  marked?: { fields: MarkedField[]; wordsAdded: boolean; fieldsShown: boolean };
   /** The faults injected while the customer acted in this step (absent when the scenario injects none). */
   faults?: InjectedFault[];
   /** A guided run: how the step ended for the shopper and what they answered (absent in scripted runs). */

@@ -6,7 +6,7 @@ import type { AppearedText, Interaction, TargetInfo } from '../artifacts/types.j
 import type { EffortBreakdown, RecoveryItem } from '../report/types.js';
 import { pointingTime, restingPoint, centre, type Point } from './fitts.js';
 import { OPERATORS } from './operators.js';
-import { missedTaps } from './recovery.js';
+import { errorOutOfSight, missedTaps, type View } from './recovery.js';
 
 export interface EffortDevice {
   touch: boolean;
@@ -22,6 +22,8 @@ export interface EffortState {
 export interface StepEffortInput extends EffortDevice {
   interactions: Interaction[];
   appeared: AppearedText[];
+  /** Where the customer's view was when the step ended, on the page they stayed on (null or absent: unknown). */
+  view?: View | null;
 }
 
 export function initialEffortState(device: EffortDevice): EffortState {
@@ -115,7 +117,7 @@ export function stepEffort(
   }
   for (const text of input.appeared) b.reading += readingTime(text.text);
 
-  const items = [...recovery, ...missedTaps(input.interactions, input.touch)];
+  const items = [...recovery, ...missedTaps(input.interactions, input.touch), ...errorOutOfSight(input.appeared, input.view ?? null)];
   b.recovery = items.reduce((sum, item) => sum + item.seconds, 0);
 
   const breakdown = roundBreakdown(b);

@@ -3,9 +3,10 @@
  * Each price says what the customer has to do again; a finding that forces nothing (low contrast, a missing
  * landmark, a failed background request) costs nothing here and is reported by its severity alone.
  */
-import type { Box, Interaction } from '../artifacts/types.js';
+import type { AppearedText, Box, Interaction } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
-import { saysShopActed } from '../rules/support/message-words.js';
+import { isErrorMessage } from '../rules/error-message.js';
+import { excerpt, saysShopActed } from '../rules/support/message-words.js';
 import type { JudgedStep } from '../rules/types.js';
 import { pointingTime } from './fitts.js';
 import { OPERATORS, RECOVERY } from './operators.js';
@@ -62,6 +63,52 @@ export function missedTaps(interactions: readonly Interaction[], touch: boolean)
     });
   }
   return items;
+}
+
+/** Where the customer's view of the page was when a step ended: its scroll and size, in document CSS pixels. */
+export interface View {
+  scroll: { x: number; y: number };
+  viewport: { width: number; height: number };
+}
+
+/**
+ * How far the view must move up or down to show the whole box: 0 when the box is in view, even partly; null when it
+ * lies beside the view (no scrolling up or down reaches it: a message parked off the side is for screen readers).
+ */
+export function distanceOutOfView(box: Box, view: View): number | null {
+  const left = view.scroll.x;
+  const top = view.scroll.y;
+  if (box.x + box.width <= left || box.x >= left + view.viewport.width) return null;
+  if (box.y + box.height <= top) return top - box.y;
+  if (box.y >= top + view.viewport.height) return box.y + box.height - (top + view.viewport.height);
+  return 0;
+}
+
+/**
+ * An error message that appeared wholly outside the view the customer was left with (after any scrolling the page
+ * did on its own, such as moving to its error summary): to read it they first have to find it, one swipe and one M
+ * per viewport height it lies away (the scroll operator). Once per step, to the nearest such message; nothing when
+ * an error message is in view (they read that one where they are), nor for one held on the screen (a fixed toast).
+ */
+export function errorOutOfSight(appeared: readonly AppearedText[], view: View | null): RecoveryItem[] {
+  if (!view) return [];
+  const errors = appeared.filter((message) => isErrorMessage(message) && message.box && message.box.width > 0 && message.box.height > 0);
+  if (errors.some((message) => message.pinned)) return [];
+  const away = errors.flatMap((message) => {
+    const pixels = distanceOutOfView(message.box!, view);
+    return pixels === null ? [] : [{ message, pixels }];
+  });
+  if (away.length === 0 || away.some(({ pixels }) => pixels === 0)) return [];
+  const nearest = away.reduce((a, b) => (b.pixels < a.pixels ? b : a));
+  const swipes = Math.ceil(nearest.pixels / view.viewport.height);
+  const where = nearest.message.box!.y < view.scroll.y ? 'up' : 'down';
+  return [
+    {
+      rule: 'error-message',
+      what: `scroll ${swipes} screen${swipes === 1 ? '' : 's'} ${where} to find "${excerpt(nearest.message.text, 60)}", shown out of view`,
+      seconds: Math.round(swipes * (SWIPE + M) * 1000) / 1000,
+    },
+  ];
 }
 
 const item = (finding: Finding, what: string, seconds: number): RecoveryItem => ({
@@ -133,6 +180,10 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         items.push(item(finding, retype ? `go to ${retype.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
         break;
       }
+      case 'wordless-error':
+        // No words to read: the customer looks over what was marked and works out for themselves what it wants.
+        items.push(item(finding, `work out, with no words to go on, what is wrong with ${element} and go to it`, M + M + P));
+        break;
       case 'small-text':
         items.push(item(finding, 'pinch to zoom in to read, and out again', M + 2 * RECOVERY.pinch));
         break;

@@ -6,7 +6,7 @@
 import { guidedRun, personStep } from '../guide/person.js';
 import type { GuidedArtifacts, RequestRecord, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
 import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
-import { recoveryFor } from '../effort/recovery.js';
+import { recoveryFor, type View } from '../effort/recovery.js';
 import { analyseInvoice } from '../journeys/invoice-analysis.js';
 import { summariseJourney } from '../journeys/summary.js';
 import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
@@ -81,7 +81,7 @@ export class ScenarioJudge {
     const goal = this.context.scenario.goal;
     if (goal && this.goalReachedAt === null && shows(artifacts, goal)) this.goalReachedAt = artifacts.index;
 
-    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared }, recoveryFor(findings, judged), this.effort);
+    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged), this.effort);
     this.effort = effort.state;
     const environment = environmentOf(judged);
     const line = this.context.scenario.steps[artifacts.index]?.line;
@@ -263,6 +263,16 @@ function lastNewDocument(step: StepArtifacts): number {
 
 function withoutHash(url: string): string {
   return url.split('#')[0]!;
+}
+
+/**
+ * Where the customer was looking when the step ended, on the page they stayed on. A step that brought a new page
+ * (or route) gives none: the boxes of what appeared before it left belong to the page left behind.
+ */
+function viewAtEnd(artifacts: StepArtifacts): View | null {
+  const page = artifacts.page;
+  if (!page || artifacts.pages.length > 0) return null;
+  return { scroll: page.scroll, viewport: page.viewport };
 }
 
 function shows(artifacts: StepArtifacts, goal: string): boolean {

@@ -4,7 +4,7 @@
  * what the page does in answer (DOM changes, new text), and sends each observation to cx-shop through a binding.
  * It never sends what was typed: only counts and the kind of each character. Serialised by Playwright.
  */
-import type { AppearedText, Box, TapResponse, TargetInfo } from '../artifacts/types.js';
+import type { AppearedText, Box, MarkedField, TapResponse, TargetInfo } from '../artifacts/types.js';
 import type { PageLib } from './page-lib.js';
 
 /** What the page itself may answer a press with: the requests and downloads it starts are seen from outside. */
@@ -29,6 +29,16 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   /** A call the page sends to outlive it (a fetch with keepalive), as telemetry is sent: a beacon by another name. */
   | { type: 'beacon'; method: string; url: string }
 );
+
+/** What a press that asked the page to take a form left marked as wrong, and what else the page did (see refusal). */
+export interface Refusal {
+  /** The press's id, or the seq of the Enter key's event: which of the step's inputs it was. */
+  press: number | null;
+  key: number | null;
+  fields: MarkedField[];
+  wordsAdded: boolean;
+  fieldsShown: boolean;
+}
 
 /** A field as the recorder notes it: which one it is in this document, and what it is for. */
 export interface FieldNote {
@@ -71,6 +81,8 @@ declare global {
       sentSinceTyped(id: number): boolean;
       /** The pointer's next rest is the customer pointing on purpose (a `hover` step), whatever it rests on. */
       meanHover(): void;
+      /** What the last press asking to take a form marked as wrong since (see watchRefusal); null before any. */
+      refusal(): Refusal | null;
     };
   }
 }
@@ -750,6 +762,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       const near = lookNear(el);
       watchPress(pressId, Date.now(), null, el, near.hidden);
       beginAction(el, { ...near, hidden: new Set(near.hidden) });
+      if (asksToTake(el)) watchRefusal(el, pressId, null);
     },
     { capture: true, passive: true },
   );
@@ -781,6 +794,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
       else key = combo ? `${event.ctrlKey ? 'Control+' : ''}${event.metaKey ? 'Meta+' : ''}${event.altKey ? 'Alt+' : ''}${event.key}` : event.key;
       send({ type: 'key', key, cls, field });
       if (key === 'Enter' && el) beginAction(el);
+      if (key === 'Enter' && el instanceof HTMLInputElement && el.form) watchRefusal(el, null, seq);
     },
     { capture: true, passive: true },
   );
@@ -1119,7 +1133,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     shown.set(text, el);
     const id = el.id ? `#${el.id}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el) });
+    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
+  };
+  /**
+   * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does
+   * not take it out of their view, and its box in the page is only where it was when it came.
+   */
+  const heldOnScreen = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== document.documentElement; n = n.parentElement) {
+      const position = getComputedStyle(n).position;
+      if (position === 'fixed' || position === 'sticky') return true;
+    }
+    return false;
   };
   // The browser's own check of a form (required, type="email", a pattern) shows its message in a bubble by the first
   // field that fails: not in the page, but the customer reads it. A script's silent checkValidity() shows nothing;
@@ -1347,6 +1372,113 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     for (const el of shownNow) current.hidden.delete(el);
     return shownNow;
   };
+  // A refusal with no words: the customer asks the page to take the form (a button, Enter in a field) and the page
+  // answers only by marking fields as wrong: aria-invalid, or a red border, outline or ring on a field or on a group
+  // of fields. How each field and group looked when they pressed is kept; cx-shop compares the page with it once the
+  // step's transitions have ended (see refusal), so a colour is never read mid-fade.
+  let refusalWatch: { press: number | null; key: number | null; pressed: Element; before: Map<string, string>; fields: Set<string>; wordsAdded: boolean } | null = null;
+  /** Fields looked at, at most (a long page's hidden inputs are skipped first). */
+  const MARK_SCAN = 200;
+  /** Levels above a field that may be its group (a slot grid around its radios, a fieldset, a field's wrapper). */
+  const GROUP_LEVELS = 3;
+  const MARKABLE_FIELDS =
+    'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea, [role="textbox"], [role="combobox"], [role="radiogroup"], [role="listbox"]';
+  /** A press that asks the page to take what was filled in: a button, not one that opens a menu or a section. */
+  const asksToTake = (el: Element) => lib.roleOf(el) === 'button' && !lib.isField(el) && !el.matches('summary, [aria-haspopup], [aria-expanded]');
+  /** A box-shadow layer drawn all round its element (a ring: no offset), in red. */
+  const redRing = (shadow: string) =>
+    shadow.split(/,(?![^(]*\))/).some((layer) => {
+      const colour = /(?:rgba?|oklch|oklab|lab|lch|color|hsla?)\([^)]*\)/.exec(layer)?.[0];
+      const lengths = layer.replace(colour ?? '', '').match(/-?[\d.]+px/g)?.map(parseFloat) ?? [];
+      return colour !== undefined && lib.isRed(colour) && lengths[0] === 0 && lengths[1] === 0 && lengths.slice(2).some((n) => n > 0);
+    });
+  /**
+   * How an element is marked as wrong, in words ('' when it is not). The outline and ring of the element the focus is
+   * in, or the pointer on, are left out: a focus ring is the control's look, whatever the brand's colour. Its border
+   * is not: a field the customer is typing in when they press Enter, or has just left for the button, keeps the red
+   * border it had.
+   */
+  const marksOf = (el: Element): string => {
+    const marks: string[] = [];
+    if (el.getAttribute('aria-invalid') === 'true') marks.push('aria-invalid');
+    const style = getComputedStyle(el);
+    const drawn = (side: string) =>
+      parseFloat(style.getPropertyValue(`border-${side}-width`)) >= 1 &&
+      !['none', 'hidden'].includes(style.getPropertyValue(`border-${side}-style`)) &&
+      lib.isRed(style.getPropertyValue(`border-${side}-color`));
+    if (['top', 'right', 'bottom', 'left'].some(drawn)) marks.push('red border');
+    if (!el.matches(':focus-within, :hover')) {
+      if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && lib.isRed(style.outlineColor)) marks.push('red outline');
+      if (style.boxShadow !== 'none' && redRing(style.boxShadow)) marks.push('red ring');
+    }
+    return marks.join(', ');
+  };
+  // Known by its place and its name in the form, not by its label: a page may write its error into the label.
+  const markKey = (el: Element) => `${lib.cssPath(el)}|${el.tagName}|${el.getAttribute('name') ?? ''}|${el.getAttribute('type') ?? ''}`;
+  /**
+   * The fields the customer can see, the boxes drawn for them (a radio's label) and their groups a few levels up: not
+   * the form itself, nor a part that holds what was pressed (the form's look around its button), nor a choice made
+   * (a ticked box or a chosen option drawn in the brand's red is chosen, not wrong). By key: a field drawn again (a
+   * framework re-rendering the form) is the same field.
+   */
+  const markable = (pressed: Element): { all: Map<string, Element>; fields: Set<string> } => {
+    const all = new Map<string, Element>();
+    const fields = new Set<string>();
+    const found = document.querySelectorAll(MARKABLE_FIELDS);
+    for (let i = 0, seen = 0; i < found.length && i < 5 * MARK_SCAN && seen < MARK_SCAN; i += 1) {
+      const field = found[i]!;
+      const drawn = lib.shownAs(field);
+      if (isOwn(field) || !lib.visible(drawn)) continue;
+      seen += 1;
+      fields.add(markKey(field));
+      const chosen = field.matches(':checked, [aria-checked="true"], [aria-selected="true"]');
+      const chain = chosen || (pressed !== field && drawn.contains(pressed)) ? [] : [field, drawn];
+      for (let n = drawn.parentElement, level = 0; n && level < GROUP_LEVELS && n !== document.body && !n.matches('form') && !n.contains(pressed); n = n.parentElement, level += 1) chain.push(n);
+      for (const el of chain) all.set(markKey(el), el);
+    }
+    return { all, fields };
+  };
+  function watchRefusal(pressed: Element, press: number | null, key: number | null): void {
+    const { all, fields } = markable(pressed);
+    const before = new Map([...all].map(([k, el]) => [k, marksOf(el)]));
+    refusalWatch = { press, key, pressed, before, fields, wordsAdded: false };
+  }
+  // Any words the page writes after the press (a message cx-shop may not take for one: an error written into a
+  // label, a status, a spinner's "Checking…"): the page said something, so the refusal is not a wordless one.
+  const bringsWords = (r: MutationRecord) =>
+    r.type === 'characterData'
+      ? /\p{L}/u.test(r.target.textContent ?? '')
+      : r.type === 'childList' && Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
+  mutationListeners.add((records, _at, _before, byPage) => {
+    if (refusalWatch && !refusalWatch.wordsAdded && !byPage && records.some(bringsWords)) refusalWatch.wordsAdded = true;
+  });
+  /** A marked field or group as a person names it: a field by its label, a group by its legend or its fields. */
+  const nameOfMarked = (el: Element): string => {
+    const field = lib.isField(el) ? el : el.matches('label') ? (el as HTMLLabelElement).control : null;
+    if (field) return lib.describe(field);
+    const legend = el.querySelector('legend') ?? (el.parentElement?.matches('fieldset') ? el.parentElement.querySelector(':scope > legend') : null);
+    const named = lib.labelOf(el) ?? (legend ? lib.clean(legend.textContent) : '');
+    if (named) return `group "${named.slice(0, 60)}"`;
+    const inside = Array.from(el.querySelectorAll(MARKABLE_FIELDS)).filter((f) => lib.visible(lib.shownAs(f)));
+    return inside.length === 1 ? lib.describe(inside[0]!) : `group of ${inside.length} fields (${inside.slice(0, 2).map(lib.describe).join(', ')}${inside.length > 2 ? ', …' : ''})`;
+  };
+  /** The fields and groups marked as wrong since the watched press that were not before, innermost first. */
+  const refusal = (): Refusal | null => {
+    const watch = refusalWatch;
+    if (!watch) return null;
+    const { all, fields } = markable(watch.pressed);
+    const newly = [...all].filter(([key, el]) => !watch.before.get(key) && marksOf(el) !== '').map(([, el]) => el);
+    // A field marked inside a group marked too is named itself: the group's mark is the field's.
+    const innermost = newly.filter((el) => !newly.some((other) => other !== el && el.contains(other)));
+    return {
+      press: watch.press,
+      key: watch.key,
+      fields: innermost.slice(0, 10).map((el) => ({ element: nameOfMarked(el), selector: lib.cssPath(el), how: marksOf(el), box: lib.pageBox(el) })),
+      wordsAdded: watch.wordsAdded,
+      fieldsShown: [...fields].some((key) => !watch.fields.has(key)),
+    };
+  };
+
   function beginAction(el: Element, near = lookNear(el)): void {
     if (action) detect(action);
     action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), quiet: 0 };
@@ -1472,5 +1604,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     meanHover() {
       meantHover = true;
     },
+    refusal,
   };
 }

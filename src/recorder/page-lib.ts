@@ -40,6 +40,8 @@ export interface PageLib {
   fieldWords(el: Element): string;
   /** Reddish text, or text on a strong red box: how many pages mark an error without saying so in markup. */
   looksRed(el: Element): boolean;
+  /** A computed colour that is a clear red, at least half opaque (a red border, outline or ring). */
+  isRed(colour: string): boolean;
   /** Words that say the page is working on something: "Loading", "Please wait", "Taking payment…". */
   saysWorking(text: string): boolean;
   /**
@@ -307,6 +309,7 @@ export function pageLib(): PageLib {
     'iu',
   );
   const saysWorking = (text: string): boolean => WORKING_WORDS.test(text);
+  const isRed = (colour: string): boolean => red(colour, true);
   const shadowRoots = (max = 2000): ShadowRoot[] => {
     const found: ShadowRoot[] = [];
     const walk = (root: Document | ShadowRoot) => {
@@ -328,5 +331,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
 }

@@ -7,7 +7,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Frame, Page, Request } from 'playwright';
-import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
+import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type StepArtifacts, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
@@ -446,7 +446,7 @@ export class Recorder {
     return [
       ...events
         .filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e))
-        .map(({ kind, text, where, box }) => ({ kind, text: this.mask(text), where, box: box ?? null })),
+        .map(({ kind, text, where, box, pinned }) => ({ kind, text: this.mask(text), where, box: box ?? null, ...(pinned && { pinned }) })),
       ...this.dialogs.filter((d) => d.at >= since).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
     ];
   }
@@ -658,6 +658,26 @@ export class Recorder {
       tabs: this.tabs.filter((t) => t.at >= this.stepStartedAt).map((t) => this.mask(t.page.url())),
       waitMs: this.waited,
     };
+  }
+
+  /**
+   * What the step's last press asking the page to take a form (a button, Enter in a field) left marked as wrong on the
+   * document the customer is on now (see watchRefusal in in-page.ts); null when this step made no such press there,
+   * or it marked nothing.
+   */
+  async refusal(): Promise<StepArtifacts['marked'] | null> {
+    const found = await timed(
+      this.page.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, refusal: window.__cxShopRecorder.refusal() } : null)),
+      2000,
+    ).catch(() => null);
+    const refusal = found?.refusal;
+    if (!refusal || refusal.fields.length === 0) return null;
+    const ours = this.events
+      .slice(this.stepEvents)
+      .some((e) => e.doc === found.doc && ((e.type === 'press' && e.id === refusal.press) || (e.type === 'key' && e.seq === refusal.key)));
+    if (!ours) return null;
+    const fields = refusal.fields.map((field) => ({ ...field, element: this.mask(field.element) }));
+    return { fields, wordsAdded: refusal.wordsAdded, fieldsShown: refusal.fieldsShown };
   }
 
   /** Replaces every secret in text by ••• (in each form a site may show it: see output/safe.ts). */

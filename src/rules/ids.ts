@@ -14,6 +14,7 @@ export const STEP_RULE_IDS = [
   'value-not-kept',
   'error-message',
   'vague-error',
+  'wordless-error',
   'form-cleared',
   'too-many-fields',
   'wrong-keyboard',

@@ -44,6 +44,7 @@ import vagueError from './vague-error.js';
 import valueNotKept from './value-not-kept.js';
 import viewportNotMobile from './viewport-not-mobile.js';
 import webVitals from './web-vitals.js';
+import wordlessError from './wordless-error.js';
 import wrongKeyboard from './wrong-keyboard.js';
 import zoomDisabled from './zoom-disabled.js';
 
@@ -60,6 +61,7 @@ export const rules: Record<StepRuleId, RuleDefinition> = {
   'value-not-kept': valueNotKept,
   // forms
   'error-message': errorMessage,
+  'wordless-error': wordlessError,
   'vague-error': vagueError,
   'form-cleared': formCleared,
   'too-many-fields': tooManyFields,

@@ -3,10 +3,10 @@ import { characterClasses, keyboardSwitches } from '../../src/effort/keyboard.js
 import { pointingTime, restingPoint } from '../../src/effort/fitts.js';
 import { initialEffortState, readingTime, stepEffort, type StepEffortInput } from '../../src/effort/model.js';
 import { OPERATORS, RECOVERY } from '../../src/effort/operators.js';
-import { expectedMisses, hitProbability, recoveryFor, retap } from '../../src/effort/recovery.js';
+import { distanceOutOfView, errorOutOfSight, expectedMisses, hitProbability, recoveryFor, retap } from '../../src/effort/recovery.js';
 import type { Finding } from '../../src/report/types.js';
 import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
-import type { Interaction, TargetInfo } from '../../src/artifacts/types.js';
+import type { AppearedText, Interaction, TargetInfo } from '../../src/artifacts/types.js';
 
 const phone = { touch: true, viewport: { width: 400, height: 800 } };
 const laptop = { touch: false, viewport: { width: 1280, height: 720 } };
@@ -243,6 +243,55 @@ describe('recovery priced from findings', () => {
   it('findings that force no action, timing findings and rule failures cost nothing', () => {
     expect(recoveryFor([finding('accessibility'), finding('missing-autocomplete')], judgedStep())).toEqual([]);
     expect(recoveryFor([finding('dead-tap', { class: 'timing' }), finding('dead-tap', { error: true })], judgedStep())).toEqual([]);
+  });
+});
+
+describe('an error message out of sight', () => {
+  const M = OPERATORS.mental;
+  // The customer's view: 800 px tall, scrolled 500 px down the page (it shows 500 to 1300).
+  const view = { scroll: { x: 0, y: 500 }, viewport: { width: 400, height: 800 } };
+  const error = (y: number, extra: Partial<AppearedText> = {}): AppearedText => ({
+    kind: 'error',
+    text: 'Your message is too long. Keep it to 120 characters.',
+    where: 'p',
+    box: { x: 16, y, width: 360, height: 40 },
+    ...extra,
+  });
+
+  it('measures how far the view must move to show the whole box, and 0 for a box partly in view', () => {
+    expect(distanceOutOfView({ x: 16, y: 100, width: 360, height: 40 }, view)).toBe(400);
+    expect(distanceOutOfView({ x: 16, y: 1400, width: 360, height: 40 }, view)).toBe(140);
+    expect(distanceOutOfView({ x: 16, y: 480, width: 360, height: 40 }, view)).toBe(0);
+    // Beside the view (parked off the left edge): no scrolling up or down reaches it.
+    expect(distanceOutOfView({ x: -9999, y: 100, width: 360, height: 40 }, view)).toBeNull();
+  });
+
+  it('one swipe and one M per viewport height to the nearest error out of view, once per step', () => {
+    const [item] = errorOutOfSight([error(100), error(120)], view);
+    expect(item).toMatchObject({ rule: 'error-message', seconds: OPERATORS.swipe + M });
+    expect(item!.what).toMatch(/^scroll 1 screen up to find "Your message is too long/);
+    expect(errorOutOfSight([error(100), error(120)], view)).toHaveLength(1);
+    // 2000 px above the view: three screens (2000 / 800, rounded up).
+    expect(errorOutOfSight([error(100)], { ...view, scroll: { x: 0, y: 2100 } })[0]!.seconds).toBeCloseTo(3 * (OPERATORS.swipe + M), 3);
+    expect(errorOutOfSight([error(2000)], view)[0]!.what).toMatch(/^scroll 1 screen down/);
+  });
+
+  it('nothing when an error is in view, held on the screen, not an error, or when the view is not known', () => {
+    expect(errorOutOfSight([error(100), error(1000)], view)).toEqual([]);
+    expect(errorOutOfSight([error(100, { pinned: true })], view)).toEqual([]);
+    expect(errorOutOfSight([error(100, { kind: 'status', text: 'Gift message added' })], view)).toEqual([]);
+    expect(errorOutOfSight([error(100, { box: null }), { kind: 'dialog', text: 'Card declined', where: 'browser dialog' }], view)).toEqual([]);
+    expect(errorOutOfSight([error(100)], null)).toEqual([]);
+  });
+
+  it('is recovery in the step effort, beside the reading of the message', () => {
+    const input = { ...phone, interactions: [], appeared: [error(100)] };
+    const seen = stepEffort({ ...input, view: { ...view, scroll: { x: 0, y: 0 } } }, [], initialEffortState(phone));
+    const unseen = stepEffort({ ...input, view }, [], initialEffortState(phone));
+    expect(seen.breakdown.recovery).toBe(0);
+    expect(unseen.breakdown.recovery).toBeCloseTo(OPERATORS.swipe + M, 3);
+    expect(unseen.breakdown.reading).toBe(seen.breakdown.reading);
+    expect(stepEffort({ ...input, view }, [], initialEffortState(phone))).toEqual(unseen);
   });
 });
 

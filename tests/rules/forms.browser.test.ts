@@ -661,3 +661,83 @@ describe('text the customer could already see (error-message)', () => {
     expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
   });
 });
+
+describe('an error message out of sight (error-message)', () => {
+  const steps =
+    '  - name: Write a long message\n    type: { label: Your message, text: "Happy birthday Mum, love from all of us" }\n' +
+    '  - name: Add the message\n    tap: { role: button, name: Add gift message }\n';
+  const addStep = async (variant: string) => {
+    const result = await run(`message-far.html?${variant}`, { steps });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    const step = result.steps[2]!;
+    expect(step.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text)).toEqual([expect.stringContaining('Keep it to 20')]);
+    return step;
+  };
+  const swipe = 0.5 + 1.35;
+
+  it('an error written at the top of the page, a screen above the button the customer tapped, costs a swipe and an M to find', async () => {
+    const far = await addStep('far');
+    expect(far.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([
+      { rule: 'error-message', what: expect.stringMatching(/^scroll 1 screen up to find "Your message is too long: 39 characters/), seconds: swipe },
+    ]);
+    // The same message under the field, in view where the customer is: read, not looked for.
+    const near = await addStep('near');
+    expect(near.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([]);
+    expect(far.effort).toBeCloseTo(near.effort + swipe, 2);
+  });
+
+  it('an error summary the page moves the customer to, and a toast held on the screen, are in view', async () => {
+    for (const variant of ['summary', 'toast']) {
+      const step = await addStep(variant);
+      expect(step.recovery.filter((r) => r.what.startsWith('scroll'))).toEqual([]);
+    }
+  });
+});
+
+describe('a refusal with no words (wordless-error)', () => {
+  const typeEmail = (text: string) => `  - name: Give my email\n    type: { label: Email, text: "${text}" }\n`;
+  const CONTINUE = '  - name: Continue\n    tap: { role: button, name: Continue }\n';
+  const wordless = (result: Awaited<ReturnType<typeof run>>) =>
+    result.steps.map((s) => s.findings.filter((f) => f.rule === 'wordless-error').map((f) => [f.severity, f.evidence.element, f.evidence.measured]));
+
+  it('a Continue answered only by a red outline round the slots is high, names the group, and costs working out what is wrong', async () => {
+    const result = await run('marked-only.html?outline', { steps: typeEmail('ada@example.com') + CONTINUE });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(wordless(result)).toEqual([[], [], [['high', 'group "Delivery slot"', 'red outline, no words']]]);
+    // The outline is the page's answer to the tap: not a dead tap. There is nothing to read, and no error message.
+    expect(result.steps[2]!.findings.map((f) => f.rule)).not.toContain('dead-tap');
+    expect(findingsOf(result, 'error-message')).toHaveLength(0);
+    expect(result.steps[2]!.recovery.filter((r) => r.rule === 'wordless-error')).toEqual([
+      { rule: 'wordless-error', what: 'work out, with no words to go on, what is wrong with group "Delivery slot" and go to it', seconds: expect.any(Number) },
+    ]);
+    expect(result.steps[2]!.recovery[0]!.seconds).toBeCloseTo(2 * 1.35 + 0.2, 1);
+  });
+
+  it('a red border on the field, or aria-invalid alone after Enter in it, is the same refusal, naming the field', async () => {
+    const border = await run('marked-only.html?border', { steps: typeEmail('ada@example') + CONTINUE });
+    expect(wordless(border)[2]).toEqual([['high', 'textbox labelled "Email"', 'red border, no words']]);
+    const invalid = await run('marked-only.html?invalid', { steps: typeEmail('ada@example') + '  - name: Send it\n    press: Enter\n' });
+    expect(wordless(invalid)[2]).toEqual([['high', 'textbox labelled "Email"', 'aria-invalid, no words']]);
+  });
+
+  it('not when words came with the marks, nor when the page moved on to the next part (its card field red, with a red focus ring)', async () => {
+    const clean = await run('marked-only.html?none', { steps: typeEmail('ada@example.com') + CONTINUE });
+    expect(wordless(clean).flat()).toEqual([]);
+    expect(findingsOf(clean, 'error-message').length).toBeGreaterThan(0);
+    const next = await run('marked-only.html?next', { steps: typeEmail('ada@example.com') + CONTINUE });
+    expect(wordless(next).flat()).toEqual([]);
+  });
+
+  it('not for a slot group drawn red as the customer leaves a field, nor a field already marked (and said so) before the press', async () => {
+    const blur = await run('marked-only.html?blur', { steps: typeEmail('ada@example.com') + '  - name: A note\n    type: { label: Note for the driver, text: Ring twice }\n' });
+    expect(wordless(blur).flat()).toEqual([]);
+    const before = await run('marked-only.html?before', { steps: typeEmail('ada@example') + CONTINUE });
+    expect(wordless(before).flat()).toEqual([]);
+  });
+
+  it("not for the browser's own check: its bubble is the message (error-message), drawn red by :user-invalid", async () => {
+    const native = await run('marked-only.html?native', { steps: CONTINUE });
+    expect(wordless(native).flat()).toEqual([]);
+    expect(findingsOf(native, 'error-message').map((f) => f.evidence.element)).toEqual(["input#email (the browser's own message)"]);
+  });
+});
