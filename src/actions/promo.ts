@@ -44,6 +44,64 @@ async function totalText(ctx: ActionContext, total: Locator | undefined): Promis
     .then((text) => text.trim(), () => null);
 }
 
+/** Words that make a message a refusal even when it holds the accepted words: "Sorry, this code can't be applied". */
+const REFUSAL_WORDS = /\b(sorry|can['’]?t|cannot|could(?:n['’]?t| not)|won['’]?t|isn['’]?t|is not|not valid|invalid|unable|expired|doesn['’]?t|does not|not eligible|not recogni[sz]ed?)\b/i;
+
+const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The visible texts on the page holding the accepted words (shadow roots included), each once per element. */
+async function acceptedTexts(ctx: ActionContext, accepted: string): Promise<string[]> {
+  const texts = await ctx.page.getByText(accepted).filter({ visible: true }).allInnerTexts().catch(() => []);
+  return texts.map(normal);
+}
+
+/**
+ * Texts holding the accepted words that were not on the page before the try, less those that read as a refusal: a
+ * message styled or announced as an error, or worded as one. A line the shop always shows ("Discount codes are applied
+ * to full-price items only") and a refusal that uses the word ("this code can't be applied") tell the customer
+ * nothing worked.
+ */
+function newlyAccepted(before: readonly string[], after: readonly string[], refusals: readonly string[]): string[] {
+  const left = [...before];
+  return after.filter((text) => {
+    const seen = left.indexOf(text);
+    if (seen >= 0) {
+      left.splice(seen, 1);
+      return false;
+    }
+    const inRefusal = refusals.some((refusal) => refusal.includes(text) || text.includes(refusal));
+    return !inRefusal && !REFUSAL_WORDS.test(text);
+  });
+}
+
+/** What the page said since the mark that says no: an error or an alert (its texts, normalised). */
+async function refusalsSince(ctx: ActionContext, mark: number): Promise<{ said: boolean; texts: string[] }> {
+  const answer = await ctx.messagesSince(mark);
+  const noes = answer.filter((m) => m.kind === 'error' || (m.kind === 'alert' && REFUSAL_WORDS.test(m.text)));
+  return { said: answer.some((m) => m.kind === 'error' || m.kind === 'alert'), texts: noes.map((m) => normal(m.text)).filter(Boolean) };
+}
+
+/**
+ * Whether the code worked: the accepted words newly show after Apply, not as a refusal. The tap waited for the site's
+ * answer; an answer that says no (an error or an alert, and no sign the code worked) is the answer, so there is no
+ * waiting for one that may still come. Otherwise a late answer ("Checking your code…") is waited for a while.
+ */
+async function wasAccepted(ctx: ActionContext, accepted: string, before: readonly string[], mark: number): Promise<boolean> {
+  const shows = async () => {
+    const refusals = await refusalsSince(ctx, mark);
+    return { refusals, fresh: newlyAccepted(before, await acceptedTexts(ctx, accepted), refusals.texts) };
+  };
+  const first = await shows();
+  if (first.fresh.length > 0) return true;
+  if (first.refusals.said) return false;
+  const until = Date.now() + ACCEPT_WAIT_MS;
+  while (Date.now() < until) {
+    await ctx.page.waitForTimeout(100);
+    if ((await shows()).fresh.length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Enters one form of the code and applies it, as a customer would: tap the field, type the code (or paste it: a
  * single-line field keeps a pasted newline out, as the browser does), tap Apply. On the customer's page that is
@@ -58,18 +116,14 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   ctx.page.on('response', onResponse);
   try {
     const { element } = await ctx.reach(args.field);
+    // What already holds the accepted words (a note in the order summary) is no sign this try worked.
+    const shownBefore = await acceptedTexts(ctx, args.accepted);
     const mark = ctx.mark();
     await ctx.typeInto(element, typed, { clear: true, code: true, paste: variant === 'pasted with a newline' });
     await ctx.settle();
     await tap.perform(ctx, args.apply);
-    const acceptedText = ctx.page.getByText(args.accepted).filter({ visible: true }).first();
-    // The tap waited for the site's answer. An answer that says no (an error or an alert, and no sign the code
-    // worked) is the answer: no longer wait for one that may still come.
-    const answer = await ctx.messagesSince(mark);
-    const refused = answer.some((m) => m.kind === 'error' || m.kind === 'alert') && !(await acceptedText.isVisible().catch(() => false));
-    const accepted = !refused && (await acceptedText.waitFor({ state: 'visible', timeout: ACCEPT_WAIT_MS }).then(() => true, () => false));
-    // Waiting may have brought more: read again.
-    const messages = refused ? answer : await ctx.messagesSince(mark);
+    const accepted = await wasAccepted(ctx, args.accepted, shownBefore, mark);
+    const messages = await ctx.messagesSince(mark);
     const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
     return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };
