@@ -43,8 +43,9 @@ export interface ActionContext {
   /** Messages that appeared on the page since the mark. */
   messagesSince(mark: number): Promise<AppearedText[]>;
   /**
-   * A second browser context brought to the state this step started from (the steps before it replayed), for
-   * trying what the customer did another way without it counting as their effort. Null while replaying.
+   * A second browser context brought to where the customer began this action (the steps before it and this step's
+   * earlier actions replayed), for trying what the customer did another way without it counting as their effort.
+   * Null while replaying.
    */
   replay: (() => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
   recordPromo(probe: PromoProbe): void;

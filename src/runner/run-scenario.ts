@@ -101,7 +101,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       checked: new Set<string>(),
       ...(options.memo && { memo: { answers: options.memo, device: deviceName } }),
       faults: await FaultInjector.forScenario(opened.context, opened.recorder, scenario),
-      replay: (index: number) => replayUpTo(browser, profile, scenario, site, testIdAttribute, index),
+      replay: (index: number, actionsBefore: number) => replayUpTo(browser, profile, scenario, site, testIdAttribute, index, actionsBefore),
     };
     const watchdog = scenarioWatchdog(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS, () => context?.close());
     try {
@@ -172,8 +172,9 @@ export async function openPage(browser: Browser, profile: DeviceProfile, site: S
 }
 
 /**
- * A second context on the same device, with the steps before `index` done again (actions only, nothing judged): the
- * starting point of the step at `index`, for trying it another way. Nothing recorded there is the customer's.
+ * A second context on the same device, with the steps before `index` done again and then the first `actionsBefore`
+ * actions of that step (actions only, nothing judged): where the customer stood when they began the action at hand,
+ * for trying it another way. Nothing recorded there is the customer's.
  */
 async function replayUpTo(
   browser: Browser,
@@ -182,6 +183,7 @@ async function replayUpTo(
   site: SiteAccess,
   testIdAttribute: string,
   index: number,
+  actionsBefore: number,
 ): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
   const { context, page, recorder } = await openPage(browser, profile, site, scenario.secrets);
   const fresh = () =>
@@ -196,9 +198,7 @@ async function replayUpTo(
     });
   try {
     await recorder.action(async () => {
-      for (const step of scenario.steps.slice(0, index)) {
-        for (const { action, args } of step.actions) await actions[action].perform(fresh(), args as never);
-      }
+      for (const { action, args } of actionsUpTo(scenario, index, actionsBefore)) await actions[action].perform(fresh(), args as never);
     });
   } catch (error) {
     await context.close();
@@ -207,4 +207,10 @@ async function replayUpTo(
   recorder.beginStep();
   recorder.actingFromNowOn();
   return { ctx: fresh(), close: () => context.close() };
+}
+
+/** The actions of the steps before `index`, then the first `actionsBefore` of the step at `index`, in order. */
+function actionsUpTo(scenario: ResolvedScenario, index: number, actionsBefore: number): ResolvedScenario['steps'][number]['actions'] {
+  const earlier = scenario.steps.slice(0, index).flatMap((step) => step.actions);
+  return [...earlier, ...(scenario.steps[index]?.actions.slice(0, actionsBefore) ?? [])];
 }

@@ -41,8 +41,11 @@ export interface StepEnvironment {
   checked: Set<string>;
   /** The scenario's fault injection, when it asks for faults (see faults.ts). */
   faults: FaultInjector | null;
-  /** A fresh context with the steps before `index` replayed (see ActionContext.replay). */
-  replay: ((index: number) => ReturnType<NonNullable<ScriptOptions['replay']>>) | null;
+  /**
+   * A fresh context with the steps before `index` replayed, and the first `actionsBefore` actions of that step (see
+   * ActionContext.replay).
+   */
+  replay: ((index: number, actionsBefore: number) => ReturnType<NonNullable<ScriptOptions['replay']>>) | null;
 }
 
 /** Documents the browser shows in a viewer of its own, not as a page the site laid out. */
@@ -52,13 +55,16 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
   const { recorder, scenario } = env;
   const timeout = step.timeout ?? scenario.timeout;
   recorder.beginStep();
+  // Which of the step's actions is under way: a try of it another way starts where the customer's did, after the
+  // step's earlier actions (a "Have a discount code?" tap that reveals the field).
+  let acting = 0;
   const ctx = new ScriptContext(recorder, {
     baseUrl: env.baseUrl,
     touch: env.touch,
     viewport: env.viewport,
     timeout,
     testIdAttribute: env.testIdAttribute,
-    replay: env.replay ? () => env.replay!(index) : null,
+    replay: env.replay ? () => env.replay!(index, acting) : null,
     earlierTaps: () => recorder.tapsOnThisPage(),
   });
   const tab = recorder.page;
@@ -72,7 +78,8 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
   try {
     await recorder.action(async () => {
       const begun = ctx.mark();
-      for (const { action, args } of step.actions) {
+      for (const [position, { action, args }] of step.actions.entries()) {
+        acting = position;
         const waitedBefore = recorder.waitMs;
         try {
           await withGuard(actions[action].perform(ctx, args as never), timeout * 3 + 30_000, action);
