@@ -1,0 +1,102 @@
+/**
+ * When a promo code try counts as accepted, in real Chromium: only when the accepted words newly show after the try
+ * and do not read as a refusal. A refusal worded with them ("can't be applied") and a fixed line holding them ("codes
+ * are applied to full-price items only") are no acceptance; a shop that takes the code however it is typed still
+ * gives no finding. And a step that reveals the field and applies the code in one go is tried the same way.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+type Result = Awaited<ReturnType<typeof fixtures.run>>;
+
+/** The bag opened with the given behaviour flags, then the promo step with `accepted: applied`. */
+function bag(flags: string) {
+  return [
+    'name: promo',
+    'journey: promo-code',
+    'steps:',
+    '  - name: Open the bag',
+    `    goto: /promo/bag.html?${flags}`,
+    '  - name: Enter the code from the email',
+    '    promo:',
+    '      code: SAVE10',
+    '      field: { label: Promo code }',
+    '      apply: { role: button, name: Apply }',
+    '      accepted: applied',
+    '      total: { css: "#total" }',
+    '      invalid: SAVE100',
+    '',
+  ].join('\n');
+}
+
+/** Every try of the step's promo probe as "typed: accepted|rejected", the customer's first. */
+function tries(result: Result): string[] {
+  const probe = result.steps.at(-1)!;
+  const items = findingsOf(result, 'promo-rejected')[0]?.evidence.items as Array<{ measured: string }> | undefined;
+  expect(probe.status).toBe('passed');
+  return items?.map((item) => item.measured) ?? [];
+}
+
+describe('a promo code try is accepted only when the accepted words newly show, not as a refusal', () => {
+  it('a refusal that reads "this code can\'t be applied" is a rejection: high for lower case and spaces', async () => {
+    const result = await fixtures.run(bag('strict&cantapply'));
+    expect(findingsOf(result, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
+    expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+  });
+
+  it('a fixed line "Discount codes are applied…" shown before the try is no acceptance: high, and the invalid code is rejected', async () => {
+    const result = await fixtures.run(bag('strict&note'));
+    expect(findingsOf(result, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
+    expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+    // The invalid code's refusal gives a reason (check the spelling): nothing unexplained.
+    expect(findingsOf(result, 'promo-unexplained')).toHaveLength(0);
+  });
+
+  it('clean twins: a shop that takes lower case and spaces gives no promo-rejected, with the note or the "can\'t be applied" wording', async () => {
+    for (const flags of ['note', 'cantapply', 'note&cantapply']) {
+      const result = await fixtures.run(bag(flags));
+      expect(findingsOf(result, 'promo-rejected'), flags).toHaveLength(0);
+      expect(findingsOf(result, 'promo-total-unchanged'), flags).toHaveLength(0);
+      expect(result.steps.map((s) => s.status), flags).toEqual(['passed', 'passed']);
+    }
+  });
+});
+
+/** The cart with the reveal tap and the promo action in one step. */
+function oneStep(flags: string) {
+  return [
+    'name: promo',
+    'journey: promo-code',
+    'steps:',
+    '  - name: Open the cart',
+    `    goto: /promo/cart.html?${flags}`,
+    '  - name: Enter the code from the email',
+    '    tap: { role: button, name: Have a promo code? }',
+    '    promo:',
+    '      code: SAVE10',
+    '      field: { label: Promo code }',
+    '      apply: { role: button, name: Apply }',
+    '      accepted: applied',
+    '      total: { css: "#total" }',
+    '      invalid: SAVE100',
+    '',
+  ].join('\n');
+}
+
+describe('revealing the field and applying the code in one step', () => {
+  it('each try replays the step\'s reveal first: a forgiving shop passes with no rejection, the hunt still seen', async () => {
+    const result = await fixtures.run(oneStep(''));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
+    expect(findingsOf(result, 'promo-hunt')).toEqual([expect.objectContaining({ severity: 'low' })]);
+    expect(result.steps.at(-1)!.environment ?? []).toEqual([]);
+  });
+
+  it('a shop that takes only the exact code is still high, each variant tried', async () => {
+    const result = await fixtures.run(oneStep('strict&vague'));
+    expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+    expect(findingsOf(result, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
+  });
+});
