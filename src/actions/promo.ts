@@ -5,10 +5,10 @@
  * try counts as effort.
  */
 import { z } from 'zod';
-import type { PromoTry } from '../artifacts/types.js';
+import type { PromoProbe, PromoTry } from '../artifacts/types.js';
 import { FieldLocatorSchema, LocatorSchema, type Locator } from '../scenario/locator.js';
 import { tap, TargetSchema } from './tap.js';
-import { ActionError, defineAction, type ActionContext } from './types.js';
+import { defineAction, type ActionContext } from './types.js';
 import { firstLine } from '../errors.js';
 
 const PromoSchema = z.strictObject({
@@ -132,6 +132,28 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   }
 }
 
+type Replay = NonNullable<ActionContext['replay']>;
+
+/**
+ * One variant tried in a second browser brought to where the customer began this action; when that replay or the try
+ * there fails, why, in words that say it was cx-shop's try of that variant and not the customer's.
+ */
+async function tryInReplay(replay: Replay, args: PromoArgs, variant: PromoTry['variant'], typed: string): Promise<PromoTry | { variant: PromoTry['variant']; reason: string }> {
+  let fresh: Awaited<ReturnType<Replay>>;
+  try {
+    fresh = await replay();
+  } catch (error) {
+    return { variant, reason: `cx-shop's replay of the journey up to this action, to try the code ${variant}, failed: ${firstLine(error)}` };
+  }
+  try {
+    return await tryCode(fresh.ctx, args, variant, typed);
+  } catch (error) {
+    return { variant, reason: `cx-shop's try of the code ${variant} in a replayed browser failed (not the customer's try): ${firstLine(error)}` };
+  } finally {
+    await fresh.close();
+  }
+}
+
 /** Words of a control that opens a code's field: "Have a promo code?", "Gutschein einlösen", "¿Tienes un cupón?". */
 const REVEAL_WORDS = /promo|code|coupon|voucher|discount|gutschein|rabatt|aktionscode|réduction|reduction|cup[oó]n|c[oó]digo|descuento/i;
 
@@ -154,22 +176,19 @@ export const promo = defineAction({
     const revealed = revealTaps(ctx, reached.target.description);
     const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
+    const untried: NonNullable<PromoProbe['untried']> = [];
     const replay = ctx.replay;
     if (replay) {
       const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
       if (args.invalid) attempts.push(['invalid code', args.invalid]);
       // Each try has its own context and waits mostly on the site: they run side by side, reported in this order.
-      const tryIn = async ([variant, typed]: [PromoTry['variant'], string]): Promise<PromoTry> => {
-        const fresh = await replay().catch((error: Error) => {
-          throw new ActionError(`could not bring a second browser to this step to try the code ${variant}: ${firstLine(error)}`, 'error');
-        });
-        try {
-          return await tryCode(fresh.ctx, args, variant, typed);
-        } finally {
-          await fresh.close();
-        }
-      };
-      tries.push(...(await Promise.all(attempts.map(tryIn))));
+      // One that cx-shop could not bring about is said as such: the customer's own try stands, their step is not
+      // blocked by cx-shop's replay.
+      const outcomes = await Promise.all(attempts.map(([variant, typed]) => tryInReplay(replay, args, variant, typed)));
+      for (const outcome of outcomes) {
+        if ('reason' in outcome) untried.push(outcome);
+        else tries.push(outcome);
+      }
     }
     ctx.recordPromo({
       code: args.code,
@@ -177,6 +196,7 @@ export const promo = defineAction({
       customer,
       tries,
       hunt: { scrolls: reached.swipes, revealTaps: revealed },
+      ...(untried.length > 0 && { untried }),
     });
   },
 });

@@ -249,6 +249,11 @@ export interface PromoProbe {
   tries: PromoTry[];
   /** Swipes it took to reach the field, and earlier taps on the same page that revealed it. */
   hunt: { scrolls: number; revealTaps: string[] };
+  /**
+   * Variants cx-shop could not try, and why: replaying the journey to this action in a second browser failed, or the
+   * try there did. Not the customer's doing, and judged as neither accepted nor rejected (absent when all were tried).
+   */
+  untried?: Array<{ variant: PromoTry['variant']; reason: string }>;
 }
 
 /** How a step ended for the customer: what the driver could do and what they saw. */

@@ -297,7 +297,9 @@ function environmentOf(artifacts: JudgedStep): string[] {
     .filter((doc) => doc.kind === 'invoice')
     .flatMap((doc) => analyseInvoice(doc).language ?? [])
     .map((language) => `invoice in ${language}: cx-shop reads English invoices, so what it says was not checked`);
-  return [...new Set([...notes, ...errors, ...unread])].sort();
+  // A way of typing the code cx-shop could not try was not judged: said, so no one takes silence for a pass.
+  const untried = (artifacts.promo?.untried ?? []).map((u) => `promo code not tried ${u.variant}: ${u.reason}`);
+  return [...new Set([...notes, ...errors, ...unread, ...untried])].sort();
 }
 
 function countActions(artifacts: StepArtifacts): StepResult['actions'] {
