@@ -99,4 +99,30 @@ describe('revealing the field and applying the code in one step', () => {
     expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
     expect(findingsOf(result, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
   });
+
+  it('a variant cx-shop cannot carry out in its replayed browser is said as untried; the customer\'s step stays passed', async () => {
+    const result = await fixtures.run(
+      [
+        'name: promo',
+        'journey: promo-code',
+        'steps:',
+        '  - name: Open the cart',
+        '    goto: /promo/upper-only.html',
+        '  - name: Enter the code from the email',
+        '    timeout: 1500',
+        '    promo: { code: SAVE10, field: { label: Promo code }, apply: { role: button, name: Apply }, accepted: applied, invalid: SAVE100 }',
+        '',
+      ].join('\n'),
+    );
+    const step = result.steps.at(-1)!;
+    expect(step.status).toBe('passed');
+    expect(step.reason).toBeUndefined();
+    const untried = (step.environment ?? []).filter((note) => note.startsWith('promo code not tried'));
+    expect(untried).toEqual([
+      expect.stringMatching(/^promo code not tried lower case: cx-shop's try of the code lower case in a replayed browser failed \(not the customer's try\): /),
+      expect.stringMatching(/^promo code not tried surrounding spaces: cx-shop's try of the code surrounding spaces in a replayed browser failed \(not the customer's try\): /),
+    ]);
+    // What was tried is judged: the invalid code was refused with a reason, nothing else was rejected.
+    expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
+  });
 });
