@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { devtoolsOf } from '../browser/devtools.js';
@@ -24,6 +24,8 @@ interface PageView {
   width: number;
   height: number;
   dpr: number;
+  /** The screen the page is told it is on (screen.width and height). */
+  screen: { width: number; height: number };
   fields: Array<{ box: Box; value: string; words: string; type: string; autocomplete: string }>;
   /** Text on the page that shows a secret (a card number echoed back in a message), to paint over. */
   secretText: Box[];
@@ -73,6 +75,7 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
     width: Math.max(root.scrollWidth, document.documentElement.clientWidth),
     height: Math.max(root.scrollHeight, document.documentElement.clientHeight),
     dpr: devicePixelRatio || 1,
+    screen: { width: screen.width, height: screen.height },
     fields,
   };
 }
@@ -102,7 +105,7 @@ export async function captureStep(
   file: string,
   relative: string,
   secrets: readonly string[],
-  shown: { personSees: boolean } = { personSees: false },
+  shown: { personSees: boolean; device?: { mobile: boolean; touch: boolean } } = { personSees: false },
 ): Promise<{ saved: Promise<StepScreenshot | null> }> {
   let restored = false;
   try {
@@ -112,6 +115,7 @@ export async function captureStep(
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await devtoolsOf(page);
+    if (shown.device) await keepDevice(page, session, view, shown.device);
     const shot = (await timed(
       session.send('Page.captureScreenshot', {
         format: 'png',
@@ -125,6 +129,8 @@ export async function captureStep(
     // Painting beyond the view gives a phone page classic scrollbars again in a window a person sees (a guided run):
     // the page would lose their width at its next layout. Phones overlay theirs: hidden again. Only there: in a
     // scripted run the call makes the page lay itself out again, which moves what the next step measures.
+    // A picture beyond the view turns the page's touch screen off once taken (Chromium's own doing): turned on again.
+    if (shown.device?.touch) await timed(session.send('Emulation.setTouchEmulationEnabled', { enabled: true }), 5000).catch(() => undefined);
     if (shown.personSees) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
     // Chromium may nudge a phone page's scroll while it paints beyond the view: put it back where the customer had it.
     await page
@@ -150,6 +156,30 @@ export async function captureStep(
   } finally {
     if (!restored) await timed(page.evaluate(() => window.__cxShopRecorder?.quiet(false)), 2000).catch(() => undefined);
   }
+}
+
+/**
+ * Tells cx-shop's own DevTools session the device the page is on, as the browser context set it up: a picture beyond
+ * the view puts back, once taken, the screen its session knew, and a session that knew none leaves the page on a
+ * desktop's 800×600 screen at one pixel per CSS pixel, with its viewport tag ignored, until the next page. The
+ * customer's phone would have stayed a phone for the rest of a single-page shop's journey.
+ */
+async function keepDevice(page: Page, session: CDPSession, view: PageView, device: { mobile: boolean }): Promise<void> {
+  const size = page.viewportSize();
+  if (!size) return;
+  const landscape = device.mobile && view.screen.width > view.screen.height;
+  await timed(
+    session.send('Emulation.setDeviceMetricsOverride', {
+      width: size.width,
+      height: size.height,
+      deviceScaleFactor: view.dpr,
+      mobile: device.mobile,
+      screenWidth: view.screen.width,
+      screenHeight: view.screen.height,
+      screenOrientation: landscape ? { angle: 90, type: 'landscapePrimary' } : { angle: 0, type: device.mobile ? 'portraitPrimary' : 'landscapePrimary' },
+    }),
+    5000,
+  ).catch(() => undefined);
 }
 
 /**

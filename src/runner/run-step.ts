@@ -203,7 +203,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     // What a press asking to take the form marked as wrong, read now that the marks' transitions have ended.
     const marked = seen ? await recorder.refusal() : null;
-    const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true }) : null;
+    const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true, device: { mobile: env.mobile, touch: env.touch } }) : null;
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
     const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
