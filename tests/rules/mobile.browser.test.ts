@@ -4,6 +4,7 @@
  * and evidence, each negative case on the same kind of page does not. Also how page findings are reported once
  * per scenario, and what a scenario's `rules` and `exclude` settings change.
  */
+import { devices } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
@@ -176,6 +177,18 @@ describe('small-text', () => {
 });
 
 describe('viewport-not-mobile', () => {
+  /** How wide a Pixel 7 lays the page out, read in a fresh page straight after it loads. */
+  const layoutWidth = async (page: string) => {
+    const context = await fixtures.browser.newContext({ ...devices['Pixel 7'] });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${fixtures.url}/mobile/${page}`);
+      return await tab.evaluate(() => document.documentElement.clientWidth);
+    } finally {
+      await context.close();
+    }
+  };
+
   it('a page without a viewport meta tag is high on a phone', async () => {
     const result = await run('no-viewport.html');
     const findings = findingsOf(result, 'viewport-not-mobile');
@@ -188,6 +201,27 @@ describe('viewport-not-mobile', () => {
   it('width=device-width, initial-scale=1 is not a finding', async () => {
     const result = await run('viewport-ok.html');
     expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+  });
+
+  it('initial-scale=1 with no width is laid out at the phone\'s width: not a finding', async () => {
+    const result = await run('viewport-initial-only.html');
+    expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+    expect(await layoutWidth('viewport-initial-only.html')).toBe(412);
+  });
+
+  it('a fixed width (width=1024) is high even with initial-scale=1: the phone lays the page out 1024 px wide', async () => {
+    const result = await run('viewport-fixed-width.html');
+    const findings = findingsOf(result, 'viewport-not-mobile');
+    expect(findings.map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'width=1024, initial-scale=1']]);
+    expect(findings[0]!.message).toContain('width=1024');
+    expect(await layoutWidth('viewport-fixed-width.html')).toBe(1024);
+  });
+
+  it('a viewport tag with neither a width nor an initial-scale is high: the phone keeps its desktop width', async () => {
+    const result = await run('viewport-no-width-no-scale.html');
+    const findings = findingsOf(result, 'viewport-not-mobile');
+    expect(findings.map((f) => f.severity)).toEqual(['high']);
+    expect(await layoutWidth('viewport-no-width-no-scale.html')).toBe(980);
   });
 
   it('no viewport meta tag on Desktop Chrome is not a finding', async () => {
