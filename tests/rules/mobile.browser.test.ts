@@ -131,6 +131,20 @@ describe('tap-target-size', () => {
     expect(measured).toEqual(expect.arrayContaining(['link "Privacy"', 'link "Terms"', 'link "1"', 'link "2"', 'link "3"']));
     expect(measured.filter((element) => !/Privacy|Terms|"\d"|promo code/.test(element))).toEqual([]);
   });
+
+  it('a row of bare links with only separators or a one-word label between them (topics, breadcrumbs, a footer, tags) is no sentence: its small links are measured', async () => {
+    const result = await run('tap-link-rows.html');
+    const targets = (await savedArtifacts(result)).steps[0]!.page!.targets;
+    const inline = (text: string) => targets.find((t) => t.text === text)?.inline;
+    const rows = ['Home', 'Women', 'Shoes', 'Washing', 'Drying', 'Ironing', 'Storing', 'Stains', 'Linen', 'Cotton', 'Wool', 'Help', 'Returns', 'Privacy', 'Cookie settings'];
+    expect(rows.map(inline)).toEqual(rows.map(() => false));
+    // Two links side by side in a real sentence are in it, as one would be.
+    expect(['washing symbols', 'guide'].map(inline)).toEqual([true, true]);
+    // 13 px tall and wider than 24 px, their 24 px circles clear each other: the 44 px advisory, as for any small link.
+    const flagged = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(flagged).toEqual(expect.arrayContaining(['link "Home"', 'link "Washing"', 'link "Drying"', 'link "Stains"', 'link "Linen"', 'link "Help"', 'link "Cookie settings"']));
+    expect(flagged.filter((element) => /washing symbols|"guide"/.test(element))).toEqual([]);
+  });
 });
 
 describe('small-text', () => {
