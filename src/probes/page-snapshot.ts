@@ -35,15 +35,38 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   /** The element a part of the page sits in, out of a component's shadow root to its host. */
   const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
   const visible = (el: Element) => lib.visible(el, exclude);
+  /** In a layer fixed to the screen (a cart drawer, a filter panel, a bottom sheet): scrolling never moves it. */
+  const fixedLayers = new Map<Element, boolean>();
+  const inFixedLayer = (el: Element | null): boolean => {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    let known = fixedLayers.get(el);
+    if (known === undefined) {
+      known = getComputedStyle(el).position === 'fixed' || inFixedLayer(up(el));
+      fixedLayers.set(el, known);
+    }
+    return known;
+  };
+  /**
+   * Wholly beyond the screen's right or bottom edge in a fixed layer: a drawer closed off the side
+   * (transform: translateX(100%), left: 100vw) or a sheet closed below, whose controls the customer cannot see or
+   * reach until it opens. Something further down an ordinary long page is not: the customer scrolls to it.
+   */
+  const parkedOffScreen = (el: Element, r: DOMRect) => {
+    if (!inFixedLayer(el)) return false;
+    const width = Math.max(innerWidth, document.documentElement.clientWidth);
+    const height = Math.max(innerHeight, document.documentElement.clientHeight);
+    return r.left >= width || r.top >= height || r.right <= 0 || r.bottom <= 0;
+  };
   /**
    * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where
    * no scrolling reaches (a mailing-list form's anti-spam field at left: -5000px, a skip link until it has the focus),
-   * nor clipped to a pixel for screen readers only (a "visually hidden" label or link).
+   * nor in a fixed drawer parked off the screen, nor clipped to a pixel for screen readers only (a "visually hidden"
+   * label or link).
    */
   const reachable = (el: Element) => {
     if (!visible(el)) return false;
     const r = el.getBoundingClientRect();
-    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(el, r)) return false;
     return r.width > 1 || r.height > 1;
   };
   const ref = (el: Element): ElementRef => ({

@@ -132,6 +132,19 @@ describe('tap-target-size', () => {
     expect(measured.filter((element) => !/Privacy|Terms|"\d"|promo code/.test(element))).toEqual([]);
   });
 
+  it('a control in a fixed drawer or sheet parked beyond the right or bottom edge is not on the page until it opens; one further down a long page is', async () => {
+    const result = await run('parked-drawers.html', { steps: '  - name: Open the bag\n    tap: { role: button, name: Open bag }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const steps = (await savedArtifacts(result)).steps;
+    const measured = (step: number) => steps[step]!.page!.targets.map((t) => t.selector);
+    // No scrolling brings a fixed layer's hidden part onto the screen.
+    expect(measured(0).filter((selector) => ['#close', '#clear', '#share'].includes(selector))).toEqual([]);
+    // The customer scrolls down to the size chart's button: it is theirs to tap.
+    expect(measured(0)).toContain('#far');
+    // Open, the bag's close button is on the screen, and measured.
+    expect(measured(1)).toContain('#close');
+  });
+
   it('a row of bare links with only separators or a one-word label between them (topics, breadcrumbs, a footer, tags) is no sentence: its small links are measured', async () => {
     const result = await run('tap-link-rows.html');
     const targets = (await savedArtifacts(result)).steps[0]!.page!.targets;
