@@ -35,15 +35,38 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   /** The element a part of the page sits in, out of a component's shadow root to its host. */
   const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
   const visible = (el: Element) => lib.visible(el, exclude);
+  /** In a layer fixed to the screen (a cart drawer, a filter panel, a bottom sheet): scrolling never moves it. */
+  const fixedLayers = new Map<Element, boolean>();
+  const inFixedLayer = (el: Element | null): boolean => {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    let known = fixedLayers.get(el);
+    if (known === undefined) {
+      known = getComputedStyle(el).position === 'fixed' || inFixedLayer(up(el));
+      fixedLayers.set(el, known);
+    }
+    return known;
+  };
+  /**
+   * Wholly beyond the screen's right or bottom edge in a fixed layer: a drawer closed off the side
+   * (transform: translateX(100%), left: 100vw) or a sheet closed below, whose controls the customer cannot see or
+   * reach until it opens. Something further down an ordinary long page is not: the customer scrolls to it.
+   */
+  const parkedOffScreen = (el: Element, r: DOMRect) => {
+    if (!inFixedLayer(el)) return false;
+    const width = Math.max(innerWidth, document.documentElement.clientWidth);
+    const height = Math.max(innerHeight, document.documentElement.clientHeight);
+    return r.left >= width || r.top >= height || r.right <= 0 || r.bottom <= 0;
+  };
   /**
    * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where
    * no scrolling reaches (a mailing-list form's anti-spam field at left: -5000px, a skip link until it has the focus),
-   * nor clipped to a pixel for screen readers only (a "visually hidden" label or link).
+   * nor in a fixed drawer parked off the screen, nor clipped to a pixel for screen readers only (a "visually hidden"
+   * label or link).
    */
   const reachable = (el: Element) => {
     if (!visible(el)) return false;
     const r = el.getBoundingClientRect();
-    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(el, r)) return false;
     return r.width > 1 || r.height > 1;
   };
   const ref = (el: Element): ElementRef => ({
@@ -77,18 +100,33 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const interactive =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"], [onclick]';
   // WCAG 2.5.8 exempts a link in a sentence, or one whose size the line of text it sits in sets: one with more than a
-  // few letters around it, or in a short sentence of three words or more with a word that is not a link's ("Or pay
-  // online by card."). Separators alone between links ("Privacy · Terms") and page numbers ("Page 1 2 3 4 5 ›",
-  // "1 2 of 5") make no sentence.
+  // few letters around it that are no link's or control's, or in a short sentence of three words or more with a word
+  // that is not a link's ("Or pay online by card."). Separators alone between links ("Privacy · Terms", "Home / Women
+  // / Shoes"), a row of links however long their words, and page numbers ("Page 1 2 3 4 5 ›", "1 2 of 5") make no
+  // sentence.
   const CONTROL_TEXT = 'a, button, [role="button"], [role="link"]';
-  const wordsAround = (block: Element) => {
+  /**
+   * The words of a block that are not a link's or a control's: the sentence a link sits in. A row of links (topics,
+   * a breadcrumb "Home / Women / Shoes", a footer "Help · Returns | Privacy") has none, however many letters its
+   * links spell between them, so the customer still has to hit each small link among its neighbours.
+   */
+  const ownText = (block: Element) => {
+    const parts: string[] = [];
     const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-      if (!node.parentElement?.closest(CONTROL_TEXT) && /\p{L}{2}/u.test(node.textContent ?? '')) return true;
+      if (!node.parentElement?.closest(CONTROL_TEXT)) parts.push(node.textContent ?? '');
     }
-    return false;
+    return parts.join(' ');
   };
   const letters = (text: string | null) => (text ?? '').replace(/[^\p{L}]/gu, '').length;
+  const words = (text: string | null) => (text ?? '').match(/\p{L}+/gu) ?? [];
+  /**
+   * A short sentence made of the link and the words around it: three words or more, with a word of two letters or
+   * more that is not a link's ("Or <a>pay online by card</a>."). The neighbouring links' words do not count, so a
+   * label before a row of links ("Topics: Linen Cotton Wool") makes no sentence.
+   */
+  const shortSentence = (el: Element, around: string) =>
+    words(around).some((word) => word.length >= 2) && words(around).length + words(el.textContent).length >= 3;
   const isInline = (el: Element) => {
     // A button styled as a link in the sentence ("Check our <button>size guide</button>") is in it as a link is; one
     // set inline-block (for an animated underline) too, while it is no taller than the line it sits in.
@@ -106,8 +144,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       const ownWords = Array.from(parent.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join(' ');
       return letters(ownWords) > 10 || (ownWords.match(/\p{L}{2,}/gu) ?? []).length >= 2;
     }
-    const around = letters(parent.textContent) - letters(el.textContent);
-    return around > 10 || ((clean(parent.textContent).match(/\p{L}+/gu) ?? []).length >= 3 && wordsAround(parent));
+    const around = ownText(parent);
+    return letters(around) > 10 || shortSentence(el, around);
   };
   // Held in place on the screen as the page scrolls (a sticky header, a bottom bar): what lies next to it in the
   // page depends on where the customer stopped scrolling.

@@ -4,6 +4,7 @@
  * and evidence, each negative case on the same kind of page does not. Also how page findings are reported once
  * per scenario, and what a scenario's `rules` and `exclude` settings change.
  */
+import { devices } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
@@ -130,6 +131,33 @@ describe('tap-target-size', () => {
     expect(measured).toEqual(expect.arrayContaining(['link "Privacy"', 'link "Terms"', 'link "1"', 'link "2"', 'link "3"']));
     expect(measured.filter((element) => !/Privacy|Terms|"\d"|promo code/.test(element))).toEqual([]);
   });
+
+  it('a control in a fixed drawer or sheet parked beyond the right or bottom edge is not on the page until it opens; one further down a long page is', async () => {
+    const result = await run('parked-drawers.html', { steps: '  - name: Open the bag\n    tap: { role: button, name: Open bag }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const steps = (await savedArtifacts(result)).steps;
+    const measured = (step: number) => steps[step]!.page!.targets.map((t) => t.selector);
+    // No scrolling brings a fixed layer's hidden part onto the screen.
+    expect(measured(0).filter((selector) => ['#close', '#clear', '#share'].includes(selector))).toEqual([]);
+    // The customer scrolls down to the size chart's button: it is theirs to tap.
+    expect(measured(0)).toContain('#far');
+    // Open, the bag's close button is on the screen, and measured.
+    expect(measured(1)).toContain('#close');
+  });
+
+  it('a row of bare links with only separators or a one-word label between them (topics, breadcrumbs, a footer, tags) is no sentence: its small links are measured', async () => {
+    const result = await run('tap-link-rows.html');
+    const targets = (await savedArtifacts(result)).steps[0]!.page!.targets;
+    const inline = (text: string) => targets.find((t) => t.text === text)?.inline;
+    const rows = ['Home', 'Women', 'Shoes', 'Washing', 'Drying', 'Ironing', 'Storing', 'Stains', 'Linen', 'Cotton', 'Wool', 'Help', 'Returns', 'Privacy', 'Cookie settings'];
+    expect(rows.map(inline)).toEqual(rows.map(() => false));
+    // Two links side by side in a real sentence are in it, as one would be.
+    expect(['washing symbols', 'guide'].map(inline)).toEqual([true, true]);
+    // 13 px tall and wider than 24 px, their 24 px circles clear each other: the 44 px advisory, as for any small link.
+    const flagged = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(flagged).toEqual(expect.arrayContaining(['link "Home"', 'link "Washing"', 'link "Drying"', 'link "Stains"', 'link "Linen"', 'link "Help"', 'link "Cookie settings"']));
+    expect(flagged.filter((element) => /washing symbols|"guide"/.test(element))).toEqual([]);
+  });
 });
 
 describe('small-text', () => {
@@ -176,6 +204,18 @@ describe('small-text', () => {
 });
 
 describe('viewport-not-mobile', () => {
+  /** How wide a Pixel 7 lays the page out, read in a fresh page straight after it loads. */
+  const layoutWidth = async (page: string) => {
+    const context = await fixtures.browser.newContext({ ...devices['Pixel 7'] });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${fixtures.url}/mobile/${page}`);
+      return await tab.evaluate(() => document.documentElement.clientWidth);
+    } finally {
+      await context.close();
+    }
+  };
+
   it('a page without a viewport meta tag is high on a phone', async () => {
     const result = await run('no-viewport.html');
     const findings = findingsOf(result, 'viewport-not-mobile');
@@ -188,6 +228,27 @@ describe('viewport-not-mobile', () => {
   it('width=device-width, initial-scale=1 is not a finding', async () => {
     const result = await run('viewport-ok.html');
     expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+  });
+
+  it('initial-scale=1 with no width is laid out at the phone\'s width: not a finding', async () => {
+    const result = await run('viewport-initial-only.html');
+    expect(findingsOf(result, 'viewport-not-mobile')).toHaveLength(0);
+    expect(await layoutWidth('viewport-initial-only.html')).toBe(412);
+  });
+
+  it('a fixed width (width=1024) is high even with initial-scale=1: the phone lays the page out 1024 px wide', async () => {
+    const result = await run('viewport-fixed-width.html');
+    const findings = findingsOf(result, 'viewport-not-mobile');
+    expect(findings.map((f) => [f.severity, f.evidence.measured])).toEqual([['high', 'width=1024, initial-scale=1']]);
+    expect(findings[0]!.message).toContain('width=1024');
+    expect(await layoutWidth('viewport-fixed-width.html')).toBe(1024);
+  });
+
+  it('a viewport tag with neither a width nor an initial-scale is high: the phone keeps its desktop width', async () => {
+    const result = await run('viewport-no-width-no-scale.html');
+    const findings = findingsOf(result, 'viewport-not-mobile');
+    expect(findings.map((f) => f.severity)).toEqual(['high']);
+    expect(await layoutWidth('viewport-no-width-no-scale.html')).toBe(980);
   });
 
   it('no viewport meta tag on Desktop Chrome is not a finding', async () => {
