@@ -38,6 +38,12 @@ export interface FieldInfo extends ElementRef {
   length: number;
   /** Which form the field belongs to (index into forms), or -1. */
   form: number;
+  /**
+   * Whether the field sits in the frame every page of the site shares (its header, footer, navigation or a sidebar)
+   * rather than the page's own content: a site search or a newsletter sign-up. Absent in artifacts saved before it
+   * was kept.
+   */
+  inFrame?: boolean;
 }
 
 export interface PageSnapshot {
@@ -69,6 +75,11 @@ export interface PageSnapshot {
   links: Array<{ href: string; element: string; selector: string; box?: Box }>;
   /** The visible text of the page, as the customer would read it (at most 20,000 characters). */
   pageText: string;
+  /**
+   * The text of the page's own content: its <main>, or without one the page less its header, footer, navigation and
+   * sidebars (at most 20,000 characters). Absent in artifacts saved before it was kept.
+   */
+  mainText?: string;
   /** tel:, mailto: and chat links, and buttons or links that offer a chat: ways to reach a person. */
   contactLinks: string[];
 }

@@ -291,6 +291,15 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       return r.width > 2 && r.height > 2 && !lib.clippedAway(label);
     });
   };
+  // The frame every page of a site shares: its header, footer, navigation, sidebars and menus. A header or footer of
+  // an article or a section inside the content is the content's own.
+  const FRAME = 'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [role="complementary"], [role="menu"], [role="menubar"]';
+  const MAIN = 'main, [role="main"]';
+  const inFrame = (el: Element): boolean => {
+    if (el.closest(MAIN)) return false;
+    const frame = el.closest(FRAME);
+    return frame !== null && !(frame.matches('header, footer') && frame.parentElement?.closest('article, section'));
+  };
   const fields = fieldElements
     .map((el): FieldInfo => {
       const input = el as HTMLInputElement;
@@ -310,6 +319,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
         filled: checkable ? input.checked : Boolean(input.value),
         length: checkable || el.tagName === 'SELECT' ? 0 : String(input.value ?? '').length,
         form: input.form ? forms.indexOf(input.form) : -1,
+        inFrame: inFrame(el),
       };
     });
 
@@ -362,10 +372,26 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   // What the customer reads: the page's text and its components' (a toast or a checkout step inside a shadow root).
   const bodyText = shadows.length > 0 ? `${document.body?.innerText ?? ''}\n${lib.shadowText(shadows)}` : (document.body?.innerText ?? '');
+  // What the page itself says, without the frame around it (a footer's "Printing your returns label" help link): the
+  // <main> the customer reads, or without one the visible text outside the frame, in the page's order.
+  const mainElement = Array.from(document.querySelectorAll(MAIN)).find(visible) as HTMLElement | undefined;
+  const textOutsideFrame = (): string => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || parent.closest('script, style, noscript, template') || inFrame(parent)) continue;
+      if (!parent.checkVisibility()) continue;
+      parts.push(node.textContent);
+    }
+    return parts.join(' ');
+  };
+  const mainText = clean(mainElement ? mainElement.innerText : textOutsideFrame()).slice(0, 20_000);
   const inShadows = shadows.reduce((sum, root) => sum + root.querySelectorAll('*').length, 0);
   return {
     url: location.href,
     pageText: clean(bodyText).slice(0, 20_000),
+    mainText,
     contactLinks,
     // A picture that breaks as the customer scrolls (a lazy loader swapping in an address that fails) adds no element
     // and no text: the broken ones are counted too, so the page is judged again.

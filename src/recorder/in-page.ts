@@ -420,13 +420,39 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   // When each form was last sent: a form the page empties once it has taken it has not lost what was typed.
   const sentAt = new WeakMap<HTMLFormElement, number>();
   addEventListener('submit', (event) => event.target instanceof HTMLFormElement && sentAt.set(event.target, Date.now()), { capture: true, passive: true });
+  // How a field is known to the customer: its kind, its name and id, and its label. A page that draws itself again
+  // from state on every keystroke puts a new element of the same kind in the old one's place.
+  const fieldIdentity = (el: Element) =>
+    `${el.tagName} ${el.getAttribute('type') ?? ''} ${el.getAttribute('name') ?? ''} ${el.id} ${lib.labelOf(el) ?? ''}`;
+  // Read while the field is on the page: a field taken off it has lost its label.
+  const identities = new Map<number, string>();
+  const looselyEqual = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+  /**
+   * The field a new element takes over: one typed into that has left the page, known by the same kind, name and label,
+   * whose text the new element holds (upper-cased or spaced at most). The customer saw one box keep every letter; a
+   * code split over several boxes is not this (each box stays on the page), nor a box drawn again empty.
+   */
+  const replaced = (el: Element): number | undefined => {
+    const identity = fieldIdentity(el);
+    const now = valueOf(el);
+    let found: number | undefined;
+    for (const [id, earlier] of fields) {
+      const text = typed.get(id);
+      if (earlier.isConnected || text === undefined || text === '' || !looselyEqual(now, text)) continue;
+      if (identities.get(id) !== identity) continue;
+      if (found === undefined || (typedAt.get(id) ?? 0) > (typedAt.get(found) ?? 0)) found = id;
+    }
+    return found;
+  };
   const fieldNote = (el: Element | null): FieldNote | null => {
     if (!el || !lib.isField(el)) return null;
     let id = fieldIds.get(el);
     if (id === undefined) {
-      id = fields.size + 1;
+      const takenOver = replaced(el);
+      id = takenOver ?? fields.size + 1;
       fieldIds.set(el, id);
       fields.set(id, el);
+      identities.set(id, fieldIdentity(el));
     }
     const input = el as HTMLInputElement;
     return {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyJourneyRules } from '../../src/rules/journey/index.js';
+import type { FieldInfo } from '../../src/artifacts/page.js';
 import type { JudgedStep } from '../../src/rules/types.js';
 import { pageSnapshot, judgedStep } from '../helpers/artifacts.js';
 
@@ -114,6 +115,43 @@ describe('returns journey rules', () => {
   it('a last page that only thanks the customer gives nothing to keep', () => {
     const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Thank you. Questions? Chat with us.', {}, { contactLinks: ['Chat with us'] })]);
     expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);
+  });
+
+  it('a header search box or a footer sign-up is no way on: the return still ends in "call us"; a field in the content is', () => {
+    const CALL = 'Returns. To return an item please call us on 0800 048 7731 (Monday to Friday, 9am to 5pm). Have your order number ready.';
+    const framed = (fields: FieldInfo[]) =>
+      rulesFound([step(0, 'Your orders HC-10421'), step(1, `Hartwell & Co Search ${CALL} Sign up for our newsletter`, {}, { mainText: CALL, fields })]).map(([rule]) => rule);
+    const search = { ...field('search', 'Search'), inFrame: true };
+    const newsletter = { ...field('email', 'Email'), inFrame: true };
+    expect(framed([search, newsletter])).toEqual(['returns-dead-end', 'returns-no-confirmation']);
+    // A site search in the content is no way on either; an order number to fill in is.
+    expect(framed([{ ...field('search', 'Search help'), inFrame: false }])).toContain('returns-dead-end');
+    expect(framed([search, { ...field('text', 'Order number'), inFrame: false }])).not.toContain('returns-dead-end');
+    // The sentence quoted is the content's, not the site's name and the header's words before it.
+    const [{ finding }] = applyJourneyRules({ journey: 'returns', steps: [step(0, 'x'), step(1, `Hartwell & Co ${CALL}`, {}, { mainText: CALL, fields: [search] })], statuses: ['passed', 'passed'] });
+    expect(finding.evidence.text).toBe('To return an item please call us on 0800 048 7731 (Monday to Friday, 9am to 5pm).');
+  });
+
+  it('a returns slip to print, a parcel ID, an authorisation or tracking number is something to keep; thanks alone is not', () => {
+    const kept = (text: string) => !rulesFound([step(0, 'Your orders HC-10421'), step(1, text)]).some(([rule]) => rule === 'returns-no-confirmation');
+    expect(kept('All done. Print your returns slip, pop it in the parcel and post it at any Post Office within 14 days. Parcel ID HW-58213-77')).toBe(true);
+    expect(kept('All done. Parcel number 58213 77.')).toBe(true);
+    expect(kept('Return authorisation number RA-5521. Post it to us.')).toBe(true);
+    expect(kept('Sent. Your tracking number is 1Z 999 AA1.')).toBe(true);
+    expect(kept('Download the returns note and put it in the box.')).toBe(true);
+    expect(kept("Thank you. We've got your request and we'll be in touch soon.")).toBe(false);
+    expect(kept('Thank you. Fill in your details and we will send you a form.')).toBe(false);
+  });
+
+  it('a footer help link about returns labels gives the customer nothing to keep; a label in the content does', () => {
+    const THANKS = "Thank you. We've got your request and we'll be in touch soon.";
+    const footer = 'Help centre Contact us Printing your returns label';
+    const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, `${THANKS} ${footer}`, {}, { mainText: THANKS })]);
+    expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);
+    const label = 'Your return is booked. Print your returns label.';
+    expect(rulesFound([step(0, 'Your orders HC-10421'), step(1, `${label} ${footer}`, {}, { mainText: label })]).map(([rule]) => rule)).not.toContain('returns-no-confirmation');
+    // Saved before the page's content was kept apart: the whole page is read, as it was.
+    expect(rulesFound([step(0, 'Your orders HC-10421'), step(1, `${label} ${footer}`)]).map(([rule]) => rule)).not.toContain('returns-no-confirmation');
   });
 
   it('only judges returns journeys', () => {

@@ -29,6 +29,21 @@ describe('returns journey rules', () => {
     expect(findingsOf(result, 'returns-dead-end')[0]!.evidence.measured).toBe('contact only: 0800 000 0000');
   });
 
+  it('a dead end behind a header search, a language picker and a footer sign-up and help link is still a dead end', async () => {
+    const result = await fixtures.run(journey('  - name: Return it\n    goto: /returns/call-us-framed.html\n'));
+    expect(returnsRules(result).filter(([rule]) => rule !== 'returns-no-human')).toEqual([
+      ['returns-dead-end', 'high', 0],
+      ['returns-no-confirmation', 'high', 0],
+    ]);
+    // Quoted from the content (its heading and sentence), not from the site's name and search before it.
+    expect(findingsOf(result, 'returns-dead-end')[0]!.evidence.text).toBe('Returns To return an item please call us on 0800 048 7731 (Monday to Friday, 9am to 5pm).');
+  });
+
+  it('a "Thank you" with a footer help link about returns labels, and no <main>, leaves nothing to keep', async () => {
+    const result = await fixtures.run(journey('  - name: Done\n    goto: /returns/thanks-framed.html\n'));
+    expect(returnsRules(result)).toEqual([['returns-no-confirmation', 'high', 0]]);
+  });
+
   it('a return that ends in a plain "Thanks" leaves nothing to keep and nobody to ask', async () => {
     const result = await fixtures.run(through('Continue to thanks'));
     expect(returnsRules(result)).toEqual([

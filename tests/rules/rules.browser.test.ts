@@ -510,6 +510,18 @@ describe('value-not-kept', () => {
     expect(typing).toEqual([['textbox labelled "Text code digit 1"', 6]]);
   });
 
+  it('a field the page draws again on every keystroke, with what was typed, the focus and the caret, is one field kept', async () => {
+    const steps = `  - name: Code\n    type: { label: Promo code, text: SPRING24 }\n    tap: Apply\n`;
+    const kept = await fixtures.run(scenario('field-recreated.html', steps));
+    expect(kept.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(kept, 'value-not-kept')).toEqual([]);
+    const typed = (await savedArtifacts(kept)).steps[1]!.typed;
+    expect(typed.map((t) => [t.label, t.chars, t.keptAfterTyping])).toEqual([['Promo code', 8, true]]);
+    // Drawn again with the first four letters only: the customer sees the box drop the rest, and that is still found.
+    const lost = await fixtures.run(scenario('field-recreated.html?lose=1', steps));
+    expect(findingsOf(lost, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Promo code"']);
+  });
+
   it('a six-digit code in four boxes loses two digits: one finding, on the box the customer began in', async () => {
     const result = await fixtures.run(scenario('code-boxes.html', '  - name: Enter the code\n    type: { label: Letter code digit 1, text: "482913" }\n'));
     expect(findingsOf(result, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "Letter code digit 1"']);

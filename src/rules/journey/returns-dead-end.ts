@@ -1,5 +1,5 @@
 import { excerpt } from '../support/message-words.js';
-import { EMAIL_ADDRESS, KEEPSAKE, lastReached, phoneNumberIn } from './support.js';
+import { EMAIL_ADDRESS, KEEPSAKE, carriesOn, contentText, lastReached, phoneNumberIn } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
 /**
@@ -13,7 +13,8 @@ export default defineJourneyRule({
   title: 'The return ends in "call us"',
   area: 'returns',
   severity: 'high',
-  threshold: 'the last page the customer reaches only offers a phone number or an email address to go on',
+  threshold:
+    'the content of the last page the customer reaches only offers a phone number or an email address to go on: no field there to go on with (a site search, or a field in the header, footer or navigation, does not count) and no confirmation',
   source: 'cx-shop convention: a self-service journey that hands the customer to a phone line has failed them',
   class: 'deterministic',
   scope: 'journey',
@@ -22,11 +23,13 @@ export default defineJourneyRule({
     const last = lastReached(steps);
     const page = last?.page;
     if (!last || !page) return [];
-    const text = page.pageText;
+    // The page's own words: the site's header and footer (a "Contact us" line, a help link) say nothing of this return.
+    const text = contentText(page);
     const sentAway = SENT_AWAY.exec(text);
     const contact = phoneNumberIn(text) ?? EMAIL_ADDRESS.exec(text)?.[0] ?? null;
-    // A page that still has a form to fill in, or that confirms the return, is not a dead end.
-    if (!sentAway || !contact || page.fields.length > 0 || KEEPSAKE.test(text)) return [];
+    // A page that still has a form to fill in, or that confirms the return, is not a dead end. A site search, a
+    // newsletter sign-up or a language picker in the page's frame is no way to go on with the return.
+    if (!sentAway || !contact || page.fields.some(carriesOn) || KEEPSAKE.test(text)) return [];
     const sentence = text.split(/(?<=[.!?])\s+/).find((s) => SENT_AWAY.test(s)) ?? sentAway[0];
     return [
       {

@@ -1,4 +1,4 @@
-import { KEEPSAKE, lastReached } from './support.js';
+import { KEEPSAKE, contentText, lastReached } from './support.js';
 import { defineJourneyRule } from '../types.js';
 
 export default defineJourneyRule({
@@ -6,14 +6,15 @@ export default defineJourneyRule({
   area: 'returns',
   severity: 'high',
   threshold:
-    'no confirmation, return number, label or code on the last page of the return ("return booked", "request received", a return number, RMA or reference, a returns label to print, a QR or drop-off code)',
+    'no confirmation, return number, label, slip or code in the content of the last page of the return, its header, footer and navigation aside ("return booked", "request received", a return, RMA, authorisation, parcel or tracking number, a reference, a returns label or slip to print, a QR or drop-off code)',
   source: 'cx-shop convention: without proof of a return the customer cannot chase a refund',
   class: 'deterministic',
   scope: 'journey',
   journeys: ['returns'],
   detect({ steps }) {
     const last = lastReached(steps);
-    if (!last?.page || KEEPSAKE.test(last.page.pageText)) return [];
+    // Read from the page's own content: a help link in the footer ("Printing your returns label") is no label.
+    if (!last?.page || KEEPSAKE.test(contentText(last.page))) return [];
     return [
       {
         step: last.index,

@@ -1,3 +1,4 @@
+import type { FieldInfo, PageSnapshot } from '../../artifacts/page.js';
 import type { StepArtifacts } from '../../artifacts/types.js';
 
 /** A run of figures that may be a phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
@@ -16,11 +17,44 @@ export function phoneNumberIn(text: string): string | null {
 export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
 
 /**
- * What a customer can keep at the end of a return: a confirmation, a number, a label or a code, in the words shops
- * use ("Your return has been booked", "Returns label", "RMA", "Drop-off code", "Print your label").
+ * What a customer can keep at the end of a return: a confirmation, a number, a label, a slip or a code, in the words
+ * shops use ("Your return has been booked", "Returns label", "Print your returns slip", "RMA", "Parcel ID",
+ * "Authorisation number", "Drop-off code", "Tracking number", "Print your label").
  */
-export const KEEPSAKE =
-  /\b(returns? (is |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|started)|return request (received|submitted|sent)|returns? (number|no\.?|id|code|authori[sz]ation)|rma|reference|(returns?|shipping|postage|prepaid|your) labels?|(print|download) (your |the )?label|qr code|barcode|drop[- ]?off code|collection (is )?booked|we('ve| have) (received|got|registered) your return)\b/i;
+const KEEPSAKE_WORDS = [
+  'returns? (is |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|started)',
+  'return request (received|submitted|sent)',
+  'returns? (number|no\\.?|id|code|authori[sz]ation)',
+  'rma',
+  'reference',
+  '(return|rma|authori[sz]ation|booking|collection|consignment|parcel|tracking) (number|no\\.?|id|code|reference)',
+  '(returns?|shipping|postage|prepaid|your) labels?',
+  '(returns?|postage|shipping) (slips?|notes?)',
+  '(print|download) (your |the )?(returns? )?(label|slip|note|form)',
+  'qr code',
+  'barcode',
+  'drop[- ]?off code',
+  'collection (is )?booked',
+  "we('ve| have) (received|got|registered) your return",
+];
+export const KEEPSAKE = new RegExp(`\\b(?:${KEEPSAKE_WORDS.join('|')})\\b`, 'i');
+
+/**
+ * The words the page itself says, without the frame every page of the site shares: a footer's help link "Printing
+ * your returns label" is no label the customer got. The whole page's text for artifacts saved before this was kept,
+ * and for a page whose content is all in its components.
+ */
+export function contentText(page: PageSnapshot): string {
+  return page.mainText || page.pageText;
+}
+
+/**
+ * Whether a field lets the customer go on with the return on the site: one in the page's own content, not a site
+ * search, a newsletter sign-up or a language picker in the frame around it.
+ */
+export function carriesOn(field: FieldInfo): boolean {
+  return field.inFrame !== true && field.type !== 'search';
+}
 
 /** The last step the customer got to (the one that ended the journey, or the last one run). */
 export function lastReached(steps: StepArtifacts[]): StepArtifacts | undefined {
