@@ -11,15 +11,19 @@ const fixtures = useFixtures();
 
 type Result = Awaited<ReturnType<typeof fixtures.run>>;
 
-/** The bag opened with the given behaviour flags, then the promo step with `accepted: applied`. */
-function bag(flags: string) {
+/**
+ * A page of the promo fixtures opened with the given behaviour flags, then the promo step with `accepted: applied`;
+ * with `reveal`, the step first taps the button that shows the code field (reveal and apply in one step).
+ */
+function promoStep(page: 'bag' | 'cart', flags: string, reveal = false) {
   return [
     'name: promo',
     'journey: promo-code',
     'steps:',
-    '  - name: Open the bag',
-    `    goto: /promo/bag.html?${flags}`,
+    `  - name: Open the ${page}`,
+    `    goto: /promo/${page}.html?${flags}`,
     '  - name: Enter the code from the email',
+    ...(reveal ? ['    tap: { role: button, name: Have a promo code? }'] : []),
     '    promo:',
     '      code: SAVE10',
     '      field: { label: Promo code }',
@@ -30,6 +34,9 @@ function bag(flags: string) {
     '',
   ].join('\n');
 }
+
+const bag = (flags: string) => promoStep('bag', flags);
+const oneStep = (flags: string) => promoStep('cart', flags, true);
 
 /** Every try of the step's promo probe as "typed: accepted|rejected", the customer's first. */
 function tries(result: Result): string[] {
@@ -63,27 +70,6 @@ describe('a promo code try is accepted only when the accepted words newly show, 
     }
   });
 });
-
-/** The cart with the reveal tap and the promo action in one step. */
-function oneStep(flags: string) {
-  return [
-    'name: promo',
-    'journey: promo-code',
-    'steps:',
-    '  - name: Open the cart',
-    `    goto: /promo/cart.html?${flags}`,
-    '  - name: Enter the code from the email',
-    '    tap: { role: button, name: Have a promo code? }',
-    '    promo:',
-    '      code: SAVE10',
-    '      field: { label: Promo code }',
-    '      apply: { role: button, name: Apply }',
-    '      accepted: applied',
-    '      total: { css: "#total" }',
-    '      invalid: SAVE100',
-    '',
-  ].join('\n');
-}
 
 describe('revealing the field and applying the code in one step', () => {
   it('each try replays the step\'s reveal first: a forgiving shop passes with no rejection, the hunt still seen', async () => {
