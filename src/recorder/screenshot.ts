@@ -115,14 +115,15 @@ export async function captureStep(
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await devtoolsOf(page);
-    if (shown.device) await keepDevice(page, session, view, shown.device);
+    // Told the device, the browser paints in device pixels: scaled back to CSS pixels, as the boxes are measured.
+    const kept = shown.device ? await keepDevice(page, session, view, shown.device) : false;
     const shot = (await timed(
       session.send('Page.captureScreenshot', {
         format: 'png',
         optimizeForSpeed: true,
         captureBeyondViewport: true,
         // With a clip, Chromium draws scale × CSS pixels: scale 1 gives a picture in CSS pixels, as every box is.
-        clip: { x: 0, y: top, width: view.width, height, scale: 1 },
+        clip: { x: 0, y: top, width: view.width, height, scale: kept ? 1 / view.dpr : 1 },
       }),
       15_000,
     )) as { data: string };
@@ -162,13 +163,13 @@ export async function captureStep(
  * Tells cx-shop's own DevTools session the device the page is on, as the browser context set it up: a picture beyond
  * the view puts back, once taken, the screen its session knew, and a session that knew none leaves the page on a
  * desktop's 800×600 screen at one pixel per CSS pixel, with its viewport tag ignored, until the next page. The
- * customer's phone would have stayed a phone for the rest of a single-page shop's journey.
+ * customer's phone would have stayed a phone for the rest of a single-page shop's journey. Whether the browser was told.
  */
-async function keepDevice(page: Page, session: CDPSession, view: PageView, device: { mobile: boolean }): Promise<void> {
+async function keepDevice(page: Page, session: CDPSession, view: PageView, device: { mobile: boolean }): Promise<boolean> {
   const size = page.viewportSize();
-  if (!size) return;
+  if (!size) return false;
   const landscape = device.mobile && view.screen.width > view.screen.height;
-  await timed(
+  return timed(
     session.send('Emulation.setDeviceMetricsOverride', {
       width: size.width,
       height: size.height,
@@ -179,7 +180,7 @@ async function keepDevice(page: Page, session: CDPSession, view: PageView, devic
       screenOrientation: landscape ? { angle: 90, type: 'landscapePrimary' } : { angle: 0, type: device.mobile ? 'portraitPrimary' : 'landscapePrimary' },
     }),
     5000,
-  ).catch(() => undefined);
+  ).then(() => true, () => false);
 }
 
 /**

@@ -130,12 +130,14 @@ describe('collecting never changes what the customer sees', () => {
   it('keeps the device the page is on through the step pictures: a phone stays a touch screen of its size and pixels, a laptop its screen', async () => {
     const ask = (device: string, answer: string) =>
       fixtures.run(`name: screen\ndevice: ${device}\nsteps:\n  - name: Open\n    goto: /spa/screen.html\n  - name: Ask\n    tap: Check my screen\n    expect: { text: "${answer}" }\n  - name: Ask again\n    tap: Check my screen\n    expect: { text: "${answer}" }\n`);
-    for (const [device, answer] of [
-      ['Pixel 7', 'touch, 412 wide, 2.625 pixels, screen 412x915'],
-      ['Desktop Chrome', 'no touch, 1280 wide, 1 pixels, screen 1920x1080'],
+    for (const [device, answer, width] of [
+      ['Pixel 7', 'touch, 412 wide, 2.625 pixels, screen 412x915', 412],
+      ['Desktop Chrome', 'no touch, 1280 wide, 1 pixels, screen 1920x1080', 1280],
     ] as const) {
       const result = await ask(device, answer);
       expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null], ['passed', null]]);
+      // Every picture is in CSS pixels, as the boxes of its findings are, at the device's pixel density or not.
+      expect((await savedArtifacts(result)).steps.map((step) => step.screenshot?.width)).toEqual([width, width, width]);
     }
   });
 
