@@ -97,3 +97,32 @@ export async function savedArtifacts(result: { outDir: string }): Promise<Scenar
 export function pageScenario(folder: string, page: string, { head = '', steps = '' }: { head?: string; steps?: string } = {}) {
   return `name: fixture\n${head}steps:\n  - name: Open\n    goto: /${folder}/${page}\n${steps}`;
 }
+
+const REVEAL = '{ role: button, name: Have a promo code? }';
+
+/**
+ * A promo-code scenario on a page of the promo fixtures (`/promo/<page>.html?<flags>`): the code SAVE10 applied, with
+ * `accepted: applied`, the total and SAVE100 as the invalid code. `reveal` taps "Have a promo code?" first, as a step of
+ * its own or inside the promo step (reveal and apply in one go), or not at all; `before` adds steps before the promo.
+ */
+export function promoScenario(page: 'cart' | 'bag', flags: string, { reveal = 'step', before = [] }: { reveal?: 'step' | 'in-step' | 'none'; before?: string[] } = {}) {
+  return [
+    'name: promo',
+    'journey: promo-code',
+    'steps:',
+    `  - name: Open the ${page}`,
+    `    goto: /promo/${page}.html?${flags}`,
+    ...(reveal === 'step' ? ['  - name: Find where the code goes', `    tap: ${REVEAL}`] : []),
+    ...before,
+    '  - name: Enter the code from the email',
+    ...(reveal === 'in-step' ? [`    tap: ${REVEAL}`] : []),
+    '    promo:',
+    '      code: SAVE10',
+    '      field: { label: Promo code }',
+    '      apply: { role: button, name: Apply }',
+    '      accepted: applied',
+    '      total: { css: "#total" }',
+    '      invalid: SAVE100',
+    '',
+  ].join('\n');
+}

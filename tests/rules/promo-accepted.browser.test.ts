@@ -5,38 +5,16 @@
  * gives no finding. And a step that reveals the field and applies the code in one go is tried the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, useFixtures } from '../helpers/browser.js';
+import { findingsOf, promoScenario, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
 type Result = Awaited<ReturnType<typeof fixtures.run>>;
 
-/**
- * A page of the promo fixtures opened with the given behaviour flags, then the promo step with `accepted: applied`;
- * with `reveal`, the step first taps the button that shows the code field (reveal and apply in one step).
- */
-function promoStep(page: 'bag' | 'cart', flags: string, reveal = false) {
-  return [
-    'name: promo',
-    'journey: promo-code',
-    'steps:',
-    `  - name: Open the ${page}`,
-    `    goto: /promo/${page}.html?${flags}`,
-    '  - name: Enter the code from the email',
-    ...(reveal ? ['    tap: { role: button, name: Have a promo code? }'] : []),
-    '    promo:',
-    '      code: SAVE10',
-    '      field: { label: Promo code }',
-    '      apply: { role: button, name: Apply }',
-    '      accepted: applied',
-    '      total: { css: "#total" }',
-    '      invalid: SAVE100',
-    '',
-  ].join('\n');
-}
-
-const bag = (flags: string) => promoStep('bag', flags);
-const oneStep = (flags: string) => promoStep('cart', flags, true);
+/** The bag with the given behaviour flags, then the promo step. */
+const bag = (flags: string) => promoScenario('bag', flags, { reveal: 'none' });
+/** The cart, then one step that reveals the field and applies the code. */
+const oneStep = (flags: string) => promoScenario('cart', flags, { reveal: 'in-step' });
 
 /** Every try of the step's promo probe as "typed: accepted|rejected", the customer's first. */
 function tries(result: Result): string[] {

@@ -3,31 +3,12 @@
  * with a newline, each from a fresh context brought to the same point; an invalid code; the total; the hunt.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, useFixtures } from '../helpers/browser.js';
+import { findingsOf, promoScenario, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
-/** A cart opened with the given behaviour flags, then the promo step. */
-function scenario(flags: string, reveal = true, before: string[] = []) {
-  return [
-    'name: promo',
-    'journey: promo-code',
-    'steps:',
-    '  - name: Open the cart',
-    `    goto: /promo/cart.html?${flags}`,
-    ...(reveal ? ['  - name: Find where the code goes', '    tap: { role: button, name: Have a promo code? }'] : []),
-    ...before,
-    '  - name: Enter the code from the email',
-    '    promo:',
-    '      code: SAVE10',
-    '      field: { label: Promo code }',
-    '      apply: { role: button, name: Apply }',
-    '      accepted: applied',
-    '      total: { css: "#total" }',
-    '      invalid: SAVE100',
-    '',
-  ].join('\n');
-}
+/** The cart opened with the given behaviour flags, the field revealed in a step of its own (or not), then the promo step. */
+const scenario = (flags: string, reveal = true, before: string[] = []) => promoScenario('cart', flags, { reveal: reveal ? 'step' : 'none', before });
 
 describe('promo probing', () => {
   it('a shop that takes only the exact code rejects three ways customers type it: high, each variant named', async () => {
