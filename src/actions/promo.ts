@@ -14,7 +14,18 @@ import { firstLine } from '../errors.js';
 const PromoSchema = z.strictObject({
   code: z.string().min(1).describe('The valid code, exactly as the customer was given it'),
   field: FieldLocatorSchema.describe('The promo code field, e.g. { label: Promo code }'),
-  apply: TargetSchema.describe('What applies the code, e.g. { role: button, name: Apply }'),
+  apply: z
+    .union([
+      z.strictObject({
+        // Any key name is taken here and refused after, so that a wrong one is said as such (not as a locator).
+        key: z
+          .string()
+          .refine((key) => key === 'Enter', 'only Enter applies a code from the keyboard; a button is given as what to tap, e.g. { role: button, name: Apply }')
+          .describe('Enter: pressed in the field'),
+      }),
+      TargetSchema,
+    ])
+    .describe('What applies the code: what the customer taps, e.g. { role: button, name: Apply }, or { key: Enter } for a shop with no button'),
   accepted: z.string().min(1).describe('Text that shows the code worked, e.g. "applied"'),
   total: LocatorSchema.optional().describe('The order total, to check that the discount changes it'),
   invalid: z.string().min(1).optional().describe('An invalid code to try, to judge the message a customer gets'),
@@ -121,7 +132,7 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
     const mark = ctx.mark();
     await ctx.typeInto(element, typed, { clear: true, code: true, paste: variant === 'pasted with a newline' });
     await ctx.settle();
-    await tap.perform(ctx, args.apply);
+    await applyCode(ctx, args.apply);
     const accepted = await wasAccepted(ctx, args.accepted, shownBefore, mark);
     const messages = await ctx.messagesSince(mark);
     const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
@@ -130,6 +141,13 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
   } finally {
     ctx.page.off('response', onResponse);
   }
+}
+
+/** Applies the code typed: a tap on what applies it, or Enter in the field (a shop with no Apply button). */
+async function applyCode(ctx: ActionContext, apply: PromoArgs['apply']): Promise<void> {
+  if (!('key' in apply)) return tap.perform(ctx, apply);
+  await ctx.page.keyboard.press(apply.key);
+  await ctx.settle();
 }
 
 type Replay = NonNullable<ActionContext['replay']>;

@@ -63,7 +63,11 @@ export function instructionsFor(step: ResolvedStep, scenario: Pick<ResolvedScena
         lines.push(a.text ? `Wait until you see "${String(a.text)}"` : a.url ? 'Wait for the next page' : a.visible ? `Wait until you see ${describeLocator(a.visible as Locator)}` : 'Wait a moment');
         break;
       case 'promo':
-        lines.push(`Find where to enter a promo code and apply ${value(String(a.code))}`);
+        lines.push(
+          (a.apply as Args | undefined)?.key === 'Enter'
+            ? `Find where to enter a promo code, type ${value(String(a.code))} and press Enter`
+            : `Find where to enter a promo code and apply ${value(String(a.code))}`,
+        );
         break;
       case 'invoice':
         lines.push(a.download ? 'Download your invoice and read it' : a.file ? 'Open the invoice file you were given and read it' : 'Read your invoice on this page');

@@ -40,12 +40,17 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 
 function unknownKeys(issue: FlatIssue & { code: 'unrecognized_keys' }, ctx: Context): Complaint[] {
   const allowed = allowedKeysAt(ctx.schema, issue.path);
-  return issue.keys.map((key) => ({
-    path: [...issue.path, key],
-    anchor: 'key' as const,
-    message: `unknown key "${key}"`,
-    hint: didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}`,
-  }));
+  const mapping = valueAt(ctx.input, issue.path);
+  return issue.keys.map((key) => {
+    const path = [...issue.path, key];
+    // A key one form of the value takes, given with a key of another form (`{ key: Enter, role: button }`).
+    if (allowed.includes(key)) {
+      const others = isMapping(mapping) ? Object.keys(mapping).filter((other) => other !== key && !issue.keys.includes(other)) : [];
+      const with_ = others.length > 0 ? ` with ${others.map((other) => `"${other}"`).join(', ')}` : '';
+      return { path, anchor: 'key' as const, message: `"${key}" does not go${with_} here`, hint: 'give one or the other' };
+    }
+    return { path, anchor: 'key' as const, message: `unknown key "${key}"`, hint: didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}` };
+  });
 }
 
 /** A required key that is absent is reported on the mapping that lacks it. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { TapResponse } from '../../src/artifacts/types.js';
 import { checklistArtifacts, ChecklistError, readChecklist, renderChecklist } from '../../src/guide/checklist.js';
 import { combineGuided } from '../../src/guide/combine.js';
-import { easeStatement } from '../../src/guide/instructions.js';
+import { easeStatement, instructionsFor } from '../../src/guide/instructions.js';
 import { gapOf } from '../../src/guide/person.js';
 import { median, ranks, spearman } from '../../src/guide/stats.js';
 import { judgeScenario } from '../../src/judge/judge.js';
@@ -76,6 +76,16 @@ describe('rage taps', () => {
   });
   it('are not a stepper pressed three times, each press answered', () => {
     expect(rageBursts([press(0, 100, ['mutation']), press(200, 100, ['mutation']), press(400, 100, ['mutation'])])).toHaveLength(0);
+  });
+});
+
+describe('what a shopper is told to do', () => {
+  it('a promo code applied with Enter says so; one applied with a button says apply', () => {
+    const promo = (apply: string) =>
+      parseScenario('promo.yaml', `name: Promo\nsteps:\n  - name: Use the code\n    promo: { code: SAVE10, field: { label: Promo code }, apply: ${apply}, accepted: applied }\n`, {}).scenario!;
+    const told = (apply: string) => instructionsFor(promo(apply).steps[0]!, promo(apply), 'https://shop.example');
+    expect(told('{ key: Enter }')).toEqual(['Find where to enter a promo code, type "SAVE10" and press Enter']);
+    expect(told('{ role: button, name: Apply }')).toEqual(['Find where to enter a promo code and apply "SAVE10"']);
   });
 });
 

@@ -105,7 +105,11 @@ const REVEAL = '{ role: button, name: Have a promo code? }';
  * `accepted: applied`, the total and SAVE100 as the invalid code. `reveal` taps "Have a promo code?" first, as a step of
  * its own or inside the promo step (reveal and apply in one go), or not at all; `before` adds steps before the promo.
  */
-export function promoScenario(page: 'cart' | 'bag', flags: string, { reveal = 'step', before = [] }: { reveal?: 'step' | 'in-step' | 'none'; before?: string[] } = {}) {
+export function promoScenario(
+  page: 'cart' | 'bag',
+  flags: string,
+  { reveal = 'step', before = [], apply = '{ role: button, name: Apply }' }: { reveal?: 'step' | 'in-step' | 'none'; before?: string[]; apply?: string } = {},
+) {
   return [
     'name: promo',
     'journey: promo-code',
@@ -119,7 +123,7 @@ export function promoScenario(page: 'cart' | 'bag', flags: string, { reveal = 's
     '    promo:',
     '      code: SAVE10',
     '      field: { label: Promo code }',
-    '      apply: { role: button, name: Apply }',
+    `      apply: ${apply}`,
     '      accepted: applied',
     '      total: { css: "#total" }',
     '      invalid: SAVE100',

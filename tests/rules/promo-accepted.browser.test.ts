@@ -49,6 +49,26 @@ describe('a promo code try is accepted only when the accepted words newly show, 
   });
 });
 
+describe('a code applied with the Enter key, where the shop has no Apply button', () => {
+  const entered = (flags: string) => promoScenario('bag', `enter&${flags}`, { reveal: 'none', apply: '{ key: Enter }' });
+
+  it('each try is applied with Enter: a shop that takes only the exact code is high for lower case and spaces', async () => {
+    const result = await fixtures.run(entered('strict'));
+    expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+    expect(findingsOf(result, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
+    // The customer's own Enter is their effort: a key press after the code, and no tap but the one on the field.
+    expect(result.steps.at(-1)!.actions).toMatchObject({ keys: 1, taps: 1 });
+  });
+
+  it('clean twin: a shop that takes the code however it is typed gives no finding, and nothing untried', async () => {
+    const result = await fixtures.run(entered('note'));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
+    expect(findingsOf(result, 'promo-unexplained')).toHaveLength(0);
+    expect(result.steps.at(-1)!.environment ?? []).toEqual([]);
+  });
+});
+
 describe('revealing the field and applying the code in one step', () => {
   it('each try replays the step\'s reveal first: a forgiving shop passes with no rejection, the hunt still seen', async () => {
     const result = await fixtures.run(oneStep(''));

@@ -118,6 +118,10 @@ describe('problems in a scenario file, one fixture each', () => {
         '  hint: put it in quotes to make it text: "13"',
       'union-branches.yaml:10:10 steps[3].tap: expected text or a mapping (key: value), got a number\n' +
         '  hint: as a mapping it takes: role, name, label, text, placeholder, testId, css, exact, nth',
+      // Keys of two forms of a value in one mapping: neither is unknown, they do not go together.
+      'union-branches.yaml:12:13 steps[4].wait.ms: "ms" does not go with "text" here\n  hint: give one or the other',
+      'union-branches.yaml:14:72 steps[5].promo.apply.key: only Enter applies a code from the keyboard; a button is given as what to tap, e.g. { role: button, name: Apply }',
+      'union-branches.yaml:16:79 steps[6].promo.apply.role: "role" does not go with "key" here\n  hint: give one or the other',
     ]);
   });
 
