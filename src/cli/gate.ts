@@ -3,7 +3,7 @@
  * the verdict put into the report, the report written, the verdict printed, and every chosen format written.
  */
 import chalk from 'chalk';
-import { exitCodeFor } from '../gate/budget.js';
+import { EXIT, exitCodeFor } from '../gate/budget.js';
 import { decideGate, type GateInput } from '../gate/verdict.js';
 import { terminalSafe as t } from '../output/safe.js';
 import { readReport } from '../report/load.js';
@@ -60,8 +60,10 @@ export async function finishReport(
   const final: Report = { ...report, gate: verdict };
   const path = await writeJsonReport(final, outDir, secrets);
   process.stdout.write(`${formatSummary(final, path)}\n${formatGate(verdict)}`);
-  await writeFormats(final, gate.reporters, outDir, secrets);
-  return { report: final, code: exitCodeFor(final) };
+  // A format asked for and not written (a CI job's JUnit or SARIF) is a run cx-shop could not finish, whatever the verdict.
+  const written = await writeFormats(final, gate.reporters, outDir, secrets);
+  const code = exitCodeFor(final);
+  return { report: final, code: written ? code : Math.max(code, EXIT.runError) };
 }
 
 /** The formats asked for with --reporter (report.json is always written: asked for alone, it is no extra format). */
@@ -75,12 +77,18 @@ export function reporterChoices(texts: readonly string[]): ReporterChoice[] {
   return reporters;
 }
 
-/** Writes each chosen format and says where; one that fails is reported, the others are still written. */
-export async function writeFormats(report: Report, reporters: readonly ReporterChoice[], outDir: string, secrets: readonly string[]): Promise<void> {
+/**
+ * Writes each chosen format and says where; one that fails is reported, the others are still written. False when
+ * one failed.
+ */
+export async function writeFormats(report: Report, reporters: readonly ReporterChoice[], outDir: string, secrets: readonly string[]): Promise<boolean> {
+  let all = true;
   for (const outcome of await writeReports(report, reporters, outDir, secrets)) {
     if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure}); the other reports were written\n`);
     else if (outcome.wrote !== '-') process.stdout.write(`  ${outcome.name}: ${outcome.wrote}\n`);
+    all &&= !outcome.failure;
   }
+  return all;
 }
 
 const MAX_LINES = 20;

@@ -11,36 +11,133 @@ const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A character as an address or a form sent in one writes it: its UTF-8 bytes as %XX ("&" as %26). */
 const percentEncoded = (char: string) => [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
+/** How HTML writes a character that has a name of its own (an attribute, a snippet of markup). */
+const HTML_FORMS: Record<string, string[]> = {
+  '&': ['&amp;', '&#38;', '&#x26;'],
+  '<': ['&lt;', '&#60;', '&#x3c;'],
+  '>': ['&gt;', '&#62;', '&#x3e;'],
+  '"': ['&quot;', '&#34;', '&#x22;'],
+  "'": ['&#39;', '&apos;', '&#x27;'],
+};
+
 /**
- * A pattern matching each secret as a site may format it: with spaces or dashes between its characters ("4111 1111
- * 1111 1111", "4111-1111-…"), in any case, JSON-escaped, or in an address (a form sent with GET, a redirect's
- * query): percent-encoded, with its spaces as + or %20. Secrets shorter than 4 characters only match as they are.
+ * What a site may put between a secret's characters: spaces, dashes, dots, slashes and brackets ("4111 1111",
+ * "(555) 123-4567", "555.123.4567"), and a space in an address (+, %20, or %2520 inside an address in an address).
  */
-export function secretPattern(secrets: readonly string[]): RegExp | null {
-  const forms = [...new Set(secrets.filter((secret) => secret.length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .map((secret) => {
-      const chars = [...secret].filter((char) => !/[\s-]/.test(char));
-      if (chars.length < 4) return escape(secret);
-      const piece = (char: string) => {
-        // A quote or backslash may stand JSON-escaped (\" or \\) in a report.
-        const as = char === '"' || char === '\\' ? `\\\\?${escape(char)}` : escape(char);
-        return /^[A-Za-z0-9]$/.test(char) ? as : `(?:${as}|${percentEncoded(char)})`;
-      };
-      return chars.map(piece).join('(?:[\\s-]|\\+|%20){0,2}');
-    });
-  return forms.length > 0 ? new RegExp(forms.join('|'), 'giu') : null;
+const BETWEEN = '(?:[\\s\\-.()/+]|%20|%2520){0,3}';
+
+/** Below this many characters (spaces and dashes aside), a secret is matched only as it is, and only whole. */
+const SHORT = 4;
+
+/**
+ * A secret this long, cut short where a text was cut (a link's words, a page's first line), is masked from where it
+ * begins, once at least half of it shows: the rest gives little away (four digits of a card are on every receipt).
+ */
+const CUT_MIN = 8;
+
+/**
+ * One character of a secret as a report may hold it: as it is, JSON-escaped once or more (\" or \\\"), in an address
+ * (percent-encoded, once or twice: a redirect's address inside a query), or as HTML writes it (&amp;).
+ */
+function piece(char: string): string {
+  if (/^[A-Za-z0-9]$/.test(char)) return char;
+  const raw = char === '"' ? '\\\\*"' : char === '\\' ? '\\\\+' : escape(char);
+  const encoded = percentEncoded(char);
+  const forms = [raw, encoded, encoded.replace(/%/g, '%25'), ...(HTML_FORMS[char] ?? [])];
+  return `(?:${forms.join('|')})`;
 }
 
-/** A function that replaces every secret, in each of its formatted forms, with •••: the pattern is built once. */
+/** Not inside a longer word or number: a short secret, a word or a number is masked only where it stands whole. */
+const edges = (chars: string[]) => {
+  const kind = chars.every((char) => /\p{N}/u.test(char)) ? '\\p{N}' : chars.every((char) => /\p{L}/u.test(char)) ? '[\\p{L}\\p{N}]' : null;
+  return kind ? { before: `(?<!${kind})`, after: `(?!${kind})` } : { before: '', after: '' };
+};
+
+/**
+ * The patterns matching each secret as a site may format it: with separators between its characters, in any case,
+ * escaped or encoded (see piece), or cut short at the end of a text (see CUT_MIN). A secret of letters alone (a
+ * memorable word) or digits alone (a PIN, a card) is masked only whole, never inside a longer word or number ("Order"
+ * is not masked in "Orders", a PIN 0000 not in 10000). Secrets shorter than 4 characters only match as they are, in
+ * their own case.
+ */
+export function secretPatterns(secrets: readonly string[]): RegExp[] {
+  const unique = [...new Set(secrets.filter((secret) => secret.length > 0))].sort((a, b) => b.length - a.length);
+  const short: string[] = [];
+  const whole: string[] = [];
+  const cut: string[] = [];
+  for (const secret of unique) {
+    const chars = [...secret].filter((char) => !/[\s-]/.test(char));
+    const { before, after } = edges(chars.length > 0 ? chars : [...secret]);
+    if (chars.length < SHORT) {
+      short.push(`${before}${escape(secret)}${after}`);
+      continue;
+    }
+    const pieces = chars.map(piece);
+    whole.push(`${before}${pieces.join(BETWEEN)}${after}`);
+    if (chars.length < CUT_MIN) continue;
+    const least = Math.max(CUT_MIN - 2, Math.ceil(chars.length / 2));
+    let rest = '';
+    for (let i = pieces.length - 2; i >= least; i -= 1) rest = `(?:${BETWEEN}${pieces[i]}${rest})?`;
+    cut.push(`${before}${pieces.slice(0, least).join(BETWEEN)}${rest}${BETWEEN}(?=\\s*(?:…|\\.\\.\\.)?\\s*(?:$|"))`);
+  }
+  const patterns: RegExp[] = [];
+  if (whole.length > 0) patterns.push(new RegExp([...whole, ...cut].join('|'), 'giu'));
+  if (short.length > 0) patterns.push(new RegExp(short.join('|'), 'gu'));
+  return patterns;
+}
+
+/** A function that replaces every secret, in each of its formatted forms, with •••: the patterns are built once. */
 export function redactor(secrets: readonly string[]): (text: string) => string {
-  const pattern = secretPattern(secrets);
-  return pattern ? (text) => text.replace(pattern, MASK) : (text) => text;
+  const patterns = secretPatterns(secrets);
+  if (patterns.length === 0) return (text) => text;
+  return (text) => patterns.reduce((masked, pattern) => masked.replace(pattern, MASK), text);
 }
 
 /** Replaces every secret, in each of its formatted forms, with •••. */
 export function redact(text: string, secrets: readonly string[]): string {
   return redactor(secrets)(text);
+}
+
+/** Where each string of a JSON text (its keys too) begins and ends, quotes included, in order. */
+function stringSpans(json: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const found of json.matchAll(/"(?:[^"\\]|\\.)*"/g)) spans.push([found.index, found.index + found[0].length]);
+  return spans;
+}
+
+/** Whether [start, end) lies inside one of the spans (sorted, apart). */
+function within(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [from, to] = spans[middle]!;
+    if (start < from) high = middle - 1;
+    else if (start >= to) low = middle + 1;
+    else return end <= to - 1;
+  }
+  return false;
+}
+
+/**
+ * A JSON text bound for a file (a report, a scenario's artifacts) with every secret masked inside its strings, keys
+ * included. Its numbers and its structure stay as they are: a PIN of 0000 is no reason to change a timeout of 10000,
+ * nor a security code of 412 a width of 412. One pass over the whole text: a pass per string costs far more.
+ */
+export function redactJson(json: string, secrets: readonly string[]): string {
+  let masked = json;
+  for (const pattern of secretPatterns(secrets)) {
+    // Most files hold no secret at all: their strings are only found when there is something to mask.
+    pattern.lastIndex = 0;
+    if (!pattern.test(masked)) continue;
+    pattern.lastIndex = 0;
+    const spans = stringSpans(masked);
+    masked = masked.replace(pattern, (match: string, ...rest: unknown[]) => {
+      const offset = rest.find((value) => typeof value === 'number') as number;
+      return within(spans, offset, offset + match.length) ? MASK : match;
+    });
+  }
+  return masked;
 }
 
 /** Escape sequences (CSI, OSC, other ESC forms) and control characters other than newline and tab. */

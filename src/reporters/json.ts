@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Report } from '../report/types.js';
-import { redact } from '../output/safe.js';
+import { redactJson } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
 
 /**
@@ -9,7 +9,7 @@ import { writeWhole } from '../output/write-whole.js';
  */
 export async function writeJsonReport(report: Report, outDir: string, secrets: readonly string[]): Promise<string> {
   const path = join(outDir, 'report.json');
-  await writeWhole(path, redact(`${JSON.stringify(report, null, 2)}\n`, secrets));
+  await writeWhole(path, `${redactJson(JSON.stringify(report, null, 2), secrets)}\n`);
   return path;
 }
 

@@ -4,7 +4,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { redactor } from '../output/safe.js';
+import { redactJson } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
 import type { Report } from '../report/types.js';
 import { renderGithub } from './github.js';
@@ -64,16 +64,14 @@ export interface ReporterOutcome {
  */
 export async function writeReports(report: Report, choices: readonly ReporterChoice[], outDir: string, secrets: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<ReporterOutcome[]> {
   const outcomes: ReporterOutcome[] = [];
-  // Secrets are masked in the report's data first, once; the HTML's pictures (base64) are left as they are, masked
-  // when they were taken.
-  const mask = redactor(secrets);
+  // Secrets are masked in the report's texts, once: every format is written from them. The files themselves are not
+  // searched again, which could change their numbers (a PIN of 412 in a width of 412) and break their format.
   let masked: Report | undefined;
   for (const choice of choices) {
     const reporter: Reporter = REPORTERS[choice.name];
     try {
-      masked ??= secrets.length > 0 ? (JSON.parse(mask(JSON.stringify(report))) as Report) : report;
-      const rendered = reporter.render(masked, { outDir });
-      const text = choice.name === 'html' ? rendered : mask(rendered);
+      masked ??= secrets.length > 0 ? (JSON.parse(redactJson(JSON.stringify(report), secrets)) as Report) : report;
+      const text = reporter.render(masked, { outDir });
       const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
       if (target === '-') process.stdout.write(text);
       else {

@@ -13,7 +13,7 @@ import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../ar
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { DEFAULT_SCENARIO_TIMEOUT_MS } from '../limits.js';
-import { redact } from '../output/safe.js';
+import { redact, redactJson } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
 import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
@@ -156,7 +156,7 @@ function scenarioWatchdog(ms: number, stop: () => Promise<void> | undefined) {
 export async function saveArtifacts(outDir: string, folder: string, artifacts: ScenarioArtifacts, secrets: readonly string[]): Promise<void> {
   // Secrets are masked where they are recorded; this is the last guard, for any form a site showed them in. Written
   // whole: cx-shop judge may read it while a later step is saved.
-  await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redact(JSON.stringify(artifacts, null, 2), secrets)}\n`);
+  await writeWhole(join(outDir, folder, ARTIFACTS_FILE), `${redactJson(JSON.stringify(artifacts, null, 2), secrets)}\n`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
 import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { AddressPatternSchema } from './regex.js';
-import { redactor } from '../output/safe.js';
+import { redactJson } from '../output/safe.js';
 import { FaultsSchema, type Fault } from './faults.js';
 
 export const JOURNEYS = ['mobile-visit', 'promo-code', 'returns', 'invoice', 'custom'] as const;
@@ -170,12 +170,5 @@ export type SavedScenario = Omit<ResolvedScenario, 'secrets'>;
 
 export function savedScenario(scenario: ResolvedScenario): SavedScenario {
   const { secrets, ...rest } = scenario;
-  const redact = redactor(secrets);
-  const mask = (value: unknown): unknown => {
-    if (typeof value === 'string') return redact(value);
-    if (Array.isArray(value)) return value.map(mask);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
-    return value;
-  };
-  return mask(rest) as SavedScenario;
+  return secrets.length > 0 ? (JSON.parse(redactJson(JSON.stringify(rest), secrets)) as SavedScenario) : rest;
 }

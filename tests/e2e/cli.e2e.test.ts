@@ -97,6 +97,22 @@ describe('exit codes', () => {
     expect(report.scenarios[0]!.reason).toContain('could not open http://127.0.0.1:9/');
   });
 
+  it('3 when a format asked for cannot be written: the others and report.json are, and the message names it', async () => {
+    const shop = await startDemoShop({ variant: 'fixed' });
+    try {
+      const out = tempDir();
+      // A folder cannot be made inside a file.
+      const junit = join(out, 'report.json', 'junit.xml');
+      const ran = await cli(['run', 'scenarios/mobile-visit.yaml', '--base-url', shop.url, '--out', out, '--reporter', `junit=${junit}`, '--reporter', 'markdown']);
+      expect(ran.code).toBe(3);
+      expect(ran.stderr).toContain('the junit reporter failed');
+      expect(readReport(out).scenarios[0]!.status).toBe('passed');
+      expect(readdirSync(out)).toContain('summary.md');
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('3 with one clear message when no browser can be found', async () => {
     const ran = await cli(['run', 'scenarios', '--base-url', 'http://127.0.0.1:9'], { CX_SHOP_BROWSER: '/nowhere/chrome' });
     expect(ran.code).toBe(3);

@@ -110,6 +110,25 @@ describe('a hostile page', () => {
     expect(painted(card.box)).toEqual([64, 64, 64]);
   });
 
+  it('a short secret (a 3-digit security code) equal to a figure of the run leaves every file whole and the figure as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-cvc-'));
+    const file = join(dir, 'cvc.yaml');
+    // On a Pixel 7 the screen is 412 CSS pixels wide: the width is in every step's record, the code is not.
+    writeFileSync(file, ['name: Give my security code', 'device: Pixel 7', 'steps:', '  - name: Open', '    goto: /hostile/escapes.html', '  - name: Type my code ${env.CX_TEST_CVC}', '    type: { label: Card, text: "${env.CX_TEST_CVC}" }', ''].join('\n'));
+    const out = join(dir, 'out');
+    const formats = ['junit', 'markdown', 'sarif', 'html'].flatMap((name) => ['--reporter', name]);
+    const ran = await run(['run', file, '--base-url', server.url, '--out', out, ...formats], { CX_TEST_CVC: '412' });
+    expect(ran.stderr).not.toContain('reporter failed');
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { scenarios: Array<{ steps: Array<{ name: string }> }> };
+    expect(report.scenarios[0]!.steps[1]!.name).toBe('Type my code •••');
+    const artifacts = JSON.parse(readFileSync(join(out, 'scenarios', '01-give-my-security-code', 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
+    expect(artifacts.steps[1]!.viewport.width).toBe(412);
+    expect(JSON.parse(readFileSync(join(out, 'cx-shop.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    for (const name of ['junit.xml', 'summary.md', 'report.html']) expect(readdirSync(out)).toContain(name);
+    expect(ran.stdout).toContain('Type my code •••');
+  });
+
   it('a staging site behind the browser sign-in prompt is walked with the base URL password, which shows nowhere', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-staging-'));
     const file = join(dir, 'coat.yaml');

@@ -1,6 +1,6 @@
 /** One redaction for every output, in every form a site shows a secret in; terminal text without escape sequences. */
 import { describe, expect, it } from 'vitest';
-import { redact, terminalSafe } from '../../src/output/safe.js';
+import { redact, redactJson, terminalSafe } from '../../src/output/safe.js';
 
 describe('redact', () => {
   const card = '4111111111111111';
@@ -26,6 +26,55 @@ describe('redact', () => {
     expect(redact('order 4111 2222', [card])).toBe('order 4111 2222');
     expect(redact('a b c and abc', ['abc'])).toBe('a b c and •••');
     expect(redact('nothing', [])).toBe('nothing');
+  });
+
+  it('masks a short secret, a word or a number only whole: not inside other words or numbers', () => {
+    // A security code, a colour word, a PIN, a memorable word.
+    expect(redact('Reorder the red shirt, code 412 (412 px wide: 4120)', ['red', '412'])).toBe('Reorder the ••• shirt, code ••• (••• px wide: 4120)');
+    expect(redact('Your orders: Order 1 ordered on 10000 days, PIN 0000.', ['Order', '0000'])).toBe('Your orders: ••• 1 ordered on 10000 days, PIN •••.');
+    // A secret of letters and digits (a password, a token) is still masked wherever it sits.
+    expect(redact('xtok9fKq2LmZ7xWy', ['tok9fKq2LmZ7xW'])).toBe('x•••y');
+  });
+
+  it('masks a number as sites write it: a phone with brackets and dots, a card with dots', () => {
+    const phone = '5551234567';
+    for (const form of ['(555) 123-4567', '555.123.4567', '555 123 4567']) expect(redact(`We will text ${form} today`, [phone])).toMatch(/^We will text \(?••• today$/);
+    expect(redact('Dotted: 4111.1111.1111.1111.', [card])).toBe('Dotted: •••.');
+  });
+
+  it('masks a secret encoded twice in an address (a redirect in a query), escaped twice in JSON, or as HTML', () => {
+    const email = 'jane.q+vip@example.com';
+    const nested = `/welcome?next=${encodeURIComponent(`/verify?email=${encodeURIComponent(email)}`)}`;
+    expect(nested).toContain('%252B');
+    expect(redact(nested, [email])).toBe('/welcome?next=%2Fverify%3Femail%3D•••');
+    const quoted = 'p"w\\d9Zq';
+    expect(redact(JSON.stringify(JSON.stringify({ nick: quoted })), [quoted])).not.toMatch(/d9Zq/);
+    expect(redact('<img data-pw="Hunter2&amp;Go!">', ['Hunter2&Go!'])).toBe('<img data-pw="•••">');
+    expect(redact('<b>a&lt;b&#39;c&quot;</b>', ["a<b'c\""])).toBe('<b>•••</b>');
+  });
+
+  it('masks what is left of a secret where a text was cut short', () => {
+    expect(redact('Continue as jane.q+vip@exa', ['jane.q+vip@example.com'])).toBe('Continue as •••');
+    expect(redact('Use the card 4111 1111 1…', [card])).toBe('Use the card •••…');
+    // Too little of it to tell: four digits of sixteen are on every receipt.
+    expect(redact('card ending 4111', [card])).toBe('card ending 4111');
+  });
+});
+
+describe('redactJson', () => {
+  const masked = (data: unknown, secrets: string[]) => JSON.parse(redactJson(JSON.stringify(data, null, 2), secrets)) as unknown;
+
+  it('masks the strings of a report, never its numbers or its structure', () => {
+    const report = { viewport: { width: 412, height: 915 }, timeout: 10000, steps: [{ name: 'Type 412 and 0000', url: '/pay?cvc=412' }] };
+    expect(masked(report, ['412', '0000'])).toEqual({ viewport: { width: 412, height: 915 }, timeout: 10000, steps: [{ name: 'Type ••• and •••', url: '/pay?cvc=•••' }] });
+  });
+
+  it('masks keys, a text cut short among others, and a secret with quotes and backslashes as JSON writes it', () => {
+    const email = 'jane.q+vip@example.com';
+    const data = { [`by ${email}`]: ['Continue as jane.q+vip@exa', 'jane.q+vip@exa is not cut here, it goes on'] };
+    expect(masked(data, [email])).toEqual({ 'by •••': ['Continue as •••', 'jane.q+vip@exa is not cut here, it goes on'] });
+    const quoted = 'p"w\\d9Zq';
+    expect(masked({ said: `nick ${quoted} taken`, twice: JSON.stringify({ nick: quoted }) }, [quoted])).toEqual({ said: 'nick ••• taken', twice: '{"nick":"•••"}' });
   });
 });
 
