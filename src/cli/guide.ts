@@ -14,7 +14,7 @@ import { checklistArtifacts, ChecklistError, readChecklist, renderChecklist } fr
 import { combineGuided } from '../guide/combine.js';
 import { guideScenario } from '../guide/session.js';
 import { judgeScenario } from '../judge/judge.js';
-import { guardOutput } from '../output/safe.js';
+import { guardOutput, redact } from '../output/safe.js';
 import { buildReport } from '../report/build.js';
 import { readReport } from '../report/load.js';
 import type { Report, ScenarioResult } from '../report/types.js';
@@ -52,6 +52,8 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   const scenarios = await loadOrExplain([path]);
   if (scenarios.length > 1) throw new UsageError(`${path} holds ${scenarios.length} scenarios; a guided run walks one`, 'name one scenario file, e.g. cx-shop guide scenarios/checkout.yaml');
   const loaded = scenarios[0]!;
+  // From here on, no line on the terminal shows a secret of the scenario, whichever way the guided run goes.
+  guardOutput(loaded.secrets);
   const reporters = reporterChoices(options.reporter ?? []);
 
   // A paper walk needs no address: the shopper may have been given it apart.
@@ -59,6 +61,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   const given = (paper ? checkOptions([{ ...loaded, baseUrl: loaded.baseUrl ?? 'http://localhost/' }], options) : checkOptions([loaded], options)) ?? loaded.baseUrl ?? '';
   // The site's password is a secret, and no paper shows it (the shopper is given it apart, like the address may be).
   const [scenario] = withSiteSecrets([loaded], given) as [typeof loaded];
+  guardOutput(scenario.secrets);
   const baseUrl = paper ? siteAccess(given).baseUrl : given;
   const guide = options.device ? { ...scenario, device: options.device } : scenario;
   if (options.checklist) {
@@ -93,12 +96,11 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
       throw error;
     }
     const artifacts = checklistArtifacts(guide, answers, { baseUrl, predicted });
-    await saveArtifacts(outDir, scenarioFolder(0, scenario.name), artifacts, scenario.secrets);
+    await saveArtifacts(outDir, scenarioFolder(0, redact(scenario.name, scenario.secrets)), artifacts, scenario.secrets);
     return finish([judgeScenario(artifacts)], Date.now(), null, outDir, reporters, scenario.secrets);
   }
 
   const browser = findBrowser(options.browserPath);
-  guardOutput(scenario.secrets);
   const started = Date.now();
   let prediction = predicted;
   if (!prediction && options.predict !== false) {

@@ -4,16 +4,22 @@
  * filled-in checklist (typed back as text) into the same artifacts a guided run in a browser saves.
  */
 import { ARTIFACTS_VERSION, type GuidedArtifacts, type PersonAnswers, type ScenarioArtifacts, type StepArtifacts } from '../artifacts/types.js';
+import { MASK, redactor } from '../output/safe.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { EASE_SCALE } from './ask.js';
-import { easeStatement, instructionsFor } from './instructions.js';
+import { easeStatement, instructionsFor, MASK_LEGEND } from './instructions.js';
 
 const BLANK = '______';
 
+/**
+ * The paper shows no secret: one in the scenario's name, a step's name, an address or a locator reads •••, a value to
+ * type says to use the one the shopper was given, and a line at the top says what ••• stands for.
+ */
 export function renderChecklist(scenario: ResolvedScenario, baseUrl: string): string {
+  const hide = redactor(scenario.secrets);
   const out = [
     'cx-shop checklist',
-    `Scenario: ${scenario.name}`,
+    `Scenario: ${hide(scenario.name)}`,
     `File: ${scenario.file}`,
     `Device: ${scenario.device} · Site: ${baseUrl || '(the site you were given)'}`,
     '',
@@ -26,20 +32,23 @@ export function renderChecklist(scenario: ResolvedScenario, baseUrl: string): st
     `Scale: ${EASE_SCALE.join(' · ')}`,
   ];
   scenario.steps.forEach((step, index) => {
+    const name = hide(step.name);
     out.push(
       '',
-      `--- Step ${index + 1} of ${scenario.steps.length}: ${step.name}`,
+      `--- Step ${index + 1} of ${scenario.steps.length}: ${name}`,
       '    Do:',
       ...instructionsFor(step, scenario, baseUrl).map((line) => `      - ${line.replace('cx-shop opens', 'Open').replace(' for you', '')}`),
       '    [ ] done    [ ] could not do it',
       `    Time taken (m:ss): ${BLANK}`,
-      `    "${easeStatement(step.name)}"`,
+      `    "${easeStatement(name)}"`,
       `    Answer: ${BLANK}`,
       '    Note: ',
     );
   });
-  out.push('', '--- Overall', `    "${easeStatement(scenario.name)}"`, `    Answer: ${BLANK}`, '    Note: ', '');
-  return out.join('\n');
+  out.push('', '--- Overall', `    "${easeStatement(hide(scenario.name))}"`, `    Answer: ${BLANK}`, '    Note: ', '');
+  // Anything else from the scenario on the paper (its file, the site) goes through the same redaction.
+  const paper = hide(out.join('\n'));
+  return paper.includes(MASK) ? paper.replace(`\nScale: `, `\n${MASK_LEGEND}\nScale: `) : paper;
 }
 
 /** A mistake in a filled-in checklist, with its line. */
@@ -62,6 +71,7 @@ interface StepAnswers {
 
 /** Reads a filled-in checklist of this scenario: who walked it, and what they answered for each step they reached. */
 export function readChecklist(text: string, scenario: ResolvedScenario): { shopper: string; steps: StepAnswers[]; overall: { ease: number | null; note?: string } } {
+  const hide = redactor(scenario.secrets);
   const lines = text.split(/\r?\n/);
   let shopper: string | null = null;
   const steps: StepAnswers[] = [];
@@ -79,8 +89,10 @@ export function readChecklist(text: string, scenario: ResolvedScenario): { shopp
       if (total !== scenario.steps.length || number !== steps.length + 1) {
         throw new ChecklistError(n, `"Step ${number} of ${total}" does not follow on: this scenario has ${scenario.steps.length} steps and the step expected here is ${steps.length + 1}`);
       }
-      const expected = scenario.steps[number - 1]!.name;
-      if (name !== expected) throw new ChecklistError(n, `step ${number} is "${name}" here, but "${expected}" in ${scenario.file}: is this the checklist of another scenario?`);
+      // The paper shows a step's name with its secrets as •••; one printed before that showed them.
+      const actual = scenario.steps[number - 1]!.name;
+      const expected = hide(actual);
+      if (name !== expected && name !== actual) throw new ChecklistError(n, `step ${number} is "${name}" here, but "${expected}" in ${scenario.file}: is this the checklist of another scenario?`);
       current = { line: n, said: null, seconds: null, ease: null };
       steps.push(current);
     } else if (/^---\s*Overall/i.test(line)) {

@@ -1,11 +1,19 @@
 /**
  * A step's actions as instructions for a person: "Tap the button "Add to cart"", "Type your email into the field
- * labelled "Email"". Values that are secrets are never shown: the shopper is told to use the one they were given.
+ * labelled "Email"". Secrets are never shown: a value to type or choose that holds one says to use the value the
+ * shopper was given; one inside other words (an address, a button's text) reads •••.
  */
+import { MASK, redactor } from '../output/safe.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 
 type Args = Record<string, unknown>;
+
+/** What a shopper is told instead of a secret value they type or choose. */
+export const GIVEN = 'the value you were given for this (not shown here)';
+
+/** Said once, where a paper or panel shows ••• for a secret inside other words. */
+export const MASK_LEGEND = `Where you see ${MASK}, use the value you were given for it (not shown here).`;
 
 /** Actions cx-shop does for the shopper in a guided run: arriving at a page costs the customer nothing. */
 export function isOpening(action: string): boolean {
@@ -15,8 +23,8 @@ export function isOpening(action: string): boolean {
 export function instructionsFor(step: ResolvedStep, scenario: Pick<ResolvedScenario, 'secrets' | 'device'>, baseUrl: string): string[] {
   const phone = !/desktop/i.test(scenario.device);
   const press = phone ? 'Tap' : 'Click';
-  const secretIn = (text: string) => scenario.secrets.some((secret) => secret.length > 0 && text.includes(secret));
-  const value = (text: string) => (secretIn(text) ? 'the value you were given for this (not shown here)' : `"${text}"`);
+  const hide = redactor(scenario.secrets);
+  const value = (text: string) => (hide(text) !== text ? GIVEN : `"${text}"`);
   const lines: string[] = [];
   for (const { action, args } of step.actions) {
     const a = (typeof args === 'object' && args !== null ? args : {}) as Args;
@@ -39,7 +47,7 @@ export function instructionsFor(step: ResolvedStep, scenario: Pick<ResolvedScena
       case 'select': {
         const { option, ...locator } = a;
         const options = Array.isArray(option) ? option.map(String) : [String(option)];
-        lines.push(`Choose ${options.map((o) => `"${o}"`).join(' and ')} in ${describeLocator(locator as Locator)}`);
+        lines.push(`Choose ${options.map(value).join(' and ')} in ${describeLocator(locator as Locator)}`);
         break;
       }
       case 'check': {
@@ -78,7 +86,7 @@ export function instructionsFor(step: ResolvedStep, scenario: Pick<ResolvedScena
       }
     }
   }
-  return lines;
+  return lines.map(hide);
 }
 
 /** The CES 2.0 style statement for a step: "It was easy to add the shoes to the cart." */

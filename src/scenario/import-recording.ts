@@ -101,7 +101,49 @@ function describe(locator: Locator): string {
   return String(locator.css);
 }
 
-const SECRET_FIELD = /pass(word|code)?|pin\b|cvc|cvv|security code|secret|token|card ?number|cc-?number/i;
+/** Words of a field whose value is a secret: sign-in, card, one-time code, bank and security-question fields. */
+const SECRET_FIELD =
+  /pass(word|code|phrase)?|pin\b|cvc|cvv|security.?(code|answer)|secret|token|card.?number|cc-?(number|csc)|\bone.?time|\botp|verification.?code|auth(entication)?.?code|\biban\b|memorable|sort.?code|account.?(number|no)\b/i;
+
+/** A character as an address writes it: its UTF-8 bytes as %XX, in either case ("&" as %26). */
+const percentEncoded = (char: string) =>
+  [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, '0').replace(/[a-f]/g, (hex) => `[${hex}${hex.toUpperCase()}]`)}`).join('');
+
+/**
+ * Every string of the scenario's name and steps with each secret value, as typed or percent-encoded character by
+ * character (an address), replaced by its `${env.NAME}`; references already there, and a locator's role, stay as
+ * they are. A value shorter than 4 characters only counts standing on its own, not inside a longer word or number.
+ * Says which names it used.
+ */
+function referSecrets<T>(value: T, names: ReadonlyMap<string, string>): { value: T; used: Set<string> } {
+  const used = new Set<string>();
+  const values = [...names.keys()].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  if (values.length === 0) return { value, used };
+  const forms = values.map((secret) => {
+    const form = [...secret]
+      .map((char) => `(?:${char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}|${percentEncoded(char)}${char === ' ' ? '|\\+' : ''})`)
+      .join('');
+    return [...secret].length < 4 ? `(?<![\\p{L}\\p{N}])${form}(?![\\p{L}\\p{N}])` : form;
+  });
+  const pattern = new RegExp(`(\\$\\{env\\.\\w+\\})|${forms.map((form) => `(${form})`).join('|')}`, 'gu');
+  const replace = (text: string) =>
+    text.replace(pattern, (_whole: string, reference: string | undefined, ...found: unknown[]) => {
+      if (reference) return reference;
+      // The group that matched says which value it was.
+      const name = names.get(values[found.findIndex((f) => typeof f === 'string')]!)!;
+      used.add(name);
+      return `\${env.${name}}`;
+    });
+  const walk = (node: unknown): unknown =>
+    typeof node === 'string'
+      ? replace(node)
+      : Array.isArray(node)
+        ? node.map(walk)
+        : node && typeof node === 'object'
+          ? Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, key === 'role' ? inner : walk(inner)]))
+          : node;
+  return { value: walk(value) as T, used };
+}
 
 /** Turns a recording into a scenario file; `baseUrl` defaults to the origin of the first page visited. */
 export function importRecording(recording: Recording, options: { baseUrl?: string } = {}): Imported {
@@ -113,7 +155,8 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
   const baseUrl = options.baseUrl ?? recordedOrigin;
   const viewport = recording.steps.find((s) => s.type === 'setViewport');
   const device = viewport ? (viewport.isMobile || viewport.hasTouch || (viewport.width ?? 1280) < 600 ? 'Pixel 7' : 'Desktop Chrome') : 'Desktop Chrome';
-  let secretCount = 0;
+  // Each secret value typed, with the variable that stands for it (the same value typed twice is one variable).
+  const secrets = new Map<string, string>();
   let lastTap: { index: number; selectors: string } | null = null;
 
   for (const [index, step] of recording.steps.entries()) {
@@ -159,10 +202,13 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
         // The tap that only focused this field just before is part of typing into it (cx-shop taps the field itself).
         if (lastTap && lastTap.index === steps.length - 1 && lastTap.selectors === JSON.stringify(selectors)) steps.pop();
         let text = step.value;
-        if (SECRET_FIELD.test(`${describe(locator)} ${selectors.join(' ')}`)) {
-          secretCount += 1;
-          const name = `CX_SHOP_SECRET_${secretCount}`;
-          notes.push(`the value typed into ${describe(locator)} looks secret: it is not written out; set ${name} when you run the scenario`);
+        if ((text !== '' && secrets.has(text)) || SECRET_FIELD.test(`${describe(locator)} ${selectors.join(' ')}`)) {
+          let name = secrets.get(text);
+          if (!name) {
+            name = `CX_SHOP_SECRET_${secrets.size + 1}`;
+            secrets.set(text, name);
+            notes.push(`the value typed into ${describe(locator)} looks secret: it is not written out; set ${name} when you run the scenario`);
+          }
           text = `\${env.${name}}`;
         }
         steps.push({ name: `Type into ${describe(locator)}`, type: { ...locator, text } });
@@ -190,13 +236,21 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
     }
   }
   if (steps.length === 0) throw new RecordingError('nothing in it that cx-shop can do: no navigation, click, change or key press');
+  // A secret typed once is kept out of every other place the recording has it: an address it was sent in, a step
+  // named after a page or a button that shows it.
+  const { value: recorded, used } = referSecrets({ name: recording.title?.trim() || 'Recorded journey', steps }, secrets);
   const scenario = {
-    name: recording.title?.trim() || 'Recorded journey',
+    name: recorded.name,
     description: 'Imported from a Chrome DevTools Recorder export: rename the steps in the customer\'s words',
     journey: 'custom',
     device,
     ...(baseUrl && { baseUrl }),
-    steps,
+    steps: recorded.steps,
   };
+  for (const [value, name] of secrets) {
+    if (!used.has(name)) continue;
+    const encoded = encodeURIComponent(value) !== value ? ' (an address gets the value as it is, not percent-encoded: check that it still opens the same page)' : '';
+    notes.push(`the value of ${name} is also in other steps (an address, a step's name or a locator): it reads \${env.${name}} there too${encoded}`);
+  }
   return { yaml: stringify(scenario, { lineWidth: 0 }), notes };
 }

@@ -16,9 +16,9 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cx-shop.js');
 
-function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], cwd?: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -93,6 +93,72 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
     const combine = await cli(['combine', join(dir, 'plain.json')]);
     expect(combine.code).toBe(2);
     expect(combine.stderr).toContain('holds a guided run');
+  });
+});
+
+describe('cx-shop guide on paper with secrets in the scenario', () => {
+  const secrets = { SHOP_EMAIL: 'jane.q.shopper+vip@example.com', SHOP_TOKEN: 'tok9fKq2LmZ7xW', SHOP_OTP: '739184', SHOP_PHONE: '5551234567' };
+  const text = (value: (name: keyof typeof secrets) => string) => `name: Check out as ${value('SHOP_EMAIL')}
+device: Pixel 7
+steps:
+  - name: Open details for ${value('SHOP_EMAIL')}
+    goto: /misc.html?e=${value('SHOP_EMAIL')}&t=${value('SHOP_TOKEN')}&o=${value('SHOP_OTP')}
+  - name: Voucher ${value('SHOP_TOKEN')} goes in
+    type: { label: Voucher code, text: "${value('SHOP_TOKEN')}" }
+  - name: Tap the code
+    tap: { text: "Send ${value('SHOP_OTP')} to ${value('SHOP_PHONE')}" }
+`;
+  const dir = mkdtempSync(join(tmpdir(), 'cx-shop-guide-secrets-'));
+  writeFileSync(join(dir, 'secret.yaml'), text((name) => `\${env.${name}}`));
+  writeFileSync(join(dir, 'plain.yaml'), text((name) => secrets[name]));
+  const site = ['--base-url', 'http://127.0.0.1:9'];
+  /** Every file and folder name under a folder, and every file's text. */
+  const everything = (root: string): string =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .map((entry) => `${join(entry.parentPath, entry.name)}\n${entry.isFile() ? readFileSync(join(entry.parentPath, entry.name), 'utf8') : ''}`)
+      .join('\n');
+  const shown = (output: string) => Object.values(secrets).filter((secret) => output.includes(secret) || output.includes(encodeURIComponent(secret)));
+
+  it('the checklist, on file or on the terminal, the terminal and the folder of the read-back show none of them', async () => {
+    const printed = await cli(['guide', join(dir, 'secret.yaml'), '--checklist', join(dir, 'secret-paper.txt'), ...site], dir, secrets);
+    expect(printed.code).toBe(0);
+    const paper = readFileSync(join(dir, 'secret-paper.txt'), 'utf8');
+    expect(shown(paper + printed.stdout + printed.stderr)).toEqual([]);
+    expect(paper).toContain('--- Step 2 of 3: Voucher ••• goes in');
+    expect(paper).toContain('Open http://127.0.0.1:9/misc.html?e=•••&t=•••&o=•••');
+    const onTerminal = await cli(['guide', join(dir, 'secret.yaml'), '--checklist', '-', ...site], dir, secrets);
+    expect(shown(onTerminal.stdout + onTerminal.stderr)).toEqual([]);
+    expect(onTerminal.stdout).toContain('Tap text "Send ••• to •••"');
+
+    writeFileSync(join(dir, 'secret-filled.txt'), fill(paper, 'S-1', ['0:10', '0:20', '0:40'], ['6', '5', '2'], '4'));
+    const read = await cli(['guide', join(dir, 'secret.yaml'), '--read-back', join(dir, 'secret-filled.txt'), '--out', join(dir, 'secret-out'), '--no-predict', '--reporter', 'markdown', ...site], dir, secrets);
+    expect(read.code).toBe(0);
+    expect(shown(read.stdout + read.stderr)).toEqual([]);
+    expect(read.stdout).toContain('Voucher ••• goes in');
+    expect(readdirSync(join(dir, 'secret-out', 'scenarios'))).toEqual(['01-check-out-as']);
+    expect(shown(everything(join(dir, 'secret-out')))).toEqual([]);
+
+    // A mistake on the paper that quotes a secret is said with ••• in its place.
+    writeFileSync(join(dir, 'secret-wrong.txt'), readFileSync(join(dir, 'secret-filled.txt'), 'utf8').replace('Voucher ••• goes in', `Voucher ${secrets.SHOP_TOKEN} comes out`));
+    const wrong = await cli(['guide', join(dir, 'secret.yaml'), '--read-back', join(dir, 'secret-wrong.txt'), '--out', join(dir, 'wrong-out'), '--no-predict', ...site], dir, secrets);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('step 2 is "Voucher ••• comes out" here');
+    expect(shown(wrong.stdout + wrong.stderr)).toEqual([]);
+  });
+
+  it('the same scenario with no secrets keeps its names and addresses on paper, on the terminal and in the folder name', async () => {
+    const printed = await cli(['guide', join(dir, 'plain.yaml'), '--checklist', join(dir, 'plain-paper.txt'), ...site], dir);
+    expect(printed.code).toBe(0);
+    const paper = readFileSync(join(dir, 'plain-paper.txt'), 'utf8');
+    expect(paper).toContain('--- Step 2 of 3: Voucher tok9fKq2LmZ7xW goes in');
+    expect(paper).toContain('Open http://127.0.0.1:9/misc.html?e=jane.q.shopper+vip@example.com&t=tok9fKq2LmZ7xW&o=739184');
+    expect(paper).toContain('Tap text "Send 739184 to 5551234567"');
+    expect(paper).not.toContain('•••');
+    writeFileSync(join(dir, 'plain-filled.txt'), fill(paper, 'S-1', ['0:10', '0:20', '0:40'], ['6', '5', '2'], '4'));
+    const read = await cli(['guide', join(dir, 'plain.yaml'), '--read-back', join(dir, 'plain-filled.txt'), '--out', join(dir, 'plain-out'), '--no-predict', ...site], dir);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('Voucher tok9fKq2LmZ7xW goes in');
+    expect(readdirSync(join(dir, 'plain-out', 'scenarios'))).toEqual(['01-check-out-as-jane-q-shopper-vip-example-com']);
   });
 });
 

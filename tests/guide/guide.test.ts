@@ -147,6 +147,67 @@ describe('the paper checklist', () => {
   });
 });
 
+describe('a checklist of a scenario with secrets', () => {
+  const env = { SHOP_EMAIL: 'jane.q.shopper+vip@example.com', SHOP_TOKEN: 'tok9fKq2LmZ7xW', SHOP_OTP: '739184', SHOP_PHONE: '5551234567', SHOP_CARD: '4242424242424242' };
+  const text = (value: (name: keyof typeof env) => string) => `name: Check out as ${value('SHOP_EMAIL')}
+device: Pixel 7
+steps:
+  - name: Open details for ${value('SHOP_EMAIL')}
+    goto: /misc.html?e=${value('SHOP_EMAIL')}&t=${value('SHOP_TOKEN')}&o=${value('SHOP_OTP')}&n=x&c=${value('SHOP_CARD')}
+  - name: Voucher ${value('SHOP_TOKEN')} goes in
+    type: { label: Voucher code, text: "${value('SHOP_TOKEN')}" }
+  - name: Tap the code
+    tap: { text: "Send ${value('SHOP_OTP')} to ${value('SHOP_PHONE')}" }
+`;
+  const secret = parseScenario('secret.yaml', text((name) => `\${env.${name}}`), env).scenario!;
+  const plain = parseScenario('plain.yaml', text((name) => env[name]), {}).scenario!;
+  const paper = renderChecklist(secret, 'https://shop.example');
+
+  it('shows no secret: ••• where one sits in a name, an address or a locator, and a typed one is given apart', () => {
+    for (const value of Object.values(env)) {
+      expect(paper).not.toContain(value);
+      expect(paper).not.toContain(encodeURIComponent(value));
+    }
+    expect(paper).toContain('Scenario: Check out as •••');
+    expect(paper).toContain('Where you see •••, use the value you were given for it (not shown here).');
+    expect(paper).toContain('--- Step 1 of 3: Open details for •••');
+    expect(paper).toContain('Open https://shop.example/misc.html?e=•••&t=•••&o=•••&n=x&c=•••');
+    expect(paper).toContain('--- Step 2 of 3: Voucher ••• goes in');
+    expect(paper).toContain('Type the value you were given for this (not shown here) into field labelled "Voucher code"');
+    expect(paper).toContain('"It was easy to voucher ••• goes in."');
+    expect(paper).toContain('Tap text "Send ••• to •••"');
+    expect(paper).toContain('"It was easy to check out as •••."');
+  });
+
+  it('the same scenario with no secrets prints its names and addresses as they are', () => {
+    const clean = renderChecklist(plain, 'https://shop.example');
+    expect(clean).toContain('Scenario: Check out as jane.q.shopper+vip@example.com');
+    expect(clean).toContain('--- Step 2 of 3: Voucher tok9fKq2LmZ7xW goes in');
+    expect(clean).toContain('Open https://shop.example/misc.html?e=jane.q.shopper+vip@example.com&t=tok9fKq2LmZ7xW&o=739184&n=x&c=4242424242424242');
+    expect(clean).toContain('Type "tok9fKq2LmZ7xW" into field labelled "Voucher code"');
+    expect(clean).toContain('Tap text "Send 739184 to 5551234567"');
+    expect(clean).not.toContain('•••');
+    expect(clean).not.toContain('Where you see');
+  });
+
+  it('the instructions a shopper sees in the browser hide them the same way', () => {
+    expect(secret.steps.flatMap((step) => instructionsFor(step, secret, 'https://shop.example'))).toEqual([
+      'cx-shop opens https://shop.example/misc.html?e=•••&t=•••&o=•••&n=x&c=••• for you',
+      'Type the value you were given for this (not shown here) into field labelled "Voucher code"',
+      'Tap text "Send ••• to •••"',
+    ]);
+  });
+
+  it('reads the filled-in paper back, its masked step names matching the scenario\'s', () => {
+    const filled = fillChecklist(paper, { shopper: 'S-7', steps: [['done', '0:20', '6'], ['done', '0:30', '5'], ['could not', '1:00', '2']], overall: '3' });
+    const answers = readChecklist(filled, secret);
+    const result = judgeScenario(checklistArtifacts(secret, answers, { baseUrl: 'https://shop.example', predicted: null }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'blocked']);
+    const wrong = filled.replace('Voucher ••• goes in', 'Voucher ••• comes out');
+    expect(() => readChecklist(wrong, secret)).toThrow('step 2 is "Voucher ••• comes out" here, but "Voucher ••• goes in" in secret.yaml');
+  });
+});
+
 describe('several shoppers put together', () => {
   it('gives per step the runs, the median time and range, the spread of answers, and the rank correlation', () => {
     const predicted = { from: 'run', steps: [{ name: 'Open my orders', effort: 0, status: 'passed' }, { name: 'Choose the jacket', effort: 3, status: 'passed' }, { name: 'Say why', effort: 6, status: 'passed' }, { name: 'Send the return', effort: 9, status: 'passed' }] };

@@ -1,0 +1,94 @@
+/**
+ * What an imported DevTools recording keeps out of the scenario file: a value typed into a secret field, wherever it
+ * turns up again in the recording (an address, raw or percent-encoded, a step's name, a locator), and the fields
+ * that hold one-time codes, bank details and memorable words; fields that hold no secret are written as typed.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importRecording, parseRecording } from '../../src/scenario/import-recording.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const recording = (steps: unknown[]) => importRecording(parseRecording(JSON.stringify({ title: 'Sign in', steps })));
+const change = (label: string, value: string) => ({ type: 'change', selectors: [[`aria/${label}`], ['#field']], value });
+const stepsOf = (yaml: string) => (parse(yaml) as { steps: Array<Record<string, unknown>> }).steps;
+
+describe('secrets in an imported recording', () => {
+  it('a secret typed once is its ${env} reference wherever it appears later: in an address, raw or percent-encoded, and a step name', () => {
+    const { yaml, notes } = recording([
+      { type: 'navigate', url: 'https://shop.test/signin.html' },
+      change('Password', 'Hunter2&Go!'),
+      { type: 'click', selectors: [['aria/Sign in']], assertedEvents: [{ type: 'navigation', url: 'https://shop.test/welcome.html?pw=Hunter2%26Go!' }] },
+      { type: 'navigate', url: 'https://shop.test/welcome.html?pw=Hunter2%26Go!' },
+      { type: 'navigate', url: 'https://elsewhere.test/back?from=Hunter2%26Go%21' },
+      { type: 'click', selectors: [['text/Not Hunter2&Go!?'], ['#not-me']] },
+    ]);
+    expect(yaml).not.toContain('Hunter2');
+    expect(stepsOf(yaml)).toEqual([
+      { name: 'Open /signin.html', goto: '/signin.html' },
+      { name: 'Type into "Password"', type: { role: 'textbox', name: 'Password', exact: true, text: '${env.CX_SHOP_SECRET_1}' } },
+      { name: 'Tap "Sign in"', tap: { text: 'Sign in', exact: true } },
+      { name: 'Open /welcome.html?pw=${env.CX_SHOP_SECRET_1}', goto: '/welcome.html?pw=${env.CX_SHOP_SECRET_1}' },
+      { name: 'Open https://elsewhere.test/back?from=${env.CX_SHOP_SECRET_1}', goto: 'https://elsewhere.test/back?from=${env.CX_SHOP_SECRET_1}' },
+      { name: 'Tap "Not ${env.CX_SHOP_SECRET_1}?"', tap: { text: 'Not ${env.CX_SHOP_SECRET_1}?' } },
+    ]);
+    expect(notes.join('\n')).toContain('CX_SHOP_SECRET_1');
+    expect(parseScenario('imported.yaml', yaml, { CX_SHOP_SECRET_1: 'x' }).problems).toEqual([]);
+  });
+
+  it('a secret shorter than 4 characters is looked for on its own, not inside a longer word', () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/pay' },
+      change('CVC', 'box'),
+      { type: 'navigate', url: 'https://shop.test/paid?cvc=box&size=boxes' },
+    ]);
+    expect(stepsOf(yaml)).toEqual([
+      { name: 'Open /pay', goto: '/pay' },
+      { name: 'Type into "CVC"', type: { role: 'textbox', name: 'CVC', exact: true, text: '${env.CX_SHOP_SECRET_1}' } },
+      { name: 'Open /paid?cvc=${env.CX_SHOP_SECRET_1}&size=boxes', goto: '/paid?cvc=${env.CX_SHOP_SECRET_1}&size=boxes' },
+    ]);
+    expect(parseScenario('imported.yaml', yaml, { CX_SHOP_SECRET_1: 'x' }).problems).toEqual([]);
+  });
+
+  it('the same secret typed twice is one variable', () => {
+    const { yaml, notes } = recording([
+      { type: 'navigate', url: 'https://shop.test/register' },
+      change('Password', 'Hunter2&Go!'),
+      change('Confirm password', 'Hunter2&Go!'),
+    ]);
+    expect(yaml).not.toContain('Hunter2');
+    expect(yaml.match(/\$\{env\.CX_SHOP_SECRET_1\}/g)).toHaveLength(2);
+    expect(yaml).not.toContain('CX_SHOP_SECRET_2');
+    expect(notes.filter((n) => n.includes('set CX_SHOP_SECRET'))).toHaveLength(1);
+  });
+
+  it('one-time codes, bank details, memorable words and security answers are secrets', () => {
+    const fields: Array<[string, string]> = [
+      ['Verification code', '739184'],
+      ['One-time passcode', '551902'],
+      ['OTP', '228417'],
+      ['IBAN', 'GB33BUKB20201555555555'],
+      ['Memorable word', 'Marmalade'],
+      ['Security answer', 'Rover the dog'],
+      ['Sort code', '20-20-15'],
+      ['Account number', '55555555'],
+    ];
+    const { yaml } = recording([{ type: 'navigate', url: 'https://bank.test/' }, ...fields.map(([label, value]) => change(label, value))]);
+    for (const [, value] of fields) expect(yaml).not.toContain(value);
+    expect(yaml).toContain(`\${env.CX_SHOP_SECRET_${fields.length}}`);
+  });
+
+  it('a postcode, a discount or promo code and a gift message are written as typed', () => {
+    const fields: Array<[string, string]> = [
+      ['Postcode', 'SW1A 1AA'],
+      ['Discount code', 'SAVE10'],
+      ['Promo code', 'SPRING25'],
+      ['Gift message', 'Happy birthday, Ann'],
+      ['Email', 'ann@example.com'],
+    ];
+    const { yaml, notes } = recording([{ type: 'navigate', url: 'https://shop.test/checkout?promo=SPRING25' }, ...fields.map(([label, value]) => change(label, value))]);
+    for (const [, value] of fields) expect(yaml).toContain(value);
+    expect(stepsOf(yaml)[0]).toEqual({ name: 'Open /checkout?promo=SPRING25', goto: '/checkout?promo=SPRING25' });
+    expect(yaml).not.toContain('${env.');
+    expect(notes).toEqual([]);
+  });
+});
