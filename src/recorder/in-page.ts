@@ -372,6 +372,48 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     }
     return asPageTask(answer.then((response) => (pageAnswers.add(response), response)));
   } as typeof fetch;
+  // A connection the page opened on its own (a stock count over server-sent events, prices over a WebSocket) brings
+  // what the server pushes when it likes: handling it is the page's doing, whenever the customer last tapped. Only a
+  // reply to what the customer sent on a socket is an answer to them: what comes on it within the response window
+  // after they sent (a push that happens to come then too is taken with it: which message is the reply, only the page
+  // knows, and the reply is the one not to lose).
+  const pageStreams = new WeakSet<EventTarget>();
+  const customerSent = new WeakMap<EventTarget, number>();
+  const pushed = (stream: EventTarget) => {
+    const sent = customerSent.get(stream);
+    if (pageStreams.has(stream) && !(sent !== undefined && Date.now() - sent <= options.responseWindowMs)) inPageTask();
+  };
+  for (const name of ['EventSource', 'WebSocket'] as const) {
+    const Original = (window as unknown as Record<string, unknown>)[name] as (new (...args: unknown[]) => EventTarget) | undefined;
+    if (!Original) continue;
+    (window as unknown as Record<string, unknown>)[name] = new Proxy(Original, {
+      construct(target, args, newTarget) {
+        const stream = Reflect.construct(target, args, newTarget) as EventTarget;
+        if (schedulingContext() === 'page') pageStreams.add(stream);
+        // Heard before the page's own listeners, which can only be added once the stream exists; an event stream's
+        // named events ("event: stock") are heard the same way, as the page listens for each.
+        const listen = EventTarget.prototype.addEventListener;
+        listen.call(stream, 'message', () => pushed(stream));
+        if (name === 'EventSource') {
+          const heard = new Set(['message']);
+          Object.defineProperty(stream, 'addEventListener', {
+            configurable: true,
+            value(this: EventTarget, type: string, ...rest: unknown[]) {
+              if (!heard.has(type)) listen.call(stream, type, () => pushed(stream));
+              heard.add(type);
+              return (listen as (...a: unknown[]) => void).call(this, type, ...rest);
+            },
+          });
+        }
+        return stream;
+      },
+    });
+  }
+  const originalSocketSend = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+    if (schedulingContext() === 'customer') customerSent.set(this, Date.now());
+    return originalSocketSend.call(this, data);
+  };
   const openCalls = new WeakMap<XMLHttpRequest, [string, string]>();
   /** Calls the page sent on its own; their handlers (heard after this one, set up as it is opened) are its own doing. */
   const pageCalls = new WeakSet<XMLHttpRequest>();

@@ -4,9 +4,12 @@
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
  * (409, already exists), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
- * the single-page shop. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
+ * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
+ * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
+ * "echo: " and the message. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
  * `?unending` its connection is held open after its last byte (a document that never finishes loading).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +57,12 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     // A storage host's answer for a file it does not have: an HTML error page with 404.
     if (url.pathname.startsWith('/cdn-error/')) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 Not Found</h1><p>NoSuchKey</p></body></html>');
     if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+    if (url.pathname === '/live/stock') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      let left = 1000;
+      const timer = setInterval(() => res.write(`data: ${(left -= 1)}\n\n`), Number(url.searchParams.get('every') ?? 150));
+      return void req.on('close', () => clearInterval(timer));
+    }
     if (url.pathname === '/slow') {
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 100)));
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end('slow');
@@ -73,6 +82,29 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  // Upgraded connections are no longer the server's to close.
+  const sockets = new Set<import('node:stream').Duplex>();
+  server.on('upgrade', (req, socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    if (url.pathname !== '/live/socket') return void socket.destroy();
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    // Short text frames only, as the pages send them: a server's are unmasked, a browser's masked.
+    const send = (text: string) => socket.write(Buffer.concat([Buffer.from([0x81, Buffer.byteLength(text)]), Buffer.from(text)]));
+    let left = 1000;
+    const timer = setInterval(() => send(String((left -= 1))), Number(url.searchParams.get('every') ?? 150));
+    socket.on('data', (frame: Buffer) => {
+      if ((frame[0]! & 0x0f) !== 1) return;
+      const length = frame[1]! & 0x7f;
+      const mask = frame.subarray(2, 6);
+      const text = Buffer.from(frame.subarray(6, 6 + length).map((byte, i) => byte ^ mask[i % 4]!)).toString();
+      send(`echo: ${text}`);
+    });
+    socket.on('close', () => clearInterval(timer));
+    socket.on('error', () => clearInterval(timer));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -81,6 +113,7 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

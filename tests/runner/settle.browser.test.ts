@@ -75,6 +75,25 @@ describe('the site has answered', () => {
     expect(result.steps[0]!.findings.filter((f) => f.rule === 'slow-response')).toEqual([]);
   }, 60_000);
 
+  it('a stock count the server keeps pushing (server-sent events, a WebSocket) is the page\'s doing, not an answer to a tap', async () => {
+    const steps = '  - name: Add it\n    tap: Add to bag\n    expect: { text: Added to your bag }\n';
+    for (const via of ['events', 'socket']) {
+      const result = await fixtures.run(pageScenario('settle', `live-stock.html?via=${via}`, { steps }));
+      expect(result.steps.map((s) => s.status), via).toEqual(['passed', 'passed']);
+      const artifacts = await savedArtifacts(result);
+      expect(artifacts.steps[1]!.appeared.map((m) => m.text), via).toEqual(['Added to your bag']);
+    }
+  }, 60_000);
+
+  it("the server's reply over the page's socket to what the customer sent on it is their answer", async () => {
+    const steps = '  - name: Ask a question\n    type: { label: Ask us, text: Jersey? }\n    tap: Send\n    expect: { text: We got your question }\n';
+    const result = await fixtures.run(pageScenario('settle', 'live-stock.html?via=socket', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    // (A push that comes while the reply is awaited may be taken with it: which message is the reply, only the page knows.)
+    expect(artifacts.steps[1]!.appeared.map((m) => m.text)).toContain('We got your question: Jersey?');
+  }, 60_000);
+
   it('a slow call the page makes once as it starts is let go, but its address is no poll: a later answer through it is waited for', async () => {
     const steps = '  - name: Show more\n    tap: Show more\n    expect: { text: 24 shirts }\n';
     const result = await fixtures.run(pageScenario('settle', 'slow-start.html', { steps }));
