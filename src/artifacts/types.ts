@@ -306,6 +306,11 @@ export interface StepArtifacts {
   waitMs: number;
   /** The page had stopped answering when the step ended: its main thread was busy or frozen (absent otherwise). */
   frozen?: true;
+  /**
+   * The tab was gone when cx-shop came to look (the browser crashed or was closed under it): what the page would have
+   * answered is unknown, and nothing on it is judged as the site's silence.
+   */
+  gone?: true;
   screenshot: StepScreenshot | null;
   /** The page as the customer sees it at the end of the step; null when there was no page to see. */
   page: PageSnapshot | null;

@@ -17,6 +17,13 @@ import { redactor } from '../output/safe.js';
 
 /** What Chrome asks before a page holding unsaved work is left: the page's own words are never shown. */
 const LEAVE_QUESTION = 'Leave site? Changes you made may not be saved.';
+/**
+ * Browser dialogs a step reads and answers at most. A page that opens one again as each is closed (an alert in a loop)
+ * is past reading: Chrome itself offers to stop a page's dialogs after a few, and the rest are closed unread, so
+ * the customer's effort is the same however fast the machine closes them.
+ */
+export const MAX_DIALOGS = 3;
+
 /** The button of a browser dialog that the customer taps to answer it (no box: Chrome draws it outside the page). */
 const DIALOG_BUTTON: TargetInfo = { description: "the browser dialog's OK button", text: 'OK', box: null, pageBox: null };
 
@@ -122,6 +129,8 @@ export interface RecordedStep {
   /** New tabs the step opened (a link with target="_blank", window.open): where they went. */
   tabs: string[];
   waitMs: number;
+  /** The page opened more browser dialogs in the step than a customer reads (see MAX_DIALOGS): it opens them in a loop. */
+  dialogLoop?: true;
 }
 
 export class Recorder {
@@ -174,6 +183,8 @@ export class Recorder {
   private stepEvents = 0;
   private stepRequests = 0;
   private stepStartedAt = Date.now();
+  /** More dialogs came in this step than are read (see MAX_DIALOGS). */
+  private dialogLoop = false;
   private lastSiteActivity = 0;
   /** The requests the customer waits for as a page loads still on their way, and when the last one ended (see loaded). */
   private readonly needed = new Set<Request>();
@@ -309,7 +320,9 @@ export class Recorder {
     // A native alert or confirm would freeze the page: read it, as the customer would, then close it. Chrome asks in
     // its own words before a page holding unsaved work is left (the page's words are never shown).
     page.on('dialog', async (dialog) => {
-      if (here()) this.dialogs.push({ text: dialog.type() === 'beforeunload' && !dialog.message() ? LEAVE_QUESTION : dialog.message(), at: Date.now() });
+      if (here() && this.dialogs.filter((d) => d.at >= this.stepStartedAt).length < MAX_DIALOGS) {
+        this.dialogs.push({ text: dialog.type() === 'beforeunload' && !dialog.message() ? LEAVE_QUESTION : dialog.message(), at: Date.now() });
+      } else if (here()) this.dialogLoop = true;
       await dialog.accept().catch(() => undefined);
     });
     page.on('download', (download) => {
@@ -368,6 +381,7 @@ export class Recorder {
     this.stepEvents = this.events.length;
     this.stepRequests = this.requests.length;
     this.stepStartedAt = Date.now();
+    this.dialogLoop = false;
     this.intents = [];
     this.waited = 0;
     // A request still unanswered from an earlier step (a long poll the page keeps open, one that hangs) was waited
@@ -657,6 +671,7 @@ export class Recorder {
         .map((e) => (e as { url: string }).url),
       tabs: this.tabs.filter((t) => t.at >= this.stepStartedAt).map((t) => this.mask(t.page.url())),
       waitMs: this.waited,
+      ...(this.dialogLoop && { dialogLoop: true as const }),
     };
   }
 

@@ -24,6 +24,8 @@ export function formatScenario(result: ScenarioResult): string {
     `${chalk.bold(t(result.name))}  ${chalk.gray(t(`${result.file} · ${result.journey} · ${result.device}`))}`,
     `${STATUS_MARK[result.status]} · ${verdictOf(result)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
+  // Why the scenario ended, where no step's own reason says it (the browser crashed, --scenario-timeout cut it off).
+  if (result.reason && !/^step \d+ "/.test(result.reason)) lines.push(chalk.red(`  ↳ ${t(result.reason)}`));
   const j = result.journeySummary;
   lines.push(
     chalk.gray(

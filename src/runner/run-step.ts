@@ -9,9 +9,9 @@ import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
 import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
-import { firstLine } from '../errors.js';
+import { firstLine, timeoutsInWords } from '../errors.js';
 import { ensurePageLib } from '../recorder/install.js';
-import { timed, type RecordedStep, type Recorder } from '../recorder/recorder.js';
+import { MAX_DIALOGS, timed, type RecordedStep, type Recorder } from '../recorder/recorder.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
@@ -185,7 +185,10 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A file the browser shows in its own viewer (a PDF, a picture), or its own error page in place of one it could not
     // open, is no page of the site's to judge (its layout, zoom and accessibility are the browser's).
     const seen = isSitePage(showing) && responsive && !VIEWED_FILES.test(shown);
-    if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
+    // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
+    if (recorded.dialogLoop) {
+      outcome = { status: 'error', reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${outcome.reason ? `; ${outcome.reason}` : ''}` };
+    } else if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
       outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
     }
     // Timing first, before cx-shop's own look keeps the page busy: the long tasks of its picture and its
@@ -231,6 +234,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       wallMs: step.wallMs,
       waitMs: recorded.waitMs,
       ...(!responsive && !page.isClosed() && { frozen: true as const }),
+      ...(page.isClosed() && { gone: true as const }),
       screenshot: (await picture?.saved) ?? null,
       page: snapshot,
       accessibility: accessibility.result,
@@ -268,7 +272,7 @@ function describeArgs(action: string, args: unknown): string | null {
 }
 
 function classify(error: unknown, action: string): StepOutcome {
-  const message = firstLine(error);
+  const message = timeoutsInWords(firstLine(error));
   if (error instanceof ActionError) return { status: error.kind, reason: `${action}: ${message}` };
   if (/has been closed|crash|Target closed|browser has disconnected/i.test(message)) {
     return { status: 'error', reason: `${action}: the browser page went away (${message})` };

@@ -4,7 +4,7 @@
  * Three of the bundled scenarios on the fixed demo shop: the first is hit, the two after it must run.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,16 @@ describe('a browser that crashes mid-run', () => {
     const [first, ...rest] = report.scenarios;
     expect(first!.status).toBe('error');
     expect(first!.reason).toContain('the browser crashed');
+    // The terminal says so too, under the scenario.
+    expect(ran.stdout).toContain('↳ the browser crashed during this scenario');
+    // A step the crash cut short mid-way (the kill may also fall between two steps) is recorded as gone, and nothing
+    // on it is taken for the site's silence.
+    const hit = first!.steps.find((step) => step.status === 'error');
+    if (hit) {
+      expect(hit.findings.filter((f) => f.rule === 'dead-tap')).toEqual([]);
+      const saved = JSON.parse(readFileSync(join(out, 'scenarios', readdirSync(join(out, 'scenarios')).sort()[0]!, 'artifacts.json'), 'utf8')) as { steps: Array<{ gone?: true }> };
+      expect(saved.steps.at(-1)!.gone).toBe(true);
+    }
     expect(first!.steps[0]!.status).toBe('passed');
     for (const scenario of rest) expect(scenario.status, scenario.name).toBe('passed');
     expect(ran.code).toBe(3);

@@ -96,6 +96,28 @@ describe("the browser's own dialog", () => {
   });
 });
 
+describe('a page that keeps opening dialogs', () => {
+  const remove = (query: string) => fixtures.run(pageScenario('rules', `alert-loop.html?${query}`, { steps: '  - name: Remove it\n    timeout: 3000\n    tap: { role: button, name: Remove }\n    expect: { text: Your bag is empty }\n' }));
+  const dialogTaps = async (result: Awaited<ReturnType<typeof remove>>) =>
+    (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'tap' && i.target.text === 'OK').length;
+
+  it('one opened again as each closes is read three times at most, the same every run, and the reason says so', async () => {
+    const runs = [await remove('loop'), await remove('loop')];
+    for (const result of runs) {
+      expect(result.steps[1]!.status).toBe('error');
+      expect(result.steps[1]!.reason).toContain('the page kept opening browser dialogs');
+      expect(await dialogTaps(result)).toBe(3);
+    }
+    expect(runs[0]!.steps[1]!.effort).toBe(runs[1]!.steps[1]!.effort);
+  });
+
+  it('clean twin: two warnings in a row are both read and answered, and the step passes', async () => {
+    const result = await remove('times=2');
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(await dialogTaps(result)).toBe(2);
+  });
+});
+
 describe('a page that reloads itself', () => {
   it("costs the customer nothing: the reload is the page's, not theirs", async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html', { steps: '  - name: Watch the status\n    wait: { ms: 1500 }\n    expect: { text: updated 1 times }\n' }));
