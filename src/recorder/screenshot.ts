@@ -1,6 +1,6 @@
 /**
  * The picture of a step's end state: the whole page in CSS pixels, taken without scrolling it, with every field
- * that could show a secret painted over before the file is written. Masks are painted here, on the picture, never
+ * that could show a secret, and any text that shows one, painted over before the file is written. Masks are painted here, on the picture, never
  * in the page, so taking the picture changes nothing the customer sees.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -26,7 +26,8 @@ interface PageView {
   dpr: number;
   /** The screen the page is told it is on (screen.width and height). */
   screen: { width: number; height: number };
-  fields: Array<{ box: Box; value: string; words: string; type: string; autocomplete: string }>;
+  /** `showsSecret`: the field's value, shown choice or placeholder holds one of the scenario's secrets. */
+  fields: Array<{ box: Box; showsSecret: boolean; words: string; type: string; autocomplete: string }>;
   /** Text on the page that shows a secret (a card number echoed back in a message), to paint over. */
   secretText: Box[];
 }
@@ -40,33 +41,161 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   const root = document.scrollingElement ?? document.documentElement;
   // A component's fields and words are in its shadow root (a gift-card box, a payment step built as one).
   const roots: Array<Document | ShadowRoot> = [document, ...(lib?.shadowRoots() ?? [])];
+
+  // A secret as a site may show it back: a card number spaced, dotted or over four spans, a phone number written
+  // (555) 123-4567, an email over two spans, a value JSON-escaped. A secret of four characters or more is looked for
+  // in any case with what a site puts between characters taken out, on both sides; a shorter one only as a whole
+  // word, as it is (a three-digit security code is not painted over inside every longer number).
+  const norm = (text: string) => text.replace(/[\s\-./\\()[\]{}+]+/g, '').toLowerCase();
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const asWord = (pattern: string) => `(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`;
+  const long = secrets.map(norm).filter((secret) => secret.length >= 4);
+  const shortSecrets = secrets.map((secret) => secret.trim()).filter((secret) => norm(secret).length > 0 && norm(secret).length < 4);
+  const words = shortSecrets.map((secret) => ({ secret, word: new RegExp(asWord(escape(secret)), 'u') }));
+  // (Looked for as it is first: a test for a whole word costs more, on each of thousands of text nodes.)
+  const holdsWord = (text: string) => words.some(({ secret, word }) => text.includes(secret) && word.test(text));
+  const holdsSecret = (text: string | null | undefined): boolean => {
+    if (!text) return false;
+    const normalised = norm(text);
+    return long.some((secret) => normalised.includes(secret)) || holdsWord(text);
+  };
+  // A first look, over the markup of the page at once: a secret's characters with any separators or tags between
+  // them, as markup writes them (& as &amp;). Most pages show no secret and are looked at no further: walking the
+  // words and attributes of a page of thousands of elements costs tens of milliseconds, on every step's picture.
+  const entities: Record<string, string> = { '&': '&(?:amp;)?', '"': '(?:"|&quot;)', '<': '(?:<|&lt;)', '>': '(?:>|&gt;)' };
+  const inMarkup = (char: string) => entities[char] ?? escape(char);
+  const separators = '(?:[\\s\\-./\\\\()[\\]{}+]|&nbsp;|<[^>]*>)*';
+  const markup = new RegExp(
+    [...long.map((secret) => Array.from(secret, inMarkup).join(separators)), ...shortSecrets.map((secret) => asWord(Array.from(secret, inMarkup).join('')))].join('|') || '(?!)',
+    'iu',
+  );
+
+  const secretText: Box[] = [];
+  const paintOver = (target: Node) => {
+    const range = document.createRange();
+    range.selectNodeContents(target);
+    const rects = target instanceof Element ? target.getClientRects() : range.getClientRects();
+    for (const r of Array.from(rects)) if (r.width > 0 && r.height > 0) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
+  };
+
   const fields = roots
-    .flatMap((tree) => Array.from(tree.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]')))
+    .flatMap((tree) => Array.from(tree.querySelectorAll('input:not([type="hidden"]), textarea, select, [contenteditable="true"]')))
     .filter((el) => el.getClientRects().length > 0)
     .map((el) => {
       const r = el.getBoundingClientRect();
       const input = el as HTMLInputElement;
+      // A list shows its chosen option's words, not its value ("Text message to jane@example.com").
+      const value = el instanceof HTMLSelectElement ? Array.from(el.selectedOptions, (option) => option.text).join(' ') : 'value' in input ? String(input.value) : (el as HTMLElement).innerText;
       return {
         box: { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height },
-        value: 'value' in input ? String(input.value) : (el as HTMLElement).innerText,
+        showsSecret: holdsSecret(value) || holdsSecret(el.getAttribute('placeholder')),
         words: lib ? lib.fieldWords(el) + ' ' + (lib.labelOf(el) ?? '') : `${input.name} ${input.id}`,
-        type: (el.getAttribute('type') ?? '').toLowerCase(),
+        type: el instanceof HTMLSelectElement ? 'select' : (el.getAttribute('type') ?? '').toLowerCase(),
         autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
       };
     });
-  // Secrets come in normalised (no spaces or dashes, lower case); text is compared the same way.
-  const norm = (text: string) => text.replace(/[\s-]+/g, '').toLowerCase();
-  const secretText: Box[] = [];
-  if (secrets.length > 0) {
-    for (const tree of roots) {
-      const walker = document.createTreeWalker(tree === document ? (document.body ?? document.documentElement) : tree, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = norm(node.textContent ?? '');
-        if (!secrets.some((secret) => text.includes(secret))) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        for (const r of Array.from(range.getClientRects())) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
+
+  /**
+   * The page's words as one text, so that a secret spread over elements (spans, table cells) is found: the text
+   * nodes that together spell it are painted over, and nothing around them.
+   */
+  const paintWords = (tree: Document | ShadowRoot) => {
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    const pieces: string[] = [];
+    let length = 0;
+    const walker = document.createTreeWalker(tree === document ? (document.body ?? document.documentElement) : tree, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const parent = node.parentNode?.nodeName;
+      if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
+      const text = node.data;
+      if (holdsWord(text)) paintOver(node);
+      const piece = norm(text);
+      if (piece.length === 0) continue;
+      nodes.push(node);
+      starts.push(length);
+      pieces.push(piece);
+      length += piece.length;
+    }
+    const text = pieces.join('');
+    /** The text node that holds character `at` of the page's text. */
+    const nodeAt = (at: number) => {
+      let [low, high] = [0, starts.length - 1];
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= at) low = mid;
+        else high = mid - 1;
       }
+      return low;
+    };
+    const spelling = new Set<number>();
+    for (const secret of long) {
+      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+        for (let i = nodeAt(at), last = nodeAt(at + secret.length - 1); i <= last; i += 1) spelling.add(i);
+      }
+    }
+    for (const i of spelling) paintOver(nodes[i]!);
+  };
+
+  /** Elements with an attribute holding `raw` as written, found by the browser itself: no walk over every element. */
+  const holdingInAttribute = (tree: Document | ShadowRoot, raw: string): Element[] => {
+    const literal = !raw.includes('"') ? `"${raw}"` : !raw.includes("'") ? `'${raw}'` : `concat(${raw.split('"').map((part) => `"${part}"`).join(`, '"', `)})`;
+    // (A shadow root cannot be asked itself: its top elements are.)
+    return (tree === document ? [document] : Array.from(tree.children)).flatMap((context) => {
+      const found = document.evaluate(`descendant-or-self::*[@*[contains(., ${literal})]]`, context, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+      return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i) as Element);
+    });
+  };
+
+  /**
+   * Words drawn by CSS (::before, ::after) come from an attribute of their element (content: attr(data-token)) or
+   * from a style sheet the page wrote: only those elements are asked for the words they draw.
+   */
+  const paintDrawnWords = (tree: Document | ShadowRoot, sheets: CSSStyleSheet[], inAttributes: Set<string>) => {
+    const drawing = new Set<Element>();
+    for (const raw of inAttributes) for (const el of holdingInAttribute(tree, raw)) drawing.add(el);
+    const fromRules = (rules: CSSRuleList) => {
+      for (const rule of Array.from(rules)) {
+        if (rule instanceof CSSStyleRule && /::?(before|after)\b/i.test(rule.selectorText) && holdsSecret(rule.style.content)) {
+          try {
+            for (const el of Array.from(tree.querySelectorAll(rule.selectorText.replace(/::?(before|after)\b/gi, '') || '*'))) drawing.add(el);
+          } catch {
+            // A selector the page cannot be asked with (a nested rule's): its elements are not found.
+          }
+        }
+        if ('cssRules' in rule) fromRules((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of sheets) fromRules(sheet.cssRules);
+    for (const el of drawing) {
+      for (const pseudo of ['::before', '::after']) {
+        const content = getComputedStyle(el, pseudo).content;
+        if (content !== 'none' && content !== 'normal' && holdsSecret(content)) {
+          paintOver(el);
+          break;
+        }
+      }
+    }
+  };
+
+  if (secrets.length > 0) {
+    const everywhere = new RegExp(markup.source, 'giu');
+    const unescape: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', nbsp: '\u00a0' };
+    for (const tree of roots) {
+      // Where the markup shows a secret: in words (or a style element's text), or inside a tag, in an attribute,
+      // where < and > are written &lt; and &gt; (kept as the attribute holds it, to find its element by).
+      const html = tree === document ? document.documentElement.outerHTML : (tree as ShadowRoot).innerHTML;
+      let inWords = false;
+      const inAttributes = new Set<string>();
+      for (const match of html.matchAll(everywhere)) {
+        if (html.lastIndexOf('<', match.index) > html.lastIndexOf('>', match.index)) inAttributes.add(match[0].split('>')[0]!.replace(/&(amp|quot|lt|gt|nbsp);/g, (_, name: string) => unescape[name]!));
+        else inWords = true;
+      }
+      if (inWords) paintWords(tree);
+      const written = inWords ? Array.from(tree.querySelectorAll('style')).filter((style) => holdsSecret(style.textContent)) : [];
+      // Style sheets built by script (a component's) are not in the markup: looked at rule by rule, as they are few.
+      const sheets = [...written.map((style) => style.sheet), ...Array.from(tree.adoptedStyleSheets ?? [])].filter((sheet): sheet is CSSStyleSheet => sheet !== null);
+      if (inAttributes.size > 0 || sheets.length > 0) paintDrawnWords(tree, sheets, inAttributes);
     }
   }
   return {
@@ -81,18 +210,13 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
 }
 
 /** True when a field could show something the customer would not want in a shared report. */
-function shouldMask(field: PageView['fields'][number], secrets: readonly string[]): boolean {
-  // A choice ("Pay by debit or credit card", a gift card) shows no number: only one whose value is a secret is hidden.
-  if (field.type === 'radio' || field.type === 'checkbox') return matchesSecret(field.value, secrets);
+function shouldMask(field: PageView['fields'][number]): boolean {
+  // A choice ("Pay by debit or credit card", a gift card, a list of ways to send a code) shows no number: only one
+  // that shows a secret is hidden.
+  if (field.type === 'radio' || field.type === 'checkbox' || field.type === 'select') return field.showsSecret;
   if (field.type === 'password' || field.autocomplete.startsWith('cc-') || /one-time-code|current-password|new-password/.test(field.autocomplete)) return true;
   if (SECRET_FIELD.test(field.words)) return true;
-  return matchesSecret(field.value, secrets);
-}
-
-/** True when the value holds one of the scenario's secrets, spaces and case aside. */
-function matchesSecret(raw: string, secrets: readonly string[]): boolean {
-  const value = raw.replace(/\s+/g, '').toLowerCase();
-  return value.length > 0 && secrets.some((secret) => secret.length > 0 && value.includes(secret.replace(/\s+/g, '').toLowerCase()));
+  return field.showsSecret;
 }
 
 /**
@@ -110,8 +234,8 @@ export async function captureStep(
   let restored = false;
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
-    const normalised = secrets.map((secret) => secret.replace(/[\s-]+/g, '').toLowerCase()).filter((secret) => secret.length >= 4);
-    const view = await timed(page.evaluate(readView, { secrets: normalised, framed: false }), 5000);
+    const looked = secrets.filter((secret) => secret.length > 0);
+    const view = await timed(page.evaluate(readView, { secrets: looked, framed: false }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await devtoolsOf(page);
@@ -141,8 +265,8 @@ export async function captureStep(
       }, view.scroll)
       .then(() => (restored = true), () => undefined);
     const bytes = Buffer.from(shot.data, 'base64');
-    const inFrames = await frameMasks(page, normalised, secrets, view.scroll);
-    const masks = [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
+    const inFrames = await frameMasks(page, looked, view.scroll);
+    const masks = [...view.fields.filter(shouldMask).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
     const save = async (): Promise<StepScreenshot> => {
       const png = masks.length > 0 ? paint(bytes, masks) : bytes;
       await mkdir(dirname(file), { recursive: true });
@@ -187,18 +311,18 @@ async function keepDevice(page: Page, session: CDPSession, view: PageView, devic
  * What to hide in the frames of the page (a payment provider's card field, an embedded sign-in), in the page's
  * coordinates: the same fields and secret text as on the page itself, placed where the frame shows them.
  */
-async function frameMasks(page: Page, normalised: string[], secrets: readonly string[], scroll: { x: number; y: number }): Promise<Box[]> {
+async function frameMasks(page: Page, secrets: string[], scroll: { x: number; y: number }): Promise<Box[]> {
   const frames = page.frames().filter((frame) => frame !== page.mainFrame() && !frame.isDetached());
   const boxes = await Promise.all(
     frames.map(async (frame) => {
       const [view, at] = await Promise.all([
-        timed(frame.evaluate(readView, { secrets: normalised, framed: true }), 2000).catch(() => null),
+        timed(frame.evaluate(readView, { secrets, framed: true }), 2000).catch(() => null),
         frameOnScreen(frame),
       ]);
       if (!view || !at) return [];
       // From the frame's document to its view, then to where the frame sits in the page's document.
       const place = (box: Box) => ({ ...box, x: box.x - view.scroll.x + at.x + scroll.x, y: box.y - view.scroll.y + at.y + scroll.y });
-      return [...view.fields.filter((field) => shouldMask(field, secrets)).map((field) => place(field.box)), ...view.secretText.map(place)];
+      return [...view.fields.filter(shouldMask).map((field) => place(field.box)), ...view.secretText.map(place)];
     }),
   );
   return boxes.flat();
