@@ -190,6 +190,8 @@ export class Recorder {
   private current: Page;
   /** The tabs the customer came from and the document each was on, the last one last (see closeTab). */
   private readonly openers: Array<{ page: Page; doc: string | null }> = [];
+  /** The press that opened the tab the customer was last taken to. */
+  private openedBy: Received | null = null;
 
   constructor(
     page: Page,
@@ -249,14 +251,14 @@ export class Recorder {
     unclaimed.delete(tab);
   }
 
-  /** Whether the customer pressed, or pressed a key, in the page they are on within the dead-tap window. */
-  private pressedJustNow(): boolean {
+  /** The customer's press, or key, within the dead-tap window: the last one, or null when there is none. */
+  private pressedJustNow(): Received | null {
     const since = Date.now() - DEAD_TAP_WINDOW_MS;
     for (let i = this.events.length - 1; i >= 0 && this.events[i]!.received >= since; i -= 1) {
       const type = this.events[i]!.type;
-      if (type === 'press' || type === 'key') return true;
+      if (type === 'press' || type === 'key') return this.events[i]!;
     }
-    return false;
+    return null;
   }
 
   /**
@@ -322,10 +324,24 @@ export class Recorder {
       }
     });
     page.on('popup', (tab) => {
-      if (!here()) return;
-      this.tabs.push({ page: tab, at: Date.now() });
-      // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
-      if (this.pressedJustNow()) this.follow(tab);
+      const press = this.pressedJustNow();
+      if (here()) {
+        this.tabs.push({ page: tab, at: Date.now() });
+        // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
+        if (press) {
+          this.follow(tab);
+          this.openedBy = press;
+        }
+        return;
+      }
+      // More tabs the same tap opened, from the page the customer just left for the first (the page blocks a second
+      // window.open, see in-page.ts; a link with target="_blank" whose handler also opens one does not): a phone's
+      // browser lets one tap open one tab. They are noted with the step and closed; the customer stays on the first
+      // (the browser announces them in the order they were opened), on every run.
+      if (press !== null && press === this.openedBy && this.openers.at(-1)?.page === page) {
+        this.tabs.push({ page: tab, at: Date.now() });
+        void tab.close().catch(() => undefined);
+      }
     });
   }
 
