@@ -148,6 +148,8 @@ export class Recorder {
   private readonly answeredAfterLetGo = new Map<string, number>();
   /** Requests to such an address, not waited for as requests: the page says whether it is busy with them. */
   private readonly repeats = new WeakSet<Request>();
+  /** Requests the customer's action made that were still unanswered when a wait for the site gave up on them. */
+  private readonly unanswered = new WeakSet<RequestRecord>();
   /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
   private pageWorking = false;
   /** Faults injected on requests not yet seen (a route can run before the request event). */
@@ -498,7 +500,7 @@ export class Recorder {
    */
   async settle(): Promise<void> {
     const started = Date.now();
-    await this.quiet(started);
+    const gaveUpAt = await this.quiet(started);
     const beforeLoad = Date.now();
     // A document whose load never came (a third party's file that never finishes) is not waited for again. One whose
     // own last byte never came has not said it is there either (it says so once it is read whole): known by its address.
@@ -522,7 +524,9 @@ export class Recorder {
     // have been on its way when the site was last found quiet.
     if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
-    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
+    // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
+    // for it all that time.
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt, gaveUpAt) - started);
   }
 
   /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
@@ -534,9 +538,10 @@ export class Recorder {
    * Waits until the site is quiet: none of its requests that answer the customer in flight, nothing the page still
    * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
-   * request that never comes, and a request a timer sends is waited for through the timer.
+   * request that never comes, and a request a timer sends is waited for through the timer. Returns when it gave up
+   * on requests of the customer's that never answered, up to the cap (0 when none was left).
    */
-  private async quiet(started: number): Promise<void> {
+  private async quiet(started: number): Promise<number> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
       if (this.inflight.size > 0 && !(await this.onlyHeldOpen())) {
@@ -559,8 +564,12 @@ export class Recorder {
       await delay(10);
     }
     this.pageWorking = false;
-    // Waited for once, up to the cap: the next wait in the step does not wait for these again.
-    if (Date.now() - started >= SETTLE_CAP_MS) this.inflight.clear();
+    if (Date.now() - started < SETTLE_CAP_MS || this.inflight.size === 0) return 0;
+    // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
+    // customer's request the site never answered (unless it answers before the step ends: see endStep).
+    for (const request of this.inflight) this.unanswered.add(this.entries.get(request)!);
+    this.inflight.clear();
+    return Date.now();
   }
 
   /**
@@ -663,7 +672,11 @@ export class Recorder {
         .map((input) => this.tapResponse(input)),
       typed: await this.typedFields(events),
       appeared,
-      requests: this.requests.slice(this.stepRequests).map(({ at, ...request }) => (this.pageOwn('call', request, at) ? { ...request, cause: 'background' as const } : request)),
+      requests: this.requests.slice(this.stepRequests).map((entry) => {
+        const { at, ...request } = entry;
+        if (this.pageOwn('call', request, at)) return { ...request, cause: 'background' as const };
+        return this.unanswered.has(entry) && request.status === null && request.failure === null ? { ...request, unanswered: true as const } : request;
+      }),
       pageErrors: this.pageErrors
         .filter((e) => e.at >= this.stepStartedAt)
         .map(({ at, ...error }) => (this.pageOwn('fault', error, at) ? { ...error, cause: 'background' as const } : error)),
