@@ -118,6 +118,11 @@ export interface RequestRecord {
   prefetch?: true;
   /** The fault cx-shop injected on this request on purpose (`/api/payment answered 503`): never the site's failure. */
   injected?: string;
+  /**
+   * Made by the customer's action and never answered: still without an answer (nor a failure) when the wait for the
+   * site gave up on it, 10 s on, and when the step ended. Absent when not.
+   */
+  unanswered?: true;
 }
 
 export interface PageErrorRecord {

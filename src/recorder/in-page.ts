@@ -68,6 +68,8 @@ declare global {
     __cxShopRecorder?: {
       /** Which document this is, as its events say. */
       doc: string;
+      /** Whether the window still shows the document this recorder began in (see `moved` in recordInPage). */
+      watching(): boolean;
       flush(): number;
       quiet(on: boolean): void;
       busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null };
@@ -87,11 +89,38 @@ declare global {
   }
 }
 
-export function recordInPage(lib: PageLib, options: RecorderOptions): void {
+/**
+ * `again` starts a recorder anew in the same window: see `moved` below.
+ */
+export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () => void): void {
   // In a frame too (a payment provider's card field): cx-shop keeps only the customer's hands from there.
-  if (window.__cxShopRecorder) return;
+  if (window.__cxShopRecorder?.watching()) return;
   const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   let seq = 0;
+  // A tab the page opens blank and sends to a page of the same shop (window.open keeping its opener) keeps its window
+  // for that page: the browser does not start a recorder for the new document, and this one's listeners on the
+  // document it began in hear nothing any more (the customer's taps and swipes on the new page were lost). Once the
+  // window shows another document, this recorder says nothing more and a new one takes that document over, as
+  // early as the window can tell: as the new document is parsed, or the first thing this one would have said.
+  // Its listeners on the window are taken off first: left there, they keep the new document's own from hearing the
+  // wheel (Chromium counts them for the document they were added in).
+  const home = document;
+  let moved = false;
+  const onWindow: Array<[string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined]> = [];
+  const addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+    onWindow.push([type, listener, options]);
+    window.addEventListener(type, listener, options);
+  }) as typeof window.addEventListener;
+  const hasMoved = (): boolean => {
+    if (moved || document === home) return moved;
+    moved = true;
+    for (const [type, listener, options] of onWindow) window.removeEventListener(type, listener, options);
+    again?.();
+    return true;
+  };
+  for (const type of ['readystatechange', 'DOMContentLoaded', 'load', 'pageshow', 'pointerdown', 'keydown', 'wheel', 'touchstart']) {
+    addEventListener(type, hasMoved, { capture: true, passive: true });
+  }
   /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
   const isOwn = (node: unknown): boolean => {
     if (!(node instanceof Node)) return false;
@@ -122,6 +151,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
     addEventListener(type, listener, { capture: true, passive: true });
   };
   const send = (event: Record<string, unknown>) => {
+    if (hasMoved()) return;
     seq += 1;
     try {
       window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent);
@@ -441,6 +471,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
   };
   const originalBeacon = navigator.sendBeacon?.bind(navigator);
   if (originalBeacon) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (noteCall('POST', url), originalBeacon(url, data));
+  // A phone's browser lets one tap open one new tab: the first window.open in answer to it uses the tap up, and the
+  // page's further ones are blocked (they get null), as there. The browser cx-shop drives blocks none, and a page that
+  // opened fifty at once left the customer on whichever came last, a different one on each run.
+  const openWindow = window.open;
+  let openedForInput = 0;
+  window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
+    if (lastInputAt > 0 && surelyCustomer()) {
+      if (openedForInput === lastInputAt) return null;
+      openedForInput = lastInputAt;
+    }
+    return openWindow.apply(this, args);
+  } as typeof window.open;
 
   // Its box is what the customer aims at: the label of a control drawn invisibly under it (see shownAs).
   const target = (el: Element): TargetInfo => {
@@ -1624,6 +1666,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions): void {
 
   window.__cxShopRecorder = {
     doc,
+    watching: () => document === home,
     /** Sends what is pending (a scroll gesture, new text) now, and returns how many events this document sent. */
     flush() {
       endGesture();

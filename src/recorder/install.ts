@@ -22,7 +22,7 @@ export async function prepareContext(context: BrowserContext, device: { touch: b
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
   await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, event: PageEvent) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
-    content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)});\n})();`,
+    content: `(() => {\n${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();\n})();`,
   });
   await installSpeedProbes(context);
 }

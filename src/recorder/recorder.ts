@@ -157,6 +157,8 @@ export class Recorder {
   private readonly answeredAfterLetGo = new Map<string, number>();
   /** Requests to such an address, not waited for as requests: the page says whether it is busy with them. */
   private readonly repeats = new WeakSet<Request>();
+  /** Requests the customer's action made that were still unanswered when a wait for the site gave up on them. */
+  private readonly unanswered = new WeakSet<RequestRecord>();
   /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
   private pageWorking = false;
   /** Faults injected on requests not yet seen (a route can run before the request event). */
@@ -201,6 +203,8 @@ export class Recorder {
   private current: Page;
   /** The tabs the customer came from and the document each was on, the last one last (see closeTab). */
   private readonly openers: Array<{ page: Page; doc: string | null }> = [];
+  /** The press that opened the tab the customer was last taken to. */
+  private openedBy: Received | null = null;
 
   constructor(
     page: Page,
@@ -260,14 +264,14 @@ export class Recorder {
     unclaimed.delete(tab);
   }
 
-  /** Whether the customer pressed, or pressed a key, in the page they are on within the dead-tap window. */
-  private pressedJustNow(): boolean {
+  /** The customer's press, or key, within the dead-tap window: the last one, or null when there is none. */
+  private pressedJustNow(): Received | null {
     const since = Date.now() - DEAD_TAP_WINDOW_MS;
     for (let i = this.events.length - 1; i >= 0 && this.events[i]!.received >= since; i -= 1) {
       const type = this.events[i]!.type;
-      if (type === 'press' || type === 'key') return true;
+      if (type === 'press' || type === 'key') return this.events[i]!;
     }
-    return false;
+    return null;
   }
 
   /**
@@ -335,10 +339,24 @@ export class Recorder {
       }
     });
     page.on('popup', (tab) => {
-      if (!here()) return;
-      this.tabs.push({ page: tab, at: Date.now() });
-      // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
-      if (this.pressedJustNow()) this.follow(tab);
+      const press = this.pressedJustNow();
+      if (here()) {
+        this.tabs.push({ page: tab, at: Date.now() });
+        // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
+        if (press) {
+          this.follow(tab);
+          this.openedBy = press;
+        }
+        return;
+      }
+      // More tabs the same tap opened, from the page the customer just left for the first (the page blocks a second
+      // window.open, see in-page.ts; a link with target="_blank" whose handler also opens one does not): a phone's
+      // browser lets one tap open one tab. They are noted with the step and closed; the customer stays on the first
+      // (the browser announces them in the order they were opened), on every run.
+      if (press !== null && press === this.openedBy && this.openers.at(-1)?.page === page) {
+        this.tabs.push({ page: tab, at: Date.now() });
+        void tab.close().catch(() => undefined);
+      }
     });
   }
 
@@ -496,7 +514,7 @@ export class Recorder {
    */
   async settle(): Promise<void> {
     const started = Date.now();
-    await this.quiet(started);
+    const gaveUpAt = await this.quiet(started);
     const beforeLoad = Date.now();
     // A document whose load never came (a third party's file that never finishes) is not waited for again. One whose
     // own last byte never came has not said it is there either (it says so once it is read whole): known by its address.
@@ -520,7 +538,9 @@ export class Recorder {
     // have been on its way when the site was last found quiet.
     if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
     const frameAt = await this.nextFrame();
-    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt) - started);
+    // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
+    // for it all that time.
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt, gaveUpAt) - started);
   }
 
   /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
@@ -532,9 +552,10 @@ export class Recorder {
    * Waits until the site is quiet: none of its requests that answer the customer in flight, nothing the page still
    * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
-   * request that never comes, and a request a timer sends is waited for through the timer.
+   * request that never comes, and a request a timer sends is waited for through the timer. Returns when it gave up
+   * on requests of the customer's that never answered, up to the cap (0 when none was left).
    */
-  private async quiet(started: number): Promise<void> {
+  private async quiet(started: number): Promise<number> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
       if (this.inflight.size > 0 && !(await this.onlyHeldOpen())) {
@@ -557,8 +578,12 @@ export class Recorder {
       await delay(10);
     }
     this.pageWorking = false;
-    // Waited for once, up to the cap: the next wait in the step does not wait for these again.
-    if (Date.now() - started >= SETTLE_CAP_MS) this.inflight.clear();
+    if (Date.now() - started < SETTLE_CAP_MS || this.inflight.size === 0) return 0;
+    // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
+    // customer's request the site never answered (unless it answers before the step ends: see endStep).
+    for (const request of this.inflight) this.unanswered.add(this.entries.get(request)!);
+    this.inflight.clear();
+    return Date.now();
   }
 
   /**
@@ -661,7 +686,11 @@ export class Recorder {
         .map((input) => this.tapResponse(input)),
       typed: await this.typedFields(events),
       appeared,
-      requests: this.requests.slice(this.stepRequests).map(({ at, ...request }) => (this.pageOwn('call', request, at) ? { ...request, cause: 'background' as const } : request)),
+      requests: this.requests.slice(this.stepRequests).map((entry) => {
+        const { at, ...request } = entry;
+        if (this.pageOwn('call', request, at)) return { ...request, cause: 'background' as const };
+        return this.unanswered.has(entry) && request.status === null && request.failure === null ? { ...request, unanswered: true as const } : request;
+      }),
       pageErrors: this.pageErrors
         .filter((e) => e.at >= this.stepStartedAt)
         .map(({ at, ...error }) => (this.pageOwn('fault', error, at) ? { ...error, cause: 'background' as const } : error)),

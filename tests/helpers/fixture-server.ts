@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /api/never (no answer, ever: the connection is held open), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
  * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
@@ -40,6 +40,7 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     if (url.pathname === '/get-only') return void res.writeHead(req.method === 'GET' ? 200 : 404, { 'content-type': 'text/html' }).end('<title>Sizes</title>');
     if (url.pathname === '/api/refused') return void res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":"voucher_used"}');
     if (url.pathname === '/api/conflict') return void res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":"email_taken"}');
+    if (url.pathname === '/api/never') return;
     if (url.pathname === '/api/guarded') return void res.writeHead(/^Mozilla\/5\.0 /.test(req.headers['user-agent'] ?? '') ? 200 : 503).end();
     if (url.pathname === '/telemetry/collect' || url.pathname === '/v1/collect') {
       const roll = Math.random();

@@ -94,6 +94,30 @@ describe('the site has answered', () => {
     expect(artifacts.steps[1]!.appeared.map((m) => m.text)).toContain('We got your question: Jersey?');
   }, 60_000);
 
+  it("a call the customer's tap made that the site never answers is waited for up to the cap, and said: never answered", async () => {
+    const steps = '  - name: Add it\n    tap: Add to cart\n    expect: { text: Added to your cart }\n';
+    const result = await fixtures.run(pageScenario('settle', 'add-to-cart.html?call=/api/never', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'failed']);
+    const artifacts = await savedArtifacts(result);
+    // The customer looked at "Adding…" for as long as cx-shop waited for the site: 10 s, not the moment it took to ask.
+    expect(artifacts.steps[1]!.waitMs).toBeGreaterThanOrEqual(10_000);
+    expect(artifacts.steps[1]!.waitMs).toBeLessThan(12_000);
+    expect(artifacts.steps[1]!.requests.filter((r) => r.unanswered).map((r) => [r.method, r.url.replace(/^.*\/api/, '/api'), r.cause])).toEqual([['GET', '/api/never', 'action']]);
+    const slow = result.steps[1]!.findings.filter((f) => f.rule === 'slow-response');
+    expect(slow.map((f) => [f.severity, f.class])).toEqual([['high', 'timing']]);
+    expect(slow[0]!.message).toMatch(/^The site never answered the customer's request \(GET \/api\/never\)/);
+  }, 60_000);
+
+  it('the same tap answered at once waits for nothing and is said nothing of', async () => {
+    const steps = '  - name: Add it\n    tap: Add to cart\n    expect: { text: Added to your cart }\n';
+    const result = await fixtures.run(pageScenario('settle', 'add-to-cart.html?call=/api/ok', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[1]!.waitMs).toBeLessThan(1000);
+    expect(artifacts.steps[1]!.requests.filter((r) => r.unanswered)).toEqual([]);
+    expect(result.steps[1]!.findings.filter((f) => f.rule === 'slow-response')).toEqual([]);
+  }, 60_000);
+
   it('a slow call the page makes once as it starts is let go, but its address is no poll: a later answer through it is waited for', async () => {
     const steps = '  - name: Show more\n    tap: Show more\n    expect: { text: 24 shirts }\n';
     const result = await fixtures.run(pageScenario('settle', 'slow-start.html', { steps }));

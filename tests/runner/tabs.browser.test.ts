@@ -65,4 +65,54 @@ describe('a tap that opens a new tab', () => {
     expect(artifacts.steps[2]!.interactions.filter((i) => i.kind === 'navigate')).toEqual([]);
     expect(result.steps[2]!.findings.filter((f) => f.class !== 'timing' && f.area !== 'accessibility').map((f) => f.rule)).toEqual([]);
   }, 60_000);
+
+  it("the customer's scrolling and taps on it count as they do on any page: the same as on that page opened directly", async () => {
+    const there = `  - name: Look at the bottom
+    scroll: bottom
+  - name: Go to the cart
+    tap: Go to the cart
+    expect: { text: Your cart }
+`;
+    const followed = await fixtures.run(
+      pageScenario('tabs', 'shirt.html', { steps: `  - name: Add it\n    tap: Add to cart\n    expect: { text: Wear them with the shirt }\n${there}` }),
+    );
+    const direct = await fixtures.run(pageScenario('tabs', 'trousers.html?w=0', { steps: there }));
+    expect(followed.steps.map((s) => [s.status, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', 'shirt.html'],
+      ['passed', 'trousers.html?w=0'],
+      ['passed', 'trousers.html?w=0'],
+      ['passed', 'cart.html'],
+    ]);
+    expect(direct.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    // The same swipe and the same tap, heard as on the page opened directly. (Reaching the link costs a little more
+    // there: the thumb comes from "Add to cart", where it was, not from rest.)
+    const onTab = (await savedArtifacts(followed)).steps.slice(2).map((step) => step.interactions);
+    expect(onTab).toEqual((await savedArtifacts(direct)).steps.slice(1).map((step) => step.interactions));
+    expect(onTab.map((step) => step.map((i) => i.kind))).toEqual([['scroll'], ['tap']]);
+    expect(followed.steps.slice(2).map((s) => s.actions)).toEqual(direct.steps.slice(1).map((s) => s.actions));
+    expect(followed.steps[2]!.effort).toBe(direct.steps[1]!.effort);
+    expect(followed.steps[2]!.effort).toBeGreaterThan(0);
+    expect(followed.steps[3]!.effort).toBeGreaterThanOrEqual(direct.steps[2]!.effort);
+    expect(direct.steps[2]!.effort).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a tap that opens many at once puts the customer on the first, the same on every run; the others blocked, as a phone's browser blocks them", async () => {
+    const steps = `  - name: Add it
+    tap: Add to cart
+    expect: { text: Wear them with the shirt }
+  - name: Go to the cart
+    tap: Go to the cart
+    expect: { text: Your cart }
+`;
+    for (const run of [1, 2]) {
+      const result = await fixtures.run(pageScenario('tabs', 'shirt.html?tabs=50', { steps }));
+      expect(result.steps.map((s) => [s.status, s.url.replace(/^.*\/tabs\//, '')]), `run ${run}`).toEqual([
+        ['passed', 'shirt.html?tabs=50'],
+        ['passed', 'trousers.html?w=0'],
+        ['passed', 'cart.html'],
+      ]);
+      expect(result.steps[2]!.actions.taps, `run ${run}`).toBe(1);
+      expect(result.steps[2]!.effort, `run ${run}`).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });
