@@ -18,6 +18,8 @@ const HTML_FORMS: Record<string, string[]> = {
   '>': ['&gt;', '&#62;', '&#x3e;'],
   '"': ['&quot;', '&#34;', '&#x22;'],
   "'": ['&#39;', '&apos;', '&#x27;'],
+  // A "+" read back from a form sent in an address is a space ("jane+shop@example.com" shown as "jane shop@…").
+  '+': [' ', '%20'],
 };
 
 /**

@@ -50,6 +50,8 @@ describe('redact', () => {
     const quoted = 'p"w\\d9Zq';
     expect(redact(JSON.stringify(JSON.stringify({ nick: quoted })), [quoted])).not.toMatch(/d9Zq/);
     expect(redact('<img data-pw="Hunter2&amp;Go!">', ['Hunter2&Go!'])).toBe('<img data-pw="•••">');
+    // A "+" read back from a form sent in an address comes back as a space.
+    expect(redact('Text message to jane.q vip@example.com', [email])).toBe('Text message to •••');
     expect(redact('<b>a&lt;b&#39;c&quot;</b>', ["a<b'c\""])).toBe('<b>•••</b>');
   });
 
