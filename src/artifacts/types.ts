@@ -190,6 +190,11 @@ export interface AccessibilityResult {
   /** axe-core's version, for the evidence. */
   engine: string;
   violations: AxeViolation[];
+  /**
+   * Set when the page was too big to check with every rule in a few seconds (see probes/axe.ts): how many elements it
+   * had, how many axe-core checked (all of them, or a part), and the rules left out. cx-shop says so as its own note, never as the site's fault.
+   */
+  limited?: { elements: number; checked: number; rulesLeftOut: string[] };
 }
 
 /** How long the site took to answer one action: from the customer acting until the page settled. */

@@ -299,7 +299,14 @@ function environmentOf(artifacts: JudgedStep): string[] {
     .map((language) => `invoice in ${language}: cx-shop reads English invoices, so what it says was not checked`);
   // A way of typing the code cx-shop could not try was not judged: said, so no one takes silence for a pass.
   const untried = (artifacts.promo?.untried ?? []).map((u) => `promo code not tried ${u.variant}: ${u.reason}`);
-  return [...new Set([...notes, ...errors, ...unread, ...untried])].sort();
+  // A page too big to check whole had part of it checked for accessibility: said, so no one takes silence for a pass.
+  const limited = artifacts.accessibility?.limited;
+  const partly = limited
+    ? [
+        `accessibility: the page has ${limited.elements} elements, too many to check with every rule within a few seconds; axe-core checked ${limited.checked === limited.elements ? 'them all' : `${limited.checked} of them (those on the screen first, then in page order)`} without its rules ${limited.rulesLeftOut.join(', ')}`,
+      ]
+    : [];
+  return [...new Set([...notes, ...errors, ...unread, ...untried, ...partly])].sort();
 }
 
 function countActions(artifacts: StepArtifacts): StepResult['actions'] {

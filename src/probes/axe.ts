@@ -17,6 +17,32 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 /** Elements kept per violation; the last kept element's summary says how many more there were. */
 export const MAX_NODES_PER_VIOLATION = 20;
 
+/**
+ * Most elements a page may have to be checked with every rule. axe-core's time grows with the whole page, not only
+ * with what it checks (about 50 s for 20,000 plain elements on a 2-core machine, 44 s of it its colour-contrast rule):
+ * on a bigger page it would hold the page's main thread long after a step, where the customer's next action meets it.
+ * A bigger page is checked without the rules of AXE_LIMITED_LEFT_OUT.
+ */
+export const AXE_WHOLE_PAGE_MAX = 5000;
+
+/** Most elements a page may have to be checked whole (without AXE_LIMITED_LEFT_OUT); a bigger one is checked in part. */
+export const AXE_PART_ABOVE = 10_000;
+
+/** Elements checked on a page checked in part: the ones on the screen first, then the first in page order. */
+export const AXE_LIMITED_ELEMENTS = 2000;
+
+/**
+ * Most parts (whole subtrees) the check of a bigger page names: axe-core compares each element it checks with each
+ * part, so a long list of small parts (the rows of a flat list of 20,000) costs more than the page.
+ */
+export const AXE_LIMITED_PARTS = 100;
+
+/**
+ * Rules left out on a page of more than AXE_WHOLE_PAGE_MAX elements: colour contrast and target size lay out a grid of the whole page whatever part of
+ * it is checked (target size is judged by cx-shop's own tap-target-size rule in any case).
+ */
+export const AXE_LIMITED_LEFT_OUT = ['color-contrast', 'target-size'];
+
 const MORE_NODES = /\n\((\d+) more elements? not listed\)$/;
 
 /** How many elements break the violation's rule, counting the ones left out beyond MAX_NODES_PER_VIOLATION. */
@@ -36,6 +62,11 @@ interface RunArgs {
   exclude: string[];
   tags: string[];
   maxNodes: number;
+  wholePageMax: number;
+  partAbove: number;
+  limitedElements: number;
+  limitedParts: number;
+  limitedLeftOut: string[];
 }
 
 /** The part of axe-core's page API used here (`commons` is only partly typed by the package). */
@@ -50,10 +81,57 @@ interface PageAxe {
 /** Runs in the page (serialised by Playwright): it may only use what a browser and axe-core have. */
 async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
   const axe = (window as unknown as { axe: PageAxe }).axe;
-  const results = await axe.run(args.exclude.length > 0 ? { exclude: args.exclude } : document, {
+  // A big page is checked without the rules that lay out all of it; one too big to check whole in a few seconds gets a
+  // check of a part of it, the same part for the same page state: the elements on the screen, then the first in page
+  // order, up to a count, as whole subtrees where they fit.
+  const elements = document.getElementsByTagName('*');
+  const big = elements.length > args.wholePageMax;
+  let include: Element[] | null = null;
+  let checked = elements.length;
+  if (elements.length > args.partAbove) {
+    const size = new Map<Element, number>();
+    for (let i = elements.length - 1; i >= 0; i -= 1) {
+      const el = elements[i]!;
+      let n = 1;
+      for (const child of Array.from(el.children)) n += size.get(child) ?? 1;
+      size.set(el, n);
+    }
+    const chosen: Element[] = [];
+    const taken = new Set<Element>();
+    const holds = new Set<Element>();
+    let left = args.limitedElements;
+    const onScreen = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const empty = r.width === 0 && r.height === 0;
+      return empty || (r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth);
+    };
+    const walk = (root: Element, screenOnly: boolean) => {
+      const stack = [root];
+      while (stack.length > 0 && left > 0 && chosen.length < args.limitedParts) {
+        const el = stack.pop()!;
+        if (taken.has(el) || (screenOnly && !onScreen(el))) continue;
+        const n = size.get(el) ?? 1;
+        if (n <= left && !holds.has(el)) {
+          chosen.push(el);
+          taken.add(el);
+          left -= n;
+          for (let up = el.parentElement; up && !holds.has(up); up = up.parentElement) holds.add(up);
+        } else {
+          stack.push(...Array.from(el.children).reverse());
+        }
+      }
+    };
+    if (document.body) walk(document.body, true);
+    walk(document.documentElement, false);
+    // In page order, whatever pass chose them.
+    include = chosen.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    checked = args.limitedElements - left;
+  }
+  const context: ElementContext = include ? { include, ...(args.exclude.length > 0 && { exclude: args.exclude }) } : args.exclude.length > 0 ? { exclude: args.exclude } : document;
+  const results = await axe.run(context, {
     runOnly: { type: 'tag', values: args.tags },
     // axe leaves target-size off in a default run; the wcag22aa tag selects it too, but say so in case tags change.
-    rules: { 'target-size': { enabled: true } },
+    rules: { 'target-size': { enabled: true }, ...(big && Object.fromEntries(args.limitedLeftOut.map((id) => [id, { enabled: false }]))) },
     resultTypes: ['violations'],
     // Frames are other documents (often third-party: payments, chat); their content has no box on this page.
     iframes: false,
@@ -104,7 +182,12 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
       return { id: v.id, impact, help: v.help, helpUrl: v.helpUrl, nodes: kept };
     });
     violations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { url: results.url, engine: `axe-core ${axe.version}`, violations };
+    return {
+      url: results.url,
+      engine: `axe-core ${axe.version}`,
+      violations,
+      ...(big && { limited: { elements: elements.length, checked, rulesLeftOut: args.limitedLeftOut } }),
+    };
   } finally {
     axe.teardown();
   }
@@ -112,10 +195,11 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
 
 /**
  * What axe-core's answer depends on, as one string: the address, the whole markup (attributes, text and style
- * elements; the content of open shadow roots too) and which element has focus. Two page states with the same key
+ * elements; the content of open shadow roots too) and which element has focus (and, on a page too big to check
+ * whole, where it is scrolled to). Two page states with the same key
  * (on the same device) get the same answer from axe-core. Runs in the page; reads only.
  */
-export function accessibilityStateKey(): string {
+export function accessibilityStateKey(partAbove: number): string {
   // Two 32-bit hashes of the markup (FNV-1a and djb2): a collision of both is not a worry for a run's page states.
   let fnv = 0x811c9dc5;
   let djb = 5381;
@@ -135,24 +219,57 @@ export function accessibilityStateKey(): string {
   }
   const focus: string[] = [];
   for (let el = document.activeElement; el && el !== document.body; el = el.parentElement) focus.push(`${el.tagName}:${Array.from(el.parentElement?.children ?? []).indexOf(el)}`);
-  return `${location.href}|${length}|${(fnv >>> 0).toString(16)}${(djb >>> 0).toString(16)}|${focus.join('<')}`;
+  // A page too big to check whole is checked from what is on the screen: where it is scrolled to is part of its state.
+  const scrolled = document.getElementsByTagName('*').length > partAbove ? `|${Math.round(scrollX)},${Math.round(scrollY)}` : '';
+  return `${location.href}|${length}|${(fnv >>> 0).toString(16)}${(djb >>> 0).toString(16)}|${focus.join('<')}${scrolled}`;
 }
+
+/** The page did not answer one of cx-shop's cheap questions before the check (see checkAccessibility's answerMs). */
+export class PageNotAnswering extends Error {}
 
 /**
  * Runs axe-core on the page as it is now and returns its violations in cx-shop's shape: violations sorted by rule
  * id, elements by selector, at most MAX_NODES_PER_VIOLATION elements each (see countElements), boxes in document
- * coordinates. Only the top document is checked, not its frames.
+ * coordinates. Only the top document is checked, not its frames; a page of more than AXE_WHOLE_PAGE_MAX elements
+ * without some rules, and one of more than AXE_PART_ABOVE only in part (see AccessibilityResult.limited).
  *
  * @param options.exclude CSS selectors of regions to leave out, such as third-party widgets.
+ * @param options.answerMs How long the page may take to answer whether axe-core is in it already (a question that
+ *   costs it nothing) before the check gives up with PageNotAnswering: nothing of cx-shop's has started in it then.
  * @throws Error naming the page when axe cannot run there (the page navigated away mid-run, a bad selector).
  */
-export async function checkAccessibility(page: Page, options: { exclude?: string[] } = {}): Promise<AccessibilityResult> {
+export async function checkAccessibility(page: Page, options: { exclude?: string[]; answerMs?: number } = {}): Promise<AccessibilityResult> {
   try {
-    const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
-    if (!loaded) await evaluateScript(page, axeScript());
-    return await page.evaluate(runAxeInPage, { exclude: options.exclude ?? [], tags: AXE_TAGS, maxNodes: MAX_NODES_PER_VIOLATION });
+    const bounded = <T>(work: Promise<T>, ms: number | undefined) => (ms === undefined ? work : within(work, ms));
+    const there = () => page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
+    if (!(await bounded(there(), options.answerMs))) {
+      // Loading axe-core takes the page a moment: asked again after it, so that the check starts on a page that has
+      // just answered (one that froze meanwhile is not left waiting for the whole check).
+      await bounded(evaluateScript(page, axeScript()), options.answerMs && 2 * options.answerMs);
+      await bounded(there(), options.answerMs);
+    }
+    return await page.evaluate(runAxeInPage, {
+      exclude: options.exclude ?? [],
+      tags: AXE_TAGS,
+      maxNodes: MAX_NODES_PER_VIOLATION,
+      wholePageMax: AXE_WHOLE_PAGE_MAX,
+      partAbove: AXE_PART_ABOVE,
+      limitedElements: AXE_LIMITED_ELEMENTS,
+      limitedParts: AXE_LIMITED_PARTS,
+      limitedLeftOut: AXE_LIMITED_LEFT_OUT,
+    });
   } catch (error) {
+    if (error instanceof PageNotAnswering) throw error;
     const reason = firstLine(error).replace(/^page\.evaluate: /, '');
     throw new Error(`axe-core could not check ${page.url()}: ${reason}`);
   }
+}
+
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => undefined);
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageNotAnswering(`the page did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

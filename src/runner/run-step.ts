@@ -153,8 +153,10 @@ export class AccessibilityMemo {
   private readonly answers = new Map<string, AccessibilityResult>();
 
   async of(page: Page, device: string, exclude: string[], check: () => Promise<AccessibilityResult>): Promise<AccessibilityResult> {
-    const { accessibilityStateKey } = await import('../probes/axe.js');
-    const state = await timed(page.evaluate(accessibilityStateKey), LOOK_MS).catch(() => null);
+    const { accessibilityStateKey, AXE_PART_ABOVE } = await import('../probes/axe.js');
+    // Cheap on any page: a page that does not answer it soon has stopped answering, and is not checked.
+    const state = await timed(page.evaluate(accessibilityStateKey, AXE_PART_ABOVE), ANSWER_MS).catch(() => null);
+    if (state === null && !(await stillAnswers(page))) throw new StoppedAnswering();
     const key = state === null ? null : JSON.stringify([device, exclude, state]);
     const known = key === null ? undefined : this.answers.get(key);
     if (known) return structuredClone(known);
@@ -171,7 +173,6 @@ export class AccessibilityMemo {
 export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Promise<StepArtifacts> {
   const { recorder, scenario, index, recorded } = { ...env, ...step };
   const page = recorder.page;
-  let outcome = step.outcome;
   // A page the browser could not show (a redirect loop, no answer) is its own error page, or none at all: the address
   // the customer was on is the one the browser asked for last.
   const showing = page.url();
@@ -181,21 +182,21 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
     const shown = page.isClosed() ? null : await timed(ensurePageLib(page), 2000).catch(() => null);
-    const responsive = shown !== null;
+    // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
+    // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest.
+    let frozen = shown === null && !page.isClosed();
+    const answers = async (ms = ANSWER_MS) => {
+      if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
+      return !frozen;
+    };
     // A file the browser shows in its own viewer (a PDF, a picture), or its own error page in place of one it could not
     // open, is no page of the site's to judge (its layout, zoom and accessibility are the browser's).
-    const seen = isSitePage(showing) && responsive && !VIEWED_FILES.test(shown);
-    // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
-    if (recorded.dialogLoop) {
-      outcome = { status: 'error', reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${outcome.reason ? `; ${outcome.reason}` : ''}` };
-    } else if (!responsive && outcome.status !== 'error' && !page.isClosed()) {
-      outcome = { status: 'error', reason: `${outcome.reason ? `${outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` };
-    }
+    const site = isSitePage(showing) && shown !== null && !VIEWED_FILES.test(shown);
     // Timing first, before cx-shop's own look keeps the page busy: the long tasks of its picture and its
     // accessibility check are not the site's. A transition or an animation that ends (a toast fading in, a drawer
     // sliding open) is let end meanwhile, for a while at most: measured mid-fade, a colour is neither the one before
     // nor the one after, and differs from run to run. Both only wait for the page's frames, and keep it no busier.
-    const [longTasks, vitals] = seen
+    const [longTasks, vitals] = site
       ? await Promise.all([
           timed(readLongTasks(page, step.clock), 3000).catch(() => []),
           timed(readVitals(page), 3000).catch(() => NO_VITALS),
@@ -205,16 +206,30 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A step named with a secret (`Type my card ${env.CARD}`) never puts it in a file name.
     const relative = `${env.folder}/${String(index + 1).padStart(2, '0')}-${slug(redact(step.name, scenario.secrets))}.png`;
     // What a press asking to take the form marked as wrong, read now that the marks' transitions have ended.
-    const marked = seen ? await recorder.refusal() : null;
-    const picture = seen ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true, device: { mobile: env.mobile, touch: env.touch } }) : null;
+    const marked = site && (await answers()) ? await recorder.refusal() : null;
+    const picture = site && (await answers()) ? await captureStep(page, join(env.outDir, relative), relative, scenario.secrets, { personSees: env.mobile && env.personSees === true, device: { mobile: env.mobile, touch: env.touch } }) : null;
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
-    const snapshot = seen ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
+    // The picture of a tall page can keep the browser busy well after cx-shop stopped waiting for it (cx-shop's doing,
+    // not the site's): the page is given that long to answer, so that neither this look nor the next step meets it.
+    const snapshot = site && (await answers(PICTURE_SETTLE_MS)) ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
+    // A snapshot that got no answer may still be walking the page: the question waits behind it.
+    if (site && snapshot === null) await answers(LOOK_MS);
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
-    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
+    const accessibility = fresh && (await answers()) ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
+    if (accessibility.frozen) frozen = true;
+    // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
+    const outcome = recorded.dialogLoop
+      ? {
+          status: 'error' as const,
+          reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${step.outcome.reason ? `; ${step.outcome.reason}` : ''}`,
+        }
+      : frozen && step.outcome.status !== 'error'
+        ? { status: 'error' as const, reason: `${step.outcome.reason ? `${step.outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` }
+        : step.outcome;
     return {
       index,
       name: redact(step.name, scenario.secrets),
@@ -233,12 +248,12 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       pages: recorded.pages.filter(isSitePage),
       wallMs: step.wallMs,
       waitMs: recorded.waitMs,
-      ...(!responsive && !page.isClosed() && { frozen: true as const }),
+      ...(frozen && !page.isClosed() && { frozen: true as const }),
       ...(page.isClosed() && { gone: true as const }),
       screenshot: (await picture?.saved) ?? null,
       page: snapshot,
-      accessibility: accessibility.result,
-      accessibilityFailure: accessibility.failure,
+      accessibility: frozen ? null : accessibility.result,
+      accessibilityFailure: frozen ? null : accessibility.failure,
       links: await links,
       timing: { actions: step.timings, longTasks, vitals },
       documents: step.documents,
@@ -249,17 +264,57 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
   });
 }
 
-/** axe-core on the page as it is, or why it could not check it (the accessibility rule reports that). */
-async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnvironment['memo']) {
+/**
+ * axe-core on the page as it is, or why it could not check it (the accessibility rule reports that as cx-shop's own
+ * note), or that the page stopped answering meanwhile. axe-core runs in the page's main thread: a check that takes
+ * longer than cx-shop waits is still let end (it is bounded, see probes/axe.ts) before the customer's next step, which
+ * would otherwise meet cx-shop's own work and take it for the page's.
+ */
+async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnvironment['memo']): Promise<{ result: AccessibilityResult | null; failure: string | null; frozen?: true }> {
   try {
     // axe-core is large: loaded on the first page it checks, never by validate.
-    const { checkAccessibility } = await import('../probes/axe.js');
-    const check = () => timed(checkAccessibility(page, { exclude }), 2 * LOOK_MS);
+    const { checkAccessibility, PageNotAnswering } = await import('../probes/axe.js');
+    const check = async () => {
+      const run = checkAccessibility(page, { exclude, answerMs: ANSWER_MS });
+      try {
+        return await timed(run, 2 * LOOK_MS);
+      } catch (error) {
+        if (error instanceof PageNotAnswering && !(await stillAnswers(page))) throw new StoppedAnswering();
+        if (!/^no answer within/.test(firstLine(error))) throw error;
+        await timed(run, LOOK_MS).catch(() => undefined);
+        if (!page.isClosed() && !(await stillAnswers(page))) throw new StoppedAnswering();
+        throw new Error(`axe-core did not finish checking the page within ${(2 * LOOK_MS) / 1000} s`);
+      }
+    };
     return { result: await (memo ? memo.answers.of(page, memo.device, exclude, check) : check()), failure: null };
   } catch (error) {
+    if (error instanceof StoppedAnswering) return { result: null, failure: null, frozen: true };
     return { result: null, failure: firstLine(error) };
   }
 }
+
+class StoppedAnswering extends Error {}
+
+/**
+ * Whether the page's main thread still answers a question that costs it nothing, within `ms`: a page busy for a
+ * moment answers once it is done, a frozen one never (a closed page is no frozen one).
+ */
+async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
+  return timed(page.evaluate(() => true), ms).then(
+    () => true,
+    () => page.isClosed(),
+  );
+}
+
+/** Longest cx-shop waits for a page to answer during its look, after the first question (2 s) found it answering. */
+const ANSWER_MS = 5000;
+
+/**
+ * Longest cx-shop waits for a page to answer after taking its picture: Chromium painting a very tall page beyond the
+ * screen, with a field the customer has typed in still focused, was seen to take 38 s (20,000 elements, a busy
+ * 2-core machine), holding the page's main thread all along.
+ */
+const PICTURE_SETTLE_MS = 60_000;
 
 /** The element an action worked on, in the scenario's words (as its locator says it), for the step's timing. */
 function describeArgs(action: string, args: unknown): string | null {

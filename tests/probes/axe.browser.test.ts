@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { checkAccessibility, countElements } from '../../src/probes/axe.js';
+import { AXE_LIMITED_ELEMENTS, AXE_PART_ABOVE, AXE_WHOLE_PAGE_MAX, checkAccessibility, countElements } from '../../src/probes/axe.js';
 import { evaluateScript } from '../../src/browser/devtools.js';
 import { startBrowser } from '../helpers/browser.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
@@ -116,6 +116,37 @@ describe('checkAccessibility', () => {
     expect((await checkAccessibility(page)).violations).toEqual([]);
     expect(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run)).toBe('function');
   });
+});
+
+describe('a big page', () => {
+  /** The big list with a picture with no text on the screen, and one at the far end of the list. */
+  async function bigList(n: number): Promise<Page> {
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/rules/big-list.html?n=${n}`);
+    await page.evaluate(() => {
+      const img = () => Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', width: 40, height: 40 });
+      document.querySelector('h1')!.after(img());
+      document.getElementById('list')!.append(img());
+    });
+    return page;
+  }
+
+  it('is checked whole without the rules that lay out all of it, and says so', async () => {
+    const result = await checkAccessibility(await bigList(AXE_WHOLE_PAGE_MAX + 1000));
+    expect(result.limited).toEqual({ elements: expect.any(Number), checked: result.limited!.elements, rulesLeftOut: ['color-contrast', 'target-size'] });
+    expect(result.limited!.elements).toBeGreaterThan(AXE_WHOLE_PAGE_MAX);
+    expect(result.violations.map((v) => [v.id, v.nodes.length])).toEqual([['image-alt', 2]]);
+  }, 60_000);
+
+  it('one too big to check whole is checked on the screen first, then in page order, the same way each time', async () => {
+    await bigList(AXE_PART_ABOVE + 1000);
+    const first = await checkAccessibility(page);
+    expect(first.limited).toEqual({ elements: expect.any(Number), checked: expect.any(Number), rulesLeftOut: ['color-contrast', 'target-size'] });
+    expect(first.limited!.elements).toBeGreaterThan(AXE_PART_ABOVE);
+    expect(first.limited!.checked).toBeLessThanOrEqual(AXE_LIMITED_ELEMENTS);
+    expect(first.violations.map((v) => [v.id, v.nodes.map((n) => n.selector)])).toEqual([['image-alt', ['main > img']]]);
+    expect(await checkAccessibility(page)).toEqual(first);
+  }, 60_000);
 });
 
 describe('evaluateScript', () => {

@@ -1,0 +1,53 @@
+/**
+ * cx-shop's look at the page after a step, in real Chromium, on pages that make it work hard or stop answering: a big
+ * but healthy page is tested (its accessibility check limited, and said so as cx-shop's own note), and a page that
+ * freezes just after it loads is the error of the step that loaded it, not the next one.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const typeEmail = '  - name: Leave my email\n    type: { label: Email for stock alerts, text: "ann@example.com" }\n  - name: Save it\n    tap: Save\n    expect: { text: We will write to you }\n';
+
+describe('a page with 20,000 elements', () => {
+  it('is no frozen page: every step passes, and the accessibility check, limited, says so as cx-shop\'s note', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'big-list.html', { head: 'timeout: 5000\n', steps: typeEmail }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([
+      ['passed', null],
+      ['passed', null],
+      ['passed', null],
+    ]);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps.map((s) => s.frozen ?? false)).toEqual([false, false, false]);
+    expect(artifacts.steps[0]!.accessibilityFailure).toBeNull();
+    expect(artifacts.steps[0]!.accessibility?.limited).toMatchObject({ checked: expect.any(Number), rulesLeftOut: ['color-contrast', 'target-size'] });
+    expect(artifacts.steps[0]!.accessibility!.limited!.elements).toBeGreaterThan(20_000);
+    expect(result.steps[0]!.environment?.some((note) => note.startsWith('accessibility: the page has'))).toBe(true);
+    // Nothing of the site's is blamed for cx-shop's own work.
+    expect(findingsOf(result, 'long-task').filter((f) => f.severity === 'high')).toEqual([]);
+    expect(result.steps.flatMap((s) => s.findings).filter((f) => f.error)).toEqual([]);
+  }, 120_000);
+
+  it('a small page is checked whole, with no note', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'big-list.html?n=10', { steps: typeEmail }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[0]!.accessibility).not.toBeNull();
+    expect(artifacts.steps[0]!.accessibility!.limited).toBeUndefined();
+    expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
+  }, 60_000);
+});
+
+describe('a page that freezes just after it loads', () => {
+  it('is the error of the step that opened it, found at once; the next step is not blamed', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'late-freeze.html', { head: 'timeout: 3000\n', steps: '  - name: Leave my email\n    type: { label: Email for stock alerts, text: "ann@example.com" }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['error', 'skipped']);
+    expect(result.steps[0]!.reason).toBe('the page stopped answering (its main thread is busy or frozen)');
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[0]!.frozen).toBe(true);
+    // What cx-shop could not look at is no note of its own and no wait of the site's.
+    expect(artifacts.steps[0]!.accessibilityFailure).toBeNull();
+    expect(findingsOf(result, 'slow-response')).toEqual([]);
+  }, 120_000);
+});
