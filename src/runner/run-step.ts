@@ -183,7 +183,8 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // Making sure the page helpers are there is also the question whether the page answers at all.
     const shown = page.isClosed() ? null : await timed(ensurePageLib(page), 2000).catch(() => null);
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
-    // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest.
+    // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
+    // once cx-shop's own work in the page has ended, or had its time: a question asked behind it measures cx-shop.
     let frozen = shown === null && !page.isClosed();
     const answers = async (ms = ANSWER_MS) => {
       if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
@@ -212,8 +213,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // The picture of a tall page can keep the browser busy well after cx-shop stopped waiting for it (cx-shop's doing,
     // not the site's): the page is given that long to answer, so that neither this look nor the next step meets it.
     const snapshot = site && (await answers(PICTURE_SETTLE_MS)) ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
-    // A snapshot that got no answer may still be walking the page: the question waits behind it.
-    if (site && snapshot === null) await answers(LOOK_MS);
+    // No question after a snapshot that got no answer: it would wait behind cx-shop's own snapshot, still walking the
+    // page (on a page that adds a thousand links every 20 ms, for four minutes), and call a page frozen that only
+    // keeps growing. Without a snapshot the look ends here in any case: there is nothing for axe-core to check.
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
@@ -281,8 +283,13 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
       } catch (error) {
         if (error instanceof PageNotAnswering && !(await stillAnswers(page))) throw new StoppedAnswering();
         if (!/^no answer within/.test(firstLine(error))) throw error;
-        await timed(run, LOOK_MS).catch(() => undefined);
-        if (!page.isClosed() && !(await stillAnswers(page))) throw new StoppedAnswering();
+        // A page that does not answer once the check has ended is frozen; one still checking is only big, and a
+        // question asked meanwhile would wait behind axe-core.
+        const ended = await timed(run, LOOK_MS).then(
+          () => true,
+          (late: unknown) => !/^no answer within/.test(firstLine(late)),
+        );
+        if (ended && !page.isClosed() && !(await stillAnswers(page))) throw new StoppedAnswering();
         throw new Error(`axe-core did not finish checking the page within ${(2 * LOOK_MS) / 1000} s`);
       }
     };

@@ -1,7 +1,8 @@
 /**
  * cx-shop's look at the page after a step, in real Chromium, on pages that make it work hard or stop answering: a big
  * but healthy page is tested (its accessibility check limited, and said so as cx-shop's own note), and a page that
- * freezes just after it loads is the error of the step that loaded it, not the next one.
+ * freezes just after it loads is the error of the step that loaded it, not the next one, and one that only keeps
+ * growing is busy, not frozen.
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
@@ -49,5 +50,14 @@ describe('a page that freezes just after it loads', () => {
     // What cx-shop could not look at is no note of its own and no wait of the site's.
     expect(artifacts.steps[0]!.accessibilityFailure).toBeNull();
     expect(findingsOf(result, 'slow-response')).toEqual([]);
+  }, 120_000);
+});
+
+describe('a page that keeps growing for ever', () => {
+  it('is busy, not frozen: the step that opened it passes', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'grows.html', { head: 'timeout: 3000\n' }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null]]);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[0]!.frozen).toBeUndefined();
   }, 120_000);
 });
