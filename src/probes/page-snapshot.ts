@@ -110,13 +110,19 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
    * a breadcrumb "Home / Women / Shoes", a footer "Help · Returns | Privacy") has none, however many letters its
    * links spell between them, so the customer still has to hit each small link among its neighbours.
    */
+  const ownTexts = new Map<Element, string>();
+  // Read once per block: every link of a row of thousands (an endless feed) asks for the same block's words.
   const ownText = (block: Element) => {
+    const known = ownTexts.get(block);
+    if (known !== undefined) return known;
     const parts: string[] = [];
     const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
       if (!node.parentElement?.closest(CONTROL_TEXT)) parts.push(node.textContent ?? '');
     }
-    return parts.join(' ');
+    const text = parts.join(' ');
+    ownTexts.set(block, text);
+    return text;
   };
   const letters = (text: string | null) => (text ?? '').replace(/[^\p{L}]/gu, '').length;
   const words = (text: string | null) => (text ?? '').match(/\p{L}+/gu) ?? [];
@@ -353,11 +359,11 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       advert: advert(img),
     }));
 
-  const links = Array.from(document.querySelectorAll('a[href]'))
-    .filter(visible)
-    .map((a) => ({ href: (a as HTMLAnchorElement).href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }))
-    .filter((l) => l.href.startsWith(location.origin))
-    .slice(0, MAX_ITEMS);
+  // Described only once chosen: a feed of thousands of links gives the first MAX_ITEMS of the site's own.
+  const links = (Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[])
+    .filter((a) => a.href.startsWith(location.origin) && visible(a))
+    .slice(0, MAX_ITEMS)
+    .map((a) => ({ href: a.href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }));
 
   // A way to a person: an app link, or words that lead to one ("Contact", "Customer service", "Chat with us"), in a
   // link's or button's text or its name (a chat bubble: an icon button "Open Intercom Messenger", or a chat service's

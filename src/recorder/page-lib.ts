@@ -111,10 +111,14 @@ export function pageLib(): PageLib {
         break;
       }
       const tag = node.tagName.toLowerCase();
-      const parent: Element | null = node.parentElement;
-      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === node!.tagName) : [];
-      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-      node = parent;
+      // Its place among the siblings of its kind, counted by walking them: copying the parent's children for each
+      // element made a list of thousands of links (an endless feed) take minutes to describe.
+      let before = 0;
+      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === node.tagName) before += 1;
+      let after = false;
+      for (let s = node.nextElementSibling; s && before === 0 && !after; s = s.nextElementSibling) after = s.tagName === node.tagName;
+      parts.unshift(before > 0 || after ? `${tag}:nth-of-type(${before + 1})` : tag);
+      node = node.parentElement;
     }
     return parts.join(' > ');
   };

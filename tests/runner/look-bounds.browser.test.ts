@@ -53,6 +53,23 @@ describe('a page that freezes just after it loads', () => {
   }, 120_000);
 });
 
+describe('a long feed of links in one list', () => {
+  it('is looked at whole within the look\'s bounds, and the next tap meets no work of cx-shop\'s', async () => {
+    const steps = '  - name: Back to the newest\n    tap: Back to the newest\n    expect: { text: Showing the newest first }\n';
+    const result = await fixtures.run(pageScenario('rules', 'feed.html', { head: 'timeout: 5000\n', steps }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([
+      ['passed', null],
+      ['passed', null],
+    ]);
+    const artifacts = await savedArtifacts(result);
+    // Its snapshot was taken (the first links of the feed, as many as a snapshot keeps), not given up on.
+    expect(artifacts.steps[0]!.page?.links.length).toBe(2000);
+    expect(artifacts.steps[0]!.page?.links[0]).toMatchObject({ element: 'link "Post 0"', selector: '#feed > a:nth-of-type(1)' });
+    expect(artifacts.steps[0]!.page?.links[1999]).toMatchObject({ selector: '#feed > a:nth-of-type(2000)' });
+    expect(artifacts.steps.map((s) => s.frozen ?? false)).toEqual([false, false]);
+  }, 120_000);
+});
+
 describe('a page that keeps growing for ever', () => {
   it('is busy, not frozen: the step that opened it passes', async () => {
     const result = await fixtures.run(pageScenario('rules', 'grows.html', { head: 'timeout: 3000\n' }));
