@@ -462,7 +462,7 @@ export class ScriptContext implements ActionContext {
           const position: string = getComputedStyle(n).position;
           if (position === 'fixed' || position === 'sticky' || position === 'absolute' || n.matches('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]')) cover = n;
         }
-        const id = cover.id ? ` (#${cover.id})` : '';
+        const id = cover.getAttribute('id') ? ` (#${cover.getAttribute('id')})` : '';
         return `${lib.describe(el)} is under ${lib.describe(cover)}${id}: the customer cannot tap it until that is out of the way`;
       }, label),
       2000,

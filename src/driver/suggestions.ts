@@ -56,7 +56,7 @@ export function suggestLocators(wanted: WantedElement): string[] {
     else if (placeholder && similar(placeholder)) add(yaml('placeholder', placeholder));
     else if (!wanted.field && name && similar(name)) add(`{ role: ${role}, name: ${JSON.stringify(name)} }`);
     else if (testId && similar(testId)) add(`{ testId: ${JSON.stringify(testId)} }`);
-    else if (similar(el.getAttribute('name')) || similar(el.id) || similar(href.split(/[/?#]/).filter(Boolean).pop()) || classes.split(/\s+/).some((c) => similar(c.replace(/[_-]/g, ' ')))) {
+    else if (similar(el.getAttribute('name')) || similar(el.getAttribute('id')) || similar(href.split(/[/?#]/).filter(Boolean).pop()) || classes.split(/\s+/).some((c) => similar(c.replace(/[_-]/g, ' ')))) {
       // Nothing a customer can read names it (an icon link): a test id or CSS is the honest way to find it.
       if (testId) add(`{ testId: ${JSON.stringify(testId)} }`);
       else add(`{ css: ${JSON.stringify(lib.cssPath(el))} }`);

@@ -190,7 +190,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     let working = false;
     if (el.getAttribute('aria-busy') === 'true') working = true;
     else if (el.matches('[role="progressbar"], progress')) working = !el.hasAttribute('aria-valuenow') && !el.hasAttribute('value');
-    else if (BUSY_NAME.test(`${typeof el.className === 'string' ? el.className : ''} ${el.id}`)) working = true;
+    else if (BUSY_NAME.test(`${typeof el.className === 'string' ? el.className : ''} ${el.getAttribute('id') ?? ''}`)) working = true;
     else if (el.childElementCount === 0 || el.getAttribute('role') === 'status') {
       const text = clean(el.textContent);
       working = text.length > 0 && text.length <= 40 && lib.saysWorking(text);
@@ -336,7 +336,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const advert = (img: Element): boolean => {
     if (img.closest('a[rel~="sponsored"], ins.adsbygoogle, [data-ad-slot], [data-ad-unit], [id^="div-gpt-ad"], [id^="google_ads"]')) return true;
     for (let n: Element | null = img, depth = 0; n && n !== document.body && depth < 5; n = n.parentElement, depth += 1) {
-      const words = `${n.id} ${typeof n.className === 'string' ? n.className : ''}`.toLowerCase().split(/[\s_-]+/);
+      const words = `${n.getAttribute('id') ?? ''} ${typeof n.className === 'string' ? n.className : ''}`.toLowerCase().split(/[\s_-]+/);
       if (words.some((word) => ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adslot', 'adunit', 'sponsored'].includes(word))) return true;
     }
     return false;

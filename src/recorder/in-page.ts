@@ -507,7 +507,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // How a field is known to the customer: its kind, its name and id, and its label. A page that draws itself again
   // from state on every keystroke puts a new element of the same kind in the old one's place.
   const fieldIdentity = (el: Element) =>
-    `${el.tagName} ${el.getAttribute('type') ?? ''} ${el.getAttribute('name') ?? ''} ${el.id} ${lib.labelOf(el) ?? ''}`;
+    `${el.tagName} ${el.getAttribute('type') ?? ''} ${el.getAttribute('name') ?? ''} ${el.getAttribute('id') ?? ''} ${lib.labelOf(el) ?? ''}`;
   // Read while the field is on the page: a field taken off it has lost its label.
   const identities = new Map<number, string>();
   const looselyEqual = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
@@ -1154,8 +1154,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * field the page marks invalid (aria-invalid="true" with aria-describedby), whatever its class or colour.
    */
   const errorOfField = (n: Element): boolean => {
-    if (!n.id) return false;
-    const id = JSON.stringify(n.id);
+    // The attribute, not the property: a form's `id` is its field named "id" when it has one (every Shopify product
+    // form's hidden variant field), and a selector built from that element would throw.
+    const attribute = n.getAttribute('id');
+    if (!attribute) return false;
+    const id = JSON.stringify(attribute);
     return document.querySelector(`[aria-errormessage~=${id}], [aria-invalid="true"][aria-describedby~=${id}]`) !== null;
   };
   /**
@@ -1241,7 +1244,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const known = shown.get(text);
     if (known && known.isConnected && lib.visible(known)) return;
     shown.set(text, el);
-    const id = el.id ? `#${el.id}` : '';
+    const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
     const role = el.getAttribute('role');
     send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
   };
@@ -1285,7 +1288,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
           const field = failed!.find(({ el: f, event: e }) => !e.defaultPrevented && f.isConnected && lib.visible(f))?.el;
           failed = null;
           if (!field || !field.validationMessage) return;
-          const id = field.id ? `#${field.id}` : '';
+          const id = field.getAttribute('id') ? `#${field.getAttribute('id')}` : '';
           send({ type: 'message', arrival: false, kind: 'error', text: lib.clean(field.validationMessage), where: `${field.tagName.toLowerCase()}${id} (the browser's own message)`, box: lib.pageBox(field) });
         }, 0);
       }

@@ -106,8 +106,9 @@ export function pageLib(): PageLib {
     const parts: string[] = [];
     let node: Element | null = el;
     while (node && node !== document.documentElement && parts.length < 5) {
-      if (node.id) {
-        parts.unshift(`#${CSS.escape(node.id)}`);
+      const id = node.getAttribute('id');
+      if (id) {
+        parts.unshift(`#${CSS.escape(id)}`);
         break;
       }
       const tag = node.tagName.toLowerCase();
@@ -186,7 +187,7 @@ export function pageLib(): PageLib {
       if (label) return `${role} labelled "${label.slice(0, 60)}"`;
       const placeholder = clean(el.getAttribute('placeholder'));
       if (placeholder) return `${role} with placeholder "${placeholder.slice(0, 60)}"`;
-      const name = clean(el.getAttribute('name')) || el.id;
+      const name = clean(el.getAttribute('name')) || el.getAttribute('id');
       return name ? `${role} named "${name}"` : role;
     }
     const name = nameOf(el);
@@ -201,7 +202,8 @@ export function pageLib(): PageLib {
       }
     }
     const classes = clean(typeof (el as HTMLElement).className === 'string' ? (el as HTMLElement).className : '').split(' ')[0];
-    return el.id ? `${role} #${el.id}` : classes ? `${role} .${classes}` : role;
+    const id = el.getAttribute('id');
+    return id ? `${role} #${id}` : classes ? `${role} .${classes}` : role;
   };
   const control = (el: Element): Element => el.closest(CONTROLS) ?? el;
   /**

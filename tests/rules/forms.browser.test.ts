@@ -564,6 +564,22 @@ describe('messages tied to an invalid field (error-message)', () => {
   });
 });
 
+describe('a form with a field named "id" (a Shopify product form)', () => {
+  const ADD = '  - name: Add\n    tap: { role: button, name: Add to cart }\n';
+
+  it('the answer in the form is seen: no error of the page, no dead tap', async () => {
+    const result = await run('product-form-id.html', { steps: ADD });
+    expect(result.steps.map((s) => s.findings.map((f) => f.rule))).toEqual([[], []]);
+  });
+
+  it('an error shown in the form is an error message', async () => {
+    const result = await run('product-form-id.html', { steps: '  - name: Nine\n    type: { label: Quantity, text: "9" }\n' + ADD });
+    expect(findingsOf(result, 'page-error')).toEqual([]);
+    const errors = findingsOf(result, 'error-message');
+    expect(errors.map((f) => f.evidence.text)).toEqual(['Only 3 are left: choose a quantity of 3 or fewer.']);
+  });
+});
+
 describe('forms inside web components (shadow roots)', () => {
   const CHECK =
     '  - name: Euros\n    select: { label: Currency, option: EUR }\n' +
