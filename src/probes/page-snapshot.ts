@@ -359,8 +359,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       advert: advert(img),
     }));
 
-  // Described only once chosen: a feed of thousands of links gives the first MAX_ITEMS of the site's own.
-  const links = (Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[])
+  // Described only once chosen: a feed of thousands of links gives the first MAX_ITEMS of the site's own. A
+  // component's links too: a header or footer drawn as a web component holds the site's links in its shadow root.
+  const links = (deepAll('a[href]') as HTMLAnchorElement[])
     .filter((a) => a.href.startsWith(location.origin) && visible(a))
     .slice(0, MAX_ITEMS)
     .map((a) => ({ href: a.href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }));
@@ -369,7 +370,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // link's or button's text or its name (a chat bubble: an icon button "Open Intercom Messenger", or a chat service's
   // frame titled "Button to launch messaging window").
   const TO_A_PERSON = /\bchat\b|\bcontact\b|talk to|speak to|get in touch|customer (service|care|support)|message us|call us|email us|messenger\b|messaging window/i;
-  const contactLinks = Array.from(document.querySelectorAll('a[href], button, [role="button"], iframe[title]'))
+  const contactLinks = deepAll('a[href], button, [role="button"], iframe[title]')
     .filter(visible)
     .map((el) => ({ el, words: clean(`${(el as HTMLElement).innerText ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`) }))
     .filter(({ el, words }) => /^(tel|mailto|sms):/i.test(el.getAttribute('href') ?? '') || TO_A_PERSON.test(words))

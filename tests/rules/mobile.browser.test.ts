@@ -431,6 +431,14 @@ describe('broken-link', () => {
     expect(links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/members-only', 200], ['/api/missing', 404]]);
   });
 
+  it("a link in a web component's shadow root (a header drawn as a component) is asked about as any other", async () => {
+    const result = await run('links-in-component.html');
+    const findings = findingsOf(result, 'broken-link');
+    expect(findings.map((f) => [f.evidence.element, f.evidence.measured])).toEqual([['link "Your basket"', 'HTTP 404']]);
+    const links = (await savedArtifacts(result)).steps[0]!.links;
+    expect(links.map((l) => [new URL(l.href).pathname, l.status]).sort()).toEqual([['/api/missing', 404], ['/mobile/links-ok.html', 200], ['/mobile/viewport-ok.html', 200]]);
+  });
+
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
     const result = await run('links-broken.html');
     const findings = findingsOf(result, 'broken-link');
