@@ -62,6 +62,11 @@ describe('returns journey rules', () => {
     expect(returnsRules(result)).toEqual([]);
   });
 
+  it("a \"Contact customer service\" link in a footer drawn as a web component is a person to ask", async () => {
+    const result = await fixtures.run(journey('  - name: Done\n    goto: /returns/booked-component.html\n'));
+    expect(returnsRules(result)).toEqual([]);
+  });
+
   it('a confirmed return with a number and a chat link has no returns findings, and its summary counts the journey', async () => {
     const result = await fixtures.run(through('Continue to confirmation'));
     expect(returnsRules(result)).toEqual([]);
