@@ -293,9 +293,24 @@ const AMOUNT_LINE = new RegExp(`^[-–−(]?\\s?${MONEY.source}\\)?$`);
 const isLabelLine = (line: string) => line.length <= 40 && /\p{L}/u.test(line) && !MONEY.test(line);
 
 /**
+ * A line that joins the last label of one table cell and the first amount of the cell beside it: totals set in a
+ * table row of two cells, the labels stacked in one and the amounts in the other with line breaks ("Subtotal<br>VAT<br>
+ * Balance due" | "£88.95<br>£13.34<br>£80.05"), read row by row. Split in two where the amount begins, or null.
+ */
+function labelThenAmount(line: string): [string, string] | null {
+  for (let at = line.lastIndexOf(' '); at > 0; at = line.lastIndexOf(' ', at - 1)) {
+    const label = line.slice(0, at).trim();
+    const amount = line.slice(at + 1).trim();
+    if (isLabelLine(label) && AMOUNT_LINE.test(amount)) return [label, amount];
+  }
+  return null;
+}
+
+/**
  * Totals laid out as two columns side by side (the labels in one block, the amounts in the next) read as all the
  * labels, then all the amounts: "Subtotal / VAT / Total due / £100.00 / £20.00 / £120.00". Paired again line by line
- * when the two runs are as long as each other, so each label names its own amount.
+ * when the two runs are as long as each other, so each label names its own amount. Two cells of a table row give
+ * the same runs with the last label and the first amount on one line ("Total due £100.00"), between them.
  */
 export function pairColumns(text: string): string {
   const lines = text.split('\n');
@@ -303,11 +318,15 @@ export function pairColumns(text: string): string {
   for (let i = 0; i < lines.length; ) {
     let labels = 0;
     while (i + labels < lines.length && isLabelLine(lines[i + labels]!.trim())) labels += 1;
+    const joined = labels >= 1 && i + labels < lines.length ? labelThenAmount(lines[i + labels]!.trim()) : null;
+    const column = [...lines.slice(i, i + labels).map((line) => line.trim()), ...(joined ? [joined[0]] : [])];
+    const first = i + labels + (joined ? 1 : 0);
     let amounts = 0;
-    while (i + labels + amounts < lines.length && AMOUNT_LINE.test(lines[i + labels + amounts]!.trim())) amounts += 1;
-    if (labels >= 2 && amounts === labels) {
-      for (let k = 0; k < labels; k += 1) out.push(`${lines[i + k]!.trim()} ${lines[i + labels + k]!.trim()}`);
-      i += labels * 2;
+    while (first + amounts < lines.length && AMOUNT_LINE.test(lines[first + amounts]!.trim())) amounts += 1;
+    const values = [...(joined ? [joined[1]] : []), ...lines.slice(first, first + amounts).map((line) => line.trim())];
+    if (column.length >= 2 && values.length === column.length) {
+      for (let k = 0; k < column.length; k += 1) out.push(`${column[k]} ${values[k]}`);
+      i = first + amounts;
     } else {
       out.push(lines[i]!);
       i += 1;

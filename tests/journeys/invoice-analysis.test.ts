@@ -330,6 +330,14 @@ describe('totals in two columns side by side', () => {
     }
   });
 
+  it('two cells of one table row, read row by row, put the last label and the first amount on one line: paired all the same', () => {
+    const text = 'Subtotal\nDiscount (WELCOME10)\nVAT at 20% (included)\nBalance due £88.95\n−£8.90\n£13.34\n£80.05\nHow to pay';
+    expect(pairColumns(text)).toBe('Subtotal £88.95\nDiscount (WELCOME10) −£8.90\nVAT at 20% (included) £13.34\nBalance due £80.05\nHow to pay');
+    expect(analyseInvoice(invoice(text)).amountDue.amount).toBe('£80.05');
+    // Rows each with their own amount are left as they are.
+    expect(pairColumns('Subtotal £88.95\nVAT £13.34\nBalance due £80.05')).toBe('Subtotal £88.95\nVAT £13.34\nBalance due £80.05');
+  });
+
   it('runs of different lengths are left as they are: which amount is whose cannot be told', () => {
     const text = 'Items\nShirt\nSocks\n£10.00\nThank you';
     expect(pairColumns(text)).toBe(text);

@@ -103,6 +103,10 @@ describe('invoice layouts as shops set them', () => {
     expect(await rulesOn('discount-minus-sign.html')).toEqual([]);
   });
 
+  it('totals in one table row, labels stacked in one cell and amounts in the next, pair each label with its amount: no finding', async () => {
+    expect(await rulesOn('stacked-totals.html')).toEqual([]);
+  });
+
   it('the usual small print ("in the interest of", a right to go to court) is no threat: no finding', async () => {
     expect(await rulesOn('small-print.html')).toEqual([]);
   });
