@@ -129,9 +129,10 @@ export interface PageErrorRecord {
   message: string;
   /**
    * Where the throwing code came from: the site's own scripts, a third party's, or unknown (a value thrown that is no
-   * Error has no stack: on a page that runs only the site's scripts it is the site's).
+   * Error has no stack: on a page that runs only the site's scripts it is the site's), or cx-shop's own script in the
+   * page (never the site's fault: listed as cx-shop's note).
    */
-  party: 'site' | 'third-party' | 'unknown';
+  party: 'site' | 'third-party' | 'unknown' | 'cx-shop';
   cause: 'action' | 'background';
 }
 

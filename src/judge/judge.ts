@@ -288,6 +288,7 @@ function environmentOf(artifacts: JudgedStep): string[] {
     .map((r) => `${r.party === 'third-party' ? new URL(r.url).host : 'background'}: ${r.method} ${shortUrl(r.url)} ${r.status !== null ? `HTTP ${r.status}` : r.failure}`);
   const errors = artifacts.pageErrors.flatMap((e) => {
     const line = e.message.split('\n')[0];
+    if (e.party === 'cx-shop') return [`cx-shop's own script in the page failed (not the site's doing): ${line}`];
     if (e.party === 'third-party' || e.cause === 'background') return [`${e.party === 'third-party' ? 'third-party script' : 'background'} error: ${line}`];
     if (e.party === 'unknown') return [`error of unknown origin (a value thrown that is no Error, on a page that runs third parties' scripts): ${line}`];
     return afterUnreachableScript(e, artifacts.requests, artifacts.earlierUnanswered) ? [`error after a third party's script got no answer: ${line}`] : [];

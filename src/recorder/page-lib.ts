@@ -20,6 +20,8 @@ export interface PageLib {
   /** Box in document coordinates, rounded to 0.01 px. */
   pageBox(el: Element): Box;
   cssPath(el: Element): string;
+  /** CSS.escape, the browser's own even where the page has a global of its own named CSS. */
+  cssEscape(text: string): string;
   roleOf(el: Element): string;
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
@@ -55,6 +57,25 @@ export interface PageLib {
 
 export function pageLib(): PageLib {
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  // A page's own global named CSS (an old `var CSS = { load() {…} }`) takes the browser's place: the browser's is kept
+  // from before the page's scripts run, and where the page came first, escaping is done here by the same rules.
+  const css = typeof CSS === 'object' && CSS !== null && typeof CSS.escape === 'function' ? CSS : null;
+  const cssEscape = (text: string): string =>
+    css
+      ? css.escape(text)
+      : Array.from(text, (c, i) => {
+          const code = c.codePointAt(0)!;
+          if (code === 0) return '\uFFFD';
+          if (code < 0x20 || code === 0x7f || (i === 0 && /\d/.test(c)) || (i === 1 && /\d/.test(c) && text[0] === '-')) return `\\${code.toString(16)} `;
+          if (i === 0 && c === '-' && text.length === 1) return '\\-';
+          return code >= 0x80 || /[\w-]/.test(c) ? c : `\\${c}`;
+        }).join('');
+  const supportsColour = (colour: string): boolean => {
+    if (css) return css.supports('color', colour);
+    const style = document.createElement('i').style;
+    style.color = colour;
+    return style.color !== '';
+  };
   const round = (n: number) => Math.round(n * 100) / 100;
   const CONTROLS =
     'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="checkbox"], ' +
@@ -108,7 +129,7 @@ export function pageLib(): PageLib {
     while (node && node !== document.documentElement && parts.length < 5) {
       const id = node.getAttribute('id');
       if (id) {
-        parts.unshift(`#${CSS.escape(id)}`);
+        parts.unshift(`#${cssEscape(id)}`);
         break;
       }
       const tag = node.tagName.toLowerCase();
@@ -275,7 +296,7 @@ export function pageLib(): PageLib {
     if (painted.has(colour)) return painted.get(colour)!;
     pixel ??= typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true }) : null;
     let value: [number, number, number, number] | null = null;
-    if (pixel && CSS.supports('color', colour)) {
+    if (pixel && supportsColour(colour)) {
       pixel.clearRect(0, 0, 1, 1);
       pixel.fillStyle = colour;
       pixel.fillRect(0, 0, 1, 1);
@@ -337,5 +358,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
 }

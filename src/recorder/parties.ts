@@ -59,3 +59,32 @@ export function unseenByCustomer(request: Pick<RequestRecord, 'telemetry' | 'pre
 export function isSitePage(url: string): boolean {
   return /^https?:/i.test(url);
 }
+
+/**
+ * The name cx-shop's own scripts in the page go by (its recorder and its speed probes, see install.ts), so that an
+ * error thrown in them is told from the site's.
+ */
+export const IN_PAGE_SCRIPT = 'cx-shop-in-page.js';
+
+/** The places a stack names, innermost first: the address (or script name) of each frame that has one. */
+function framesOf(stack: string): string[] {
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .flatMap((line) => /\(?((?:[a-z][a-z0-9+.-]*:\/\/)?[^\s()]+?):\d+:\d+\)?$/i.exec(line.trim())?.[1] ?? []);
+}
+
+/**
+ * Whose code threw, from an error's stack: the first frame with an address says whose script it is; a stack whose
+ * every frame is cx-shop's own in-page script is cx-shop's (its recorder failing on an unusual page), never the
+ * site's. One that passes through cx-shop's code on its way from the site's (a page calling `fetch` wrongly, through
+ * cx-shop's watch on it) is the site's. Null when the stack names no address (a value thrown that is no Error).
+ */
+export function thrownBy(stack: string, sites: readonly string[]): 'site' | 'third-party' | 'cx-shop' | null {
+  const frames = framesOf(stack);
+  const theirs = frames.filter((frame) => frame !== IN_PAGE_SCRIPT);
+  if (frames.length > 0 && theirs.length === 0) return 'cx-shop';
+  const from = theirs.find((frame) => /^https?:\/\//i.test(frame));
+  return from === undefined ? null : partyOf(from, sites);
+}
+

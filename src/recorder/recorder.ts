@@ -11,7 +11,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type StepArtif
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
-import { siteOf, partyOf, isPrefetch, isTelemetry, isSitePage, unseenByCustomer } from './parties.js';
+import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenByCustomer } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 
@@ -309,10 +309,9 @@ export class Recorder {
     });
     page.on('pageerror', (error) => {
       if (!here()) return;
-      const from = /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(error.stack ?? '')?.[1];
       // A value thrown or rejected that is no Error (`Promise.reject({ code: 500 })`) has no stack to say whose code
       // it came from: the site's, on a page that runs no one else's scripts; unknown on one that does.
-      const party = from !== undefined ? (partyOf(from, [...this.sites, siteOf(page.url())]) === 'site' ? 'site' : 'third-party') : this.othersScriptsHere() ? 'unknown' : 'site';
+      const party = thrownBy(error.stack ?? '', [...this.sites, siteOf(page.url())]) ?? (this.othersScriptsHere() ? 'unknown' : 'site');
       this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
     });
     page.on('console', (message) => {

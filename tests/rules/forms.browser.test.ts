@@ -580,6 +580,19 @@ describe('a form with a field named "id" (a Shopify product form)', () => {
   });
 });
 
+describe('a page with a global of its own named CSS (an old stylesheet loader)', () => {
+  it('is read as any page: its error message is found, nothing is blamed on the page, and cx-shop says nothing of its own', async () => {
+    const SIGN_UP = '    tap: { role: button, name: Sign up }\n';
+    const result = await run('css-global.html', {
+      steps: '  - name: A wrong email\n    type: { label: Email, text: "ann" }\n' + SIGN_UP + '  - name: Put it right\n    type: { label: Email, text: "ann@example.com" }\n' + SIGN_UP + '    expect: { text: you are signed up }\n',
+    });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(result.steps.map((s) => s.findings.map((f) => f.rule))).toEqual([[], ['error-message'], []]);
+    expect(findingsOf(result, 'error-message')[0]!.evidence.text).toBe('Enter an email address like name@example.com');
+    expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
+  });
+});
+
 describe('forms inside web components (shadow roots)', () => {
   const CHECK =
     '  - name: Euros\n    select: { label: Currency, option: EUR }\n' +

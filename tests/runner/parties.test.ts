@@ -3,7 +3,7 @@
  * and monitoring calls on their own hosts or proxied through the site's own, but not the site's own data calls.
  */
 import { describe, expect, it } from 'vitest';
-import { isPrefetch, isTelemetry, partyOf, siteOf, unseenByCustomer } from '../../src/recorder/parties.js';
+import { IN_PAGE_SCRIPT, isPrefetch, isTelemetry, partyOf, siteOf, thrownBy, unseenByCustomer } from '../../src/recorder/parties.js';
 
 describe('telemetry', () => {
   it.each([
@@ -65,3 +65,25 @@ describe('prefetches', () => {
     expect(unseenByCustomer({ telemetry: false })).toBe(false);
   });
 });
+
+describe('whose code threw', () => {
+  // Stacks as Chromium gives them, cx-shop's own in-page script named as it names it.
+  const sites = ['fernhill.co.uk'];
+  const at = (frames: string[]) => ['TypeError: something went wrong', ...frames.map((frame) => `    at ${frame}`)].join('\n');
+
+  it('an error with every frame in cx-shop\'s own in-page script is cx-shop\'s, never the site\'s', () => {
+    expect(thrownBy(at([`pageBox (${IN_PAGE_SCRIPT}:2:153)`, `HTMLDocument.<anonymous> (${IN_PAGE_SCRIPT}:3:4012)`]), sites)).toBe('cx-shop');
+  });
+
+  it('one that passes through cx-shop\'s watch on its way from the site\'s code is the site\'s; from another domain, a third party\'s', () => {
+    expect(thrownBy(at([`window.fetch (${IN_PAGE_SCRIPT}:2:153)`, 'HTMLButtonElement.onclick (https://www.fernhill.co.uk/signup:1:50)']), sites)).toBe('site');
+    expect(thrownBy(at(['https://cdn.fernhill.co.uk/app.js:1:2', 'new Promise (<anonymous>)']), sites)).toBe('site');
+    expect(thrownBy(at(['Object.track (https://cdn.segment.com/analytics.js:4:88)', `HTMLButtonElement.<anonymous> (${IN_PAGE_SCRIPT}:2:10)`]), sites)).toBe('third-party');
+  });
+
+  it('a stack that names no address says nothing of whose code it was', () => {
+    expect(thrownBy('[object Object]', sites)).toBeNull();
+    expect(thrownBy(at(['site (<anonymous>:1:18)']), sites)).toBeNull();
+  });
+});
+
