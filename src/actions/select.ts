@@ -50,7 +50,7 @@ export const select = defineAction({
     }
     const missing = options.filter((_, i) => wanted[i] === null);
     if (missing.length > 0) {
-      const available = await element.evaluate((el) => Array.from((el as HTMLSelectElement).options, (o) => o.label.trim()).join(', '));
+      const available = await element.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.label.trim()).join(', '));
       throw new ActionError(`${target.description} has no option "${missing.join('", "')}" (it offers: ${available})`);
     }
     // The customer's finger opens the list, then picks; a list that does nothing in answer is dead like a button.

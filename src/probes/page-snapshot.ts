@@ -147,7 +147,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       const style = getComputedStyle(parent);
       const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
       if (el.getBoundingClientRect().height > line + 2) return false;
-      const ownWords = Array.from(parent.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join(' ');
+      const ownWords = [...parent.childNodes].map((node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join(' ');
       return letters(ownWords) > 10 || (ownWords.match(/\p{L}{2,}/gu) ?? []).length >= 2;
     }
     const around = ownText(parent);

@@ -63,7 +63,7 @@ export function pageLib(): PageLib {
   const cssEscape = (text: string): string =>
     css
       ? css.escape(text)
-      : Array.from(text, (c, i) => {
+      : [...text].map((c, i) => {
           const code = c.codePointAt(0)!;
           if (code === 0) return '\uFFFD';
           if (code < 0x20 || code === 0x7f || (i === 0 && /\d/.test(c)) || (i === 1 && /\d/.test(c) && text[0] === '-')) return `\\${code.toString(16)} `;
@@ -179,7 +179,7 @@ export function pageLib(): PageLib {
     }
     const labels = (el as HTMLInputElement).labels;
     if (labels && labels.length > 0) {
-      const text = clean(Array.from(labels, (l) => (l as HTMLElement).innerText || l.textContent).join(' '));
+      const text = clean([...labels].map((l) => (l as HTMLElement).innerText || l.textContent).join(' '));
       if (text) return text;
     }
     const title = clean(el.getAttribute('title'));
@@ -278,7 +278,7 @@ export function pageLib(): PageLib {
   };
   const fieldWords = (el: Element): string => {
     const input = el as HTMLInputElement;
-    const labels = 'labels' in input && input.labels ? Array.from(input.labels, (l) => l.textContent) : [];
+    const labels = 'labels' in input && input.labels ? [...input.labels].map((l) => l.textContent) : [];
     return clean(
       [input.name, input.id, el.getAttribute('autocomplete'), el.getAttribute('aria-label'), el.getAttribute('placeholder'), ...labels]
         .filter(Boolean)

@@ -66,7 +66,7 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   const inMarkup = (char: string) => entities[char] ?? escape(char);
   const separators = '(?:[\\s\\-./\\\\()[\\]{}+]|&nbsp;|<[^>]*>)*';
   const markup = new RegExp(
-    [...long.map((secret) => Array.from(secret, inMarkup).join(separators)), ...shortSecrets.map((secret) => asWord(Array.from(secret, inMarkup).join('')))].join('|') || '(?!)',
+    [...long.map((secret) => [...secret].map(inMarkup).join(separators)), ...shortSecrets.map((secret) => asWord([...secret].map(inMarkup).join('')))].join('|') || '(?!)',
     'iu',
   );
 
@@ -85,7 +85,7 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
       const r = el.getBoundingClientRect();
       const input = el as HTMLInputElement;
       // A list shows its chosen option's words, not its value ("Text message to jane@example.com").
-      const value = el instanceof HTMLSelectElement ? Array.from(el.selectedOptions, (option) => option.text).join(' ') : 'value' in input ? String(input.value) : (el as HTMLElement).innerText;
+      const value = el instanceof HTMLSelectElement ? [...el.selectedOptions].map((option) => option.text).join(' ') : 'value' in input ? String(input.value) : (el as HTMLElement).innerText;
       return {
         box: { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height },
         showsSecret: holdsSecret(value) || holdsSecret(el.getAttribute('placeholder')),
@@ -143,7 +143,9 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
     // (A shadow root cannot be asked itself: its top elements are.)
     return (tree === document ? [document] : Array.from(tree.children)).flatMap((context) => {
       const found = document.evaluate(`descendant-or-self::*[@*[contains(., ${literal})]]`, context, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-      return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i) as Element);
+      const elements: Element[] = [];
+      for (let i = 0; i < found.snapshotLength; i += 1) elements.push(found.snapshotItem(i) as Element);
+      return elements;
     });
   };
 

@@ -62,7 +62,7 @@ export async function checkExpectation(
       field
         .evaluate((el) => {
           const lib = window.__cxShopLib;
-          const shown = el instanceof HTMLSelectElement ? Array.from(el.selectedOptions, (option) => option.label || option.text).join(', ') : null;
+          const shown = el instanceof HTMLSelectElement ? [...el.selectedOptions].map((option) => option.label || option.text).join(', ') : null;
           return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '', shown };
         })
         .catch(() => ({ type: '', words: '', shown: null }));

@@ -580,16 +580,23 @@ describe('a form with a field named "id" (a Shopify product form)', () => {
   });
 });
 
-describe('a page with a global of its own named CSS (an old stylesheet loader)', () => {
-  it('is read as any page: its error message is found, nothing is blamed on the page, and cx-shop says nothing of its own', async () => {
-    const SIGN_UP = '    tap: { role: button, name: Sign up }\n';
-    const result = await run('css-global.html', {
-      steps: '  - name: A wrong email\n    type: { label: Email, text: "ann" }\n' + SIGN_UP + '  - name: Put it right\n    type: { label: Email, text: "ann@example.com" }\n' + SIGN_UP + '    expect: { text: you are signed up }\n',
-    });
+describe('pages whose old scripts replace what the browser has', () => {
+  const SIGN_UP = '    tap: { role: button, name: Sign up }\n';
+  const steps = '  - name: A wrong email\n    type: { label: Email, text: "ann" }\n' + SIGN_UP + '  - name: Put it right\n    type: { label: Email, text: "ann@example.com" }\n' + SIGN_UP + '    expect: { text: you are signed up }\n';
+
+  it('a global of its own named CSS (an old stylesheet loader): its error message is found, nothing is blamed on the page, and cx-shop says nothing of its own', async () => {
+    const result = await run('css-global.html', { steps });
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
     expect(result.steps.map((s) => s.findings.map((f) => f.rule))).toEqual([[], ['error-message'], []]);
     expect(findingsOf(result, 'error-message')[0]!.evidence.text).toBe('Enter an email address like name@example.com');
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
+  });
+
+  it('an Array.from of its own (Prototype.js on a Magento 1 shop): the same effort and findings as without it', async () => {
+    const measured = (result: Awaited<ReturnType<typeof run>>) => result.steps.map((s) => [s.status, s.effort, s.findings.map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
+    const old = await run('old-array-from.html', { steps });
+    expect(measured(old)).toEqual(measured(await run('old-array-from.html?plain', { steps })));
+    expect(findingsOf(old, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter an email address like name@example.com']);
   });
 });
 
