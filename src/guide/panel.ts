@@ -44,6 +44,9 @@ export function guidePanelInPage(): void {
   if (window !== window.top || window.__cxShopGuidePanel) return;
   const MARGIN = 8;
   const PILL = 44;
+  // An old library's Array.prototype.toJSON (Prototype.js) makes the browser refuse every call to cx-shop: made as if
+  // it were not there (see pageLib.plainJson).
+  const call = <T,>(binding: () => T): T => (window.__cxShopLib ? window.__cxShopLib.plainJson(binding) : binding());
   // The site's controls, and the messages it shows the customer (the panel must not hide "Added to your cart").
   const CONTROLS =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, label, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="combobox"], [role="textbox"], [tabindex]:not([tabindex="-1"]), [onclick], [contenteditable="true"], ' +
@@ -109,8 +112,8 @@ export function guidePanelInPage(): void {
       root.addEventListener(type, (event) => event.stopPropagation());
     }
     const q = (selector: string) => root!.querySelector(selector) as HTMLElement;
-    q('.done').addEventListener('click', () => void window.__cxShopGuideSay?.('done'));
-    q('.cannot').addEventListener('click', () => void window.__cxShopGuideSay?.('could-not'));
+    q('.done').addEventListener('click', () => void call(() => window.__cxShopGuideSay?.('done')));
+    q('.cannot').addEventListener('click', () => void call(() => window.__cxShopGuideSay?.('could-not')));
     q('.fold').addEventListener('click', () => {
       openedByShopper = false;
       folded = true;
@@ -223,7 +226,7 @@ export function guidePanelInPage(): void {
 
   window.__cxShopGuidePanel = {
     async refresh() {
-      state = (await window.__cxShopGuideState?.().catch(() => null)) ?? null;
+      state = (await call(() => window.__cxShopGuideState?.())?.catch(() => null)) ?? null;
       folded = false;
       openedByShopper = false;
       render();

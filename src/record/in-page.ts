@@ -30,7 +30,8 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
   (window as unknown as { __cxShopActs?: boolean }).__cxShopActs = true;
   const send = (act: Record<string, unknown>) => {
     try {
-      window.__cxShopRecordAct?.({ ...act, t: Date.now(), url: location.href } as RecordedAct);
+      const sent: unknown = lib.plainJson(() => window.__cxShopRecordAct?.({ ...act, t: Date.now(), url: location.href } as RecordedAct));
+      if (sent instanceof Promise) sent.catch(() => undefined);
     } catch {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }

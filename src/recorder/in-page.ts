@@ -154,7 +154,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (hasMoved()) return;
     seq += 1;
     try {
-      window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent);
+      const sent: unknown = lib.plainJson(() => window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent));
+      if (sent instanceof Promise) sent.catch(() => undefined);
     } catch {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }

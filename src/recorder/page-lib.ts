@@ -22,6 +22,11 @@ export interface PageLib {
   cssPath(el: Element): string;
   /** CSS.escape, the browser's own even where the page has a global of its own named CSS. */
   cssEscape(text: string): string;
+  /**
+   * Calls one of cx-shop's bindings (which carry what the page saw out of it, as JSON) as if the page had left arrays'
+   * JSON alone: an old library's Array.prototype.toJSON (Prototype.js) makes the browser refuse every call.
+   */
+  plainJson<T>(call: () => T): T;
   roleOf(el: Element): string;
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
@@ -70,6 +75,16 @@ export function pageLib(): PageLib {
           if (i === 0 && c === '-' && text.length === 1) return '\\-';
           return code >= 0x80 || /[\w-]/.test(c) ? c : `\\${c}`;
         }).join('');
+  const plainJson = <T,>(call: () => T): T => {
+    const own = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
+    if (!own?.configurable) return call();
+    delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    try {
+      return call();
+    } finally {
+      Object.defineProperty(Array.prototype, 'toJSON', own);
+    }
+  };
   const supportsColour = (colour: string): boolean => {
     if (css) return css.supports('color', colour);
     const style = document.createElement('i').style;
@@ -358,5 +373,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, plainJson, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
 }

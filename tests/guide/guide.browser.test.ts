@@ -245,6 +245,11 @@ describe('the guide panel', () => {
     expect(result.steps[1]!.person).toMatchObject({ said: 'done', counts: { taps: 0 } });
   });
 
+  it('answers Done on a page whose old library turns arrays into strings for JSON (Prototype.js)', async () => {
+    const { result } = await panelOn('/guide/old-library.html');
+    expect(result.steps[1]!.person).toMatchObject({ said: 'done', counts: { taps: 0 } });
+  });
+
   it('folds to a round button in the one free corner of a page full of controls', async () => {
     const { place, covered, result } = await panelOn('/guide/crowded.html');
     expect(place).toBe('pill bottom-right');

@@ -592,7 +592,7 @@ describe('pages whose old scripts replace what the browser has', () => {
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
   });
 
-  it('an Array.from of its own (Prototype.js on a Magento 1 shop): the same effort and findings as without it', async () => {
+  it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop): the same effort and findings as without them', async () => {
     const measured = (result: Awaited<ReturnType<typeof run>>) => result.steps.map((s) => [s.status, s.effort, s.findings.map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
     const old = await run('old-array-from.html', { steps });
     expect(measured(old)).toEqual(measured(await run('old-array-from.html?plain', { steps })));
