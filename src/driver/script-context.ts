@@ -84,7 +84,7 @@ function targetOf(el: Element) {
       a.playState === 'running' &&
       a.effect instanceof KeyframeEffect &&
       a.effect.getTiming().iterations === Infinity &&
-      a.effect.target instanceof Element &&
+      a.effect.target !== null &&
       a.effect.target.contains(el) &&
       a.effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key))),
   );

@@ -103,7 +103,7 @@ export function pageText(root?: Element | null): PageText {
       items.push({ text, fontSize: Math.round(fontSize * 100) / 100 });
     }
     const blocks = scope instanceof ShadowRoot ? Array.from(scope.children).filter(visible) : [scope];
-    const menuLines = new Set(scope instanceof Element ? menusOf(part).filter((menu) => scope.contains(menu)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);
+    const menuLines = new Set(scope.nodeType === Node.ELEMENT_NODE ? menusOf(part).filter((menu) => scope.contains(menu)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);
     for (const block of blocks) {
       const rendered = block instanceof HTMLElement ? block.innerText : (block.textContent ?? '');
       textLines.push(...lines(rendered).filter((line) => !menuLines.has(line)));

@@ -74,7 +74,8 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   const paintOver = (target: Node) => {
     const range = document.createRange();
     range.selectNodeContents(target);
-    const rects = target instanceof Element ? target.getClientRects() : range.getClientRects();
+    // Told by its kind of node, not by the global Element: a page's framework may have put one of its own there.
+    const rects = target.nodeType === Node.ELEMENT_NODE ? (target as Element).getClientRects() : range.getClientRects();
     for (const r of Array.from(rects)) if (r.width > 0 && r.height > 0) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
   };
 
