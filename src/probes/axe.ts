@@ -81,6 +81,8 @@ interface PageAxe {
 /** Runs in the page (serialised by Playwright): it may only use what a browser and axe-core have. */
 async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
   const axe = (window as unknown as { axe: PageAxe }).axe;
+  // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
+  const { Map, Set } = window.__cxShopLib?.natives ?? window;
   // A big page is checked without the rules that lay out all of it; one too big to check whole in a few seconds gets a
   // check of a part of it, the same part for the same page state: the elements on the screen, then the first in page
   // order, up to a count, as whole subtrees where they fit.
@@ -245,7 +247,10 @@ export async function checkAccessibility(page: Page, options: { exclude?: string
     if (!(await bounded(there(), options.answerMs))) {
       // Loading axe-core takes the page a moment: asked again after it, so that the check starts on a page that has
       // just answered (one that froze meanwhile is not left waiting for the whole check).
-      await bounded(evaluateScript(page, axeScript()), options.answerMs && 2 * options.answerMs);
+      // Inside a closure that holds the browser's own collections (see PageLib.natives): a page's global named Set or
+      // WeakMap would stop axe-core checking anything.
+      const source = `((n) => ((Map, Set, WeakMap, WeakSet) => {\n${axeScript()}\n})(n.Map, n.Set, n.WeakMap, n.WeakSet))(window.__cxShopLib?.natives ?? window);`;
+      await bounded(evaluateScript(page, source), options.answerMs && 2 * options.answerMs);
       await bounded(there(), options.answerMs);
     }
     return await page.evaluate(runAxeInPage, {

@@ -19,6 +19,8 @@ export interface SnapshotOptions {
 export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageSnapshot {
   const lib = window.__cxShopLib;
   if (!lib) throw new Error('the page helpers are not installed');
+  // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
+  const { Map, Set } = window.__cxShopLib?.natives ?? window;
   // Most elements of one kind kept (defined here: this function runs in the page): a page that grows without end
   // still gives a snapshot of bounded size.
   const MAX_ITEMS = 2000;

@@ -24,6 +24,8 @@ export interface PageText {
  * `locator.evaluate(pageText)`.
  */
 export function pageText(root?: Element | null): PageText {
+  // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
+  const { Map, Set } = window.__cxShopLib?.natives ?? window;
   const AROUND = 'header, footer, aside, [role="banner"], [role="contentinfo"], [role="complementary"]';
   const MENUS = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
   if (!root) {

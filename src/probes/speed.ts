@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import type * as WebVitals from 'web-vitals';
 import type { StepTiming } from '../artifacts/types.js';
-import { IN_PAGE_SCRIPT } from '../recorder/parties.js';
+import { inPageScript } from '../recorder/parties.js';
 
 /** What the page keeps; long-task starts are on the page clock of `pageClock`. */
 interface SpeedRecord {
@@ -70,7 +70,7 @@ export async function installSpeedProbes(context: BrowserContext): Promise<void>
   const library = await loadWebVitals();
   // Inside a function the library's `var webVitals` stays out of the page's own globals.
   await context.addInitScript({
-    content: `(() => {\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});\n})();\n//# sourceURL=${IN_PAGE_SCRIPT}`,
+    content: inPageScript(`${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
   });
 }
 

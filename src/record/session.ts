@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright';
 import { deviceProfile } from '../runner/run-scenario.js';
 import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { recordActsInPage, type RecordedAct } from './in-page.js';
-import { isSitePage } from '../recorder/parties.js';
+import { inPageScript, isSitePage } from '../recorder/parties.js';
 
 export interface RecordOptions {
   device: string;
@@ -38,7 +38,7 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
       });
     });
     await context.addInitScript({
-      content: `(() => {\n${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute })});\n})();`,
+      content: inPageScript(`${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute })});`),
     });
     const first = await context.newPage();
     await first.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });

@@ -8,7 +8,7 @@ import { recordInPage, type PageEvent, type RecorderOptions } from './in-page.js
 import { pageLib } from './page-lib.js';
 import { DEAD_TAP_WINDOW_MS } from '../artifacts/types.js';
 import { deliver } from './recorder.js';
-import { IN_PAGE_SCRIPT } from './parties.js';
+import { inPageScript } from './parties.js';
 
 const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
   responseWindowMs: DEAD_TAP_WINDOW_MS,
@@ -23,7 +23,7 @@ export async function prepareContext(context: BrowserContext, device: { touch: b
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
   await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, event: PageEvent) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
-    content: `(() => {\n${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();\n})();\n//# sourceURL=${IN_PAGE_SCRIPT}`,
+    content: inPageScript(`${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
   });
   await installSpeedProbes(context);
 }

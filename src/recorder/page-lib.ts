@@ -27,6 +27,11 @@ export interface PageLib {
    * JSON alone: an old library's Array.prototype.toJSON (Prototype.js) makes the browser refuse every call.
    */
   plainJson<T>(call: () => T): T;
+  /**
+   * The browser's own collections, as they were when the helpers arrived (before the page's scripts, see
+   * inPageScript): for cx-shop's code run in the page later, where a global of the page's may stand in their place.
+   */
+  natives: { Map: MapConstructor; Set: SetConstructor; WeakMap: WeakMapConstructor; WeakSet: WeakSetConstructor };
   roleOf(el: Element): string;
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
@@ -373,5 +378,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, plainJson, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, plainJson, natives: { Map, Set, WeakMap, WeakSet }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
 }

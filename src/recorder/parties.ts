@@ -66,6 +66,15 @@ export function isSitePage(url: string): boolean {
  */
 export const IN_PAGE_SCRIPT = 'cx-shop-in-page.js';
 
+/**
+ * One of cx-shop's scripts as it is put in every document, to run before the page's own: named IN_PAGE_SCRIPT, inside
+ * a closure that holds the browser's own collections, so that a page's global of its own named Map or Set (a store
+ * locator's `var Map = function (el) {…}`) is not what cx-shop's code uses.
+ */
+export function inPageScript(body: string): string {
+  return `((Map, Set, WeakMap, WeakSet) => {\n${body}\n})(Map, Set, WeakMap, WeakSet);\n//# sourceURL=${IN_PAGE_SCRIPT}`;
+}
+
 /** The places a stack names, innermost first: the address (or script name) of each frame that has one. */
 function framesOf(stack: string): string[] {
   return stack

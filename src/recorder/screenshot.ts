@@ -38,6 +38,8 @@ function readView({ secrets, framed }: { secrets: string[]; framed: boolean }): 
   // (A frame in the page is only read, for what to hide in the picture.)
   if (!framed) window.__cxShopRecorder?.quiet(true);
   const lib = window.__cxShopLib;
+  // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
+  const { Map, Set } = window.__cxShopLib?.natives ?? window;
   const root = document.scrollingElement ?? document.documentElement;
   // A component's fields and words are in its shadow root (a gift-card box, a payment step built as one).
   const roots: Array<Document | ShadowRoot> = [document, ...(lib?.shadowRoots() ?? [])];

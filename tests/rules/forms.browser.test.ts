@@ -592,7 +592,7 @@ describe('pages whose old scripts replace what the browser has', () => {
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
   });
 
-  it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
+  it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), globals named Set and WeakMap of an old collections library, and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
     const measured = (result: Awaited<ReturnType<typeof run>>) => result.steps.map((s) => [s.status, s.effort, s.findings.map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
     const old = await run('old-libraries.html', { steps });
     expect(measured(old)).toEqual(measured(await run('old-libraries.html?plain', { steps })));
