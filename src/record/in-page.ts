@@ -31,7 +31,8 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
   const send = (act: Record<string, unknown>) => {
     try {
       const sent: unknown = lib.plainJson(() => window.__cxShopRecordAct?.({ ...act, t: Date.now(), url: location.href } as RecordedAct));
-      if (sent instanceof Promise) sent.catch(() => undefined);
+      // Told by its catch, not by the global Promise, which a page may have replaced with a library's.
+      if (typeof (sent as Promise<unknown> | undefined)?.catch === 'function') (sent as Promise<unknown>).catch(() => undefined);
     } catch {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }

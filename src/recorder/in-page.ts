@@ -158,7 +158,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     seq += 1;
     try {
       const sent: unknown = lib.plainJson(() => window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent));
-      if (sent instanceof Promise) sent.catch(() => undefined);
+      // Told by its catch, not by the global Promise, which a page may have replaced with a library's.
+      if (typeof (sent as Promise<unknown> | undefined)?.catch === 'function') (sent as Promise<unknown>).catch(() => undefined);
     } catch {
       // A page that replaced the binding loses the recording, not its own behaviour.
     }
