@@ -10,6 +10,8 @@ import type { Page } from 'playwright';
 import type { AccessibilityResult, AxeViolation } from '../artifacts/types.js';
 import { evaluateScript } from '../browser/devtools.js';
 import { firstLine } from '../errors.js';
+import { timed } from '../recorder/recorder.js';
+import { inPageScript } from '../recorder/parties.js';
 
 /** The axe-core tags cx-shop runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -242,15 +244,14 @@ export class PageNotAnswering extends Error {}
  */
 export async function checkAccessibility(page: Page, options: { exclude?: string[]; answerMs?: number } = {}): Promise<AccessibilityResult> {
   try {
-    const bounded = <T>(work: Promise<T>, ms: number | undefined) => (ms === undefined ? work : within(work, ms));
+    const bounded = <T>(work: Promise<T>, ms: number | undefined) => (ms === undefined ? work : timed(work, ms, () => new PageNotAnswering(`the page did not answer within ${ms / 1000} s`)));
     const there = () => page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
     if (!(await bounded(there(), options.answerMs))) {
       // Loading axe-core takes the page a moment: asked again after it, so that the check starts on a page that has
       // just answered (one that froze meanwhile is not left waiting for the whole check).
-      // Inside a closure that holds the browser's own collections (see PageLib.natives): a page's global named Set or
+      // As cx-shop's own script, with the browser's own collections (see inPageScript): a page's global named Set or
       // WeakMap would stop axe-core checking anything.
-      const source = `((n) => ((Map, Set, WeakMap, WeakSet) => {\n${axeScript()}\n})(n.Map, n.Set, n.WeakMap, n.WeakSet))(window.__cxShopLib?.natives ?? window);`;
-      await bounded(evaluateScript(page, source), options.answerMs && 2 * options.answerMs);
+      await bounded(evaluateScript(page, inPageScript(axeScript(), 'kept')), options.answerMs && 2 * options.answerMs);
       await bounded(there(), options.answerMs);
     }
     return await page.evaluate(runAxeInPage, {
@@ -268,13 +269,4 @@ export async function checkAccessibility(page: Page, options: { exclude?: string
     const reason = firstLine(error).replace(/^page\.evaluate: /, '');
     throw new Error(`axe-core could not check ${page.url()}: ${reason}`);
   }
-}
-
-async function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  work.catch(() => undefined);
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageNotAnswering(`the page did not answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

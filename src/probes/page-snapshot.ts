@@ -20,7 +20,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const lib = window.__cxShopLib;
   if (!lib) throw new Error('the page helpers are not installed');
   // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
-  const { Map, Set } = window.__cxShopLib?.natives ?? window;
+  const { Map, Set } = lib.natives;
   // Most elements of one kind kept (defined here: this function runs in the page): a page that grows without end
   // still gives a snapshot of bounded size.
   const MAX_ITEMS = 2000;

@@ -66,7 +66,7 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
       if (found.length === 1 && (found[0] === el || el.contains(found[0]!) || found[0]!.contains(el))) return locator;
     }
     const testId = el.closest(`[${options.testIdAttribute}]`)?.getAttribute(options.testIdAttribute);
-    if (testId && document.querySelectorAll(`[${options.testIdAttribute}="${lib.cssEscape(testId)}"]`).length === 1) return { testId };
+    if (testId && document.querySelectorAll(`[${options.testIdAttribute}=${JSON.stringify(testId)}]`).length === 1) return { testId };
     return { css: lib.cssPath(el) };
   };
   /** How to find the element again, and what to call it in the step's name: worked out once (it scans the page). */

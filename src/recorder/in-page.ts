@@ -96,9 +96,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // In a frame too (a payment provider's card field): cx-shop keeps only the customer's hands from there.
   if (window.__cxShopRecorder?.watching()) return;
   const doc = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  // The browser's own, taken before the page's scripts run: a page's framework may put a global of its own named
-  // Element in its place (one that wraps the DOM), and a tap on a button would then be taken for one on its parent.
-  const BrowserElement = Element;
   let seq = 0;
   // A tab the page opens blank and sends to a page of the same shop (window.open keeping its opener) keeps its window
   // for that page: the browser does not start a recorder for the new document, and this one's listeners on the
@@ -127,7 +124,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   /** cx-shop's own controls in the page (the guide panel of a guided run): never the site, never the customer's doing. */
   const isOwn = (node: unknown): boolean => {
     if (!(node instanceof Node)) return false;
-    if (node instanceof BrowserElement && node.hasAttribute('data-cx-shop-own')) return true;
+    if (node instanceof Element && node.hasAttribute('data-cx-shop-own')) return true;
     // Inside a shadow root (the guide panel keeps its parts in one): whose root it is. The tree's root is at hand,
     // not walked to: this runs for every change the page makes.
     const root = node.getRootNode();
@@ -136,7 +133,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   /** The element an event happened on, inside a component's shadow root too (where `target` is only its host). */
   const origin = (event: Event): Element | null => {
     const first = event.composedPath()[0] ?? event.target;
-    return first instanceof BrowserElement ? first : first instanceof Node ? first.parentElement : null;
+    return first instanceof Element ? first : first instanceof Node ? first.parentElement : null;
   };
   /** The element with the focus, inside components too. */
   const activeDeep = (): Element | null => {
@@ -626,7 +623,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const drawListeners = new Set<DrawListener>();
   const lastDrawn = new WeakMap<Element, number>();
   const drew = (canvas: unknown) => {
-    if (!(canvas instanceof BrowserElement)) return;
+    if (!(canvas instanceof Element)) return;
     const at = Date.now();
     if (lastDrawn.get(canvas) === at) return;
     lastDrawn.set(canvas, at);
@@ -1286,7 +1283,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     'invalid',
     (event) => {
       const el = origin(event) as HTMLInputElement | null;
-      if (silentCheck > 0 || quiet || !(el instanceof BrowserElement)) return;
+      if (silentCheck > 0 || quiet || !(el instanceof Element)) return;
       if (!failed) {
         failed = [];
         ownSetTimeout(() => {
@@ -1566,7 +1563,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const bringsWords = (r: MutationRecord) =>
     r.type === 'characterData'
       ? /\p{L}/u.test(r.target.textContent ?? '')
-      : r.type === 'childList' && Array.from(r.addedNodes).some((n) => !(n instanceof BrowserElement && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
+      : r.type === 'childList' && Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
   mutationListeners.add((records, _at, _before, byPage) => {
     if (refusalWatch && !refusalWatch.wordsAdded && !byPage && records.some(bringsWords)) refusalWatch.wordsAdded = true;
   });

@@ -20,8 +20,6 @@ export interface PageLib {
   /** Box in document coordinates, rounded to 0.01 px. */
   pageBox(el: Element): Box;
   cssPath(el: Element): string;
-  /** CSS.escape, the browser's own even where the page has a global of its own named CSS. */
-  cssEscape(text: string): string;
   /**
    * Calls one of cx-shop's bindings (which carry what the page saw out of it, as JSON) as if the page had left arrays'
    * JSON alone: an old library's Array.prototype.toJSON (Prototype.js) makes the browser refuse every call.
@@ -31,7 +29,7 @@ export interface PageLib {
    * The browser's own collections, as they were when the helpers arrived (before the page's scripts, see
    * inPageScript): for cx-shop's code run in the page later, where a global of the page's may stand in their place.
    */
-  natives: { Map: MapConstructor; Set: SetConstructor; WeakMap: WeakMapConstructor; WeakSet: WeakSetConstructor };
+  natives: { Map: MapConstructor; Set: SetConstructor; WeakMap: WeakMapConstructor; WeakSet: WeakSetConstructor; Element: typeof Element };
   roleOf(el: Element): string;
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
@@ -68,18 +66,8 @@ export interface PageLib {
 export function pageLib(): PageLib {
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   // A page's own global named CSS (an old `var CSS = { load() {…} }`) takes the browser's place: the browser's is kept
-  // from before the page's scripts run, and where the page came first, escaping is done here by the same rules.
+  // from before the page's scripts run. Where the page came first, an id is named by its attribute instead.
   const css = typeof CSS === 'object' && CSS !== null && typeof CSS.escape === 'function' ? CSS : null;
-  const cssEscape = (text: string): string =>
-    css
-      ? css.escape(text)
-      : [...text].map((c, i) => {
-          const code = c.codePointAt(0)!;
-          if (code === 0) return '\uFFFD';
-          if (code < 0x20 || code === 0x7f || (i === 0 && /\d/.test(c)) || (i === 1 && /\d/.test(c) && text[0] === '-')) return `\\${code.toString(16)} `;
-          if (i === 0 && c === '-' && text.length === 1) return '\\-';
-          return code >= 0x80 || /[\w-]/.test(c) ? c : `\\${c}`;
-        }).join('');
   const plainJson = <T,>(call: () => T): T => {
     const own = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
     if (!own?.configurable) return call();
@@ -149,7 +137,7 @@ export function pageLib(): PageLib {
     while (node && node !== document.documentElement && parts.length < 5) {
       const id = node.getAttribute('id');
       if (id) {
-        parts.unshift(`#${cssEscape(id)}`);
+        parts.unshift(css ? `#${css.escape(id)}` : `[id=${JSON.stringify(id)}]`);
         break;
       }
       const tag = node.tagName.toLowerCase();
@@ -378,5 +366,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, cssEscape, plainJson, natives: { Map, Set, WeakMap, WeakSet }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
 }

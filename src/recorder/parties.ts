@@ -67,12 +67,15 @@ export function isSitePage(url: string): boolean {
 export const IN_PAGE_SCRIPT = 'cx-shop-in-page.js';
 
 /**
- * One of cx-shop's scripts as it is put in every document, to run before the page's own: named IN_PAGE_SCRIPT, inside
- * a closure that holds the browser's own collections, so that a page's global of its own named Map or Set (a store
- * locator's `var Map = function (el) {…}`) is not what cx-shop's code uses.
+ * One of cx-shop's scripts as it is put in a document: named IN_PAGE_SCRIPT, inside a closure that holds the browser's
+ * own collections and Element, so that a page's global of its own of the same name (an old collections library's Set,
+ * a framework's Element that wraps the DOM) is not what cx-shop's code uses. Put in every document before the page's
+ * own scripts, it takes them from the window; put in later (axe-core), from those the page helpers kept (see
+ * PageLib.natives).
  */
-export function inPageScript(body: string): string {
-  return `((Map, Set, WeakMap, WeakSet) => {\n${body}\n})(Map, Set, WeakMap, WeakSet);\n//# sourceURL=${IN_PAGE_SCRIPT}`;
+export function inPageScript(body: string, natives: 'window' | 'kept' = 'window'): string {
+  const from = natives === 'window' ? 'window' : 'window.__cxShopLib?.natives ?? window';
+  return `((n) => ((Map, Set, WeakMap, WeakSet, Element) => {\n${body}\n})(n.Map, n.Set, n.WeakMap, n.WeakSet, n.Element))(${from});\n//# sourceURL=${IN_PAGE_SCRIPT}`;
 }
 
 /** The places a stack names, innermost first: the address (or script name) of each frame that has one. */

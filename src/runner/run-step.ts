@@ -221,7 +221,8 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
-    const accessibility = fresh && (await answers()) ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
+    // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf).
+    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
     if (accessibility.frozen) frozen = true;
     // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
     const outcome = recorded.dialogLoop

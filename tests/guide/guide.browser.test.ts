@@ -246,7 +246,7 @@ describe('the guide panel', () => {
   });
 
   it('answers Done on a page whose old library turns arrays into strings for JSON (Prototype.js)', async () => {
-    const { result } = await panelOn('/guide/old-library.html');
+    const { result } = await panelOn('/guide/shop.html?old-library');
     expect(result.steps[1]!.person).toMatchObject({ said: 'done', counts: { taps: 0 } });
   });
 

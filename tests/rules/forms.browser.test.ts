@@ -585,7 +585,7 @@ describe('pages whose old scripts replace what the browser has', () => {
   const steps = '  - name: A wrong email\n    type: { label: Email, text: "ann" }\n' + SIGN_UP + '  - name: Put it right\n    type: { label: Email, text: "ann@example.com" }\n' + SIGN_UP + '    expect: { text: you are signed up }\n';
 
   it('a global of its own named CSS (an old stylesheet loader): its error message is found, nothing is blamed on the page, and cx-shop says nothing of its own', async () => {
-    const result = await run('css-global.html', { steps });
+    const result = await run('old-libraries.html?with=css', { steps });
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
     expect(result.steps.map((s) => s.findings.map((f) => f.rule))).toEqual([[], ['error-message'], []]);
     expect(findingsOf(result, 'error-message')[0]!.evidence.text).toBe('Enter an email address like name@example.com');
@@ -594,8 +594,8 @@ describe('pages whose old scripts replace what the browser has', () => {
 
   it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), globals named Set and WeakMap of an old collections library, and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
     const measured = (result: Awaited<ReturnType<typeof run>>) => result.steps.map((s) => [s.status, s.effort, s.findings.map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
-    const old = await run('old-libraries.html', { steps });
-    expect(measured(old)).toEqual(measured(await run('old-libraries.html?plain', { steps })));
+    const old = await run('old-libraries.html?with=array-from,to-json,collections,element', { steps });
+    expect(measured(old)).toEqual(measured(await run('old-libraries.html', { steps })));
     expect(findingsOf(old, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter an email address like name@example.com']);
   });
 });
