@@ -196,6 +196,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     pageTask = true;
     ownSetTimeout(() => (pageTask = false), 0);
   };
+  /**
+   * A task known not to be the page's own has begun: the customer's input, a timer, an answer to the customer's call.
+   * The marks above are cleared by a timer a task later, and on a busy page other tasks come first (an answer to the
+   * customer's tap handled just after a pushed stock count, whose mark would have made it the page's doing).
+   */
+  const taskBegins = () => {
+    pageTask = false;
+    animationTask = false;
+  };
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
   let lastInputAt = 0;
   /**
@@ -209,8 +218,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     addEventListener(type, (event) => {
       if (!event.isTrusted || isOwn(event.target)) return;
       lastInputAt = Date.now();
-      pageTask = false;
-      animationTask = false;
+      taskBegins();
       if (handlingSince !== null) return;
       handlingSince = lastInputAt;
       // The first task after this one: the input's handlers have all run by then.
@@ -282,6 +290,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_MS;
       let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
+        // An animation frame's callbacks run in the same turn as the animation events before them; a timer is a task.
+        if (name !== 'requestAnimationFrame') taskBegins();
         if (watched) customerTimers.delete(id);
         if (arriving) arrivalTimerEnded(id);
         const outer = running;
@@ -379,7 +389,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const call = answers.get(this);
       if (call) {
         call.reads += 1;
-        const read = () => ownSetTimeout(() => ((call.reads -= 1), finishCall(call)), 0);
+        const read = () => (taskBegins(), ownSetTimeout(() => ((call.reads -= 1), finishCall(call)), 0));
         reading.then(read, read);
       }
       return pageAnswers.has(this) ? asPageTask(reading) : reading;
@@ -399,7 +409,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const call: Call = { reads: 0, looked: false, done: false, open: customerCall(method, url) };
       // The page's own `await` on the answer runs after this and starts its reads in the same task: looked at after it.
       const look = () => ownSetTimeout(() => ((call.looked = true), finishCall(call)), 0);
-      answer.then((response) => (answers.set(response, call), look()), look);
+      answer.then((response) => (taskBegins(), answers.set(response, call), look()), () => (taskBegins(), look()));
       return answer;
     }
     return asPageTask(answer.then((response) => (pageAnswers.add(response), response)));
@@ -451,7 +461,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const pageCalls = new WeakSet<XMLHttpRequest>();
   const originalOpen = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-    if (!openCalls.has(this)) this.addEventListener('readystatechange', () => this.readyState === 4 && pageCalls.has(this) && inPageTask());
+    if (!openCalls.has(this)) this.addEventListener('readystatechange', () => this.readyState === 4 && (pageCalls.has(this) ? inPageTask() : taskBegins()));
     openCalls.set(this, [method, String(url)]);
     return (originalOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
   } as typeof XMLHttpRequest.prototype.open;
