@@ -135,6 +135,8 @@ export interface RecordedStep {
 
 export class Recorder {
   private readonly events: Received[] = [];
+  /** Waits ended by the page's next event or request (see nextArrival). */
+  private readonly arrivalWaits = new Set<() => void>();
   /** The page's answers to each press or choice, by document and input id. */
   private readonly answersByInput = new Map<string, Array<Received & { type: 'response' }>>();
   /** When each new document started (page clock). */
@@ -370,6 +372,7 @@ export class Recorder {
     }
     const received = { ...event, received: Date.now() };
     this.events.push(received);
+    this.arrived();
     this.lastSeq.set(event.doc, Math.max(this.lastSeq.get(event.doc) ?? 0, event.seq));
     // Indexed as they come: the press watch asks for these every 50 ms, and a scenario's events run to thousands.
     if (received.type === 'response') {
@@ -503,8 +506,28 @@ export class Recorder {
       const press = this.events.slice(mark).find((e): e is Watched => e.type === 'press');
       if (press && (this.responsesTo(press).length > 0 || Date.now() - press.t >= DEAD_TAP_WINDOW_MS)) return;
       if (!press && Date.now() > deadline - DEAD_TAP_WINDOW_MS) return;
-      await delay(50);
+      // Asked again as soon as the page says something (most answers are its events), and every 50 ms for the rest.
+      await this.nextArrival(50);
     }
+  }
+
+  /** Resolves once the page sends its next event or asks for something, or after `ms`. */
+  private nextArrival(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const waiting = this.arrivalWaits;
+      function done() {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      }
+      waiting.add(done);
+    });
+  }
+
+  /** Something the page did arrived: whoever waits for it asks again. */
+  private arrived(): void {
+    for (const done of [...this.arrivalWaits]) done();
   }
 
   /**
@@ -777,6 +800,7 @@ export class Recorder {
     };
     this.entries.set(request, entry);
     this.requests.push(entry);
+    this.arrived();
     if (Recorder.neededToLoad(entry)) this.needed.add(request);
     // A call let go and asked again as soon as it was answered (between steps too) is a poll.
     const address = PAGE_CALLS.has(entry.resourceType) && entry.party === 'site' ? callAddress(entry) : null;
