@@ -21,6 +21,15 @@ describe('a missing name after an unreachable script earlier on the page', () =>
     for (const [name, url] of cases) expect(afterUnreachableScript(missing(name), [], [unreachable(url)]), name).toBe(true);
   });
 
+  it('is named too by a call through the window to the function the script would have put there', () => {
+    const called = (path: string): PageErrorRecord => ({ message: `${path} is not a function`, party: 'site', cause: 'action' });
+    const tag = [unreachable('https://www.googletagmanager.com/gtag/js?id=G-ABC123')];
+    expect(afterUnreachableScript(called('window.gtag'), [], tag)).toBe(true);
+    // The shop's own function, and a method of something that is there, are the shop's.
+    expect(afterUnreachableScript(called('window.saveForLater'), [], tag)).toBe(false);
+    expect(afterUnreachableScript(called('items.map'), [], tag)).toBe(false);
+  });
+
   it("is the shop's own when the script that got no answer is another vendor's", () => {
     expect(afterUnreachableScript(missing('OneTrust'), [], [unreachable('https://connect.facebook.net/en_US/fbevents.js')])).toBe(false);
     expect(afterUnreachableScript(missing('addToBag'), [], [unreachable('https://cdn.cookielaw.org/scripttemplates/otSDKStub.js')])).toBe(false);

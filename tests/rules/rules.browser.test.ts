@@ -27,6 +27,16 @@ describe('page-error', () => {
     expect(findingsOf(result, 'page-error').map((f) => f.message)).toEqual(['The page threw an uncaught error: undefinedFunctionCall is not defined']);
   });
 
+  it("a call through window to the tag a third party's script would have defined is environment; one to the shop's own missing function is still high", async () => {
+    const steps = '  - name: Add\n    tap: Add to bag\n    expect: { text: Added to your bag }\n  - name: Save\n    tap: Save for later\n';
+    const result = await fixtures.run(scenario('tag-offline.html', steps));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: window.gtag is not a function"]));
+    expect(findingsOf(result, 'page-error').map((f) => [f.severity, f.message])).toEqual([['high', 'The page threw an uncaught error: window.saveForLater is not a function']]);
+    expect(result.steps[2]!.findings.map((f) => f.rule)).toContain('page-error');
+  });
+
   it("a value rejected that is no Error names no script: on a page that runs a third party's tag it is environment, on one that runs only the shop's it is the shop's", async () => {
     const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
     const tagged = await fixtures.run(scenario('rejects-object.html?tag', add));

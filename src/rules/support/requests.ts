@@ -28,8 +28,11 @@ export function unreachableThirdParty(r: RequestRecord): boolean {
   return r.party === 'third-party' && r.status === null && r.failure !== null && !ANSWERED_BUT_BLOCKED.test(r.failure) && r.injected === undefined;
 }
 
-/** An error that names something the code expected to be there ("Carousel is not defined"). */
-const MISSING_NAME = /^([\w$.]+) is not defined$/;
+/**
+ * The name in an error that says something the code expected to be there is not: "Carousel is not defined", and a
+ * call through the window to a function a script would have put there ("window.gtag is not a function": gtag).
+ */
+const MISSING_NAME = /^([\w$.]+) is not defined$|^(?:window|self|globalThis)\.([\w$]+) is not a function$/;
 
 /** A third party's script that got no answer at all: a library the page asked for and never had. */
 export function unreachableScript(r: RequestRecord): boolean {
@@ -45,7 +48,8 @@ export function unreachableScript(r: RequestRecord): boolean {
  * shop's.
  */
 export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[], earlier: readonly RequestRecord[] = []): boolean {
-  const name = MISSING_NAME.exec(error.message)?.[1];
+  const found = MISSING_NAME.exec(error.message);
+  const name = found?.[1] ?? found?.[2];
   if (name === undefined) return false;
   return requests.some(unreachableScript) || [...requests, ...earlier].some((r) => (unreachableScript(r) || unansweredScript(r)) && bearsName(r.url, name));
 }
