@@ -134,6 +134,11 @@ export interface PageErrorRecord {
    */
   party: 'site' | 'third-party' | 'unknown' | 'cx-shop';
   cause: 'action' | 'background';
+  /**
+   * The global whose property the failing code read when the message names none ("Cannot read properties of
+   * undefined (reading 'maps')" at `window.google.maps`: google), from the code where it threw.
+   */
+  reading?: string;
 }
 
 /** A field the customer typed into, and whether it kept what they typed. */

@@ -100,3 +100,35 @@ export function thrownBy(stack: string, sites: readonly string[]): 'site' | 'thi
   return from === undefined ? null : partyOf(from, sites);
 }
 
+
+/** A property read on nothing: "Cannot read properties of undefined (reading 'maps')", its property. */
+const READ_ON_NOTHING = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)$/;
+
+/** Where the innermost frame of a stack that has a web address threw: its address, line and column (from 1). */
+export function placeThrown(stack: string): { url: string; line: number; column: number } | null {
+  for (const line of stack.split('\n')) {
+    const place = /^\s+at .*?\(?(https?:\/\/[^\s()]+?):(\d+):(\d+)\)?$/i.exec(line);
+    if (place) return { url: place[1]!, line: Number(place[2]), column: Number(place[3]) };
+  }
+  return null;
+}
+
+/**
+ * The global whose property a failing read asked for, from the code where it threw: `window.google.maps.Map` read
+ * when google is not there says "Cannot read properties of undefined (reading 'maps')", naming no global; the code
+ * at that place (Chromium puts the column on the property) says it was google. Only a global read through the window
+ * (`window.X`, `self.X`, `globalThis.X`): anything else is the page's own value. Null when it cannot tell.
+ */
+export function globalReadOnNothing(message: string, source: string, line: number, column: number): string | null {
+  const property = READ_ON_NOTHING.exec(message)?.[1];
+  const text = source.split('\n')[line - 1];
+  if (property === undefined || text === undefined) return null;
+  const at = column - 1;
+  if (text.slice(at, at + property.length) !== property) return null;
+  return /(?:^|[^\w$.])(?:window|self|globalThis)\s*\.\s*([\w$]+)\s*\.\s*$/.exec(text.slice(0, at))?.[1] ?? null;
+}
+
+/** Whether an error is a property read on nothing, whose global globalReadOnNothing may find. */
+export function readOnNothing(message: string): boolean {
+  return READ_ON_NOTHING.test(message);
+}

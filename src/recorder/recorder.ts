@@ -11,7 +11,7 @@ import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type StepArtif
 
 import type { FieldNote, PageEvent } from './in-page.js';
 import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js';
-import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenByCustomer } from './parties.js';
+import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenByCustomer, placeThrown, readOnNothing, globalReadOnNothing } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 
@@ -168,6 +168,10 @@ export class Recorder {
   /** Set while cx-shop has taken the network off: every request that fails meanwhile failed on purpose. */
   offline: string | null = null;
   private readonly pageErrors: Array<PageErrorRecord & { at: number }> = [];
+  /** The last request for each document and script address: the code an error threw in is read from its answer. */
+  private readonly sources = new Map<string, Request>();
+  /** Reads of that code under way, for the errors that name no global (see globalReadOnNothing). */
+  private readonly sourceReads = new Set<Promise<void>>();
   private readonly consoleErrors: Array<{ text: string; at: number }> = [];
   private readonly dialogs: Array<{ text: string; at: number }> = [];
   private readonly downloads: Array<{ name: string; at: number }> = [];
@@ -314,7 +318,9 @@ export class Recorder {
       // A value thrown or rejected that is no Error (`Promise.reject({ code: 500 })`) has no stack to say whose code
       // it came from: the site's, on a page that runs no one else's scripts; unknown on one that does.
       const party = thrownBy(error.stack ?? '', [...this.sites, siteOf(page.url())]) ?? (this.othersScriptsHere() ? 'unknown' : 'site');
-      this.pageErrors.push({ message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() });
+      const record: PageErrorRecord & { at: number } = { message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() };
+      this.pageErrors.push(record);
+      if (readOnNothing(error.message)) this.readGlobal(record, error.stack ?? '');
     });
     page.on('console', (message) => {
       if (here() && message.type() === 'error') this.consoleErrors.push({ text: message.text(), at: Date.now() });
@@ -394,6 +400,20 @@ export class Recorder {
     for (const request of this.inflight) {
       if (this.entries.get(request)?.telemetry && this.inflight.delete(request)) this.lastSiteActivity = Date.now();
     }
+  }
+
+  /** Finds, in the code where it threw, the global whose property an error read on nothing (see globalReadOnNothing). */
+  private readGlobal(record: PageErrorRecord, stack: string): void {
+    const place = placeThrown(stack);
+    const request = place ? this.sources.get(place.url) : undefined;
+    if (!place || !request) return;
+    const read = (async () => {
+      const source = await (await request.response())?.text();
+      const name = source === undefined ? null : globalReadOnNothing(record.message, source, place.line, place.column);
+      if (name !== null) record.reading = name;
+    })().catch(() => undefined);
+    this.sourceReads.add(read);
+    void read.then(() => this.sourceReads.delete(read));
   }
 
   /** Starts a new step: what is recorded from now on belongs to it. */
@@ -691,6 +711,7 @@ export class Recorder {
   /** What happened in the step, put together once its actions and expectations are done. */
   async endStep(): Promise<RecordedStep> {
     await this.flush();
+    await timed(Promise.all(this.sourceReads), 2000).catch(() => undefined);
     const events = await this.placeFramed(this.events.slice(this.stepEvents));
     // Each browser dialog is read (see messagesOf) and answered with a tap on its button, as the customer does.
     const answered = this.dialogs
@@ -799,6 +820,7 @@ export class Recorder {
       at,
     };
     this.entries.set(request, entry);
+    if (entry.resourceType === 'document' || entry.resourceType === 'script') this.sources.set(entry.url, request);
     this.requests.push(entry);
     this.arrived();
     if (Recorder.neededToLoad(entry)) this.needed.add(request);

@@ -37,6 +37,18 @@ describe('page-error', () => {
     expect(result.steps[2]!.findings.map((f) => f.rule)).toContain('page-error');
   });
 
+  it("a property read through the window on the library a third party's script would have defined is environment; one on the shop's own missing data is still high", async () => {
+    const steps = '  - name: Find a store\n    tap: Find a store\n  - name: Our stores\n    tap: Our stores\n';
+    const result = await fixtures.run(scenario('tag-offline.html', steps));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(["error after a third party's script got no answer: Cannot read properties of undefined (reading 'maps')"]));
+    expect(findingsOf(result, 'page-error').map((f) => [f.severity, f.message])).toEqual([['high', "The page threw an uncaught error: Cannot read properties of undefined (reading 'stores')"]]);
+    expect(result.steps[2]!.findings.map((f) => f.rule)).toContain('page-error');
+    // `cx-shop judge` on the saved artifacts sees the same: the global read is kept with the error.
+    expect(judgeScenario(await savedArtifacts(result)).steps.map((s) => s.findings.filter((f) => f.rule === 'page-error').length)).toEqual([0, 0, 1]);
+  });
+
   it("a value rejected that is no Error names no script: on a page that runs a third party's tag it is environment, on one that runs only the shop's it is the shop's", async () => {
     const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
     const tagged = await fixtures.run(scenario('rejects-object.html?tag', add));

@@ -3,7 +3,7 @@
  * and monitoring calls on their own hosts or proxied through the site's own, but not the site's own data calls.
  */
 import { describe, expect, it } from 'vitest';
-import { IN_PAGE_SCRIPT, isPrefetch, isTelemetry, partyOf, siteOf, thrownBy, unseenByCustomer } from '../../src/recorder/parties.js';
+import { globalReadOnNothing, IN_PAGE_SCRIPT, isPrefetch, isTelemetry, partyOf, placeThrown, siteOf, thrownBy, unseenByCustomer } from '../../src/recorder/parties.js';
 
 describe('telemetry', () => {
   it.each([
@@ -87,3 +87,23 @@ describe('whose code threw', () => {
   });
 });
 
+
+describe('the global a read on nothing asked for, from the code where it threw', () => {
+  const message = "Cannot read properties of undefined (reading 'maps')";
+  /** The column Chromium gives: the property's, from 1. */
+  const at = (line: string) => line.lastIndexOf('maps') + 1;
+  it('is the one read through the window, at the column Chromium gives (the property)', () => {
+    const line = '  const map = new window.google.maps.Map(el, { zoom: 12 });';
+    expect(globalReadOnNothing(message, `const a = 1;\n${line}\n`, 2, at(line))).toBe('google');
+    expect(globalReadOnNothing(message, 'x=self.google.maps', 1, at('x=self.google.maps'))).toBe('google');
+  });
+  it("is none for the page's own values, a deeper path, another column or another error", () => {
+    for (const line of ['const m = settings.google.maps;', 'const m = window.shop.google.maps;']) expect(globalReadOnNothing(message, line, 1, at(line)), line).toBeNull();
+    expect(globalReadOnNothing(message, 'const m = window.google.maps;', 1, at('const m = window.google.maps;') - 3)).toBeNull();
+    expect(globalReadOnNothing('google is not defined', 'const m = window.google.maps;', 1, at('const m = window.google.maps;'))).toBeNull();
+  });
+  it('is found at the innermost frame with a web address', () => {
+    const stack = `TypeError: ${message}\n    at HTMLButtonElement.<anonymous> (http://127.0.0.1:5000/rules/tag-offline.html:31:37)\n    at cx-shop-in-page.js:10:5`;
+    expect(placeThrown(stack)).toEqual({ url: 'http://127.0.0.1:5000/rules/tag-offline.html', line: 31, column: 37 });
+  });
+});

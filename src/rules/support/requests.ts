@@ -30,7 +30,8 @@ export function unreachableThirdParty(r: RequestRecord): boolean {
 
 /**
  * The name in an error that says something the code expected to be there is not: "Carousel is not defined", and a
- * call through the window to a function a script would have put there ("window.gtag is not a function": gtag).
+ * call through the window to a function a script would have put there ("window.gtag is not a function": gtag). A
+ * read on nothing names none: the recorder finds it in the code (see PageErrorRecord.reading).
  */
 const MISSING_NAME = /^([\w$.]+) is not defined$|^(?:window|self|globalThis)\.([\w$]+) is not a function$/;
 
@@ -49,7 +50,7 @@ export function unreachableScript(r: RequestRecord): boolean {
  */
 export function afterUnreachableScript(error: PageErrorRecord, requests: readonly RequestRecord[], earlier: readonly RequestRecord[] = []): boolean {
   const found = MISSING_NAME.exec(error.message);
-  const name = found?.[1] ?? found?.[2];
+  const name = found?.[1] ?? found?.[2] ?? error.reading;
   if (name === undefined) return false;
   return requests.some(unreachableScript) || [...requests, ...earlier].some((r) => (unreachableScript(r) || unansweredScript(r)) && bearsName(r.url, name));
 }
