@@ -1,5 +1,5 @@
 /**
- * What leaves cx-shop: secrets redacted in every form a site may show them in, and text from a site or a scenario
+ * What leaves cx-shop: secrets redacted in every form a site may show them in (base64 too), and text from a site or a scenario
  * made safe for a terminal. One place for both, used by the JSON report, the terminal, progress lines and messages.
  */
 
@@ -85,7 +85,28 @@ export function secretPatterns(secrets: readonly string[]): RegExp[] {
   const patterns: RegExp[] = [];
   if (whole.length > 0) patterns.push(new RegExp([...whole, ...cut].join('|'), 'giu'));
   if (short.length > 0) patterns.push(new RegExp(short.join('|'), 'gu'));
+  const encoded = unique.filter((secret) => new TextEncoder().encode(secret).length >= BASE64_MIN).flatMap(base64Forms);
+  if (encoded.length > 0) patterns.push(new RegExp(encoded.map(escape).join('|'), 'g'));
   return patterns;
+}
+
+/** A secret this long (in bytes) or longer is also masked where a site wrote it in base64. */
+const BASE64_MIN = 6;
+
+/**
+ * A secret as base64 writes it inside a longer value (a token's payload, `?u=` with the customer's details in JSON):
+ * what its bytes give wherever they start among the value's groups of three, less the characters its neighbours share.
+ * As browsers write it, and as addresses and tokens do (- and _ for + and /).
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  const forms: string[] = [];
+  for (const [shift, shared] of [[0, 0], [1, 2], [2, 3]] as const) {
+    const written = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    const form = written.slice(shared, Math.floor((8 * (shift + bytes.length)) / 6));
+    forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...new Set(forms)];
 }
 
 /** A function that replaces every secret, in each of its formatted forms, with •••: the patterns are built once. */

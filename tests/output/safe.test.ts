@@ -22,6 +22,21 @@ describe('redact', () => {
     expect(redact('/reset?token=Ab%2Fc%2B9xyz', ['Ab/c+9xyz'])).toBe('/reset?token=•••');
   });
 
+  it('masks a secret a site wrote in base64: in a token, in JSON in an address, wherever it starts among its groups of three', () => {
+    const email = 'ann@example.com';
+    for (const before of ['', 'x', 'xy', '{"email":"', '{"id":7,"e":"']) {
+      for (const written of [Buffer.from(`${before}${email}","n":1}`).toString('base64'), Buffer.from(`${before}${email}`).toString('base64url')]) {
+        const masked = redact(`/welcome?u=${written}`, [email]);
+        expect(masked, before).toContain('•••');
+        // What is left on either side, read as base64, no longer holds the secret, nor most of it.
+        for (const part of masked.slice('/welcome?u='.length).split('•••')) expect(Buffer.from(part, 'base64').toString('latin1'), before).not.toMatch(/ann@ex|example\.c/);
+      }
+    }
+    // Another base64 value, and a short secret's, are left alone.
+    const other = Buffer.from('{"email":"bob@example.org"}').toString('base64');
+    expect(redact(`/welcome?u=${other}`, [email, '4321'])).toBe(`/welcome?u=${other}`);
+  });
+
   it('leaves other text alone, and short secrets match only as they are', () => {
     expect(redact('order 4111 2222', [card])).toBe('order 4111 2222');
     expect(redact('a b c and abc', ['abc'])).toBe('a b c and •••');
