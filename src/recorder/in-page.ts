@@ -540,6 +540,22 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     }
     return found;
   };
+  /**
+   * The field the page drew in place of one typed into that has left it: a basket drawn again whole from its state
+   * after Update, a list a framework renders anew. The customer sees the same box, known by the same kind, name, id
+   * and label, and what it holds now is what they are left with; when the page holds two such boxes, neither is it.
+   */
+  const successor = (id: number): Element | null => {
+    const identity = identities.get(id);
+    if (identity === undefined) return null;
+    const same = Array.from(document.querySelectorAll('input, select, textarea'))
+      .slice(0, 300)
+      .filter((el) => {
+        const known = fieldIds.get(el);
+        return (known === undefined || known === id || !typed.has(known)) && fieldIdentity(el) === identity;
+      });
+    return same.length === 1 ? same[0]! : null;
+  };
   const fieldNote = (el: Element | null): FieldNote | null => {
     if (!el || !lib.isField(el)) return null;
     let id = fieldIds.get(el);
@@ -1717,7 +1733,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     },
     fieldValue(id: number) {
       const el = fields.get(id);
-      return el && el.isConnected ? valueOf(el) : null;
+      if (!el) return null;
+      if (el.isConnected) return valueOf(el);
+      const next = successor(id);
+      return next ? valueOf(next) : null;
     },
     typedValue(id: number) {
       return typed.get(id) ?? null;

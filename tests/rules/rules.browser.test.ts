@@ -450,6 +450,30 @@ describe('value-not-kept', () => {
     expect(findingsOf(oneStep, 'value-not-kept')).toHaveLength(0);
   });
 
+  it('a quantity a basket puts back when Update draws it again with new fields is high; one drawn again with what was typed is not', async () => {
+    const basket = (keep: 0 | 1, then: string) =>
+      `name: fixture\ntimeout: 3000\nsteps:\n  - name: Open\n    goto: /rules/basket-redrawn.html?keep=${keep}\n` +
+      `  - name: Two pairs of boots\n    type: { label: Quantity of Walking boots, text: "2" }\n    tap: { role: button, name: Update Walking boots }\n${then}`;
+    const lost = await fixtures.run(basket(0, '    expect: { text: Total }\n'));
+    expect(lost.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(lost.steps[1]!.findings.filter((f) => f.rule === 'value-not-kept').map((f) => [f.severity, f.evidence.element, f.evidence.measured])).toEqual([
+      ['high', 'textbox labelled "Quantity of Walking boots"', 'value now "1"'],
+    ]);
+    // Typed in one step and taken away in the next, when the customer taps Update.
+    const later = await fixtures.run(
+      `name: fixture\ntimeout: 3000\nsteps:\n  - name: Open\n    goto: /rules/basket-redrawn.html?keep=0\n` +
+        `  - name: Two pairs of boots\n    type: { label: Quantity of Walking boots, text: "2" }\n  - name: Update\n    tap: { role: button, name: Update Walking boots }\n    expect: { text: Total }\n`,
+    );
+    expect(later.steps.map((s) => [s.name, s.findings.filter((f) => f.rule === 'value-not-kept').map((f) => f.evidence.element)])).toEqual([
+      ['Open', []],
+      ['Two pairs of boots', []],
+      ['Update', ['textbox labelled "Quantity of Walking boots"']],
+    ]);
+    const kept = await fixtures.run(basket(1, '    expect: { text: Total £190.00 }\n'));
+    expect(kept.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(kept, 'value-not-kept')).toEqual([]);
+  });
+
   it('a phone number written again with its country code is kept; one cut short is not', async () => {
     const result = await fixtures.run(
       scenario(
