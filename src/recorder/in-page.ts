@@ -1093,6 +1093,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     labels: Map<Element, LabelThen>;
     /** Elements they could see whose look changed since (a class, a style): new only if they now read as a message. */
     restyled: Set<Element>;
+    /** Elements whose attributes (not a style, class or id) changed since, by name: words CSS draws (see drawnWords). */
+    drawing: Map<Element, Set<string>>;
     quiet: number;
   }
   interface LabelThen {
@@ -1129,7 +1131,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       } else if (record.type === 'characterData') {
         action.added.add(record.target);
         if (record.oldValue) action.removed.add(strip(lib.clean(record.oldValue)));
-      } else if (record.type === 'attributes' && ['hidden', 'style', 'class', 'open', 'aria-hidden'].includes(record.attributeName ?? '')) {
+      }
+      if (record.type === 'attributes' && record.attributeName && !['style', 'class', 'id'].includes(record.attributeName)) {
+        const names = action.drawing.get(record.target as Element) ?? new Set<string>();
+        action.drawing.set(record.target as Element, names.add(record.attributeName));
+      }
+      if (record.type === 'attributes' && ['hidden', 'style', 'class', 'open', 'aria-hidden'].includes(record.attributeName ?? '')) {
         // Shown by an attribute (hidden removed, a class that displays it); aria-expanded and the like show nothing.
         // Text the customer could already see that only changes its look (a password rule turning green as it is
         // met) says nothing new, unless it now reads as a message (a hint turning red).
@@ -1264,7 +1271,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (r.width <= 2 && r.height <= 2 && getComputedStyle(el).display !== 'contents') return true;
     return lib.clippedAway(el, 2);
   };
-  const report = (el: Element, text: string, arrival: boolean) => {
+  const report = (el: Element, text: string, arrival: boolean, kind: AppearedText['kind'] = kindOf(el, text)) => {
     // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
     // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.
     if (text.length <= 40 && lib.saysWorking(text)) return;
@@ -1274,7 +1281,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     shown.set(text, el);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind: kindOf(el, text), text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
+    send({ type: 'message', arrival, kind, text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
   };
   /**
    * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does
@@ -1386,7 +1393,49 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (!close || (routeChanged && kind === 'text')) continue;
       report(el, text, false);
     }
+    // Words the action wrote into an attribute that CSS draws (a field's message drawn from its data-message): words
+    // the page's style sheet draws whatever the customer does ("(required)" after a label) are not new.
+    const drawing = [...current.drawing];
+    current.drawing.clear();
+    for (const [el, names] of drawing.slice(0, 300)) {
+      const written = [...names].map((name) => lib.clean(el.getAttribute(name))).filter((value) => /\p{L}{2}/u.test(value));
+      if (written.length === 0 || !el.isConnected || !lib.visible(el)) continue;
+      const drawn = drawnWords(el);
+      if (drawn === null || !written.some((value) => drawn.text.includes(value))) continue;
+      if (current.removed.has(strip(drawn.text)) || !drawnMessage(el, drawn.text)) continue;
+      const kind = kindOf(el, drawn.text);
+      const close = kind !== 'text' || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
+      if (!close || (routeChanged && kind === 'text')) continue;
+      if (kind === 'text' && lib.isRed(drawn.colour) && !(SELLING_WORDS.test(drawn.text) && !ERROR_WORDS.test(drawn.text))) report(el, drawn.text, false, 'error');
+      else report(el, drawn.text, false);
+    }
   }
+  /**
+   * The words an element draws with CSS (::before, ::after) and their colour: a design system that writes a field's
+   * message from its attribute (`content: attr(data-message)`) shows the customer words that are in no text of the
+   * page. Words only (not a counter, an icon's glyph of a private font, an image), a word of two letters at least.
+   */
+  const drawnWords = (el: Element): { text: string; colour: string } | null => {
+    const words: string[] = [];
+    let colour = '';
+    for (const pseudo of ['::before', '::after']) {
+      const style = getComputedStyle(el, pseudo);
+      if (style.content === 'none' || style.content === 'normal' || style.display === 'none' || style.visibility === 'hidden') continue;
+      const quoted = Array.from(style.content.matchAll(/"((?:[^"\\]|\\.)*)"/g), (m) => m[1]!.replace(/\\(.)/g, '$1')).join('');
+      const text = lib.clean(quoted.replace(/[\u{E000}-\u{F8FF}]/gu, ''));
+      if (!/\p{L}{2}/u.test(text)) continue;
+      words.push(text);
+      colour ||= style.color;
+    }
+    return words.length > 0 ? { text: lib.clean(words.join(' ')), colour } : null;
+  };
+  /** Drawn words that read as a message: not a control's own (a button's label drawn by CSS), nor a list's choices. */
+  const drawnMessage = (el: Element, text: string) =>
+    text.length <= 300 &&
+    !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
+    notControlWords(el, text) &&
+    !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
+    !forScreenReadersOnly(el);
   /**
    * What a dialog the page opened says (a modal explaining a failed payment, "Added to your bag"): its words without
    * its buttons' and links' ("Try again", "View bag"), which are what the customer taps next. Null for anything that
@@ -1622,7 +1671,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
 
   function beginAction(el: Element, near = lookNear(el)): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), drawing: new Map(), quiet: 0 };
   }
   /**
    * Words of red text that sells rather than warns: a sale, a price cut, stock running low ("Only 2 left in this

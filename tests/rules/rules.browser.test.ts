@@ -597,6 +597,20 @@ describe('error-message', () => {
     expect(result.steps[1]!.effortBreakdown.reading).toBeCloseTo(3 * (60 / 238), 2);
   });
 
+  it("words a field's style draws from its attribute (content: attr(data-message)) are a message: a refused code is an error, not a failed request", async () => {
+    const apply = (code: string) => `  - name: Apply the code\n    type: { label: Discount code, text: ${code} }\n    tap: { role: button, name: Apply }\n`;
+    const refused = await fixtures.run(scenario('promo-drawn-message.html', apply('USED10')));
+    expect(refused.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(refused.steps[1]!.findings.filter((f) => f.rule === 'error-message').map((f) => [f.severity, f.evidence.text])).toEqual([['medium', 'USED10 has already been used']]);
+    // The shop answered the customer: its 422 is a reason shown, not a request that failed.
+    expect(findingsOf(refused, 'failed-request')).toEqual([]);
+    expect(refused.steps[1]!.effortBreakdown.reading).toBeCloseTo(5 * (60 / 238), 2);
+    const applied = await fixtures.run(scenario('promo-drawn-message.html', apply('SAVE10')));
+    expect(applied.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(applied, 'error-message')).toEqual([]);
+    expect((await savedArtifacts(applied)).steps[1]!.appeared.map((m) => m.text)).toEqual(['SAVE10 applied: 10% off your order']);
+  });
+
   it('a confirmation is not an error', async () => {
     const result = await fixtures.run(
       scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada@example.com }\n    tap: { role: button, name: Subscribe }\n    expect: { text: you are subscribed }\n'),
