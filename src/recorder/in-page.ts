@@ -1784,8 +1784,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const el = fields.get(id);
       if (!el) return null;
       if (el.isConnected) return valueOf(el);
+      // One drawn again empty is as often a fresh form as a loss (a search box drawn anew over its results): the
+      // rules of emptied forms judge that.
       const next = successor(id);
-      return next ? valueOf(next) : null;
+      const value = next ? valueOf(next) : '';
+      return value !== '' ? value : null;
     },
     typedValue(id: number) {
       return typed.get(id) ?? null;
