@@ -181,7 +181,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
-    const shown = page.isClosed() ? null : await timed(ensurePageLib(page), 2000).catch(() => null);
+    const shown = page.isClosed() ? null : await timed(throughNavigation(page, () => ensurePageLib(page)), 2000).catch(() => null);
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
     // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
     // once cx-shop's own work in the page has ended, or had its time: a question asked behind it measures cx-shop.
@@ -308,11 +308,32 @@ class StoppedAnswering extends Error {}
  * moment answers once it is done, a frozen one never (a closed page is no frozen one).
  */
 async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
-  return timed(page.evaluate(() => true), ms).then(
+  return timed(
+    throughNavigation(page, () => page.evaluate(() => true)),
+    ms,
+  ).then(
     () => true,
     () => page.isClosed(),
   );
 }
+
+/**
+ * Asks the page, and asks again the document that replaces the one asked when a navigation took it away meanwhile (a
+ * page that reloads itself to show news, a redirect a timer makes): that is no page that stopped answering.
+ */
+async function throughNavigation<T>(page: Page, ask: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (tries >= 3 || page.isClosed() || !LEFT_BY_NAVIGATION.test(firstLine(error))) throw error;
+      await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    }
+  }
+}
+
+/** What Playwright says of a question whose document a navigation took away before it answered. */
+const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id/i;
 
 /** Longest cx-shop waits for a page to answer during its look, after the first question (2 s) found it answering. */
 const ANSWER_MS = 5000;

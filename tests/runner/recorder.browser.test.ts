@@ -126,6 +126,18 @@ describe('a page that reloads itself', () => {
     expect(navigations).not.toContain('reload');
     expect(result.steps[1]!.effort).toBe(0);
   });
+
+  it('is no page that stopped answering when it reloads while cx-shop looks at it (eight times, 120 ms after each load; three runs alike)', async () => {
+    const steps = '  - name: Watch the status\n    wait: { ms: 3000 }\n    expect: { text: updated 8 times }\n';
+    for (let run = 0; run < 3; run += 1) {
+      const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=8&after=120', { steps }));
+      expect(result.steps.map((s) => [s.status, s.reason ?? null]), `run ${run + 1}`).toEqual([
+        ['passed', null],
+        ['passed', null],
+      ]);
+      expect(result.steps.map((s) => s.effort)).toEqual([0, 0]);
+    }
+  }, 90_000);
 });
 
 describe('waiting', () => {
