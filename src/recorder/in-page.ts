@@ -1204,7 +1204,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const redInUnreadLanguage = (el: Element, text: string) =>
     !READ_LANGUAGES.test(el.closest('[lang]')?.getAttribute('lang') || 'en') && lib.looksRed(el) && !SELLING_WORDS.test(text);
   /** Red by its colour, and its words do not sell rather than warn (a sale, a price cut, few left). */
-  const redWarns = (el: Element, text: string) => lib.looksRed(el) && !(SELLING_WORDS.test(text) && !ERROR_WORDS.test(text));
+  const redWarns = (el: Element, text: string) => lib.looksRed(el) && !sells(text);
+  /** Words that sell rather than warn (a sale, a price cut, few left), with no word of something gone wrong. */
+  const sells = (text: string) => SELLING_WORDS.test(text) && !ERROR_WORDS.test(text);
   const kindOf = (el: Element, text: string): AppearedText['kind'] => {
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
     // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role), in
@@ -1238,7 +1240,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const control = el.closest(CONTROL_WORDS);
     return !control || (control.matches('button, [role="button"]') && ERROR_WORDS.test(text.replace(/try again/gi, '')) && lib.looksRed(el));
   };
-  const isMessage = (el: Element, text: string, errorLabel = false) =>
+  /** Words that could be a message, whoever draws them: not the page itself, a control's own words nor a list's choices. */
+  const wordsOfMessage = (el: Element, text: string) =>
     text.length > 0 &&
     text.length <= 300 &&
     /\p{L}/u.test(text) &&
@@ -1248,7 +1251,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // declined – try another card"; a red "Try again" says only what to do next); nor are the choices of a list the
     // customer opened (a size list's "XL – sold out", a menu).
     notControlWords(el, text) &&
-    !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
+    !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]');
+  const isMessage = (el: Element, text: string, errorLabel = false) =>
+    wordsOfMessage(el, text) &&
     (errorLabel || !el.matches('label')) &&
     el.querySelectorAll('input, select, textarea, table, img, video').length === 0 &&
     // A wrapper around the list the customer opened (a select's popover, a combobox's menu) holds its choices, not a
@@ -1402,11 +1407,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (written.length === 0 || !el.isConnected || !lib.visible(el)) continue;
       const drawn = drawnWords(el);
       if (drawn === null || !written.some((value) => drawn.text.includes(value))) continue;
-      if (current.removed.has(strip(drawn.text)) || !drawnMessage(el, drawn.text)) continue;
+      if (current.removed.has(strip(drawn.text)) || !wordsOfMessage(el, drawn.text) || forScreenReadersOnly(el)) continue;
       const kind = kindOf(el, drawn.text);
       const close = kind !== 'text' || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
       if (!close || (routeChanged && kind === 'text')) continue;
-      if (kind === 'text' && lib.isRed(drawn.colour) && !(SELLING_WORDS.test(drawn.text) && !ERROR_WORDS.test(drawn.text))) report(el, drawn.text, false, 'error');
+      if (kind === 'text' && lib.isRed(drawn.colour) && !sells(drawn.text)) report(el, drawn.text, false, 'error');
       else report(el, drawn.text, false);
     }
   }
@@ -1429,13 +1434,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     }
     return words.length > 0 ? { text: lib.clean(words.join(' ')), colour } : null;
   };
-  /** Drawn words that read as a message: not a control's own (a button's label drawn by CSS), nor a list's choices. */
-  const drawnMessage = (el: Element, text: string) =>
-    text.length <= 300 &&
-    !['BODY', 'HTML', 'MAIN'].includes(el.tagName) &&
-    notControlWords(el, text) &&
-    !el.closest('[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="treeitem"]') &&
-    !forScreenReadersOnly(el);
   /**
    * What a dialog the page opened says (a modal explaining a failed payment, "Added to your bag"): its words without
    * its buttons' and links' ("Try again", "View bag"), which are what the customer taps next. Null for anything that

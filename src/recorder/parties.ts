@@ -78,12 +78,22 @@ export function inPageScript(body: string, natives: 'window' | 'kept' = 'window'
   return `((n) => ((Map, Set, WeakMap, WeakSet, Element) => {\n${body}\n})(n.Map, n.Set, n.WeakMap, n.WeakSet, n.Element))(${from});\n//# sourceURL=${IN_PAGE_SCRIPT}`;
 }
 
-/** The places a stack names, innermost first: the address (or script name) of each frame that has one. */
-function framesOf(stack: string): string[] {
+/** A place in a script: its address (or name), line and column (from 1). */
+interface Place {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** The places a stack names, innermost first: each frame that has an address (or a script name). */
+function framesOf(stack: string): Place[] {
   return stack
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
-    .flatMap((line) => /\(?((?:[a-z][a-z0-9+.-]*:\/\/)?[^\s()]+?):\d+:\d+\)?$/i.exec(line.trim())?.[1] ?? []);
+    .flatMap((line) => {
+      const place = /\(?((?:[a-z][a-z0-9+.-]*:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/i.exec(line.trim());
+      return place ? [{ url: place[1]!, line: Number(place[2]), column: Number(place[3]) }] : [];
+    });
 }
 
 /**
@@ -93,24 +103,19 @@ function framesOf(stack: string): string[] {
  * cx-shop's watch on it) is the site's. Null when the stack names no address (a value thrown that is no Error).
  */
 export function thrownBy(stack: string, sites: readonly string[]): 'site' | 'third-party' | 'cx-shop' | null {
-  const frames = framesOf(stack);
+  const frames = framesOf(stack).map((frame) => frame.url);
   const theirs = frames.filter((frame) => frame !== IN_PAGE_SCRIPT);
   if (frames.length > 0 && theirs.length === 0) return 'cx-shop';
   const from = theirs.find((frame) => /^https?:\/\//i.test(frame));
   return from === undefined ? null : partyOf(from, sites);
 }
 
-
 /** A property read on nothing: "Cannot read properties of undefined (reading 'maps')", its property. */
 const READ_ON_NOTHING = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)$/;
 
-/** Where the innermost frame of a stack that has a web address threw: its address, line and column (from 1). */
-export function placeThrown(stack: string): { url: string; line: number; column: number } | null {
-  for (const line of stack.split('\n')) {
-    const place = /^\s+at .*?\(?(https?:\/\/[^\s()]+?):(\d+):(\d+)\)?$/i.exec(line);
-    if (place) return { url: place[1]!, line: Number(place[2]), column: Number(place[3]) };
-  }
-  return null;
+/** Where the innermost frame of a stack that has a web address threw. */
+export function placeThrown(stack: string): Place | null {
+  return framesOf(stack).find((frame) => /^https?:\/\//i.test(frame.url)) ?? null;
 }
 
 /**

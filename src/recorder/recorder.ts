@@ -170,6 +170,8 @@ export class Recorder {
   private readonly pageErrors: Array<PageErrorRecord & { at: number }> = [];
   /** The last request for each document and script address: the code an error threw in is read from its answer. */
   private readonly sources = new Map<string, Request>();
+  /** That code, read once per request (a page may throw the same error on every tick of a timer). */
+  private readonly sourceTexts = new WeakMap<Request, Promise<string | undefined>>();
   /** Reads of that code under way, for the errors that name no global (see globalReadOnNothing). */
   private readonly sourceReads = new Set<Promise<void>>();
   private readonly consoleErrors: Array<{ text: string; at: number }> = [];
@@ -407,8 +409,9 @@ export class Recorder {
     const place = placeThrown(stack);
     const request = place ? this.sources.get(place.url) : undefined;
     if (!place || !request) return;
+    if (!this.sourceTexts.has(request)) this.sourceTexts.set(request, request.response().then((response) => response?.text()));
     const read = (async () => {
-      const source = await (await request.response())?.text();
+      const source = await this.sourceTexts.get(request);
       const name = source === undefined ? null : globalReadOnNothing(record.message, source, place.line, place.column);
       if (name !== null) record.reading = name;
     })().catch(() => undefined);
