@@ -77,6 +77,11 @@ declare global {
       later(callback: () => void, ms: number): void;
       /** A frame of cx-shop's own (its probes count frames with it): never the page's, nor taken as its answer. */
       frame(callback: () => void): void;
+      /**
+       * Whether the document has scrolled since it last said its scrolling ended (a smooth scroll under way, or one
+       * whose end never came): false for a document that has stood still since.
+       */
+      scrollUnderWay(): boolean;
       fieldValue(id: number): string | null;
       typedValue(id: number): string | null;
       /** Whether the field's form was sent (a submit event) since the customer last typed into it. */
@@ -1778,6 +1783,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     frame(callback: () => void) {
       ownAnimationFrame(() => callback());
     },
+    scrollUnderWay: () => scrolledAt > 0,
     fieldValue(id: number) {
       const el = fields.get(id);
       if (!el) return null;

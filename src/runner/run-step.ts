@@ -388,8 +388,10 @@ const ANIMATION_WAIT_MS = 1000;
 function animationsEnded(max: number): Promise<void> {
   const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
   // The page scrolling on its own (a link to a part of it, scrolled smoothly) is let stop too: held still for three
-  // frames, counted in frames so that a busy machine waits for the same scroll.
+  // frames, counted in frames so that a busy machine waits for the same scroll. A document that has not scrolled
+  // since its last scroll ended, and holds still for the next frame, is not scrolling: one frame is enough there.
   const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
+  const standing = () => window.__cxShopRecorder?.scrollUnderWay() === false;
   const still = new Promise<void>((resolve) => {
     let last = scrollY;
     let steady = 0;
@@ -398,7 +400,7 @@ function animationsEnded(max: number): Promise<void> {
       frames += 1;
       steady = scrollY === last ? steady + 1 : 0;
       last = scrollY;
-      if (steady >= 3 || frames >= 120) resolve();
+      if (steady >= 3 || (steady >= 1 && standing()) || frames >= 120) resolve();
       else nextFrame(frame);
     };
     nextFrame(frame);
