@@ -340,8 +340,8 @@ const ANSWER_MS = 5000;
 
 /**
  * Longest cx-shop waits for a page to answer after taking its picture: Chromium painting a very tall page beyond the
- * screen, with a field the customer has typed in still focused, was seen to take 38 s (20,000 elements, a busy
- * 2-core machine), holding the page's main thread all along.
+ * screen holds the page's main thread all along (38 s was seen with a focused field's outline on a page of 20,000
+ * elements, on a busy 2-core machine, before the picture took that outline off: see screenshot.ts).
  */
 const PICTURE_SETTLE_MS = 60_000;
 
