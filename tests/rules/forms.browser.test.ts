@@ -593,7 +593,9 @@ describe('pages whose old scripts replace what the browser has', () => {
   });
 
   it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), globals named Set and WeakMap of an old collections library, and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
-    const measured = (result: Awaited<ReturnType<typeof run>>) => result.steps.map((s) => [s.status, s.effort, s.findings.map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
+    // Timing findings aside: a slow answer on a loaded machine is no difference the old libraries make.
+    const measured = (result: Awaited<ReturnType<typeof run>>) =>
+      result.steps.map((s) => [s.status, s.effort, s.findings.filter((f) => f.class === 'deterministic').map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
     const old = await run('old-libraries.html?with=array-from,to-json,collections,element', { steps });
     expect(measured(old)).toEqual(measured(await run('old-libraries.html', { steps })));
     expect(findingsOf(old, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter an email address like name@example.com']);
