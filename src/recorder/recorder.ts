@@ -681,7 +681,8 @@ export class Recorder {
     ).catch(() => null);
     if (!state) return;
     const deadline = Date.now() + 1000;
-    while ((seqs.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await delay(10);
+    // Asked again as each event arrives from the page (a frame's every 10 ms).
+    while ((seqs.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await this.nextArrival(10);
   }
 
   /**
