@@ -74,7 +74,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
   let panel: PanelState | null = null;
   let heard: ((word: PanelWord) => void) | null = null;
   await mkdir(join(options.outDir, folder), { recursive: true });
-  const opened = await openPage(browser, profile, site, scenario.secrets, true);
+  const opened = await openPage(browser, profile, site, scenario.secrets, { personDrives: true });
   const { context, page, recorder } = opened;
   const refreshPanel = () => timed(recorder.page.evaluate(() => window.__cxShopGuidePanel?.refresh()), 2000).catch(() => undefined);
   try {

@@ -19,13 +19,17 @@ const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
 /** The page helpers alone, for a document that has none yet (one opened before the context was prepared). */
 export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pageLib.toString()})();`;
 
-export async function prepareContext(context: BrowserContext, device: { touch: boolean }): Promise<void> {
+/**
+ * Readies a context's pages for recording, before the first opens: the recorder and the page helpers, and the speed
+ * probes unless `timed` is false (a context whose timing nobody reads: a replay made only to try something).
+ */
+export async function prepareContext(context: BrowserContext, device: { touch: boolean }, timed = true): Promise<void> {
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
   await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, event: PageEvent) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
     content: inPageScript(`${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
   });
-  await installSpeedProbes(context);
+  if (timed) await installSpeedProbes(context);
 }
 
 /** Makes sure the page helpers are in the page's current document; says what kind of document it is (its MIME type). */

@@ -162,10 +162,11 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
 /**
  * A fresh context on the device, prepared for recording, and its one page with its recorder (see Recorder's options).
  * The site's user name and password, if it asks for them (see site-access.ts), are sent to it alone, once it asks.
+ * A replay's context (`replay`) has no speed probes: its timing is nobody's.
  */
-export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], personDrives = false) {
+export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], { personDrives = false, replay = false } = {}) {
   const context = await browser.newContext({ ...profile, acceptDownloads: true, ...accessOptions(site) });
-  await prepareContext(context, { touch: profile.hasTouch ?? false });
+  await prepareContext(context, { touch: profile.hasTouch ?? false }, !replay);
   const page = await context.newPage();
   const recorder = new Recorder(page, { baseUrl: site.baseUrl, siteHosts: site.hosts ?? [], touch: profile.hasTouch ?? false, secrets, personDrives });
   return { context, page, recorder };
@@ -185,7 +186,7 @@ async function replayUpTo(
   index: number,
   actionsBefore: number,
 ): Promise<{ ctx: ActionContext; close(): Promise<void> }> {
-  const { context, page, recorder } = await openPage(browser, profile, site, scenario.secrets);
+  const { context, page, recorder } = await openPage(browser, profile, site, scenario.secrets, { replay: true });
   const fresh = () =>
     new ScriptContext(recorder, {
       baseUrl: site.baseUrl,
