@@ -204,6 +204,11 @@ export class ScriptContext implements ActionContext {
   private readonly byLabel = new WeakSet<PwLocator>();
   /** Elements reached while an endless animation moved them (see targetOf): tapped without waiting for them to stop. */
   private readonly moving = new WeakSet<PwLocator>();
+  /**
+   * Elements the page replaced with a new one of the same kind while they were reached (a view drawn anew from its
+   * state on every tick of a clock): tapped where they are, as the customer taps, not held to be the same element.
+   */
+  private readonly redrawn = new WeakSet<PwLocator>();
 
   constructor(
     private readonly recorder: Recorder,
@@ -270,10 +275,17 @@ export class ScriptContext implements ActionContext {
       // again by its locator.
       const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
       const target = await timed(
-        read.then((seen) => seen ?? element.evaluate(targetOf)),
+        read.then(async (seen) => {
+          if (seen || inside) return seen ?? (await element.evaluate(targetOf));
+          // The one found is out of the page: read again what the locator finds now, in its place.
+          this.redrawn.add(element);
+          return this.targetAgain(element);
+        }),
         this.timeout,
       ).catch(() => null);
       if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
+      // Replaced since it was found, this soon: the page draws it anew all the time.
+      if (!inside && !(await found.handle.evaluate((el) => el.isConnected).catch(() => false))) this.redrawn.add(element);
       const { moving, ...seen } = target;
       if (moving) this.moving.add(element);
       // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
@@ -282,6 +294,19 @@ export class ScriptContext implements ActionContext {
     } finally {
       void found.handle.dispose().catch(() => undefined);
       if (shown) void shown.dispose().catch(() => undefined);
+    }
+  }
+
+  /**
+   * What the customer aims at, read from the locator's match now; on a page that draws its view anew every moment, the
+   * match may be replaced between finding and reading it, and is read again while the locator still finds one. Null
+   * once it finds none.
+   */
+  private async targetAgain(element: PwLocator): Promise<ReturnType<typeof targetOf>> {
+    const deadline = Date.now() + this.timeout;
+    for (;;) {
+      const seen = await element.evaluate(targetOf, undefined, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+      if (seen || Date.now() >= deadline || (await element.count().catch(() => 0)) === 0) return seen;
     }
   }
 
@@ -396,6 +421,13 @@ export class ScriptContext implements ActionContext {
     // One that never holds still is tapped where it is, once nothing lies over it and it takes taps; the browser's own
     // checks would wait for it to stop.
     const force = !label && this.moving.has(element) && (await timed(element.evaluate(landsOn), 2000).catch(() => false)) && (await element.isEnabled().catch(() => false));
+    // One the page keeps replacing is tapped where it is, as the customer taps it: the browser's checks that it is the
+    // same element all along would never pass.
+    if (!label && !force && this.redrawn.has(element)) {
+      await this.tapWhereItIs(element, position);
+      await this.recorder.pressAnswered(mark);
+      return;
+    }
     // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
     // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
     // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
@@ -417,6 +449,20 @@ export class ScriptContext implements ActionContext {
         if (label) for (const handle of [label, input!]) void handle.dispose().catch(() => undefined);
       });
     await this.recorder.pressAnswered(mark);
+  }
+
+  /**
+   * A tap (or a click) on the screen where the locator's match is now, at `position` in it or its middle; the page
+   * hands it to whatever it drew there. Its box is read again while the page replaces the match between reads.
+   */
+  private async tapWhereItIs(element: PwLocator, position: { x: number; y: number } | undefined): Promise<void> {
+    const deadline = Date.now() + this.timeout;
+    let box: Box | null = null;
+    while (!box && Date.now() < deadline) box = await element.boundingBox({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+    if (!box) throw new ActionError(`the page kept replacing ${await element.evaluate((el) => window.__cxShopLib?.describe(el) ?? 'the element').catch(() => 'the element')}, and it was gone before the customer could tap it`);
+    const x = box.x + (position?.x ?? box.width / 2);
+    const y = box.y + (position?.y ?? box.height / 2);
+    await this.recorder.waiting(() => (this.touch ? this.page.touchscreen.tap(x, y) : this.page.mouse.click(x, y)));
   }
 
   /**
