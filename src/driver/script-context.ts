@@ -274,13 +274,9 @@ export class ScriptContext implements ActionContext {
       // The element found is read through its handle (no new search); one the page has replaced since is searched for
       // again by its locator.
       const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
+      // One out of the page by now is read again where the locator finds it (see targetAgain).
       const target = await timed(
-        read.then(async (seen) => {
-          if (seen || inside) return seen ?? (await element.evaluate(targetOf));
-          // The one found is out of the page: read again what the locator finds now, in its place.
-          this.redrawn.add(element);
-          return this.targetAgain(element);
-        }),
+        read.then((seen) => seen ?? (inside ? element.evaluate(targetOf) : this.targetAgain(element))),
         this.timeout,
       ).catch(() => null);
       if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
@@ -306,6 +302,7 @@ export class ScriptContext implements ActionContext {
     const deadline = Date.now() + this.timeout;
     for (;;) {
       const seen = await element.evaluate(targetOf, undefined, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+      // Asked again at once: a pause would meet the page mid-redraw as often as not.
       if (seen || Date.now() >= deadline || (await element.count().catch(() => 0)) === 0) return seen;
     }
   }
@@ -458,6 +455,7 @@ export class ScriptContext implements ActionContext {
   private async tapWhereItIs(element: PwLocator, position: { x: number; y: number } | undefined): Promise<void> {
     const deadline = Date.now() + this.timeout;
     let box: Box | null = null;
+    // Read again at once, as in targetAgain.
     while (!box && Date.now() < deadline) box = await element.boundingBox({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
     if (!box) throw new ActionError(`the page kept replacing ${await element.evaluate((el) => window.__cxShopLib?.describe(el) ?? 'the element').catch(() => 'the element')}, and it was gone before the customer could tap it`);
     const x = box.x + (position?.x ?? box.width / 2);

@@ -36,12 +36,16 @@ interface PageView {
   fields: Array<{ box: Box; showsSecret: boolean; words: string; type: string; autocomplete: string }>;
   /** Text on the page that shows a secret (a card number echoed back in a message), to paint over. */
   secretText: Box[];
-  /** The focused element's outline is off for the picture (see RINGS_OFF): put back by ringsBack. */
-  ringsOff: boolean;
 }
 
-/** Reads where the customer is, every visible field and any text showing a secret, with their boxes; changes nothing. */
-function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: boolean; ringsOff?: { rule: string; tallerThan: number } }): PageView {
+/** Where readView keeps the sheet that took the focused element's outline off, and the trees it is on, for afterPicture. */
+const OUTLINE_OFF = 'cx-shop: outline off for the picture';
+
+/**
+ * Reads where the customer is, every visible field and any text showing a secret, with their boxes. Changes nothing the
+ * customer sees, but for the focused element's outline on a tall page, off until afterPicture puts it back.
+ */
+function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: boolean; ringsOff?: { rule: string; tallerThan: number; key: string } }): PageView {
   // Nothing the picture does to the page's scroll is the customer's: the recorder hears none of it until restored.
   // (A frame in the page is only read, for what to hide in the picture.)
   if (!framed) window.__cxShopRecorder?.quiet(true);
@@ -215,7 +219,6 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   // A page taller than a picture, with an outline on the element that has the focus (a field the customer typed in),
   // is pictured with that outline off (see RINGS_OFF): on the focused element, and on the hosts of the components it
   // is in, each of which has the focus too.
-  let focusedOutline = false;
   if (ringsOff && height > ringsOff.tallerThan) {
     const path: Array<Document | ShadowRoot> = [document];
     let focused = document.activeElement;
@@ -227,12 +230,11 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(ringsOff.rule);
       for (const tree of path) tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];
-      focusedOutline = true;
+      (window as unknown as Record<symbol, unknown>)[Symbol.for(ringsOff.key)] = { sheet, path };
     }
   }
   return {
     secretText,
-    ringsOff: focusedOutline,
     scroll: { x: scrollX, y: scrollY },
     width: Math.max(root.scrollWidth, document.documentElement.clientWidth),
     height,
@@ -268,7 +270,7 @@ export async function captureStep(
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
     const looked = secrets.filter((secret) => secret.length > 0);
-    const view = await timed(page.evaluate(readView, { secrets: looked, framed: false, ringsOff: { rule: RINGS_OFF, tallerThan: MAX_PICTURE_HEIGHT } }), 5000);
+    const view = await timed(page.evaluate(readView, { secrets: looked, framed: false, ringsOff: { rule: RINGS_OFF, tallerThan: MAX_PICTURE_HEIGHT, key: OUTLINE_OFF } }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await devtoolsOf(page);
@@ -290,7 +292,7 @@ export async function captureStep(
     // A picture beyond the view turns the page's touch screen off once taken (Chromium's own doing): turned on again.
     if (shown.device?.touch) await timed(session.send('Emulation.setTouchEmulationEnabled', { enabled: true }), 5000).catch(() => undefined);
     if (shown.personSees) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
-    await page.evaluate(afterPicture, { scroll: view.scroll, rule: view.ringsOff ? RINGS_OFF : null }).then(() => (restored = true), () => undefined);
+    await page.evaluate(afterPicture, { scroll: view.scroll, key: OUTLINE_OFF }).then(() => (restored = true), () => undefined);
     const bytes = Buffer.from(shot.data, 'base64');
     const inFrames = await frameMasks(page, looked, view.scroll);
     const masks = [...view.fields.filter(shouldMask).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
@@ -306,7 +308,7 @@ export async function captureStep(
   } catch {
     return { saved: Promise.resolve(null) };
   } finally {
-    if (!restored) await timed(page.evaluate(afterPicture, { scroll: null, rule: RINGS_OFF }), 2000).catch(() => undefined);
+    if (!restored) await timed(page.evaluate(afterPicture, { scroll: null, key: OUTLINE_OFF }), 2000).catch(() => undefined);
   }
 }
 
@@ -315,17 +317,13 @@ export async function captureStep(
  * phone page's while it paints beyond the view), the outline readView took off the focused element put back, and
  * the recorder listening again.
  */
-function afterPicture({ scroll, rule }: { scroll: { x: number; y: number } | null; rule: string | null }): void {
+function afterPicture({ scroll, key }: { scroll: { x: number; y: number } | null; key: string }): void {
   if (scroll && (Math.abs(scrollX - scroll.x) > 0.5 || Math.abs(scrollY - scroll.y) > 0.5)) window.scrollTo({ left: scroll.x, top: scroll.y, behavior: 'instant' });
-  if (rule !== null) {
-    // Known by its one rule, as the browser writes it.
-    const probe = new CSSStyleSheet();
-    probe.replaceSync(rule);
-    const ours = probe.cssRules[0]?.cssText;
-    for (const tree of [document, ...(window.__cxShopLib?.shadowRoots() ?? [])]) {
-      const kept = tree.adoptedStyleSheets.filter((sheet) => !(sheet.cssRules.length === 1 && sheet.cssRules[0]!.cssText === ours));
-      if (kept.length !== tree.adoptedStyleSheets.length) tree.adoptedStyleSheets = kept;
-    }
+  const kept = window as unknown as Record<symbol, { sheet: CSSStyleSheet; path: Array<Document | ShadowRoot> } | undefined>;
+  const off = kept[Symbol.for(key)];
+  if (off) {
+    for (const tree of off.path) tree.adoptedStyleSheets = tree.adoptedStyleSheets.filter((sheet) => sheet !== off.sheet);
+    delete kept[Symbol.for(key)];
   }
   window.__cxShopRecorder?.quiet(false);
 }
