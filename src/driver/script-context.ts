@@ -595,28 +595,35 @@ export class ScriptContext implements ActionContext {
   /** One wheel gesture over the middle of the screen; how far the page moved. */
   private async wheel(pixels: number): Promise<number> {
     const scrollY = () => timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0);
-    const before = await scrollY();
+    const [before, mark] = await timed(
+      this.page.evaluate(() => [window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
+      2000,
+    ).catch(() => [0, -1] as const);
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
     await this.page.mouse.wheel(0, pixels);
-    // Counted in the page's frames, not in time, so a busy machine ends the wait at the same place: once the page has
-    // moved and then stood still for a few frames, or when it has not moved at all for many (nothing to scroll).
+    // Over when the browser says the scroll it made for this wheel has ended (its scrollend). Otherwise (a page that
+    // scrolls by its own script, frame by frame, or stops the event on its way) counted in the page's frames, not in
+    // time, so a busy machine ends the wait at the same place: once the page has moved and then stood still for a few
+    // frames, or when it has not moved at all for many (nothing to scroll).
     const after = await timed(
       this.page.evaluate(
-        ({ from, still, idle }) =>
+        ({ from, still, idle, mark }) =>
           new Promise<number>((resolve) => {
-            const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
+            const recorder = window.__cxShopRecorder;
+            const nextFrame = recorder?.frame ?? requestAnimationFrame;
             let last = window.scrollY;
             let unchanged = 0;
             const frame = () => {
               const now = window.scrollY;
               unchanged = now === last ? unchanged + 1 : 0;
               last = now;
-              if ((unchanged >= still && now !== from) || unchanged >= idle) resolve(now);
+              const ended = now !== from && mark >= 0 && recorder?.wheelScrollEnded(mark) === true;
+              if (ended || (unchanged >= still && now !== from) || unchanged >= idle) resolve(now);
               else nextFrame(frame);
             };
             nextFrame(frame);
           }),
-        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES },
+        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES, mark },
       ),
       5000,
     ).catch(scrollY);

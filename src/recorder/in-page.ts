@@ -82,6 +82,14 @@ declare global {
        * whose end never came): false for a document that has stood still since.
        */
       scrollUnderWay(): boolean;
+      /** How many wheel events have reached the window so far: the mark `wheelScrollEnded` is asked from. */
+      wheels(): number;
+      /**
+       * Whether the document has finished scrolling by a wheel event that came after `mark` (see wheels): the last one
+       * came, no handler of the page took it over (scrolling by its own script, frame by frame), and the browser's
+       * scroll for it has ended. False when any of that is not known.
+       */
+      wheelScrollEnded(mark: number): boolean;
       fieldValue(id: number): string | null;
       typedValue(id: number): string | null;
       /** Whether the field's form was sent (a submit event) since the customer last typed into it. */
@@ -1730,7 +1738,26 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   let scrolledAt = 0;
   const SCROLL_STILL_MS = 100;
   addEventListener('scroll', () => void (scrolledAt = Date.now()), { passive: true });
-  addEventListener('scrollend', () => void (scrolledAt = 0), { passive: true });
+  // The last wheel event to reach the window, and whether the document's scroll ended after it. Whether a handler
+  // took it over is read once asked: a handler added after this one still runs after it.
+  let wheels = 0;
+  let lastWheel: { event: Event; ended: boolean } | null = null;
+  addEventListener(
+    'wheel',
+    (event) => {
+      wheels += 1;
+      lastWheel = { event, ended: false };
+    },
+    { passive: true },
+  );
+  addEventListener(
+    'scrollend',
+    () => {
+      scrolledAt = 0;
+      if (lastWheel) lastWheel.ended = true;
+    },
+    { passive: true },
+  );
   const scrolling = () => scrolledAt > 0 && Date.now() - scrolledAt < SCROLL_STILL_MS;
   addEventListener(
     'load',
@@ -1784,6 +1811,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       ownAnimationFrame(() => callback());
     },
     scrollUnderWay: () => scrolledAt > 0,
+    wheels: () => wheels,
+    wheelScrollEnded: (mark: number) => wheels > mark && lastWheel !== null && lastWheel.ended && !lastWheel.event.defaultPrevented,
     fieldValue(id: number) {
       const el = fields.get(id);
       if (!el) return null;

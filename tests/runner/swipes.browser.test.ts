@@ -36,6 +36,20 @@ describe('a swipe before a press', () => {
   });
 });
 
+describe('a page that scrolls by its own script (a smooth-scrolling library)', () => {
+  it('is waited for until it stands still after each swipe: as many swipes as on a page the browser scrolls (three runs alike)', async () => {
+    const steps = '  - name: Tap far down\n    tap: { role: button, name: Save my size }\n    expect: { text: Saved }\n';
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'eased.html', { head: 'device: Desktop Chrome\n', steps })));
+    for (const result of runs) {
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      // As on far.html, which the browser scrolls itself: two swipes, then the click.
+      expect(await interactionsOfLastStep(result)).toEqual(['scroll', 'scroll', 'tap']);
+    }
+    expect(new Set(runs.map((r) => r.steps[1]!.effort)).size).toBe(1);
+  });
+});
+
 describe('a link to a part of the page, scrolled smoothly', () => {
   it('is waited for until the page stops: the customer then swipes back up to what they tap next (three runs alike)', async () => {
     const runs = [];
