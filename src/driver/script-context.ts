@@ -92,6 +92,16 @@ function targetOf(el: Element) {
 }
 
 /**
+ * What a field holds, as the browser's own question for it answers (a label, or what a label holds, answers for its
+ * field); empty for what is no field, null for an element the page has taken out.
+ */
+function valueOf(el: Element): string | null {
+  if (!el.isConnected) return null;
+  const field = el.matches('input, textarea, select') ? el : (el.closest('label')?.control ?? el);
+  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement ? field.value : '';
+}
+
+/**
  * Whether a finger at the middle of the element lands on it (or on what it holds), for a tap that cannot wait for it
  * to hold still; runs in the page.
  */
@@ -104,9 +114,11 @@ function landsOn(el: Element): boolean {
 
 /**
  * Whether something else lies over the middle of the element on the customer's screen (a toast, a banner sliding
- * away): false when the middle is off the screen, where nothing can be said.
+ * away): false when the middle is off the screen, where nothing can be said; null for an element the page has taken
+ * out.
  */
-export function coveredOnScreen(el: Element): boolean {
+export function coveredOnScreen(el: Element): boolean | null {
+  if (!el.isConnected) return null;
   const r = el.getBoundingClientRect();
   const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
@@ -209,6 +221,12 @@ export class ScriptContext implements ActionContext {
    * state on every tick of a clock): tapped where they are, as the customer taps, not held to be the same element.
    */
   private readonly redrawn = new WeakSet<PwLocator>();
+  /**
+   * The element the last reach found, held until the action is done (see release): asked through its handle, it
+   * answers at once, where its locator would search the page again for every question (a role and name is the
+   * costliest search there is). Once the page has taken it out, its locator is asked again.
+   */
+  private held: { element: PwLocator; handle: ElementHandle<Element> } | null = null;
 
   constructor(
     private readonly recorder: Recorder,
@@ -270,7 +288,7 @@ export class ScriptContext implements ActionContext {
       // A box the page hides is reached by its label, which is what the customer sees and swipes to.
       shown = inside ? null : await this.labelFor(found.handle);
       if (shown) this.byLabel.add(element);
-      const swipes = await this.swipeTo(element, shown ? await shown.boundingBox().catch(() => box) : box, shown);
+      const swipes = await this.swipeTo(element, shown ? await shown.boundingBox().catch(() => box) : box, shown, inside ? null : found.handle);
       // The element found is read through its handle (no new search); one the page has replaced since is searched for
       // again by its locator.
       const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
@@ -286,11 +304,33 @@ export class ScriptContext implements ActionContext {
       if (moving) this.moving.add(element);
       // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
       if (framed) Object.assign(seen, await this.screenBoxes(element));
+      if (!inside) {
+        this.release();
+        this.held = { element, handle: found.handle };
+      }
       return { element, target: { ...seen, text: this.recorder.mask(seen.text) }, swipes };
     } finally {
-      void found.handle.dispose().catch(() => undefined);
+      if (this.held?.handle !== found.handle) void found.handle.dispose().catch(() => undefined);
       if (shown) void shown.dispose().catch(() => undefined);
     }
+  }
+
+  /** Lets go of the element the last reach held (see held): done once each action is. */
+  release(): void {
+    if (this.held) void this.held.handle.dispose().catch(() => undefined);
+    this.held = null;
+  }
+
+  /**
+   * Asks the element `ask` in the page: through the handle reach holds on it while that is still in the page (`ask`
+   * answers null for one taken out), else through its locator.
+   */
+  private async askHeld<R>(element: PwLocator, ask: (el: Element) => R | null, ms: number): Promise<R | null> {
+    const handle = this.held?.element === element ? this.held.handle : null;
+    const answer = handle ? await timed(handle.evaluate(ask), ms).catch(() => null) : null;
+    if (answer !== null) return answer as R;
+    if (handle) this.release();
+    return (await timed(element.evaluate(ask, undefined, { timeout: ms }), ms).catch(() => null)) as R | null;
   }
 
   /**
@@ -470,7 +510,7 @@ export class ScriptContext implements ActionContext {
   private async untilUncovered(element: PwLocator): Promise<boolean> {
     const deadline = Date.now() + this.timeout;
     for (;;) {
-      const covered = await timed(element.evaluate(coveredOnScreen), 2000).catch(() => false);
+      const covered = await this.askHeld(element, coveredOnScreen, 2000);
       if (!covered) return true;
       if (Date.now() >= deadline) return false;
       await delay(COVERED_POLL_MS);
@@ -517,11 +557,11 @@ export class ScriptContext implements ActionContext {
     this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
     // The browser's own date and time fields are typed into segment by segment, from the first: the customer taps
     // that one, at the field's start (a tap in its middle lands on the day).
-    const type = await element.evaluate((el) => (el instanceof HTMLInputElement ? el.type : ''), undefined, { timeout: this.timeout }).catch(() => '');
+    const type = (await this.askHeld(element, (el) => (!el.isConnected ? null : el instanceof HTMLInputElement ? el.type : ''), this.timeout)) ?? '';
     const segmented = browserFormatted(type);
     await this.tap(element, segmented ? 'start' : 'middle');
     // Emptying a field that is already empty is no work for the customer, and no keystroke.
-    const held = await element.inputValue({ timeout: this.timeout }).catch(() => '');
+    const held = (await this.askHeld(element, valueOf, this.timeout)) ?? '';
     if (options.clear && held !== '') {
       await element.press('ControlOrMeta+A', { timeout: this.timeout });
       await element.press('Delete', { timeout: this.timeout });
@@ -576,7 +616,7 @@ export class ScriptContext implements ActionContext {
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
    * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
    */
-  private async swipeTo(element: PwLocator, box: Box | null, shown: ElementHandle<Element> | null = null): Promise<number> {
+  private async swipeTo(element: PwLocator, box: Box | null, shown: ElementHandle<Element> | null, found: ElementHandle<Element> | null): Promise<number> {
     let swipes = 0;
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
@@ -586,9 +626,19 @@ export class ScriptContext implements ActionContext {
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
       const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
       if (Math.abs(moved) < 1) break;
-      box = await (shown ? shown.boundingBox() : element.boundingBox({ timeout: this.timeout })).catch(() => null);
+      // Read through the element found while it is in the page (no new search of the page), else found again.
+      box = shown
+        ? await shown.boundingBox().catch(() => null)
+        : ((found && (await found.boundingBox().catch(() => null))) ?? (await element.boundingBox({ timeout: this.timeout }).catch(() => null)));
     }
-    await (shown ?? element).scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
+    if (shown) await shown.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
+    else {
+      const jumped = found ? await found.scrollIntoViewIfNeeded({ timeout: this.timeout }).then(() => true, () => false) : false;
+      // One the page has taken out meanwhile is found again; one still there that never showed has had its wait.
+      if (!jumped && !(found && (await found.evaluate((el) => el.isConnected).catch(() => false)))) {
+        await element.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
+      }
+    }
     return swipes;
   }
 

@@ -199,7 +199,10 @@ async function replayUpTo(
     });
   try {
     await recorder.action(async () => {
-      for (const { action, args } of actionsUpTo(scenario, index, actionsBefore)) await actions[action].perform(fresh(), args as never);
+      for (const { action, args } of actionsUpTo(scenario, index, actionsBefore)) {
+        const ctx = fresh();
+        await actions[action].perform(ctx, args as never).finally(() => ctx.release());
+      }
     });
   } catch (error) {
     await context.close();

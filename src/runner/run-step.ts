@@ -88,6 +88,8 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
         } catch (error) {
           outcome = classify(error, action);
           break;
+        } finally {
+          ctx.release();
         }
       }
       if (outcome.status === 'passed' && step.expect) {
