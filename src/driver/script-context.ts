@@ -366,7 +366,9 @@ export class ScriptContext implements ActionContext {
     let settled = false;
     const inFrames = (async () => {
       const deadline = Date.now() + timeout;
-      await Promise.race([onPage, delay(PAGE_FIRST_MS)]);
+      // A wait that ends with the page's find: a timer left running would hold cx-shop open after its last step.
+      const pageFirst = new AbortController();
+      await Promise.race([onPage.finally(() => pageFirst.abort()), delay(PAGE_FIRST_MS, undefined, { signal: pageFirst.signal }).catch(() => undefined)]);
       while (!settled && Date.now() < deadline) {
         for (const frame of this.page.frames()) {
           if (frame === this.page.mainFrame() || frame.isDetached()) continue;
