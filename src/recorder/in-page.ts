@@ -268,11 +268,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const ownAnimationFrame = window.requestAnimationFrame.bind(window);
   /**
    * The look for messages on a page the customer arrives at (see arrivalMessages): once the page has loaded, its
-   * other load handlers have run and a frame has been drawn, and the short timers it set meanwhile (a banner shown a
-   * moment after the page starts) have run: events, not a fixed time. At most ARRIVAL_MS after the load: a page
-   * that keeps setting short timers (a poll, a ticker) is looked at then.
+   * other load handlers have run and a frame has been drawn, and the short timers it set meanwhile have run (a banner
+   * shown a moment after the page starts, the placeholders of a list filled from a call a timer makes): events, not a
+   * fixed time. What those timers do is the page answering the customer who came to it: the calls they make and the
+   * timers they set are waited for as any answer is (a chain of them a few links deep, as for the customer's own).
+   * At most ARRIVAL_MS after the load: a page that keeps setting short timers (a poll, a ticker) is looked at then.
    */
-  const ARRIVAL_MS = 100;
+  const ARRIVAL_MS = 1000;
+  /** The longest timer a starting page sets that is still part of its arrival (see ARRIVAL_MS). */
+  const ARRIVAL_TIMER_MS = 400;
   /** Where the look stands: before the load, loaded, started (load handlers run, a frame drawn), or done. */
   let arrival: 'loading' | 'loaded' | 'started' | 'done' = 'loading';
   const arrivalTimers = new Set<number>();
@@ -300,7 +304,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const link = context === 'customer' ? depth + 1 : 0;
       const surely = context === 'customer' && surelyCustomer();
       const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
-      const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_MS;
+      const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_TIMER_MS && link <= BUSY_CHAIN;
       let id = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
         // An animation frame's callbacks run in the same turn as the animation events before them; a timer is a task.
@@ -311,9 +315,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
         const outerDepth = depth;
         const outerSurely = runningSurely;
         const outerSince = runningSince;
-        running = context;
-        depth = link;
-        runningSurely = surely;
+        // A starting page's short timer answers the customer's coming (see ARRIVAL_MS).
+        running = arriving ? 'customer' : context;
+        depth = arriving ? Math.max(link, 1) : link;
+        runningSurely = arriving ? false : surely;
         runningSince = since;
         try {
           return (callback as (...a: unknown[]) => unknown).apply(this, args);

@@ -128,6 +128,17 @@ describe('the site has answered', () => {
     expect(artifacts.steps[1]!.waitMs).toBeGreaterThanOrEqual(1800);
   }, 60_000);
 
+  it('once a list the page fills a moment after it starts (a short timer, then a call) is filled: the shirts are there to scroll through at once (three runs alike)', async () => {
+    const steps = '  - name: Look through all the shirts\n    scroll: bottom\n    expect: { text: Showing 16 of 16 shirts }\n  - name: Open one\n    tap: Shirt 12\n';
+    for (let run = 0; run < 3; run += 1) {
+      const result = await fixtures.run(pageScenario('settle', 'skeleton.html', { head: 'device: Pixel 7\n', steps }));
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+      // The first shirts are the answer to opening the page: their call is the first step's, and the customer's.
+      const calls = (await savedArtifacts(result)).steps.map((step) => step.requests.filter((r) => r.url.includes('/api/ok')).map((r) => `${r.url.split('?')[1]} ${r.cause}`));
+      expect(calls).toEqual([['from=0 action'], ['from=8 action'], []]);
+    }
+  }, 90_000);
+
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
     const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
     tap: Like this shirt
