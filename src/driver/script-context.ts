@@ -226,7 +226,7 @@ export class ScriptContext implements ActionContext {
    * answers at once, where its locator would search the page again for every question (a role and name is the
    * costliest search there is). Once the page has taken it out, its locator is asked again.
    */
-  private held: { element: PwLocator; handle: ElementHandle<Element> } | null = null;
+  private reached: { element: PwLocator; handle: ElementHandle<Element> } | null = null;
 
   constructor(
     private readonly recorder: Recorder,
@@ -306,27 +306,27 @@ export class ScriptContext implements ActionContext {
       if (framed) Object.assign(seen, await this.screenBoxes(element));
       if (!inside) {
         this.release();
-        this.held = { element, handle: found.handle };
+        this.reached = { element, handle: found.handle };
       }
       return { element, target: { ...seen, text: this.recorder.mask(seen.text) }, swipes };
     } finally {
-      if (this.held?.handle !== found.handle) void found.handle.dispose().catch(() => undefined);
+      if (this.reached?.handle !== found.handle) void found.handle.dispose().catch(() => undefined);
       if (shown) void shown.dispose().catch(() => undefined);
     }
   }
 
-  /** Lets go of the element the last reach held (see held): done once each action is. */
+  /** Lets go of the element the last reach found (see reached): done once each action is. */
   release(): void {
-    if (this.held) void this.held.handle.dispose().catch(() => undefined);
-    this.held = null;
+    if (this.reached) void this.reached.handle.dispose().catch(() => undefined);
+    this.reached = null;
   }
 
   /**
    * Asks the element `ask` in the page: through the handle reach holds on it while that is still in the page (`ask`
    * answers null for one taken out), else through its locator.
    */
-  private async askHeld<R>(element: PwLocator, ask: (el: Element) => R | null, ms: number): Promise<R | null> {
-    const handle = this.held?.element === element ? this.held.handle : null;
+  private async askReached<R>(element: PwLocator, ask: (el: Element) => R | null, ms: number): Promise<R | null> {
+    const handle = this.reached?.element === element ? this.reached.handle : null;
     const answer = handle ? await timed(handle.evaluate(ask), ms).catch(() => null) : null;
     if (answer !== null) return answer as R;
     if (handle) this.release();
@@ -449,6 +449,7 @@ export class ScriptContext implements ActionContext {
 
   async tap(element: PwLocator, where: 'middle' | 'start' = 'middle'): Promise<void> {
     const mark = this.recorder.mark;
+    const tab = this.page;
     const position = where === 'start' ? await this.startOf(element) : undefined;
     // A checkbox or radio the page hides (a colour swatch, a toggle) is ticked the way the customer ticks it: by a tap
     // on the label that shows it, once the box takes taps.
@@ -479,6 +480,9 @@ export class ScriptContext implements ActionContext {
         await (this.touch ? target.tap({ timeout, position, force }) : target.click({ timeout, position, force }));
       })
       .catch(async (error: Error) => {
+        // A window that closes itself in answer to the press (a wallet's Approve) may be gone before the browser says
+        // the tap is done: the page said it was pressed, and the closing is its answer.
+        if (tab.isClosed() && this.recorder.pressedSince(mark)) return;
         // The usual reasons a tap never lands: the control is disabled, or something lies over it (a cookie banner,
         // a dialog).
         const why = await this.whyNoTap(element, label);
@@ -512,7 +516,7 @@ export class ScriptContext implements ActionContext {
   private async untilUncovered(element: PwLocator): Promise<boolean> {
     const deadline = Date.now() + this.timeout;
     for (;;) {
-      const covered = await this.askHeld(element, coveredOnScreen, 2000);
+      const covered = await this.askReached(element, coveredOnScreen, 2000);
       if (!covered) return true;
       if (Date.now() >= deadline) return false;
       await delay(COVERED_POLL_MS);
@@ -559,11 +563,11 @@ export class ScriptContext implements ActionContext {
     this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
     // The browser's own date and time fields are typed into segment by segment, from the first: the customer taps
     // that one, at the field's start (a tap in its middle lands on the day).
-    const type = (await this.askHeld(element, (el) => (!el.isConnected ? null : el instanceof HTMLInputElement ? el.type : ''), this.timeout)) ?? '';
+    const type = (await this.askReached(element, (el) => (!el.isConnected ? null : el instanceof HTMLInputElement ? el.type : ''), this.timeout)) ?? '';
     const segmented = browserFormatted(type);
     await this.tap(element, segmented ? 'start' : 'middle');
     // Emptying a field that is already empty is no work for the customer, and no keystroke.
-    const held = (await this.askHeld(element, valueOf, this.timeout)) ?? '';
+    const held = (await this.askReached(element, valueOf, this.timeout)) ?? '';
     if (options.clear && held !== '') {
       await element.press('ControlOrMeta+A', { timeout: this.timeout });
       await element.press('Delete', { timeout: this.timeout });

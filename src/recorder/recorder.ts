@@ -519,6 +519,11 @@ export class Recorder {
     return taps;
   }
 
+  /** Whether the page said the customer pressed something after `mark`. */
+  pressedSince(mark: number): boolean {
+    return this.events.slice(mark).some((e) => e.type === 'press');
+  }
+
   /**
    * Waits until the press made after `mark` got an answer from the page or the dead-tap window passed. A press
    * the page never reported (covered by another element, for instance) is waited for a moment only.
