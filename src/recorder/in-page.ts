@@ -85,9 +85,9 @@ declare global {
       /** How many wheel events have reached the window so far: the mark `wheelScrollEnded` is asked from. */
       wheels(): number;
       /**
-       * Whether the document has finished scrolling by a wheel event that came after `mark` (see wheels): the last one
-       * came, no handler of the page took it over (scrolling by its own script, frame by frame), and the browser's
-       * scroll for it has ended. False when any of that is not known.
+       * Whether the document is done scrolling by a wheel event that came after `mark` (see wheels): the last one came,
+       * no handler of the page took it over (scrolling by its own script, frame by frame), and the document has not
+       * scrolled since its last scrollend. Asked once the document has moved. False when any of that is not known.
        */
       wheelScrollEnded(mark: number): boolean;
       fieldValue(id: number): string | null;
@@ -1743,23 +1743,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   let scrolledAt = 0;
   const SCROLL_STILL_MS = 100;
   addEventListener('scroll', () => void (scrolledAt = Date.now()), { passive: true });
-  // The last wheel event to reach the window, and whether the document's scroll ended after it. Whether a handler
-  // took it over is read once asked: a handler added after this one still runs after it.
+  addEventListener('scrollend', () => void (scrolledAt = 0), { passive: true });
+  // The last wheel event to reach the window, and how many came. Whether a handler took it over is read once asked: a
+  // handler added after this one still runs after it.
   let wheels = 0;
-  let lastWheel: { event: Event; ended: boolean } | null = null;
+  let lastWheel: Event | null = null;
   addEventListener(
     'wheel',
     (event) => {
       wheels += 1;
-      lastWheel = { event, ended: false };
-    },
-    { passive: true },
-  );
-  addEventListener(
-    'scrollend',
-    () => {
-      scrolledAt = 0;
-      if (lastWheel) lastWheel.ended = true;
+      lastWheel = event;
     },
     { passive: true },
   );
@@ -1817,7 +1810,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     },
     scrollUnderWay: () => scrolledAt > 0,
     wheels: () => wheels,
-    wheelScrollEnded: (mark: number) => wheels > mark && lastWheel !== null && lastWheel.ended && !lastWheel.event.defaultPrevented,
+    wheelScrollEnded: (mark: number) => wheels > mark && lastWheel !== null && !lastWheel.defaultPrevented && scrolledAt === 0,
     fieldValue(id: number) {
       const el = fields.get(id);
       if (!el) return null;
