@@ -8,6 +8,7 @@ import { LocatorSchema } from '../scenario/locator.js';
 import { TargetSchema } from './tap.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
 import { firstLine } from '../errors.js';
+import { ask, askElement } from '../browser/ask.js';
 
 /** Grade 8 is the reading level most adults read with ease; GOV.UK writes for a reading age of 9. */
 const DEFAULT_GRADE = 8;
@@ -52,7 +53,7 @@ async function renderText(ctx: ActionContext, raw: string): Promise<DocumentText
     await view.route('**/*', (route) => route.abort());
     await view.setContent(html, { waitUntil: 'domcontentloaded', timeout: ctx.timeout });
     const { pageText } = await readers();
-    return await view.evaluate(pageText, null);
+    return await ask(view, pageText, null);
   } finally {
     await view.close();
   }
@@ -138,10 +139,10 @@ async function invoiceFrames(page: Page): Promise<Frame[]> {
 async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSchema>) {
   const { pageText } = await readers();
   if (page === true) {
-    const read = await ctx.page.evaluate(pageText, null);
+    const read = await ask(ctx.page, pageText, null);
     // An invoice the page shows in a frame (a billing service's document viewer) is read where the page shows it.
     for (const frame of await invoiceFrames(ctx.page)) {
-      const inner = await frame.evaluate(pageText, null).catch(() => null);
+      const inner = await ask(frame, pageText, null).catch(() => null);
       if (!inner) continue;
       read.text = [read.text, inner.text].filter(Boolean).join('\n');
       read.items.push(...inner.items);
@@ -150,7 +151,7 @@ async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSch
     return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
   }
   const { element, target } = await ctx.reach(page);
-  return { read: await element.evaluate(pageText), location: ctx.page.url(), target };
+  return { read: await askElement(element, pageText), location: ctx.page.url(), target };
 }
 
 export const invoice = defineAction({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locatorFields, requireOneLocator } from '../scenario/locator.js';
 import type { Locator as PwLocator } from 'playwright';
 import { ActionError, defineAction, type ActionContext } from './types.js';
+import { askElement } from '../browser/ask.js';
 
 const SelectSchema = requireOneLocator(
   z.strictObject({
@@ -35,14 +36,18 @@ export const select = defineAction({
     const { option, ...locator } = args;
     const { element, target } = await ctx.reach(locator);
     const options = Array.isArray(option) ? option : [option];
-    const wanted = await element.evaluate((el, labels) => {
-      const list = el as HTMLSelectElement;
-      if (!list.options) return null;
-      return labels.map((label) => {
-        const match = Array.from(list.options).find((o) => o.label.trim() === label || o.value === label);
-        return match ? match.value : null;
-      });
-    }, options);
+    const wanted = await askElement(
+      element,
+      (el, labels: string[]) => {
+        const list = el as HTMLSelectElement;
+        if (!list.options) return null;
+        return labels.map((label) => {
+          const match = Array.from(list.options).find((o) => o.label.trim() === label || o.value === label);
+          return match ? match.value : null;
+        });
+      },
+      options,
+    );
     if (wanted === null) {
       // A drop-down the page draws itself (a combobox and its list of options): tapped open, then the option tapped.
       if (options.length === 1 && /^(?:combobox|button)\b/.test(target.description)) return pickFromList(ctx, element, target.description, options[0]!);

@@ -14,6 +14,7 @@ import { suggestLocators } from './suggestions.js';
 import { wordCount } from '../effort/model.js';
 import { browserFormatted } from '../recorder/values.js';
 import { segmentKeys } from './field-keys.js';
+import { ask, askElement } from '../browser/ask.js';
 
 /** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
 const MAX_SWIPES = 12;
@@ -291,10 +292,10 @@ export class ScriptContext implements ActionContext {
       const swipes = await this.swipeTo(element, shown ? await shown.boundingBox().catch(() => box) : box, shown, inside ? null : found.handle);
       // The element found is read through its handle (no new search); one the page has replaced since is searched for
       // again by its locator.
-      const read = inside ? Promise.resolve(null) : found.handle.evaluate(targetOf).catch(() => null);
+      const read = inside ? Promise.resolve(null) : askElement(found.handle, targetOf).catch(() => null);
       // One out of the page by now is read again where the locator finds it (see targetAgain).
       const target = await timed(
-        read.then((seen) => seen ?? (inside ? element.evaluate(targetOf) : this.targetAgain(element))),
+        read.then((seen) => seen ?? (inside ? askElement(element, targetOf) : this.targetAgain(element))),
         this.timeout,
       ).catch(() => null);
       if (!target) throw new ActionError(`${describeLocator(locator)} went away before the customer could reach it`);
@@ -327,10 +328,10 @@ export class ScriptContext implements ActionContext {
    */
   private async askReached<R>(element: PwLocator, ask: (el: Element) => R | null, ms: number): Promise<R | null> {
     const handle = this.reached?.element === element ? this.reached.handle : null;
-    const answer = handle ? await timed(handle.evaluate(ask), ms).catch(() => null) : null;
+    const answer = handle ? await timed(askElement(handle, ask), ms).catch(() => null) : null;
     if (answer !== null) return answer as R;
     if (handle) this.release();
-    return (await timed(element.evaluate(ask, undefined, { timeout: ms }), ms).catch(() => null)) as R | null;
+    return (await timed(askElement(element, ask, undefined, { timeout: ms }), ms).catch(() => null)) as R | null;
   }
 
   /**
@@ -341,7 +342,7 @@ export class ScriptContext implements ActionContext {
   private async targetAgain(element: PwLocator): Promise<ReturnType<typeof targetOf>> {
     const deadline = Date.now() + this.timeout;
     for (;;) {
-      const seen = await element.evaluate(targetOf, undefined, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+      const seen = await askElement(element, targetOf, undefined, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
       // Asked again at once: a pause would meet the page mid-redraw as often as not.
       if (seen || Date.now() >= deadline || (await element.count().catch(() => 0)) === 0) return seen;
     }
@@ -443,7 +444,7 @@ export class ScriptContext implements ActionContext {
   /** An element's box on the customer's screen and on the whole page, for one inside a frame. */
   private async screenBoxes(element: PwLocator): Promise<Pick<TargetInfo, 'box' | 'pageBox'>> {
     const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
-    const scroll = await timed(this.page.evaluate(() => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
+    const scroll = await timed(ask(this.page, () => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
     return { box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
   }
 
@@ -653,7 +654,7 @@ export class ScriptContext implements ActionContext {
   private async wheel(pixels: number): Promise<number> {
     const scrollY = () => timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0);
     const [before, mark] = await timed(
-      this.page.evaluate(() => [window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
+      ask(this.page, () => [window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
       2000,
     ).catch(() => [0, -1] as const);
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
@@ -663,8 +664,9 @@ export class ScriptContext implements ActionContext {
     // time, so a busy machine ends the wait at the same place: once the page has moved and then stood still for a few
     // frames, or when it has not moved at all for many (nothing to scroll).
     const after = await timed(
-      this.page.evaluate(
-        ({ from, still, idle, mark }) =>
+      ask(
+        this.page,
+        ({ from, still, idle, mark }: { from: number; still: number; idle: number; mark: number }) =>
           new Promise<number>((resolve) => {
             const recorder = window.__cxShopRecorder;
             const nextFrame = recorder?.frame ?? requestAnimationFrame;
@@ -694,7 +696,7 @@ export class ScriptContext implements ActionContext {
     const field = Boolean(locator.label || locator.placeholder || locator.role === 'textbox' || locator.role === 'combobox');
     await timed(ensurePageLib(this.page), 2000).catch(() => undefined);
     const suggestions = await timed(
-      this.page.evaluate(suggestLocators, { words, field, testIdAttribute: this.options.testIdAttribute }),
+      ask(this.page, suggestLocators, { words, field, testIdAttribute: this.options.testIdAttribute }),
       3000,
     ).catch(() => [] as string[]);
     const where = this.page.url();

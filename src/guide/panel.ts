@@ -26,7 +26,8 @@ export type PanelWord = 'done' | 'could-not';
 
 declare global {
   interface Window {
-    __cxShopGuideState?: () => Promise<PanelState | null>;
+    /** The panel's state as JSON text (see browser/ask.ts: a page's own global Map would stop an object crossing). */
+    __cxShopGuideState?: () => Promise<string>;
     __cxShopGuideSay?: (word: PanelWord) => Promise<void>;
     __cxShopGuidePanel?: { refresh(): Promise<void>; place(): string };
   }
@@ -226,7 +227,8 @@ export function guidePanelInPage(): void {
 
   window.__cxShopGuidePanel = {
     async refresh() {
-      state = (await call(() => window.__cxShopGuideState?.())?.catch(() => null)) ?? null;
+      const text = (await call(() => window.__cxShopGuideState?.())?.catch(() => null)) ?? null;
+      state = typeof text === 'string' ? (JSON.parse(text) as PanelState | null) : null;
       folded = false;
       openedByShopper = false;
       render();
@@ -239,7 +241,7 @@ export function guidePanelInPage(): void {
 
 /** Adds the panel to every document of the context, with the two ways it talks to the guide. */
 export async function installPanel(context: BrowserContext, handlers: { state(): PanelState | null; say(word: PanelWord): void }): Promise<void> {
-  await context.exposeBinding('__cxShopGuideState', () => handlers.state());
+  await context.exposeBinding('__cxShopGuideState', () => JSON.stringify(handlers.state()));
   await context.exposeBinding('__cxShopGuideSay', (_source, word: unknown) => {
     if (word === 'done' || word === 'could-not') handlers.say(word);
   });

@@ -12,6 +12,7 @@ import { evaluateScript } from '../browser/devtools.js';
 import { firstLine } from '../errors.js';
 import { timed } from '../recorder/recorder.js';
 import { inPageScript } from '../recorder/parties.js';
+import { ask } from '../browser/ask.js';
 
 /** The axe-core tags cx-shop runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -254,7 +255,7 @@ export async function checkAccessibility(page: Page, options: { exclude?: string
       await bounded(evaluateScript(page, inPageScript(axeScript(), 'kept')), options.answerMs && 2 * options.answerMs);
       await bounded(there(), options.answerMs);
     }
-    return await page.evaluate(runAxeInPage, {
+    return await ask(page, runAxeInPage, {
       exclude: options.exclude ?? [],
       tags: AXE_TAGS,
       maxNodes: MAX_NODES_PER_VIOLATION,

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright';
 import type * as WebVitals from 'web-vitals';
 import type { StepTiming } from '../artifacts/types.js';
 import { inPageScript } from '../recorder/parties.js';
+import { ask } from '../browser/ask.js';
 
 /** What the page keeps; long-task starts are on the page clock of `pageClock`. */
 interface SpeedRecord {
@@ -134,7 +135,7 @@ async function readSafely<T>(page: Page, read: (arg: number) => T | Promise<T>, 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), READ_TIMEOUT_MS)));
   try {
-    return await Promise.race([page.evaluate(read, arg).catch(() => null), timeout]);
+    return await Promise.race([ask(page, read, arg).catch(() => null), timeout]);
   } finally {
     clearTimeout(timer);
   }

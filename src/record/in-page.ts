@@ -21,7 +21,8 @@ export type RecordedAct = { t: number; url: string } & (
 
 declare global {
   interface Window {
-    __cxShopRecordAct?: (act: RecordedAct) => void;
+    /** Takes each act as JSON text (see browser/ask.ts). */
+    __cxShopRecordAct?: (act: string) => void;
   }
 }
 
@@ -30,7 +31,7 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
   (window as unknown as { __cxShopActs?: boolean }).__cxShopActs = true;
   const send = (act: Record<string, unknown>) => {
     try {
-      const sent: unknown = lib.plainJson(() => window.__cxShopRecordAct?.({ ...act, t: Date.now(), url: location.href } as RecordedAct));
+      const sent: unknown = lib.plainJson(() => window.__cxShopRecordAct?.(JSON.stringify({ ...act, t: Date.now(), url: location.href } as RecordedAct)));
       // Told by its catch, not by the global Promise, which a page may have replaced with a library's.
       if (typeof (sent as Promise<unknown> | undefined)?.catch === 'function') (sent as Promise<unknown>).catch(() => undefined);
     } catch {

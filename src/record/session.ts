@@ -25,9 +25,10 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
     // The person's acts in every tab they act in: a tab a tap of theirs opened is where the journey goes on (a run
     // follows it). Closing such a tab is their going back from it (a run's `back` closes a tab with no history).
     const actedIn = new WeakSet<Page>();
-    await context.exposeBinding('__cxShopRecordAct', ({ page }: { page: Page }, act: RecordedAct) => {
+    await context.exposeBinding('__cxShopRecordAct', ({ page }: { page: Page }, text: unknown) => {
+      const act = typeof text === 'string' ? (JSON.parse(text) as RecordedAct) : null;
       // The empty tab a window starts on is no page of the journey.
-      if (!isSitePage(act.url)) return;
+      if (!act || !isSitePage(act.url)) return;
       actedIn.add(page);
       acts.push(act);
     });

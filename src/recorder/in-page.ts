@@ -64,7 +64,8 @@ export interface RecorderOptions {
 declare global {
   interface Window {
     __cxShopLib?: PageLib;
-    __cxShopRecord?: (event: PageEvent) => void;
+    /** Takes each event as JSON text (see browser/ask.ts: a page's own global Map would stop an object crossing). */
+    __cxShopRecord?: (event: string) => void;
     __cxShopRecorder?: {
       /** Which document this is, as its events say. */
       doc: string;
@@ -167,7 +168,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (hasMoved()) return;
     seq += 1;
     try {
-      const sent: unknown = lib.plainJson(() => window.__cxShopRecord?.({ ...event, seq, t: Date.now(), doc } as PageEvent));
+      const sent: unknown = lib.plainJson(() => window.__cxShopRecord?.(JSON.stringify({ ...event, seq, t: Date.now(), doc } as PageEvent)));
       // Told by its catch, not by the global Promise, which a page may have replaced with a library's.
       if (typeof (sent as Promise<unknown> | undefined)?.catch === 'function') (sent as Promise<unknown>).catch(() => undefined);
     } catch {

@@ -25,11 +25,23 @@ export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pa
  */
 export async function prepareContext(context: BrowserContext, device: { touch: boolean }, timed = true): Promise<void> {
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
-  await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, event: PageEvent) => deliver(page, event, frame === page.mainFrame() ? null : frame));
+  // Events come as JSON text (see browser/ask.ts); one that is not is no event of the recorder's.
+  await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, text: unknown) => {
+    const event = typeof text === 'string' ? parseEvent(text) : null;
+    if (event) deliver(page, event, frame === page.mainFrame() ? null : frame);
+  });
   await context.addInitScript({
     content: inPageScript(`${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
   });
   if (timed) await installSpeedProbes(context);
+}
+
+function parseEvent(text: string): PageEvent | null {
+  try {
+    return JSON.parse(text) as PageEvent;
+  } catch {
+    return null;
+  }
 }
 
 /** Makes sure the page helpers are in the page's current document; says what kind of document it is (its MIME type). */

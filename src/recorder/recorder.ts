@@ -14,6 +14,7 @@ import { endsTyping, interactionsOf, type TypingIntent } from './interactions.js
 import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenByCustomer, placeThrown, readOnNothing, globalReadOnNothing } from './parties.js';
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
+import { ask } from '../browser/ask.js';
 
 /** What Chrome asks before a page holding unsaved work is left: the page's own words are never shown. */
 const LEAVE_QUESTION = 'Leave site? Changes you made may not be saved.';
@@ -661,7 +662,7 @@ export class Recorder {
    */
   async stillAnswering(): Promise<boolean> {
     const asked = Date.now();
-    const busy = await timed(this.page.evaluate(() => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
+    const busy = await timed(ask(this.page, () => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
     if (!busy) return false;
     // A call that only came soon after the customer's input, to an address the page holds open, is the page asking
     // again on its own (its poll answered just then), not an answer to them.
@@ -681,7 +682,7 @@ export class Recorder {
   /** One document's part of a flush: it sends what it holds back (a scroll gesture, new text), then all of it is waited for. */
   private async flushDocument(where: Page | Frame, seqs: Map<string, number>): Promise<void> {
     const state = await timed(
-      where.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, seq: window.__cxShopRecorder.flush() } : null)),
+      ask(where, () => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, seq: window.__cxShopRecorder.flush() } : null)),
       2000,
     ).catch(() => null);
     if (!state) return;
@@ -697,7 +698,7 @@ export class Recorder {
   private async placeFramed(events: Received[]): Promise<Received[]> {
     const docs = [...new Set(events.filter((e) => e.framed).map((e) => e.doc))];
     if (docs.length === 0) return events;
-    const scroll = await timed(this.page.evaluate(() => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
+    const scroll = await timed(ask(this.page, () => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
     const offsets = new Map<string, { x: number; y: number } | null>();
     for (const doc of docs) {
       const frame = this.frameDocs.get(doc);
@@ -763,7 +764,7 @@ export class Recorder {
    */
   async refusal(): Promise<StepArtifacts['marked'] | null> {
     const found = await timed(
-      this.page.evaluate(() => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, refusal: window.__cxShopRecorder.refusal() } : null)),
+      ask(this.page, () => (window.__cxShopRecorder ? { doc: window.__cxShopRecorder.doc, refusal: window.__cxShopRecorder.refusal() } : null)),
       2000,
     ).catch(() => null);
     const refusal = found?.refusal;
@@ -983,8 +984,9 @@ export class Recorder {
   /** A field's value now and what it held once the customer's typing into it was done; null when it cannot be read. */
   private readField(id: number): Promise<{ now: string | null; typed: string | null; sent: boolean } | null> {
     return timed(
-      this.page.evaluate(
-        (field) => ({
+      ask(
+        this.page,
+        (field: number) => ({
           now: window.__cxShopRecorder?.fieldValue(field) ?? null,
           typed: window.__cxShopRecorder?.typedValue(field) ?? null,
           sent: window.__cxShopRecorder?.sentSinceTyped(field) ?? false,

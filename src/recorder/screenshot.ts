@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { devtoolsOf } from '../browser/devtools.js';
 import { frameOnScreen, timed } from './recorder.js';
+import { ask } from '../browser/ask.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
 const MAX_PICTURE_HEIGHT = 6000;
@@ -270,7 +271,7 @@ export async function captureStep(
   try {
     // The page holds these already (the customer typed them into it): they are passed only to find where they show.
     const looked = secrets.filter((secret) => secret.length > 0);
-    const view = await timed(page.evaluate(readView, { secrets: looked, framed: false, ringsOff: { rule: RINGS_OFF, tallerThan: MAX_PICTURE_HEIGHT, key: OUTLINE_OFF } }), 5000);
+    const view = await timed(ask(page, readView, { secrets: looked, framed: false, ringsOff: { rule: RINGS_OFF, tallerThan: MAX_PICTURE_HEIGHT, key: OUTLINE_OFF } }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));
     const session = await devtoolsOf(page);
@@ -292,7 +293,7 @@ export async function captureStep(
     // A picture beyond the view turns the page's touch screen off once taken (Chromium's own doing): turned on again.
     if (shown.device?.touch) await timed(session.send('Emulation.setTouchEmulationEnabled', { enabled: true }), 5000).catch(() => undefined);
     if (shown.personSees) await timed(session.send('Emulation.setScrollbarsHidden', { hidden: true }), 5000).catch(() => undefined);
-    await page.evaluate(afterPicture, { scroll: view.scroll, key: OUTLINE_OFF }).then(() => (restored = true), () => undefined);
+    await ask(page, afterPicture, { scroll: view.scroll, key: OUTLINE_OFF }).then(() => (restored = true), () => undefined);
     const bytes = Buffer.from(shot.data, 'base64');
     const inFrames = await frameMasks(page, looked, view.scroll);
     const masks = [...view.fields.filter(shouldMask).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
@@ -308,7 +309,7 @@ export async function captureStep(
   } catch {
     return { saved: Promise.resolve(null) };
   } finally {
-    if (!restored) await timed(page.evaluate(afterPicture, { scroll: null, key: OUTLINE_OFF }), 2000).catch(() => undefined);
+    if (!restored) await timed(ask(page, afterPicture, { scroll: null, key: OUTLINE_OFF }), 2000).catch(() => undefined);
   }
 }
 
@@ -361,7 +362,7 @@ async function frameMasks(page: Page, secrets: string[], scroll: { x: number; y:
   const boxes = await Promise.all(
     frames.map(async (frame) => {
       const [view, at] = await Promise.all([
-        timed(frame.evaluate(readView, { secrets, framed: true }), 2000).catch(() => null),
+        timed(ask(frame, readView, { secrets, framed: true }), 2000).catch(() => null),
         frameOnScreen(frame),
       ]);
       if (!view || !at) return [];

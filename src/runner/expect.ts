@@ -8,6 +8,7 @@ import type { Expectation } from '../scenario/schema.js';
 import type { ActionContext } from '../actions/types.js';
 import { sameFieldValue, sameValue } from '../recorder/values.js';
 import { regexParts, urlMatcher } from '../scenario/regex.js';
+import { askElement } from '../browser/ask.js';
 
 /** How long an expectation may take to come true: the page may still be updating after the step. */
 const EXPECT_TIMEOUT_MS = 5000;
@@ -59,13 +60,11 @@ export async function checkExpectation(
     // its chosen option's words, not the value the page keeps for it ("price-asc"): the customer, and the `select`
     // action, go by the words.
     const kind = () =>
-      field
-        .evaluate((el) => {
-          const lib = window.__cxShopLib;
-          const shown = el instanceof HTMLSelectElement ? [...el.selectedOptions].map((option) => option.label || option.text).join(', ') : null;
-          return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '', shown };
-        })
-        .catch(() => ({ type: '', words: '', shown: null }));
+      askElement(field, (el) => {
+        const lib = window.__cxShopLib;
+        const shown = el instanceof HTMLSelectElement ? [...el.selectedOptions].map((option) => option.label || option.text).join(', ') : null;
+        return { type: (el.getAttribute('type') ?? '').toLowerCase(), words: lib?.fieldWords(el) ?? '', shown };
+      }).catch(() => ({ type: '', words: '', shown: null }));
     if (!sameValue(value, equals)) {
       const { shown, ...seen } = await kind();
       if (shown !== null && sameValue(shown, equals)) return null;

@@ -9,6 +9,7 @@ import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine } from '../errors.js';
 import { atOnce } from './at-once.js';
 import { accessOptions, type SiteAccess } from '../scenario/site-access.js';
+import { ask } from '../browser/ask.js';
 
 /** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
 const MAX_LINKS_PER_PAGE = 30;
@@ -24,7 +25,7 @@ export interface LinkStatus {
 }
 
 export async function snapshotPage(page: Page, exclude: string[]): Promise<PageSnapshot | null> {
-  return page.evaluate(takePageSnapshot, { legiblePx: LEGIBLE_FONT_PX, exclude }).catch(() => null);
+  return ask(page, takePageSnapshot, { legiblePx: LEGIBLE_FONT_PX, exclude }).catch(() => null);
 }
 
 /**

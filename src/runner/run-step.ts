@@ -183,11 +183,19 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
     // Making sure the page helpers are there is also the question whether the page answers at all.
-    const shown = page.isClosed() ? null : await timed(throughNavigation(page, () => ensurePageLib(page)), 2000).catch(() => null);
+    // A page that answers with an error instead (one that put something else in the place of what Playwright needs to
+    // read it) has not stopped answering: it cannot be read, and that is said, not blamed on the site.
+    let unreadable: string | null = null;
+    const shown = page.isClosed()
+      ? null
+      : await timed(throughNavigation(page, () => ensurePageLib(page)), 2000).catch((error: unknown) => {
+          if (!NO_ANSWER.test(firstLine(error))) unreadable = unreadableWhy(error);
+          return null;
+        });
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
     // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
     // once cx-shop's own work in the page has ended, or had its time: a question asked behind it measures cx-shop.
-    let frozen = shown === null && !page.isClosed();
+    let frozen = shown === null && !page.isClosed() && unreadable === null;
     const answers = async (ms = ANSWER_MS) => {
       if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
       return !frozen;
@@ -234,7 +242,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
         }
       : frozen && step.outcome.status !== 'error'
         ? { status: 'error' as const, reason: `${step.outcome.reason ? `${step.outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` }
-        : step.outcome;
+        : unreadable !== null && step.outcome.status !== 'error'
+          ? { status: 'error' as const, reason: `${step.outcome.reason ? `${step.outcome.reason}; ` : ''}${unreadable}` }
+          : step.outcome;
     return {
       index,
       name: redact(step.name, scenario.secrets),
@@ -332,6 +342,22 @@ async function throughNavigation<T>(page: Page, ask: () => Promise<T>): Promise<
       await page.waitForLoadState('domcontentloaded').catch(() => undefined);
     }
   }
+}
+
+/** How `timed` says a question got no answer in time. */
+const NO_ANSWER = /^no answer within/;
+
+/**
+ * Why cx-shop could not read a page that answered its first question with an error, in words for the report: most
+ * often a page's own global named Map that is no constructor (`var Map = { init() {…} }`), which Playwright needs for
+ * any question to the page (a page's Map that is a constructor is no trouble: see browser/ask.ts).
+ */
+function unreadableWhy(error: unknown): string {
+  const line = firstLine(error).replace(/^[a-zA-Z.]+: /, '');
+  if (/\bMap is not a constructor|refs\.(set|get) is not a function/.test(line)) {
+    return "cx-shop could not read the page: a script of the page's put something that is no constructor in the place of the browser's Map, which Playwright needs to ask the page anything (not the site's failing the customer)";
+  }
+  return `cx-shop could not read the page (not the site's failing the customer): ${line}`;
 }
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
