@@ -148,13 +148,16 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
       case 'dead-tap':
         items.push(item(finding, `wait for ${element} to answer, then tap it again`, RECOVERY.deadTapWait + M + P));
         break;
-      case 'fault-unexplained':
+      case 'fault-unexplained': {
         // Only an action that asks for an answer (a tap, a key, a choice) is waited on and done again: what failed
-        // quietly while the customer typed (suggestions that never came) leaves them nothing to do again.
-        if (step.interactions.some((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select')) {
-          items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
-        }
+        // quietly while the customer typed (suggestions that never came) leaves them nothing to do again. A tap that
+        // is dead-tap's finding already (the failed request was the only answer, and a failure injected by cx-shop is
+        // none) is waited on and tapped again once, priced there.
+        const asked = step.interactions.filter((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select').length;
+        const dead = findings.filter((f) => f.rule === 'dead-tap' && f.class === 'deterministic' && !f.error).length;
+        if (asked > dead) items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
         break;
+      }
       case 'fault-no-retry':
         items.push(item(finding, 'reload the page to get a working button back', M + P));
         break;

@@ -191,6 +191,14 @@ describe('recovery priced from findings', () => {
     expect(recoveryFor([finding('fault-unexplained')], judgedStep({ interactions: [typing, tapped] })).map((i) => i.rule)).toEqual(['fault-unexplained']);
   });
 
+  it('a tap that is dead and whose failure went unexplained is waited on and tapped again once; another tap that asked still is', () => {
+    const tapped: Interaction = { kind: 'tap', target: { description: 'button "Pay"', text: '', box: null, pageBox: null }, pointer: 'touch' };
+    const other: Interaction = { kind: 'tap', target: { description: 'button "Apply"', text: '', box: null, pageBox: null }, pointer: 'touch' };
+    const dead = finding('dead-tap', { evidence: { element: 'button "Pay"' } });
+    expect(recoveryFor([dead, finding('fault-unexplained')], judgedStep({ interactions: [tapped] })).map((i) => i.rule)).toEqual(['dead-tap']);
+    expect(recoveryFor([dead, finding('fault-unexplained')], judgedStep({ interactions: [tapped, other] })).map((i) => i.rule)).toEqual(['dead-tap', 'fault-unexplained']);
+  });
+
   it('a lost value is noticed, gone back to and typed again', () => {
     const step = judgedStep({
       typed: [{ target: { description: 'textbox labelled "Postcode"', text: '', box: null, pageBox: null }, label: 'Postcode', keptAfterTyping: false, keptAtStepEnd: false, chars: 8, valueAtEnd: '' }],
