@@ -55,8 +55,30 @@ async function totalText(ctx: ActionContext, total: Locator | undefined): Promis
     .then((text) => text.trim(), () => null);
 }
 
-/** Words that make a message a refusal even when it holds the accepted words: "Sorry, this code can't be applied". */
-const REFUSAL_WORDS = /\b(sorry|can['’]?t|cannot|could(?:n['’]?t| not)|won['’]?t|isn['’]?t|is not|not valid|invalid|unable|expired|doesn['’]?t|does not|not eligible|not recogni[sz]ed?)\b/i;
+/**
+ * Words that make a message a refusal even when it holds the accepted words: "Sorry, this code can't be applied",
+ * "Leider kann der Gutschein nicht eingelöst werden", "Désolé, ce code n'est pas valide": in English, German, French,
+ * Spanish, Italian, Dutch and Portuguese, as whole words (a letter with an accent is a letter of the word).
+ */
+const REFUSAL_WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[
+    // English
+    "sorry|can['’]?t|cannot|could(?:n['’]?t| not)|won['’]?t|isn['’]?t|is not|not valid|invalid|unable|expired|doesn['’]?t|does not|not eligible|not recogni[sz]ed?",
+    // German
+    'leider|nicht|ungültig|abgelaufen',
+    // French
+    "désolée?|invalide|non valide|n['’]est pas|expirée?|impossible|ne peut|n['’]a pas pu|ne s['’]applique pas",
+    // Spanish
+    'lo sentimos|no es válido|no válido|inválido|caducado|expirado|no se (?:puede|pudo|aplica)|no (?:es )?aplicable',
+    // Italian
+    'spiacenti|non (?:è )?valido|scaduto|impossibile|non (?:può|è stato possibile)|non applicabile',
+    // Dutch
+    'helaas|ongeldig|niet geldig|verlopen|kan niet|niet toegepast',
+    // Portuguese
+    'não é válido|não foi possível|inválida',
+  ].join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -49,6 +49,29 @@ describe('a promo code try is accepted only when the accepted words newly show, 
   });
 });
 
+describe('a refusal in another language that holds the accepted words', () => {
+  it('a German shop\'s "Leider … nicht eingelöst" in a plain paragraph is a rejection, its "eingelöst" alone an acceptance', async () => {
+    const scenario = [
+      'name: Gutschein',
+      'journey: promo-code',
+      'steps:',
+      '  - name: Open the bag',
+      '    goto: /promo/warenkorb.html',
+      '  - name: Enter the code',
+      '    promo:',
+      '      code: SAVE10',
+      '      field: { label: Gutscheincode }',
+      '      apply: { role: button, name: Einlösen }',
+      '      accepted: eingelöst',
+      '      total: { css: "#total" }',
+      '      invalid: SAVE100',
+      '',
+    ].join('\n');
+    const result = await fixtures.run(scenario);
+    expect(tries(result)).toEqual(['SAVE10: accepted', 'save10: rejected', '␠SAVE10␠: rejected', 'SAVE10⏎: accepted', 'SAVE100: rejected']);
+  });
+});
+
 describe('a code applied with the Enter key, where the shop has no Apply button', () => {
   const entered = (flags: string) => promoScenario('bag', `enter&${flags}`, { reveal: 'none', apply: '{ key: Enter }' });
 
