@@ -410,32 +410,43 @@ const NO_VITALS = { lcpMs: null, cls: null, inpMs: null };
 const ANIMATION_WAIT_MS = 1000;
 
 /**
- * Runs in the page: resolves once its running transitions and animations that end have ended (one that repeats for
- * ever, a spinner, is not waited for), or after `max` ms, on cx-shop's own timer (not one of the page's).
+ * Runs in the page: resolves once the customer's last press has let go, then its running transitions and animations
+ * that end have ended (one that repeats for ever, a spinner, is not waited for), or after `max` ms, on cx-shop's own
+ * timer (not one of the page's).
  */
 function animationsEnded(max: number): Promise<void> {
-  const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
-  // The page scrolling on its own (a link to a part of it, scrolled smoothly) is let stop too: held still for three
-  // frames, counted in frames so that a busy machine waits for the same scroll. A document that has not scrolled
-  // since its last scroll ended, and holds still for the next frame, is not scrolling: one frame is enough there.
   const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
-  const standing = () => window.__cxShopRecorder?.scrollUnderWay() === false;
-  const still = new Promise<void>((resolve) => {
-    let last = scrollY;
-    let steady = 0;
-    let frames = 0;
-    const frame = () => {
-      frames += 1;
-      steady = scrollY === last ? steady + 1 : 0;
-      last = scrollY;
-      if (steady >= 3 || (steady >= 1 && standing()) || frames >= 120) resolve();
-      else nextFrame(frame);
-    };
-    nextFrame(frame);
+  // Chromium shows a tapped control pressed (:active) for a moment after the finger has lifted, longer than a tap that
+  // changes nothing takes to settle: measured then, an unstyled link is its pressed red, a button its pressed shade.
+  // Let go in frames; what its letting go starts (a transition back to its colour) is among the animations after.
+  const letGo = new Promise<void>((resolve) => {
+    const frame = () => (document.querySelector(':active') === null ? resolve() : nextFrame(frame));
+    frame();
   });
+  const settled = () => {
+    const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
+    // The page scrolling on its own (a link to a part of it, scrolled smoothly) is let stop too: held still for three
+    // frames, counted in frames so that a busy machine waits for the same scroll. A document that has not scrolled
+    // since its last scroll ended, and holds still for the next frame, is not scrolling: one frame is enough there.
+    const standing = () => window.__cxShopRecorder?.scrollUnderWay() === false;
+    const still = new Promise<void>((resolve) => {
+      let last = scrollY;
+      let steady = 0;
+      let frames = 0;
+      const frame = () => {
+        frames += 1;
+        steady = scrollY === last ? steady + 1 : 0;
+        last = scrollY;
+        if (steady >= 3 || (steady >= 1 && standing()) || frames >= 120) resolve();
+        else nextFrame(frame);
+      };
+      nextFrame(frame);
+    });
+    return Promise.all([still, ...ending.map((a) => a.finished.catch(() => undefined))]);
+  };
   return new Promise((resolve) => {
     (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(), max);
-    void Promise.all([still, ...ending.map((a) => a.finished.catch(() => undefined))]).then(() => resolve());
+    void letGo.then(settled).then(() => resolve());
   });
 }
 

@@ -473,6 +473,16 @@ describe('broken-link', () => {
   });
 });
 
+describe('a control the customer has just tapped', () => {
+  it('is judged in its own colours once the finger has let go, not in the red the browser shows while it is pressed: no colour contrast finding', async () => {
+    const result = await run('anchor-jump.html', { steps: '  - name: Jump to the reviews\n    tap: { role: link, name: Read the reviews }\n' });
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const step = (await savedArtifacts(result)).steps[1]!;
+    expect(step.accessibility?.violations.map((v) => v.id)).toEqual([]);
+    expect(findingsOf(result, 'accessibility')).toEqual([]);
+  });
+});
+
 describe('page findings across steps', () => {
   it('a page problem still there after a step that changes the page is reported once, on the first step', async () => {
     const result = await run('repeat.html', {
