@@ -20,7 +20,7 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'scroll'; pixels: number; direction: 'vertical' | 'horizontal'; size: number }
   | { type: 'hover'; target: TargetInfo }
   | { type: 'document'; url: string; how: 'navigate' | 'reload' | 'back_forward' | 'prerender' | 'restored' }
-  | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash' }
+  | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash'; /** A jump within the same page (see withinPage). */ samePage?: true }
   | ({ type: 'message'; arrival: boolean } & AppearedText)
   /** A request the page's own code made on its own (in a timer it set while the customer did nothing). */
   | { type: 'call'; method: string; url: string }
@@ -1081,17 +1081,41 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   addEventListener('pageshow', (event) => {
     if (event.persisted) send({ type: 'document', url: location.href, how: 'restored' });
   });
+  // The address the page was last known at (see withinPage).
+  let shownAt = location.href;
   for (const method of ['pushState', 'replaceState'] as const) {
     const original = history[method];
     history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
       const before = location.href;
       const result = original.apply(this, args);
       if (location.href !== before) send({ type: 'route', url: location.href, how: method === 'pushState' ? 'push' : 'replace' });
+      shownAt = location.href;
       return result;
     };
   }
-  addEventListener('popstate', () => send({ type: 'route', url: location.href, how: 'pop' }));
-  addEventListener('hashchange', () => send({ type: 'route', url: location.href, how: 'hash' }));
+  // A jump to a part of the same page (a link to #reviews, a "#" link, back from one) changes only the address's
+  // fragment: the browser says popstate for it as for a single-page app's route, but the customer is still on the same
+  // page. A fragment that names an element of the page (or none, the page's top) on both sides is such a jump; one
+  // that names nothing there (#/cart) is a route.
+  const topOrPart = (address: string) => {
+    const at = address.indexOf('#');
+    let id = '';
+    try {
+      id = at < 0 ? '' : decodeURIComponent(address.slice(at + 1));
+    } catch {
+      return false;
+    }
+    return id === '' || document.getElementById(id) !== null || document.getElementsByName(id).length > 0;
+  };
+  const withinPage = (from: string, to: string) => from.split('#')[0] === to.split('#')[0] && topOrPart(from) && topOrPart(to);
+  addEventListener('popstate', () => {
+    send({ type: 'route', url: location.href, how: 'pop', ...(withinPage(shownAt, location.href) && { samePage: true }) });
+    shownAt = location.href;
+  });
+  addEventListener('hashchange', () => {
+    send({ type: 'route', url: location.href, how: 'hash' });
+    shownAt = location.href;
+  });
 
   // New text: what appeared near what the customer acted on, whatever its markup.
   interface Action {

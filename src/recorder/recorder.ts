@@ -514,7 +514,7 @@ export class Recorder {
     const taps: string[] = [];
     for (let i = this.events.length - 1; i >= 0; i -= 1) {
       const e = this.events[i]!;
-      if (e.type === 'document' || (e.type === 'route' && (e.how === 'push' || e.how === 'pop'))) break;
+      if (e.type === 'document' || (e.type === 'route' && (e.how === 'push' || e.how === 'pop') && !e.samePage)) break;
       if (e.type === 'press') taps.unshift(e.target.description);
     }
     return taps;
@@ -749,7 +749,7 @@ export class Recorder {
         .map(({ at, ...error }) => (this.pageOwn('fault', error, at) ? { ...error, cause: 'background' as const } : error)),
       consoleErrors: this.consoleErrors.filter((e) => e.at >= this.stepStartedAt).map((e) => e.text),
       pages: events
-        .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop')))
+        .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop') && !e.samePage))
         .map((e) => (e as { url: string }).url),
       tabs: this.tabs.filter((t) => t.at >= this.stepStartedAt).map((t) => this.mask(t.page.url())),
       waitMs: this.waited,

@@ -483,6 +483,18 @@ describe('a control the customer has just tapped', () => {
   });
 });
 
+describe('pages the customer went to', () => {
+  it('a jump to a part of the same page (#reviews), and back to its top, is no new page; a view a single-page app draws from its address (#/basket) is one', async () => {
+    const jump = await run('anchor-jump.html', { steps: '  - name: Jump to the reviews\n    tap: { role: link, name: Read the reviews }\n  - name: Back to the top\n    back: true\n' });
+    expect(jump.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(jump.steps.map((s) => s.actions.pages)).toEqual([1, 0, 0]);
+    // The back button pressed to get to the top is still the customer's press.
+    expect(jump.steps[2]!.effort).toBeGreaterThan(0);
+    const routed = await fixtures.run(pageScenario('rules', 'spa-answer.html', { steps: '  - name: Basket\n    tap: { role: link, name: Basket }\n' }));
+    expect(routed.steps.map((s) => s.actions.pages)).toEqual([1, 1]);
+  });
+});
+
 describe('page findings across steps', () => {
   it('a page problem still there after a step that changes the page is reported once, on the first step', async () => {
     const result = await run('repeat.html', {
