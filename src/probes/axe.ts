@@ -61,6 +61,37 @@ function axeScript(): string {
   return axeSource;
 }
 
+/**
+ * Runs in the page: makes what a page's old library added to every object or array (Object.prototype.extend)
+ * not enumerable, and returns what puts it back as it was. Enumerable, such an addition turns up in axe-core's for-in
+ * walks of its own rules and settings, as it loads and as it checks, and stops it ("Cannot read properties of
+ * undefined"). The page can still use them meanwhile.
+ */
+function hideShared(): () => void {
+  const hidden: Array<[object, string, PropertyDescriptor]> = [];
+  for (const shared of [Object.prototype, Array.prototype]) {
+    for (const key of Object.keys(shared)) {
+      const own = Object.getOwnPropertyDescriptor(shared, key);
+      if (!own?.configurable) continue;
+      hidden.push([shared, key, own]);
+      Object.defineProperty(shared, key, { ...own, enumerable: false });
+    }
+  }
+  return () => {
+    for (const [shared, key, own] of hidden) Object.defineProperty(shared, key, own);
+  };
+}
+
+/** axe-core's source as cx-shop puts it in a page: loaded with the page's additions hidden, and hideShared kept for its checks. */
+function axeLoader(): string {
+  return [
+    `const hideShared = ${hideShared.toString()};`,
+    "Object.defineProperty(window, '__cxShopHideShared', { value: hideShared, configurable: true });",
+    'const putBack = hideShared();',
+    `try {\n${axeScript()}\n} finally {\n  putBack();\n}`,
+  ].join('\n');
+}
+
 interface RunArgs {
   exclude: string[];
   tags: string[];
@@ -133,68 +164,78 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
     checked = args.limitedElements - left;
   }
   const context: ElementContext = include ? { include, ...(args.exclude.length > 0 && { exclude: args.exclude }) } : args.exclude.length > 0 ? { exclude: args.exclude } : document;
-  const results = await axe.run(context, {
-    runOnly: { type: 'tag', values: args.tags },
-    // axe leaves target-size off in a default run; the wcag22aa tag selects it too, but say so in case tags change.
-    rules: { 'target-size': { enabled: true }, ...(big && Object.fromEntries(args.limitedLeftOut.map((id) => [id, { enabled: false }]))) },
-    resultTypes: ['violations'],
-    // Frames are other documents (often third-party: payments, chat); their content has no box on this page.
-    iframes: false,
-    // Preloading fetches every stylesheet again, from the page: requests of cx-shop's, not the site's (only the
-    // orientation-lock rule reads them, and it is not in the tags cx-shop runs).
-    preload: false,
-    elementRef: true,
-  });
-
-  const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const round = (n: number) => Math.round(n * 100) / 100;
-  const describe = (el: Element | undefined): string => {
-    if (!el) return 'element';
-    const tag = el.tagName.toLowerCase();
-    try {
-      const role = axe.commons.aria.getRole(el) || tag;
-      // Text is a fair name for static content (low-contrast text), never for a control that lacks a name.
-      const name = clean(axe.commons.text.accessibleText(el)) || (axe.commons.dom.isFocusable(el) ? '' : clean((el as HTMLElement).innerText));
-      return name ? `${role} "${name.slice(0, 60)}"` : role;
-    } catch {
-      return tag;
-    }
-  };
-  const boxOf = (el: Element | undefined) => {
-    if (!el || el.getClientRects().length === 0) return null;
-    const r = el.getBoundingClientRect();
-    return { x: round(r.x + scrollX), y: round(r.y + scrollY), width: round(r.width), height: round(r.height) };
-  };
-  const selectorOf = (target: Array<string | string[]>) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' >>> ');
-
-  // axe.run tears its tree down when it ends; roles and names need it again.
-  axe.setup(document);
+  // While it checks and its answer is read (see hideShared, kept in the page when axe-core was put in).
+  const putBack = (window as unknown as { __cxShopHideShared?: () => () => void }).__cxShopHideShared?.();
   try {
-    const violations = results.violations.map((v): AxeViolation => {
-      const nodes = v.nodes
-        .map((node) => ({ node, selector: selectorOf(node.target) }))
-        .sort((a, b) => (a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0));
-      const kept = nodes.slice(0, args.maxNodes).map(({ node, selector }) => ({
-        element: describe(node.element),
-        selector,
-        html: node.html.length > 200 ? `${node.html.slice(0, 199)}…` : node.html,
-        box: boxOf(node.element),
-        summary: node.failureSummary ?? '',
-      }));
-      const more = nodes.length - kept.length;
-      if (more > 0) kept[kept.length - 1]!.summary += `\n(${more} more element${more === 1 ? '' : 's'} not listed)`;
-      const impact = v.impact === 'minor' || v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical' ? v.impact : null;
-      return { id: v.id, impact, help: v.help, helpUrl: v.helpUrl, nodes: kept };
-    });
-    violations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      url: results.url,
-      engine: `axe-core ${axe.version}`,
-      violations,
-      ...(big && { limited: { elements: elements.length, checked, rulesLeftOut: args.limitedLeftOut } }),
-    };
+    return await checkHidden();
   } finally {
-    axe.teardown();
+    putBack?.();
+  }
+
+  async function checkHidden(): Promise<AccessibilityResult> {
+    const results = await axe.run(context, {
+      runOnly: { type: 'tag', values: args.tags },
+      // axe leaves target-size off in a default run; the wcag22aa tag selects it too, but say so in case tags change.
+      rules: { 'target-size': { enabled: true }, ...(big && Object.fromEntries(args.limitedLeftOut.map((id) => [id, { enabled: false }]))) },
+      resultTypes: ['violations'],
+      // Frames are other documents (often third-party: payments, chat); their content has no box on this page.
+      iframes: false,
+      // Preloading fetches every stylesheet again, from the page: requests of cx-shop's, not the site's (only the
+      // orientation-lock rule reads them, and it is not in the tags cx-shop runs).
+      preload: false,
+      elementRef: true,
+    });
+
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const describe = (el: Element | undefined): string => {
+      if (!el) return 'element';
+      const tag = el.tagName.toLowerCase();
+      try {
+        const role = axe.commons.aria.getRole(el) || tag;
+        // Text is a fair name for static content (low-contrast text), never for a control that lacks a name.
+        const name = clean(axe.commons.text.accessibleText(el)) || (axe.commons.dom.isFocusable(el) ? '' : clean((el as HTMLElement).innerText));
+        return name ? `${role} "${name.slice(0, 60)}"` : role;
+      } catch {
+        return tag;
+      }
+    };
+    const boxOf = (el: Element | undefined) => {
+      if (!el || el.getClientRects().length === 0) return null;
+      const r = el.getBoundingClientRect();
+      return { x: round(r.x + scrollX), y: round(r.y + scrollY), width: round(r.width), height: round(r.height) };
+    };
+    const selectorOf = (target: Array<string | string[]>) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' >>> ');
+
+    // axe.run tears its tree down when it ends; roles and names need it again.
+    axe.setup(document);
+    try {
+      const violations = results.violations.map((v): AxeViolation => {
+        const nodes = v.nodes
+          .map((node) => ({ node, selector: selectorOf(node.target) }))
+          .sort((a, b) => (a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0));
+        const kept = nodes.slice(0, args.maxNodes).map(({ node, selector }) => ({
+          element: describe(node.element),
+          selector,
+          html: node.html.length > 200 ? `${node.html.slice(0, 199)}…` : node.html,
+          box: boxOf(node.element),
+          summary: node.failureSummary ?? '',
+        }));
+        const more = nodes.length - kept.length;
+        if (more > 0) kept[kept.length - 1]!.summary += `\n(${more} more element${more === 1 ? '' : 's'} not listed)`;
+        const impact = v.impact === 'minor' || v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical' ? v.impact : null;
+        return { id: v.id, impact, help: v.help, helpUrl: v.helpUrl, nodes: kept };
+      });
+      violations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return {
+        url: results.url,
+        engine: `axe-core ${axe.version}`,
+        violations,
+        ...(big && { limited: { elements: elements.length, checked, rulesLeftOut: args.limitedLeftOut } }),
+      };
+    } finally {
+      axe.teardown();
+    }
   }
 }
 
@@ -252,7 +293,7 @@ export async function checkAccessibility(page: Page, options: { exclude?: string
       // just answered (one that froze meanwhile is not left waiting for the whole check).
       // As cx-shop's own script, with the browser's own collections (see inPageScript): a page's global named Set or
       // WeakMap would stop axe-core checking anything.
-      await bounded(evaluateScript(page, inPageScript(axeScript(), 'kept')), options.answerMs && 2 * options.answerMs);
+      await bounded(evaluateScript(page, inPageScript(axeLoader(), 'kept')), options.answerMs && 2 * options.answerMs);
       await bounded(there(), options.answerMs);
     }
     return await ask(page, runAxeInPage, {

@@ -592,11 +592,11 @@ describe('pages whose old scripts replace what the browser has', () => {
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
   });
 
-  it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), globals named Set and WeakMap of an old collections library, a global Map of its own (a store finder\'s map widget), and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
+  it('an Array.from and a JSON for arrays of its own (Prototype.js on a Magento 1 shop), globals named Set and WeakMap of an old collections library, a global Map of its own (a store finder\'s map widget), helpers on every object and array (Object.prototype.extend), and a global Element of its own (a framework wrapping the DOM): the same effort and findings as without them', async () => {
     // Timing findings aside: a slow answer on a loaded machine is no difference the old libraries make.
     const measured = (result: Awaited<ReturnType<typeof run>>) =>
       result.steps.map((s) => [s.status, s.effort, s.findings.filter((f) => f.class === 'deterministic').map((f) => `${f.rule} ${f.message}`), s.environment ?? []]);
-    const old = await run('old-libraries.html?with=array-from,to-json,collections,map,element', { steps });
+    const old = await run('old-libraries.html?with=array-from,to-json,collections,map,extend,element', { steps });
     expect(measured(old)).toEqual(measured(await run('old-libraries.html', { steps })));
     expect(findingsOf(old, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter an email address like name@example.com']);
   });
