@@ -416,12 +416,44 @@ const ANIMATION_WAIT_MS = 1000;
  */
 function animationsEnded(max: number): Promise<void> {
   const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
-  // Chromium shows a tapped control pressed (:active) for a moment after the finger has lifted, longer than a tap that
-  // changes nothing takes to settle: measured then, an unstyled link is its pressed red, a button its pressed shade.
-  // Let go in frames; what its letting go starts (a transition back to its colour) is among the animations after.
+  // Chromium shows a tapped control pressed (:active) for about 160 ms after the finger has lifted, longer than most
+  // taps take to settle: measured then, a link in the browser's own colours is its pressed red, a button the shade or
+  // size the page gives it while pressed. Let go, in frames, when the pressed look is any different: a link, or a
+  // rule of the page's for :active that matches (one in a sheet cx-shop may not read, from another host, may). What
+  // its letting go starts (a transition back to its colour) is among the animations after.
+  const pressedLooksOwn = (): boolean => {
+    const pressed = Array.from(document.querySelectorAll(':active'));
+    if (pressed.length === 0) return false;
+    if (pressed.some((el) => el.matches('a:any-link, area:any-link'))) return true;
+    const matchesPressed = (rules: CSSRuleList): boolean =>
+      Array.from(rules).some((rule) => {
+        const selector = (rule as CSSStyleRule).selectorText;
+        if (typeof selector === 'string' && selector.includes(':active')) {
+          try {
+            if (pressed.some((el) => el.matches(selector))) return true;
+          } catch {
+            // A nested rule's selector (`&:active`) is no selector on its own: taken as matching.
+            return true;
+          }
+        }
+        const inner = (rule as CSSGroupingRule).cssRules;
+        return inner !== undefined && matchesPressed(inner);
+      });
+    const roots = new Set<Document | ShadowRoot>([document, ...pressed.map((el) => el.getRootNode() as Document | ShadowRoot)]);
+    return [...roots].some((root) =>
+      [...Array.from(root.styleSheets), ...root.adoptedStyleSheets].some((sheet) => {
+        try {
+          return matchesPressed(sheet.cssRules);
+        } catch {
+          return true;
+        }
+      }),
+    );
+  };
   const letGo = new Promise<void>((resolve) => {
     const frame = () => (document.querySelector(':active') === null ? resolve() : nextFrame(frame));
-    frame();
+    if (pressedLooksOwn()) frame();
+    else resolve();
   });
   const settled = () => {
     const ending = document.getAnimations().filter((a) => a.playState === 'running' && a.effect !== null && Number.isFinite(a.effect.getComputedTiming().endTime ?? Infinity));
