@@ -6,7 +6,7 @@
  * into undefined and every object argument into an error, and cx-shop would see a page that shows nothing and takes
  * no taps. A string crosses untouched: the object is written as JSON in the page and read back outside it.
  */
-import type { ElementHandle, Frame, Locator, Page } from 'playwright';
+import type { BrowserContext, ElementHandle, Frame, Locator, Page } from 'playwright';
 
 /** Where a question about the whole document is asked: a page (its main frame) or one frame of it. */
 type Document = Page | Frame;
@@ -23,8 +23,12 @@ function answerBack(answer: unknown): unknown {
   return lib ? lib.plainJson(write) : write();
 }
 
-/** The wrappers built so far, for questions about a document and about an element (pageText is asked both ways). */
-const wrappers = { document: new WeakMap<object, (...args: never[]) => unknown>(), element: new WeakMap<object, (...args: never[]) => unknown>() };
+/**
+ * The wrappers built so far, by the question's source and whether it is about an element (pageText is asked both
+ * ways): a question written in place (`() => ({ x: scrollX, y: scrollY })`) is a new function at every call, the same
+ * source every time.
+ */
+const wrappers = new Map<string, (...args: never[]) => unknown>();
 
 /**
  * The question as Playwright sends it to the page: a function of JSON text (after the element, for an element's
@@ -32,14 +36,15 @@ const wrappers = { document: new WeakMap<object, (...args: never[]) => unknown>(
  * replaced the global Promise with a library's).
  */
 function wrapped(question: (...args: never[]) => unknown, element: boolean): (...args: never[]) => unknown {
-  const built = element ? wrappers.element : wrappers.document;
-  let wrapper = built.get(question);
+  const source = question.toString();
+  const key = `${element ? 'element' : 'document'}\n${source}`;
+  let wrapper = wrappers.get(key);
   if (!wrapper) {
     const params = element ? ['el', 'json'] : ['json'];
-    const call = `(${question.toString()})(${element ? 'el, ' : ''}json === undefined ? undefined : JSON.parse(json))`;
+    const call = `(${source})(${element ? 'el, ' : ''}json === undefined ? undefined : JSON.parse(json))`;
     const body = `const back = ${answerBack.toString()};\nconst answer = ${call};\nreturn answer && typeof answer.then === 'function' ? answer.then(back) : back(answer);`;
     wrapper = new Function(...params, body) as (...args: never[]) => unknown;
-    built.set(question, wrapper);
+    wrappers.set(key, wrapper);
   }
   return wrapper;
 }
@@ -53,6 +58,23 @@ export async function ask<R, A = undefined>(where: Document, question: (arg: A) 
 
 /** Asks the element `question(element, arg)`, as ask does; a locator's options (its timeout) are passed on. */
 export async function askElement<R, A = undefined>(element: OneElement, question: (el: Element, arg: A) => R, arg?: A, options?: { timeout?: number }): Promise<Awaited<R>> {
-  const text = 'count' in element ? await element.evaluate(wrapped(question as never, true) as never, JSON.stringify(arg), options) : await element.evaluate(wrapped(question as never, true) as never, JSON.stringify(arg));
-  return read<Awaited<R>>(text);
+  const [asked, json] = [wrapped(question as never, true) as never, JSON.stringify(arg)];
+  return read<Awaited<R>>('count' in element ? await element.evaluate(asked, json, options) : await element.evaluate(asked, json));
+}
+
+/**
+ * Exposes a binding the page calls with JSON text (see the file's note): `take` gets what the page sent, read back;
+ * a call with anything else (the page's own, on a page that replaced the binding) is no message of cx-shop's.
+ */
+export async function exposeJsonBinding<T>(context: BrowserContext, name: string, take: (source: { page: Page; frame: Frame }, sent: T) => void): Promise<void> {
+  await context.exposeBinding(name, (source: { page: Page; frame: Frame }, text: unknown) => {
+    if (typeof text !== 'string') return;
+    let sent: T;
+    try {
+      sent = JSON.parse(text) as T;
+    } catch {
+      return;
+    }
+    take(source, sent);
+  });
 }

@@ -7,6 +7,7 @@ import { deviceProfile } from '../runner/run-scenario.js';
 import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { recordActsInPage, type RecordedAct } from './in-page.js';
 import { inPageScript, isSitePage } from '../recorder/parties.js';
+import { exposeJsonBinding } from '../browser/ask.js';
 
 export interface RecordOptions {
   device: string;
@@ -25,10 +26,9 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
     // The person's acts in every tab they act in: a tab a tap of theirs opened is where the journey goes on (a run
     // follows it). Closing such a tab is their going back from it (a run's `back` closes a tab with no history).
     const actedIn = new WeakSet<Page>();
-    await context.exposeBinding('__cxShopRecordAct', ({ page }: { page: Page }, text: unknown) => {
-      const act = typeof text === 'string' ? (JSON.parse(text) as RecordedAct) : null;
+    await exposeJsonBinding<RecordedAct>(context, '__cxShopRecordAct', ({ page }, act) => {
       // The empty tab a window starts on is no page of the journey.
-      if (!act || !isSitePage(act.url)) return;
+      if (!isSitePage(act.url)) return;
       actedIn.add(page);
       acts.push(act);
     });

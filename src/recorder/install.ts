@@ -2,13 +2,14 @@
  * Prepares a browser context for recording: the page helpers and the in-page recorder in every document, before
  * the page's own scripts, and the binding that carries the recorder's events out of the page.
  */
-import type { BrowserContext, Frame, Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { installSpeedProbes } from '../probes/speed.js';
 import { recordInPage, type PageEvent, type RecorderOptions } from './in-page.js';
 import { pageLib } from './page-lib.js';
 import { DEAD_TAP_WINDOW_MS } from '../artifacts/types.js';
 import { deliver } from './recorder.js';
 import { inPageScript } from './parties.js';
+import { exposeJsonBinding } from '../browser/ask.js';
 
 const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
   responseWindowMs: DEAD_TAP_WINDOW_MS,
@@ -25,23 +26,11 @@ export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pa
  */
 export async function prepareContext(context: BrowserContext, device: { touch: boolean }, timed = true): Promise<void> {
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
-  // Events come as JSON text (see browser/ask.ts); one that is not is no event of the recorder's.
-  await context.exposeBinding('__cxShopRecord', ({ page, frame }: { page: Page; frame: Frame }, text: unknown) => {
-    const event = typeof text === 'string' ? parseEvent(text) : null;
-    if (event) deliver(page, event, frame === page.mainFrame() ? null : frame);
-  });
+  await exposeJsonBinding<PageEvent>(context, '__cxShopRecord', ({ page, frame }, event) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
     content: inPageScript(`${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
   });
   if (timed) await installSpeedProbes(context);
-}
-
-function parseEvent(text: string): PageEvent | null {
-  try {
-    return JSON.parse(text) as PageEvent;
-  } catch {
-    return null;
-  }
 }
 
 /** Makes sure the page helpers are in the page's current document; says what kind of document it is (its MIME type). */

@@ -76,6 +76,11 @@ type Received = PageEvent & { received: number; framed?: true };
 /** An input whose answer is watched: a press, or a choice in a list that acts at once. */
 type Watched = Received & ({ type: 'press' } | { type: 'choice' });
 
+/** A single-page app's new view: a route pushed or popped, not a jump within the same page (see in-page.ts). */
+function newRoute(e: Received): boolean {
+  return e.type === 'route' && (e.how === 'push' || e.how === 'pop') && !e.samePage;
+}
+
 const recorders = new WeakMap<Page, Recorder>();
 
 /** Where a frame's document sits on the customer's screen (its element's box in the page), or null when it is gone. */
@@ -514,7 +519,7 @@ export class Recorder {
     const taps: string[] = [];
     for (let i = this.events.length - 1; i >= 0; i -= 1) {
       const e = this.events[i]!;
-      if (e.type === 'document' || (e.type === 'route' && (e.how === 'push' || e.how === 'pop') && !e.samePage)) break;
+      if (e.type === 'document' || newRoute(e)) break;
       if (e.type === 'press') taps.unshift(e.target.description);
     }
     return taps;
@@ -749,7 +754,7 @@ export class Recorder {
         .map(({ at, ...error }) => (this.pageOwn('fault', error, at) ? { ...error, cause: 'background' as const } : error)),
       consoleErrors: this.consoleErrors.filter((e) => e.at >= this.stepStartedAt).map((e) => e.text),
       pages: events
-        .filter((e) => (e.type === 'document' && e.how !== 'restored') || (e.type === 'route' && (e.how === 'push' || e.how === 'pop') && !e.samePage))
+        .filter((e) => (e.type === 'document' && e.how !== 'restored') || newRoute(e))
         .map((e) => (e as { url: string }).url),
       tabs: this.tabs.filter((t) => t.at >= this.stepStartedAt).map((t) => this.mask(t.page.url())),
       waitMs: this.waited,

@@ -235,16 +235,16 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
     if (accessibility.frozen) frozen = true;
     // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
+    // What cx-shop's look found of the page itself, said after the step's own reason.
+    const broken = frozen ? 'the page stopped answering (its main thread is busy or frozen)' : unreadable;
     const outcome = recorded.dialogLoop
       ? {
           status: 'error' as const,
           reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${step.outcome.reason ? `; ${step.outcome.reason}` : ''}`,
         }
-      : frozen && step.outcome.status !== 'error'
-        ? { status: 'error' as const, reason: `${step.outcome.reason ? `${step.outcome.reason}; ` : ''}the page stopped answering (its main thread is busy or frozen)` }
-        : unreadable !== null && step.outcome.status !== 'error'
-          ? { status: 'error' as const, reason: `${step.outcome.reason ? `${step.outcome.reason}; ` : ''}${unreadable}` }
-          : step.outcome;
+      : broken !== null && step.outcome.status !== 'error'
+        ? { status: 'error' as const, reason: [step.outcome.reason, broken].filter(Boolean).join('; ') }
+        : step.outcome;
     return {
       index,
       name: redact(step.name, scenario.secrets),
@@ -295,12 +295,12 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
         return await timed(run, 2 * LOOK_MS);
       } catch (error) {
         if (error instanceof PageNotAnswering && !(await stillAnswers(page))) throw new StoppedAnswering();
-        if (!/^no answer within/.test(firstLine(error))) throw error;
+        if (!NO_ANSWER.test(firstLine(error))) throw error;
         // A page that does not answer once the check has ended is frozen; one still checking is only big, and a
         // question asked meanwhile would wait behind axe-core.
         const ended = await timed(run, LOOK_MS).then(
           () => true,
-          (late: unknown) => !/^no answer within/.test(firstLine(late)),
+          (late: unknown) => !NO_ANSWER.test(firstLine(late)),
         );
         if (ended && !page.isClosed() && !(await stillAnswers(page))) throw new StoppedAnswering();
         throw new Error(`axe-core did not finish checking the page within ${(2 * LOOK_MS) / 1000} s`);
