@@ -28,8 +28,18 @@ export interface FixtureServer {
 export const STAGING_LOGIN = 'team:p@ss-9Kq';
 
 export async function startFixtureServer(root: string = PAGES): Promise<FixtureServer> {
+  // Promo codes good for one use (/api/redeem): the batches whose code has been taken.
+  const redeemed = new Set<string>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
+    if (url.pathname === '/api/redeem') {
+      // SAVE10 however it is typed, once per batch; after that, 409 (used).
+      const batch = url.searchParams.get('batch') ?? '';
+      if (url.searchParams.get('code')?.trim().toUpperCase() !== 'SAVE10') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"unknown"}');
+      if (redeemed.has(batch)) return void res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":"used"}');
+      redeemed.add(batch);
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    }
     if (url.pathname === '/api/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     if (url.pathname === '/api/fail') return void res.writeHead(500).end('broken');
     if (url.pathname === '/api/missing') return void res.writeHead(404).end('not here');

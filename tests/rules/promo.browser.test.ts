@@ -2,6 +2,7 @@
  * Promo code probing in real Chromium: the valid code tried as printed, in lower case, with spaces and pasted
  * with a newline, each from a fresh context brought to the same point; an invalid code; the total; the hunt.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findingsOf, promoScenario, useFixtures } from '../helpers/browser.js';
 
@@ -52,6 +53,27 @@ describe('promo probing', () => {
     // A tap on the field, 6 characters of code and a tap on Apply: the probing in other contexts is not counted.
     expect(step.actions).toMatchObject({ fields: 1, charsTyped: 6, taps: 2 });
     expect(step.effortBreakdown.keystrokes).toBeCloseTo(6 * 0.5, 3);
+  });
+
+  it('a code good for one use: the customer\'s try comes first and is accepted; the variants it used up are untried, not rejected', async () => {
+    // The server takes SAVE10 however it is typed, once per batch, and answers "already been used" after that.
+    const result = await fixtures.run(scenario(`once=${randomUUID()}`));
+    const step = result.steps.at(-1)!;
+    expect(step.status).toBe('passed');
+    expect(findingsOf(result, 'promo-rejected')).toHaveLength(0);
+    // (The step's environment notes are in alphabetical order.)
+    expect((step.environment ?? []).filter((note) => note.startsWith('promo code not tried'))).toEqual(
+      ['lower case', 'pasted with a newline', 'surrounding spaces'].map(
+        (variant) => `promo code not tried ${variant}: the code is good for one use, and the customer's own try used it: the shop said "Sorry, this code has already been used. Each code works for one order."`,
+      ),
+    );
+    // The invalid code is still judged: refused with a reason, so no promo-unexplained.
+    expect(findingsOf(result, 'promo-unexplained')).toHaveLength(0);
+    // A batch already used before the customer came: their own try is refused, and that is the finding.
+    const batch = randomUUID();
+    await fixtures.run(scenario(`once=${batch}`));
+    const spent = await fixtures.run(scenario(`once=${batch}`));
+    expect(findingsOf(spent, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
   });
 
   it('an accepted code that leaves the total alone is medium', async () => {
