@@ -7,7 +7,7 @@ export const back = defineAction({
   schema: z.literal(true).describe('back: true'),
   async perform(ctx) {
     const before = ctx.page.url();
-    const went = await ctx.waiting(() => ctx.page.goBack({ timeout: ctx.timeout, waitUntil: 'domcontentloaded' })).catch((error: Error) => {
+    const went = await ctx.goBack().catch((error: Error) => {
       throw new ActionError(`could not go back: ${firstLine(error)}`);
     });
     // A tab a tap opened has no page before its first: going back closes it, and the customer is where they tapped.

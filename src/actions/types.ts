@@ -36,6 +36,8 @@ export interface ActionContext {
    * (a phone's back button on a tab with no history); false on the first tab.
    */
   closeTab(): Promise<boolean>;
+  /** The browser's back button: the page it went back to, or null when there was none to load (see Recorder.goBack). */
+  goBack(): Promise<unknown>;
   /** Runs work that waits on the site (a page load); its time counts as the customer's waiting. */
   waiting<T>(work: () => Promise<T>): Promise<T>;
   /** A mark in the page's events, to ask later what appeared since. */

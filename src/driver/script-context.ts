@@ -249,6 +249,10 @@ export class ScriptContext implements ActionContext {
     return this.recorder.closeTab();
   }
 
+  goBack(): Promise<unknown> {
+    return this.recorder.goBack(this.timeout);
+  }
+
   locate(locator: Locator): PwLocator {
     return this.locateIn(this.page, locator);
   }

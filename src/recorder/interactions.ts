@@ -44,8 +44,23 @@ export function endsTyping(event: PageEvent): boolean {
 /** A press this close before the first keystroke is the customer tapping the field to type into it. */
 const PRESS_TO_TYPE_MS = 10_000;
 
-export function interactionsOf(events: readonly PageEvent[], touch: boolean, intents: TypingIntent[] = [], personDrives = false): Interaction[] {
+/**
+ * `backs`: when the customer pressed the browser's back button (cx-shop's clock, as events' `received`): the page's
+ * route popped after one is their going back, however soon after a press of theirs it came.
+ */
+export function interactionsOf(
+  events: readonly (PageEvent & { received?: number })[],
+  touch: boolean,
+  { intents = [], personDrives = false, backs = [] }: { intents?: TypingIntent[]; personDrives?: boolean; backs?: readonly number[] } = {},
+): Interaction[] {
   const out: Interaction[] = [];
+  const backQueue = [...backs].sort((a, b) => a - b);
+  /** Whether the customer's back press came before this event (and is taken by it). */
+  const afterBack = (event: { received?: number }) => {
+    if (backQueue.length === 0 || event.received === undefined || event.received < backQueue[0]!) return false;
+    backQueue.shift();
+    return true;
+  };
   let pending: (PageEvent & { type: 'press' }) | null = null;
   let session: Session | null = null;
   const intentQueue = [...intents];
@@ -117,14 +132,18 @@ export function interactionsOf(events: readonly PageEvent[], touch: boolean, int
         break;
       case 'document':
         flushPress();
-        if (event.how === 'back_forward' || event.how === 'restored') out.push({ kind: 'navigate', url: event.url, via: 'back' });
+        if (event.how === 'back_forward' || event.how === 'restored') {
+          afterBack(event);
+          out.push({ kind: 'navigate', url: event.url, via: 'back' });
+        }
         // A reload is the customer's only where a person drives (their browser's reload button): a script never
         // reloads, and a page that reloads itself (an order status that refreshes) costs the customer nothing.
         else if (event.how === 'reload' && personDrives) out.push({ kind: 'navigate', url: event.url, via: 'reload' });
         break;
       case 'route':
-        // A route popped right after a press is the page's own back button, which the press already paid for.
-        if (event.how === 'pop' && !events.some((e) => e.type === 'press' && e.t <= event.t && event.t - e.t < 1000)) {
+        // A route popped right after a press is the page's own back button, which the press already paid for, unless
+        // the customer pressed the browser's.
+        if (event.how === 'pop' && (afterBack(event) || !events.some((e) => e.type === 'press' && e.t <= event.t && event.t - e.t < 1000))) {
           closeSession();
           flushPress();
           out.push({ kind: 'navigate', url: event.url, via: 'back' });

@@ -6,7 +6,7 @@
  * the site's.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Frame, Page, Request } from 'playwright';
+import type { Frame, Page, Request, Response } from 'playwright';
 import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type StepArtifacts, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
@@ -194,6 +194,8 @@ export class Recorder {
   /** The site's registrable domains: its pages', and those of the hosts a scenario names as its own too (siteHosts). */
   private readonly sites: string[];
   private intents: Array<TypingIntent & { text: string }> = [];
+  /** When, in this step, the customer pressed the browser's back button (see goBack). */
+  private backs: number[] = [];
   /** Fields typed into in earlier steps that still held what was typed when their step ended: watched for a loss later. */
   private typedEarlier: Array<{ note: FieldNote; doc: string; chars: number }> = [];
   private stepEvents = 0;
@@ -432,6 +434,7 @@ export class Recorder {
     this.stepStartedAt = Date.now();
     this.dialogLoop = false;
     this.intents = [];
+    this.backs = [];
     this.waited = 0;
     // A request still unanswered from an earlier step (a long poll the page keeps open, one that hangs) was waited
     // for there, up to the cap: it is not this step's answer, and waiting for it again would hold every step.
@@ -470,6 +473,15 @@ export class Recorder {
     } finally {
       this.phase = 'idle';
     }
+  }
+
+  /**
+   * The browser's back button, pressed by the customer: the time it went back to a document counts as their waiting.
+   * The document, or null when there was none to load (a single-page app's route popped, or no page before).
+   */
+  goBack(timeout: number): Promise<Response | null> {
+    this.backs.push(Date.now());
+    return this.waiting(() => this.page.goBack({ timeout, waitUntil: 'domcontentloaded' }));
   }
 
   /** The driver's intent for the next field typed into: the text it means to type, and whether it is a code. */
@@ -732,7 +744,7 @@ export class Recorder {
     const answered = this.dialogs
       .filter((d) => d.at >= this.stepStartedAt)
       .map((): Interaction => ({ kind: 'tap', target: DIALOG_BUTTON, pointer: this.options.touch ? 'touch' : 'mouse' }));
-    const interactions = [...interactionsOf(events, this.options.touch, this.intents, this.options.personDrives === true), ...answered];
+    const interactions = [...interactionsOf(events, this.options.touch, { intents: this.intents, personDrives: this.options.personDrives === true, backs: this.backs }), ...answered];
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
     // A message already on a page the customer arrived at counts only when they did something in the step.
     const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);

@@ -382,6 +382,27 @@ describe('back-ignored', () => {
     expect(findings[0]!.message).toMatch(/^Going back changed the address to http:\/\/127\.0\.0\.1:\d+\/rules\/back-ignored\.html\?ignores but the page still shows what it showed at .*\?ignores&shirt=blue$/);
   });
 
+  it("a shirt read down before going back: the browser puts back the list's scroll position, but the page stays the shirt's: medium", async () => {
+    const result = await fixtures.run(
+      'name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html?ignores&long\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n  - name: Read down\n    scroll: bottom\n  - name: Back\n    back: true\n',
+    );
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'back-ignored').map((f) => f.severity))).toEqual([[], [], [], ['medium']]);
+  });
+
+  it("the browser's back pressed right after a tap in the same step is the customer's going back, as in a step of its own", async () => {
+    const result = await fixtures.run(
+      'name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n  - name: Save it and go back\n    tap: { role: button, name: Save for later }\n    back: true\n    expect: { text: All shirts }\n',
+    );
+    expect(result.status).toBe('passed');
+    // Priced as the tap and the back press in steps of their own are.
+    const apart = await fixtures.run(
+      'name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n  - name: Save it\n    tap: { role: button, name: Save for later }\n  - name: Go back\n    back: true\n    expect: { text: All shirts }\n',
+    );
+    expect(apart.status).toBe('passed');
+    expect(apart.steps[3]!.effort).toBeGreaterThan(0);
+    expect(result.steps[2]!.effort).toBeCloseTo(apart.steps[2]!.effort + apart.steps[3]!.effort, 2);
+  });
+
   it('an app that draws its list again, and going back from a link within the page, are no finding', async () => {
     const handled = await fixtures.run(`${shirt('')}    expect: { text: All shirts }\n`);
     expect(handled.status).toBe('passed');
