@@ -1423,7 +1423,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (!isMessage(el, text, errorLabel(el))) {
         // A part drawn again whole with its fields (a form re-rendered from state, a server's form swapped in): the
         // messages marked as such in it that were not there before the customer acted, as on a page they arrive at.
-        for (const message of markedMessages(el, errorLabel)) {
+        for (const message of markedMessages(el, errorLabel, [{ part: el }])) {
           if (!current.removed.has(strip(message.text)) && pieces(message.el).some((piece) => !current.removedPieces.has(strip(piece)))) report(message.el, message.text, false);
         }
         continue;
@@ -1439,7 +1439,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const close = kind !== 'text' || fixed || inForm || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
       // A client-side page change brings a whole new page: only what is marked as a message counts there.
       if (!close || (routeChanged && kind === 'text')) continue;
-      report(el, text, false);
+      report(el, text, false, kind);
     }
     // Words the action wrote into an attribute that CSS draws (a field's message drawn from its data-message): words
     // the page's style sheet draws whatever the customer does ("(required)" after a label) are not new.
@@ -1607,7 +1607,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // answers only by marking fields as wrong: aria-invalid, or a red border, outline or ring on a field or on a group
   // of fields. How each field and group looked when they pressed is kept; cx-shop compares the page with it once the
   // step's transitions have ended (see refusal), so a colour is never read mid-fade.
-  let refusalWatch: { press: number | null; key: number | null; pressed: Element; before: Map<string, string>; fields: Set<string>; wordsAdded: boolean } | null = null;
+  let refusalWatch: {
+    press: number | null;
+    key: number | null;
+    pressed: Element;
+    before: Map<string, string>;
+    fields: Set<string>;
+    wordsAdded: boolean;
+    /** The words the page took off since the press, each as often as it went (see the words it adds). */
+    takenOff: Map<string, number>;
+  } | null = null;
   /** Fields looked at, at most (a long page's hidden inputs are skipped first). */
   const MARK_SCAN = 200;
   /** Levels above a field that may be its group (a slot grid around its radios, a fieldset, a field's wrapper). */
@@ -1672,16 +1681,33 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   function watchRefusal(pressed: Element, press: number | null, key: number | null): void {
     const { all, fields } = markable(pressed);
     const before = new Map([...all].map(([k, el]) => [k, marksOf(el)]));
-    refusalWatch = { press, key, pressed, before, fields, wordsAdded: false };
+    refusalWatch = { press, key, pressed, before, fields, wordsAdded: false, takenOff: new Map() };
   }
   // Any words the page writes after the press (a message cx-shop may not take for one: an error written into a
-  // label, a status, a spinner's "Checking…"): the page said something, so the refusal is not a wordless one.
-  const bringsWords = (r: MutationRecord) =>
-    r.type === 'characterData'
-      ? /\p{L}/u.test(r.target.textContent ?? '')
-      : r.type === 'childList' && Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
+  // label, a status, a spinner's "Checking…"): the page said something, so the refusal is not a wordless one. Words it
+  // took off and put back as they were (a framework drawing the whole form again, its labels and all) say nothing new.
+  const textAdded = (nodes: NodeList) => Array.from(nodes).filter((n) => !(n instanceof Element && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
   mutationListeners.add((records, _at, _before, byPage) => {
-    if (refusalWatch && !refusalWatch.wordsAdded && !byPage && records.some(bringsWords)) refusalWatch.wordsAdded = true;
+    const watch = refusalWatch;
+    if (!watch || watch.wordsAdded || byPage) return;
+    if (records.some((r) => r.type === 'characterData' && /\p{L}/u.test(r.target.textContent ?? ''))) {
+      watch.wordsAdded = true;
+      return;
+    }
+    for (const r of records) if (r.type === 'childList') for (const node of Array.from(r.removedNodes)) for (const piece of pieces(node)) watch.takenOff.set(piece, (watch.takenOff.get(piece) ?? 0) + 1);
+    for (const r of records) {
+      if (r.type !== 'childList') continue;
+      for (const node of textAdded(r.addedNodes)) {
+        for (const piece of pieces(node)) {
+          const left = watch.takenOff.get(piece) ?? 0;
+          if (left === 0 && /\p{L}/u.test(piece)) {
+            watch.wordsAdded = true;
+            return;
+          }
+          watch.takenOff.set(piece, left - 1);
+        }
+      }
+    }
   });
   /** A marked field or group as a person names it: a field by its label, a group by its legend or its fields. */
   const nameOfMarked = (el: Element): string => {
@@ -1726,16 +1752,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * that shops in Europe also write in (see rules/support/message-words.ts).
    */
   const ERROR_WORDS =
-    /error|invalid|incorrect|required|missing|must|please|wrong|not valid|already (?:has|have|been|used|registered|taken|in use|exists|redeemed)|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid|fehler|ungültig|falsch|erforderlich|pflichtfeld|fehlt|bitte|leider|fehlgeschlagen|abgelehnt|abgelaufen|nicht gefunden|erreur|invalide|obligatoire|requis|il manque|veuillez|désolé|impossible|échec|échoué|expiré|refusé|introuvable|n.est pas valide|inválid|obligatori|requerid|por favor|lo sentimos|no es válid|no válid|caducad|caducó|expirad|rechazad|no encontrad|no existe|no coincide/i;
+    /error|invalid|incorrect|required|missing|must|please|wrong|not valid|already (?:has|have|been|used|registered|taken|in use|exists|redeemed)|can.t|cannot|could not|couldn.t|wasn.t|isn.t|doesn.t|unable|sorry|failed|not found|not recogni[sz]ed|do(?:es)? not match|expired|declined|denied|rejected|try again|(enter|provide|use|choose|select) an? valid|fehler|ungültig|falsch|erforderlich|pflichtfeld|fehlt|bitte|leider|fehlgeschlagen|abgelehnt|abgelaufen|nicht gefunden|erreur|invalide|obligatoire|requis|il manque|veuillez|désolé|impossible|échec|échoué|expiré|refusé|introuvable|n.est pas valide|inválid|obligatori|requerid|por favor|lo sentimos|no es válid|no válid|caducad|caducó|expirad|rechazad|no encontrad|no existe|no coincide|bereits (?:verwendet|eingelöst|registriert|vergeben)|déjà (?:utilisé|enregistré|pris)|ya (?:se ha|está|fue) (?:usad|utilizad|registrad)/i;
   /**
    * The messages marked as such under root (a role, a live region, an error's class or colour). On a page the customer
    * arrives at (`errorLabel` null), red or error-classed text must read as an error: it may be a "required" hint shown
    * on every visit. Text that came with their action need not, and `errorLabel` says which labels among it are errors.
    */
-  const markedMessages = (root: ParentNode, errorLabel: ((el: Element) => boolean) | null): Array<{ el: Element; text: string }> => {
-    const marked = Array.from(root.querySelectorAll(
-      `[role="alert"], [aria-live="assertive"], ${ERROR_MARK}, form p, form span, form div, form small, form li, form label`,
-    ));
+  const markedMessages = (root: ParentNode, errorLabel: ((el: Element) => boolean) | null, around: readonly Around[] = []): Array<{ el: Element; text: string }> => {
+    const marked = new Set(root.querySelectorAll(`[role="alert"], [aria-live="assertive"], ${ERROR_MARK}, ${FORM_TEXT}`));
+    for (const { part, near } of around) {
+      for (const el of Array.from(part.querySelectorAll(TEXT)).slice(0, MARKED_MAX)) {
+        if (!near || distance(near, lib.pageBox(el)) <= options.nearPx) marked.add(el);
+      }
+    }
     const found: Array<{ el: Element; text: string }> = [];
     for (const el of marked) {
       const text = lib.clean((el as HTMLElement).innerText);
@@ -1749,9 +1778,69 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // drawn red, with its label, hint and field) is its own.
     return found.filter(({ el }) => !found.some((outer) => outer.el !== el && outer.el.contains(el)));
   };
+  /** Elements that may hold a message's words: in a form, and around one (see Around). */
+  const FORM_TEXT = 'form p, form span, form div, form small, form li, form label';
+  const TEXT = 'p, span, div, small, li, label, strong';
+  /** Most elements looked at in one part (a whole app drawn again). */
+  const MARKED_MAX = 3000;
+  /**
+   * A part of the page whose words, near `near` if given, may be a message though no form holds them: a part drawn
+   * again whole (a single-page app's form has no <form>, and its messages are red words under its fields), and, on the
+   * page a server sends back for a form the customer sent, the part around its forms (the error above the form).
+   */
+  type Around = { part: Element; near?: Box };
+  /**
+   * The parts of the page around its forms, and around fields in no form: each one's parent, or further up while the
+   * parent holds nothing else; not the page's header, footer or navigation (a newsletter form in a footer).
+   */
+  const aroundForms = (): Around[] => {
+    const around: Around[] = [];
+    const fields = Array.from(document.querySelectorAll('form, input:not([type="hidden"]), select, textarea')).filter((el) => el.matches('form') || !el.closest('form'));
+    for (const el of fields.slice(0, 50)) {
+      let part = el.parentElement;
+      while (part && part.childElementCount === 1 && part.parentElement) part = part.parentElement;
+      if (part && !['BODY', 'HTML'].includes(part.tagName) && !part.closest('footer, nav, header') && lib.visible(el)) around.push({ part, near: lib.pageBox(el) });
+    }
+    return around;
+  };
+  // A form sent to its server by POST as the page goes: the page that comes back is its answer, and may carry the
+  // error around the form (see aroundForms). Told to that page through the tab's session storage, the one thing that
+  // outlives this one, and taken out as soon as it is read.
+  const SENT_KEY = '__cxShopFormPosted';
+  let posted: SubmitEvent | null = null;
+  addEventListener(
+    'submit',
+    (event) => {
+      if (!(event.target instanceof HTMLFormElement)) return;
+      const method = event.submitter?.getAttribute('formmethod') ?? event.target.getAttribute('method') ?? 'get';
+      if (method.toLowerCase() === 'post') posted = event;
+    },
+    { capture: true, passive: true },
+  );
+  addEventListener(
+    'pagehide',
+    () => {
+      if (!posted || posted.defaultPrevented) return;
+      try {
+        sessionStorage.setItem(SENT_KEY, String(Date.now()));
+      } catch {
+        // No storage for this page (a sandboxed frame, storage turned off): its answer is read as any page is.
+      }
+    },
+    { capture: true },
+  );
+  const answersAPost = (() => {
+    try {
+      const at = sessionStorage.getItem(SENT_KEY);
+      sessionStorage.removeItem(SENT_KEY);
+      return at !== null && Date.now() - Number(at) < 60_000;
+    } catch {
+      return false;
+    }
+  })();
   /** A page that arrives after a submit may carry its error already. */
   const arrivalMessages = () => {
-    for (const { el, text } of markedMessages(document, null)) report(el, text, true);
+    for (const { el, text } of markedMessages(document, null, answersAPost ? aroundForms() : [])) report(el, text, true);
   };
   // Looked for once the page has loaded and started (its scripts put them there as it starts: see ARRIVAL_MS); from
   // the load until then, the page is still answering the customer who came to it. A page whose load never comes is

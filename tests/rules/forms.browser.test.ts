@@ -288,6 +288,19 @@ describe('form-cleared', () => {
     expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter a valid email address.']);
   });
 
+  it("a server's answer to a form sent by POST, its error in red words above the form and outside it, is seen; the red offer by it is none", async () => {
+    const result = await run('posted-signup.html', { steps: `${SIGN_UP}    expect: { text: already registered }\n` });
+    expect(result.steps[1]!.url).toContain('/forms/posted-signup-error.html');
+    expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text])).toEqual([['medium', REGISTERED]]);
+    expect(findingsOf(result, 'form-cleared')).toHaveLength(1);
+  });
+
+  it('a single-page app\'s form in no <form>, drawn again whole with red words under the empty fields: each is an error message', async () => {
+    const result = await run('formless-redrawn.html', { steps: '  - name: Continue\n    type: { label: Full name, text: Ada Lovelace }\n    tap: { role: button, name: Continue }\n' });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter your address line 1', 'Enter your postcode']);
+    expect(findingsOf(result, 'wordless-error')).toHaveLength(0);
+  });
+
   it('a form that keeps the values on error is not a finding, but the error message still is (medium)', async () => {
     const result = await run('kept-on-error.html', { steps: SIGN_UP });
     expect(findingsOf(result, 'form-cleared')).toHaveLength(0);
@@ -426,6 +439,13 @@ describe('an error summary the page draws (error-message)', () => {
       const texts = findingsOf(result, 'error-message').map((f) => f.evidence.text);
       expect(texts, page).toEqual([SUMMARY, 'Choose a delivery slot']);
       expect(result.steps[1]!.effortBreakdown.reading, page).toBeCloseTo(reading(SUMMARY) + reading('Choose a delivery slot'), 2);
+    }
+  });
+
+  it('the same box under a heading that says so in other words ("Fix the following to continue", "Il y a un problème") is one message too', async () => {
+    for (const [flag, heading] of [['fix', 'Fix the following to continue'], ['fr', 'Il y a un problème']] as const) {
+      const result = await run(`summary-unmarked.html?${flag}`, { steps: CONTINUE });
+      expect(findingsOf(result, 'error-message').map((f) => f.evidence.text), flag).toEqual([`${heading} Choose a delivery slot`, 'Choose a delivery slot']);
     }
   });
 
@@ -763,6 +783,13 @@ describe('a refusal with no words (wordless-error)', () => {
     expect(wordless(border)[2]).toEqual([['high', 'textbox labelled "Email"', 'red border, no words']]);
     const invalid = await run('marked-only.html?invalid', { steps: typeEmail('ada@example') + '  - name: Send it\n    press: Enter\n' });
     expect(wordless(invalid)[2]).toEqual([['high', 'textbox labelled "Email"', 'aria-invalid, no words']]);
+  });
+
+  it('a form drawn again whole with red borders on the empty fields and its labels and hints as they were: high, the same words put back say nothing', async () => {
+    const result = await run('formless-redrawn.html?wordless', { steps: '  - name: Continue\n    type: { label: Full name, text: Ada Lovelace }\n    tap: { role: button, name: Continue }\n' });
+    expect(wordless(result)).toEqual([[], [['high', 'textbox labelled "Address line 1"', 'red border, no words']]]);
+    expect(findingsOf(result, 'wordless-error')[0]!.message).toContain('and 1 more');
+    expect(findingsOf(result, 'error-message')).toHaveLength(0);
   });
 
   it('not when words came with the marks, nor when the page moved on to the next part (its card field red, with a red focus ring)', async () => {
