@@ -197,27 +197,17 @@ async function applyCode(ctx: ActionContext, apply: PromoArgs['apply']): Promise
 }
 
 type Replay = NonNullable<ActionContext['replay']>;
-type Replayed = Awaited<ReturnType<Replay>> | { failed: unknown };
-
-/** A second browser on its way to where the customer began this action, or why it could not get there. */
-function startReplay(replay: Replay): Promise<Replayed> {
-  return replay().catch((error: unknown) => ({ failed: error }));
-}
-
-/** Closes a replayed browser that will try nothing (the customer's own try failed). */
-async function discard(replayed: Promise<Replayed>): Promise<void> {
-  const fresh = await replayed;
-  if (!('failed' in fresh)) await fresh.close().catch(() => undefined);
-}
 
 /**
  * One variant tried in a second browser brought to where the customer began this action; when that replay or the try
  * there fails, why, in words that say it was cx-shop's try of that variant and not the customer's.
  */
-async function tryInReplay(replayed: Promise<Replayed>, args: PromoArgs, variant: PromoTry['variant'], typed: string): Promise<PromoTry | { variant: PromoTry['variant']; reason: string }> {
-  const fresh = await replayed;
-  if ('failed' in fresh) {
-    return { variant, reason: `cx-shop's replay of the journey up to this action, to try the code ${variant}, failed: ${firstLine(fresh.failed)}` };
+async function tryInReplay(replay: Replay, args: PromoArgs, variant: PromoTry['variant'], typed: string): Promise<PromoTry | { variant: PromoTry['variant']; reason: string }> {
+  let fresh: Awaited<ReturnType<Replay>>;
+  try {
+    fresh = await replay();
+  } catch (error) {
+    return { variant, reason: `cx-shop's replay of the journey up to this action, to try the code ${variant}, failed: ${firstLine(error)}` };
   }
   try {
     return await tryCode(fresh.ctx, args, variant, typed);
@@ -245,34 +235,26 @@ export const promo = defineAction({
   summary: 'Enter a promo code as printed and apply it; cx-shop also tries it in lower case, with spaces and pasted with a newline.',
   schema: PromoSchema,
   async perform(ctx, args) {
-    const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
-    if (args.invalid) attempts.push(['invalid code', args.invalid]);
-    // Each variant has a browser of its own, brought to where the customer began this action. They set out while the
-    // customer tries (getting there is most of their time), and each tries its code only once the customer's own try
-    // is done: a code that is good for one use is the customer's first.
-    const replay = ctx.replay;
-    const replays = replay ? attempts.map(() => startReplay(replay)) : [];
-    const customersTry = async () => {
-      const reached = await ctx.reach(args.field);
-      // Taps before the customer's own try that revealed the field (not the tap on the field itself).
-      const revealed = revealTaps(ctx, reached.target.description);
-      return { reached, revealed, customer: await tryCode(ctx, args, 'as printed', args.code) };
-    };
-    const { reached, revealed, customer } = await customersTry().catch(async (error: unknown) => {
-      await Promise.all(replays.map(discard));
-      throw error;
-    });
+    const reached = await ctx.reach(args.field);
+    // Taps before the customer's own try that revealed the field (not the tap on the field itself).
+    const revealed = revealTaps(ctx, reached.target.description);
+    const customer = await tryCode(ctx, args, 'as printed', args.code);
     const tries: PromoTry[] = [];
     const untried: NonNullable<PromoProbe['untried']> = [];
-    // They try side by side, each in its own context and waiting mostly on the site, reported in this order. One that
-    // cx-shop could not bring about is said as such: the customer's own try stands, their step is not blocked by
-    // cx-shop's replay.
-    const outcomes = await Promise.all(replays.map((replayed, i) => tryInReplay(replayed, args, attempts[i]![0], attempts[i]![1])));
-    for (const outcome of outcomes) {
-      if ('reason' in outcome) untried.push(outcome);
-      else if (customer.accepted && !outcome.accepted && outcome.variant !== 'invalid code' && USED_WORDS.test(outcome.message ?? '')) {
-        untried.push({ variant: outcome.variant, reason: `the code is good for one use, and the customer's own try used it: the shop said "${outcome.message}"` });
-      } else tries.push(outcome);
+    const replay = ctx.replay;
+    if (replay) {
+      const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
+      if (args.invalid) attempts.push(['invalid code', args.invalid]);
+      // Each try has its own context and waits mostly on the site: they run side by side, reported in this order,
+      // once the customer's own try is done (a code good for one use is theirs first). One that cx-shop could not
+      // bring about is said as such: the customer's own try stands, their step is not blocked by cx-shop's replay.
+      const outcomes = await Promise.all(attempts.map(([variant, typed]) => tryInReplay(replay, args, variant, typed)));
+      for (const outcome of outcomes) {
+        if ('reason' in outcome) untried.push(outcome);
+        else if (customer.accepted && !outcome.accepted && outcome.variant !== 'invalid code' && USED_WORDS.test(outcome.message ?? '')) {
+          untried.push({ variant: outcome.variant, reason: `the code is good for one use, and the customer's own try used it: the shop said "${outcome.message}"` });
+        } else tries.push(outcome);
+      }
     }
     ctx.recordPromo({
       code: args.code,
