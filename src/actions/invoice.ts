@@ -147,12 +147,16 @@ async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSch
       read.text = [read.text, inner.text].filter(Boolean).join('\n');
       read.items.push(...inner.items);
       read.links.push(...inner.links);
+      read.pairs.push(...inner.pairs);
     }
     return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
   }
   const { element, target } = await ctx.reach(page);
   return { read: await askElement(element, pageText), location: ctx.page.url(), target };
 }
+
+/** A page's labels paired with their values (see PageText.pairs); a file has none. */
+const pairsOf = (read: object): string[] => ('pairs' in read && Array.isArray(read.pairs) ? (read.pairs as string[]) : []);
 
 export const invoice = defineAction({
   summary:
@@ -175,6 +179,7 @@ export const invoice = defineAction({
         text: read.text,
         items: read.items,
         links: read.links,
+        ...(pairsOf(read).length > 0 && { pairs: pairsOf(read) }),
         bodyFontSize: bodyFontSize(read.items),
         gradeTarget: args.grade ?? DEFAULT_GRADE,
       },

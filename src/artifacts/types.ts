@@ -236,6 +236,8 @@ export interface ReadDocument {
   items: Array<{ text: string; fontSize: number }>;
   /** Its links to a web page, an email address or a phone number (absent in reports from before cx-shop kept them). */
   links?: DocumentLink[];
+  /** A page's labels set over their values in a table's header row, each with its value (see PageText.pairs). */
+  pairs?: string[];
   /** The most common font size of the text: the body size. */
   bodyFontSize: number;
   /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */

@@ -5,7 +5,7 @@
  */
 import type { ReadDocument } from '../artifacts/types.js';
 import { DOCUMENT_WORD, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
-import { readability, tokenize, type Readability } from './readability.js';
+import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
   id: EssentialId;
@@ -165,12 +165,13 @@ function prose(text: string): string {
     const words = tokens.filter((token) => /\p{L}/u.test(token) && !/\d/.test(token)).length;
     return tokenize(line).length >= PROSE_WORDS && words >= PROSE_WORDS && words / tokens.length >= PROSE_SHARE;
   };
-  return text
-    .split('\n')
-    .map((line) => line.replace(ADDRESS, ' ').replace(/\s+([.,;:!?])/g, '$1'))
-    .filter(isProse)
-    .map((line) => (/[.!?]["'’”)]*$/.test(line.trim()) ? line : `${line.trim()}.`))
-    .join('\n');
+  return linesAsSentences(
+    text
+      .split('\n')
+      .map((line) => line.replace(ADDRESS, ' ').replace(/\s+([.,;:!?])/g, '$1'))
+      .filter(isProse)
+      .join('\n'),
+  );
 }
 
 /** How far back the words that say a threat is never made may start ("We will never charge interest or late fees"). */
@@ -347,20 +348,23 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   if (known) return known;
   const text = pairColumns(doc.text);
   const words = text.split(/\s+/).filter((token) => /\p{L}{2}/u.test(token)).length;
+  // What each essential is looked for in: the text, and each label a table's header row sets over its value with that
+  // value (see PageText.pairs), which the text gives a line apart. Read, counted and scored is the text alone.
+  const labelledText = doc.pairs?.length ? `${text}\n${doc.pairs.join('\n')}` : text;
   // The labelled amounts, read once: what is owed waives a due date or not, and gives the amount due.
-  const amounts = labelledAmounts(text);
-  const settled = settledBy(text, amounts);
+  const amounts = labelledAmounts(labelledText);
+  const settled = settledBy(labelledText, amounts);
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed }): Essential => {
     const found = (evidence: string) => ({ id, label, need, found: true, evidence, waived: null });
     for (const pattern of patterns) {
-      const match = skip ? matchesOf(text, pattern).find((m) => !skip(text, m.index)) : pattern.exec(text);
-      if (match) return found(evidenceOf(text, match));
+      const match = skip ? matchesOf(labelledText, pattern).find((m) => !skip(labelledText, m.index)) : pattern.exec(labelledText);
+      if (match) return found(evidenceOf(labelledText, match));
     }
     const link = gives ? doc.links?.find(gives) : undefined;
     if (link) return found(shorten(`${link.text ? `"${link.text}", ` : ''}a link to ${link.href}`));
     const head = id === 'seller' ? letterhead(doc) : undefined;
     if (head) return found(shorten(`${head.text} (set at ${head.fontSize} ${sizeUnit(doc)})`));
-    const waived = onlyWhenOwed && settled ? evidenceOf(text, settled) : null;
+    const waived = onlyWhenOwed && settled ? evidenceOf(labelledText, settled) : null;
     return { id, label, need, found: false, evidence: null, waived };
   });
   const analysis: InvoiceAnalysis = {

@@ -49,7 +49,8 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
  */
 export const TOTAL: readonly RegExp[] = [
   labelled('amount (?:due|owed|to pay|payable|to be (?:collected|debited|taken))|we(?: will|[\'’]ll) (?:collect|debit|take)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
-  labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?', MONEY_SOURCE),
+  // A paid receipt's total is what was paid: "Amount paid £48.00" (an amount still due, above, wins).
+  labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?|amount (?:paid|charged)', MONEY_SOURCE),
   // A total row that also adds up the quantity: "Total   160 pcs   ₹1,20,750.00".
   new RegExp(`\\btotal\\b[^\\d£$€\\n]{0,20}\\d+\\s*(?:pcs|pieces|items?|units?|nos\\.?)[^\\d£$€\\n]{0,20}${MONEY_SOURCE}`, 'i'),
 ];
@@ -143,7 +144,7 @@ export const ESSENTIALS: ReadonlyArray<{
     label: 'invoice date',
     need: 'when the invoice was issued',
     // A receipt is dated by the order it is for: "Order LV-2304, placed 5 March 2026", "Purchased on 5 March 2026".
-    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement|credit note|purchase|order)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order|credit note|document) date|(?:placed|ordered|purchased)(?: on)?', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
+    patterns: [labelled('invoice date|date of (?:issue|invoice|bill|statement|credit note|purchase|order)|issue date|issued(?: on)?|tax point|dated|(?:bill|statement|receipt|order|credit note|document) date|(?:placed|ordered|purchased)(?: on)?|date paid|paid on', DATE), new RegExp(`^[ \\t]*date\\s*:?\\s*${DATE}`, 'im'), new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`),
       // A date alone on its line, unlabelled (under the invoice number, as many write it), unless the line before
       // names it as a date to pay by.
       new RegExp(`(?<!\\b(?:due|pay(?:ment)?|payable|by|before|until|deadline|expires?)\\b[^\\n]{0,20}\\n)^[ \\t]*${DATE}[ \\t]*$`, 'im'),
@@ -264,8 +265,11 @@ export const SETTLED: readonly RegExp[] = [
   /^[ \t]*credit (?:note|memo)\b|\b(?:total|amount) refunded\b|\b(?:we(?: have|'ve|’ve)?|has been|have been|was|were) refunded\b/im,
 ];
 
-/** Saying thank you; a "No thanks" button (turning down a newsletter) is not. */
-export const THANKS: readonly RegExp[] = [/(?<!\bno[,.]?\s*)\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
+/**
+ * Saying thank you; a "No thanks" button (turning down a newsletter) is not, even run into the button before it
+ * ("Take the surveyNo thanks": the page's text of two buttons side by side with nothing between them).
+ */
+export const THANKS: readonly RegExp[] = [/(?<!no[,.]?\s*)\bthank(?:s| you)\b/i, /\bwe appreciate your (?:business|order|custom)\b/i, /\bgrateful\b/i];
 
 /**
  * Up to SENTENCE_CHARS characters of the same sentence (a stop inside a figure, "£25.00", ends nothing; a sentence

@@ -36,6 +36,18 @@ const SENTENCE_END = /[.!?]+["'’”)\]]*(?=\s|$)/g;
 /** textstat ignores fragments this short ("Didn't", "p. 4") when counting sentences. */
 const FRAGMENT_WORDS = 2;
 
+/**
+ * Each line of a text ended as a sentence: a heading or a list line written without its full stop ("Free returns
+ * within 30 days") is read as one, not run into the lines after it as one long sentence.
+ */
+export function linesAsSentences(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (/[.!?]["'’”)]*$/.test(line.trim()) ? line : `${line.trim()}.`))
+    .join('\n');
+}
+
 /** The words of a text: white-space separated, punctuation dropped (apostrophes kept), at least a letter or digit. */
 export function tokenize(text: string): string[] {
   return text

@@ -12,6 +12,12 @@ export interface PageText {
   items: Array<{ text: string; fontSize: number }>;
   /** Visible links to a web page, an email address or a phone number, with the words they show. */
   links: DocumentLink[];
+  /**
+   * Labels set over their values in a table's header row, with one row of values under it (an invoice's band of
+   * "Invoice number | Invoice date | Due date | Amount due"): each label with its value, "Invoice date 8 March 2025".
+   * The text reads such a band as a line of labels, then a line of values, which pairs neither.
+   */
+  pairs: string[];
 }
 
 /**
@@ -89,6 +95,19 @@ export function pageText(root?: Element | null): PageText {
   const items: PageText['items'] = [];
   const textLines: string[] = [];
   const links: DocumentLink[] = [];
+  const pairs: string[] = [];
+  const cellTexts = (cells: HTMLTableCellElement[]) => cells.map((cell) => (cell.innerText ?? '').replace(/\s+/g, ' ').trim());
+  /** A table of a header row of labels (words, no figures) over one row of values, cell for cell: its pairs. */
+  const band = (table: HTMLTableElement): string[] => {
+    const rows = Array.from(table.rows).filter(visible);
+    if (rows.length !== 2) return [];
+    const [head, values] = rows.map((row) => Array.from(row.cells)) as [HTMLTableCellElement[], HTMLTableCellElement[]];
+    if (head.length < 2 || head.length !== values.length || [...head, ...values].some((cell) => cell.colSpan !== 1)) return [];
+    const labels = cellTexts(head);
+    if (!labels.every((label) => /\p{L}/u.test(label) && !/\d/.test(label))) return [];
+    const shown = cellTexts(values);
+    return labels.flatMap((label, i) => (shown[i] ? [`${label} ${shown[i]}`] : []));
+  };
   const read = (scope: Element | ShadowRoot, part: Element) => {
     const shadows: ShadowRoot[] = [];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -114,8 +133,9 @@ export function pageText(root?: Element | null): PageText {
     for (const a of Array.from(scope.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
       if (/^(?:https?|mailto|tel):/i.test(a.href) && visible(a) && !inMenu(a, part)) links.push({ text: (a.innerText || a.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(), href: a.href });
     }
+    for (const table of Array.from(scope.querySelectorAll('table'))) if (visible(table) && !inMenu(table, part)) pairs.push(...band(table));
     for (const inner of shadows) read(inner, part);
   };
   for (const part of parts) read(part, part);
-  return { text: textLines.join('\n'), items, links };
+  return { text: textLines.join('\n'), items, links, pairs };
 }

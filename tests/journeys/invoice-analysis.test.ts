@@ -506,6 +506,8 @@ describe('thanks', () => {
   it('a "No thanks" button is not thanks; "Thanks for your order" is', () => {
     expect(analyseInvoice(invoice('Questions? Just give me a ring.\nGet seasonal boiler reminders: Sign me up No thanks')).thanks.count).toBe(0);
     expect(analyseInvoice(invoice('Get reminders? No, thank you')).thanks.count).toBe(0);
+    // Two buttons side by side with nothing between them: the page's text runs the second into the first.
+    expect(analyseInvoice(invoice('Tell us how we did: Take the surveyNo thanks')).thanks.count).toBe(0);
     expect(analyseInvoice(invoice('Thanks for your order.\nGet seasonal boiler reminders: Sign me up No thanks')).thanks).toEqual({ count: 1, phrases: ['Thanks'] });
   });
 });

@@ -89,6 +89,24 @@ describe('returns journey rules', () => {
     expect(found[0]!.finding.evidence.measured).toMatch(/^\d+ words, grade \d+\.\d, reading ease -?\d+$/);
   });
 
+  it('a short policy in headings and points without full stops is read point by point: no finding', () => {
+    const policy = [
+      'Our returns promise',
+      'Free returns within 30 days',
+      'Items must be unworn, with the tags on',
+      'Refunds go back to the card you paid with',
+      'Sale items can be returned too',
+      'How to send it back',
+      'Print the label from your account and drop the parcel at any post office',
+      'We email you when the refund is on its way.',
+    ].join('\n');
+    const steps = [
+      step(0, 'Returns policy', { documents: [{ kind: 'text', source: 'page', location: 'x', text: policy, items: [], bodyFontSize: 0, gradeTarget: 8 }] }),
+      step(1, 'Return confirmed. Return number R-1.', {}, { contactLinks: ['Chat with us'] }),
+    ];
+    expect(rulesFound(steps)).toEqual([]);
+  });
+
   it.each([
     'Your return has been booked. Drop it off at any post office within 14 days.',
     'Returns label ready: print it and stick it on the parcel.',

@@ -1,4 +1,4 @@
-import { readability } from '../../journeys/readability.js';
+import { linesAsSentences, readability } from '../../journeys/readability.js';
 import { defineJourneyRule } from '../types.js';
 
 /** About two minutes of reading (200 words a minute): longer than a customer gives a returns policy. */
@@ -9,7 +9,7 @@ export default defineJourneyRule({
   title: 'A returns policy that is long or hard to read',
   area: 'returns',
   severity: 'medium',
-  threshold: `text the customer must read over ${MAX_WORDS} words, or above grade ${MAX_GRADE} (Flesch-Kincaid)`,
+  threshold: `text the customer must read over ${MAX_WORDS} words, or above grade ${MAX_GRADE} (Flesch-Kincaid; a heading or a list line without its full stop is a sentence of its own)`,
   source: 'Flesch-Kincaid grade; the word limit (two minutes at 200 words a minute) is a cx-shop convention',
   class: 'deterministic',
   scope: 'journey',
@@ -19,7 +19,8 @@ export default defineJourneyRule({
       step.documents
         .filter((doc) => doc.kind === 'text')
         .flatMap((doc) => {
-          const score = readability(doc.text);
+          // A heading or a list line without its full stop is a sentence of its own, as the customer reads it.
+          const score = readability(linesAsSentences(doc.text));
           if (score.words <= MAX_WORDS && score.fleschKincaidGrade <= MAX_GRADE) return [];
           const grade = score.fleschKincaidGrade.toFixed(1);
           return [
