@@ -60,15 +60,40 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return r.left >= width || r.top >= height || r.right <= 0 || r.bottom <= 0;
   };
   /**
+   * Folded away: inside a part of the page folded to no height (or width) that clips what overflows it, as a folded
+   * accordion's panel (max-height: 0, overflow hidden), which the customer sees none of until they open it. Only up to
+   * the nearest part that scrolls and never past a layer positioned on its own (a menu that drops out of its bar), nor
+   * the page's body. A frame that shows part of what it holds (a carousel's slide, a ticker's line) folds nothing away:
+   * which part it shows depends on when it is looked at.
+   */
+  const folds = new Map<Element, boolean | null>();
+  const foldedAway = (el: Element): boolean => {
+    for (let n = up(el), from: Element = el; n && n !== document.body && n !== document.documentElement; from = n, n = up(n)) {
+      const position = getComputedStyle(from).position;
+      if (position === 'fixed' || position === 'absolute') return false;
+      let folded = folds.get(n);
+      if (folded === undefined) {
+        const style = getComputedStyle(n);
+        const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+        const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+        const box = n.getBoundingClientRect();
+        folded = scrolls(style.overflowX) || scrolls(style.overflowY) ? null : (clips(style.overflowY) && box.height < 1) || (clips(style.overflowX) && box.width < 1);
+        folds.set(n, folded);
+      }
+      if (folded !== false) return folded === true;
+    }
+    return false;
+  };
+  /**
    * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where
    * no scrolling reaches (a mailing-list form's anti-spam field at left: -5000px, a skip link until it has the focus),
-   * nor in a fixed drawer parked off the screen, nor clipped to a pixel for screen readers only (a "visually hidden"
-   * label or link).
+   * nor in a fixed drawer parked off the screen, nor folded away, nor clipped to a pixel for screen readers only (a
+   * "visually hidden" label or link).
    */
   const reachable = (el: Element) => {
     if (!visible(el)) return false;
     const r = el.getBoundingClientRect();
-    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(el, r)) return false;
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(el, r) || foldedAway(el)) return false;
     return r.width > 1 || r.height > 1;
   };
   const ref = (el: Element): ElementRef => ({
@@ -87,12 +112,22 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // The small text that makes up most of it, as samples: the five longest runs, longest first (a menu's "|" and
   // "Home" are small too, but they are not what the customer has to read).
   const smallNodes: Array<{ parent: Element; node: Node; length: number; px: number }> = [];
+  /** Text the customer can see: drawn, and not folded away (see foldedAway), by the element that holds it. */
+  const seen = new Map<Element, boolean>();
+  const shows = (parent: Element) => {
+    let known = seen.get(parent);
+    if (known === undefined) {
+      known = visible(parent) && !foldedAway(parent);
+      seen.set(parent, known);
+    }
+    return known;
+  };
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   let walked = 0;
   for (let node = walker.nextNode(); node && walked < MAX_SCAN; node = walker.nextNode(), walked += 1) {
     const parent = node.parentElement;
     const length = (node.textContent ?? '').replace(/\s+/g, '').length;
-    if (!parent || length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName) || !visible(parent)) continue;
+    if (!parent || length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName) || !shows(parent)) continue;
     const px = parseFloat(getComputedStyle(parent).fontSize);
     chars += length;
     if (px >= legiblePx) legibleChars += length;
@@ -403,8 +438,9 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     mainText,
     contactLinks,
     // A picture that breaks as the customer scrolls (a lazy loader swapping in an address that fails) adds no element
-    // and no text: the broken ones are counted too, so the page is judged again.
-    signature: `${location.href}|${document.getElementsByTagName('*').length + inShadows}|${bodyText.length}|${images.filter((image) => image.broken).length}`,
+    // and no text: the broken ones are counted too, so the page is judged again. So is a part unfolded by a style (an
+    // accordion's panel given its height): the text it holds was in the page's all along, but now it shows (see foldedAway).
+    signature: `${location.href}|${document.getElementsByTagName('*').length + inShadows}|${bodyText.length}|${images.filter((image) => image.broken).length}|${chars}`,
     viewport,
     viewportMeta: meta,
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,

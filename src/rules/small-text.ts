@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Text too small to read on a phone',
   area: 'mobile',
   severity: 'medium',
-  threshold: `less than ${LEGIBLE_SHARE * 100}% of the text at ${LEGIBLE_FONT_PX} px or more`,
+  threshold: `less than ${LEGIBLE_SHARE * 100}% of the text at ${LEGIBLE_FONT_PX} px or more (text the customer sees: not what is folded away in a panel of no height, an accordion's until it opens)`,
   source: 'Lighthouse font-size audit',
   class: 'deterministic',
   scope: 'page',

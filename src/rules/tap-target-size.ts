@@ -41,7 +41,7 @@ export default defineRule({
   title: 'Tap targets too small',
   area: 'mobile',
   severity: 'high',
-  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing (from targets that scroll with it: a sticky header's icons and the page's links under it are not held against each other): High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, a link laid over its whole card by a pseudo-element (a product card's title link) as the card, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers is not measured`,
+  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing (from targets that scroll with it: a sticky header's icons and the page's links under it are not held against each other): High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, a link laid over its whole card by a pseudo-element (a product card's title link) as the card, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers, or folded away in a panel of no height (an accordion's, max-height: 0, until it opens) is not measured`,
   source: 'WCAG 2.2 SC 2.5.8 Target Size (Minimum); WCAG 2.5.5 and Apple HIG 44 pt (advisory)',
   class: 'deterministic',
   scope: 'page',
