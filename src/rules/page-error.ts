@@ -14,7 +14,7 @@ export default defineRule({
   area: 'errors',
   severity: 'high',
   threshold:
-    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, a value thrown that is no Error and so names no script, on a page that runs third parties' scripts too, and a missing name after a third party's script got no answer on the same page, in this step or an earlier one, or has not answered yet, are listed as environment; an error in cx-shop's own script in the page, the whole of its stack in it, is cx-shop's note, never the site's; a request or a view transition the page cancelled itself, left uncaught, is no error)",
+    "an uncaught error in the site's own scripts while it answers the customer's action (third-party and background errors, a value thrown that is no Error and so names no script, on a page that runs third parties' scripts too, and a missing name after a third party's script got no answer on the same page in this step, or the name of the library such a script's address names (Swiper after swiper-bundle.min.js failed, gtag after googletagmanager.com/gtag/js), after one that got no answer in an earlier step or has not answered yet, are listed as environment; an error in cx-shop's own script in the page, the whole of its stack in it, is cx-shop's note, never the site's; a request or a view transition the page cancelled itself, left uncaught, is no error)",
   source: 'Datadog RUM error clicks: an uncaught error on an action is where customers give up',
   class: 'deterministic',
   detect(artifacts) {
