@@ -1760,9 +1760,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    */
   const markedMessages = (root: ParentNode, errorLabel: ((el: Element) => boolean) | null, around: readonly Around[] = []): Array<{ el: Element; text: string }> => {
     const marked = new Set(root.querySelectorAll(`[role="alert"], [aria-live="assertive"], ${ERROR_MARK}, ${FORM_TEXT}`));
+    // Words near a form but in none, on a page the customer arrives at: a courtesy ("Please keep your order number")
+    // is no error, so "please" alone does not make one.
+    const nearby = new Set<Element>();
     for (const { part, near } of around) {
       for (const el of Array.from(part.querySelectorAll(TEXT)).slice(0, MARKED_MAX)) {
-        if (!near || distance(near, lib.pageBox(el)) <= options.nearPx) marked.add(el);
+        if (marked.has(el) || (near && distance(near, lib.pageBox(el)) > options.nearPx)) continue;
+        marked.add(el);
+        nearby.add(el);
       }
     }
     const found: Array<{ el: Element; text: string }> = [];
@@ -1771,13 +1776,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const kind = kindOf(el, text);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;
       // An alert named as an error is taken at its word, as any alert is.
-      if (kind === 'error' && !errorLabel && !el.closest(ALERTING) && !ERROR_WORDS.test(text)) continue;
+      const words = !errorLabel && nearby.has(el) ? text.replace(COURTESY, '') : text;
+      if (kind === 'error' && !errorLabel && !el.closest(ALERTING) && !ERROR_WORDS.test(words)) continue;
       found.push({ el, text });
     }
     // A message inside another one is part of it. One inside a marked part that is no message itself (a field's group
     // drawn red, with its label, hint and field) is its own.
     return found.filter(({ el }) => !found.some((outer) => outer.el !== el && outer.el.contains(el)));
   };
+  /** A word of courtesy, which asks nothing to be put right by itself: "please", "bitte", "veuillez", "por favor". */
+  const COURTESY = /\b(?:please|bitte|veuillez|por favor)\b/gi;
   /** Elements that may hold a message's words: in a form, and around one (see Around). */
   const FORM_TEXT = 'form p, form span, form div, form small, form li, form label';
   const TEXT = 'p, span, div, small, li, label, strong';

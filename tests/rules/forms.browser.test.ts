@@ -288,7 +288,7 @@ describe('form-cleared', () => {
     expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Enter a valid email address.']);
   });
 
-  it("a server's answer to a form sent by POST, its error in red words above the form and outside it, is seen; the red offer by it is none", async () => {
+  it("a server's answer to a form sent by POST, its error in red words above the form and outside it, is seen; the red offer and the red courtesy by it are none", async () => {
     const result = await run('posted-signup.html', { steps: `${SIGN_UP}    expect: { text: already registered }\n` });
     expect(result.steps[1]!.url).toContain('/forms/posted-signup-error.html');
     expect(findingsOf(result, 'error-message').map((f) => [f.severity, f.evidence.text])).toEqual([['medium', REGISTERED]]);
