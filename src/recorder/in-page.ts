@@ -1765,7 +1765,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const nearby = new Set<Element>();
     for (const { part, near } of around) {
       for (const el of Array.from(part.querySelectorAll(TEXT)).slice(0, MARKED_MAX)) {
-        if (marked.has(el) || (near && distance(near, lib.pageBox(el)) > options.nearPx)) continue;
+        if (marked.has(el) || (near && distance(near, lib.pageBox(el)) > options.nearPx) || inListingItem(el, part)) continue;
         marked.add(el);
         nearby.add(el);
       }
@@ -1783,6 +1783,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // A message inside another one is part of it. One inside a marked part that is no message itself (a field's group
     // drawn red, with its label, hint and field) is its own.
     return found.filter(({ el }) => !found.some((outer) => outer.el !== el && outer.el.contains(el)));
+  };
+  /**
+   * In a card of a listing, up to the part looked through: in an item of a list of three or more, or one of three or
+   * more alike, that holds no field (a product card's red "Out of stock" badge is the listing's, not a message; a
+   * form's rows, alike as they are, hold its fields; three messages alike are each a message).
+   */
+  const inListingItem = (el: Element, part: Element): boolean => {
+    for (let n = el.parentElement; n && part.contains(n); n = n.parentElement) {
+      const item = (n.matches('li, [role="listitem"], article, tr, [role="row"]') && (n.parentElement?.children.length ?? 0) >= 3) || oneOfMany(n);
+      if (item) return n.querySelector('input:not([type="hidden"]), select, textarea') === null;
+    }
+    return false;
   };
   /** A word of courtesy, which asks nothing to be put right by itself: "please", "bitte", "veuillez", "por favor". */
   const COURTESY = /\b(?:please|bitte|veuillez|por favor)\b/gi;
