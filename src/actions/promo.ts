@@ -5,7 +5,7 @@
  * try counts as effort.
  */
 import { z } from 'zod';
-import type { PromoProbe, PromoTry } from '../artifacts/types.js';
+import type { AppearedText, PromoProbe, PromoTry } from '../artifacts/types.js';
 import { FieldLocatorSchema, LocatorSchema, type Locator } from '../scenario/locator.js';
 import { tap, TargetSchema } from './tap.js';
 import { defineAction, type ActionContext } from './types.js';
@@ -113,50 +113,57 @@ async function acceptedTexts(ctx: ActionContext, accepted: string): Promise<stri
 }
 
 /**
- * Texts holding the accepted words that were not on the page before the try, less those that read as a refusal: a
- * message styled or announced as an error, or worded as one. A line the shop always shows ("Discount codes are applied
- * to full-price items only") and a refusal that uses the word ("this code can't be applied") tell the customer
- * nothing worked.
+ * Texts holding the accepted words that were not on the page before the try, less those in a message styled or
+ * announced as a refusal: `plain` those not worded as one either, `caveated` those that are ("Code applied – not valid
+ * on sale items", and as much "this code can't be applied"). A line the shop always shows ("Discount codes are applied
+ * to full-price items only") tells the customer nothing worked.
  */
-function newlyAccepted(before: readonly string[], after: readonly string[], refusals: readonly string[]): string[] {
+function newlyAccepted(before: readonly string[], after: readonly string[], refusals: readonly string[]): { plain: string[]; caveated: string[] } {
   const left = [...before];
-  return after.filter((text) => {
+  const fresh = after.filter((text) => {
     const seen = left.indexOf(text);
     if (seen >= 0) {
       left.splice(seen, 1);
       return false;
     }
-    const inRefusal = refusals.some((refusal) => refusal.includes(text) || text.includes(refusal));
-    return !inRefusal && !REFUSAL_WORDS.test(text);
+    return !refusals.some((refusal) => refusal.includes(text) || text.includes(refusal));
   });
+  return { plain: fresh.filter((text) => !REFUSAL_WORDS.test(text)), caveated: fresh.filter((text) => REFUSAL_WORDS.test(text)) };
 }
 
-/** What the page said since the mark that says no: an error or an alert (its texts, normalised). */
-async function refusalsSince(ctx: ActionContext, mark: number): Promise<{ said: boolean; texts: string[] }> {
-  const answer = await ctx.messagesSince(mark);
+/** What the page said that says no: an error, or an alert worded as a refusal (their texts, normalised). */
+function refusalsIn(answer: readonly AppearedText[]): { said: boolean; texts: string[] } {
   const noes = answer.filter((m) => m.kind === 'error' || (m.kind === 'alert' && REFUSAL_WORDS.test(m.text)));
   return { said: answer.some((m) => m.kind === 'error' || m.kind === 'alert'), texts: noes.map((m) => normal(m.text)).filter(Boolean) };
 }
 
 /**
- * Whether the code worked: the accepted words newly show after Apply, not as a refusal. The tap waited for the site's
- * answer; an answer that says no (an error or an alert, and no sign the code worked) is the answer, so there is no
- * waiting for one that may still come. Otherwise a late answer ("Checking your code…") is waited for a while.
+ * Whether the code worked: the accepted words newly show after Apply, on the page or in a message it showed since (a
+ * toast gone again by now), not as a refusal; `caveated` when they showed only in words that also read as one. The tap
+ * waited for the site's answer; an answer that says no (an error or an alert, and no sign the code worked) is the
+ * answer, so there is no waiting for one that may still come. Otherwise a late answer ("Checking your code…") is
+ * waited for a while.
  */
-async function wasAccepted(ctx: ActionContext, accepted: string, before: readonly string[], mark: number): Promise<boolean> {
+async function wasAccepted(ctx: ActionContext, accepted: string, before: readonly string[], mark: number): Promise<{ accepted: boolean; caveated: boolean }> {
+  const wanted = normal(accepted).toLowerCase();
   const shows = async () => {
-    const refusals = await refusalsSince(ctx, mark);
-    return { refusals, fresh: newlyAccepted(before, await acceptedTexts(ctx, accepted), refusals.texts) };
+    const answer = await ctx.messagesSince(mark);
+    const refusals = refusalsIn(answer);
+    const onPage = await acceptedTexts(ctx, accepted);
+    const said = answer.map((m) => normal(m.text)).filter((text) => text.toLowerCase().includes(wanted) && !onPage.includes(text));
+    return { refusals, fresh: newlyAccepted(before, [...onPage, ...said], refusals.texts) };
   };
-  const first = await shows();
-  if (first.fresh.length > 0) return true;
-  if (first.refusals.said) return false;
-  const until = Date.now() + ACCEPT_WAIT_MS;
-  while (Date.now() < until) {
-    await ctx.page.waitForTimeout(100);
-    if ((await shows()).fresh.length > 0) return true;
+  let seen = await shows();
+  if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false };
+  if (!seen.refusals.said) {
+    const until = Date.now() + ACCEPT_WAIT_MS;
+    while (Date.now() < until) {
+      await ctx.page.waitForTimeout(100);
+      seen = await shows();
+      if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false };
+    }
   }
-  return false;
+  return { accepted: false, caveated: seen.fresh.caveated.length > 0 };
 }
 
 /**
@@ -179,10 +186,13 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
     await ctx.typeInto(element, typed, { clear: true, code: true, paste: variant === 'pasted with a newline' });
     await ctx.settle();
     await applyCode(ctx, args.apply);
-    const accepted = await wasAccepted(ctx, args.accepted, shownBefore, mark);
+    const answer = await wasAccepted(ctx, args.accepted, shownBefore, mark);
     const messages = await ctx.messagesSince(mark);
     const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
+    // Words of acceptance with a caveat ("Code applied – not valid on sale items", "Sorry, it can't be combined with
+    // other offers"), and the total the customer watches changed: the code was taken.
+    const accepted = answer.accepted || (answer.caveated && before !== null && after !== null && after !== before);
     return { variant, typed: shown(typed), accepted, totalBefore: before, totalAfter: after, message, failures };
   } finally {
     ctx.page.off('response', onResponse);

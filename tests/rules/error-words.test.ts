@@ -111,6 +111,13 @@ describe('error words', () => {
     for (const text of ['Required', 'This field is required', '* Required: please enter your email']) expect(isErrorMessage({ kind: 'error', text, where: 'p.error' }), text).toBe(true);
   });
 
+  it('a confirmation with a caveat is none; a failure, or one that asks for something to be put right, still is', () => {
+    for (const text of ['Code SAVE10 applied – you save £4.50 (not valid on sale items)', 'Code SAVE10 applied. Sorry, it can\'t be combined with other offers.', 'Gutschein angewendet – gilt nicht für reduzierte Ware.']) {
+      expect(plain(text), text).toBe(false);
+    }
+    for (const text of ['Not saved – try again', 'Added to your bag. Please enter a valid postcode for delivery.', 'Sorry, SAVE10 can\'t be applied']) expect(plain(text), text).toBe(true);
+  });
+
   it('a success that says what to do next is none; an error after a thank-you still is', () => {
     for (const text of [
       'Thanks for subscribing! Please check your inbox and confirm your address.',

@@ -52,6 +52,14 @@ describe('promo-unexplained', () => {
     'Este código caducó el 30/11/2026. Revisa la fecha en tu correo.',
     'Mindestbestellwert 50 €',
     "We don't recognise SAVE100. Check it matches the code in your email: codes use letters and numbers only.",
+    // Who the code is for, how often, from what spend or date, and what it does not cover, however it is put.
+    'This code is for members only',
+    'You can only use this code once',
+    'Spend £50 or more to use this code',
+    'This code starts on 1 June',
+    'Gutschein ist erst ab einem Bestellwert von 50 € gültig.',
+    'Dieser Gutschein gilt nicht für reduzierte Ware.',
+    "Ce code est valable à partir de 50 € d'achat.",
   ])('"%s" says why or what to do: no finding', (message) => {
     expect(withInvalidMessage(message)).toEqual([]);
   });

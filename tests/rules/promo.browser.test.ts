@@ -76,6 +76,14 @@ describe('promo probing', () => {
     expect(findingsOf(spent, 'promo-rejected')).toEqual([expect.objectContaining({ severity: 'high' })]);
   });
 
+  it('a confirmation that goes again after a moment, and one with a caveat ("not valid on sale items") that took the discount off, are acceptance', async () => {
+    for (const flags of ['toast', 'caveat']) {
+      const result = await fixtures.run(scenario(flags));
+      expect(findingsOf(result, 'promo-rejected'), flags).toHaveLength(0);
+      expect(findingsOf(result, 'error-message'), flags).toHaveLength(0);
+    }
+  });
+
   it('an accepted code that leaves the total alone is medium', async () => {
     const result = await fixtures.run(scenario('keep-total'));
     expect(findingsOf(result, 'promo-total-unchanged')).toEqual([

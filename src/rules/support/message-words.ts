@@ -58,10 +58,10 @@ const FIELD_OTHER = words(
 );
 
 const REASON_EN =
-  /expired|check (?:the|it|that|your)|match(?:es)? the code|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
+  /expired|check (?:the|it|that|your)|match(?:es)? the code|spelling|typo|minimum|at least|over \p{Sc}?\d|eligible|applies to|only (?:for|on|valid|applies|works)|\b(?:members|subscribers|customers|account holders|app users)(?: only\b|['’] (?:code|offer))|(?:use|used|redeem(?:ed)?) (?:this code |it )?(?:only )?once|spend \p{Sc}?\d|(?:starts|begins|valid from|available from) (?:on )?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|next)|not (?:yet )?(?:started|active)|ended|already (?:been )?used|once per|first order|new customers|sale items|case.sensitive|upper.?case|capital/iu;
 const REASON_OTHER = words(
-  'abgelaufen|mindest\\p{L}*|mindestens|gültig (?:nur|ab|für|bis)|nur (?:für|bei|gültig|einmal)|bereits (?:verwendet|eingelöst)|erste bestellung|neukunden|reduzierte artikel|groß- und kleinschreibung|prüfen sie|überprüfen sie|' +
-    'a expiré|expirée?|minimum|au moins|valable (?:uniquement|seulement|pour|jusqu)|uniquement|déjà utilisée?|une seule fois|première commande|nouveaux clients|articles soldés|majuscules|vérifiez|' +
+  'abgelaufen|mindest\\p{L}*|mindestens|gültig (?:nur|ab|für|bis)|(?:erst |nur )?ab (?:einem )?(?:bestellwert|einkaufswert|warenwert|\\d)|gilt nicht für|nicht für (?:reduzierte|sale)|reduzierte ware|nur (?:für|bei|gültig|einmal)|bereits (?:verwendet|eingelöst)|erste bestellung|neukunden|reduzierte artikel|groß- und kleinschreibung|prüfen sie|überprüfen sie|' +
+    'a expiré|expirée?|minimum|au moins|à partir de|ne s[\'’]applique pas (?:aux|sur)|valable (?:uniquement|seulement|pour|jusqu|dès|à partir)|uniquement|déjà utilisée?|une seule fois|première commande|nouveaux clients|articles soldés|majuscules|vérifiez|' +
     'caducad[oa]|caducó|ha expirado|expiró|mínimo|al menos|válido (?:solo|para|hasta)|solo (?:para|en|es válido)|ya (?:se ha )?(?:usado|utilizado)|una vez|primer pedido|nuevos clientes|rebajad[oa]s|mayúsculas|revisa|comprueba',
 );
 
@@ -142,6 +142,22 @@ export function saysDone(text: string): boolean {
 /** Words that say all went well, and none that turns them round ("Added to your bag", not "Not saved"). */
 export function saysWentWell(text: string): boolean {
   return saysDone(text) && !saysNot(text);
+}
+
+/** Words that say what the customer did was done, not only thanks: "applied", "added", "angewendet", "appliqué". */
+const ACTION_DONE = words(
+  'added|applied|saved|updated|subscribed|confirmed|booked|removed|redeemed|' +
+    'hinzugefügt|im warenkorb|gespeichert|angewendet|eingelöst|aktualisiert|bestätigt|ajoutée?s?|appliquée?|enregistrée?s?|confirmée?|añadid[oa]s?|agregad[oa]s?|aplicad[oa]|guardad[oa]s?|confirmad[oa]',
+);
+
+/**
+ * A confirmation that goes on with a caveat: its first clause says what the customer did was done, and nothing after
+ * asks them to put anything right ("Code SAVE10 applied – not valid on sale items", "Added to your bag. Sorry, only 2
+ * left"); not "Not saved – try again", nor "Thanks! Please enter a valid email address".
+ */
+export function leadsWithSuccess(text: string): boolean {
+  const [first = '', ...rest] = text.trim().split(/[.!?;:(–—]|\s-\s/);
+  return ACTION_DONE.test(first) && !saysNot(first) && !givesFix(rest.join(' '));
 }
 
 /** A word that turns the sentence round: "not", "wasn't", "nicht", "pas", "nunca". */
