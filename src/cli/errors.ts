@@ -16,17 +16,25 @@ export class UsageError extends Error {
 /** The run itself could not be done: exit 3. */
 export class RunError extends Error {}
 
+/**
+ * The password of an address written with one (`https://team:…@staging.shop.example`) put out of sight: a message
+ * that quotes an address the user gave (one that is no URL at all, say) never prints it.
+ */
+export function withoutPasswords(text: string): string {
+  return text.replace(/(\/\/[^\s/:@"]*:)[^\s@"]+@/g, '$1•••@');
+}
+
 export function reportError(error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`${chalk.red('error:')} ${error.message}\n${error.hint ? `${chalk.gray(`hint: ${error.hint}`)}\n` : ''}`);
+    process.stderr.write(`${chalk.red('error:')} ${withoutPasswords(error.message)}\n${error.hint ? `${chalk.gray(`hint: ${error.hint}`)}\n` : ''}`);
     return EXIT.usage;
   }
   if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError || error instanceof RunError) {
-    process.stderr.write(`${chalk.red('error:')} ${error.message}\n`);
+    process.stderr.write(`${chalk.red('error:')} ${withoutPasswords(error.message)}\n`);
     return EXIT.runError;
   }
   process.stderr.write(`${chalk.red('cx-shop crashed; this is a bug, please report it with the lines below.')}\n`);
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${withoutPasswords(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   return EXIT.runError;
 }
 

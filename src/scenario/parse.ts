@@ -3,6 +3,7 @@
  * variables, then the schema.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { redact } from '../output/safe.js';
 import { explainIssues } from './explain.js';
 import { interpolateEnv } from './interpolate.js';
 import { positionOf } from './locate.js';
@@ -101,7 +102,9 @@ export function parseScenario(
   const result = ScenarioSchema.safeParse(input);
   if (!result.success) {
     const complaints = explainIssues(result.error.issues, input, ScenarioSchema, interpolation.secrets);
-    problems.push(...complaints.map(toProblem));
+    // A value the file was given from a secret is never said back, wherever a message quotes it (a regular
+    // expression's own error repeats its pattern).
+    problems.push(...complaints.map(toProblem).map((problem) => ({ ...problem, message: redact(problem.message, interpolation.secrets) })));
     if (problems.length === 0) {
       problems.push({ file, line: 1, col: 1, path: '', message: 'the scenario does not match the scenario format' });
     }
