@@ -20,7 +20,9 @@ export async function baselineCommand(file: string, options: { out: string }): P
   }
   const { gate: _verdict, ...kept } = report;
   const out = resolve(options.out);
-  await writeWhole(out, `${JSON.stringify(kept, null, 2)}\n`);
+  await writeWhole(out, `${JSON.stringify(kept, null, 2)}\n`).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot write the baseline to ${options.out} (${error.code ?? error.message})`, 'give --out the path of a file in a folder you can write to, e.g. --out baseline.json');
+  });
   const broken = report.scenarios.filter((s) => s.status === 'error').map((s) => s.name);
   process.stdout.write(
     `baseline: ${out}\n  ${report.scenarios.length} scenarios, customer effort ${report.summary.effort.toFixed(1)} s, findings ${report.summary.findings.high} high, ${report.summary.findings.medium} medium, ${report.summary.findings.low} low\n` +

@@ -24,7 +24,11 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${options.port}" is not a port number`);
   const scenarios = await loadOrExplain(['scenarios'], PACKAGE_ROOT);
-  const shop = await startDemoShop({ variant: options.variant as ShopVariant, port });
+  const shop = await startDemoShop({ variant: options.variant as ShopVariant, port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use`, 'give --port a free port, or leave it out and cx-shop picks one');
+    if (error.code === 'EACCES') throw new UsageError(`port ${port} needs more rights than cx-shop has`, 'give --port a port above 1023');
+    throw error;
+  });
   process.stderr.write(`Demo shop (${shop.variant}) serving at ${shop.url}\n`);
   try {
     const code = await execute(scenarios, { ...options, baseUrl: shop.url });

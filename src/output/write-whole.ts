@@ -1,13 +1,19 @@
 /** Files a reader may open while cx-shop writes them (a report, a baseline): written whole or not at all. */
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Writes `text` to a temporary file beside `path` and renames it into place, making the folder if needed. */
 export async function writeWhole(path: string, text: string | Uint8Array): Promise<void> {
   await makeFolder(dirname(path));
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    // Nothing half-written is left behind (a path that is a folder cannot take the file).
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

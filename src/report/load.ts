@@ -1,6 +1,8 @@
 /** Reading a saved report.json back (a baseline, or a report to render again), with a clear message when it is not one. */
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { UsageError } from '../cli/errors.js';
+import { formatPath } from '../scenario/problems.js';
 import { REPORT_VERSION, type Report } from './types.js';
 
 export async function readReport(file: string, what = 'report'): Promise<Report> {
@@ -19,5 +21,33 @@ export async function readReport(file: string, what = 'report'): Promise<Report>
   if (parsed.version !== REPORT_VERSION) {
     throw new UsageError(`the ${what} ${file} is a version ${String(parsed.version)} report; this cx-shop reads version ${REPORT_VERSION}`, 'run the scenarios again with this version of cx-shop');
   }
+  const shape = REPORT_SHAPE.safeParse(parsed);
+  if (!shape.success) {
+    const [issue] = shape.error.issues;
+    const where = formatPath((issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol'));
+    throw new UsageError(`the ${what} ${file} is not a whole cx-shop report: ${where || 'the report'} ${issue?.code === 'invalid_type' && issue.input === undefined ? 'is missing' : 'is not what cx-shop writes'}`, 'give the path of a report.json written by cx-shop run, unedited');
+  }
   return parsed as Report;
 }
+
+/**
+ * What comparing, gating and rendering a report read of it: checked before anything uses it (a file cut short or
+ * edited by hand is said as such, not a crash halfway through a run).
+ */
+const STEP_SHAPE = z.looseObject({
+  name: z.string(),
+  status: z.string(),
+  effort: z.number(),
+  wait: z.number(),
+  findings: z.array(z.looseObject({ rule: z.string(), severity: z.string(), message: z.string() })),
+  actions: z.looseObject({}),
+  effortBreakdown: z.looseObject({}),
+});
+const REPORT_SHAPE = z.looseObject({
+  startedAt: z.string(),
+  durationSeconds: z.number(),
+  summary: z.looseObject({ scenarios: z.number(), effort: z.number(), findings: z.looseObject({}) }),
+  scenarios: z.array(
+    z.looseObject({ name: z.string(), file: z.string(), status: z.string(), completed: z.boolean(), effort: z.number(), steps: z.array(STEP_SHAPE) }),
+  ),
+});

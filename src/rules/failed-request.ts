@@ -32,12 +32,15 @@ function refusalShown(r: RequestRecord, shownError: boolean): boolean {
   return shownError && (r.resourceType === 'fetch' || r.resourceType === 'xhr') && r.status !== null && REFUSALS.has(r.status);
 }
 
+/** A network error that says no server answered at all. */
+const NOT_THERE = /ERR_(?:CONNECTION_REFUSED|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|UNSAFE_PORT|CONNECTION_FAILED)/;
+
 export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
   threshold:
-    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message, or an alert or a status that does not say all went well (\"SPRING24 ended on 31 May\"), is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted)",
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message, or an alert or a status that does not say all went well (\"SPRING24 ended on 31 May\"), is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted, nor a page no server answered at all, refused or no such host, where the step could not go on: the site is not there, the step's error says so and the run ends with exit 3)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
@@ -58,6 +61,9 @@ export default defineRule({
       .filter((r) => !refusalShown(r, shownError))
       // A picture that fails is judged where the customer sees it, by broken-image, once per scenario.
       .filter((r) => r.resourceType !== 'image')
+      // A page no server answered at all (refused, no such host, unreachable), where the step could not go on: the
+      // site is not there to judge, and the step's error says so (the run ends with exit 3), not a finding of it.
+      .filter((r) => !(artifacts.outcome.status === 'error' && r.resourceType === 'document' && r.status === null && NOT_THERE.test(r.failure ?? '')))
       .map((r) => ({
         severity: SEVERITY_BY_TYPE[r.resourceType] ?? 'low',
         message: `${r.method} ${shortUrl(r.url)} ${r.status !== null ? `answered HTTP ${r.status}` : `failed (${r.failure})`}`,

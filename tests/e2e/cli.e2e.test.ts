@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/server.js';
 import type { Report, ScenarioResult } from '../../src/report/types.js';
 import { compareForCustomer } from '../../src/report/verdict.js';
+import { report, scenario, step } from '../helpers/report.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'cx-shop.js');
@@ -95,6 +96,31 @@ describe('exit codes', () => {
     expect(report.complete).toBe(true);
     expect(report.scenarios[0]!.status).toBe('error');
     expect(report.scenarios[0]!.reason).toContain('could not open http://127.0.0.1:9/');
+    // A site that is not there is the run's error, not the site's friction: no finding for the page no server
+    // answered, nor for pages the customer never saw.
+    expect(report.scenarios[0]!.steps.flatMap((step) => step.findings)).toEqual([]);
+    const returns = tempDir();
+    await cli(['run', 'scenarios/returns.yaml', '--base-url', 'http://127.0.0.1:9', '--out', returns]);
+    expect(readReport(returns).scenarios[0]!.steps.flatMap((step) => step.findings.map((f) => f.rule))).toEqual([]);
+  });
+
+  it('2 when a baseline cannot be written where --out says (nothing half-written left), or the demo shop\'s port is taken', async () => {
+    const dir = tempDir();
+    const saved = join(dir, 'report.json');
+    writeFileSync(saved, JSON.stringify(report([scenario('A', [step('S', 1)])])));
+    const folder = await cli(['baseline', saved, '--out', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`cannot write the baseline to ${dir} (EISDIR)`);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+    const shop = await startDemoShop({ variant: 'fixed' });
+    try {
+      const demo = await cli(['demo', '--port', new URL(shop.url).port]);
+      expect(demo.code).toBe(2);
+      expect(demo.stderr).toContain(`port ${new URL(shop.url).port} is already in use`);
+      expect(demo.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await shop.close();
+    }
   });
 
   it('3 when a format asked for cannot be written: the others and report.json are, and the message names it', async () => {

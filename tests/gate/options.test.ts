@@ -28,6 +28,9 @@ describe('gate options', () => {
     expect(await problem({ baseline: join(dir, 'text.json') })).toMatch(/^the baseline .*text\.json is not valid JSON: [^\n]*$/);
     writeFileSync(join(dir, 'other.json'), '{"scenarios": []}');
     expect(await problem({ baseline: join(dir, 'other.json') })).toMatch(/other\.json is not a cx-shop report/);
+    // One that looks like a report at the top but is cut short or edited: said before the run, where it is short.
+    writeFileSync(join(dir, 'shallow.json'), JSON.stringify({ ...report([scenario('A', [step('S', 1)])]), scenarios: [{ name: 'A' }] }));
+    expect(await problem({ baseline: join(dir, 'shallow.json') })).toMatch(/shallow\.json is not a whole cx-shop report: scenarios\[0\]\.file is missing/);
     writeFileSync(join(dir, 'good.json'), JSON.stringify(report([scenario('A', [step('S', 1)])])));
     const gate = await prepareGate({ baseline: join(dir, 'good.json'), reporter: ['junit', 'sarif=x.sarif'] }, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/tmp/summary' });
     // In GitHub Actions the annotations and the job summary come by themselves.

@@ -4,7 +4,7 @@
  * shown, a server error, a timeout or a page that is not there is a failure.
  */
 import { describe, expect, it } from 'vitest';
-import type { AppearedText, RequestRecord } from '../../src/artifacts/types.js';
+import type { AppearedText, RequestRecord, StepOutcome } from '../../src/artifacts/types.js';
 import failedRequest from '../../src/rules/failed-request.js';
 import { judgedStep } from '../helpers/artifacts.js';
 
@@ -23,6 +23,24 @@ const reason: AppearedText = { kind: 'error', text: 'This voucher has already be
 const saved: AppearedText = { kind: 'status', text: 'Saved', where: 'div.toast' };
 
 const findings = (requests: RequestRecord[], appeared: AppearedText[]) => failedRequest.detect(judgedStep({ requests, appeared }));
+
+describe('failed-request and a site that is not there', () => {
+  const page = (failure: string, status: 'error' | 'passed'): [RequestRecord[], StepOutcome] => [
+    [{ url: 'https://shop.test/', method: 'GET', resourceType: 'document', status: null, failure, party: 'site', cause: 'action', telemetry: false }],
+    status === 'error' ? { status: 'error', reason: 'goto: could not open https://shop.test/' } : { status: 'passed' },
+  ];
+  const judge = ([requests, outcome]: [RequestRecord[], StepOutcome]) => failedRequest.detect(judgedStep({ requests, outcome }));
+
+  it('a page no server answered, where the step could not go on, is the run error the step says, not a finding', () => {
+    expect(judge(page('net::ERR_CONNECTION_REFUSED', 'error'))).toEqual([]);
+    expect(judge(page('net::ERR_NAME_NOT_RESOLVED', 'error'))).toEqual([]);
+  });
+
+  it('a page the server gave up on, or one that failed while the journey went on, still is', () => {
+    expect(judge(page('net::ERR_EMPTY_RESPONSE', 'error'))).toHaveLength(1);
+    expect(judge(page('net::ERR_CONNECTION_REFUSED', 'passed'))).toHaveLength(1);
+  });
+});
 
 describe('failed-request and refusals', () => {
   it.each([400, 401, 402, 403, 404, 409, 410, 422])('a fetch refused with %i while the page says why is no failure', (status) => {

@@ -11,14 +11,16 @@ export default defineJourneyRule({
   scope: 'journey',
   journeys: ['returns'],
   detect({ steps }) {
-    const reachable = steps.some((s) => (s.page?.contactLinks.length ?? 0) > 0 || phoneNumberIn(s.page?.pageText ?? '') !== null);
+    // Only pages the customer saw: a site that never answered shows no page to judge.
+    const seen = steps.filter((s) => s.page);
+    const reachable = seen.some((s) => (s.page?.contactLinks.length ?? 0) > 0 || phoneNumberIn(s.page?.pageText ?? '') !== null);
     const last = steps.at(-1);
-    if (reachable || !last) return [];
+    if (reachable || !last || seen.length === 0) return [];
     return [
       {
         step: last.index,
         message: 'Nowhere on the way was there a chat, a phone number or an email address',
-        evidence: { url: last.url, measured: `${steps.length} pages without a contact`, threshold: 'a way to reach a person' },
+        evidence: { url: last.url, measured: `${seen.length} pages without a contact`, threshold: 'a way to reach a person' },
       },
     ];
   },
