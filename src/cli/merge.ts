@@ -3,7 +3,7 @@
  * its scenarios' artifacts and screenshots in folders named by their place in the whole run; merged into one folder
  * and judged there, they give the report one run of all the scenarios would have written, in every format.
  */
-import { cp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { budgetsOf } from '../gate/verdict.js';
 import { buildReport } from '../report/build.js';
@@ -23,10 +23,16 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   await checkWritable(outDir);
   const seen = new Map<string, string>();
   let browser = null;
+  // A shard given no scenarios (a matrix of more shards than scenarios) ran nothing and saved none: it adds nothing.
+  const filled: string[] = [];
   for (const [i, source] of sources.entries()) {
-    const names = await readdir(join(source, 'scenarios')).catch(() => {
+    const names = await readdir(join(source, 'scenarios')).catch(async () => {
+      const empty = await readReport(join(source, 'report.json')).then((r) => r.complete && r.scenarios.length === 0, () => false);
+      if (empty) return null;
       throw new UsageError(`${dirs[i]} holds no saved artifacts (no scenarios folder)`, 'give the --out folders of the cx-shop runs with --shard');
     });
+    if (names === null) continue;
+    filled.push(source);
     for (const name of names) {
       const place = name.split('-')[0]!;
       if (seen.has(place)) throw new UsageError(`${dirs[i]} and ${seen.get(place)} both hold scenario ${Number(place)} of the run`, 'give each shard once');
@@ -36,7 +42,8 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   }
   // A folder merged into before keeps nothing of that merge.
   await rm(join(outDir, 'scenarios'), { recursive: true, force: true });
-  for (const source of sources) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
+  await mkdir(join(outDir, 'scenarios'), { recursive: true });
+  for (const source of filled) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
   const saved = await loadArtifacts(outDir);
   const results = await judgeSaved(outDir, saved);
   const report = buildReport(results, started, browser);

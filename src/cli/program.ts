@@ -16,7 +16,7 @@ function gateOptions(command: Command): Command {
   return command
     .option('--baseline <file>', 'a saved report (cx-shop baseline) to compare with: new findings, higher effort and blocked journeys are regressions (exit 1)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity a new finding must have to count as a regression').choices(['high', 'medium', 'low']).default('high'))
-    .option('--reporter <name[=path]>', 'also write this format: junit, markdown, sarif, github (repeatable; =path to choose the file, =- for standard output)', collect);
+    .option('--reporter <name[=path]>', 'also write this format: junit, markdown, sarif, github, html (repeatable; =path to choose the file, =- for standard output)', collect);
 }
 
 function runOptions(command: Command): Command {
@@ -104,7 +104,7 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .command('report')
     .description('write any format again from a saved report.json')
     .argument('<file>', 'a report.json written by cx-shop')
-    .requiredOption('--reporter <name[=path]>', 'the format: junit, markdown, sarif, github, json (repeatable; standard output unless =path)', collect)
+    .requiredOption('--reporter <name[=path]>', 'the format: junit, markdown, sarif, github, html, json (repeatable; standard output unless =path)', collect)
     .action(async (file: string, options) => setExitCode(await (await import('./baseline.js')).reportCommand(file, options)));
 
   program

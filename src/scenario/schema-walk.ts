@@ -16,6 +16,9 @@ interface Definition {
   innerType?: Schema;
   in?: Schema;
   getter?: () => Schema;
+  /** A record's keys (a rule's id: an enum, whose `entries` are its values). */
+  keyType?: Schema;
+  entries?: Record<string, string>;
 }
 
 function definition(schema: Schema): Definition {
@@ -67,6 +70,9 @@ export function allowedKeysAt(root: Schema, path: readonly PathSegment[]): strin
   for (const schema of schemasAt(root, path)) {
     const def = definition(schema);
     if (def.type === 'object' && def.shape) for (const key of Object.keys(def.shape)) keys.add(key);
+    // A record whose keys are a fixed list (a rule's id): those are the keys it takes.
+    const options = def.type === 'record' && def.keyType ? definition(def.keyType).entries : undefined;
+    if (options) for (const key of Object.values(options)) keys.add(key);
   }
   return [...keys];
 }

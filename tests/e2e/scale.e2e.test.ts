@@ -82,6 +82,13 @@ describe('workers, shards and a remote browser', () => {
     expect(deterministic(read(join(dir, 'merged')))).toEqual(deterministic(one));
     expect(readFileSync(join(dir, 'merged', 'junit.xml'), 'utf8')).toContain('Ask for gift wrap');
     expect(existsSync(join(dir, 'merged', 'summary.md'))).toBe(true);
+    // A matrix of more shards than scenarios: a shard that got none ran nothing and adds nothing to the merge.
+    const empty = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'shard-5'), '--shard', '5/5', '--workers', '1']);
+    expect(empty.code).toBe(0);
+    expect(read(join(dir, 'shard-5')).scenarios).toEqual([]);
+    const withEmpty = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), join(dir, 'shard-5'), '--out', join(dir, 'merged-5')]);
+    expect(withEmpty.code).toBe(0);
+    expect(deterministic(read(join(dir, 'merged-5')))).toEqual(deterministic(one));
     // A shard given twice is a mistake.
     const twice = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-1'), '--out', join(dir, 'twice')]);
     expect(twice.code).toBe(2);

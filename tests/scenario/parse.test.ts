@@ -26,6 +26,13 @@ describe('parseScenario', () => {
     ]);
   });
 
+  it("suggests a rule's id for a misspelling in rules, of the scenario or of a step", () => {
+    expect(lines('a.yaml', 'name: A\nrules: { smal-text: low }\nsteps:\n  - name: B\n    goto: /\n    rules: { zoom-disable: off }\n')).toEqual([
+      'a.yaml:2:10 rules["smal-text"]: unknown key "smal-text"\n  hint: did you mean "small-text"?',
+      'a.yaml:6:14 steps[0].rules["zoom-disable"]: unknown key "zoom-disable"\n  hint: did you mean "zoom-disabled"?',
+    ]);
+  });
+
   it('suggests a device for a misspelling, not only for a different case', () => {
     expect(lines('a.yaml', 'name: A\ndevice: Pixl 7\nsteps: [{ name: B, goto: / }]\n')).toEqual([
       'a.yaml:2:9 device: unknown device "Pixl 7"\n  hint: did you mean "Pixel 7"?',
