@@ -2,6 +2,7 @@
  * What `run`, `demo` and `judge` share at the end of a run: the gate's options checked before anything runs, then
  * the verdict put into the report, the report written, the verdict printed, and every chosen format written.
  */
+import { keepStdoutForDocuments } from '../output/stdout.js';
 import chalk from 'chalk';
 import { EXIT, exitCodeFor } from '../gate/budget.js';
 import { decideGate, type GateInput } from '../gate/verdict.js';
@@ -45,6 +46,8 @@ export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv =
   const timing = options.gateTiming === true;
   if (timing && (repeats < 3 || !options.baseline)) throw new UsageError('--gate-timing needs --repeat 3 or more and a --baseline', 'e.g. --gate-timing --repeat 3 --baseline cx-baseline.json');
   const baseline = options.baseline ? { file: options.baseline, report: await readReport(options.baseline, 'baseline') } : null;
+  // A format asked for on standard output has it to itself: the person's report goes to standard error.
+  if (reporters.some((r) => r.path === '-')) keepStdoutForDocuments();
   return { baseline, failOn: failOn as Severity, reporters, repeats, timing };
 }
 

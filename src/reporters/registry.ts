@@ -2,6 +2,7 @@
  * The formats one run can write, by name. `--reporter NAME` writes a format to its default place, `NAME=PATH` to
  * PATH (`-` for standard output). A reporter that throws is reported and the others still write.
  */
+import { writeDocument } from '../output/stdout.js';
 import { appendFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { redactJson } from '../output/safe.js';
@@ -73,7 +74,7 @@ export async function writeReports(report: Report, choices: readonly ReporterCho
       masked ??= secrets.length > 0 ? (JSON.parse(redactJson(JSON.stringify(report), secrets)) as Report) : report;
       const text = reporter.render(masked, { outDir });
       const target = choice.path ?? (reporter.defaultFile === null ? '-' : join(outDir, reporter.defaultFile));
-      if (target === '-') process.stdout.write(text);
+      if (target === '-') writeDocument(text);
       else {
         await writeWhole(isAbsolute(target) ? target : join(process.cwd(), target), text);
       }

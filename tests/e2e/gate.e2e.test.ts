@@ -125,6 +125,12 @@ describe('against the baseline', () => {
     const again = await cli(['report', join(regressedOut, 'report.json'), '--reporter', 'markdown']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(markdown);
+    // Asked for on standard output, a format has it to itself: the person's report goes to standard error.
+    const copy = mkdtempSync(join(tmpdir(), 'cx-shop-piped-'));
+    cpSync(regressedOut, copy, { recursive: true });
+    const piped = await cli(['judge', copy, '--reporter', 'sarif=-']);
+    expect(validate(JSON.parse(piped.stdout))).toBe(true);
+    expect(piped.stderr).toContain('Pay while the payment service is down');
   });
 
   it('the HTML report of the whole shipped run: one file of a few megabytes, offline, passing axe-core, with the deltas', async () => {
