@@ -66,23 +66,25 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
    * the page's body. A frame that shows part of what it holds (a carousel's slide, a ticker's line) folds nothing away:
    * which part it shows depends on when it is looked at.
    */
-  const folds = new Map<Element, boolean | null>();
+  const folded = new Map<Element, boolean>();
   const foldedAway = (el: Element): boolean => {
-    for (let n = up(el), from: Element = el; n && n !== document.body && n !== document.documentElement; from = n, n = up(n)) {
-      const position = getComputedStyle(from).position;
-      if (position === 'fixed' || position === 'absolute') return false;
-      let folded = folds.get(n);
-      if (folded === undefined) {
-        const style = getComputedStyle(n);
-        const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
-        const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
-        const box = n.getBoundingClientRect();
-        folded = scrolls(style.overflowX) || scrolls(style.overflowY) ? null : (clips(style.overflowY) && box.height < 1) || (clips(style.overflowX) && box.width < 1);
-        folds.set(n, folded);
-      }
-      if (folded !== false) return folded === true;
+    let known = folded.get(el);
+    if (known !== undefined) return known;
+    const parent = up(el);
+    const position = getComputedStyle(el).position;
+    if (!parent || parent === document.body || parent === document.documentElement || position === 'fixed' || position === 'absolute') known = false;
+    else {
+      const style = getComputedStyle(parent);
+      const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+      const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+      if (scrolls(style.overflowX) || scrolls(style.overflowY)) known = false;
+      else if (clips(style.overflowX) || clips(style.overflowY)) {
+        const box = parent.getBoundingClientRect();
+        known = (clips(style.overflowY) && box.height < 1) || (clips(style.overflowX) && box.width < 1) || foldedAway(parent);
+      } else known = foldedAway(parent);
     }
-    return false;
+    folded.set(el, known);
+    return known;
   };
   /**
    * A control or field the customer can come to: drawn, and neither parked beyond the page's top or left edge, where

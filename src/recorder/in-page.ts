@@ -1772,6 +1772,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     }
     const found: Array<{ el: Element; text: string }> = [];
     for (const el of marked) {
+      // Words near a form, or in a part drawn anew, are a message only by their look (red, or named an error): the
+      // look is read first, and the words only of those (a whole app drawn again holds thousands of elements).
+      if (nearby.has(el) && !lib.looksRed(el) && !namedError(el)) continue;
       const text = lib.clean((el as HTMLElement).innerText);
       const kind = kindOf(el, text);
       if (kind === 'text' || kind === 'dialog' || !lib.visible(el) || !isMessage(el, text, errorLabel?.(el) ?? false)) continue;

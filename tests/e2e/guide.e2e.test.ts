@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { fillChecklist, type StepFill } from '../helpers/checklist.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { report as plainReport } from '../helpers/report.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cx-shop.js');
@@ -89,7 +90,8 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
     const bad = await cli(['guide', scenario, '--base-url', 'http://127.0.0.1:9', '--shopper', 'Ann Smith!'], here);
     expect(bad.code).toBe(2);
     expect(readdirSync(here)).toEqual([]);
-    writeFileSync(join(dir, 'plain.json'), JSON.stringify({ version: 1, tool: { name: 'cx-shop' }, summary: {}, scenarios: [] }));
+    // A whole report of a run, but no guided run in it.
+    writeFileSync(join(dir, 'plain.json'), JSON.stringify(plainReport([])));
     const combine = await cli(['combine', join(dir, 'plain.json')]);
     expect(combine.code).toBe(2);
     expect(combine.stderr).toContain('holds a guided run');
