@@ -605,10 +605,11 @@ export class Recorder {
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
     if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
-    const frameAt = await this.nextFrame();
+    const frameLate = await this.nextFrame();
     // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
-    // for it all that time.
-    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, frameAt, gaveUpAt) - started);
+    // for it all that time. A frame that came late is waited for on top of what they waited for, but not the time
+    // before cx-shop asked for it (a third party's script that held the load was no wait of theirs).
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, gaveUpAt) - started) + frameLate;
   }
 
   /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */
@@ -891,12 +892,12 @@ export class Recorder {
     return !(entry.party === 'third-party' && ASIDE_TYPES.has(entry.resourceType));
   }
 
-  /** When the page painted its next frame: a frozen main thread answers late, and that is waiting too. */
+  /** How late the page painted its next frame (0 when in time): a frozen main thread answers late, and that is waiting too. */
   private async nextFrame(): Promise<number> {
     const asked = Date.now();
     await timed(this.page.evaluate(() => new Promise<void>((resolve) => (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => resolve()))), SETTLE_CAP_MS).catch(() => undefined);
-    const answered = Date.now();
-    return answered - asked > FROZEN_MS ? answered : 0;
+    const took = Date.now() - asked;
+    return took > FROZEN_MS ? took : 0;
   }
 
   private responsesTo(press: Watched): TapResponse['responses'] {
