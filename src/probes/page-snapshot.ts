@@ -67,6 +67,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
    * which part it shows depends on when it is looked at.
    */
   const folded = new Map<Element, boolean>();
+  const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+  const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
   const foldedAway = (el: Element): boolean => {
     let known = folded.get(el);
     if (known !== undefined) return known;
@@ -75,8 +77,6 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (!parent || parent === document.body || parent === document.documentElement || position === 'fixed' || position === 'absolute') known = false;
     else {
       const style = getComputedStyle(parent);
-      const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
-      const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
       if (scrolls(style.overflowX) || scrolls(style.overflowY)) known = false;
       else if (clips(style.overflowX) || clips(style.overflowY)) {
         const box = parent.getBoundingClientRect();

@@ -534,7 +534,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const typedAt = new Map<number, number>();
   // When each form was last sent: a form the page empties once it has taken it has not lost what was typed.
   const sentAt = new WeakMap<HTMLFormElement, number>();
-  addEventListener('submit', (event) => event.target instanceof HTMLFormElement && sentAt.set(event.target, Date.now()), { capture: true, passive: true });
+  // A form sent to its server by POST as the page goes: the page that comes back is its answer, and may carry the
+  // error around the form (see aroundForms and answersAPost).
+  let posted: SubmitEvent | null = null;
+  addEventListener(
+    'submit',
+    (event) => {
+      if (!(event.target instanceof HTMLFormElement)) return;
+      sentAt.set(event.target, Date.now());
+      const method = event.submitter?.getAttribute('formmethod') ?? event.target.getAttribute('method') ?? 'get';
+      if (method.toLowerCase() === 'post') posted = event;
+    },
+    { capture: true, passive: true },
+  );
   // How a field is known to the customer: its kind, its name and id, and its label. A page that draws itself again
   // from state on every keystroke puts a new element of the same kind in the old one's place.
   const fieldIdentity = (el: Element) =>
@@ -1543,10 +1555,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // A whole form is where the customer goes to fill it in, not a field to put right.
     return target.matches(FIELDS) || (!target.matches('form') && target.querySelector('form') === null && target.querySelector(FIELDS) !== null);
   };
-  const isContent = (el: Element) =>
-    el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null ||
-    (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3) ||
-    oneOfMany(el);
+  const isContent = (el: Element) => el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') !== null || listingItem(el);
+  /** An item of a list of three or more, or one of three or more alike (a grid of product cards). */
+  const listingItem = (el: Element) =>
+    (el.matches('li, [role="listitem"], article, tr, [role="row"]') && (el.parentElement?.children.length ?? 0) >= 3) || oneOfMany(el);
   /**
    * What the customer cannot see in the form they act in (or around the element, outside a form): a style rule may
    * show it with no change to the page's markup (a message shown by :user-invalid, :focus-within or :checked). What
@@ -1794,8 +1806,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    */
   const inListingItem = (el: Element, part: Element): boolean => {
     for (let n = el.parentElement; n && part.contains(n); n = n.parentElement) {
-      const item = (n.matches('li, [role="listitem"], article, tr, [role="row"]') && (n.parentElement?.children.length ?? 0) >= 3) || oneOfMany(n);
-      if (item) return n.querySelector('input:not([type="hidden"]), select, textarea') === null;
+      if (listingItem(n)) return n.querySelector('input:not([type="hidden"]), select, textarea') === null;
     }
     return false;
   };
@@ -1826,20 +1837,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     }
     return around;
   };
-  // A form sent to its server by POST as the page goes: the page that comes back is its answer, and may carry the
-  // error around the form (see aroundForms). Told to that page through the tab's session storage, the one thing that
-  // outlives this one, and taken out as soon as it is read.
+  // A form posted as the page goes (see `posted`) is told to the page that comes back through the tab's session
+  // storage, the one thing that outlives this one, and taken out as soon as it is read.
   const SENT_KEY = '__cxShopFormPosted';
-  let posted: SubmitEvent | null = null;
-  addEventListener(
-    'submit',
-    (event) => {
-      if (!(event.target instanceof HTMLFormElement)) return;
-      const method = event.submitter?.getAttribute('formmethod') ?? event.target.getAttribute('method') ?? 'get';
-      if (method.toLowerCase() === 'post') posted = event;
-    },
-    { capture: true, passive: true },
-  );
   addEventListener(
     'pagehide',
     () => {
