@@ -139,31 +139,31 @@ function refusalsIn(answer: readonly AppearedText[]): { said: boolean; texts: st
 
 /**
  * Whether the code worked: the accepted words newly show after Apply, on the page or in a message it showed since (a
- * toast gone again by now), not as a refusal; `caveated` when they showed only in words that also read as one; `messages`, what the page said since the mark. The tap
+ * toast gone again by now), not as a refusal; `caveated` when they showed only in words that also read as one. The tap
  * waited for the site's answer; an answer that says no (an error or an alert, and no sign the code worked) is the
  * answer, so there is no waiting for one that may still come. Otherwise a late answer ("Checking your code…") is
  * waited for a while.
  */
-async function wasAccepted(ctx: ActionContext, accepted: string, before: readonly string[], mark: number): Promise<{ accepted: boolean; caveated: boolean; messages: AppearedText[] }> {
+async function wasAccepted(ctx: ActionContext, accepted: string, before: readonly string[], mark: number): Promise<{ accepted: boolean; caveated: boolean }> {
   const wanted = normal(accepted).toLowerCase();
   const shows = async () => {
     const answer = await ctx.messagesSince(mark);
     const refusals = refusalsIn(answer);
     const onPage = await acceptedTexts(ctx, accepted);
     const said = answer.map((m) => normal(m.text)).filter((text) => text.toLowerCase().includes(wanted) && !onPage.includes(text));
-    return { answer, refusals, fresh: newlyAccepted(before, [...onPage, ...said], refusals.texts) };
+    return { refusals, fresh: newlyAccepted(before, [...onPage, ...said], refusals.texts) };
   };
   let seen = await shows();
-  if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false, messages: seen.answer };
+  if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false };
   if (!seen.refusals.said) {
     const until = Date.now() + ACCEPT_WAIT_MS;
     while (Date.now() < until) {
       await ctx.page.waitForTimeout(100);
       seen = await shows();
-      if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false, messages: seen.answer };
+      if (seen.fresh.plain.length > 0) return { accepted: true, caveated: false };
     }
   }
-  return { accepted: false, caveated: seen.fresh.caveated.length > 0, messages: seen.answer };
+  return { accepted: false, caveated: seen.fresh.caveated.length > 0 };
 }
 
 /**
@@ -187,7 +187,8 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
     await ctx.settle();
     await applyCode(ctx, args.apply);
     const answer = await wasAccepted(ctx, args.accepted, shownBefore, mark);
-    const message = answer.messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
+    const messages = await ctx.messagesSince(mark);
+    const message = messages.map((m) => m.text.trim()).filter(Boolean).join(' ') || null;
     const after = await totalText(ctx, args.total);
     // Words of acceptance with a caveat ("Code applied – not valid on sale items", "Sorry, it can't be combined with
     // other offers"), and the total the customer watches changed: the code was taken.
