@@ -14,9 +14,22 @@ const BROWSER_REFUSALS: Array<[RegExp, string]> = [
   ],
 ];
 
+/** Schemes of addresses a browser opens as a page; `javascript:` runs code instead, `localhost:3000` lacks its http://. */
+const PAGE_SCHEMES = new Set(['http', 'https', 'file', 'data', 'about']);
+
+function checkAddress(address: string, ctx: z.RefinementCtx<string>): void {
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(address)?.[1];
+  if (scheme === undefined || PAGE_SCHEMES.has(scheme.toLowerCase())) return;
+  const hint = /^\d/.test(address.slice(scheme.length + 1)) ? `; a host and port is written http://${address}` : '';
+  ctx.addIssue({
+    code: 'custom',
+    message: `a "${scheme}:" address is no page to open: goto takes a path such as /cart or an http(s) address${hint}`,
+  });
+}
+
 export const goto = defineAction({
   summary: 'Open a page: a path relative to baseUrl, or a full URL. The customer arriving costs no effort.',
-  schema: z.string().min(1).describe('Path such as /cart, or a full URL'),
+  schema: z.string().min(1).superRefine(checkAddress).describe('Path such as /cart, or a full URL'),
   async perform(ctx, path) {
     const url = new URL(path, ctx.baseUrl).toString();
     try {

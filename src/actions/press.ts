@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineAction } from './types.js';
+import { checkKey } from '../scenario/names.js';
 
 const PressSchema = z.union([
-  z.string().min(1).transform((key) => ({ key, times: 1 })),
+  z.string().min(1).superRefine(checkKey).transform((key) => ({ key, times: 1 })),
   z.strictObject({
-    key: z.string().min(1).describe('Key name: Enter, Tab, Escape, ArrowDown, ...'),
+    key: z.string().min(1).superRefine(checkKey).describe('Key name: Enter, Tab, Escape, ArrowDown, ...'),
     times: z.number().int().min(1).max(50).default(1),
   }),
 ]);

@@ -7,6 +7,7 @@ import { DEVICE_NAMES } from './device-names.js';
 import type { Anchor } from './locate.js';
 import { formatPath, type PathSegment } from './problems.js';
 import { allowedKeysAt, descriptionAt } from './schema-walk.js';
+import { choicesFor, type UnknownName } from './names.js';
 import { didYouMean } from './suggest.js';
 import type { FlatIssue } from './union-issues.js';
 import { describeValue, orList, plainType, quoteLiteral } from './words.js';
@@ -129,6 +130,16 @@ function refinementFailed(issue: FlatIssue & { code: 'custom' }, ctx: Context): 
       anchor: 'value',
       message: `unknown device ${describeValue(value, ctx.secrets)}`,
       hint: didYouMean(value, [...DEVICE_NAMES]) ?? 'use a Playwright device name such as "Pixel 7", "iPhone 13" or "Desktop Chrome"',
+    };
+  }
+  const unknown = (issue as { params?: Partial<UnknownName> }).params;
+  if (unknown?.known && typeof unknown.value === 'string') {
+    const { names, otherwise } = choicesFor(unknown as UnknownName);
+    return {
+      path: issue.path,
+      anchor: 'value',
+      message: `unknown ${unknown.known} ${describeValue(unknown.value, ctx.secrets)}`,
+      hint: didYouMean(unknown.value, names) ?? `use ${otherwise}`,
     };
   }
   return { path: issue.path, anchor: 'value', message: issue.message };

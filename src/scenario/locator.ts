@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { checkRole } from './names.js';
 
 /**
  * How a scenario points at an element, in the customer's terms first: role and accessible name, label,
  * visible text, placeholder. Test ids and CSS are escape hatches for what has no words.
  */
 export const locatorFields = {
-  role: z.string().min(1).optional().describe('ARIA role, e.g. button, link, textbox; usually with name'),
+  role: z.string().min(1).superRefine(checkRole).optional().describe('ARIA role, e.g. button, link, textbox; usually with name'),
   name: z.string().min(1).optional().describe('Accessible name to go with role, e.g. "Apply"'),
   label: z.string().min(1).optional().describe('The text of the label of a form field'),
   text: z.string().min(1).optional().describe('Visible text of the element'),

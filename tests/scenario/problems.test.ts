@@ -63,6 +63,17 @@ describe('problems in a scenario file, one fixture each', () => {
     ]);
   });
 
+  it('finds a role, a key or an address the run would have found wrong only when it came to the step', async () => {
+    expect(await problemsIn('misspelt-names.yaml')).toEqual([
+      'misspelt-names.yaml:5:18 steps[0].tap.role: unknown role "buttn"\n  hint: did you mean "button"?',
+      'misspelt-names.yaml:7:19 steps[1].press.key: unknown key "Entr"\n  hint: did you mean "Enter"?',
+      'misspelt-names.yaml:9:12 steps[2].press: unknown key "Tabb"\n  hint: did you mean "Tab"?',
+      'misspelt-names.yaml:11:11 steps[3].goto: a "javascript:" address is no page to open: goto takes a path such as /cart or an http(s) address',
+      'misspelt-names.yaml:13:11 steps[4].goto: a "localhost:" address is no page to open: goto takes a path such as /cart or an http(s) address; a host and port is written http://localhost:3000/cart',
+      'misspelt-names.yaml:15:32 steps[5].expect.visible.role: unknown role "Heading"\n  hint: did you mean "heading"?',
+    ]);
+  });
+
   it('lists the allowed journeys for an invalid one', async () => {
     expect(await problemsIn('bad-journey.yaml')).toEqual([
       'bad-journey.yaml:2:10 journey: unknown journey "return"\n' +
