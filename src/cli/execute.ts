@@ -13,6 +13,7 @@ import { budgetsOf } from '../gate/verdict.js';
 import type { Report, ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
+import { removeEarlierFormats } from '../reporters/registry.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport } from '../report/build.js';
 import { runScenarios } from '../runner/run.js';
@@ -21,7 +22,7 @@ import { withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
-import { finishReport, prepareGate, type GateOptions, type PreparedGate } from './gate.js';
+import { finishReport, prepareGate, writeFormats, type GateOptions, type PreparedGate } from './gate.js';
 import { guardOutput } from '../output/safe.js';
 export { loadOrExplain } from './load.js';
 
@@ -194,6 +195,7 @@ async function executeIn(
   process.on('SIGTERM', onTerm);
   const reports: Report[] = [];
   await rm(join(outDir, 'repeats'), { recursive: true, force: true });
+  await removeEarlierFormats(outDir);
   try {
     for (let repeat = 1; repeat <= gate.repeats && !interrupted; repeat += 1) {
       // The first repeat is the run: its pictures and artifacts are in the output folder; later ones keep theirs apart.
@@ -242,8 +244,11 @@ async function executeIn(
   if (interrupted) {
     const [first] = reports;
     const report = first ?? buildReport([], Date.now(), null);
-    const path = await writeJsonReport({ ...report, complete: true, interrupted }, outDir, secrets);
+    const final: Report = { ...report, complete: true, interrupted };
+    const path = await writeJsonReport(final, outDir, secrets);
     process.stdout.write(`${formatSummary(report, path)}\n  interrupted: the report lists the ${report.scenarios.length} scenario(s) measured before it\n`);
+    // The formats asked for too (a CI job's JUnit): they say the run was interrupted.
+    await writeFormats(final, gate.reporters, outDir, secrets);
     return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   }
   const report = { ...withMedianWaits(reports), complete: true };

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { budgetsOf } from '../gate/verdict.js';
 import { buildReport } from '../report/build.js';
 import { readReport } from '../report/load.js';
+import { removeEarlierFormats } from '../reporters/registry.js';
 import { formatScenario } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
 import { checkWritable } from './execute.js';
@@ -42,6 +43,7 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   }
   // A folder merged into before keeps nothing of that merge.
   await rm(join(outDir, 'scenarios'), { recursive: true, force: true });
+  await removeEarlierFormats(outDir);
   await mkdir(join(outDir, 'scenarios'), { recursive: true });
   for (const source of filled) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
   const saved = await loadArtifacts(outDir);

@@ -83,5 +83,21 @@ export function renderJunit(report: Report): string {
       '  </testsuite>',
     ].join('\n');
   });
+  // A run stopped by Ctrl-C or SIGTERM is one broken test case of its own: the journeys not run are in no suite.
+  if (report.interrupted) {
+    const why = `interrupted by ${report.interrupted === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}: ${report.scenarios.length} journey(s) measured before it, the rest not run`;
+    suites.push(
+      [
+        `  <testsuite package="cx-shop" id="${suites.length}" name="cx-shop run" timestamp="${timestamp(report.startedAt)}" hostname="${host}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+        '    <properties/>',
+        `    <testcase name="run" classname="cx-shop run" time="0.000">`,
+        `      <error message="${xmlText(why)}" type="interrupted">${xmlText(why)}</error>`,
+        '    </testcase>',
+        '    <system-out></system-out>',
+        '    <system-err></system-err>',
+        '  </testsuite>',
+      ].join('\n'),
+    );
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -34,8 +34,10 @@ export function renderMarkdown(report: Report): string {
   const gate = report.gate;
   const { byStatus } = report.summary;
   const runFailed = byStatus.failed + byStatus.blocked + byStatus.error > 0;
-  const passed = !runFailed && gate?.passed !== false;
-  const verdict = passed
+  const passed = !runFailed && gate?.passed !== false && !report.interrupted;
+  const verdict = report.interrupted
+    ? `⏹ **cx-shop: interrupted** (${report.interrupted === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}): the journeys below were measured before it, the rest were not run`
+    : passed
     ? '✅ **cx-shop: passed**'
     : `❌ **cx-shop: failed**: ${[
         gate?.regressions.length ? `${gate.regressions.length} regression${gate.regressions.length === 1 ? '' : 's'}` : '',

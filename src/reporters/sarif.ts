@@ -22,12 +22,23 @@ function location(scenario: ScenarioResult, step: StepResult | undefined) {
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: scenario.file.split('\\').join('/') },
+        artifactLocation: { uri: fileUri(scenario.file) },
         region: { startLine: step?.line ?? 1 },
       },
       ...(step ? { logicalLocations: [{ name: step.name, fullyQualifiedName: `${scenario.name} > ${step.name}`, kind: 'member' }] } : {}),
     },
   ];
+}
+
+/**
+ * A scenario file as a URI reference: a relative path stays relative (code-scanning tools resolve it against the
+ * repository), an absolute one becomes a file: URI; each segment percent-encoded, so a space or a # is no break.
+ */
+export function fileUri(file: string): string {
+  const path = file.split('\\').join('/');
+  const encoded = path.split('/').map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment))).join('/');
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${encoded}`;
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
 const fingerprint = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -79,7 +90,13 @@ export function renderSarif(report: Report): string {
     runs: [
       {
         tool: { driver: { name: 'cx-shop', version: toolVersion(), rules: descriptors } },
-        invocations: [{ executionSuccessful: report.complete, startTimeUtc: report.startedAt }],
+        invocations: [
+          {
+            executionSuccessful: report.complete && !report.interrupted,
+            startTimeUtc: report.startedAt,
+            ...(report.interrupted && { exitSignalName: report.interrupted }),
+          },
+        ],
         results,
       },
     ],

@@ -1,9 +1,10 @@
 /**
  * Ctrl-C and SIGTERM mid-run: the run stops, the browser is closed, report.json is written whole with what was
- * measured and marked interrupted, the exit code is 130 or 143, and no stack trace is printed.
+ * measured and marked interrupted (and so are the other formats asked for), the exit code is 130 or 143, and no
+ * stack trace is printed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 function interruptDemo(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; stdout: string; stderr: string; out: string }> {
   const out = mkdtempSync(join(tmpdir(), 'cx-shop-interrupt-'));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/cx-shop.js'), 'demo', '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1' } });
+    // The output folder holds an earlier run's JUnit: an interrupted run leaves none of it behind.
+    writeFileSync(join(out, 'junit.xml'), '<testsuites><testsuite name="an earlier run"/></testsuites>');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/cx-shop.js'), 'demo', '--out', out, '--reporter', 'junit', '--reporter', 'markdown'], { cwd: ROOT, env: { ...process.env, CI: '1' } });
     let stdout = '';
     let stderr = '';
     let sent = false;
@@ -48,5 +51,11 @@ describe('interrupting a run', () => {
     expect(first!.reason).toContain('interrupted');
     // The steps measured before the signal are kept.
     expect(first!.steps[0]!.status).toBe('passed');
+    // The formats asked for are written too, and say the run was interrupted.
+    const junit = readFileSync(join(ran.out, 'junit.xml'), 'utf8');
+    expect(junit).not.toContain('an earlier run');
+    expect(junit).toContain('type="interrupted"');
+    expect(junit).toContain(`name="${first!.name}"`);
+    expect(readFileSync(join(ran.out, 'summary.md'), 'utf8')).toContain('cx-shop: interrupted');
   }, 120_000);
 });

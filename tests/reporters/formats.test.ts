@@ -3,7 +3,7 @@
  * the OASIS SARIF 2.1.0 schema (each with a negative control, so the validators can say no), Markdown and GitHub
  * annotations that a hostile page cannot inject into, and a registry where a failing reporter spares the others.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -14,7 +14,7 @@ import { decideGate } from '../../src/gate/verdict.js';
 import { renderGithub } from '../../src/reporters/github.js';
 import { renderJunit } from '../../src/reporters/junit.js';
 import { renderMarkdown } from '../../src/reporters/markdown.js';
-import { REPORTERS, parseReporter, writeReports } from '../../src/reporters/registry.js';
+import { REPORTERS, parseReporter, removeEarlierFormats, writeReports } from '../../src/reporters/registry.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
 import type { Report } from '../../src/report/types.js';
 import { finding, report, scenario, step } from '../helpers/report.js';
@@ -60,6 +60,14 @@ describe('JUnit XML', () => {
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
+  it('a run interrupted by Ctrl-C is a broken test case of its own, still valid against the schema', async () => {
+    const xml = renderJunit({ ...sample(), interrupted: 'SIGINT' });
+    expect(await junitProblems(xml)).toEqual([]);
+    expect(xml).toMatch(/<testsuite [^>]*name="cx-shop run"[^>]* tests="1" failures="0" errors="1"/);
+    expect(xml).toContain('<error message="interrupted by Ctrl-C: 2 journey(s) measured before it, the rest not run" type="interrupted">');
+    expect(renderJunit(sample())).not.toContain('cx-shop run');
+  });
+
   it('the validator can say no: a test case without its class name fails', async () => {
     const broken = renderJunit(sample()).replace(/ classname="[^"]*"/, '');
     expect((await junitProblems(broken)).join('\n')).toContain('classname');
@@ -86,6 +94,27 @@ describe('SARIF 2.1.0', () => {
     for (const result of results) expect(ids).toContain(result.ruleId);
   });
 
+  it("a scenario file's path is a URI reference: segments percent-encoded, an absolute path a file: URI", () => {
+    const run = sample();
+    run.scenarios[1]!.file = 'journeys/my returns #2.yaml';
+    const uriOf = (log: string) => (JSON.parse(log).runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>)
+      .find((r) => r.ruleId === 'returns-dead-end')!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uriOf(renderSarif(run))).toBe('journeys/my%20returns%20%232.yaml');
+    run.scenarios[1]!.file = '/home/cx/shop tests/returns.yaml';
+    expect(uriOf(renderSarif(run))).toBe('file:///home/cx/shop%20tests/returns.yaml');
+    run.scenarios[1]!.file = 'C:\\cx\\returns.yaml';
+    expect(uriOf(renderSarif(run))).toBe('file:///C:/cx/returns.yaml');
+    const log = JSON.parse(renderSarif(run));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('an interrupted run is an execution that did not succeed, with the signal that stopped it', () => {
+    const log = JSON.parse(renderSarif({ ...sample(), interrupted: 'SIGTERM' }));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, exitSignalName: 'SIGTERM' });
+    expect(JSON.parse(renderSarif(sample())).runs[0].invocations[0].executionSuccessful).toBe(true);
+  });
+
   it('the validator can say no: a result without a message fails', () => {
     const log = JSON.parse(renderSarif(sample()));
     delete log.runs[0].results[0].message;
@@ -108,6 +137,11 @@ describe('Markdown and annotations', () => {
     expect(md).not.toMatch(/[\u0000-\u0008\u001b]/);
   });
 
+  it('Markdown of an interrupted run says so first, not passed', () => {
+    const md = renderMarkdown({ ...report([scenario('Check out', [step('Open the cart', 5, [], 'passed', 6)])]), interrupted: 'SIGINT' });
+    expect(md.split('\n')[2]).toBe('⏹ **cx-shop: interrupted** (Ctrl-C): the journeys below were measured before it, the rest were not run');
+  });
+
   it('GitHub annotations: on the step\'s line, most severe first, and a message cannot start a command of its own', () => {
     const lines = renderGithub(sample()).trimEnd().split('\n');
     expect(lines[0]).toMatch(/^::error file=scenarios\/check-out\.yaml,line=6,title=cx-shop tap-target-size::/);
@@ -122,6 +156,13 @@ describe('the reporter registry', () => {
     expect(parseReporter('junit')).toEqual({ name: 'junit' });
     expect(parseReporter('sarif=out/x.sarif')).toEqual({ name: 'sarif', path: 'out/x.sarif' });
     expect(parseReporter('pdf')).toBe(`unknown reporter "pdf" (known: ${Object.keys(REPORTERS).join(', ')})`);
+  });
+
+  it("takes away an earlier run's formats from a reused folder, and nothing else", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
+    for (const file of ['junit.xml', 'summary.md', 'cx-shop.sarif', 'report.html', 'report.json', 'notes.txt']) writeFileSync(join(dir, file), 'earlier');
+    await removeEarlierFormats(dir);
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'report.json']);
   });
 
   it('writes each format; a reporter that throws is reported and the others still write', async () => {
