@@ -9,7 +9,8 @@ import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../ar
 import { budgetsOf } from '../gate/verdict.js';
 import { cropEvidence } from '../judge/crops.js';
 import { judgeScenario } from '../judge/judge.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, runHeaderOf } from '../report/build.js';
+import { readReport } from '../report/load.js';
 import type { ScenarioResult } from '../report/types.js';
 import { formatScenario } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
@@ -57,7 +58,9 @@ export async function judgeCommand(dir: string, options: GateOptions = {}): Prom
   const gate = await prepareGate(options);
   const saved = await loadArtifacts(outDir);
   const results = await judgeSaved(outDir, saved);
-  const report = buildReport(results, started, null);
+  // The report is the run's, judged again: its start, length, browser and interruption are kept from what it wrote.
+  const header = runHeaderOf(await readReport(join(outDir, 'report.json')).then((r) => [r], () => []));
+  const report = { ...buildReport(results, started, null), ...header };
   for (const result of results) process.stdout.write(`${formatScenario(result)}\n`);
   const { code } = await finishReport(report, gate, { budgets: saved.map((artifacts) => budgetsOf(artifacts.scenario)) }, outDir, []);
   return code;

@@ -6,7 +6,8 @@
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { budgetsOf } from '../gate/verdict.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, runHeaderOf } from '../report/build.js';
+import type { Report } from '../report/types.js';
 import { readReport } from '../report/load.js';
 import { removeEarlierFormats } from '../reporters/registry.js';
 import { formatScenario } from '../reporters/terminal.js';
@@ -23,7 +24,7 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   const gate = await prepareGate(options);
   await checkWritable(outDir);
   const seen = new Map<string, string>();
-  let browser = null;
+  const shardReports: Report[] = [];
   // A shard given no scenarios (a matrix of more shards than scenarios) ran nothing and saved none: it adds nothing.
   const filled: string[] = [];
   for (const [i, source] of sources.entries()) {
@@ -39,7 +40,8 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
       if (seen.has(place)) throw new UsageError(`${dirs[i]} and ${seen.get(place)} both hold scenario ${Number(place)} of the run`, 'give each shard once');
       seen.set(place, dirs[i]!);
     }
-    browser ??= await readReport(join(source, 'report.json')).then((r) => r.browser, () => null);
+    const shard = await readReport(join(source, 'report.json')).catch(() => null);
+    if (shard) shardReports.push(shard);
   }
   // A folder merged into before keeps nothing of that merge.
   await rm(join(outDir, 'scenarios'), { recursive: true, force: true });
@@ -48,7 +50,7 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   for (const source of filled) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
   const saved = await loadArtifacts(outDir);
   const results = await judgeSaved(outDir, saved);
-  const report = buildReport(results, started, browser);
+  const report = { ...buildReport(results, started, null), ...runHeaderOf(shardReports) };
   for (const result of results) process.stdout.write(`${formatScenario(result)}\n`);
   process.stdout.write(`\n  merged ${sources.length} shard${sources.length === 1 ? '' : 's'}: ${results.length} scenarios\n`);
   const { code } = await finishReport(report, gate, { budgets: saved.map((artifacts) => budgetsOf(artifacts.scenario)) }, outDir, []);

@@ -43,3 +43,25 @@ export function buildReport(
     scenarios,
   };
 }
+
+/** What a report says of the run that measured it, apart from its results. */
+export type RunHeader = Pick<Report, 'startedAt' | 'durationSeconds' | 'browser'> & Pick<Partial<Report>, 'interrupted'>;
+
+/**
+ * The run that measured saved artifacts, from the report(s) it wrote: `judge` writes the report again with the
+ * run's own start, length, browser and interruption, not its own; `merge` puts shards together as one run from the
+ * first shard's start to the last one's end, interrupted when any shard was. Null when no report is left to say.
+ */
+export function runHeaderOf(reports: readonly Report[]): RunHeader | null {
+  if (reports.length === 0) return null;
+  const starts = reports.map((r) => Date.parse(r.startedAt));
+  const ends = reports.map((r, i) => starts[i]! + r.durationSeconds * 1000);
+  const first = Math.min(...starts);
+  const interrupted = reports.find((r) => r.interrupted)?.interrupted;
+  return {
+    startedAt: new Date(first).toISOString(),
+    durationSeconds: round((Math.max(...ends) - first) / 1000),
+    browser: reports.find((r) => r.browser)?.browser ?? null,
+    ...(interrupted && { interrupted }),
+  };
+}

@@ -3,7 +3,7 @@
  * give the report of one run; a remote Playwright browser server runs the scenarios as a local browser does.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,14 @@ describe('workers, shards and a remote browser', () => {
     expect(deterministic(read(join(dir, 'merged')))).toEqual(deterministic(one));
     expect(readFileSync(join(dir, 'merged', 'junit.xml'), 'utf8')).toContain('Ask for gift wrap');
     expect(existsSync(join(dir, 'merged', 'summary.md'))).toBe(true);
+    // Its header is the run's, the shards as one: from the first one's start to the last one's end, on their browser.
+    const parts = [read(join(dir, 'shard-1')), read(join(dir, 'shard-2'))];
+    const header = read(join(dir, 'merged'));
+    const starts = parts.map((p) => Date.parse(p.startedAt));
+    expect(header.startedAt).toBe(new Date(Math.min(...starts)).toISOString());
+    expect(header.durationSeconds).toBeCloseTo(Math.max(...parts.map((p, i) => starts[i]! / 1000 + p.durationSeconds)) - Math.min(...starts) / 1000, 1);
+    expect(header.browser).toEqual(parts[0]!.browser);
+    expect(header.browser).not.toBeNull();
     // A matrix of more shards than scenarios: a shard that got none ran nothing and adds nothing to the merge.
     const empty = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'shard-5'), '--shard', '5/5', '--workers', '1']);
     expect(empty.code).toBe(0);
@@ -94,6 +102,18 @@ describe('workers, shards and a remote browser', () => {
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('both hold scenario 1 of the run');
   }, 180_000);
+
+  it("judged again: the report keeps the run's start, length, browser and interruption", async () => {
+    const copy = join(dir, 'judged');
+    cpSync(join(dir, 'one'), copy, { recursive: true });
+    const ran = read(copy);
+    writeFileSync(join(copy, 'report.json'), JSON.stringify({ ...ran, interrupted: 'SIGINT' }));
+    const judged = await cli(['judge', copy]);
+    expect(judged.code).toBe(0);
+    const again = read(copy);
+    expect(deterministic(again)).toEqual(deterministic(one));
+    expect(again).toMatchObject({ startedAt: ran.startedAt, durationSeconds: ran.durationSeconds, browser: ran.browser, interrupted: 'SIGINT' });
+  }, 60_000);
 
   describe('on a remote Playwright browser server', () => {
     let browserServer: BrowserServer;
