@@ -17,6 +17,23 @@ const EXPECT_TIMEOUT_MS = 5000;
 const loose = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
+ * Whether a drop-down on the page shows the text as its chosen option. A closed list shows the words of its chosen
+ * option, as the customer sees them ("Size: M"), though no visible element holds them.
+ */
+function chosenInList(page: Page, text: string): Promise<boolean> {
+  return page
+    .evaluate((wanted) => {
+      const loose = (words: string) => words.replace(/\s+/g, ' ').trim().toLowerCase();
+      return [...document.querySelectorAll('select')].some((list) => {
+        const box = list.getBoundingClientRect();
+        if (box.width <= 4 || box.height <= 4 || getComputedStyle(list).visibility !== 'visible') return false;
+        return [...list.selectedOptions].some((option) => loose(option.label || option.text).includes(wanted));
+      });
+    }, loose(text))
+    .catch(() => false);
+}
+
+/**
  * `shown`, when given: the messages the page showed during the step. A text the customer saw there counts, though it
  * has gone (a toast shown for under a second, hidden while the step waited for the page's short timers).
  */
@@ -32,7 +49,7 @@ export async function checkExpectation(
   for (const text of texts) {
     if (seen.some((message) => message.includes(loose(text)))) continue;
     // On the page, or in a frame it shows (a newsletter provider's "Check your inbox").
-    if (!(await recorder.sees({ text }, timeout))) return `expected to see "${text}"`;
+    if (!(await recorder.sees({ text }, timeout)) && !(await chosenInList(page, text))) return `expected to see "${text}"`;
   }
   if (expect.url !== undefined) {
     const matches = urlMatcher(expect.url);

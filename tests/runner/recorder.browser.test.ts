@@ -36,6 +36,15 @@ describe('choices in lists', () => {
   });
 });
 
+describe("a closed list's chosen option", () => {
+  it('is text the customer sees: an expectation of it is met, and one of an option not chosen is not', async () => {
+    const chosen = await fixtures.run(pageScenario('rules', 'choices.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Featured }\n' }));
+    expect(chosen.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
+    const other = await fixtures.run(pageScenario('rules', 'choices.html', { head: 'timeout: 1000\n', steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: "Price: low" }\n' }));
+    expect(other.steps[1]!.reason).toBe('expected to see "Price: low"');
+  });
+});
+
 describe('a drop-down the page draws itself', () => {
   it('is tapped open and its option tapped, as the customer does, its sold-out choice no error; an option it does not offer is named with those it does', async () => {
     const chosen = await fixtures.run(pageScenario('rules', 'custom-select.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Size M chosen }\n' }));
