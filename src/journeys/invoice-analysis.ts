@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { DOCUMENT_WORD, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
@@ -179,10 +179,6 @@ const NEGATION_CHARS = 80;
 /** A threat the invoice says it never makes: "We never charge interest or late fees", "no late fees". */
 const neverCharged = (text: string, at: number) => NOT_CHARGED.test(text.slice(Math.max(0, at - NEGATION_CHARS), at));
 
-/** An earlier bill's balance ("Previous balance") is never the amount due now. */
-const earlier = (text: string, m: RegExpExecArray) =>
-  /\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, m.index - 30), m.index));
-
 /** A gift card, voucher or store credit: the customer's own money, what is left on it theirs to spend. */
 const OWN_CREDIT = /\b(?:(?:e-?)?gift ?cards?|gift (?:vouchers?|certificates?)|vouchers?|(?:store|account) credit|credit balance|in credit)\b/i;
 
@@ -197,7 +193,7 @@ const ownBalance = (text: string, m: RegExpExecArray) =>
  * The labelled amounts of a text, one list per label of TOTAL, most specific first, an earlier bill's balance and
  * what is left on a gift card left out.
  */
-const labelledAmounts = (text: string) => TOTAL.map((pattern) => matchesOf(text, pattern).filter((m) => !earlier(text, m) && !ownBalance(text, m)));
+const labelledAmounts = (text: string) => TOTAL.map((pattern) => matchesOf(text, pattern).filter((m) => !earlier(text, m.index) && !ownBalance(text, m)));
 
 /** Whether a labelled amount is more than nothing. */
 const nonZero = (m: RegExpMatchArray) => /[1-9]/.test(m[0].match(MONEY)?.[0] ?? '');
@@ -354,7 +350,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   // The labelled amounts, read once: what is owed waives a due date or not, and gives the amount due.
   const amounts = labelledAmounts(labelledText);
   const settled = settledBy(labelledText, amounts);
-  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed }): Essential => {
+  const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed, needless }): Essential => {
     const found = (evidence: string) => ({ id, label, need, found: true, evidence, waived: null });
     for (const pattern of patterns) {
       const match = skip ? matchesOf(labelledText, pattern).find((m) => !skip(labelledText, m.index)) : pattern.exec(labelledText);
@@ -364,7 +360,8 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     if (link) return found(shorten(`${link.text ? `"${link.text}", ` : ''}a link to ${link.href}`));
     const head = id === 'seller' ? letterhead(doc) : undefined;
     if (head) return found(shorten(`${head.text} (set at ${head.fontSize} ${sizeUnit(doc)})`));
-    const waived = onlyWhenOwed && settled ? evidenceOf(labelledText, settled) : null;
+    const term = needless?.exec(labelledText);
+    const waived = onlyWhenOwed && settled ? evidenceOf(labelledText, settled) : term ? evidenceOf(labelledText, term) : null;
     return { id, label, need, found: false, evidence: null, waived };
   });
   const analysis: InvoiceAnalysis = {

@@ -42,15 +42,23 @@ export const MONEY = new RegExp(MONEY_SOURCE);
 
 /** A label, then up to a short stretch of words (no figures) on the same or the next line, then what it labels. */
 const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})\\b[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?${value}`, 'i');
+/**
+ * A label of an amount, then words that may hold a date or a rate ("Amount due by 12 Jan 2027", "Total incl. 20%
+ * VAT"), on the same or the next line, then the amount: any other figure between them is another amount's.
+ */
+const WORD_OR_TERM = `(?:[^\\d£$€\\n]|${DATE}|${DAY_MONTH}|\\d{1,2}(?:[.,]\\d{1,2})?\\s?%)`;
+const labelledAmount = (labels: string, or = '') => new RegExp(`\\b(?:${labels})\\b${WORD_OR_TERM}{0,40}\\n?${WORD_OR_TERM}{0,40}?${MONEY_SOURCE}${or}`, 'i');
+/** "Pay £290.00 by 12 January 2027": an amount with when to pay it after it is the amount asked for. */
+const PAY_THEN_WHEN = `${MONEY_SOURCE}(?=\\s+(?:by|before|on|now|today)\\b)`;
 
 /**
  * What the customer owes, most specific label first: "Amount due" wins over a "Total" further up a table.
  * A total that no label names is not found: the customer would have to guess which figure to pay.
  */
 export const TOTAL: readonly RegExp[] = [
-  labelled('amount (?:due|owed|to pay|payable|to be (?:collected|debited|taken))|we(?: will|[\'’]ll) (?:collect|debit|take)|balance(?: (?:due|owed|outstanding|to pay))?|total (?:due|owed|payable|to pay)|(?:sum|amount) outstanding|outstanding balance|you owe|please pay', MONEY_SOURCE),
+  labelledAmount('amount (?:due|owed|to pay|payable|overdue|to be (?:collected|debited|taken))|we(?: will|[\'’]ll) (?:collect|debit|take)|balance(?: (?:due|owed|outstanding|overdue|to pay))?|total (?:due|owed|overdue|payable|to pay)|(?:sum|amount) outstanding|(?:outstanding|overdue) (?:balance|amount)|you owe|please pay', `|\\bpay\\s+${PAY_THEN_WHEN}`),
   // A paid receipt's total is what was paid: "Amount paid £48.00" (an amount still due, above, wins).
-  labelled('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?|amount (?:paid|charged)', MONEY_SOURCE),
+  labelledAmount('grand total|invoice total|gross (?:amount|total)|total(?: amount)?(?: \\(?inc(?:l(?:uding)?)?\\.? VAT\\)?)?|amount (?:paid|charged)'),
   // A total row that also adds up the quantity: "Total   160 pcs   ₹1,20,750.00".
   new RegExp(`\\btotal\\b[^\\d£$€\\n]{0,20}\\d+\\s*(?:pcs|pieces|items?|units?|nos\\.?)[^\\d£$€\\n]{0,20}${MONEY_SOURCE}`, 'i'),
 ];
@@ -111,6 +119,10 @@ export function inCustomerBlock(text: string, index: number): boolean {
   return false;
 }
 
+/** Whether the amount at `index` is an earlier bill's balance ("Previous balance"): never the amount due now. */
+export const earlier = (text: string, index: number) =>
+  /\b(?:previous|prior|last|opening|earlier)\s+(?:bill\s+|statement\s+)?$/i.test(text.slice(Math.max(0, index - 30), index));
+
 export type EssentialId = 'invoice-number' | 'invoice-date' | 'seller' | 'contact' | 'charges' | 'total' | 'due-date' | 'how-to-pay';
 
 /** GOV.UK's list of what an invoice must include, plus what a customer needs to act on it: when and how to pay. */
@@ -125,6 +137,8 @@ export const ESSENTIALS: ReadonlyArray<{
   skip?: (text: string, index: number) => boolean;
   /** Needed only while something is owed: a receipt, an invoice paid in full or a refund has no date or way to pay. */
   onlyWhenOwed?: boolean;
+  /** Words that make it needless while something is owed: "Due on receipt" is a date to pay by, today's. */
+  needless?: RegExp;
 }> = [
   {
     id: 'invoice-number',
@@ -199,12 +213,14 @@ export const ESSENTIALS: ReadonlyArray<{
       new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
     ],
   },
-  { id: 'total', label: 'total amount due', need: 'how much they owe', patterns: TOTAL },
+  // An earlier bill's balance ("Previous balance £71.05") is not what is owed now.
+  { id: 'total', label: 'total amount due', need: 'how much they owe', patterns: TOTAL, skip: earlier },
   {
     id: 'due-date',
     label: 'due date',
     need: 'by when to pay (a date, not "Net 14" or "within 14 days" to work out)',
     onlyWhenOwed: true,
+    needless: /\b(?:due|payable|payment due)(?: (?:up)?on| at)? (?:receipt|presentation)\b|\b(?:due|payable) (?:immediately|now)\b/i,
     patterns: [
       labelled('due date|date due|payment due|due(?: on| by)?|pay(?:ment)? by|payable by|pay before|pay no later than', DATE),
       // "Amount due: $129.00 by 3 December": the date after the amount, the year left to the reader.

@@ -225,6 +225,41 @@ describe('essentials in common layouts', () => {
     expect(found('Terms: Net 14. Payment is due within 14 days.')).not.toContain('due-date');
   });
 
+  it('a label with a date or a rate in it ("Amount due by 12 Jan 2027", "Total incl. 20% VAT") names the amount after it', () => {
+    for (const [text, amount] of [
+      ['Amount due by 12 Jan 2027\n£290.00', '£290.00'],
+      ['Total incl. 20% VAT £290.00', '£290.00'],
+      ['Pay £290.00 by 12 January 2027', '£290.00'],
+      ['Subtotal £241.67\nVAT 20% £48.33\nAmount due by 12 Jan 2027 £290.00', '£290.00'],
+    ]) {
+      expect(found(text!), text).toContain('total');
+      expect(analyseInvoice(invoice(text!)).amountDue.amount, text).toBe(amount);
+    }
+    // Another figure between a label and an amount is not a date or a rate: the amount is not the label's.
+    expect(found('Total 3 items\n£290.00')).not.toContain('total');
+  });
+
+  it('"Amount overdue", "Overdue amount" and "Overdue balance" name the amount due', () => {
+    for (const text of ['Amount overdue £290.00', 'Overdue amount: £290.00', 'Overdue balance\n£290.00', 'Total overdue £290.00']) {
+      expect(found(text), text).toContain('total');
+      expect(analyseInvoice(invoice(`Total £240.00\n${text}`)).amountDue.amount, text).toBe('£290.00');
+    }
+  });
+
+  it('"Previous balance" alone is no amount due now', () => {
+    expect(found('Previous balance £71.05\nPayments received £71.05')).not.toContain('total');
+    expect(found('Previous balance £71.05\nBalance due £80.00')).toContain('total');
+  });
+
+  it('"Due on receipt" is when to pay: no due date is missing; "Net 30" still misses one', () => {
+    for (const text of ['Terms: Due on receipt', 'Payment due upon receipt of this invoice.', 'Payable on receipt']) {
+      const { essentials, missing } = analyseInvoice(invoice(`${without('due-date')}\n${text}`));
+      expect(missing, text).toEqual([]);
+      expect(essentials.find((e) => e.id === 'due-date'), text).toMatchObject({ found: false, waived: text });
+    }
+    expect(analyseInvoice(invoice(`${without('due-date')}\nTerms: Net 30`)).missing.map((e) => e.id)).toEqual(['due-date']);
+  });
+
   it('line items without column heads are what is charged; totals and tax lines alone are not', () => {
     expect(found('Linen shirt (M)   £45.00\nDelivery   £4.95\nTotal £49.95')).toContain('charges');
     expect(found('Subtotal £45.00\nVAT £9.00\nTotal £54.00')).not.toContain('charges');
