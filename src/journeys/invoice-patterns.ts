@@ -268,7 +268,8 @@ export const ESSENTIALS: ReadonlyArray<{
  */
 export const SETTLED: readonly RegExp[] = [
   /\b(?:total|amount) (?:paid|received|charged to your (?:card|account))\b/i,
-  /\bpaid in full\b|\bfully paid\b|\b(?:was|were|has been|have been) paid\b/i,
+  // Not a condition on the goods: "Goods remain the property of Harbour & Finch Ltd until paid in full".
+  /(?<!\b(?:until|till|unless|once|when|if|upon|before|after|must|should|(?:to|will|shall) be) [^.!?\n]{0,60})(?:\bpaid in full\b|\bfully paid\b|\b(?:was|were|has been|have been) paid\b)/i,
   // A line that says how it was paid, or a "PAID" stamp: "Paid with PayPal on 12/03/2026", "Paid on 3 December".
   /^[ \t]*paid(?:[ \t]*$| (?:with|by|using|via|on)\b)/im,
   // The document's own title or number: a till receipt is paid at the till. ("Receipt" alone is also the part of a

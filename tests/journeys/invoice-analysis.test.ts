@@ -404,6 +404,14 @@ describe('credit notes and bills already paid', () => {
     }
   });
 
+  it('goods that stay the seller\'s "until paid in full" are not paid for: the bill still needs a due date and a way to pay', () => {
+    for (const clause of ['Goods remain the property of Harbour & Finch Ltd until paid in full.', 'Title passes to you once the goods have been paid for in full.', 'The invoice must be paid in full by the due date.']) {
+      const missing = analysed(`Total £290.00\n${clause}`).missing.map((e) => e.id);
+      expect(missing, clause).toEqual(expect.arrayContaining(['due-date', 'how-to-pay']));
+    }
+    expect(essential('Total £290.00\nThis invoice has been paid in full. Thank you.', 'due-date').waived).toBe('This invoice has been paid in full. Thank you.');
+  });
+
   it('a part paid, or a bill with only terms, still needs a due date', () => {
     for (const text of ['Total £100.00\nAmount paid £40.00\nBalance due £60.00', 'Total £50.00\nTerms: Net 30', 'Receipt\nAmount due £50.00\nPayment received after 30 days incurs a fee', 'Total £50.00\nFor a return we issue a credit note; refunds take 5 days.']) {
       expect(analysed(text).missing.map((e) => e.id), text).toContain('due-date');
