@@ -290,10 +290,11 @@ export const THANKS: readonly RegExp[] = [/(?<!no[,.]?\s*)\bthank(?:s| you)\b/i,
 
 /**
  * Up to SENTENCE_CHARS characters of the same sentence (a stop inside a figure, "£25.00", ends nothing; a sentence
- * of a PDF may run over several lines, so a line's end does not either).
+ * of a PDF may run over several lines, so a line's end does not either, but for a line that ends in a figure: a row
+ * of a table, "Indoor court hire, 4 sessions / £48.00", is no sentence going on).
  */
 const SENTENCE_CHARS = 200;
-const IN_SENTENCE = `(?:[^.!?]|[.!?](?!\\s)){0,${SENTENCE_CHARS}}`;
+const IN_SENTENCE = `(?:[^.!?\\n]|[.!?](?!\\s)|(?<![\\d%])\\n){0,${SENTENCE_CHARS}}`;
 /** Words that say the customer has not paid: what a threat of the courts is made over. */
 const NOT_PAYING =
   "\\b(?:non-?payment|unpaid|overdue|arrears|late payments?|not (?:been )?(?:paid|received)|(?:do|does|did) not pay|don['’]t pay|fail(?:s|ure|ing)? to (?:pay|remit|settle)|outstanding|recover\\w*|debts?|default)\\b";
@@ -308,7 +309,7 @@ const CHARGED =
  */
 const INTEREST_CHARGED = new RegExp(`\\binterest\\b(?:(?<=${CHARGING}interest)|(?=${CHARGED}))(?<!\\b(?:no|without|0%) interest)(?![- ]free)`, 'i');
 /** The courts and their officers, named in a sentence about a sum not paid: not a consumer's own right to go to court. */
-const LEGAL = '\\b(?:legal (?:action|proceedings)|proceedings|(?:county )?court|solicitors?|bailiffs?|enforcement)\\b';
+const LEGAL = '\\b(?:legal (?:action|proceedings)|proceedings|(?:county )?courts?(?! (?:hire|booking|sessions?|rental)\\b)|solicitors?|bailiffs?|enforcement)\\b';
 const LEGAL_THREAT = new RegExp(`${LEGAL}(?:(?<=${NOT_PAYING}${IN_SENTENCE})|(?=${IN_SENTENCE}${NOT_PAYING}))`, 'i');
 
 /** Threats: what happens to the customer if they do not pay. */

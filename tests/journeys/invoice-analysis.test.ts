@@ -114,6 +114,14 @@ describe('thanks, threats and help', () => {
     expect(analyseInvoice(invoice(threats)).threats.phrases).toEqual(['Interest', 'interest', 'court', 'proceedings', 'solicitors', 'Failure to pay', 'county court']);
   });
 
+  it('a court hired, or a court named on a table row, is no threat over a sum outstanding', () => {
+    const club = 'Indoor court hire, 4 sessions\n£48.00\nFloodlights\n£8.00\nOutstanding balance\n£56.00';
+    expect(analyseInvoice(invoice(club)).threats).toEqual({ count: 0, phrases: [] });
+    expect(analyseInvoice(invoice('Court 3\n£12.00\nOutstanding balance £12.00')).threats).toEqual({ count: 0, phrases: [] });
+    // Over a sum outstanding, the courts are a threat still, on lines of their own too.
+    expect(analyseInvoice(invoice('If the outstanding balance is not paid\nwe will start court proceedings.')).threats.phrases).toEqual(['court', 'proceedings']);
+  });
+
   it('counts offers of help; "interest-free" and "no interest" are not threats', () => {
     const text = "If you can't pay by then, let us know: we offer a payment plan, interest-free, with no interest at all. Questions? Call us.";
     const { threats, help } = analyseInvoice(invoice(text));
