@@ -247,11 +247,21 @@ function figureSizes(items: ReadDocument['items'], figure: string): number[] {
 }
 
 function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
-  const body = bodyOf(doc);
   // The last match of the most specific label: a bill lists an earlier balance or an item total before the amount due.
   // A balance of nothing says the bill is settled (a hotel folio paid at the desk): the total is what the customer
-  // looks for, unless every amount there is nothing.
+  // looks for, unless every amount there is nothing. A settled bill that shows its balance of nothing large instead
+  // ("Balance due £0.00") tells the customer at a glance what they owe: that is the amount they look for.
   const match = matches.map((found) => found.filter(nonZero).at(-1)).find(Boolean) ?? matches.map((found) => found.at(-1)).find(Boolean) ?? null;
+  const due = measured(doc, match);
+  const nothing = matches[0]!.at(-1);
+  if (due.prominent || !nothing || match === nothing || matches[0]!.some(nonZero)) return due;
+  const shown = measured(doc, nothing);
+  return shown.prominent ? shown : due;
+}
+
+/** An amount due as the invoice shows it: its words, its figure and the size the figure is shown at. */
+function measured(doc: ReadDocument, match: RegExpExecArray | null): AmountDue {
+  const body = bodyOf(doc);
   const amount = match ? (match[0].match(MONEY)?.[0] ?? null) : null;
   if (!match || !amount) return { text: null, amount: null, fontSize: null, bodyFontSize: body, ratio: null, prominent: false };
   // Match the figure without its currency sign: a page or PDF may set "£" and "110.00" as separate runs.

@@ -162,6 +162,25 @@ describe('amount due', () => {
     expect(analyseInvoice(invoice('Balance brought from last bill £64.99\nYour balance £71.48\nPrevious balance £64.99')).amountDue.text).toBe('balance £71.48');
   });
 
+  it('a settled bill that shows its balance of nothing large stands out with it; its total set small is not held against it', () => {
+    const text = 'Receipt for invoice HF-20931\nTotal £290.00\nPaid with Visa ending 4242 -£290.00\nBalance due £0.00';
+    const shown = (balancePx: number) => [
+      { text: 'Receipt for invoice HF-20931', fontSize: 16 },
+      { text: 'Total', fontSize: 16 },
+      { text: '£290.00', fontSize: 16 },
+      { text: 'Paid with Visa ending 4242', fontSize: 16 },
+      { text: '-£290.00', fontSize: 16 },
+      { text: 'Balance due', fontSize: 16 },
+      { text: '£0.00', fontSize: balancePx },
+    ];
+    expect(analyseInvoice(invoice(text, shown(28))).amountDue).toMatchObject({ text: 'Balance due £0.00', amount: '£0.00', prominent: true });
+    // Shown no larger than the rest, the total is what the customer looks for, as on a hotel folio.
+    expect(analyseInvoice(invoice(text, shown(16))).amountDue).toMatchObject({ text: 'Total £290.00', prominent: false });
+    // Something still owed is the amount due, however large a balance of nothing elsewhere.
+    const owed = 'Total £290.00\nAmount due £90.00\nGift card balance £0.00';
+    expect(analyseInvoice(invoice(owed, [...shown(28), { text: '£90.00', fontSize: 16 }])).amountDue).toMatchObject({ amount: '£90.00', prominent: false });
+  });
+
   it('is measured where the figure is shown whole: "£110.00" is not inside "£1,110.00"', () => {
     const shown = [
       { text: 'Invoice total', fontSize: 16 },
