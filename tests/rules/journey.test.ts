@@ -130,6 +130,35 @@ describe('returns journey rules', () => {
     expect(call.filter(([rule]) => rule === 'returns-no-human')).toEqual([]);
   });
 
+  it('an order number of more figures than a phone number has, or one named as an order\'s, is no phone number', () => {
+    for (const text of ['Return booked. Returns label ready. 302-4471288-1654321', 'Return booked. Returns label ready. Order no. 4471288165', 'Return booked. Returns label ready. Tracking number: 0034 5521 8871']) {
+      expect(rulesFound([step(0, 'Your orders'), step(1, text)]).map(([rule]) => rule), text).toEqual(['returns-no-human']);
+    }
+    expect(rulesFound([step(0, 'Your orders'), step(1, 'Return booked. Returns label ready. Questions? Call +44 20 7946 0958.')])).toEqual([]);
+  });
+
+  it.each([
+    'Your return request has been submitted. Confirmation #A1234 is on its way to your inbox.',
+    'Your return was created successfully.',
+    'Your return is authorised. Pack the item and send it back within 14 days.',
+    'Return placed. Confirmation #A1234',
+    "We've emailed you a label to print.",
+  ])('a last page saying "%s" gives something to keep, and is no dead end beside an email for questions', (text) => {
+    const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, `${text} Questions? Email returns@shop.test.`)]);
+    expect(found.filter(([rule]) => rule !== 'returns-no-human')).toEqual([]);
+  });
+
+  it('a sign-in page with a link past it as a guest is no login wall; a sign-in alone still is', () => {
+    const signIn = [field('email', 'Email'), field('password', 'Password')];
+    const target = (element: string) => ({ element, selector: 'a', text: '', box: { x: 0, y: 0, width: 200, height: 48 }, inline: false });
+    for (const way of ['link "Return without signing in"', 'button "Continue as a guest"', 'link "No account? Find your order"']) {
+      const steps = [step(0, 'Sign in', {}, { fields: signIn, targets: [target(way)] }), step(1, 'Return confirmed. Return number R-1.', {}, { contactLinks: ['Chat with us'] })];
+      expect(rulesFound(steps), way).toEqual([]);
+    }
+    const walled = [step(0, 'Sign in', {}, { fields: signIn, targets: [target('link "Forgotten your password?"'), target('link "Create an account"')] }), step(1, 'Return confirmed. Return number R-1.', {}, { contactLinks: ['Chat with us'] })];
+    expect(rulesFound(walled)).toEqual([['returns-login-wall', 'medium', 0]]);
+  });
+
   it('a last page that only thanks the customer gives nothing to keep', () => {
     const found = rulesFound([step(0, 'Your orders HC-10421'), step(1, 'Thank you. Questions? Chat with us.', {}, { contactLinks: ['Chat with us'] })]);
     expect(found.filter(([rule]) => rule === 'returns-no-confirmation')).toEqual([['returns-no-confirmation', 'high', 1]]);

@@ -20,6 +20,26 @@ describe('returns journey rules', () => {
     expect(wall).toMatchObject({ severity: 'medium', area: 'returns', evidence: { element: 'textbox labelled "Password"', selector: '#password' } });
   });
 
+  it('a sign-in page with a link "Return without signing in", taken to a guest return by order number, is no login wall', async () => {
+    const result = await fixtures.run(
+      journey(
+        '  - name: Start a return\n    goto: /returns/login-guest-link.html\n' +
+          '  - name: Go on as a guest\n    tap: { role: link, name: Return without signing in }\n' +
+          '  - name: Order number\n    type: { label: Order number, text: "55012" }\n' +
+          '  - name: Email\n    type: { label: Email address, text: "priya@example.com" }\n' +
+          '  - name: Continue\n    tap: { role: button, name: Continue }\n',
+      ),
+    );
+    expect(result.steps.map((step) => step.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    // "Your return request has been submitted … Confirmation #A1234", "We'll email you a label to print": something to keep.
+    expect(returnsRules(result)).toEqual([]);
+  });
+
+  it('a long order number ("302-4471288-1654321") is no phone number: a return with no contact has nobody to ask', async () => {
+    const result = await fixtures.run(journey('  - name: Done\n    goto: /returns/order-number-only.html\n'));
+    expect(returnsRules(result)).toEqual([['returns-no-human', 'medium', 0]]);
+  });
+
   it('a return that ends in "please call our returns team" is a high dead end with nothing to keep', async () => {
     const result = await fixtures.run(through('Continue to the phone page'));
     expect(returnsRules(result)).toEqual([

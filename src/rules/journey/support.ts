@@ -6,11 +6,23 @@ const PHONE_LIKE = /\+?\d[\d ()-]{7,}\d/g;
 /** Fewer figures than any customer line has: a date (2026-11-23) or an order number is not a phone number. */
 const PHONE_DIGITS = 9;
 
-/** The first phone number in the text, or null: a run of figures with at least nine digits that is not a date. */
+/** More figures than any phone number has (ITU-T E.164: fifteen at most): an order number ("302-4471288-1654321"). */
+const MAX_PHONE_DIGITS = 15;
+/** Words that name the figures after them as an order's or a parcel's: "Order 302-4471288-16", "Tracking no. 1Z 999". */
+const NAMED_NUMBER = /\b(?:order|invoice|reference|ref|tracking|parcel|return|rma|account|customer|item)\b\W{0,3}(?:(?:number|no|id)\b\W{0,3})?$/i;
+
+/**
+ * The first phone number in the text, or null: a run of nine to fifteen figures that is not a date, nor a number the
+ * words before it name as an order's or a parcel's.
+ */
 export function phoneNumberIn(text: string): string | null {
-  for (const [run] of text.matchAll(PHONE_LIKE)) {
+  for (const match of text.matchAll(PHONE_LIKE)) {
+    const run = match[0];
     if (/^\d{4}-\d{2}-\d{2}$/.test(run.trim())) continue;
-    if (run.replace(/\D/g, '').length >= PHONE_DIGITS) return run;
+    const digits = run.replace(/\D/g, '').length;
+    if (digits < PHONE_DIGITS || digits > MAX_PHONE_DIGITS) continue;
+    if (NAMED_NUMBER.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
+    return run;
   }
   return null;
 }
@@ -22,8 +34,9 @@ export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
  * "Authorisation number", "Drop-off code", "Tracking number", "Print your label").
  */
 const KEEPSAKE_WORDS = [
-  'returns? (is |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|started)',
-  'return request (received|submitted|sent)',
+  'returns? (is |was |has been )?(confirmed|created|registered|booked|submitted|accepted|approved|authori[sz]ed|placed|started)',
+  'return request (is |was |has been )?(received|submitted|sent|created|accepted|approved)',
+  'confirmation (number|no\\.?|id|code|#)',
   'returns? (number|no\\.?|id|code|authori[sz]ation)',
   'rma',
   'reference',
@@ -36,6 +49,8 @@ const KEEPSAKE_WORDS = [
   'drop[- ]?off code',
   'collection (is )?booked',
   "we('ve| have) (received|got|registered) your return",
+  // "We've emailed you a label to print", "We'll email you a returns label".
+  "we(['’]ve|['’]ll| have| will) (e-?mailed|e-?mail|sent|send|texted|text) (it |them )?(to )?you (a |an |your |the )?(returns? |prepaid |postage |shipping )?(label|slip|qr code|confirmation)",
 ];
 export const KEEPSAKE = new RegExp(`\\b(?:${KEEPSAKE_WORDS.join('|')})\\b`, 'i');
 
