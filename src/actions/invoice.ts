@@ -77,13 +77,37 @@ function isPdfResponse(response: Response): boolean {
   return /^application\/pdf\b/i.test(headers['content-type'] ?? '') && !/^\s*attachment/i.test(headers['content-disposition'] ?? '');
 }
 
-/** The file name at the end of an address (`invoice.pdf` for …/orders/10442/invoice.pdf?token=…). */
+/**
+ * The file name at the end of an address (`invoice.pdf` for …/orders/10442/invoice.pdf?token=…); `invoice.pdf` for a
+ * file the page made itself, whose blob: address ends in a random id.
+ */
 function fileNameOf(url: string): string {
+  if (!/^https?:/i.test(url)) return 'invoice.pdf';
   try {
     return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'invoice.pdf');
   } catch {
     return 'invoice.pdf';
   }
+}
+
+/**
+ * The bytes of a PDF the browser shows: asked for again with the customer's cookies, or, for a file the page made
+ * itself (a blob: or data: address, as a shop's script opens an invoice it fetched), read by the page that made it:
+ * no request from outside the page can reach it.
+ */
+async function shownFile(page: Page, response: Response): Promise<Uint8Array> {
+  const url = response.url();
+  if (/^https?:/i.test(url)) return (await page.context().request.get(url)).body();
+  const encoded = await page.evaluate(async (address) => {
+    const blob = await (await fetch(address)).blob();
+    return await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^[^,]*,/, ''));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+  }, url);
+  return Buffer.from(encoded, 'base64');
 }
 
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
@@ -104,7 +128,7 @@ async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema
   const name = 'suggestedFilename' in file ? file.suggestedFilename() : fileNameOf(file.url());
   const bytes = await ctx
     // A PDF the browser shows is asked for again with the customer's cookies: what the tab holds is the viewer.
-    .waiting(async () => ('suggestedFilename' in file ? readFile(await file.path()) : (await page.context().request.get(file.url())).body()))
+    .waiting(async () => ('suggestedFilename' in file ? readFile(await file.path()) : shownFile(page, file)))
     .catch((error: Error) => {
       throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
     });

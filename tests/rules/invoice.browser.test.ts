@@ -187,6 +187,13 @@ ${step('{ download: { role: link, name: View the old invoice } }')}`;
     expect(findingsOf(result, 'invoice-essentials')[0]!.evidence.element).toBe('downloaded invoice bad.pdf');
   });
 
+  it('a PDF the page fetches and opens in a new tab from a blob: address is read the same', async () => {
+    const result = await run('blob-view.html', '{ download: { role: button, name: View invoice (PDF) } }');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(result.steps[1]!.findings.filter((f) => f.class !== 'timing')).toEqual([]);
+    closeTo(result.steps[1]!.effortBreakdown.reading, reading(await pdfWords('good.pdf')));
+  });
+
   it('an HTML download is read in the browser, with its real font sizes', async () => {
     const result = await run('download.html', '{ download: { role: link, name: Download invoice (web page) } }');
     expect(invoiceFindings(result)).toEqual([]);
