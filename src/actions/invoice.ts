@@ -172,6 +172,7 @@ async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSch
       read.items.push(...inner.items);
       read.links.push(...inner.links);
       read.pairs.push(...inner.pairs);
+      read.lang ||= inner.lang;
     }
     return { read, location: ctx.page.url(), target: { description: 'the invoice page', text: read.text.slice(0, 80), box: null, pageBox: null } };
   }
@@ -181,6 +182,8 @@ async function onPage(ctx: ActionContext, page: true | z.infer<typeof LocatorSch
 
 /** A page's labels paired with their values (see PageText.pairs); a file has none. */
 const pairsOf = (read: object): string[] => ('pairs' in read && Array.isArray(read.pairs) ? (read.pairs as string[]) : []);
+/** The language a page declares (see PageText.lang); '' for a PDF or a text file. */
+const langOf = (read: object): string => ('lang' in read && typeof read.lang === 'string' ? read.lang : '');
 
 export const invoice = defineAction({
   summary:
@@ -204,6 +207,7 @@ export const invoice = defineAction({
         items: read.items,
         links: read.links,
         ...(pairsOf(read).length > 0 && { pairs: pairsOf(read) }),
+        ...(langOf(read) && { lang: langOf(read) }),
         bodyFontSize: bodyFontSize(read.items),
         gradeTarget: args.grade ?? DEFAULT_GRADE,
       },

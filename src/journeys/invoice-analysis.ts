@@ -7,6 +7,13 @@ import type { ReadDocument } from '../artifacts/types.js';
 import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
 import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
+declare module '../artifacts/types.js' {
+  interface ReadDocument {
+    /** The language the document declares (a page's `lang`: "es", "de-AT"), when it declares one. */
+    lang?: string;
+  }
+}
+
 export interface Essential {
   id: EssentialId;
   label: string;
@@ -72,16 +79,34 @@ const FUNCTION_WORDS: Record<string, RegExp> = {
   Italian: /^(?:il|di|per|con|della|delle|che|un|sono|vostro|vostra|grazie|alla|dei|nel)$/,
 };
 
+/** Enough function words of one language, and half as many again as of the other, to say the words are in it. */
+const plainly = (count: number, other: number) => count >= 5 && count >= 1.5 * other;
+
 /**
- * The language of an invoice's words when it is plainly another than English: its short function words outnumber
- * English ones by half again, and there are at least five of them. Null for English, a mixed one, or too few words.
+ * The language an invoice is written in when it is another than English, or null. The language the document declares
+ * (a page's `lang`: "es", "de-AT") says so, even for a terse invoice of few words ("Factura 2026/0789", "Gracias por
+ * su compra"), unless its words are plainly English; with none declared, or English declared, its words say so when
+ * they are plainly another language: its short function words outnumber English ones by half again, and there are at
+ * least five of them (a page left as lang="en" by its template may hold a German invoice). Null for English, a mixed
+ * one, or too few words.
  */
-export function invoiceLanguage(text: string): string | null {
+export function invoiceLanguage(text: string, declared = ''): string | null {
   const tokens = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   const counts = Object.entries(FUNCTION_WORDS).map(([language, words]) => [language, tokens.filter((t) => words.test(t)).length] as const);
   const english = counts.find(([language]) => language === 'English')![1];
   const [language, count] = counts.filter(([language]) => language !== 'English').sort((a, b) => b[1] - a[1])[0]!;
-  return count >= 5 && count >= 1.5 * english ? language : null;
+  const code = /^[a-z]{2,3}\b/i.exec(declared.trim())?.[0].toLowerCase();
+  if (code && code !== 'en' && !plainly(english, count)) return languageName(code);
+  return plainly(count, english) ? language : null;
+}
+
+/** The English name of a language by its code ("es" → "Spanish"), or the code itself where none is known. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** The invoices among a step's documents that cx-shop can read: written in English (see invoiceLanguage). */
@@ -385,7 +410,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     readingChars: text.replace(/\s+/g, '').length,
     words,
     pictureOnly: words < TEXT_WORDS,
-    language: invoiceLanguage(text),
+    language: invoiceLanguage(text, doc.lang),
   };
   cache.set(doc, analysis);
   return analysis;

@@ -18,6 +18,8 @@ export interface PageText {
    * The text reads such a band as a line of labels, then a line of values, which pairs neither.
    */
   pairs: string[];
+  /** The language the page declares for the invoice (its `lang`, on the invoice's part or the whole page), or ''. */
+  lang: string;
 }
 
 /**
@@ -137,5 +139,6 @@ export function pageText(root?: Element | null): PageText {
     for (const inner of shadows) read(inner, part);
   };
   for (const part of parts) read(part, part);
-  return { text: textLines.join('\n'), items, links, pairs };
+  const lang = (main ?? parts[0]!).closest('[lang]')?.getAttribute('lang')?.trim() ?? '';
+  return { text: textLines.join('\n'), items, links, pairs, lang };
 }

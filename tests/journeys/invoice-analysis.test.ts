@@ -41,6 +41,23 @@ describe('the language an invoice is written in', () => {
   });
 });
 
+describe('the language an invoice declares', () => {
+  const FACTURA = 'Cerámica Sol S.L.\nFactura 2026/0789\nFecha de vencimiento: 15/01/2027\nTotal a pagar 229,78 €\nGracias por su compra.';
+
+  it('names a terse invoice\'s language, too few words to tell by them', () => {
+    expect(invoiceLanguage(FACTURA)).toBeNull();
+    expect(invoiceLanguage(FACTURA, 'es')).toBe('Spanish');
+    expect(invoiceLanguage(FACTURA, 'es-ES')).toBe('Spanish');
+    expect(analyseInvoice({ ...invoice(FACTURA), lang: 'es' }).language).toBe('Spanish');
+  });
+
+  it('gives way to words that are plainly English, and English declared gives way to words plainly another language', () => {
+    expect(invoiceLanguage(Object.values(LINES).join('\n'), 'de')).toBeNull();
+    expect(invoiceLanguage(Object.values(LINES).join('\n'), 'en-GB')).toBeNull();
+    expect(invoiceLanguage('Vielen Dank für Ihre Bestellung. Bitte überweisen Sie den Betrag bis zum 29.05.2026 auf das unten genannte Konto. Bei Fragen sind wir für Sie da.', 'en')).toBe('German');
+  });
+});
+
 describe('essentials', () => {
   it('a good invoice gives every essential, each with the line that shows it', () => {
     const { essentials, missing } = analyseInvoice(invoice(Object.values(LINES).join('\n')));

@@ -76,6 +76,13 @@ describe('invoice: page', () => {
     expect(result.steps[1]!.environment).toEqual(["invoice in German: cx-shop reads English invoices, so what it says was not checked"]);
   });
 
+  it('a terse invoice on a page that declares its language Spanish (lang="es") is not checked either', async () => {
+    const result = await run('factura.html', 'page');
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(invoiceFindings(result)).toEqual([]);
+    expect(result.steps[1]!.environment).toEqual(["invoice in Spanish: cx-shop reads English invoices, so what it says was not checked"]);
+  });
+
   it('a hard, threatening invoice with the amount in small print is each rule\'s finding', async () => {
     const result = await run('bad.html', '{ page: { css: main } }');
     expectBadInvoice(result, 'px', 12);
