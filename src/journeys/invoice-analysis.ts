@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type EssentialId } from './invoice-patterns.js';
+import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type Across, type EssentialId } from './invoice-patterns.js';
 import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
 declare module '../artifacts/types.js' {
@@ -367,6 +367,31 @@ export function pairColumns(text: string): string {
   return out.join('\n');
 }
 
+/** A run of text with where a page sets it across (see PageText.items); a PDF's or an older report's runs say nowhere. */
+type Placed = ReadDocument['items'][number] & { left?: number; right?: number };
+
+/**
+ * Where each line of the text is set across the page, from the runs of text that show it: the runs are found in the
+ * text in reading order, and a line spans from the leftmost to the rightmost of its runs. Undefined when the runs say
+ * nothing of where they are.
+ */
+function acrossOf(text: string, items: readonly Placed[]): Across | undefined {
+  const placed: Array<{ start: number; end: number; left: number; right: number }> = [];
+  let cursor = 0;
+  for (const { text: run, left, right } of items) {
+    if (left === undefined || right === undefined || right <= left) continue;
+    const at = text.indexOf(run, cursor);
+    if (at === -1) continue;
+    placed.push({ start: at, end: at + run.length, left, right });
+    cursor = at + run.length;
+  }
+  if (placed.length === 0) return undefined;
+  return (start, end) => {
+    const runs = placed.filter((run) => run.start >= start && run.end <= end);
+    return runs.length > 0 ? { left: Math.min(...runs.map((run) => run.left)), right: Math.max(...runs.map((run) => run.right)) } : null;
+  };
+}
+
 const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
 
 /**
@@ -384,11 +409,12 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   const labelledText = doc.pairs?.length ? `${text}\n${doc.pairs.join('\n')}` : text;
   // The labelled amounts, read once: what is owed waives a due date or not, and gives the amount due.
   const amounts = labelledAmounts(labelledText);
+  const across = acrossOf(labelledText, doc.items);
   const settled = settledBy(labelledText, amounts);
   const essentials = ESSENTIALS.map(({ id, label, need, patterns, link: gives, skip, onlyWhenOwed, needless }): Essential => {
     const found = (evidence: string) => ({ id, label, need, found: true, evidence, waived: null });
     for (const pattern of patterns) {
-      const match = skip ? matchesOf(labelledText, pattern).find((m) => !skip(labelledText, m.index)) : pattern.exec(labelledText);
+      const match = skip ? matchesOf(labelledText, pattern).find((m) => !skip(labelledText, m.index, across)) : pattern.exec(labelledText);
       if (match) return found(evidenceOf(labelledText, match));
     }
     const link = gives ? doc.links?.find(gives) : undefined;

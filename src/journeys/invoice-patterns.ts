@@ -96,10 +96,35 @@ function addressedTo(text: string, index: number): boolean {
 }
 
 /**
- * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
- * few short lines under a heading "Bill to" of its own, with no heading of the seller's ("Sold by") between.
+ * Where the text from `start` to `end` (a line) is set across the page, its left and right edges, when the document
+ * says (a page's runs of text do); null when it does not.
  */
-export function inCustomerBlock(text: string, index: number): boolean {
+export type Across = (start: number, end: number) => { left: number; right: number } | null;
+
+/**
+ * Whether the customer's block, from the line at `from` down to the line of `index`, runs into a column set beside it:
+ * a line that starts right of where every line above it in the block ends ("Bill to / Priya Shah / her email" on the
+ * left, the seller's "Harbour & Finch Ltd / accounts@…" on the right, which the text reads one after the other).
+ */
+function besideBlock(text: string, from: number, index: number, across?: Across): boolean {
+  if (!across) return false;
+  let right = -Infinity;
+  for (let start = from; start <= index; ) {
+    const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+    const box = across(start, end);
+    if (box && box.left > right + 1 && right > -Infinity) return true;
+    if (box) right = Math.max(right, box.right);
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
+ * few short lines under a heading "Bill to" of its own, with no heading of the seller's ("Sold by") between, nor a
+ * column beside the customer's details that the text reads after them (when the document says where its lines are).
+ */
+export function inCustomerBlock(text: string, index: number, across?: Across): boolean {
   const lines = text.slice(0, index).split('\n');
   const at = lines.length - 1;
   if (CUSTOMER_HEADING.test(lines[at]!)) return true;
@@ -113,7 +138,8 @@ export function inCustomerBlock(text: string, index: number): boolean {
       // The heading stands alone, and every line from it to the match is short: one block.
       const alone = heading[0].length === lines[i]!.trimEnd().length || lines[i]!.slice(heading[0].length).trim() === '';
       const short = Array.from({ length: at - i }, (_, k) => lineAt(i + 1 + k)).every((line) => line.trim().split(/\s+/).length <= BLOCK_WORDS);
-      return alone && short;
+      const from = lines.slice(0, i).reduce((offset, line) => offset + line.length + 1, 0);
+      return alone && short && !besideBlock(text, from, index, across);
     }
   }
   return false;
@@ -133,8 +159,11 @@ export const ESSENTIALS: ReadonlyArray<{
   patterns: readonly RegExp[];
   /** A link that gives the essential when no words do: its words may say only "Pay online", its address says where. */
   link?: (link: DocumentLink) => boolean;
-  /** A match that does not count (the customer's own email under "Bill to" is no way to reach the seller). */
-  skip?: (text: string, index: number) => boolean;
+  /**
+   * A match that does not count (the customer's own email under "Bill to" is no way to reach the seller); `across`
+   * says where a line is set, when the document says.
+   */
+  skip?: (text: string, index: number, across?: Across) => boolean;
   /** Needed only while something is owed: a receipt, an invoice paid in full or a refund has no date or way to pay. */
   onlyWhenOwed?: boolean;
   /** Words that make it needless while something is owed: "Due on receipt" is a date to pay by, today's. */
@@ -177,7 +206,7 @@ export const ESSENTIALS: ReadonlyArray<{
     ],
     // The customer's own company is not who is asking to be paid: under "Bill to", on a "Buyer (Bill to): … Pvt Ltd"
     // line, or named as whom the invoice is to or for.
-    skip: (text, index) => inCustomerBlock(text, index) || addressedTo(text, index),
+    skip: (text, index, across) => inCustomerBlock(text, index, across) || addressedTo(text, index),
   },
   {
     id: 'contact',

@@ -8,8 +8,11 @@ import type { DocumentLink } from '../artifacts/types.js';
 export interface PageText {
   /** The element's text as rendered (innerText): block elements on lines of their own, hidden text left out. */
   text: string;
-  /** Each visible run of text in document (reading) order, with its computed font size in CSS px. */
-  items: Array<{ text: string; fontSize: number }>;
+  /**
+   * Each visible run of text in document (reading) order, with its computed font size in CSS px, and where it is set
+   * across the page (its left and right edges in CSS px): a column beside another is told apart by it.
+   */
+  items: Array<{ text: string; fontSize: number; left: number; right: number }>;
   /** Visible links to a web page, an email address or a phone number, with the words they show. */
   links: DocumentLink[];
   /**
@@ -95,6 +98,7 @@ export function pageText(root?: Element | null): PageText {
   const lines = (rendered: string) => rendered.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
 
   const items: PageText['items'] = [];
+  const range = document.createRange();
   const textLines: string[] = [];
   const links: DocumentLink[] = [];
   const pairs: string[] = [];
@@ -123,7 +127,9 @@ export function pageText(root?: Element | null): PageText {
       const parent = node.parentElement;
       if (!text || !parent || !visible(parent) || inMenu(parent, part)) continue;
       const fontSize = Number.parseFloat(getComputedStyle(parent).fontSize) || 0;
-      items.push({ text, fontSize: Math.round(fontSize * 100) / 100 });
+      range.selectNodeContents(node);
+      const { left, right } = range.getBoundingClientRect();
+      items.push({ text, fontSize: Math.round(fontSize * 100) / 100, left: Math.round(left), right: Math.round(right) });
     }
     const blocks = scope instanceof ShadowRoot ? Array.from(scope.children).filter(visible) : [scope];
     const menuLines = new Set(scope.nodeType === Node.ELEMENT_NODE ? menusOf(part).filter((menu) => scope.contains(menu)).flatMap((menu) => lines((menu as HTMLElement).innerText ?? '')) : []);

@@ -485,6 +485,27 @@ describe("the customer's own details", () => {
     // Without it, the same lines are the customer's.
     expect(analyseInvoice(invoice(text.replace('SOLD BY\n', ''))).essentials.find((e) => e.id === 'seller')!.found).toBe(false);
   });
+
+  it("the seller's details set in a column beside the customer's are the seller's; the customer's, in a column of their own, theirs", () => {
+    // Bill to / Priya Shah / her email on the left; Harbour & Finch Ltd / accounts@… on the right: read one after the other.
+    const lines: Array<[string, number, number]> = [
+      ['Invoice HF-20931', 16, 200],
+      ['Bill to', 16, 76],
+      ['Priya Shah', 16, 96],
+      ['priya.shah@example.com', 16, 200],
+      ['Harbour & Finch Ltd', 420, 584],
+      ['accounts@harbourfinch.example', 350, 584],
+      ['Amount due £290.00', 16, 584],
+    ];
+    const text = lines.map(([line]) => line).join('\n');
+    const placed = lines.map(([line, left, right]) => ({ text: line, fontSize: 16, left, right }));
+    const found = analyseInvoice(invoice(text, placed)).essentials;
+    expect(found.find((e) => e.id === 'seller')).toMatchObject({ found: true, evidence: 'Harbour & Finch Ltd' });
+    expect(found.find((e) => e.id === 'contact')).toMatchObject({ found: true, evidence: 'accounts@harbourfinch.example' });
+    // Set under one another, in one column, the same lines are the customer's.
+    const stacked = lines.map(([line]) => ({ text: line, fontSize: 16, left: 16, right: 300 }));
+    expect(analyseInvoice(invoice(text, stacked)).essentials.find((e) => e.id === 'contact')!.found).toBe(false);
+  });
 });
 
 describe('amounts grouped with a space', () => {
