@@ -21,7 +21,7 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'hover'; target: TargetInfo }
   | { type: 'document'; url: string; how: 'navigate' | 'reload' | 'back_forward' | 'prerender' | 'restored' }
   | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash'; /** A jump within the same page (see withinPage). */ samePage?: true }
-  | ({ type: 'message'; arrival: boolean } & AppearedText)
+  | ({ type: 'message'; arrival: boolean; dialog?: string } & AppearedText)
   /** A request the page's own code made on its own (in a timer it set while the customer did nothing). */
   | { type: 'call'; method: string; url: string }
   /** An error thrown by such code. */
@@ -1150,6 +1150,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     restyled: Set<Element>;
     /** Elements whose attributes (not a style, class or id) changed since, by name: words CSS draws (see drawnWords). */
     drawing: Map<Element, Set<string>>;
+    /** Every node put into the page since, kept for the whole action (`inserted` is emptied at each look). */
+    drawn: WeakSet<Node>;
+    /** The dialogs this action opened, read as messages, with their key (see report's `dialog`). */
+    dialogs: Map<Element, string>;
     quiet: number;
   }
   interface LabelThen {
@@ -1177,6 +1181,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
         record.addedNodes.forEach((node) => {
           action!.added.add(node);
           action!.inserted.add(node);
+          action!.drawn.add(node);
         });
         record.removedNodes.forEach((node) => {
           const text = lib.clean(node.textContent);
@@ -1331,7 +1336,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (r.width <= 2 && r.height <= 2 && getComputedStyle(el).display !== 'contents') return true;
     return lib.clippedAway(el, 2);
   };
-  const report = (el: Element, text: string, arrival: boolean, kind: AppearedText['kind'] = kindOf(el, text)) => {
+  let dialogsRead = 0;
+  /** `dialog`: the key of a dialog read again as it fills in; its last reading stands for the earlier ones. */
+  const report = (el: Element, text: string, arrival: boolean, kind: AppearedText['kind'] = kindOf(el, text), dialog?: string) => {
     // A sign that the page is working ("Taking payment…", "Loading…") is glanced at, not read: and whether it is
     // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.
     if (text.length <= 40 && lib.saysWorking(text)) return;
@@ -1341,7 +1348,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     shown.set(text, el);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind, text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }) });
+    send({ type: 'message', arrival, kind, text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }), ...(dialog !== undefined && { dialog }) });
   };
   /**
    * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does
@@ -1390,6 +1397,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       failed.push({ el, event });
     },
   );
+  /** Whether the element, or a part of the page holding it, was put there since the customer acted. */
+  const drawnInAction = (current: Action, el: Element): boolean => {
+    for (let n: Node | null = el; n; n = n.parentNode) if (current.drawn.has(n)) return true;
+    return false;
+  };
   function detect(current: Action): void {
     if (current !== action) return;
     const routeChanged = location.pathname !== current.path;
@@ -1418,6 +1430,20 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const block = blockOf(el);
       if (block) blocks.add(block);
     }
+    // A dialog this action opened that fills in as its answer comes (a bag drawer drawn with placeholders, then its
+    // items): read again whole, its last reading standing for the first, so what the customer reads there does not
+    // depend on how fast the site answered.
+    const fillingIn = new Set<Element>();
+    for (const el of [...blocks]) {
+      const dialog = [...current.dialogs.keys()].find((open) => open !== el && open.contains(el));
+      if (dialog === undefined) continue;
+      blocks.delete(el);
+      fillingIn.add(dialog);
+    }
+    for (const dialog of fillingIn) {
+      const said = dialog.isConnected && lib.visible(dialog) ? dialogSays(dialog) : null;
+      if (said !== null) report(dialog, said, false, undefined, current.dialogs.get(dialog));
+    }
     for (const el of blocks) {
       if ([...blocks].some((other) => other !== el && other.contains(el))) continue;
       if (!lib.visible(el)) continue;
@@ -1429,7 +1455,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (own.length === 0) continue;
       const said = dialogSays(el);
       if (said !== null) {
-        if (!current.removed.has(strip(said))) report(el, said, false);
+        if (current.removed.has(strip(said))) continue;
+        const key = current.dialogs.get(el) ?? `${performance.timeOrigin}:${(dialogsRead += 1)}`;
+        current.dialogs.set(el, key);
+        report(el, said, false, undefined, key);
         continue;
       }
       if (!isMessage(el, text, errorLabel(el))) {
@@ -1449,8 +1478,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if ((kind === 'text' && !inForm && isContent(el)) || ((kind === 'text' || kind === 'status') && listOfResults(el))) continue;
       const fixed = getComputedStyle(el).position === 'fixed';
       const close = kind !== 'text' || fixed || inForm || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
-      // A client-side page change brings a whole new page: only what is marked as a message counts there.
-      if (!close || (routeChanged && kind === 'text')) continue;
+      // A client-side page change brings a whole new page: only what is marked as a message counts there. A status
+      // region the new view drew itself ("Loading products…", then "5 products") is that view's content, whether its
+      // words came in the same moment as the view or a moment later, unless they say something went wrong.
+      if (!close || (routeChanged && (kind === 'text' || (kind === 'status' && drawnInAction(current, el) && !ERROR_WORDS.test(text))))) continue;
       report(el, text, false, kind);
     }
     // Words the action wrote into an attribute that CSS draws (a field's message drawn from its data-message): words
@@ -1750,7 +1781,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
 
   function beginAction(el: Element, near = lookNear(el)): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), drawing: new Map(), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), drawing: new Map(), drawn: new WeakSet(), dialogs: new Map(), quiet: 0 };
   }
   /**
    * Words of red text that sells rather than warns: a sale, a price cut, stock running low ("Only 2 left in this

@@ -518,9 +518,12 @@ export class Recorder {
 
   /** The messages among events, and the browser dialogs since a time, as the customer read them (secrets masked). */
   private messagesOf(events: Received[], since: number, keep: (message: { arrival: boolean }) => boolean): AppearedText[] {
+    const messages = events.filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e));
+    // A dialog read again as it filled in: its last reading is what the customer read there.
+    const last = new Map(messages.flatMap((m, i) => (m.dialog !== undefined ? [[m.dialog, i] as const] : [])));
     return [
-      ...events
-        .filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e))
+      ...messages
+        .filter((m, i) => m.dialog === undefined || last.get(m.dialog) === i)
         .map(({ kind, text, where, box, pinned }) => ({ kind, text: this.mask(text), where, box: box ?? null, ...(pinned && { pinned }) })),
       ...this.dialogs.filter((d) => d.at >= since).map((d) => ({ kind: 'dialog' as const, text: this.mask(d.text), where: 'browser dialog' })),
     ];

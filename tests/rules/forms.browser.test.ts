@@ -607,7 +607,8 @@ describe('pages whose old scripts replace what the browser has', () => {
   it('a global of its own named CSS (an old stylesheet loader): its error message is found, nothing is blamed on the page, and cx-shop says nothing of its own', async () => {
     const result = await run('old-libraries.html?with=css', { steps });
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
-    expect(result.steps.map((s) => s.findings.map((f) => f.rule))).toEqual([[], ['error-message'], []]);
+    // Timing findings aside (a long task on a loaded machine is the machine's).
+    expect(result.steps.map((s) => s.findings.filter((f) => f.class === 'deterministic').map((f) => f.rule))).toEqual([[], ['error-message'], []]);
     expect(findingsOf(result, 'error-message')[0]!.evidence.text).toBe('Enter an email address like name@example.com');
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
   });

@@ -36,6 +36,41 @@ describe('choices in lists', () => {
   });
 });
 
+describe('what the customer reads on a page its own router draws', () => {
+  const efforts = (result: Awaited<ReturnType<typeof fixtures.run>>) => result.steps.map((s) => [s.name, s.status, s.effort]);
+  const shop = (delay: number, steps: string) => pageScenario('spa', `shirts.html?d=${delay}`, { steps });
+
+  it("does not depend on how fast the site answers: a bag drawer drawn with placeholders is read as it fills in", async () => {
+    const steps = '  - name: Open the bag\n    tap: { role: button, name: "Bag, 1 item" }\n    expect: { text: Subtotal }\n';
+    const fast = await fixtures.run(shop(20, steps));
+    const slow = await fixtures.run(shop(600, steps));
+    expect(efforts(slow)).toEqual(efforts(fast));
+    // The drawer's items and subtotal are read, not only its heading.
+    expect(fast.steps[1]!.effortBreakdown.reading).toBeCloseTo(readingTime('Your bag Linen shirt – Blue, Size M · Qty 1 £45.00 Subtotal £45.00'), 2);
+  });
+
+  it('nor does going back to a listing whose count fills in a polite live region', async () => {
+    const steps = [
+      '  - name: Open the shirt',
+      '    tap: { role: link, name: Linen shirt – Blue }',
+      '    expect: { text: Washed linen }',
+      '  - name: Save it',
+      '    tap: { role: button, name: Save Linen shirt }',
+      '    expect: { text: Saved to your list }',
+      '  - name: Back to the shirts',
+      '    back: true',
+      '    expect: { text: 5 products }',
+      '',
+    ].join('\n');
+    const fast = await fixtures.run(shop(20, steps));
+    const slow = await fixtures.run(shop(600, steps));
+    expect(fast.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(efforts(slow)).toEqual(efforts(fast));
+    // The count is the listing's content, drawn by the view it went back to: no message the customer reads.
+    expect([fast, slow].map((run) => run.steps[3]!.effortBreakdown.reading)).toEqual([0, 0]);
+  });
+});
+
 describe("a closed list's chosen option", () => {
   it('is text the customer sees: an expectation of it is met, and one of an option not chosen is not', async () => {
     const chosen = await fixtures.run(pageScenario('rules', 'choices.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Featured }\n' }));
