@@ -240,10 +240,17 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // What sticks out of the page's width: past its right edge, or past its left edge on a right-to-left page, whose
   // sideways scroll runs to the left. Something inside a box that clips or scrolls it (a ticker in its bar, a table
   // in its own scrolling wrapper) widens nothing: the box is what counts, if it sticks out itself.
+  // Something parked past the other edge (a skip link at left: -9999px until it has focus) is none the customer meets;
+  // a bar fixed to the screen follows the screen's width, which a page too wide has already stretched.
   const pageWidth = document.documentElement.clientWidth;
+  const rightToLeft = getComputedStyle(document.body ?? document.documentElement).direction === 'rtl';
   const beyond = (el: Element) => {
     const r = el.getBoundingClientRect();
-    return Math.max(r.right + scrollX - pageWidth, -(r.left + scrollX));
+    return rightToLeft ? -(r.left + scrollX) : r.right + scrollX - pageWidth;
+  };
+  const fixedToScreen = (el: Element) => {
+    for (let n: Element | null = el; n && n !== document.body; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') return true;
+    return false;
   };
   const held = (el: Element) => {
     for (let parent = el.parentElement; parent && parent !== document.body && parent !== document.documentElement; parent = parent.parentElement) {
@@ -252,7 +259,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return false;
   };
   const overflowing = elements
-    .filter((el) => visible(el) && beyond(el) > 1 && !held(el))
+    .filter((el) => visible(el) && beyond(el) > 1 && !held(el) && !fixedToScreen(el))
     .sort((a, b) => beyond(b) - beyond(a))
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)

@@ -35,7 +35,14 @@ export function hasSpacing(target: Target, all: readonly Target[]): boolean {
   });
 }
 
-const size = (t: Target) => `${Math.round(t.box.width)}×${Math.round(t.box.height)} px`;
+/**
+ * A target's size in whole pixels, but to a tenth where rounding would reach the limit it is under (43.9 px wide is
+ * not "44" when 44 is what it misses).
+ */
+const size = (t: Target, limit: number) => {
+  const side = (px: number) => (px < limit && Math.round(px) >= limit ? Math.min(Math.round(px * 10) / 10, limit - 0.1).toFixed(1) : String(Math.round(px)));
+  return `${side(t.box.width)}×${side(t.box.height)} px`;
+};
 
 export default defineRule({
   title: 'Tap targets too small',
@@ -53,11 +60,11 @@ export default defineRule({
     if (failing.length > 0) {
       hits.push({
         severity: 'high',
-        message: `${plural(failing.length, 'target')} under ${MINIMUM}×${MINIMUM} px, too close to others to hit reliably: ${failing[0]!.element} is ${size(failing[0]!)}`,
+        message: `${plural(failing.length, 'target')} under ${MINIMUM}×${MINIMUM} px, too close to others to hit reliably: ${failing[0]!.element} is ${size(failing[0]!, MINIMUM)}`,
         evidence: itemsEvidence(
           page.url,
-          failing.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t) })),
-          { measured: size(failing[0]!), threshold: `${MINIMUM}×${MINIMUM} px, or ${MINIMUM} px spacing` },
+          failing.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t, MINIMUM) })),
+          { measured: size(failing[0]!, MINIMUM), threshold: `${MINIMUM}×${MINIMUM} px, or ${MINIMUM} px spacing` },
         ),
       });
     }
@@ -67,11 +74,11 @@ export default defineRule({
     if (small.length > 0) {
       hits.push({
         severity: 'low',
-        message: `${plural(small.length, 'target')} under the ${COMFORTABLE}×${COMFORTABLE} px a finger needs: ${small[0]!.element} is ${size(small[0]!)}`,
+        message: `${plural(small.length, 'target')} under the ${COMFORTABLE}×${COMFORTABLE} px a finger needs: ${small[0]!.element} is ${size(small[0]!, COMFORTABLE)}`,
         evidence: itemsEvidence(
           page.url,
-          small.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t) })),
-          { measured: size(small[0]!), threshold: `${COMFORTABLE}×${COMFORTABLE} px (advisory)` },
+          small.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t, COMFORTABLE) })),
+          { measured: size(small[0]!, COMFORTABLE), threshold: `${COMFORTABLE}×${COMFORTABLE} px (advisory)` },
         ),
       });
     }

@@ -14,6 +14,13 @@ const run = (page: string, options?: { head?: string; steps?: string }) => fixtu
 const DESKTOP = 'device: Desktop Chrome\n';
 
 describe('tap-target-size', () => {
+  it('a target a tenth of a pixel under the limit is shown to the tenth, not rounded up to the limit it misses', async () => {
+    const result = await run('tap-nearly.html');
+    const low = findingsOf(result, 'tap-target-size').filter((f) => f.severity === 'low');
+    expect(low.map((f) => f.message)).toEqual(['1 target under the 44×44 px a finger needs: link "Help" is 43.9×48 px']);
+    expect(low[0]!.evidence.measured).toBe('43.9×48 px');
+  });
+
   it("a component's buttons in its shadow root are the page's targets, and a region left out leaves out what its components hold", async () => {
     const result = await run('component-targets.html', { head: 'exclude: ["#chat"]\n' });
     const high = findingsOf(result, 'tap-target-size').filter((f) => f.severity === 'high');
@@ -325,6 +332,13 @@ describe('horizontal-scroll', () => {
     const findings = findingsOf(result, 'horizontal-scroll');
     expect(findings.map((f) => [f.severity, f.evidence.selector, f.evidence.measured])).toEqual([['high', '#sizes', '696 px wide']]);
     expect((findings[0]!.evidence.items as Array<{ selector: string }>).map((item) => item.selector)).toEqual(['#sizes']);
+  });
+
+  it('names the strip that sticks out, not a skip link parked past the left edge nor the bars fixed to the screen', async () => {
+    const result = await run('wide-strip.html');
+    const findings = findingsOf(result, 'horizontal-scroll');
+    expect(findings.map((f) => [f.severity, f.evidence.selector, f.evidence.measured])).toEqual([['high', '#offer', '432 px wide']]);
+    expect((findings[0]!.evidence.items as Array<{ selector: string }>).map((item) => item.selector)).toEqual(['#offer']);
   });
 
   it('a banner that wraps to the screen is not a finding', async () => {
