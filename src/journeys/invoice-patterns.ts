@@ -101,19 +101,24 @@ function addressedTo(text: string, index: number): boolean {
  */
 export type Across = (start: number, end: number) => { left: number; right: number } | null;
 
+/** How near two edges of lines may be to count as one: the lines of a block are set flush to one edge, or centred. */
+const ALIGNED_PX = 2;
+
 /**
- * Whether the customer's block, from the line at `from` down to the line of `index`, runs into a column set beside it:
- * a line that starts right of where every line above it in the block ends ("Bill to / Priya Shah / her email" on the
- * left, the seller's "Harbour & Finch Ltd / accounts@…" on the right, which the text reads one after the other).
+ * Whether the customer's details, from the line at `from` down to the line of `index`, run into a block set apart from
+ * them: a line that shares no edge with their first line (neither its left, its right nor its centre), as the seller's
+ * name and email set right in a column beside them ("Bill to / Priya Shah / her email" on the left, "Harbour & Finch
+ * Ltd / accounts@…" on the right), or under them on a phone, which the text reads one after the other.
  */
-function besideBlock(text: string, from: number, index: number, across?: Across): boolean {
+function leavesBlock(text: string, from: number, index: number, across?: Across): boolean {
   if (!across) return false;
-  let right = -Infinity;
+  let first: { left: number; right: number } | null = null;
+  const near = (a: number, b: number) => Math.abs(a - b) <= ALIGNED_PX;
   for (let start = from; start <= index; ) {
     const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
     const box = across(start, end);
-    if (box && box.left > right + 1 && right > -Infinity) return true;
-    if (box) right = Math.max(right, box.right);
+    if (box && first && !near(box.left, first.left) && !near(box.right, first.right) && !near(box.left + box.right, first.left + first.right)) return true;
+    first ??= box;
     start = end + 1;
   }
   return false;
@@ -122,7 +127,8 @@ function besideBlock(text: string, from: number, index: number, across?: Across)
 /**
  * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
  * few short lines under a heading "Bill to" of its own, with no heading of the seller's ("Sold by") between, nor a
- * column beside the customer's details that the text reads after them (when the document says where its lines are).
+ * block set apart from the customer's details that the text reads after them (when the document says where its lines
+ * are set).
  */
 export function inCustomerBlock(text: string, index: number, across?: Across): boolean {
   const lines = text.slice(0, index).split('\n');
@@ -138,8 +144,9 @@ export function inCustomerBlock(text: string, index: number, across?: Across): b
       // The heading stands alone, and every line from it to the match is short: one block.
       const alone = heading[0].length === lines[i]!.trimEnd().length || lines[i]!.slice(heading[0].length).trim() === '';
       const short = Array.from({ length: at - i }, (_, k) => lineAt(i + 1 + k)).every((line) => line.trim().split(/\s+/).length <= BLOCK_WORDS);
-      const from = lines.slice(0, i).reduce((offset, line) => offset + line.length + 1, 0);
-      return alone && short && !besideBlock(text, from, index, across);
+      // From the line under the heading: the heading itself may be set apart from the details (an icon before it).
+      const from = lines.slice(0, i + 1).reduce((offset, line) => offset + line.length + 1, 0);
+      return alone && short && !leavesBlock(text, from, index, across);
     }
   }
   return false;

@@ -502,8 +502,11 @@ describe("the customer's own details", () => {
     const found = analyseInvoice(invoice(text, placed)).essentials;
     expect(found.find((e) => e.id === 'seller')).toMatchObject({ found: true, evidence: 'Harbour & Finch Ltd' });
     expect(found.find((e) => e.id === 'contact')).toMatchObject({ found: true, evidence: 'accounts@harbourfinch.example' });
-    // Set under one another, in one column, the same lines are the customer's.
-    const stacked = lines.map(([line]) => ({ text: line, fontSize: 16, left: 16, right: 300 }));
+    // On a phone the seller's column wraps under the customer's, still set flush right: still the seller's.
+    const phone = [[16, 329], [16, 72], [16, 101], [16, 224], [98, 280], [16, 280], [16, 114]].map(([left, right], i) => ({ text: lines[i]![0], fontSize: 16, left: left!, right: right! }));
+    expect(analyseInvoice(invoice(text, phone)).essentials.find((e) => e.id === 'contact')).toMatchObject({ found: true, evidence: 'accounts@harbourfinch.example' });
+    // Set flush left under one another, the same lines are the customer's, as they are with nothing to say where they are.
+    const stacked = lines.map(([line]) => ({ text: line, fontSize: 16, left: 16, right: 16 + 8 * line.length }));
     expect(analyseInvoice(invoice(text, stacked)).essentials.find((e) => e.id === 'contact')!.found).toBe(false);
   });
 });
