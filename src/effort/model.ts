@@ -34,9 +34,33 @@ export function emptyBreakdown(): EffortBreakdown {
   return { mental: 0, pointing: 0, keystrokes: 0, keyboardSwitches: 0, homing: 0, scrolling: 0, reading: 0, recovery: 0 };
 }
 
-/** Words in a text: runs of letters or digits between spaces. */
+/** Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Burmese. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Whether a text is written, in part, in a script without spaces between its words. */
+export function writtenWithoutSpaces(text: string): boolean {
+  return UNSPACED_SCRIPT.test(text);
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Words in a text: runs of letters or digits between spaces; in a script without spaces ("カートに追加しました"), the
+ * words the language's own word-break rules find (Unicode's, by ICU's dictionaries), so a Japanese message costs the
+ * customer reading time as its English one does.
+ */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let count = 0;
+  for (const chunk of text.split(/\s+/)) {
+    if (!/[\p{L}\p{N}]/u.test(chunk)) continue;
+    if (!UNSPACED_SCRIPT.test(chunk)) {
+      count += 1;
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+    for (const part of segmenter.segment(chunk)) if (part.isWordLike) count += 1;
+  }
+  return count;
 }
 
 /** Seconds to read a text silently (238 words a minute). */
