@@ -42,12 +42,14 @@ export const MONEY = new RegExp(MONEY_SOURCE);
 
 /** A label, then up to a short stretch of words (no figures) on the same or the next line, then what it labels. */
 const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})\\b[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?${value}`, 'i');
+/** A date or a rate that a label of an amount may hold: "Amount due by 12 Jan 2027", "Total incl. 20% VAT". */
+const TERM = `(?:${DATE}|${DAY_MONTH}|\\d{1,2}(?:[.,]\\d{1,2})?\\s?%)`;
 /**
- * A label of an amount, then words that may hold a date or a rate ("Amount due by 12 Jan 2027", "Total incl. 20%
- * VAT"), on the same or the next line, then the amount: any other figure between them is another amount's.
+ * A label of an amount, then what `labelled` allows, or words with a date or a rate in them and the amount close after
+ * it (on the same or the next line): "Please pay by 15 December 2026 to avoid a late fee of £10" names no amount due.
  */
-const WORD_OR_TERM = `(?:[^\\d£$€\\n]|${DATE}|${DAY_MONTH}|\\d{1,2}(?:[.,]\\d{1,2})?\\s?%)`;
-const labelledAmount = (labels: string, or = '') => new RegExp(`\\b(?:${labels})\\b${WORD_OR_TERM}{0,40}\\n?${WORD_OR_TERM}{0,40}?${MONEY_SOURCE}${or}`, 'i');
+const labelledAmount = (labels: string, or = '') =>
+  new RegExp(`\\b(?:${labels})\\b(?:[^\\d£$€\\n]{0,40}${TERM}[^\\d£$€\\n]{0,12}(?:\\n[^\\d£$€\\n]{0,12})?|[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?)${MONEY_SOURCE}${or}`, 'i');
 /** "Pay £290.00 by 12 January 2027": an amount with when to pay it after it is the amount asked for. */
 const PAY_THEN_WHEN = `${MONEY_SOURCE}(?=\\s+(?:by|before|on|now|today)\\b)`;
 

@@ -279,8 +279,10 @@ describe('essentials in common layouts', () => {
       expect(found(text!), text).toContain('total');
       expect(analyseInvoice(invoice(text!)).amountDue.amount, text).toBe(amount);
     }
-    // Another figure between a label and an amount is not a date or a rate: the amount is not the label's.
+    // Another figure between a label and an amount is not a date or a rate: the amount is not the label's; nor is an
+    // amount well after the date, in words about something else.
     expect(found('Total 3 items\n£290.00')).not.toContain('total');
+    expect(analyseInvoice(invoice('Amount due £249.00\nPlease pay by 15 December 2026 to avoid a late fee of £10.')).amountDue.amount).toBe('£249.00');
   });
 
   it('"Amount overdue", "Overdue amount" and "Overdue balance" name the amount due', () => {
