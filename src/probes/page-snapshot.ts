@@ -150,6 +150,17 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
    * links spell between them, so the customer still has to hit each small link among its neighbours.
    */
   const ownTexts = new Map<Element, string>();
+  // Words set in a block of their own inside it (a product's details in a <p> under its name's link) are on lines of
+  // their own: no sentence the link sits in.
+  const displays = new Map<Element, string>();
+  const inLineOf = (block: Element, el: Element | null | undefined) => {
+    for (let n = el; n && n !== block; n = n.parentElement) {
+      let display = displays.get(n);
+      if (display === undefined) displays.set(n, (display = getComputedStyle(n).display));
+      if (!display.startsWith('inline') && display !== 'contents') return false;
+    }
+    return true;
+  };
   // Read once per block: every link of a row of thousands (an endless feed) asks for the same block's words.
   const ownText = (block: Element) => {
     const known = ownTexts.get(block);
@@ -157,7 +168,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     const parts: string[] = [];
     const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-      if (!node.parentElement?.closest(CONTROL_TEXT)) parts.push(node.textContent ?? '');
+      if (!node.parentElement?.closest(CONTROL_TEXT) && inLineOf(block, node.parentElement)) parts.push(node.textContent ?? '');
     }
     const text = parts.join(' ');
     ownTexts.set(block, text);

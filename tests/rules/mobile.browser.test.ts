@@ -14,6 +14,12 @@ const run = (page: string, options?: { head?: string; steps?: string }) => fixtu
 const DESKTOP = 'device: Desktop Chrome\n';
 
 describe('tap-target-size', () => {
+  it("a link alone on its line, its details in a paragraph of their own under it, is no link in a sentence; one in a sentence is", async () => {
+    const result = await run('tap-listing-rows.html');
+    const elements = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+    expect(elements).toEqual(['link "Wool socks style 0 £8.00"', 'link "Wool socks style 1 £9.00"', 'link "Wool socks style 2 £10.00"']);
+  });
+
   it('a target a tenth of a pixel under the limit is shown to the tenth, not rounded up to the limit it misses', async () => {
     const result = await run('tap-nearly.html');
     const low = findingsOf(result, 'tap-target-size').filter((f) => f.severity === 'low');
