@@ -46,6 +46,11 @@ describe('checkAccessibility', () => {
     ]);
   });
 
+  it("a skip link before a header drawn in a component's shadow root stands outside the landmarks on purpose; a link after the page's links does not", async () => {
+    const { violations } = await checkAccessibility(await open('skip-link-component-header.html'));
+    expect(violations.map((v) => [v.id, v.nodes.map((n) => n.selector)])).toEqual([['region', ['#stray']]]);
+  });
+
   it('keeps axe-core help, html and a summary saying what to fix', async () => {
     const { violations } = await checkAccessibility(await open('bad.html'));
     const contrast = violations.find((v) => v.id === 'color-contrast')!;
