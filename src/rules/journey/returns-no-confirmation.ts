@@ -6,7 +6,7 @@ export default defineJourneyRule({
   area: 'returns',
   severity: 'high',
   threshold:
-    'no confirmation, return number, label, slip or code in the content of the last page of the return, its header, footer and navigation aside ("return booked", "request received", a return, RMA, authorisation, parcel or tracking number, a reference, a returns label or slip to print, a QR or drop-off code)',
+    'no confirmation, return number, label, slip or code in the content of the last page of the return, its header, footer and navigation aside ("return booked", "return authorised", "request received" or "submitted", a return, RMA, authorisation, confirmation, parcel or tracking number, a reference, a returns label or slip to print or emailed, a QR or drop-off code)',
   source: 'cx-shop convention: without proof of a return the customer cannot chase a refund',
   class: 'deterministic',
   scope: 'journey',
