@@ -139,6 +139,9 @@ export interface RecordedStep {
   dialogLoop?: true;
 }
 
+/** The address of the page Chromium shows in place of one it could not open (a redirect loop, no answer). */
+const BROWSER_ERROR_PAGE = /^chrome-error:/;
+
 export class Recorder {
   private readonly events: Received[] = [];
   /** Waits ended by the page's next event or request (see nextArrival). */
@@ -147,6 +150,8 @@ export class Recorder {
   private readonly answersByInput = new Map<string, Array<Received & { type: 'response' }>>();
   /** When each new document started (page clock). */
   private readonly documentTimes: number[] = [];
+  /** Documents that are the browser's own error page, shown where a page could not be opened: nothing in them is the site's. */
+  private readonly browserPages = new Set<string>();
   /** Calls and errors the page said its own timers made (see in-page.ts). */
   private readonly pageOwnEvents: Array<Received & ({ type: 'call' } | { type: 'fault' })> = [];
   /** When the document the customer is on was asked for (its main frame's last navigation request). */
@@ -394,7 +399,10 @@ export class Recorder {
     if (received.type === 'response') {
       const key = `${received.doc}:${received.id}`;
       this.answersByInput.set(key, [...(this.answersByInput.get(key) ?? []), received]);
-    } else if (received.type === 'document') this.documentTimes.push(received.t);
+    } else if (received.type === 'document') {
+      this.documentTimes.push(received.t);
+      if (BROWSER_ERROR_PAGE.test(received.url)) this.browserPages.add(received.doc);
+    }
     else if (received.type === 'call' || received.type === 'fault') this.pageOwnEvents.push(received);
     else if (received.type === 'beacon') this.beaconSent(`${received.method} ${received.url}`);
   }
@@ -518,7 +526,8 @@ export class Recorder {
 
   /** The messages among events, and the browser dialogs since a time, as the customer read them (secrets masked). */
   private messagesOf(events: Received[], since: number, keep: (message: { arrival: boolean }) => boolean): AppearedText[] {
-    const messages = events.filter((e): e is Received & { type: 'message' } => e.type === 'message' && keep(e));
+    // The browser's own error page ("This page isn't working") says what the browser met, in its words, not the site's.
+    const messages = events.filter((e): e is Received & { type: 'message' } => e.type === 'message' && !this.browserPages.has(e.doc) && keep(e));
     // A dialog read again as it filled in: its last reading is what the customer read there.
     const last = new Map(messages.flatMap((m, i) => (m.dialog !== undefined ? [[m.dialog, i] as const] : [])));
     return [

@@ -35,12 +35,22 @@ function refusalShown(r: RequestRecord, shownError: boolean): boolean {
 /** A network error that says no server answered at all. */
 const NOT_THERE = /ERR_(?:CONNECTION_REFUSED|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|UNSAFE_PORT|CONNECTION_FAILED)/;
 
+/** An answer that began well and broke off (the connection dropped part-way through the page): its status is not what failed. */
+function cutOff(r: RequestRecord): boolean {
+  return r.status !== null && r.status < 400 && r.failure !== null;
+}
+
+function answered(r: RequestRecord): string {
+  if (cutOff(r)) return `was cut off after HTTP ${r.status} (${r.failure})`;
+  return r.status !== null ? `answered HTTP ${r.status}` : `failed (${r.failure})`;
+}
+
 export default defineRule({
   title: 'A request failed',
   area: 'errors',
   severity: 'high',
   threshold:
-    "a request of the site started by the customer's action answers HTTP 4xx/5xx or not at all; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message, or an alert or a status that does not say all went well (\"SPRING24 ended on 31 May\"), is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted, nor a page no server answered at all, refused or no such host, where the step could not go on: the site is not there, the step's error says so and the run ends with exit 3)",
+    "a request of the site started by the customer's action answers HTTP 4xx/5xx, not at all or only in part (cut off after its status), once per address in a step; page, fetch and XHR: High; scripts, styles, fonts: Medium; other: Low (images: see broken-image; a GET answered 401, not signed in, is an answer; a fetch or XHR the site refuses (400, 401, 402, 403, 404, 409, 410, 422) while the page shows the customer an error message, or an alert or a status that does not say all went well (\"SPRING24 ended on 31 May\"), is an answer, which the message rules judge; beacons, prefetches, background and third-party requests are environment; failures cx-shop injects on purpose are never counted, nor a page no server answered at all, refused or no such host, where the step could not go on: the site is not there, the step's error says so and the run ends with exit 3)",
   source: 'cx-shop convention: a failed page or fetch loses what the customer did; a failed image, script or style loses part of the page',
   class: 'deterministic',
   detect(artifacts) {
@@ -64,13 +74,16 @@ export default defineRule({
       // A page no server answered at all (refused, no such host, unreachable), where the step could not go on: the
       // site is not there to judge, and the step's error says so (the run ends with exit 3), not a finding of it.
       .filter((r) => !(artifacts.outcome.status === 'error' && r.resourceType === 'document' && r.status === null && NOT_THERE.test(r.failure ?? '')))
+      // The same address failing again in the step is the same loss to the customer: Chromium asks once more by
+      // itself for a page whose server sent nothing (ERR_EMPTY_RESPONSE), and a page may retry a call on its own.
+      .filter((r, i, all) => all.findIndex((other) => other.method === r.method && other.url === r.url) === i)
       .map((r) => ({
         severity: SEVERITY_BY_TYPE[r.resourceType] ?? 'low',
-        message: `${r.method} ${shortUrl(r.url)} ${r.status !== null ? `answered HTTP ${r.status}` : `failed (${r.failure})`}`,
+        message: `${r.method} ${shortUrl(r.url)} ${answered(r)}`,
         evidence: {
           url: r.url,
-          measured: r.status !== null ? `HTTP ${r.status}` : String(r.failure),
-          threshold: 'HTTP status below 400',
+          measured: cutOff(r) ? `${r.failure} after HTTP ${r.status}` : r.status !== null ? `HTTP ${r.status}` : String(r.failure),
+          threshold: cutOff(r) ? 'the whole answer, with HTTP status below 400' : 'HTTP status below 400',
           resourceType: r.resourceType,
           screenshot: artifacts.screenshot?.path ?? null,
         },

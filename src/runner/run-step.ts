@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
-import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, StepArtifacts, StepOutcome } from '../artifacts/types.js';
+import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, RequestRecord, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine, timeoutsInWords } from '../errors.js';
 import { ensurePageLib } from '../recorder/install.js';
@@ -175,10 +175,6 @@ export class AccessibilityMemo {
 export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Promise<StepArtifacts> {
   const { recorder, scenario, index, recorded } = { ...env, ...step };
   const page = recorder.page;
-  // A page the browser could not show (a redirect loop, no answer) is its own error page, or none at all: the address
-  // the customer was on is the one the browser asked for last.
-  const showing = page.url();
-  const url = showing.startsWith('chrome-error:') || showing === 'about:blank' ? ([...recorded.requests].reverse().find((r) => r.resourceType === 'document')?.url ?? showing) : showing;
   return recorder.collecting(async () => {
     const exclude = [...(scenario.exclude ?? []), ...step.exclude];
     // A page that does not answer within 2 s is frozen: nothing can be read from it, and waiting for it holds the run.
@@ -186,12 +182,21 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page that answers with an error instead (one that put something else in the place of what Playwright needs to
     // read it) has not stopped answering: it cannot be read, and that is said, not blamed on the site.
     let unreadable: string | null = null;
-    const shown = page.isClosed()
+    const opened = page.isClosed()
       ? null
-      : await timed(throughNavigation(page, () => ensurePageLib(page)), 2000).catch((error: unknown) => {
+      : await timed(
+          throughNavigation(page, async () => ({ type: await ensurePageLib(page), address: await page.evaluate(() => location.href) })),
+          2000,
+        ).catch((error: unknown) => {
           if (!NO_ANSWER.test(firstLine(error))) unreadable = unreadableWhy(error);
           return null;
         });
+    const shown = opened?.type ?? null;
+    // Where the page is, as its document says: after a page the browser could not open (a redirect loop, a server
+    // that sent nothing), Playwright still gives the address of the page before, while the browser shows its own error
+    // page in its place. The address the customer was then on is the one the browser was asked for last.
+    const showing = opened?.address ?? page.url();
+    const url = showing.startsWith('chrome-error:') || showing === 'about:blank' ? (askedLast(recorded.requests) ?? showing) : showing;
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
     // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
     // once cx-shop's own work in the page has ended, or had its time: a question asked behind it measures cx-shop.
@@ -343,6 +348,20 @@ async function throughNavigation<T>(page: Page, ask: () => Promise<T>): Promise<
     }
   }
 }
+
+/**
+ * The page the browser was asked for last in the step: the first address of its chain of redirects (a redirect loop
+ * fails at whichever hop the browser gave up on, the customer asked for the first).
+ */
+function askedLast(requests: readonly RequestRecord[]): string | null {
+  const documents = requests.filter((r) => r.resourceType === 'document');
+  let last = documents.length - 1;
+  if (last < 0) return null;
+  while (last > 0 && REDIRECTED(documents[last - 1]!.status)) last -= 1;
+  return documents[last]!.url;
+}
+
+const REDIRECTED = (status: number | null) => status !== null && status >= 300 && status < 400 && status !== 304;
 
 /** How `timed` says a question got no answer in time. */
 const NO_ANSWER = /^no answer within/;

@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /api/never (no answer, ever: the connection is held open), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /api/never (no answer, ever: the connection is held open), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /dropped (the connection closed unanswered), /cut-off (a page cut off part-way), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
  * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
@@ -68,6 +68,13 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     // A storage host's answer for a file it does not have: an HTML error page with 404.
     if (url.pathname.startsWith('/cdn-error/')) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 Not Found</h1><p>NoSuchKey</p></body></html>');
     if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+    // A server that drops the connection without a word, and one that drops it part-way through the page it announced.
+    if (url.pathname === '/dropped') return void req.socket.destroy();
+    if (url.pathname === '/cut-off') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': '20000' });
+      res.write('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merino jumper</title></head><body><main><h1>Merino jumper</h1>');
+      return void setTimeout(() => req.socket.destroy(), 200);
+    }
     if (url.pathname === '/live/stock') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       let left = 1000;

@@ -80,3 +80,11 @@ describe('failed-request and refusals', () => {
     expect(findings([request(404, 'document', 'GET')], [reason]).map((f) => f.severity)).toEqual(['high']);
   });
 });
+
+describe('failed-request once per address', () => {
+  it('the same address failing twice in a step (the browser asking again by itself) is one failure; another address is another', () => {
+    const empty = { ...request(0, 'document', 'GET'), status: null, failure: 'net::ERR_EMPTY_RESPONSE' };
+    const other = { ...request(500), url: 'https://shop.test/api/bag' };
+    expect(findings([empty, { ...empty }, other], []).map((f) => f.message)).toEqual(['GET /api/voucher failed (net::ERR_EMPTY_RESPONSE)', 'POST /api/bag answered HTTP 500']);
+  });
+});

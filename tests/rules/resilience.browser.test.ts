@@ -45,6 +45,37 @@ describe('a page that redirects to itself for ever', () => {
   });
 });
 
+describe('a page the browser could not open, after one it could', () => {
+  const STEPS = (to: string) => `  - name: Go on\n    goto: ${to}\n`;
+
+  it('is judged at the address the customer asked for, and the browser\'s error page is not judged as that page', async () => {
+    for (const to of ['/loop', '/dropped']) {
+      const result = await fixtures.run(pageScenario('rules', 'loop-link.html', { steps: STEPS(to) }));
+      expect(result.steps.map((s) => s.url)).toEqual([`${fixtures.url}/rules/loop-link.html`, `${fixtures.url}${to}`]);
+      expect(result.steps[1]!.status).toBe('error');
+      // Not the earlier page's zoom, landmarks or tap targets: the browser's "This page isn't working" is no page of the site's.
+      expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual(['failed-request']);
+    }
+  });
+
+  it("a link to a server that sends nothing: one failed request, and the browser's error page is no message of the site's", async () => {
+    const result = await fixtures.run(pageScenario('hostile', 'broken-links.html', { steps: '  - name: Open the jumper\n    tap: { role: link, name: Merino jumper }\n' }));
+    const step = result.steps[1]!;
+    expect(step.url).toBe(`${fixtures.url}/dropped`);
+    // Chromium asks again by itself once the server sent nothing: still one address the customer lost.
+    expect(step.findings.filter((f) => f.class !== 'timing').map((f) => [f.rule, f.message])).toEqual([['failed-request', 'GET /dropped failed (net::ERR_EMPTY_RESPONSE)']]);
+    expect(step.recovery).toEqual([]);
+  });
+
+  it('a page cut off part-way is said to be cut off after its status, not to have answered it', async () => {
+    const result = await fixtures.run(pageScenario('hostile', 'broken-links.html', { steps: '  - name: Open the scarf\n    tap: { role: link, name: Wool scarf }\n' }));
+    const failed = findingsOf(result, 'failed-request');
+    expect(failed.map((f) => [f.message, f.evidence.measured])).toEqual([
+      ['GET /cut-off was cut off after HTTP 200 (net::ERR_CONTENT_LENGTH_MISMATCH)', 'net::ERR_CONTENT_LENGTH_MISMATCH after HTTP 200'],
+    ]);
+  });
+});
+
 describe('injecting faults', () => {
   it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
     const result = await payWith('good');
