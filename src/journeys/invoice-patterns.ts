@@ -46,10 +46,11 @@ const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})
 const TERM = `(?:${DATE}|${DAY_MONTH}|\\d{1,2}(?:[.,]\\d{1,2})?\\s?%)`;
 /**
  * A label of an amount, then what `labelled` allows, or words with a date or a rate in them and the amount close after
- * it (on the same or the next line): "Please pay by 15 December 2026 to avoid a late fee of £10" names no amount due.
+ * it (on the same line, or after a short line or two: a PDF's cell wrapped "Total incl. 20% / VAT / £290.00"): "Please
+ * pay by 15 December 2026 to avoid a late fee of £10" names no amount due.
  */
 const labelledAmount = (labels: string, or = '') =>
-  new RegExp(`\\b(?:${labels})\\b(?:[^\\d£$€\\n]{0,40}${TERM}[^\\d£$€\\n]{0,12}(?:\\n[^\\d£$€\\n]{0,12})?|[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?)${MONEY_SOURCE}${or}`, 'i');
+  new RegExp(`\\b(?:${labels})\\b(?:[^\\d£$€\\n]{0,40}${TERM}[^\\d£$€\\n]{0,12}(?:\\n[^\\d£$€\\n]{0,12}){0,2}|[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?)${MONEY_SOURCE}${or}`, 'i');
 /** "Pay £290.00 by 12 January 2027": an amount with when to pay it after it is the amount asked for. */
 const PAY_THEN_WHEN = `${MONEY_SOURCE}(?=\\s+(?:by|before|on|now|today)\\b)`;
 

@@ -275,6 +275,8 @@ describe('essentials in common layouts', () => {
       ['Total incl. 20% VAT £290.00', '£290.00'],
       ['Pay £290.00 by 12 January 2027', '£290.00'],
       ['Subtotal £241.67\nVAT 20% £48.33\nAmount due by 12 Jan 2027 £290.00', '£290.00'],
+      // A PDF's label cell wrapped over two lines, the amount in the cell beside it.
+      ['Subtotal £241.67\nVAT (20%) £48.33\nTotal incl. 20%\nVAT\n£290.00', '£290.00'],
     ]) {
       expect(found(text!), text).toContain('total');
       expect(analyseInvoice(invoice(text!)).amountDue.amount, text).toBe(amount);
