@@ -21,6 +21,17 @@ describe('a missing name after an unreachable script earlier on the page', () =>
     for (const [name, url] of cases) expect(afterUnreachableScript(missing(name), [], [unreachable(url)]), name).toBe(true);
   });
 
+  it("is jQuery's $, Lodash's or Underscore's _, names too short for an address to bear, by the library's name in it", () => {
+    const jquery = [unreachable('https://code.jquery.com/jquery-3.7.1.min.js')];
+    expect(afterUnreachableScript(missing('$'), [], jquery)).toBe(true);
+    expect(afterUnreachableScript(missing('$'), [], [unreachable('https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js')])).toBe(true);
+    expect(afterUnreachableScript(missing('_'), [], [unreachable('https://cdn.jsdelivr.net/npm/lodash@4.17.21/lodash.min.js')])).toBe(true);
+    expect(afterUnreachableScript(missing('_'), [], [unreachable('https://cdnjs.cloudflare.com/ajax/libs/underscore.js/1.13.6/underscore-min.js')])).toBe(true);
+    // Another library's script that got no answer says nothing of $ or _.
+    expect(afterUnreachableScript(missing('$'), [], [unreachable('https://cdn.jsdelivr.net/npm/lodash@4.17.21/lodash.min.js')])).toBe(false);
+    expect(afterUnreachableScript(missing('_'), [], jquery)).toBe(false);
+  });
+
   it('is named too by a call through the window to the function the script would have put there', () => {
     const called = (path: string): PageErrorRecord => ({ message: `${path} is not a function`, party: 'site', cause: 'action' });
     const tag = [unreachable('https://www.googletagmanager.com/gtag/js?id=G-ABC123')];

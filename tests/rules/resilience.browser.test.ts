@@ -76,6 +76,16 @@ describe('a page the browser could not open, after one it could', () => {
   });
 });
 
+describe("a library's script from a CDN that got no answer", () => {
+  it("jQuery's $ missing in a tap's handler is where cx-shop runs, listed as environment: no page error, no dead tap", async () => {
+    const result = await fixtures.run(pageScenario('hostile', 'jquery-offline.html', { steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n' }));
+    const add = result.steps[1]!;
+    expect(add.findings.filter((f) => f.class !== 'timing').map((f) => f.rule)).toEqual([]);
+    expect(add.recovery).toEqual([]);
+    expect(add.environment?.join('\n')).toContain('$ is not defined');
+  });
+});
+
 describe('injecting faults', () => {
   it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
     const result = await payWith('good');

@@ -89,7 +89,8 @@ function bearsName(url: string, name: string): boolean {
 /**
  * Names that well-known third parties' scripts define, and the hosts they are served from, where the address does not
  * bear the name: OneTrust's consent manager from cdn.cookielaw.org, Google's tag from googletagmanager.com, Meta's
- * pixel from connect.facebook.net, Adobe's tags from assets.adobedtm.com, Tealium's from tags.tiqcdn.com, Hotjar's.
+ * pixel from connect.facebook.net, Adobe's tags from assets.adobedtm.com, Tealium's from tags.tiqcdn.com, Hotjar's;
+ * and names too short for any address to bear them ($ from jquery-3.7.1.min.js).
  */
 const VENDOR_GLOBALS: Array<[RegExp, RegExp]> = [
   [/^(?:OneTrust|Optanon|OptanonWrapper|OnetrustActiveGroups)$/, /cookielaw|onetrust/i],
@@ -103,4 +104,8 @@ const VENDOR_GLOBALS: Array<[RegExp, RegExp]> = [
   [/^(?:utag|utag_data)$/, /tiqcdn|tealium/i],
   [/^(?:hj)$/, /hotjar/i],
   [/^(?:ttq)$/, /tiktok/i],
+  // Libraries whose usual name is one sign: jQuery's $ (code.jquery.com, jquery.min.js on any CDN), Lodash's or
+  // Underscore's _.
+  [/^\$$/, /jquery/i],
+  [/^_$/, /lodash|underscore/i],
 ];
