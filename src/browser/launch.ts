@@ -20,6 +20,16 @@ export const QUIET_CHROMIUM_ARGS = [
  */
 export const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'];
 
+/**
+ * What a customer allows when the site asks: a store finder's "Use my location" gets where they are, as on their own
+ * phone once they tap Allow (cx-shop's browser would refuse without asking, and the site's fallback would be judged
+ * instead). A fixed place, central London, so that every run finds the same nearest store.
+ */
+export const CUSTOMER_ALLOWS = {
+  permissions: ['geolocation'],
+  geolocation: { latitude: 51.5072, longitude: -0.1276, accuracy: 20 },
+};
+
 export interface LaunchOptions {
   headed?: boolean;
   /** More Chromium switches, after cx-shop's own. */

@@ -10,6 +10,7 @@ import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
 import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
+import { CUSTOMER_ALLOWS } from '../browser/launch.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { DEFAULT_SCENARIO_TIMEOUT_MS } from '../limits.js';
@@ -165,7 +166,7 @@ export async function saveArtifacts(outDir: string, folder: string, artifacts: S
  * A replay's context (`replay`) has no speed probes: its timing is nobody's.
  */
 export async function openPage(browser: Browser, profile: DeviceProfile, site: SiteAccess, secrets: readonly string[], { personDrives = false, replay = false } = {}) {
-  const context = await browser.newContext({ ...profile, acceptDownloads: true, ...accessOptions(site) });
+  const context = await browser.newContext({ ...profile, acceptDownloads: true, ...CUSTOMER_ALLOWS, ...accessOptions(site) });
   await prepareContext(context, { touch: profile.hasTouch ?? false }, !replay);
   const page = await context.newPage();
   const recorder = new Recorder(page, { baseUrl: site.baseUrl, siteHosts: site.hosts ?? [], touch: profile.hasTouch ?? false, secrets, personDrives });
