@@ -238,6 +238,8 @@ export interface ReadDocument {
   links?: DocumentLink[];
   /** A page's labels set over their values in a table's header row, each with its value (see PageText.pairs). */
   pairs?: string[];
+  /** The language the document declares (a page's `lang`, a PDF's /Lang: "es", "de-AT"), when it declares one. */
+  lang?: string;
   /** The most common font size of the text: the body size. */
   bodyFontSize: number;
   /** Grade level the scenario aims for (Flesch-Kincaid); 8 unless the step says otherwise. */

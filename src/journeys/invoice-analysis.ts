@@ -7,13 +7,6 @@ import type { ReadDocument } from '../artifacts/types.js';
 import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type Across, type EssentialId } from './invoice-patterns.js';
 import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
-declare module '../artifacts/types.js' {
-  interface ReadDocument {
-    /** The language the document declares (a page's `lang`: "es", "de-AT"), when it declares one. */
-    lang?: string;
-  }
-}
-
 export interface Essential {
   id: EssentialId;
   label: string;

@@ -6,8 +6,10 @@ export default defineRule({
   area: 'invoice',
   severity: 'medium',
   threshold:
-    `no labelled amount due, or the amount shown at less than ${PROMINENT_RATIO}× the body text size (the size of the text that ` +
-    'shows the whole figure, or of its largest part when it is set in pieces)',
+    `no labelled amount due, or the amount shown at less than ${PROMINENT_RATIO}× the body text size (the last amount due, balance ` +
+    "or total, in that order of preference; an earlier bill's balance never, and a balance of nothing, a settled bill, gives way " +
+    'to the total unless it is itself shown large; the size of the text that shows the whole figure, or of its largest part when ' +
+    'it is set in pieces)',
   source: `cx-shop convention: what the customer owes is the first thing they look for; ${PROMINENT_RATIO}× body size is about a heading`,
   class: 'deterministic',
   scope: 'step',
