@@ -538,6 +538,11 @@ export class Recorder {
     ];
   }
 
+  /** The addresses the tab arrived at since `since`, in order, secrets masked (a page sending the customer on by itself). */
+  arrivalsSince(since: number): string[] {
+    return this.navigations.filter((n) => n.at >= since).map((n) => this.mask(n.url));
+  }
+
   /** What the customer pressed on the page they are on now (since the last new document or route), in words. */
   tapsOnThisPage(): string[] {
     const taps: string[] = [];

@@ -182,13 +182,15 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page that answers with an error instead (one that put something else in the place of what Playwright needs to
     // read it) has not stopped answering: it cannot be read, and that is said, not blamed on the site.
     let unreadable: string | null = null;
+    const asked = Date.now();
     const opened = page.isClosed()
       ? null
       : await timed(
           throughNavigation(page, async () => ({ type: await ensurePageLib(page), address: await page.evaluate(() => location.href) })),
-          2000,
+          ASK_MS,
         ).catch((error: unknown) => {
-          if (!NO_ANSWER.test(firstLine(error))) unreadable = unreadableWhy(error);
+          // Asked again and again, each document gone before it answered: a page that keeps going (see below).
+          if (!NO_ANSWER.test(firstLine(error)) && !LEFT_BY_NAVIGATION.test(firstLine(error))) unreadable = unreadableWhy(error);
           return null;
         });
     const shown = opened?.type ?? null;
@@ -200,7 +202,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
     // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
     // once cx-shop's own work in the page has ended, or had its time: a question asked behind it measures cx-shop.
-    let frozen = shown === null && !page.isClosed() && unreadable === null;
+    // A page that goes elsewhere by itself as soon as it arrives, again and again (two pages that send the customer to
+    // each other by script), answers nothing either: it has not stopped answering, it never stays to be used.
+    const arrivals = shown === null && !page.isClosed() && unreadable === null ? recorder.arrivalsSince(asked) : [];
+    const wandering = arrivals.length >= KEPT_GOING ? keptGoing(arrivals) : null;
+    let frozen = shown === null && !page.isClosed() && unreadable === null && wandering === null;
     const answers = async (ms = ANSWER_MS) => {
       if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
       return !frozen;
@@ -247,9 +253,12 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
           status: 'error' as const,
           reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${step.outcome.reason ? `; ${step.outcome.reason}` : ''}`,
         }
-      : broken !== null && step.outcome.status !== 'error'
-        ? { status: 'error' as const, reason: [step.outcome.reason, broken].filter(Boolean).join('; ') }
-        : step.outcome;
+      : wandering !== null
+        ? // The site's doing, whatever the step met on the way (a load that never finished): the customer cannot go on.
+          { status: 'blocked' as const, reason: [step.outcome.reason, wandering].filter(Boolean).join('; ') }
+        : broken !== null && step.outcome.status !== 'error'
+          ? { status: 'error' as const, reason: [step.outcome.reason, broken].filter(Boolean).join('; ') }
+          : step.outcome;
     return {
       index,
       name: redact(step.name, scenario.secrets),
@@ -363,6 +372,19 @@ function askedLast(requests: readonly RequestRecord[]): string | null {
 
 const REDIRECTED = (status: number | null) => status !== null && status >= 300 && status < 400 && status !== 304;
 
+/** Documents arriving, while cx-shop's first question to the page got no answer, that make a page that keeps going. */
+const KEPT_GOING = 3;
+
+/**
+ * The words for a page that kept going elsewhere by itself: where to, each address once (in their own order: where in
+ * its round the page was when cx-shop asked is chance).
+ */
+function keptGoing(arrivals: string[]): string {
+  const addresses = [...new Set(arrivals)].sort();
+  const shown = addresses.slice(0, 4).join(', ') + (addresses.length > 4 ? ', …' : '');
+  return `the page kept going elsewhere by itself, again and again (${shown}), never staying for the customer to use`;
+}
+
 /** How `timed` says a question got no answer in time. */
 const NO_ANSWER = /^no answer within/;
 
@@ -381,6 +403,9 @@ function unreadableWhy(error: unknown): string {
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
 const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id/i;
+
+/** Longest cx-shop waits for the page's answer to its first question: a page that does not answer then is frozen. */
+const ASK_MS = 2000;
 
 /** Longest cx-shop waits for a page to answer during its look, after the first question (2 s) found it answering. */
 const ANSWER_MS = 5000;
