@@ -5,11 +5,15 @@ import { codeBox, pagePath, typedInto } from './support/fields.js';
 import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
+/** A password box (its type, or HTML's autofill name for a password when a "show password" made it text). */
+const passwordField = (field: { type: string; autocomplete: string | null }) =>
+  field.type === 'password' || /\b(?:current|new)-password\b/i.test(field.autocomplete ?? '');
+
 export default defineRule({
   title: 'The form was wiped after an error',
   area: 'forms',
   severity: 'high',
-  threshold: 'fields the customer had filled are empty when an error message appears, or after a request of theirs failed (injected); the boxes of a one-time code the page empties after a wrong code are none',
+  threshold: 'fields the customer had filled are empty when an error message appears, or after a request of theirs failed (injected); the boxes of a one-time code the page empties after a wrong code are none, nor are password fields, which no page hands back filled',
   source: 'Baymard Institute: clearing fields after a validation error forces customers to start over',
   class: 'deterministic',
   detect(step) {
@@ -33,7 +37,9 @@ export default defineRule({
       if (gone && field && !lost.has(field.selector)) lost.set(field.selector, { ...field, chars: typedField.chars });
     }
     // A wrong one-time code emptied from its boxes is typed anew whatever the page does: no work of the customer's lost.
-    for (const field of page.fields) if (codeBox(field, page.fields)) lost.delete(field.selector);
+    // Nor is a password a refused sign-in or sign-up hands back empty: a page never echoes one back (OWASP), and
+    // the customer types it again whatever the page does.
+    for (const field of page.fields) if (codeBox(field, page.fields) || passwordField(field)) lost.delete(field.selector);
     if (lost.size === 0) return [];
     const items = [...lost.values()].map((f) => ({ element: f.element, selector: f.selector, box: f.box, measured: 'empty', chars: f.chars }));
     const error = appeared.find(isErrorMessage);

@@ -131,6 +131,13 @@ describe('error words', () => {
     for (const text of ['Thanks! Please enter a valid email address.', 'Thanks, but your card was declined. Please check the number.', 'Please check your card number.']) expect(plain(text), text).toBe(true);
   });
 
+  it('a nudge to buy before stock runs out is none; sold out is an error', () => {
+    for (const text of ['Almost sold out', 'Nearly sold out – order soon', 'Selling out fast', 'Fast ausverkauft', 'Bald ausverkauft', 'Bientôt épuisé', 'Presque épuisée', 'Casi agotado', 'Se está agotando']) {
+      expect(plain(text), text).toBe(false);
+    }
+    for (const text of ['Sold out', 'Sorry, size M has just sold out.', 'Leider ausverkauft', 'Cette taille est épuisée.', 'Talla agotada']) expect(plain(text), text).toBe(true);
+  });
+
   it('a nudge to spend a little more for free delivery is none; something missing still is', () => {
     for (const text of ['¡Te faltan 15,10 € para conseguir el envío gratis!', 'Ihnen fehlen nur noch 12 € bis zum kostenlosen Versand.', 'Il vous manque 8 € pour la livraison gratuite.']) {
       expect(plain(text), text).toBe(false);
@@ -154,6 +161,8 @@ describe('vague-error, in the languages of shops in Europe', () => {
     "Sorry, we only have 3 of these left. We've kept 3 in your bag.",
     // Trying again with something more to it: when, or with what.
     'The service is busy. Please try again in a few minutes.',
+    // Chrome's bubble worded by a page of its own: it says what to do.
+    'Please fill out this field.',
     'Sorry, that did not work. Please try again or call us on 0800 123 456.',
   ])(
     '"%s" names the field or the fix, or what the shop did: not vague',
@@ -161,6 +170,14 @@ describe('vague-error, in the languages of shops in Europe', () => {
       expect(vague(text)).toBe(false);
     },
   );
+
+  it("the browser's own bubble points at the field it is about: not vague, whatever it says", () => {
+    const bubble = (text: string) => vagueError.detect(judgedStep({ appeared: [{ kind: 'error', text, where: "input#email (the browser's own message)" }] }));
+    expect(bubble('Please fill out this field.')).toEqual([]);
+    expect(bubble('Invalid value.')).toEqual([]);
+    // The same words in the page, by no field, are vague.
+    expect(vague('Invalid value.')).toBe(true);
+  });
 
   it.each([
     'Ein Fehler ist aufgetreten.',

@@ -102,3 +102,32 @@ describe('a field nobody types into', () => {
     expect(fieldPurpose({ ...list('Where we deliver'), autocomplete: 'shipping country' })).toBe('country');
   });
 });
+
+describe('a name in parts, and a passkey offered on the sign-in name', () => {
+  const missing = (fields: FieldInfo[]) =>
+    missingAutocomplete
+      .detect(judgedStep({ page: pageSnapshot({ fields }) }) as never)
+      .flatMap((f) => (f.evidence.items as Array<{ element: string; measured: string }> | undefined) ?? [])
+      .map((i) => [i.element, i.measured]);
+
+  it('asks a first name for given-name, a last name or surname for family-name, the name on a card for cc-name', () => {
+    const fields = [field('First name', { name: 'fn' }), field('Last name', { name: 'ln' }), field('Surname', { name: 'sn' }), field('Name on card', { name: 'nc' }), field('Cardholder name', { name: 'ch' }), field('Full name', { name: 'n' })];
+    expect(fields.map(fieldPurpose)).toEqual(['name', 'name', 'name', 'name', 'name', 'name']);
+    expect(missing(fields)).toEqual([
+      ['textbox labelled "First name"', 'autocomplete="", needs "given-name"'],
+      ['textbox labelled "Last name"', 'autocomplete="", needs "family-name"'],
+      ['textbox labelled "Surname"', 'autocomplete="", needs "family-name"'],
+      ['textbox labelled "Name on card"', 'autocomplete="", needs "cc-name"'],
+      ['textbox labelled "Cardholder name"', 'autocomplete="", needs "cc-name"'],
+      ['textbox labelled "Full name"', 'autocomplete="", needs "name"'],
+    ]);
+    expect(missing([field('Name on card', { autocomplete: 'cc-name' })])).toEqual([]);
+  });
+
+  it('"username webauthn" on an email field is the username token, as passkey sign-in writes it', () => {
+    const email = field('Email', { type: 'email', name: 'email', autocomplete: 'username webauthn' });
+    expect(fieldPurpose(email)).toBe('email');
+    expect(missing([email])).toEqual([]);
+    expect(missing([field('Email', { type: 'email', name: 'email', autocomplete: 'webauthn' })])).toEqual([['textbox labelled "Email"', 'autocomplete="webauthn", needs "email"']]);
+  });
+});

@@ -44,7 +44,7 @@ const BY_WORDS: Array<[FieldPurpose, RegExp]> = [
   ['street-address', /address|street/i],
   ['city', /\bcity\b|\btown\b/i],
   ['country', /country/i],
-  ['name', /(full|first|last|given|family|your).?name|^name$/i],
+  ['name', /(full|first|last|given|family|your).?name|^name$|\bsurname|\bforename|name on (?:the |your )?card|card.?holder/i],
 ];
 
 /** Words naming a shop's own code or number, which no browser autofill holds. */
@@ -94,10 +94,35 @@ export function lookupField(field: FieldInfo): boolean {
   return /e-?mail/i.test(words) && ORDER_LOOKUP.test(words);
 }
 
+/**
+ * The autofill name a field's autocomplete gives (its last token: "section-ship shipping postal-code" is a postal
+ * code), '' for none. A trailing "webauthn" asks the browser to offer a passkey there too ("username webauthn", as
+ * passkey sign-in is written): the name is the token before it.
+ */
+export function autofillName(field: Pick<FieldInfo, 'autocomplete'>): string {
+  const tokens = (field.autocomplete ?? '').toLowerCase().trim().split(/\s+/);
+  if (tokens.length > 1 && tokens.at(-1) === 'webauthn') tokens.pop();
+  return tokens.pop() ?? '';
+}
+
+/**
+ * The token to ask for on a field of this purpose: for a name, the part of it the field asks for ("First name":
+ * given-name, "Surname": family-name, "Name on card": cc-name); otherwise the purpose's first.
+ */
+export function suggestedToken(field: FieldInfo, purpose: FieldPurpose): string {
+  if (purpose === 'name') {
+    const words = wordsOf(field);
+    if (/name on (?:the |your )?card|card.?holder/i.test(words)) return 'cc-name';
+    if (/(first|given|fore).?name/i.test(words)) return 'given-name';
+    if (/(last|family|sur).?name/i.test(words)) return 'family-name';
+  }
+  return AUTOCOMPLETE_TOKENS[purpose][0]!;
+}
+
 /** The purpose of a field, or null when it is not a personal-data or payment field cx-shop knows. */
 export function fieldPurpose(field: FieldInfo): FieldPurpose | null {
   const words = wordsOf(field);
-  const token = (field.autocomplete ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+  const token = autofillName(field);
   // The sign-in name is an email address only where the field says so: a username is no personal data cx-shop knows.
   if (token === 'username' && field.type !== 'email' && !/e-?mail/i.test(words)) return null;
   for (const [purpose, tokens] of Object.entries(AUTOCOMPLETE_TOKENS) as Array<[FieldPurpose, string[]]>) {

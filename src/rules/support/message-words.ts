@@ -43,7 +43,7 @@ const NOT_EN = /\b(not|no|never)\b|n['’]t\b/i;
 const NOT_OTHER = words('nicht|kein\\p{L}*|nie|pas|jamais|aucune?|nunca|ningun[oa]?|ningún');
 
 const FIX_EN =
-  /\b(enter|write|type|fill in|provide|tell us|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
+  /\b(enter|write|type|fill (?:in|out)|provide|tell us|check|use|must|should|try|choose|select|include|add|remove|at least|at most|format|e\.g\.|for example|digits?|characters?|letters?|instead|contact|call|chat|shop without|press|tap|click|later|in a (?:minute|moment|few minutes)|refresh|reload)\b/i;
 const FIX_OTHER = words(
   'bitte|geben sie|prüfen|überprüfen|verwenden|wählen|mindestens|höchstens|z\\. ?b\\.|zum beispiel|\\d+-stellig\\p{L}*|ziffern|zeichen|buchstaben|versuchen|format|kontaktieren|später|' +
     'veuillez|vérifiez|saisissez|entrez|indiquez|utilisez|choisissez|au moins|au plus|par exemple|ex\\.|chiffres|caractères|lettres|réessayez|contactez|plus tard|' +
@@ -121,6 +121,17 @@ const NEXT_STEP_ALL = everywhere(NEXT_STEP);
  */
 const SPEND_MORE = /(?:faltan?|fehl(?:en|t)|il (?:vous |te )?manque)[^.!?]{0,60}?(?:env[ií]o gratis|env[ií]o gratuito|gratisversand|kostenlos\p{L}* versand|versandkostenfrei|livraison (?:gratuite|offerte)|free (?:delivery|shipping))/giu;
 
+/**
+ * A nudge to buy before stock runs out ("Almost sold out", "Fast ausverkauft", "Bientôt épuisé", "Casi agotado"): it
+ * sells, and nothing went wrong. Sold out itself is a refusal, and stays an error.
+ */
+const ALMOST_GONE = everywhere(
+  words(
+    '(?:almost|nearly|soon) sold out|selling out(?: fast)?|(?:fast|bald|beinahe) (?:ausverkauft|vergriffen)|' +
+      '(?:bientôt|presque|quasiment) épuisée?s?|(?:casi|pronto) agotad[oa]s?|a punto de agotarse|(?:se )?(?:está|están) agotando',
+  ),
+);
+
 /** Words that say something went wrong: "isn't valid", "already used", "ungültig", "a expiré", "no es válido". */
 export function saysError(text: string): boolean {
   return !isRequiredLegend(text) && errorWords(text);
@@ -128,7 +139,7 @@ export function saysError(text: string): boolean {
 
 /** saysError for a text already known to be no legend of required fields. */
 export function errorWords(text: string): boolean {
-  let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ').replace(HELP_OFFER, ' ');
+  let said = text.replace(CAUTION, ' ').replace(SPEND_MORE, ' ').replace(HELP_OFFER, ' ').replace(ALMOST_GONE, ' ');
   // A success that says what to do next is no error: "Thanks for subscribing! Please check your inbox to confirm."
   if (saysWentWell(said)) said = said.replace(NEXT_STEP_ALL, ' ');
   return ERROR_EN.test(said) || ERROR_DE.test(said) || ERROR_FR.test(said) || ERROR_ES.test(said);
