@@ -1150,8 +1150,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     restyled: Set<Element>;
     /** Elements whose attributes (not a style, class or id) changed since, by name: words CSS draws (see drawnWords). */
     drawing: Map<Element, Set<string>>;
+    /** Elements whose class or style changed since: a style rule may now draw words for them (see drawnThen). */
+    looks: Set<Element>;
+    /** The words CSS drew for each element looked at near the element when they acted ('' for none; see lookNear). */
+    drawnThen: Map<Element, string>;
     /** Every node put into the page since, kept for the whole action (`inserted` is emptied at each look). */
     drawn: WeakSet<Node>;
+    /** The text nodes whose words changed since: only their first words were on the page before. */
+    rewritten: WeakSet<Node>;
     /** The dialogs this action opened, read as messages, with their key (see report's `dialog`). */
     dialogs: Map<Element, string>;
     quiet: number;
@@ -1184,18 +1190,23 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
           action!.drawn.add(node);
         });
         record.removedNodes.forEach((node) => {
+          // Words the action itself drew and took off again (a message written anew on every key the customer
+          // types) were not on the page before: what was there before is what is not new.
+          if (action!.drawn.has(node)) return;
           const text = lib.clean(node.textContent);
           if (text) action!.removed.add(strip(text));
           for (const piece of pieces(node)) action!.removedPieces.add(strip(piece));
         });
       } else if (record.type === 'characterData') {
         action.added.add(record.target);
-        if (record.oldValue) action.removed.add(strip(lib.clean(record.oldValue)));
+        if (record.oldValue && !action.rewritten.has(record.target) && !action.drawn.has(record.target)) action.removed.add(strip(lib.clean(record.oldValue)));
+        action.rewritten.add(record.target);
       }
       if (record.type === 'attributes' && record.attributeName && !['style', 'class', 'id'].includes(record.attributeName)) {
         const names = action.drawing.get(record.target as Element) ?? new Set<string>();
         action.drawing.set(record.target as Element, names.add(record.attributeName));
       }
+      if (record.type === 'attributes' && ['style', 'class'].includes(record.attributeName ?? '')) action.looks.add(record.target as Element);
       if (record.type === 'attributes' && ['hidden', 'style', 'class', 'open', 'aria-hidden'].includes(record.attributeName ?? '')) {
         // Shown by an attribute (hidden removed, a class that displays it); aria-expanded and the like show nothing.
         // Text the customer could already see that only changes its look (a password rule turning green as it is
@@ -1257,6 +1268,28 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     return document.querySelector(`[aria-errormessage~=${id}], [aria-invalid="true"][aria-describedby~=${id}]`) !== null;
   };
   /**
+   * Set under a field the page marks invalid (aria-invalid="true"), as a form library writes a field's message with no
+   * id to tie it by: right after the field (or the box around it), itself or in a box of its own, or in the field's
+   * own group, the part around it that holds no other field. A red alert there is the field's error; a red sale banner with the role is none.
+   */
+  const byInvalidField = (el: Element): boolean => {
+    const message = el.closest(ALERTING) ?? el;
+    const only = (n: Element | null): Element | null => {
+      if (!n) return null;
+      if (n.matches(FIELDS)) return n;
+      const inside = n.querySelectorAll(FIELDS);
+      return inside.length === 1 ? inside[0]! : null;
+    };
+    const invalid = (field: Element | null) => field?.getAttribute('aria-invalid') === 'true';
+    for (let n: Element | null = message, depth = 0; n && depth < 3 && n !== document.body && !n.matches('form'); n = n.parentElement, depth += 1) {
+      if (invalid(only(n.previousElementSibling))) return true;
+      const inside = n.querySelectorAll(FIELDS);
+      if (inside.length > 1) return false;
+      if (inside.length === 1) return invalid(inside[0]!);
+    }
+    return false;
+  };
+  /**
    * Red, in a language whose words cx-shop does not read (see rules/support/message-words.ts): its colour is all there
    * is to go by, in an alert or a live region too.
    */
@@ -1271,7 +1304,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // An alert or a live region named as an error (a component library's error alert: role="alert" and the class
     // "MuiAlert-standardError") is an error; by colour alone it stays an alert (a red sale banner with the role), in
     // a language whose words say which it is.
-    if (el.closest(ALERTING)) return namedError(el) || redInUnreadLanguage(el, text) ? 'error' : 'alert';
+    if (el.closest(ALERTING)) return namedError(el) || redInUnreadLanguage(el, text) || (lib.looksRed(el) && byInvalidField(el)) ? 'error' : 'alert';
     if (el.closest(DIALOG)) return 'dialog';
     // A status in red is an error as any red text is (a code refused under its field, in a polite live region as
     // accessible shops are told to write it), unless its words sell.
@@ -1444,6 +1477,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const said = dialog.isConnected && lib.visible(dialog) ? dialogSays(dialog) : null;
       if (said !== null) report(dialog, said, false, undefined, current.dialogs.get(dialog));
     }
+    // A class on the page itself (a scroll lock on <body> while a drawer or a modal is open) changes no words of its
+    // own: what changed inside it (the drawer's error) is read on its own, not dropped as part of the whole page.
+    for (const el of blocks) if ((el === document.body || el === document.documentElement) && [...blocks].some((other) => other !== el && el.contains(other))) blocks.delete(el);
     for (const el of blocks) {
       if ([...blocks].some((other) => other !== el && other.contains(el))) continue;
       if (!lib.visible(el)) continue;
@@ -1470,7 +1506,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
         continue;
       }
       if (current.removed.has(strip(text))) continue;
-      const kind = errorSummary(el) ? 'error' : kindOf(el, text);
+      const kind = errorSummary(el) ? 'error' : strengthOf(current, el, text) ? 'status' : kindOf(el, text);
       const inForm = form !== null && form.contains(el);
       // Unmarked words that are content the action brought (a result under its own heading, one entry of a list drawn
       // at once) are what the customer asked to see, not a message about what they did. So is a list of three results
@@ -1484,6 +1520,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (!close || (routeChanged && (kind === 'text' || (kind === 'status' && drawnInAction(current, el) && !ERROR_WORDS.test(text))))) continue;
       report(el, text, false, kind);
     }
+    // Words CSS draws, new with the action, near what the customer acted on or marked as a message.
+    const reportDrawn = (el: Element, drawn: { text: string; colour: string }): void => {
+      if (current.removed.has(strip(drawn.text)) || !wordsOfMessage(el, drawn.text) || forScreenReadersOnly(el)) return;
+      const kind = kindOf(el, drawn.text);
+      const close = kind !== 'text' || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
+      if (!close || (routeChanged && kind === 'text')) return;
+      if (kind === 'text' && lib.isRed(drawn.colour) && !sells(drawn.text)) report(el, drawn.text, false, 'error');
+      else report(el, drawn.text, false);
+    };
     // Words the action wrote into an attribute that CSS draws (a field's message drawn from its data-message): words
     // the page's style sheet draws whatever the customer does ("(required)" after a label) are not new.
     const drawing = [...current.drawing];
@@ -1493,14 +1538,38 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (written.length === 0 || !el.isConnected || !lib.visible(el)) continue;
       const drawn = drawnWords(el);
       if (drawn === null || !written.some((value) => drawn.text.includes(value))) continue;
-      if (current.removed.has(strip(drawn.text)) || !wordsOfMessage(el, drawn.text) || forScreenReadersOnly(el)) continue;
-      const kind = kindOf(el, drawn.text);
-      const close = kind !== 'text' || (form !== null && form.contains(el)) || (near !== null && distance(near, lib.pageBox(el)) <= options.nearPx);
-      if (!close || (routeChanged && kind === 'text')) continue;
-      if (kind === 'text' && lib.isRed(drawn.colour) && !sells(drawn.text)) report(el, drawn.text, false, 'error');
-      else report(el, drawn.text, false);
+      reportDrawn(el, drawn);
+    }
+    // Words a style rule draws once the action changed an element's class or style (`.field.is-invalid::after`
+    // with the message in its content), which it did not draw for that element before.
+    const looks = [...current.looks];
+    current.looks.clear();
+    for (const el of looks.slice(0, 300)) {
+      const then = current.drawnThen.get(el);
+      if (then === undefined || !el.isConnected || !lib.visible(el)) continue;
+      const drawn = drawnWords(el);
+      if (drawn === null || drawn.text === then) continue;
+      current.drawnThen.set(el, drawn.text);
+      reportDrawn(el, drawn);
     }
   }
+  /**
+   * A password's strength meter, read as the customer types the password ("Weak password", "Stärke: mittel",
+   * "Mot de passe fort", "Contraseña débil"), in red while it is weak: a hint that changes with each key, no refusal.
+   * The same words after a press that asked to take the form ("Password too weak") are the form's answer.
+   */
+  const PASSWORD = 'input[type="password"], input[autocomplete~="new-password"], input[autocomplete~="current-password"]';
+  const STRENGTH =
+    /(?<![\p{L}\p{N}])(?:weak|fair|medium|moderate|good|strong|excellent|schwach|mittel|mittelmäßig|gut|stark|sicher|faible|moyen|bon|fort|robuste|débil|media|buena|fuerte|segura)(?![\p{L}\p{N}])/iu;
+  const strengthOf = (current: Action, el: Element, text: string): boolean => {
+    const field = current.el;
+    if (!field.matches(PASSWORD) || text.length > 60 || !STRENGTH.test(text) || ERROR_WORDS.test(text)) return false;
+    const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/);
+    for (let n: Element | null = el, depth = 0; n && depth < 4 && n !== document.body; n = n.parentElement, depth += 1) {
+      if (n.contains(field) || (n.id !== '' && described.includes(n.id))) return true;
+    }
+    return false;
+  };
   /**
    * The words an element draws with CSS (::before, ::after) and their colour: a design system that writes a field's
    * message from its attribute (`content: attr(data-message)`) shows the customer words that are in no text of the
@@ -1596,13 +1665,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * they can see there is kept too: text whose look alone changes is not new to them (see Action.restyled).
    */
   const HIDDEN_SCAN = 400;
+  type Near = { hidden: Set<Element>; shown: Set<Element>; labels: Map<Element, LabelThen>; drawnThen: Map<Element, string> };
   const NO_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'OPTGROUP', 'svg', 'path', 'BR']);
-  const lookNear = (el: Element): { hidden: Set<Element>; shown: Set<Element>; labels: Map<Element, LabelThen> } => {
+  const lookNear = (el: Element): Near => {
     const scope = el.closest('form') ?? el.parentElement?.parentElement;
     const hidden = new Set<Element>();
     const shown = new Set<Element>();
     const labels = new Map<Element, LabelThen>();
-    if (!scope) return { hidden, shown, labels };
+    const drawnThen = new Map<Element, string>();
+    if (!scope) return { hidden, shown, labels, drawnThen };
     const all = scope.getElementsByTagName('*');
     for (let i = 0; i < all.length && i < HIDDEN_SCAN; i += 1) {
       const candidate = all[i]!;
@@ -1610,8 +1681,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const visible = lib.visible(candidate);
       (visible ? shown : hidden).add(candidate);
       if (visible && candidate.tagName === 'LABEL') labels.set(candidate, labelThen(candidate));
+      drawnThen.set(candidate, (visible && !lib.isField(candidate) && drawnWords(candidate)?.text) || '');
     }
-    return { hidden, shown, labels };
+    return { hidden, shown, labels, drawnThen };
   };
   const labelThen = (label: Element): LabelThen => {
     const text = lib.clean((label as HTMLElement).innerText);
@@ -1729,11 +1801,28 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // Any words the page writes after the press (a message cx-shop may not take for one: an error written into a
   // label, a status, a spinner's "Checking…"): the page said something, so the refusal is not a wordless one. Words it
   // took off and put back as they were (a framework drawing the whole form again, its labels and all) say nothing new.
+  // Words for screen readers only (a message clipped to a pixel that the field's aria-describedby points to) are none
+  // the customer sees: the marks are all they have to go on.
   const textAdded = (nodes: NodeList) => Array.from(nodes).filter((n) => !(n instanceof Element && n.matches('script, style, template')) && /\p{L}/u.test(n.textContent ?? ''));
+  const unseen = (text: Node): boolean => {
+    const el = text.parentElement;
+    return el !== null && el.getClientRects().length > 0 && forScreenReadersOnly(el);
+  };
+  /** The text nodes' texts under a node that the customer can see (see pieces). */
+  const seenPieces = (node: Node): string[] => {
+    if (node.nodeType === Node.TEXT_NODE) return unseen(node) ? [] : pieces(node);
+    const found: string[] = [];
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = lib.clean(n.textContent);
+      if (text && !unseen(n)) found.push(text);
+    }
+    return found;
+  };
   mutationListeners.add((records, _at, _before, byPage) => {
     const watch = refusalWatch;
     if (!watch || watch.wordsAdded || byPage) return;
-    if (records.some((r) => r.type === 'characterData' && /\p{L}/u.test(r.target.textContent ?? ''))) {
+    if (records.some((r) => r.type === 'characterData' && /\p{L}/u.test(r.target.textContent ?? '') && !unseen(r.target))) {
       watch.wordsAdded = true;
       return;
     }
@@ -1741,7 +1830,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     for (const r of records) {
       if (r.type !== 'childList') continue;
       for (const node of textAdded(r.addedNodes)) {
-        for (const piece of pieces(node)) {
+        for (const piece of seenPieces(node)) {
           const left = watch.takenOff.get(piece) ?? 0;
           if (left === 0 && /\p{L}/u.test(piece)) {
             watch.wordsAdded = true;
@@ -1781,15 +1870,15 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
 
   function beginAction(el: Element, near = lookNear(el)): void {
     if (action) detect(action);
-    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), drawing: new Map(), drawn: new WeakSet(), dialogs: new Map(), quiet: 0 };
+    action = { el, at: Date.now(), path: location.pathname, added: new Set(), inserted: new Set(), removed: new Set(), removedPieces: new Set(), ...near, restyled: new Set(), drawing: new Map(), looks: new Set(), drawn: new WeakSet(), rewritten: new WeakSet(), dialogs: new Map(), quiet: 0 };
   }
   /**
    * Words of red text that sells rather than warns: a sale, a price cut, stock running low ("Only 2 left in this
-   * size"), an item held for the customer against a clock ("We are holding this for you for 10:00", "Offer ends in
+   * size", "Almost sold out", "Fast ausverkauft"; sold out itself is a refusal), an item held for the customer against a clock ("We are holding this for you for 10:00", "Offer ends in
    * 04:59"). Not an offer that has ended, which may be the answer to a code.
    */
   const SELLING_WORDS =
-    /\b(?:(?:holding|keeping|reserving|saving) (?:this|it|them|these|your|the)\b[^.!?]{0,40} for you|(?:reserved|held) for (?:you|\d)|(?:offer|sale|deal|reservation|basket|cart) (?:ends|expires) in|sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|just \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|in stock)|low (?:in )?stock|selling fast|almost gone|hurry|final reduction|last chance|price drop|clearance|reduced|now [£$€]\s?\d+|\d+ (?:people|others) (?:have|are)\b)\b|nur noch \d+|\d+\s?% rabatt|angebot|plus que \d+|soldes|au lieu de|solo quedan? \d+|últimas unidades|rebajas|oferta/i;
+    /\b(?:(?:holding|keeping|reserving|saving) (?:this|it|them|these|your|the)\b[^.!?]{0,40} for you|(?:reserved|held) for (?:you|\d)|(?:offer|sale|deal|reservation|basket|cart) (?:ends|expires) in|sale|\d+\s?% off|save [£$€]?\d|was [£$€]?\d|only \d+ left|just \d+ left|\d+ left in stock|few left|last (?:one|few|\d+) (?:left|remaining|in stock)|low (?:in )?stock|limited stock|selling (?:fast|out)|almost gone|(?:almost|nearly) sold out|hurry|final reduction|last chance|price drop|clearance|reduced|now [£$€]\s?\d+|\d+ (?:people|others) (?:have|are)\b)\b|nur noch (?:\d+|wenige)|(?:fast|bald) (?:ausverkauft|vergriffen)|\d+\s?% rabatt|angebot|plus que (?:\d+|quelques)|(?:bientôt|presque) épuisé|soldes|au lieu de|solo quedan? \d+|quedan pocas|últimas unidades|casi agotad|rebajas|oferta/i;
   /**
    * Words that make red or error-classed text read as an error: in English, and in the German, French and Spanish
    * that shops in Europe also write in (see rules/support/message-words.ts).

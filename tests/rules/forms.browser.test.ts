@@ -816,3 +816,121 @@ describe('a refusal with no words (wordless-error)', () => {
     expect(findingsOf(native, 'error-message').map((f) => f.evidence.element)).toEqual(["input#email (the browser's own message)"]);
   });
 });
+
+describe("the browser's bubble for an empty required field (vague-error)", () => {
+  it('"Please fill out this field." by the field it points at is an error to read, not a vague one', async () => {
+    const result = await run('required-empty.html', { steps: '  - name: Place the order\n    type: { label: Full name, text: Ada Lovelace }\n    tap: { role: button, name: Place order }\n' });
+    expect(findingsOf(result, 'error-message').map((f) => [f.evidence.element, f.evidence.text])).toEqual([["input#email (the browser's own message)", 'Please fill out this field.']]);
+    expect(findingsOf(result, 'vague-error')).toEqual([]);
+  });
+});
+
+describe('a message a style rule draws once a class marks the field (error-message, wordless-error)', () => {
+  it('".field.is-invalid::after" with the message in its content is the error, not a refusal without words; a class that changes no drawn words says nothing', async () => {
+    const result = await run('drawn-on-class.html', {
+      steps:
+        '  - name: My name\n    type: { label: First name, text: Ada }\n' +
+        '  - name: Subscribe\n    type: { label: Email, text: ada@example }\n    tap: { role: button, name: Subscribe }\n',
+    });
+    expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => [f.evidence.element, f.evidence.text]))).toEqual([
+      [],
+      [],
+      [['div#email-box', 'Please enter a valid email address, like name@example.com']],
+    ]);
+    expect(findingsOf(result, 'wordless-error')).toEqual([]);
+  });
+});
+
+describe('a password handed back empty (form-cleared)', () => {
+  const SIGN_IN =
+    '  - name: Email\n    type: { label: Email, text: ada@example.com }\n' +
+    '  - name: Password\n    type: { label: Password, text: harbour-lights-72 }\n' +
+    '  - name: Sign in\n    tap: { role: button, name: Sign in }\n    expect: { text: Invalid email or password }\n';
+
+  it('a refused sign-in that empties the password only wipes nothing: no page gives a password back', async () => {
+    const result = await run('sign-in-refused.html', { steps: SIGN_IN });
+    expect(findingsOf(result, 'error-message').map((f) => f.evidence.text)).toEqual(['Invalid email or password.']);
+    expect(findingsOf(result, 'form-cleared')).toEqual([]);
+  });
+
+  it('one that empties the email too has wiped the email, and only it', async () => {
+    const result = await run('sign-in-refused.html?all', { steps: SIGN_IN });
+    expect(findingsOf(result, 'form-cleared').map((f) => [f.severity, f.evidence.measured, f.evidence.items])).toEqual([
+      ['high', '1 filled fields emptied', [expect.objectContaining({ element: 'textbox labelled "Email"', measured: 'empty' })]],
+    ]);
+  });
+});
+
+describe('few left in red (error-message, vague-error)', () => {
+  const steps = ['XS', 'S', 'M', 'L'].map((size) => `  - name: Size ${size}\n    select: { label: Size, option: ${size} }\n`).join('') + '  - name: Add it\n    tap: { role: button, name: Add to bag }\n';
+
+  it('"Almost sold out", "Fast ausverkauft", "Bientôt épuisé", "Casi agotado" sell, in each language; a size just sold out when added is the error', async () => {
+    const gone = { en: 'Sorry, size L has just sold out.', de: 'Leider ist Größe L gerade ausverkauft.', fr: 'Désolé, la taille L est épuisée.', es: 'Lo sentimos, la talla L está agotada.' };
+    for (const [lang, text] of Object.entries(gone)) {
+      const result = await run(`stock-words.html?${lang}`, { steps });
+      expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text)), lang).toEqual([[], [], [], [], [], [text]]);
+      expect(findingsOf(result, 'vague-error'), lang).toEqual([]);
+    }
+  });
+});
+
+describe('a red alert under a field marked invalid (error-message)', () => {
+  const steps = (phone: string) => `  - name: My number\n    type: { label: Mobile number, text: "${phone}" }\n  - name: Continue\n    tap: { role: button, name: Continue }\n`;
+
+  it('is the field\'s error, right after the field or in a box of its own after it, whatever its words; a red sale banner with the role is none', async () => {
+    const after = await run('alert-by-field.html', { steps: steps('07700') });
+    expect(findingsOf(after, 'error-message').map((f) => [f.evidence.element, f.evidence.text])).toEqual([['p (role alert)', 'Enter a mobile number like 07700 900123']]);
+    const group = await run('alert-by-field.html?group', { steps: steps('07700') });
+    expect(findingsOf(group, 'error-message').map((f) => f.evidence.text)).toEqual(['Bitte gib eine gültige Handynummer ein.']);
+    const banner = await run('alert-by-field.html?banner', { steps: steps('07700 900123') });
+    expect(findingsOf(banner, 'error-message')).toEqual([]);
+  });
+});
+
+describe('a password strength meter (error-message)', () => {
+  const steps =
+    '  - name: Email\n    type: { label: Email, text: ada@example.com }\n' +
+    '  - name: Password\n    type: { label: Password, text: sunflower7 }\n' +
+    '  - name: Create it\n    tap: { role: button, name: Create account }\n';
+
+  it('"Weak password" in red as the customer types is a hint, no error; "Password too weak" on Create account is the refusal', async () => {
+    const made = await run('strength-meter.html', { steps });
+    expect(findingsOf(made, 'error-message')).toEqual([]);
+    const refused = await run('strength-meter.html?refuse', { steps });
+    expect(refused.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([[], [], [], ['Password too weak']]);
+  });
+});
+
+describe('a refusal whose words are for screen readers only (wordless-error)', () => {
+  const steps = '  - name: Sign up\n    type: { label: Email, text: ada@example }\n    tap: { role: button, name: Sign up }\n';
+
+  it('a message clipped to a pixel, with a red border and aria-invalid, leaves the customer with marks alone: high', async () => {
+    const result = await run('unseen-words.html', { steps });
+    expect(findingsOf(result, 'wordless-error').map((f) => [f.severity, f.evidence.element, f.evidence.measured])).toEqual([['high', 'textbox labelled "Email"', 'aria-invalid, red border, no words']]);
+    // The same words where the customer sees them are the message.
+    const shown = await run('unseen-words.html?shown', { steps });
+    expect(findingsOf(shown, 'wordless-error')).toEqual([]);
+    expect(findingsOf(shown, 'error-message').map((f) => f.evidence.text)).toEqual(['Error: enter an email address like name@example.com']);
+  });
+});
+
+describe('a bag drawer opened with a class on <body> (error-message)', () => {
+  it('what went wrong in the drawer is read, the drawer shown by its hidden attribute or by a class', async () => {
+    for (const page of ['drawer-locked.html', 'drawer-locked.html?open-class']) {
+      const result = await run(page, { steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: just sold out }\n' });
+      expect(findingsOf(result, 'error-message').map((f) => [f.evidence.element, f.evidence.text]), page).toEqual([
+        ['div#drawer (role dialog)', 'Your bag Size M has just sold out. Please choose another size.'],
+      ]);
+    }
+  });
+});
+
+describe('a message written again on every key (error-message)', () => {
+  it('is read once the customer stops typing a wrong address; gone when the address is right, it is none', async () => {
+    const typed = (email: string) => `  - name: My email\n    type: { label: Email, text: "${email}" }\n  - name: My name\n    type: { label: First name, text: Ada }\n`;
+    const wrong = await run('checked-as-typed.html', { steps: typed('ada@example') });
+    expect(wrong.steps.map((s) => s.findings.filter((f) => f.rule === 'error-message').map((f) => f.evidence.text))).toEqual([[], ['Please enter a valid email address'], []]);
+    const right = await run('checked-as-typed.html', { steps: typed('ada@example.com') });
+    expect(findingsOf(right, 'error-message')).toEqual([]);
+  });
+});
