@@ -497,6 +497,9 @@ export class Recorder {
     this.intents.push(intent);
   }
 
+  /** When the wait for the site under way began (a page load, a settle), or null when none is. */
+  private waitingSince: number | null = null;
+
   /** Time spent waiting on the site in this step so far, in milliseconds. */
   get waitMs(): number {
     return this.waited;
@@ -505,11 +508,19 @@ export class Recorder {
   /** Counts work that waits on the site (a page load) as the customer's waiting. */
   async waiting<T>(work: () => Promise<T>): Promise<T> {
     const started = Date.now();
+    const outer = this.waitingSince === null;
+    if (outer) this.waitingSince = started;
     try {
       return await work();
     } finally {
+      if (outer) this.waitingSince = null;
       this.waited += Date.now() - started;
     }
+  }
+
+  /** The customer's waiting in this step so far, a wait still under way counted up to now (a step cut short in it). */
+  waitedSoFar(): number {
+    return this.waited + (this.waitingSince === null ? 0 : Date.now() - this.waitingSince);
   }
 
   /** Events received so far: a mark to wait for the answer to a press made after it, or for new text. */
@@ -599,6 +610,16 @@ export class Recorder {
    */
   async settle(): Promise<void> {
     const started = Date.now();
+    const outer = this.waitingSince === null;
+    if (outer) this.waitingSince = started;
+    try {
+      await this.settleFrom(started);
+    } finally {
+      if (outer) this.waitingSince = null;
+    }
+  }
+
+  private async settleFrom(started: number): Promise<void> {
     const gaveUpAt = await this.quiet(started);
     const beforeLoad = Date.now();
     // A document whose load never came (a third party's file that never finishes) is not waited for again. One whose

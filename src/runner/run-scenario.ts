@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
-import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts } from '../artifacts/types.js';
+import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts, type StepArtifacts } from '../artifacts/types.js';
 import { CUSTOMER_ALLOWS } from '../browser/launch.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
@@ -25,7 +25,7 @@ import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { accessOptions, siteFor, type SiteAccess } from '../scenario/site-access.js';
 import { FaultInjector } from './faults.js';
 import { LinkChecker } from './page-state.js';
-import { type AccessibilityMemo, runStep, slug } from './run-step.js';
+import { type AccessibilityMemo, runStep, slug, type StepEnvironment } from './run-step.js';
 
 export interface ScenarioRunOptions {
   baseUrl: string;
@@ -108,11 +108,15 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
     try {
       for (const [index, step] of scenario.steps.entries()) {
         if (options.signal?.aborted) break;
+        const started = Date.now();
         const running = runStep(env, step, index);
         running.catch(() => undefined);
         const recorded = await Promise.race([running, watchdog.expired]);
         if (recorded === 'expired') {
           artifacts.brokeOff = `the scenario ran for more than ${Math.round(watchdog.ms / 1000)} s (--scenario-timeout); step ${index + 1} "${saved.steps[index]?.name ?? ''}" was cut short, the steps before it are kept`;
+          const cut = cutShort(env, step.name, index, Date.now() - started);
+          artifacts.steps.push(cut);
+          options.onStep?.(judge.step(cut), index);
           break;
         }
         // A step cut short by the interruption is not the site's doing: it is left out, the steps before it stay.
@@ -137,6 +141,41 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   if (options.signal?.aborted) artifacts.brokeOff = 'the run was interrupted';
   await save().catch(() => undefined);
   return judge.finish(artifacts.brokeOff);
+}
+
+/**
+ * The step the scenario's time ran out in: an error of the run, with how long it ran and how long the customer had
+ * waited for the site in it. Nothing else of it is known (cx-shop could not look at the page), so nothing is judged.
+ */
+function cutShort(env: Pick<StepEnvironment, 'recorder' | 'scenario' | 'viewport' | 'touch' | 'mobile'>, name: string, index: number, ranMs: number): StepArtifacts {
+  const { recorder } = env;
+  return {
+    index,
+    name: redact(name, env.scenario.secrets),
+    outcome: { status: 'error', reason: `cut short by --scenario-timeout after ${Math.round(ranMs / 1000)} s` },
+    url: recorder.mask(recorder.page.url()),
+    viewport: env.viewport,
+    touch: env.touch,
+    mobile: env.mobile,
+    interactions: [],
+    taps: [],
+    typed: [],
+    appeared: [],
+    requests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    pages: [],
+    wallMs: ranMs,
+    waitMs: recorder.waitedSoFar(),
+    screenshot: null,
+    page: null,
+    accessibility: null,
+    accessibilityFailure: null,
+    links: [],
+    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
+    documents: [],
+    promo: null,
+  };
 }
 
 /**
