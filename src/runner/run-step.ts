@@ -10,7 +10,7 @@ import { ActionError } from '../actions/types.js';
 import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, RequestRecord, StepArtifacts, StepOutcome } from '../artifacts/types.js';
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine, timeoutsInWords } from '../errors.js';
-import { ensurePageLib } from '../recorder/install.js';
+import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { MAX_DIALOGS, timed, type RecordedStep, type Recorder } from '../recorder/recorder.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
@@ -186,18 +186,18 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const opened = page.isClosed()
       ? null
       : await timed(
-          throughNavigation(page, async () => ({ type: await ensurePageLib(page), address: await page.evaluate(() => location.href) })),
+          throughNavigation(page, () => ensurePageLibWhere(page)),
           ASK_MS,
         ).catch((error: unknown) => {
           // Asked again and again, each document gone before it answered: a page that keeps going (see below).
           if (!NO_ANSWER.test(firstLine(error)) && !LEFT_BY_NAVIGATION.test(firstLine(error))) unreadable = unreadableWhy(error);
           return null;
         });
-    const shown = opened?.type ?? null;
+    const shown = opened?.[0] ?? null;
     // Where the page is, as its document says: after a page the browser could not open (a redirect loop, a server
     // that sent nothing), Playwright still gives the address of the page before, while the browser shows its own error
     // page in its place. The address the customer was then on is the one the browser was asked for last.
-    const showing = opened?.address ?? page.url();
+    const showing = opened?.[1] ?? page.url();
     const url = showing.startsWith('chrome-error:') || showing === 'about:blank' ? (askedLast(recorded.requests) ?? showing) : showing;
     // A page may also stop answering during the look (a freeze a timer starts just after the load): each part of the
     // look asks first, and a page that no longer answers ends the look there, frozen, with no wait for the rest. Only
@@ -383,6 +383,14 @@ function keptGoing(arrivals: string[]): string {
   const addresses = [...new Set(arrivals)].sort();
   const shown = addresses.slice(0, 4).join(', ') + (addresses.length > 4 ? ', …' : '');
   return `the page kept going elsewhere by itself, again and again (${shown}), never staying for the customer to use`;
+}
+
+/**
+ * Makes sure the page helpers are in the page's current document (see ensurePageLib), and says what kind of document
+ * it is and where, in one question: a page busy drawing answers each question late.
+ */
+function ensurePageLibWhere(page: Page): Promise<[string, string]> {
+  return page.evaluate<[string, string]>(`${PAGE_LIB_SCRIPT}\n[document.contentType, location.href]`);
 }
 
 /** How `timed` says a question got no answer in time. */
