@@ -962,15 +962,27 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       else if (event.key === 'Backspace' || event.key === 'Delete') key = 'delete';
       else key = combo ? `${event.ctrlKey ? 'Control+' : ''}${event.metaKey ? 'Meta+' : ''}${event.altKey ? 'Alt+' : ''}${event.key}` : event.key;
       send({ type: 'key', key, cls, field });
+      keyedText = key === 'char' && cls !== 'X';
       if (key === 'Enter' && el) beginAction(el);
       if (key === 'Enter' && el instanceof HTMLInputElement && el.form) watchRefusal(el, null, seq);
     },
     { capture: true, passive: true },
   );
+  // A character no key of the keyboard makes (山, é, س on a keyboard of another layout, or a phone's own keys) comes
+  // as text put in without a keydown: each is a keystroke of the customer's all the same.
+  let keyedText = false;
+  addEventListener('keyup', () => (keyedText = false), { capture: true, passive: true });
   addEventListener(
     'input',
     (event) => {
       const el = origin(event);
+      const inserted = event instanceof InputEvent && event.inputType === 'insertText' && event.isTrusted ? event.data ?? '' : '';
+      if (keyedText) keyedText = false;
+      else if (inserted && el && lib.isField(el) && !isOwn(el)) {
+        endGesture();
+        const field = fieldNote(el);
+        for (const char of inserted) send({ type: 'key', key: 'char', cls: /\p{L}/u.test(char) ? 'L' : /\p{Nd}/u.test(char) ? 'D' : 'O', field });
+      }
       const id = el ? fieldIds.get(el) : undefined;
       if (id !== undefined && event.isTrusted) {
         typed.set(id, valueOf(el!));

@@ -71,6 +71,27 @@ describe('what the customer reads on a page its own router draws', () => {
   });
 });
 
+describe('text typed in a script no key of the keyboard makes', () => {
+  it('is a keystroke a character, as Latin letters are, and its loss is a loss', async () => {
+    const result = await fixtures.run(
+      pageScenario('forms', 'names-in-scripts.html', {
+        steps: [
+          '  - name: Family name',
+          '    type: { label: 姓, text: 山田 }',
+          '  - name: Given name',
+          '    type: { label: 名, text: 太郎 }',
+          '  - name: Name in Latin letters',
+          '    type: { label: Name in Latin letters, text: José Yamada }',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(result.steps.map((s) => s.effortBreakdown.keystrokes)).toEqual([0, 2 * 0.28, 2 * 0.28, 11 * 0.28].map((k) => expect.closeTo(k, 3)));
+    // The given name's field kept only ASCII when the customer left it: what they typed is gone.
+    expect(findingsOf(result, 'value-not-kept').map((f) => f.evidence.element)).toEqual(['textbox labelled "名"']);
+  });
+});
+
 describe("a closed list's chosen option", () => {
   it('is text the customer sees: an expectation of it is met, and one of an option not chosen is not', async () => {
     const chosen = await fixtures.run(pageScenario('rules', 'choices.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Featured }\n' }));
