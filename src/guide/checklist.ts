@@ -70,7 +70,10 @@ interface StepAnswers {
 }
 
 /** Reads a filled-in checklist of this scenario: who walked it, and what they answered for each step they reached. */
-export function readChecklist(text: string, scenario: ResolvedScenario): { shopper: string; steps: StepAnswers[]; overall: { ease: number | null; note?: string } } {
+export function readChecklist(
+  text: string,
+  scenario: ResolvedScenario,
+): { shopper: string; steps: StepAnswers[]; overall: { ease: number | null; note?: string }; stopped?: string } {
   const hide = redactor(scenario.secrets);
   const lines = text.split(/\r?\n/);
   let shopper: string | null = null;
@@ -78,14 +81,23 @@ export function readChecklist(text: string, scenario: ResolvedScenario): { shopp
   const overall: { ease: number | null; note?: string } = { ease: null };
   let current: StepAnswers | typeof overall | null = null;
   const filled = (value: string) => value.replace(/_+/g, '').trim();
+  // The answer whose note the lines below a "Note:" go on with, up to the next blank line or part of the paper.
+  let noted: { note?: string } | null = null;
   lines.forEach((raw, i) => {
     const n = i + 1;
     const line = raw.trim();
     let m: RegExpExecArray | null;
+    const part = /^(Shopper id|Date|Do|Time taken[^:]*|Answer|Note)\s*:|^---|^\[.\]/i.test(line);
+    if (noted && line && !part) {
+      noted.note = `${noted.note ? `${noted.note}\n` : ''}${line}`.slice(0, 1000);
+      return;
+    }
+    noted = null;
     if ((m = /^Shopper id:(.*)$/i.exec(line))) {
       shopper = filled(m[1]!) || null;
     } else if ((m = /^---\s*Step\s+(\d+)\s+of\s+(\d+):\s*(.*)$/i.exec(line))) {
       const [number, total, name] = [Number(m[1]), Number(m[2]), m[3]!.trim()];
+      if (number > scenario.steps.length) throw new ChecklistError(n, `there is no step ${number} in this scenario: it has ${scenario.steps.length} steps`);
       if (total !== scenario.steps.length || number !== steps.length + 1) {
         throw new ChecklistError(n, `"Step ${number} of ${total}" does not follow on: this scenario has ${scenario.steps.length} steps and the step expected here is ${steps.length + 1}`);
       }
@@ -112,9 +124,13 @@ export function readChecklist(text: string, scenario: ResolvedScenario): { shopp
     } else if ((m = /^Note:(.*)$/i.exec(line)) && current) {
       const value = filled(m[1]!);
       if (value) current.note = value.slice(0, 1000);
+      noted = current;
     }
   });
   if (!shopper) throw new ChecklistError(lines.findIndex((l) => /^\s*Shopper id:/i.test(l)) + 1 || 1, 'the shopper id is empty: write who walked the journey after "Shopper id:"');
+  if (!/^[\w.@+-]{1,64}$/.test(shopper)) {
+    throw new ChecklistError(lines.findIndex((l) => /^\s*Shopper id:/i.test(l)) + 1, `the shopper id "${shopper}" is not one: letters, digits and . _ - @ + only, up to 64 (e.g. S-014)`);
+  }
   if (steps.length === 0) throw new ChecklistError(1, `no steps found: this does not look like a cx-shop checklist of ${scenario.file}`);
   // The steps reached: up to the first with no box ticked, or the first the shopper could not do.
   const reached: StepAnswers[] = [];
@@ -129,7 +145,17 @@ export function readChecklist(text: string, scenario: ResolvedScenario): { shopp
   if (later) {
     throw new ChecklistError(later.line, `this step is ticked, but the walk stopped at step ${stoppedAt}: tick the steps in order and stop at the first one you could not do`);
   }
-  return { shopper, steps: reached, overall };
+  // A walk that ends before the last step with neither box ticked (or with the steps after it cut off the paper) did
+  // not get through the journey, whatever the steps before it say.
+  const at = reached.length + 1;
+  let stopped: string | undefined;
+  if (reached.at(-1)?.said !== 'could not' && reached.length < scenario.steps.length) {
+    stopped =
+      steps.length >= at
+        ? `the checklist has no box ticked at step ${at} "${hide(scenario.steps[at - 1]!.name)}": the walk stopped there`
+        : `the checklist ends after step ${reached.length}, and step${at === scenario.steps.length ? ` ${at} is` : `s ${at} to ${scenario.steps.length} are`} not on it: the walk stopped there`;
+  }
+  return { shopper, steps: reached, overall, ...(stopped ? { stopped } : {}) };
 }
 
 /** "1:30", "0:45", "90s", "2 min", "1m30s": seconds. */
@@ -185,5 +211,6 @@ export function checklistArtifacts(
     startedAt: new Date().toISOString(),
     guided,
     steps,
+    ...(answers.stopped ? { brokeOff: answers.stopped } : {}),
   };
 }

@@ -147,6 +147,42 @@ describe('the paper checklist', () => {
   });
 });
 
+describe('a filled-in checklist that stops short, runs over, or has more to say', () => {
+  const blank = renderChecklist(scenario, 'https://shop.example');
+  const judged = (text: string) => judgeScenario(checklistArtifacts(scenario, readChecklist(text, scenario), { baseUrl: '', predicted: null }));
+
+  it('a step with neither box ticked ends the walk there: the journey is not completed', () => {
+    const result = judged(fillChecklist(blank, { shopper: 'S-1', steps: [['done', '0:20', '5'], ['done', '0:20', '5']] }));
+    expect(result.completed).toBe(false);
+    expect(result.status).toBe('error');
+    expect(result.reason).toContain('no box ticked at step 3 "Say why"');
+  });
+
+  it('steps cut off the paper end the walk where the paper does', () => {
+    const done = fillChecklist(blank, { shopper: 'S-1', steps: [['done', '0:20', '5'], ['done', '0:20', '5'], ['done', '0:20', '5'], ['done', '0:20', '5']] });
+    expect(judged(done).completed).toBe(true);
+    const cut = done.slice(0, done.indexOf('--- Step 3'));
+    expect(judged(cut).reason).toContain('ends after step 2, and steps 3 to 4 are not on it');
+  });
+
+  it('a step past the last one is a mistake on its line, not a crash', () => {
+    const extra = fillChecklist(blank, { shopper: 'S-1', steps: [] }).replace('--- Overall', '--- Step 5 of 4: Pay\n    [x] done\n\n--- Overall');
+    expect(() => readChecklist(extra, scenario)).toThrow('there is no step 5 in this scenario: it has 4 steps');
+  });
+
+  it('a note over several lines is kept whole', () => {
+    const filled = fillChecklist(blank, { shopper: 'S-1', steps: [['done', '0:20', '5', 'The button was hard to find,'], ['could not', '0:20', '2']] }).replace(
+      'The button was hard to find,',
+      'The button was hard to find,\n    I scrolled twice. Took ages.',
+    );
+    expect(readChecklist(filled, scenario).steps[0]!.note).toBe('The button was hard to find,\nI scrolled twice. Took ages.');
+  });
+
+  it('a shopper id that is not one is said on its line', () => {
+    expect(() => readChecklist(fillChecklist(blank, { shopper: 'Ann Smith!', steps: [] }), scenario)).toThrow('the shopper id "Ann Smith!" is not one');
+  });
+});
+
 describe('a checklist of a scenario with secrets', () => {
   const env = { SHOP_EMAIL: 'jane.q.shopper+vip@example.com', SHOP_TOKEN: 'tok9fKq2LmZ7xW', SHOP_OTP: '739184', SHOP_PHONE: '5551234567', SHOP_CARD: '4242424242424242' };
   const text = (value: (name: keyof typeof env) => string) => `name: Check out as ${value('SHOP_EMAIL')}
