@@ -390,7 +390,14 @@ function keptGoing(arrivals: string[]): string {
  * it is and where, in one question: a page busy drawing answers each question late.
  */
 function ensurePageLibWhere(page: Page): Promise<[string, string]> {
-  return page.evaluate<[string, string]>(`${PAGE_LIB_SCRIPT}\n[document.contentType, location.href]`);
+  // One string: an array or an object comes back through the page's own Array and Object, which an old library may
+  // have replaced (Prototype.js's Array.prototype.toJSON), and a string never does.
+  return page
+    .evaluate<string>(`${PAGE_LIB_SCRIPT}\ndocument.contentType + '\\n' + location.href`)
+    .then((answer) => {
+      const [type = '', ...address] = answer.split('\n');
+      return [type, address.join('\n')];
+    });
 }
 
 /** How `timed` says a question got no answer in time. */
