@@ -3,8 +3,8 @@
  * records what they do and asks how easy each step was; `--checklist` prints the paper version, `--read-back` reads a
  * filled one in. `cx-shop combine` puts several shoppers' reports together.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { GuidedArtifacts } from '../artifacts/types.js';
 import { findBrowser } from '../browser/find.js';
 import { launchBrowser } from '../browser/launch.js';
@@ -25,7 +25,9 @@ import { runScenarios } from '../runner/run.js';
 import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { siteAccess, withSiteSecrets } from '../scenario/site-access.js';
+import { makeFolder } from '../output/write-whole.js';
 import { openWindow, UsageError } from './errors.js';
+import { readText, WHY } from './import.js';
 import { checkOptions, checkWritable } from './execute.js';
 import { reporterChoices, writeFormats } from './gate.js';
 import { loadOrExplain } from './load.js';
@@ -67,7 +69,15 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   if (options.checklist) {
     const text = renderChecklist(guide, baseUrl);
     if (typeof options.checklist === 'string' && options.checklist !== '-') {
-      await writeFile(options.checklist, text);
+      const file = options.checklist;
+      if ((await stat(file).catch(() => null))?.isDirectory()) throw new UsageError(`--checklist ${file} is a folder`, `give the checklist file's path, e.g. --checklist ${join(file, 'checklist.txt')}`);
+      const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write the checklist ${file} (${WHY[error.code ?? ''] ?? error.code ?? 'error'})`, 'choose another --checklist');
+      await makeFolder(dirname(resolve(file))).catch((error: NodeJS.ErrnoException) => {
+        throw cannot(error);
+      });
+      await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
+        throw cannot(error);
+      });
       process.stderr.write(`cx-shop: wrote the checklist ${options.checklist} (${scenario.steps.length} steps); print it, and type the answers back in before cx-shop guide --read-back\n`);
     } else process.stdout.write(text);
     return EXIT.ok;
@@ -85,9 +95,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
   const predicted = options.predicted ? await predictionFrom(options.predicted, scenario) : null;
 
   if (options.readBack) {
-    const text = await readFile(options.readBack, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read the checklist ${options.readBack} (${error.code ?? 'error'})`);
-    });
+    const text = await readText(options.readBack, `type the filled-in checklist into a text file (cx-shop guide ${path} --checklist prints a blank one)`);
     let answers;
     try {
       answers = readChecklist(text, guide);

@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { makeFolder } from '../output/write-whole.js';
+import { baseUrlToWrite } from '../scenario/import-recording.js';
 import { UsageError } from './errors.js';
+import { WHY } from './import.js';
 import { TEMPLATES } from './templates.js';
 
 /** `cx-shop init [dir]`: a scenarios folder for the user's own site, one commented template per journey. */
 export async function initCommand(dir: string, options: { baseUrl?: string; force?: boolean }): Promise<number> {
-  const baseUrl = options.baseUrl ?? 'https://shop.example.com';
-  if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url "${baseUrl}" is not a URL`);
+  const given = options.baseUrl ?? 'https://shop.example.com';
+  if (!URL.canParse(given)) throw new UsageError(`--base-url "${given}" is not a URL`);
+  // The site's password is not written into the files: they read it from a variable set at run time.
+  const { baseUrl, note } = baseUrlToWrite(given);
+  if ((await stat(dir).catch(() => null))?.isFile()) throw new UsageError(`${dir} is a file`, 'give a folder for the scenarios, e.g. cx-shop init scenarios');
   const existing = Object.keys(TEMPLATES).filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && !options.force) {
     throw new UsageError(
@@ -15,11 +21,17 @@ export async function initCommand(dir: string, options: { baseUrl?: string; forc
       'choose another folder, or add --force to overwrite',
     );
   }
-  await mkdir(dir, { recursive: true });
+  const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write to ${dir} (${WHY[error.code ?? ''] ?? error.code ?? 'error'})`, 'choose another folder');
+  await makeFolder(dir).catch((error: NodeJS.ErrnoException) => {
+    throw cannot(error);
+  });
   for (const [name, template] of Object.entries(TEMPLATES)) {
-    await writeFile(join(dir, name), template(baseUrl));
+    await writeFile(join(dir, name), template(baseUrl)).catch((error: NodeJS.ErrnoException) => {
+      throw cannot(error);
+    });
     process.stdout.write(`created ${relative(process.cwd(), join(dir, name)) || name}\n`);
   }
+  if (note) process.stdout.write(`\nNote: ${note}\n`);
   process.stdout.write(`\nNext: edit the steps to match your site, then\n  cx-shop validate ${dir}\n  cx-shop run ${dir}\n`);
   return 0;
 }

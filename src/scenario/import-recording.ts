@@ -49,7 +49,8 @@ export class RecordingError extends Error {}
 export function parseRecording(text: string): Recording {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A byte order mark some editors put before the text is no part of the JSON.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new RecordingError(`not JSON: ${(error as Error).message}`);
   }
@@ -145,14 +146,33 @@ function referSecrets<T>(value: T, names: ReadonlyMap<string, string>): { value:
   return { value: walk(value) as T, used };
 }
 
+/** The variable a scenario file's base URL reads its site's password from. */
+export const SITE_PASSWORD = 'CX_SHOP_SITE_PASSWORD';
+
+/**
+ * A base URL as a scenario file may hold it: the password of a site behind the browser's sign-in prompt
+ * (`https://team:PASSWORD@staging.shop.example/`) becomes `${env.CX_SHOP_SITE_PASSWORD}`, with a note saying to set it.
+ */
+export function baseUrlToWrite(baseUrl: string): { baseUrl: string; note?: string } {
+  if (!URL.canParse(baseUrl) || !new URL(baseUrl).password) return { baseUrl };
+  const written = baseUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*:)[^@/?#]*@/i, `$1\${env.${SITE_PASSWORD}}@`);
+  return { baseUrl: written, note: `the site's password in the base URL is not written out: set ${SITE_PASSWORD} to it when you run the scenario` };
+}
+
+/** An address of a page on the web (a recording may start on about:blank or the browser's new tab page). */
+const isWebPage = (url: string) => /^https?:$/.test(new URL(url).protocol);
+
 /** Turns a recording into a scenario file; `baseUrl` defaults to the origin of the first page visited. */
 export function importRecording(recording: Recording, options: { baseUrl?: string } = {}): Imported {
   const notes: string[] = [];
   const steps: Array<Record<string, unknown>> = [];
-  const first = recording.steps.find((s) => s.type === 'navigate' && s.url);
+  const first = recording.steps.find((s) => s.type === 'navigate' && s.url && isWebPage(s.url));
   // Pages of the site the recording started on are written as paths, so the scenario runs against any copy of it.
   const recordedOrigin = first?.url ? new URL(first.url).origin : undefined;
-  const baseUrl = options.baseUrl ?? recordedOrigin;
+  const given = options.baseUrl === undefined ? undefined : baseUrlToWrite(options.baseUrl);
+  if (given?.note) notes.push(given.note);
+  const baseUrl = given?.baseUrl ?? recordedOrigin;
+  if (!baseUrl) notes.push('the recording opens no page of a site (no http or https address): give the site with --base-url when you run it');
   const viewport = recording.steps.find((s) => s.type === 'setViewport');
   const device = viewport ? (viewport.isMobile || viewport.hasTouch || (viewport.width ?? 1280) < 600 ? 'Pixel 7' : 'Desktop Chrome') : 'Desktop Chrome';
   // Each secret value typed, with the variable that stands for it (the same value typed twice is one variable).
@@ -167,6 +187,10 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
         break;
       case 'navigate': {
         if (!step.url) break;
+        if (!isWebPage(step.url)) {
+          notes.push(`steps[${index}] opens ${step.url}, a page of the browser, not of a site: left out`);
+          break;
+        }
         const url = new URL(step.url);
         const target = url.origin === recordedOrigin ? `${url.pathname}${url.search}${url.hash}` : step.url;
         steps.push({ name: `Open ${target === '/' ? 'the home page' : target}`, goto: target });

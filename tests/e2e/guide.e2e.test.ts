@@ -81,6 +81,32 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
     expect(read.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('--checklist into a folder yet to be made is written; into a folder itself, or through a file: exit 2, no stack', async () => {
+    const made = await cli(['guide', scenario, '--checklist', join(dir, 'new', 'sub', 'c.txt')]);
+    expect(made.code).toBe(0);
+    expect(readFileSync(join(dir, 'new', 'sub', 'c.txt'), 'utf8')).toContain('--- Step 1 of 3');
+    const folder = await cli(['guide', scenario, '--checklist', join(dir, 'new')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`--checklist ${join(dir, 'new')} is a folder`);
+    const through = await cli(['guide', scenario, '--checklist', join(dir, 'new', 'sub', 'c.txt', 'd.txt')]);
+    expect(through.code).toBe(2);
+    expect(through.stderr).toContain('a part of the path is a file');
+    expect(through.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a checklist typed back in Latin-1 or UTF-16: exit 2 saying so, where it was read with � or an empty shopper id', async () => {
+    const blank = (await cli(['guide', scenario, '--checklist'])).stdout;
+    const filled = fill(blank, 'S-4', ['0:10', '0:20', '0:40'], ['6', '5', '2'], '4').replace('Note: ', 'Note: Café');
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from(filled, 'latin1'));
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(filled, 'utf16le')]));
+    const latin1 = await cli(['guide', scenario, '--read-back', join(dir, 'latin1.txt'), '--out', join(dir, 'l1'), '--no-predict']);
+    expect(latin1.code).toBe(2);
+    expect(latin1.stderr).toMatch(/latin1\.txt:\d+: not UTF-8 text/);
+    const utf16 = await cli(['guide', scenario, '--read-back', join(dir, 'utf16.txt'), '--out', join(dir, 'u16'), '--no-predict']);
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toContain('is UTF-16 text');
+  });
+
   it('a guided run needs a shopper id; combine needs guided reports', async () => {
     // Run where the default output folder (cx-guide) would go: a mistake on the command line leaves nothing there.
     const here = mkdtempSync(join(tmpdir(), 'cx-shop-guide-cwd-'));
