@@ -150,10 +150,24 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
 /** `cx-shop combine REPORT...`: several shoppers' guided runs in one report, with the panel's figures per step. */
 export async function combineCommand(files: string[], options: { out: string; reporter?: string[] }): Promise<number> {
   const reporters = reporterChoices(options.reporter ?? []);
-  const reports: Report[] = [];
-  for (const file of files) reports.push(await readReport(file));
-  const guided = reports.flatMap((r) => r.scenarios.filter((s) => s.guided));
+  const reports: Array<{ file: string; report: Report }> = [];
+  for (const file of files) {
+    const twice = reports.find((r) => resolve(r.file) === resolve(file));
+    if (twice) throw new UsageError(`${file} is given twice`, 'give each shopper\'s report.json once');
+    reports.push({ file, report: await readReport(file) });
+  }
+  const guided = reports.flatMap((r) => r.report.scenarios.filter((s) => s.guided));
   if (guided.length === 0) throw new UsageError(`none of ${files.join(', ')} holds a guided run`, 'give the report.json files that cx-shop guide wrote, one per shopper');
+  // One shopper's walk of a scenario counts once: the same report copied elsewhere is not a second shopper.
+  const walks = new Map<string, string>();
+  for (const { file, report } of reports) {
+    for (const result of report.scenarios.filter((s) => s.guided)) {
+      const key = `${result.file}\u0000${result.name}\u0000${result.guided!.shopper}`;
+      const earlier = walks.get(key);
+      if (earlier) throw new UsageError(`shopper ${result.guided!.shopper}'s walk of "${result.name}" is in both ${earlier} and ${file}`, 'give each shopper\'s walk once');
+      walks.set(key, file);
+    }
+  }
   const outDir = resolve(options.out);
   await checkWritable(outDir);
   const panel = combineGuided(guided);

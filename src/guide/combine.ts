@@ -16,15 +16,33 @@ export function combineGuided(results: readonly ScenarioResult[]): PanelSummary[
   }
   return [...groups.values()].map((runs) => {
     const first = runs[0]!;
-    const count = Math.max(...runs.map((r) => r.steps.length));
+    // Steps are put together by name, not place: a step added to the scenario between two shoppers' walks is a step of
+    // its own, and the answers after it stay on their steps. (A name given twice counts its first, second, ... time.)
+    const keyed = runs.map((run) => {
+      const seen = new Map<string, number>();
+      return run.steps.map((step) => {
+        const time = (seen.get(step.name) ?? 0) + 1;
+        seen.set(step.name, time);
+        return { key: `${step.name}\u0000${time}`, step };
+      });
+    });
+    const order: string[] = [];
+    for (const run of keyed) {
+      let after = -1;
+      for (const { key } of run) {
+        const at = order.indexOf(key);
+        if (at >= 0) after = at;
+        else order.splice((after += 1), 0, key);
+      }
+    }
     const steps: PanelSummary['steps'] = [];
-    for (let index = 0; index < count; index += 1) {
-      const walked = runs.map((r) => r.steps[index]).filter((s) => s !== undefined && s.status !== 'skipped' && s.person);
+    for (const key of order) {
+      const walked = keyed.map((run) => run.find((s) => s.key === key)?.step).filter((s) => s !== undefined && s.status !== 'skipped' && s.person);
       const timed = walked.filter((s) => s!.person!.said !== 'opened for them');
       const answers = walked.map((s) => s!.person!.ease).filter((e): e is number => e !== null);
       const predictions = walked.map((s) => s!.person!.predicted?.effort).filter((e): e is number => e !== undefined);
       steps.push({
-        name: first.steps[index]?.name ?? runs.find((r) => r.steps[index])!.steps[index]!.name,
+        name: key.split('\u0000')[0]!,
         runs: walked.length,
         couldNot: walked.filter((s) => s!.person!.said === 'could not').length,
         seconds: spread(timed.map((s) => s!.person!.seconds)),

@@ -121,6 +121,15 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
     const combine = await cli(['combine', join(dir, 'plain.json')]);
     expect(combine.code).toBe(2);
     expect(combine.stderr).toContain('holds a guided run');
+    // One shopper's walk given twice, as the same file or a copy of it, is not two shoppers.
+    const a = join(dir, 'a', 'report.json');
+    const twice = await cli(['combine', a, a, '--out', join(dir, 'twice')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('is given twice');
+    writeFileSync(join(dir, 'copy.json'), readFileSync(a));
+    const copy = await cli(['combine', a, join(dir, 'copy.json'), '--out', join(dir, 'twice')]);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toContain(`shopper S-1's walk of "Buy a mug" is in both`);
   });
 });
 

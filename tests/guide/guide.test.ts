@@ -245,6 +245,22 @@ steps:
 });
 
 describe('several shoppers put together', () => {
+  it('puts answers on the steps of their names when a step was added to the scenario between two walks', () => {
+    const longer = parseScenario('returns.yaml', SCENARIO.replace('  - name: Say why', '  - name: Sign in\n    tap: { role: button, name: Sign in }\n  - name: Say why'), {}).scenario!;
+    const walk = (of: typeof scenario, shopper: string, times: string[]) => {
+      const filled = fillChecklist(renderChecklist(of, ''), { shopper, steps: times.map((time) => ['done', time, '5'] as StepFill), overall: '5' });
+      return judgeScenario(checklistArtifacts(of, readChecklist(filled, of), { baseUrl: '', predicted: null }));
+    };
+    const [panel] = combineGuided([walk(scenario, 'A', ['0:05', '0:10', '0:30', '0:40']), walk(longer, 'B', ['0:07', '0:20', '1:00', '0:32', '0:44'])]);
+    expect(panel!.steps.map((s) => [s.name, s.runs, s.seconds.median])).toEqual([
+      ['Open my orders', 2, 6],
+      ['Choose the jacket', 2, 15],
+      ['Sign in', 1, 60],
+      ['Say why', 2, 31],
+      ['Send the return', 2, 42],
+    ]);
+  });
+
   it('gives per step the runs, the median time and range, the spread of answers, and the rank correlation', () => {
     const predicted = { from: 'run', steps: [{ name: 'Open my orders', effort: 0, status: 'passed' }, { name: 'Choose the jacket', effort: 3, status: 'passed' }, { name: 'Say why', effort: 6, status: 'passed' }, { name: 'Send the return', effort: 9, status: 'passed' }] };
     const walk = (shopper: string, times: string[], eases: string[], overall: string) => {
