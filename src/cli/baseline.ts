@@ -10,7 +10,7 @@ import { terminalSafe as t } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
 import { readReport } from '../report/load.js';
 import type { Severity } from '../report/types.js';
-import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
+import { parseReporter, twoOnStdout, writeReports, type ReporterChoice } from '../reporters/registry.js';
 import { UsageError } from './errors.js';
 
 export async function baselineCommand(file: string, options: { out: string }): Promise<number> {
@@ -58,6 +58,8 @@ export async function reportCommand(file: string, options: { reporter: string[] 
     // Written again from a saved report, a format goes to standard output unless a path is given.
     return { ...choice, path: choice.path ?? '-' };
   });
+  const two = twoOnStdout(choices);
+  if (two) throw new UsageError(two, `write all but one to a file: e.g. cx-shop report ${file} --reporter junit --reporter sarif=cx-shop.sarif`);
   const outcomes = await writeReports(report, choices, dirname(resolve(file)));
   for (const outcome of outcomes) {
     if (outcome.failure) process.stderr.write(`cx-shop: the ${outcome.name} reporter failed (${outcome.failure})\n`);

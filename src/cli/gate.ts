@@ -11,7 +11,7 @@ import { readReport } from '../report/load.js';
 import { SEVERITIES } from '../report/severity.js';
 import type { GateVerdict, Instability, Report, Severity } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
-import { parseReporter, writeReports, type ReporterChoice } from '../reporters/registry.js';
+import { onStdout, parseReporter, twoOnStdout, writeReports, type ReporterChoice } from '../reporters/registry.js';
 import { formatSummary } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
 
@@ -39,7 +39,8 @@ export async function prepareGate(options: GateOptions, env: NodeJS.ProcessEnv =
   if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) throw new UsageError(`--repeat "${options.repeat}" is not a whole number from 1 to 20`, 'e.g. --repeat 3');
   const reporters = reporterChoices(options.reporter ?? []);
   // In GitHub Actions the annotations come by themselves, unless asked for elsewhere.
-  if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
+  // (Not when standard output is asked to hold another format: that document has it to itself.)
+  if (env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github' || onStdout(r))) reporters.push({ name: 'github' });
   // Where a job summary is wanted, the Markdown summary goes there by itself too.
   if (env.GITHUB_STEP_SUMMARY && !reporters.some((r) => r.name === 'markdown')) reporters.push({ name: 'markdown' });
   // Timing is noisy: it gates only through bands, on the median of at least three repeats, against a baseline.
@@ -77,6 +78,8 @@ export function reporterChoices(texts: readonly string[]): ReporterChoice[] {
     if (typeof choice === 'string') throw new UsageError(choice, 'e.g. --reporter junit --reporter sarif=out/cx-shop.sarif');
     if (choice.name !== 'json' || choice.path) reporters.push(choice);
   }
+  const two = twoOnStdout(reporters);
+  if (two) throw new UsageError(two, 'write all but one to a file: e.g. --reporter junit=- --reporter sarif=cx-shop.sarif');
   return reporters;
 }
 

@@ -52,6 +52,21 @@ export function parseReporter(text: string): ReporterChoice | string {
   return path ? { name, path } : { name };
 }
 
+/** Whether a format goes to standard output: asked for there (`=-`), or written nowhere else by default. */
+export function onStdout(choice: ReporterChoice): boolean {
+  return (choice.path ?? (REPORTERS[choice.name].defaultFile === null ? '-' : '')) === '-';
+}
+
+/**
+ * Standard output holds one document, for a program to read: two formats asked for there would come one after the
+ * other, and neither could be read. A problem in words, or null.
+ */
+export function twoOnStdout(choices: readonly ReporterChoice[]): string | null {
+  const names = choices.filter(onStdout).map((choice) => choice.name);
+  if (names.length < 2) return null;
+  return `${names.join(' and ')} are ${names.length === 2 ? 'both' : 'all'} asked for on standard output, which takes one document`;
+}
+
 export interface ReporterOutcome {
   name: ReporterName;
   /** Where it wrote, or '-' for standard output. */
