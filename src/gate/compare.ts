@@ -1,7 +1,7 @@
 /**
  * A run against a baseline: what got worse for the customer (regressions) and what got better (improvements).
  * Only deterministic figures are compared, so the same site always gives the same verdict. Scenarios are matched by
- * name, steps by name within their scenario, and findings by their identity (scenario, step, rule, element), not by
+ * file and name, steps by name within their scenario, and findings by their identity (scenario, step, rule, element), not by
  * position: adding a step or reordering scenarios moves nothing. A finding that moved to another step of the same
  * scenario (a page rule reports an element where the customer first meets it) is the same finding.
  */
@@ -111,17 +111,48 @@ export const waitBand = (wait: number) => BANDS.findIndex((band) => wait < band.
 const bandName = (wait: number) => `${wait.toFixed(2)} s, ${BANDS[waitBand(wait)]!.name}`;
 const byWeight = (a: Change, b: Change) => ORDER[a.kind] - ORDER[b.kind] || (b.severity ? RANK[b.severity] : 0) - (a.severity ? RANK[a.severity] : 0);
 
+/** The same scenario in another run of it: its file and its name (two files may hold scenarios of one name). */
+export const sameScenario = (a: ScenarioResult) => (b: ScenarioResult) => a.name === b.name && a.file === b.file;
+
+/**
+ * Each scenario of `current` with its counterpart in `baseline`: the one of the same file and name, else the one of
+ * the same name where neither report has another of that name left (a scenario file moved or renamed).
+ */
+export function pairScenarios(baseline: readonly ScenarioResult[], current: readonly ScenarioResult[]): Map<ScenarioResult, ScenarioResult> {
+  const pairs = new Map<ScenarioResult, ScenarioResult>();
+  const taken = new Set<ScenarioResult>();
+  for (const scenario of current) {
+    const old = baseline.find((s) => !taken.has(s) && sameScenario(scenario)(s));
+    if (!old) continue;
+    pairs.set(scenario, old);
+    taken.add(old);
+  }
+  for (const scenario of current.filter((s) => !pairs.has(s))) {
+    const olds = baseline.filter((s) => !taken.has(s) && s.name === scenario.name);
+    const nows = current.filter((s) => !pairs.has(s) && s.name === scenario.name);
+    if (olds.length !== 1 || nows.length !== 1) continue;
+    pairs.set(scenario, olds[0]!);
+    taken.add(olds[0]!);
+  }
+  return pairs;
+}
+
+/** A scenario as messages name it: by its name, with its file where another scenario of the report has that name. */
+export function scenarioLabel(scenario: ScenarioResult, all: readonly ScenarioResult[]): string {
+  return all.filter((s) => s.name === scenario.name).length > 1 ? `${scenario.name} (${scenario.file})` : scenario.name;
+}
+
 /** Regressions at or above `failOn` and every improvement, from `baseline` to `current`. */
 export function compareReports(baseline: Report, current: Report, failOn: Severity = 'high', options: { timing?: boolean } = {}): Comparison {
   const regressions: Change[] = [];
   const improvements: Change[] = [];
-  const before = new Map(baseline.scenarios.map((s) => [s.name, s]));
-  const now = new Map(current.scenarios.map((s) => [s.name, s]));
+  const pairs = pairScenarios(baseline.scenarios, current.scenarios);
+  const paired = new Set(pairs.values());
 
   for (const scenario of current.scenarios) {
-    const old = before.get(scenario.name);
+    const old = pairs.get(scenario);
     if (!old) continue;
-    const name = scenario.name;
+    const name = scenarioLabel(scenario, current.scenarios);
     if (old.completed && !scenario.completed) {
       regressions.push({ kind: 'now-blocked', scenario: name, message: `"${name}" was completed in the baseline and is not now: ${scenario.reason ?? scenario.status}` });
     } else if (!old.completed && scenario.completed) {
@@ -183,7 +214,7 @@ export function compareReports(baseline: Report, current: Report, failOn: Severi
   return {
     regressions: regressions.sort(byWeight),
     improvements: improvements.sort(byWeight),
-    added: current.scenarios.filter((s) => !before.has(s.name)).map((s) => s.name),
-    missing: baseline.scenarios.filter((s) => !now.has(s.name)).map((s) => s.name),
+    added: current.scenarios.filter((s) => !pairs.has(s)).map((s) => scenarioLabel(s, current.scenarios)),
+    missing: baseline.scenarios.filter((s) => !paired.has(s)).map((s) => scenarioLabel(s, baseline.scenarios)),
   };
 }

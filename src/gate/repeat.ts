@@ -4,20 +4,21 @@
  * step's median wait, the figure timing bands are read from.
  */
 import type { Instability, Report } from '../report/types.js';
-import { elementOf, stepKeys } from './compare.js';
+import { elementOf, sameScenario, scenarioLabel, stepKeys } from './compare.js';
 
 export function unstableAcross(reports: readonly Report[]): Instability[] {
   const [first] = reports;
   if (!first || reports.length < 2) return [];
   const unstable: Instability[] = [];
   for (const scenario of first.scenarios) {
-    const runs = reports.map((r) => r.scenarios.find((s) => s.name === scenario.name));
+    const runs = reports.map((r) => r.scenarios.find(sameScenario(scenario)));
+    const label = scenarioLabel(scenario, first.scenarios);
     const keys = stepKeys(scenario.steps);
     const runKeys = runs.map((run) => (run ? stepKeys(run.steps) : []));
     for (const key of keys) {
       const steps = runs.map((run, r) => run?.steps[runKeys[r]!.indexOf(key)]);
       const figure = (name: string, values: string[]) => {
-        if (new Set(values).size > 1) unstable.push({ scenario: scenario.name, step: key, figure: name, values, message: `"${scenario.name}", step "${key}": ${name} differs between repeats (${values.join(' / ')})` });
+        if (new Set(values).size > 1) unstable.push({ scenario: label, step: key, figure: name, values, message: `"${label}", step "${key}": ${name} differs between repeats (${values.join(' / ')})` });
       };
       figure('status', steps.map((s) => s?.status ?? 'not run'));
       figure('effort', steps.map((s) => (s ? `${s.effort.toFixed(2)} s` : 'not run')));
@@ -41,7 +42,7 @@ export function withMedianWaits(reports: readonly Report[]): Report {
   return {
     ...first,
     scenarios: first.scenarios.map((scenario) => {
-      const runs = reports.map((r) => r.scenarios.find((s) => s.name === scenario.name));
+      const runs = reports.map((r) => r.scenarios.find(sameScenario(scenario)));
       const steps = scenario.steps.map((step, i) => ({
         ...step,
         wait: Math.round(median(runs.map((run) => run?.steps[i]?.wait ?? step.wait)) * 1000) / 1000,

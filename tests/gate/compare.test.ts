@@ -27,6 +27,15 @@ describe('compareReports', () => {
     expect(compareReports(now, base).improvements.map((r) => r.rule).sort()).toEqual(['form-cleared', 'vague-error']);
   });
 
+  it('two scenarios of one name in two files are each compared with their own baseline; a file moved still matches', () => {
+    const both = (desktopEffort: number, mobileFile = 'scenarios/add-mobile.yaml') =>
+      report([scenario('Add to cart', [step('Add', 4)], mobileFile), scenario('Add to cart', [step('Add', desktopEffort)], 'scenarios/add-desktop.yaml')]);
+    expect(compareReports(both(9), both(9), 'low')).toEqual({ regressions: [], improvements: [], added: [], missing: [] });
+    expect(compareReports(both(9), both(12), 'low').regressions.map((r) => r.message)).toEqual(['"Add to cart (scenarios/add-desktop.yaml)", step "Add": effort rose from 9.0 s to 12.0 s']);
+    const moved = report([scenario('Check out', [step('Open the cart', 5), step('Pay', 10)], 'journeys/checkout.yaml')]);
+    expect(compareReports(report([checkout()]), moved, 'low')).toMatchObject({ added: [], missing: [] });
+  });
+
   it('a finding whose severity rose counts as new; one that fell does not', () => {
     const base = report([checkout()]);
     const raised = checkout();

@@ -25,6 +25,14 @@ describe('repeats', () => {
     expect(unstable[1]!.message).toContain('"Check out", step "Pay": findings differs between repeats');
   });
 
+  it('two scenarios of one name in two files (a phone and a desktop one) are each held against themselves', () => {
+    const both = (desktopEffort: number) =>
+      report([scenario('Add to cart', [step('Add', 4)], 'scenarios/add-mobile.yaml'), scenario('Add to cart', [step('Add', desktopEffort)], 'scenarios/add-desktop.yaml')]);
+    expect(unstableAcross([both(6), both(6)])).toEqual([]);
+    const unstable = unstableAcross([both(6), both(9)]);
+    expect(unstable.map((u) => u.message)).toEqual(['"Add to cart (scenarios/add-desktop.yaml)", step "Add": effort differs between repeats (6.00 s / 9.00 s)']);
+  });
+
   it('timing figures are not instability: waits differ, and the report gives their median', () => {
     const reports = [run(10, undefined, 0.4), run(10, undefined, 3.2), run(10, undefined, 0.5)];
     expect(unstableAcross(reports)).toEqual([]);
