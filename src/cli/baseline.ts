@@ -18,6 +18,11 @@ export async function baselineCommand(file: string, options: { out: string }): P
   if (!report.complete || report.interrupted) {
     throw new UsageError(`${file} is the report of a run that did not finish`, 'run the scenarios to the end, then save the baseline');
   }
+  // A shopper's walk measures seconds on a clock, not the effort cx-shop computes: every step would be 0.0 s.
+  const guided = report.scenarios.filter((s) => s.guided).map((s) => s.name);
+  if (guided.length > 0) {
+    throw new UsageError(`${file} holds guided runs (${guided.map(t).join(', ')}): a shopper's walk has no effort to hold later runs against`, `save the baseline from a cx-shop run of the scenarios, e.g. cx-shop run scenarios --out cx-report`);
+  }
   const { gate: _verdict, ...kept } = report;
   const out = resolve(options.out);
   await writeWhole(out, `${JSON.stringify(kept, null, 2)}\n`).catch((error: NodeJS.ErrnoException) => {
@@ -37,6 +42,10 @@ export async function compareCommand(older: string, newer: string, options: { fa
   const [before, after] = [await readReport(older, 'earlier report'), await readReport(newer, 'later report')];
   const comparison = compareReports(before, after, failOn);
   const lines = [`${t(older)} → ${t(newer)} (regressions from ${failOn} up)`];
+  // A run cut short is compared for what it did, and said to be cut short: what it never reached is no improvement.
+  for (const [file, report] of [[older, before], [newer, after]] as const) {
+    if (report.interrupted || !report.complete) lines.push(chalk.yellow(`  note: ${t(file)} is of a run that did not finish${report.interrupted ? ' (it was interrupted)' : ''}: scenarios it did not run are not compared`));
+  }
   const section = (title: string, items: string[], colour: (text: string) => string) => {
     if (items.length === 0) return;
     lines.push(colour(`  ${title} (${items.length}):`), ...items.map((item) => `    ${t(item)}`));

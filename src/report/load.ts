@@ -18,6 +18,9 @@ export async function readReport(file: string, what = 'report'): Promise<Report>
   if (parsed?.tool?.name !== 'cx-shop' || !Array.isArray(parsed.scenarios) || !parsed.summary) {
     throw new UsageError(`the ${what} ${file} is not a cx-shop report`, 'give the path of a report.json written by cx-shop run');
   }
+  if (typeof parsed.version !== 'number') {
+    throw new UsageError(`the ${what} ${file} is not a whole cx-shop report: its version is ${JSON.stringify(parsed.version) ?? 'missing'}, where cx-shop writes the number ${REPORT_VERSION}`, 'give the path of a report.json written by cx-shop run, unedited');
+  }
   if (parsed.version !== REPORT_VERSION) {
     throw new UsageError(`the ${what} ${file} is a version ${String(parsed.version)} report; this cx-shop reads version ${REPORT_VERSION}`, 'run the scenarios again with this version of cx-shop');
   }

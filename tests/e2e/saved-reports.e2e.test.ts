@@ -41,3 +41,26 @@ describe('formats on standard output', () => {
     expect(one.stdout.startsWith('<?xml')).toBe(true);
   });
 });
+
+describe('baseline and compare of reports that cannot be held against', () => {
+  const run = report([scenario('Check out', [step('Pay', 4)])]);
+
+  it('a guided run is no baseline: exit 2, where every later step was an effort rise from 0.0 s', async () => {
+    const guided = report([{ ...scenario('Check out', [step('Pay', 0)]), guided: { shopper: 'S-1', via: 'checklist', ease: 5, predicted: null } }]);
+    const ran = await cli(['baseline', saved('guided.json', guided), '--out', join(dir, 'b.json')]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('holds guided runs (Check out)');
+  });
+
+  it('compare says a report is of a run that was interrupted', async () => {
+    const ran = await cli(['compare', saved('base.json', run), saved('int.json', { ...run, complete: false, interrupted: 'SIGINT' })]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('int.json is of a run that did not finish (it was interrupted)');
+  });
+
+  it('a version written as text is said to be one, not "a version 1 report; this cx-shop reads version 1"', async () => {
+    const ran = await cli(['compare', saved('base.json', run), saved('text-version.json', { ...run, version: String(run.version) })]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(`its version is "${run.version}", where cx-shop writes the number ${run.version}`);
+  });
+});
