@@ -28,6 +28,8 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'fault'; message: string }
   /** A call the page sends to outlive it (a fetch with keepalive), as telemetry is sent: a beacon by another name. */
   | { type: 'beacon'; method: string; url: string }
+  /** A script the page loaded that the browser could not run at all (no stack): the message and the script's address. */
+  | { type: 'unparsed'; message: string; file: string }
 );
 
 /** What a press that asked the page to take a form left marked as wrong, and what else the page did (see refusal). */
@@ -946,6 +948,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     { capture: true, passive: true },
   );
   addEventListener('pointercancel', () => (down = null), { capture: true, passive: true });
+
+  // A script the browser could not even read (a site's chunk answered with its HTML error page: "Unexpected token
+  // '<'") throws with no stack to say whose it was; the window's error event still names the script's address.
+  addEventListener(
+    'error',
+    (event) => {
+      if (!(event instanceof ErrorEvent) || !event.filename || !(event.error instanceof SyntaxError)) return;
+      send({ type: 'unparsed', message: event.error.message, file: event.filename });
+    },
+    { capture: true, passive: true },
+  );
 
   // Keystrokes: counted per field, each character only as letter, digit or other (for the phone keyboard layers).
   addEventListener(

@@ -179,6 +179,9 @@ export class Recorder {
   /** Set while cx-shop has taken the network off: every request that fails meanwhile failed on purpose. */
   offline: string | null = null;
   private readonly pageErrors: Array<PageErrorRecord & { at: number }> = [];
+  /** The errors that came with no stack, and the scripts the page said it could not read (see unparsedScript). */
+  private readonly stackless = new WeakSet<object>();
+  private readonly unparsed: Array<{ message: string; party: PageErrorRecord['party']; at: number }> = [];
   /** The last request for each document and script address: the code an error threw in is read from its answer. */
   private readonly sources = new Map<string, Request>();
   /** That code, read once per request (a page may throw the same error on every tick of a timer). */
@@ -332,8 +335,10 @@ export class Recorder {
       if (!here()) return;
       // A value thrown or rejected that is no Error (`Promise.reject({ code: 500 })`) has no stack to say whose code
       // it came from: the site's, on a page that runs no one else's scripts; unknown on one that does.
-      const party = thrownBy(error.stack ?? '', [...this.sites, siteOf(page.url())]) ?? (this.othersScriptsHere() ? 'unknown' : 'site');
+      const named = error.stack ? null : this.unparsed.find((u) => u.message === error.message && Date.now() - u.at < 5000);
+      const party = thrownBy(error.stack ?? '', [...this.sites, siteOf(page.url())]) ?? named?.party ?? (this.othersScriptsHere() ? 'unknown' : 'site');
       const record: PageErrorRecord & { at: number } = { message: error.message, party, cause: this.phase === 'action' ? 'action' : 'background', at: Date.now() };
+      if (!error.stack) this.stackless.add(record);
       this.pageErrors.push(record);
       if (readOnNothing(error.message)) this.readGlobal(record, error.stack ?? '');
     });
@@ -405,6 +410,20 @@ export class Recorder {
     }
     else if (received.type === 'call' || received.type === 'fault') this.pageOwnEvents.push(received);
     else if (received.type === 'beacon') this.beaconSent(`${received.method} ${received.url}`);
+    else if (received.type === 'unparsed') this.unparsedScript(received.message, received.file);
+  }
+
+  /**
+   * A script the browser could not read threw with no stack, so the error was put down to no one in particular on a
+   * page that runs third parties' scripts too: the page's error event names the script, and so whose it was. The
+   * error and the page's word on it come in either order.
+   */
+  private unparsedScript(message: string, file: string): void {
+    const party = /^https?:\/\//i.test(file) ? partyOf(file, [...this.sites, siteOf(this.page.url())]) : null;
+    if (party === null) return;
+    const error = [...this.pageErrors].reverse().find((e) => e.message === message && this.stackless.has(e) && Date.now() - e.at < 5000);
+    if (error) error.party = party;
+    else this.unparsed.push({ message, party, at: Date.now() });
   }
 
   /**

@@ -20,6 +20,12 @@ describe('page-error', () => {
     expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('page-error');
   });
 
+  it("a chunk of the site's own code the browser cannot read (its HTML error page in its place) is the site's, on a page with a third party's tag too", async () => {
+    const result = await fixtures.run(scenario('chunk-broken.html', '  - name: Add it\n    tap: { role: button, name: Add to bag }\n'));
+    expect(findingsOf(result, 'page-error').map((f) => [f.severity, f.message])).toEqual([['high', "The page threw an uncaught error: Unexpected token '<'"]]);
+    expect(result.steps[1]!.environment ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/unknown origin/)]));
+  });
+
   it("a missing name after a third party's script got no answer is environment; the shop's own bug on a tap is still high", async () => {
     const result = await fixtures.run(scenario('page-error-offline.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
     expect(result.steps[0]!.findings.map((f) => f.rule)).not.toContain('page-error');
