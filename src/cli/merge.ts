@@ -3,7 +3,8 @@
  * its scenarios' artifacts and screenshots in folders named by their place in the whole run; merged into one folder
  * and judged there, they give the report one run of all the scenarios would have written, in every format.
  */
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { ARTIFACTS_FILE } from '../artifacts/types.js';
 import { join, resolve } from 'node:path';
 import { budgetsOf } from '../gate/verdict.js';
 import { buildReport, runHeaderOf } from '../report/build.js';
@@ -40,7 +41,16 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
       if (seen.has(place)) throw new UsageError(`${dirs[i]} and ${seen.get(place)} both hold scenario ${Number(place)} of the run`, 'give each shard once');
       seen.set(place, dirs[i]!);
     }
+    // A scenario of the shard whose artifacts are not there would be left out of the merged report without a word.
+    const saved = await Promise.all(names.map((name) => stat(join(source, 'scenarios', name, ARTIFACTS_FILE)).then((s) => s.isFile(), () => false)));
+    const without = names.filter((_, k) => !saved[k]);
+    if (without.length > 0) {
+      throw new UsageError(`${join(dirs[i]!, 'scenarios', without[0]!)} has no ${ARTIFACTS_FILE}: its scenario would be left out of the merged report`, 'give the whole --out folder of each shard, as its run wrote it');
+    }
     const shard = await readReport(join(source, 'report.json')).catch(() => null);
+    if (shard && shard.scenarios.length > names.length) {
+      throw new UsageError(`${join(dirs[i]!, 'report.json')} lists ${shard.scenarios.length} scenarios, but ${dirs[i]} holds the artifacts of ${names.length}: the others would be left out of the merged report`, 'give the whole --out folder of each shard, as its run wrote it');
+    }
     if (shard) shardReports.push(shard);
   }
   // A folder merged into before keeps nothing of that merge.

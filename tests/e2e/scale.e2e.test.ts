@@ -3,7 +3,7 @@
  * give the report of one run; a remote Playwright browser server runs the scenarios as a local browser does.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,16 @@ describe('workers, shards and a remote browser', () => {
     const twice = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-1'), '--out', join(dir, 'twice')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('both hold scenario 1 of the run');
+    // A shard whose scenario lost its artifacts.json: said, where the merge left the scenario out without a word.
+    cpSync(join(dir, 'shard-2'), join(dir, 'shard-2-cut'), { recursive: true });
+    rmSync(join(dir, 'shard-2-cut', 'scenarios', '04-open-a-shirt', 'artifacts.json'));
+    const cut = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2-cut'), '--out', join(dir, 'merged-cut')]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain(`${join(dir, 'shard-2-cut', 'scenarios', '04-open-a-shirt')} has no artifacts.json`);
+    rmSync(join(dir, 'shard-2-cut', 'scenarios', '04-open-a-shirt'), { recursive: true });
+    const gone = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2-cut'), '--out', join(dir, 'merged-cut')]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('report.json lists 2 scenarios, but');
   }, 180_000);
 
   it("judged again: the report keeps the run's start, length, browser and interruption", async () => {
