@@ -308,7 +308,17 @@ export class ScriptContext implements ActionContext {
       const { moving, ...seen } = target;
       if (moving) this.moving.add(element);
       // In a frame, the element's own boxes are the frame's: where it is on the customer's screen is the browser's to say.
-      if (framed) Object.assign(seen, await this.screenBoxes(element));
+      if (framed) {
+        Object.assign(seen, await this.screenBoxes(element));
+        // Where its frame is now, before the tap: a consent manager's frame that takes itself away once answered has
+        // no box left when the step ends, and the customer's tap in it would be placed nowhere.
+        const frame = await timed(element.elementHandle({ timeout: 2000 }).then(async (handle) => {
+          const owner = await handle.ownerFrame();
+          void handle.dispose().catch(() => undefined);
+          return owner;
+        }), 3000).catch(() => null);
+        if (frame) await this.recorder.noteFrame(frame);
+      }
       if (!inside) {
         this.release();
         this.reached = { element, handle: found.handle };

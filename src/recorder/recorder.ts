@@ -766,9 +766,22 @@ export class Recorder {
     while ((seqs.get(state.doc) ?? 0) < state.seq && Date.now() < deadline) await this.nextArrival(10);
   }
 
+  /** Where each frame the customer was about to act in was on their screen then (see noteFrame). */
+  private readonly frameBoxes = new WeakMap<Frame, { x: number; y: number }>();
+
+  /**
+   * Notes where a frame is on the screen before the customer acts in it: a frame that takes itself away once answered
+   * (a consent manager's) is placed there when the step ends.
+   */
+  async noteFrame(frame: Frame): Promise<void> {
+    const box = await frameOnScreen(frame);
+    if (box) this.frameBoxes.set(frame, box);
+  }
+
   /**
    * Events from frames with their boxes moved from the frame's own coordinates to the page's: where the frame is on
-   * the customer's screen now, plus the page's scroll for document coordinates. A frame that is gone leaves no box.
+   * the customer's screen now, plus the page's scroll for document coordinates. A frame that is gone by then is
+   * placed where it was before the customer acted in it, if cx-shop acted there; else it leaves no box.
    */
   private async placeFramed(events: Received[]): Promise<Received[]> {
     const docs = [...new Set(events.filter((e) => e.framed).map((e) => e.doc))];
@@ -777,7 +790,7 @@ export class Recorder {
     const offsets = new Map<string, { x: number; y: number } | null>();
     for (const doc of docs) {
       const frame = this.frameDocs.get(doc);
-      offsets.set(doc, frame ? await frameOnScreen(frame) : null);
+      offsets.set(doc, frame ? ((await frameOnScreen(frame)) ?? this.frameBoxes.get(frame) ?? null) : null);
     }
     const place = (target: TargetInfo, at: { x: number; y: number } | null): TargetInfo => {
       const box = target.box && at ? { ...target.box, x: target.box.x + at.x, y: target.box.y + at.y } : null;

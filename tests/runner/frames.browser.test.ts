@@ -80,6 +80,14 @@ describe('a card field in a payment frame', () => {
     ]);
   });
 
+  it('a tap in a frame that takes itself away once answered is placed where the frame was, as in one that stays', async () => {
+    const steps = '  - name: Accept\n    tap: { role: button, name: Accept all cookies }\n    expect: { text: Cookies accepted }\n';
+    const gone = await fixtures.run(pageScenario('frames', 'consent.html', { head: 'device: Pixel 7\n', steps }));
+    const kept = await fixtures.run(pageScenario('frames', 'consent.html?keep', { head: 'device: Pixel 7\n', steps }));
+    expect(kept.steps[1]!.effortBreakdown.pointing).toBeGreaterThan(0);
+    expect(gone.steps[1]!.effortBreakdown.pointing).toBe(kept.steps[1]!.effortBreakdown.pointing);
+  });
+
   it('a field that is in no frame and not on the page is still not found, with the usual message', async () => {
     const result = await fixtures.run(pageScenario('frames', 'checkout.html', { head: 'timeout: 2000\n', steps: '  - name: Expiry\n    type: { label: Expiry date, text: "12/29" }\n' }));
     expect(result.steps[1]!.status).toBe('blocked');
