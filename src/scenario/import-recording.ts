@@ -63,9 +63,12 @@ export function parseRecording(text: string): Recording {
   return result.data;
 }
 
-/** The first part of each selector (a selector is a list when it goes through frames or shadow roots). */
+/**
+ * The element each selector finds: a selector is a list when it goes through frames or shadow roots
+ * (`["aria/Oxford shirt", "aria/Add to cart"]`), and its last part is the element itself.
+ */
 function selectorsOf(step: RecordedStep): string[] {
-  return (step.selectors ?? []).map((s) => (Array.isArray(s) ? s[0]! : s));
+  return (step.selectors ?? []).map((s) => (Array.isArray(s) ? s.at(-1)! : s));
 }
 
 const ROLES = new Set(['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'listbox', 'option', 'tab', 'menuitem', 'searchbox', 'switch', 'heading', 'img']);

@@ -49,6 +49,14 @@ describe('secrets in an imported recording', () => {
     expect(parseScenario('imported.yaml', yaml, { CX_SHOP_SECRET_1: 'x' }).problems).toEqual([]);
   });
 
+  it('a selector through a shadow root or a frame finds its last part: the button, not the card it is in', () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.example.com/' },
+      { type: 'click', selectors: [['aria/Oxford shirt', 'aria/Add to cart[role="button"]'], ['product-card', 'button.add']] },
+    ]);
+    expect(parse(yaml).steps[1]).toEqual({ name: 'Tap "Add to cart"', tap: { role: 'button', name: 'Add to cart', exact: true } });
+  });
+
   it('the same secret typed twice is one variable', () => {
     const { yaml, notes } = recording([
       { type: 'navigate', url: 'https://shop.test/register' },
