@@ -26,6 +26,9 @@ const RecordingSchema = z.object({
           isMobile: z.boolean().optional(),
           hasTouch: z.boolean().optional(),
           width: z.number().optional(),
+          count: z.number().optional(),
+          visible: z.boolean().optional(),
+          assertedEvents: z.array(z.object({ type: z.string(), url: z.string().optional() }).passthrough()).optional(),
         })
         .passthrough(),
     )
@@ -181,14 +184,35 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
   // Each secret value typed, with the variable that stands for it (the same value typed twice is one variable).
   const secrets = new Map<string, string>();
   let lastTap: { index: number; selectors: string } | null = null;
+  // Keys held down (Shift, Control…), pressed with the next key as one chord ("Shift+Tab").
+  const held: string[] = [];
+  // Where the page is scrolled to: the recording says where each scroll ended, the scenario how far it went.
+  let scrolledTo = 0;
+  // An address the recording saw the page go to after a step: the step's expectation, when it is of the site.
+  const expectArrival = (step: RecordedStep, before: number) => {
+    const navigation = step.assertedEvents?.find((event) => event.type === 'navigation' && event.url && URL.canParse(event.url));
+    if (!navigation || steps.length === before) return;
+    const url = new URL(navigation.url!);
+    if (!isWebPage(url.href)) return;
+    scrolledTo = 0;
+    const written = steps.at(-1)!;
+    if (written.goto !== undefined) return;
+    written.expect = { url: url.origin === recordedOrigin ? `${url.pathname}${url.search}` : url.href };
+  };
 
   for (const [index, step] of recording.steps.entries()) {
     const selectors = selectorsOf(step);
+    const before = steps.length;
     switch (step.type) {
       case 'setViewport':
-      case 'keyUp':
         break;
+      case 'keyUp': {
+        const at = step.key ? held.indexOf(step.key) : -1;
+        if (at >= 0) held.splice(at, 1);
+        break;
+      }
       case 'navigate': {
+        scrolledTo = 0;
         if (!step.url) break;
         if (!isWebPage(step.url)) {
           notes.push(`steps[${index}] opens ${step.url}, a page of the browser, not of a site: left out`);
@@ -242,18 +266,34 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
         break;
       }
       case 'keyDown': {
-        // Characters arrive as change steps; only the keys that do something on their own are kept.
-        if (step.key && ['Enter', 'Tab', 'Escape', 'ArrowDown', 'ArrowUp', 'Backspace', 'Delete', ' '].includes(step.key)) {
-          steps.push({ name: `Press ${step.key === ' ' ? 'Space' : step.key}`, press: step.key === ' ' ? 'Space' : step.key });
+        if (!step.key) break;
+        if (['Shift', 'Control', 'Alt', 'Meta'].includes(step.key)) {
+          if (!held.includes(step.key)) held.push(step.key);
+          break;
         }
+        const key = step.key === ' ' ? 'Space' : step.key;
+        // Characters arrive as change steps; only the keys that do something on their own are kept, and any key
+        // pressed with a key held (Shift+Tab, Control+A).
+        const chord = held.filter((modifier) => modifier !== 'Shift' || key.length > 1);
+        if (chord.length > 0) steps.push({ name: `Press ${[...chord, key].join('+')}`, press: [...chord, key].join('+') });
+        else if (['Enter', 'Tab', 'Escape', 'ArrowDown', 'ArrowUp', 'Backspace', 'Delete', 'Space'].includes(key)) steps.push({ name: `Press ${key}`, press: key });
         break;
       }
       case 'scroll': {
         if (selectors.length > 0) break;
-        if (typeof step.y === 'number' && step.y !== 0) steps.push({ name: 'Scroll down the page', scroll: { by: Math.round(step.y) } });
+        // Where the page ended up, not how far it went (the Recorder's x and y are the page's scroll position).
+        if (typeof step.y !== 'number') break;
+        const by = Math.round(step.y - scrolledTo);
+        scrolledTo = step.y;
+        if (by !== 0) steps.push({ name: by > 0 ? 'Scroll down the page' : 'Scroll up the page', scroll: { by } });
         break;
       }
       case 'waitForElement': {
+        // "Until it is gone" (a spinner: count 0, or not visible) is no expectation cx-shop can write.
+        if (step.count === 0 || step.visible === false) {
+          notes.push(`steps[${index}] waits for something to go away: left out (cx-shop's expect says what must be seen)`);
+          break;
+        }
         const locator = locatorFrom(selectors, false);
         if (locator) steps.push({ name: `See ${describe(locator)}`, expect: { visible: locator } });
         break;
@@ -261,6 +301,7 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
       default:
         notes.push(`steps[${index}] (${step.type}) is not something cx-shop does: left out`);
     }
+    expectArrival(step, before);
   }
   if (steps.length === 0) throw new RecordingError('nothing in it that cx-shop can do: no navigation, click, change or key press');
   // A secret typed once is kept out of every other place the recording has it: an address it was sent in, a step

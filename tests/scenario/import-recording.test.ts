@@ -26,7 +26,7 @@ describe('secrets in an imported recording', () => {
     expect(stepsOf(yaml)).toEqual([
       { name: 'Open /signin.html', goto: '/signin.html' },
       { name: 'Type into "Password"', type: { role: 'textbox', name: 'Password', exact: true, text: '${env.CX_SHOP_SECRET_1}' } },
-      { name: 'Tap "Sign in"', tap: { text: 'Sign in', exact: true } },
+      { name: 'Tap "Sign in"', tap: { text: 'Sign in', exact: true }, expect: { url: '/welcome.html?pw=${env.CX_SHOP_SECRET_1}' } },
       { name: 'Open /welcome.html?pw=${env.CX_SHOP_SECRET_1}', goto: '/welcome.html?pw=${env.CX_SHOP_SECRET_1}' },
       { name: 'Open https://elsewhere.test/back?from=${env.CX_SHOP_SECRET_1}', goto: 'https://elsewhere.test/back?from=${env.CX_SHOP_SECRET_1}' },
       { name: 'Tap "Not ${env.CX_SHOP_SECRET_1}?"', tap: { text: 'Not ${env.CX_SHOP_SECRET_1}?' } },
@@ -98,5 +98,70 @@ describe('secrets in an imported recording', () => {
     expect(stepsOf(yaml)[0]).toEqual({ name: 'Open /checkout?promo=SPRING25', goto: '/checkout?promo=SPRING25' });
     expect(yaml).not.toContain('${env.');
     expect(notes).toEqual([]);
+  });
+});
+
+describe('what the Recorder writes, as cx-shop does it', () => {
+  it('a scroll is where the page ended up: the distance from where it was, down or up, from the top of each new page', () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/shirts' },
+      { type: 'scroll', x: 0, y: 600 },
+      { type: 'scroll', x: 0, y: 1200 },
+      { type: 'scroll', x: 0, y: 300 },
+      { type: 'click', selectors: [['aria/Linen shirt']], assertedEvents: [{ type: 'navigation', url: 'https://shop.test/shirts/linen', title: 'Linen shirt' }] },
+      { type: 'scroll', x: 0, y: 400 },
+    ]);
+    expect(stepsOf(yaml).filter((step) => step.scroll).map((step) => [step.name, step.scroll])).toEqual([
+      ['Scroll down the page', { by: 600 }],
+      ['Scroll down the page', { by: 600 }],
+      ['Scroll up the page', { by: -900 }],
+      ['Scroll down the page', { by: 400 }],
+    ]);
+  });
+
+  it("a page the recording saw a tap lead to is that step's expectation", () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/' },
+      { type: 'click', selectors: [['aria/Bag']], assertedEvents: [{ type: 'navigation', url: 'https://shop.test/bag?from=header', title: 'Your bag' }] },
+    ]);
+    expect(stepsOf(yaml)[1]).toEqual({ name: 'Tap "Bag"', tap: { text: 'Bag', exact: true }, expect: { url: '/bag?from=header' } });
+  });
+
+  it('a key pressed with another held is one chord; a capital typed with Shift is no press', () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/checkout' },
+      { type: 'keyDown', key: 'Shift' },
+      { type: 'keyDown', key: 'Tab' },
+      { type: 'keyUp', key: 'Tab' },
+      { type: 'keyDown', key: 'A' },
+      { type: 'keyUp', key: 'A' },
+      { type: 'keyUp', key: 'Shift' },
+      { type: 'keyDown', key: 'Control' },
+      { type: 'keyDown', key: 'a' },
+      { type: 'keyUp', key: 'a' },
+      { type: 'keyUp', key: 'Control' },
+      { type: 'keyDown', key: 'Backspace' },
+    ]);
+    expect(stepsOf(yaml).filter((step) => step.press).map((step) => step.press)).toEqual(['Shift+Tab', 'Control+a', 'Backspace']);
+  });
+
+  it('a wait for something to go away (a spinner gone) is left out, not turned into its opposite', () => {
+    const { yaml, notes } = recording([
+      { type: 'navigate', url: 'https://shop.test/checkout' },
+      { type: 'waitForElement', selectors: [['.spinner']], count: 0 },
+      { type: 'waitForElement', selectors: [['aria/Order placed']] },
+    ]);
+    expect(stepsOf(yaml).filter((step) => step.expect).map((step) => step.expect)).toEqual([{ visible: { text: 'Order placed', exact: true } }]);
+    expect(notes).toContain('steps[1] waits for something to go away: left out (cx-shop\'s expect says what must be seen)');
+  });
+
+  it('writes a file that validates', () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/checkout' },
+      { type: 'keyDown', key: 'Shift' },
+      { type: 'keyDown', key: 'Tab' },
+      { type: 'click', selectors: [['aria/Pay']], assertedEvents: [{ type: 'navigation', url: 'https://shop.test/done' }] },
+    ]);
+    expect(parseScenario('imported.yaml', yaml, {}).problems).toEqual([]);
   });
 });
