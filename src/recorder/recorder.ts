@@ -662,11 +662,38 @@ export class Recorder {
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
     if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
+    const shownAt = await this.shownAt(started);
     const frameLate = await this.nextFrame();
     // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
     // for it all that time. A frame that came late is waited for on top of what they waited for, but not the time
     // before cx-shop asked for it (a third party's script that held the load was no wait of theirs).
-    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, gaveUpAt) - started) + frameLate;
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, gaveUpAt, shownAt) - started) + frameLate;
+  }
+
+  /**
+   * When the page showed itself: one that hides all of itself until a script says so (an A/B test's anti-flicker
+   * snippet: the whole page at opacity 0 until the test's script comes, or 4 s pass) shows the customer a blank
+   * screen all that while, and nothing on it can be seen or tapped. Waited for, up to the cap, as their waiting.
+   */
+  private async shownAt(started: number): Promise<number> {
+    const hidden = () =>
+      timed(
+        ask(this.page, () => {
+          const hides = (el: Element | null) => {
+            if (!el) return false;
+            const style = getComputedStyle(el);
+            return style.opacity === '0' || style.visibility === 'hidden';
+          };
+          return hides(document.documentElement) || hides(document.body);
+        }),
+        2000,
+      ).catch(() => false);
+    if (!(await hidden())) return started;
+    while (Date.now() - started < SETTLE_CAP_MS) {
+      await delay(50);
+      if (!(await hidden())) return Date.now();
+    }
+    return Date.now();
   }
 
   /** The document the customer is on, as the page last said (see in-page.ts), or null before it said anything. */

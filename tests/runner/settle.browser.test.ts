@@ -39,6 +39,15 @@ describe('the site has answered', () => {
     expect(wordsRead(artifacts, 4)).toEqual([8]);
   });
 
+  it("until the page shows itself: one an A/B test's snippet keeps at opacity 0 is a blank screen the customer waits through", async () => {
+    const steps = '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
+    const result = await fixtures.run(pageScenario('settle', 'anti-flicker.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const artifacts = await savedArtifacts(result);
+    expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(1800);
+    expect(artifacts.steps[0]!.waitMs).toBeLessThan(6000);
+  });
+
   it('while an animation loop on timers goes on for ever (the step ends well before the 10 s cap)', async () => {
     const result = await onAnswers(`  - name: Spin the banner
     tap: Spin the banner
