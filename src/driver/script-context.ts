@@ -568,8 +568,11 @@ export class ScriptContext implements ActionContext {
           const position: string = getComputedStyle(n).position;
           if (position === 'fixed' || position === 'sticky' || position === 'absolute' || n.matches('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]')) cover = n;
         }
-        const id = cover.getAttribute('id') ? ` (#${cover.getAttribute('id')})` : '';
-        return `${lib.describe(el)} is under ${lib.describe(cover)}${id}: the customer cannot tap it until that is out of the way`;
+        // An overlay that holds a dialog (a newsletter pop-up on its backdrop) is named as the dialog, by its title.
+        const dialogs = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+        const over = cover.matches(dialogs) ? cover : (cover.querySelector(dialogs) ?? cover);
+        const id = over.getAttribute('id') ? ` (#${over.getAttribute('id')})` : '';
+        return `${lib.describe(el)} is under ${lib.describe(over)}${id}: the customer cannot tap it until that is out of the way`;
       }, label),
       2000,
     ).catch(() => null);

@@ -431,6 +431,11 @@ describe('a tap that cannot land', () => {
     expect(accepted.status).toBe('passed');
   });
 
+  it('a pop-up on a backdrop is named as its dialog, by its title, not as the backdrop with all its words', async () => {
+    const covered = await fixtures.run(scenario('newsletter-backdrop.html', '  - name: Add it\n    timeout: 1500\n    tap: { role: button, name: Add to bag }\n'));
+    expect(covered.steps[1]!.reason).toBe('tap: button "Add to bag" is under dialog "Get 10% off your first order": the customer cannot tap it until that is out of the way');
+  });
+
   it('says the control is disabled, and goes on once the customer has given what enables it', async () => {
     const disabled = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/disabled-button.html\n  - name: Go on\n    tap: Continue\n`);
     expect(disabled.steps[1]!.status).toBe('blocked');
