@@ -67,11 +67,28 @@ export function parseRecording(text: string): Recording {
 }
 
 /**
- * The element each selector finds: a selector is a list when it goes through frames or shadow roots
- * (`["aria/Oxford shirt", "aria/Add to cart"]`), and its last part is the element itself.
+ * The element each selector finds: a selector is a list when it goes through frames or shadow roots, and its last
+ * part is the element itself. A list of names (`["aria/Oxford shirt", "aria/Add to cart"]`) is the Recorder saying the
+ * element's own name is not unique on the page (every product has its "Add to cart"): the name alone would find the
+ * first of them, so the recording's other selectors, which find the one tapped, are used instead.
  */
 function selectorsOf(step: RecordedStep): string[] {
-  return (step.selectors ?? []).map((s) => (Array.isArray(s) ? s.at(-1)! : s));
+  return (step.selectors ?? []).filter((s) => !sharedName(s)).map((s) => {
+    if (!Array.isArray(s)) return s;
+    // CSS through shadow roots (["product-card:nth-of-type(2)", "button.add"]) keeps its host: a CSS locator looks
+    // into open shadow roots, and the button alone would be every card's.
+    return s.every((part) => !/^(aria|text|xpath|pierce)\//.test(part)) ? s.join(' ') : s.at(-1)!;
+  });
+}
+
+const sharedName = (selector: string | string[]): selector is string[] => Array.isArray(selector) && selector.length > 1 && selector.every((part) => part.startsWith('aria/'));
+
+/** The element's name and the names around it that tell it apart ("Add to cart" in "Oxford shirt"), for a step's name. */
+function namedWithin(step: RecordedStep): string | null {
+  const path = (step.selectors ?? []).find(sharedName);
+  if (!path) return null;
+  const names = path.map((part) => part.slice(5).replace(/\[role="[^"]*"\]$/, '').trim());
+  return `"${names.at(-1)}" in "${names.slice(0, -1).join(' ')}"`;
 }
 
 const ROLES = new Set(['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'listbox', 'option', 'tab', 'menuitem', 'searchbox', 'switch', 'heading', 'img']);
@@ -85,7 +102,13 @@ export function locatorFrom(selectors: string[], field: boolean): Locator | null
     const role = match?.[2];
     if (!name) continue;
     if (role && ROLES.has(role)) return { role, name, exact: true };
-    // A name without a role: for a field, the name a label or placeholder gives it; else the words on it.
+    // A name without a role (the Recorder adds one only when the name alone is not unique): what the element is, the
+    // recording's CSS says when it names a tag. A link or button may be an icon with no words on it, only its name
+    // ("Cart"); a field other than a text box (a list, a search or number field) is found by its label.
+    const tag = tagIn(selectors);
+    if (!field && (tag === 'a' || tag === 'button')) return { role: tag === 'a' ? 'link' : 'button', name, exact: true };
+    if (field && (tag === 'select' || /^input\[type="?(search|number|email|tel|url|date)/.test(lastCompound(selectors) ?? ''))) return { label: name, exact: true };
+    // For a field, the name a label or placeholder gives it; else the words on it.
     return field ? { role: 'textbox', name, exact: true } : { text: name, exact: true };
   }
   if (!field) {
@@ -101,8 +124,23 @@ export function locatorFrom(selectors: string[], field: boolean): Locator | null
   return css ? { css } : null;
 }
 
+/**
+ * The last compound selector (`ul > li:nth-of-type(2) > a.icon-link` → `a.icon-link`) of the recording's first CSS
+ * selector that names the element's tag (`#size` names none, `form > select` does).
+ */
+function lastCompound(selectors: string[]): string | null {
+  const compounds = selectors.filter((s) => !/^(aria|text|xpath|pierce)\//.test(s)).map((css) => css.trim().split(/\s*[\s>+~]\s*/).at(-1) ?? '');
+  return compounds.find((compound) => /^[a-z]/i.test(compound)) ?? null;
+}
+
+/** The tag the recording's CSS names for the element, if it names one. */
+function tagIn(selectors: string[]): string | null {
+  return /^([a-z][a-z0-9-]*)/i.exec(lastCompound(selectors) ?? '')?.[1]?.toLowerCase() ?? null;
+}
+
 function describe(locator: Locator): string {
   if (typeof locator.name === 'string') return `"${locator.name}"`;
+  if (typeof locator.label === 'string') return `"${locator.label}"`;
   if (typeof locator.text === 'string') return `"${locator.text}"`;
   if (typeof locator.testId === 'string') return `test id ${locator.testId}`;
   return String(locator.css);
@@ -230,7 +268,7 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
           notes.push(`steps[${index}] (${step.type}) has no selector cx-shop can use: left out`);
           break;
         }
-        steps.push({ name: `Tap ${describe(locator)}`, tap: locator });
+        steps.push({ name: `Tap ${namedWithin(step) ?? describe(locator)}`, tap: locator });
         lastTap = { index: steps.length - 1, selectors: JSON.stringify(selectors) };
         break;
       }
@@ -245,7 +283,7 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
           notes.push(`steps[${index}] (change) has no field or value cx-shop can use: left out`);
           break;
         }
-        if (locator.role === 'combobox' || locator.role === 'listbox') {
+        if (locator.role === 'combobox' || locator.role === 'listbox' || tagIn(selectors) === 'select') {
           const { exact: _exact, ...field } = locator;
           steps.push({ name: `Choose ${step.value} in ${describe(locator)}`, select: { ...field, option: step.value } });
           break;

@@ -49,12 +49,16 @@ describe('secrets in an imported recording', () => {
     expect(parseScenario('imported.yaml', yaml, { CX_SHOP_SECRET_1: 'x' }).problems).toEqual([]);
   });
 
-  it('a selector through a shadow root or a frame finds its last part: the button, not the card it is in', () => {
+  it('a name the page shares (every card has its "Add to cart") is the one the recording tapped: found by its other selectors, named by its card', () => {
     const { yaml } = recording([
       { type: 'navigate', url: 'https://shop.example.com/' },
-      { type: 'click', selectors: [['aria/Oxford shirt', 'aria/Add to cart[role="button"]'], ['product-card', 'button.add']] },
+      { type: 'click', selectors: [['aria/Oxford shirt', 'aria/Add to cart[role="button"]'], ['product-card:nth-of-type(2)', 'button.add']] },
+      { type: 'click', selectors: [['aria/Checkout[role="link"]'], ['a.checkout']] },
     ]);
-    expect(parse(yaml).steps[1]).toEqual({ name: 'Tap "Add to cart"', tap: { role: 'button', name: 'Add to cart', exact: true } });
+    expect(parse(yaml).steps.slice(1)).toEqual([
+      { name: 'Tap "Add to cart" in "Oxford shirt"', tap: { css: 'product-card:nth-of-type(2) button.add' } },
+      { name: 'Tap "Checkout"', tap: { role: 'link', name: 'Checkout', exact: true } },
+    ]);
   });
 
   it('the same secret typed twice is one variable', () => {
@@ -153,6 +157,24 @@ describe('what the Recorder writes, as cx-shop does it', () => {
     ]);
     expect(stepsOf(yaml).filter((step) => step.expect).map((step) => step.expect)).toEqual([{ visible: { text: 'Order placed', exact: true } }]);
     expect(notes).toContain('steps[1] waits for something to go away: left out (cx-shop\'s expect says what must be seen)');
+  });
+
+  it("a name with no role is found as what the recording's CSS says the element is: an icon link, a list, a search field", () => {
+    const { yaml } = recording([
+      { type: 'navigate', url: 'https://shop.test/' },
+      { type: 'click', selectors: [['aria/Cart'], ['header > a.icon-link']] },
+      { type: 'change', selectors: [['aria/Size'], ['#size-select'], ['form > select']], value: 'M' },
+      { type: 'change', selectors: [['aria/Search the shop'], ['input[type="search"]']], value: 'linen' },
+      { type: 'change', selectors: [['aria/Email'], ['#email']], value: 'ann@example.com' },
+      { type: 'click', selectors: [['aria/Free returns'], ['p.note']] },
+    ]);
+    expect(stepsOf(yaml).slice(1)).toEqual([
+      { name: 'Tap "Cart"', tap: { role: 'link', name: 'Cart', exact: true } },
+      { name: 'Choose M in "Size"', select: { label: 'Size', option: 'M' } },
+      { name: 'Type into "Search the shop"', type: { label: 'Search the shop', exact: true, text: 'linen' } },
+      { name: 'Type into "Email"', type: { role: 'textbox', name: 'Email', exact: true, text: 'ann@example.com' } },
+      { name: 'Tap "Free returns"', tap: { text: 'Free returns', exact: true } },
+    ]);
   });
 
   it('writes a file that validates', () => {
