@@ -54,6 +54,7 @@ dl.totals dt,dl.totals dd{margin:0}
 .total{font-weight:700;font-size:20px}
 .lines{list-style:none;padding:0}
 .lines li{background:#fff;border-radius:8px;padding:10px;margin:0 0 8px}
+.order-link{display:inline-flex;align-items:center;min-height:44px;font-weight:700}
 .field-error{color:#b91c1c;font-weight:600;margin:4px 0 0}
 .hint{color:#4a5160;margin:2px 0 0}
 .long-print{color:#4a5160}
