@@ -89,9 +89,17 @@ export function instructionsFor(step: ResolvedStep, scenario: Pick<ResolvedScena
   return lines.map(hide);
 }
 
-/** The CES 2.0 style statement for a step: "It was easy to add the shoes to the cart." */
+/** Words a step's name starts with when it says what the customer does: "Add the shoes to the cart". */
+const DOING =
+  /^(open|go|get|add|apply|enter|type|tap|click|press|choose|pick|find|look|read|return|pay|check|sign|log|fill|select|search|buy|see|view|start|place|confirm|remove|change|track|download|print|accept|close|save|book|order|use|compare|scroll|contact|call|ask|reach|update|create|cancel|subscribe|claim|redeem|give|send|show|swipe|leave|come|follow|try|make|put|take|set|share|rate|write|reply|verify|register|join|continue|finish|complete|review|request|report|upload|copy|paste|switch|turn|allow|decline|dismiss|agree|keep|browse|say|tell|visit|move|wait|hover|point|fix|correct|edit|undo|empty|clear|let|help|learn|note|mark|sort|filter|refine|zoom|expand|drag|slide)\b/i;
+
+/**
+ * The CES 2.0 style statement for a step: "It was easy to add the shoes to the cart." A name that does not say what
+ * was done ("Recorded journey", "Promo code") is quoted instead: "It was easy to do this: Promo code."
+ */
 export function easeStatement(name: string): string {
   const words = name.trim().replace(/[.!]+$/, '');
+  if (!DOING.test(words)) return `It was easy to do this: ${words}.`;
   const lowered = /^[A-Z][a-z]/.test(words) ? `${words[0]!.toLowerCase()}${words.slice(1)}` : words;
   return `It was easy to ${lowered}.`;
 }

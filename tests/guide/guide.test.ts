@@ -29,6 +29,15 @@ steps:
 `;
 const scenario = parseScenario('returns.yaml', SCENARIO, {}).scenario!;
 
+describe('the statement a shopper rates', () => {
+  it('says what they did when the name says it, and quotes a name that does not', () => {
+    expect(easeStatement('Add the mug to the cart')).toBe('It was easy to add the mug to the cart.');
+    expect(easeStatement('Keep a copy of the invoice')).toBe('It was easy to keep a copy of the invoice.');
+    expect(easeStatement('Recorded journey')).toBe('It was easy to do this: Recorded journey.');
+    expect(easeStatement('What the import should have written')).toBe('It was easy to do this: What the import should have written.');
+  });
+});
+
 describe('statistics', () => {
   it('ranks with ties averaged, and Spearman as the correlation of the ranks', () => {
     expect(ranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]);
@@ -210,7 +219,7 @@ steps:
     expect(paper).toContain('Open https://shop.example/misc.html?e=•••&t=•••&o=•••&n=x&c=•••');
     expect(paper).toContain('--- Step 2 of 3: Voucher ••• goes in');
     expect(paper).toContain('Type the value you were given for this (not shown here) into field labelled "Voucher code"');
-    expect(paper).toContain('"It was easy to voucher ••• goes in."');
+    expect(paper).toContain('"It was easy to do this: Voucher ••• goes in."');
     expect(paper).toContain('Tap text "Send ••• to •••"');
     expect(paper).toContain('"It was easy to check out as •••."');
   });
