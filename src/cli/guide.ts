@@ -166,6 +166,10 @@ export async function combineCommand(files: string[], options: { out: string; re
       const earlier = walks.get(key);
       if (earlier) throw new UsageError(`shopper ${result.guided!.shopper}'s walk of "${result.name}" is in both ${earlier} and ${file}`, 'give each shopper\'s walk once');
       walks.set(key, file);
+      // An answer on the 1-7 scale, or none: a report edited by hand may hold another, which no median should take in.
+      const answers = [{ where: 'the journey', ease: result.guided!.ease }, ...result.steps.map((step) => ({ where: `step "${step.name}"`, ease: step.person?.ease ?? null }))];
+      const off = answers.find(({ ease }) => ease !== null && !(Number.isInteger(ease) && ease >= 1 && ease <= 7));
+      if (off) throw new UsageError(`${file}: shopper ${result.guided!.shopper}'s answer for ${off.where} of "${result.name}" is ${JSON.stringify(off.ease)}, not a number from 1 to 7`, 'give the report.json cx-shop guide wrote, as it wrote it');
     }
   }
   const outDir = resolve(options.out);

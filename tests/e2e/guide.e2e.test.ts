@@ -130,6 +130,14 @@ describe('cx-shop guide on paper, and cx-shop combine', () => {
     const copy = await cli(['combine', a, join(dir, 'copy.json'), '--out', join(dir, 'twice')]);
     expect(copy.code).toBe(2);
     expect(copy.stderr).toContain(`shopper S-1's walk of "Buy a mug" is in both`);
+    // A report edited by hand with an answer off the 1-7 scale is refused, not taken into the medians.
+    const edited = JSON.parse(readFileSync(a, 'utf8'));
+    const answered = edited.scenarios[0].steps.find((step: { person?: { ease: number | null } }) => step.person);
+    answered.person.ease = 9;
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
+    const nine = await cli(['combine', join(dir, 'edited.json'), '--out', join(dir, 'nine')]);
+    expect(nine.code).toBe(2);
+    expect(nine.stderr).toContain(`is 9, not a number from 1 to 7`);
   });
 });
 

@@ -46,7 +46,7 @@ describe('baseline and compare of reports that cannot be held against', () => {
   const run = report([scenario('Check out', [step('Pay', 4)])]);
 
   it('a guided run is no baseline: exit 2, where every later step was an effort rise from 0.0 s', async () => {
-    const guided = report([{ ...scenario('Check out', [step('Pay', 0)]), guided: { shopper: 'S-1', via: 'checklist', ease: 5, predicted: null } }]);
+    const guided = report([{ ...scenario('Check out', [step('Pay', 0)]), guided: { shopper: 'S-1', via: 'checklist', ease: 5, predictedFrom: null, rankCorrelation: null } }]);
     const ran = await cli(['baseline', saved('guided.json', guided), '--out', join(dir, 'b.json')]);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('holds guided runs (Check out)');
