@@ -397,3 +397,31 @@ export interface ScenarioArtifacts {
   guided?: GuidedArtifacts;
   steps: StepArtifacts[];
 }
+
+/**
+ * What a step's artifacts hold when nothing was watched in it (a step a time limit cut short before it was looked at,
+ * a step a shopper walked on paper): no events, no look at a page, no document read.
+ */
+export function unwatched(): Pick<
+  StepArtifacts,
+  'interactions' | 'taps' | 'typed' | 'appeared' | 'requests' | 'consoleErrors' | 'pageErrors' | 'pages' | 'screenshot' | 'page' | 'accessibility' | 'accessibilityFailure' | 'links' | 'timing' | 'documents' | 'promo'
+> {
+  return {
+    interactions: [],
+    taps: [],
+    typed: [],
+    appeared: [],
+    requests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    pages: [],
+    screenshot: null,
+    page: null,
+    accessibility: null,
+    accessibilityFailure: null,
+    links: [],
+    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
+    documents: [],
+    promo: null,
+  };
+}

@@ -13,6 +13,20 @@ export class UsageError extends Error {
   }
 }
 
+/** Why a file or folder could not be written, in words (an error's code as Node gives it). */
+export function whyNotWritten(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const why: Record<string, string> = {
+    ENOTDIR: 'a part of the path is a file',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'the path cannot be created there',
+  };
+  return why[code] ?? code;
+}
+
 /** The run itself could not be done: exit 3. */
 export class RunError extends Error {}
 

@@ -20,7 +20,7 @@ import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
-import { UsageError } from './errors.js';
+import { UsageError, whyNotWritten } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
 import { finishReport, prepareGate, writeFormats, type GateOptions, type PreparedGate } from './gate.js';
 import { guardOutput } from '../output/safe.js';
@@ -81,9 +81,7 @@ export async function checkWritable(outDir: string): Promise<void> {
     await writeFile(probe, '');
     await rm(probe, { force: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = { ENOTDIR: 'a part of the path is a file', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', ENOENT: 'the path cannot be created there' }[code] ?? code;
-    throw new UsageError(`cannot write to the output folder ${outDir} (${why})`, 'choose another folder with --out');
+    throw new UsageError(`cannot write to the output folder ${outDir} (${whyNotWritten(error)})`, 'choose another folder with --out');
   }
 }
 

@@ -26,8 +26,8 @@ import { saveArtifacts, scenarioFolder } from '../runner/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { siteAccess, withSiteSecrets } from '../scenario/site-access.js';
 import { makeFolder } from '../output/write-whole.js';
-import { openWindow, UsageError } from './errors.js';
-import { readText, WHY } from './import.js';
+import { openWindow, UsageError, whyNotWritten } from './errors.js';
+import { readText } from './read-text.js';
 import { checkOptions, checkWritable } from './execute.js';
 import { reporterChoices, writeFormats } from './gate.js';
 import { loadOrExplain } from './load.js';
@@ -71,7 +71,7 @@ export async function guideCommand(path: string, options: GuideCommandOptions): 
     if (typeof options.checklist === 'string' && options.checklist !== '-') {
       const file = options.checklist;
       if ((await stat(file).catch(() => null))?.isDirectory()) throw new UsageError(`--checklist ${file} is a folder`, `give the checklist file's path, e.g. --checklist ${join(file, 'checklist.txt')}`);
-      const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write the checklist ${file} (${WHY[error.code ?? ''] ?? error.code ?? 'error'})`, 'choose another --checklist');
+      const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write the checklist ${file} (${whyNotWritten(error)})`, 'choose another --checklist');
       await makeFolder(dirname(resolve(file))).catch((error: NodeJS.ErrnoException) => {
         throw cannot(error);
       });

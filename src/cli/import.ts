@@ -1,11 +1,12 @@
 /** `cx-shop import RECORDING.json`: a Chrome DevTools Recorder export as a scenario file, checked before it is written. */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { makeFolder } from '../output/write-whole.js';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../gate/budget.js';
 import { importRecording, parseRecording, RecordingError } from '../scenario/import-recording.js';
 import { formatProblem, parseScenario } from '../scenario/load.js';
-import { UsageError } from './errors.js';
+import { UsageError, whyNotWritten } from './errors.js';
+import { readText } from './read-text.js';
 
 export async function importCommand(file: string, options: { out?: string; baseUrl?: string; force?: boolean }): Promise<number> {
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`--base-url "${options.baseUrl}" is not a URL`);
@@ -32,7 +33,7 @@ export async function importCommand(file: string, options: { out?: string; baseU
     }
     const cannot = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EEXIST') return new UsageError(`${options.out} exists`, 'choose another --out, or add --force to overwrite it');
-      return new UsageError(`cannot write ${options.out} (${WHY[error.code ?? ''] ?? error.code ?? 'error'})`, 'choose another --out');
+      return new UsageError(`cannot write ${options.out} (${whyNotWritten(error)})`, 'choose another --out');
     };
     await makeFolder(dirname(out)).catch((error: NodeJS.ErrnoException) => {
       throw cannot(error);
@@ -46,36 +47,4 @@ export async function importCommand(file: string, options: { out?: string; baseU
   }
   for (const note of imported.notes) process.stderr.write(`  note: ${note}\n`);
   return EXIT.ok;
-}
-
-/** Why a file could not be written, in words. */
-export const WHY: Record<string, string> = {
-  ENOTDIR: 'a part of the path is a file',
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EROFS: 'read-only file system',
-  ENOENT: 'the path cannot be created there',
-};
-
-/**
- * A text file a person saved (a recording, a filled-in checklist) as UTF-8, without a byte order mark; one saved in
- * another encoding (UTF-16, Latin-1) is refused, saying so, where it would be read with its letters corrupted.
- */
-export async function readText(file: string, hint: string): Promise<string> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file} (${error.code === 'EISDIR' ? 'it is a folder' : (error.code ?? 'error')})`, hint);
-  });
-  const save = 'save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 8192).includes(0)) {
-    throw new UsageError(`${file} is UTF-16 text (or binary), not UTF-8`, save);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // The line of the first character that is no UTF-8 (a Latin-1 "é", say).
-    const read = new TextDecoder('utf-8').decode(bytes);
-    const line = read.slice(0, read.indexOf('\uFFFD')).split('\n').length;
-    throw new UsageError(`${file}:${line}: not UTF-8 text (another encoding, such as Latin-1 or Windows-1252)`, save);
-  }
 }

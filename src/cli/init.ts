@@ -3,8 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { makeFolder } from '../output/write-whole.js';
 import { baseUrlToWrite } from '../scenario/import-recording.js';
-import { UsageError } from './errors.js';
-import { WHY } from './import.js';
+import { UsageError, whyNotWritten } from './errors.js';
 import { TEMPLATES } from './templates.js';
 
 /** `cx-shop init [dir]`: a scenarios folder for the user's own site, one commented template per journey. */
@@ -21,7 +20,7 @@ export async function initCommand(dir: string, options: { baseUrl?: string; forc
       'choose another folder, or add --force to overwrite',
     );
   }
-  const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write to ${dir} (${WHY[error.code ?? ''] ?? error.code ?? 'error'})`, 'choose another folder');
+  const cannot = (error: NodeJS.ErrnoException) => new UsageError(`cannot write to ${dir} (${whyNotWritten(error)})`, 'choose another folder');
   await makeFolder(dir).catch((error: NodeJS.ErrnoException) => {
     throw cannot(error);
   });

@@ -312,11 +312,8 @@ export class ScriptContext implements ActionContext {
         Object.assign(seen, await this.screenBoxes(element));
         // Where its frame is now, before the tap: a consent manager's frame that takes itself away once answered has
         // no box left when the step ends, and the customer's tap in it would be placed nowhere.
-        const frame = await timed(element.elementHandle({ timeout: 2000 }).then(async (handle) => {
-          const owner = await handle.ownerFrame();
-          void handle.dispose().catch(() => undefined);
-          return owner;
-        }), 3000).catch(() => null);
+        // The element found is the frame itself (a field it stands for) or is in it: its handle says which, no new search.
+        const frame = await timed(inside ? found.handle.contentFrame() : found.handle.ownerFrame(), 2000).catch(() => null);
         if (frame) await this.recorder.noteFrame(frame);
       }
       if (!inside) {

@@ -3,7 +3,7 @@
  * steps with room for what happened, the time taken, the 1-7 answer and a note; and the reader that turns the
  * filled-in checklist (typed back as text) into the same artifacts a guided run in a browser saves.
  */
-import { ARTIFACTS_VERSION, type GuidedArtifacts, type PersonAnswers, type ScenarioArtifacts, type StepArtifacts } from '../artifacts/types.js';
+import { ARTIFACTS_VERSION, type GuidedArtifacts, type PersonAnswers, type ScenarioArtifacts, type StepArtifacts, unwatched } from '../artifacts/types.js';
 import { MASK, redactor } from '../output/safe.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { EASE_SCALE } from './ask.js';
@@ -182,24 +182,9 @@ export function checklistArtifacts(
     viewport: { width: 0, height: 0 },
     touch: false,
     mobile: false,
-    interactions: [],
-    taps: [],
-    typed: [],
-    appeared: [],
-    requests: [],
-    consoleErrors: [],
-    pageErrors: [],
-    pages: [],
+    ...unwatched(),
     wallMs: step.seconds! * 1000,
     waitMs: 0,
-    screenshot: null,
-    page: null,
-    accessibility: null,
-    accessibilityFailure: null,
-    links: [],
-    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
-    documents: [],
-    promo: null,
     person: { said: step.said!, ease: step.ease, ...(step.note ? { note: step.note } : {}) },
   }));
   return {

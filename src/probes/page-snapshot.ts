@@ -259,10 +259,6 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     const r = el.getBoundingClientRect();
     return rightToLeft ? -(r.left + scrollX) : r.right + scrollX - pageWidth;
   };
-  const fixedToScreen = (el: Element) => {
-    for (let n: Element | null = el; n && n !== document.body; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') return true;
-    return false;
-  };
   const held = (el: Element) => {
     for (let parent = el.parentElement; parent && parent !== document.body && parent !== document.documentElement; parent = parent.parentElement) {
       if (getComputedStyle(parent).overflowX !== 'visible') return true;
@@ -270,7 +266,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return false;
   };
   const overflowing = elements
-    .filter((el) => visible(el) && beyond(el) > 1 && !held(el) && !fixedToScreen(el))
+    .filter((el) => visible(el) && beyond(el) > 1 && !held(el) && !inFixedLayer(el))
     .sort((a, b) => beyond(b) - beyond(a))
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)

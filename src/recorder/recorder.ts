@@ -95,6 +95,16 @@ export async function frameOnScreen(frame: Frame): Promise<{ x: number; y: numbe
   }
 }
 
+/** Whether the page hides all of itself (opacity 0 or hidden on the root or the body). Runs in the page. */
+function hidesItself(): boolean {
+  const hides = (el: Element | null) => {
+    if (!el) return false;
+    const style = getComputedStyle(el);
+    return style.opacity === '0' || style.visibility === 'hidden';
+  };
+  return hides(document.documentElement) || hides(document.body);
+}
+
 /** Events of a tab no recorder follows yet (one just opened: its first events may come before it is announced). */
 const unclaimed = new WeakMap<Page, Array<[PageEvent, Frame | null]>>();
 /** Most events kept for a tab nobody follows (one the customer never sees, opened by the page on its own). */
@@ -662,8 +672,10 @@ export class Recorder {
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
     if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
-    const shownAt = await this.shownAt(started);
-    const frameLate = await this.nextFrame();
+    // The frame after the wait also says whether the page hides all of itself (see shownAt): asked in one question.
+    const frame = await this.nextFrame();
+    const frameLate = frame.late;
+    const shownAt = frame.hidden ? await this.shownAt(started) : started;
     // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
     // for it all that time. A frame that came late is waited for on top of what they waited for, but not the time
     // before cx-shop asked for it (a third party's script that held the load was no wait of theirs).
@@ -676,22 +688,9 @@ export class Recorder {
    * screen all that while, and nothing on it can be seen or tapped. Waited for, up to the cap, as their waiting.
    */
   private async shownAt(started: number): Promise<number> {
-    const hidden = () =>
-      timed(
-        ask(this.page, () => {
-          const hides = (el: Element | null) => {
-            if (!el) return false;
-            const style = getComputedStyle(el);
-            return style.opacity === '0' || style.visibility === 'hidden';
-          };
-          return hides(document.documentElement) || hides(document.body);
-        }),
-        2000,
-      ).catch(() => false);
-    if (!(await hidden())) return started;
     while (Date.now() - started < SETTLE_CAP_MS) {
       await delay(50);
-      if (!(await hidden())) return Date.now();
+      if (!(await timed(ask(this.page, hidesItself), 2000).catch(() => false))) return Date.now();
     }
     return Date.now();
   }
@@ -989,12 +988,20 @@ export class Recorder {
     return !(entry.party === 'third-party' && ASIDE_TYPES.has(entry.resourceType));
   }
 
-  /** How late the page painted its next frame (0 when in time): a frozen main thread answers late, and that is waiting too. */
-  private async nextFrame(): Promise<number> {
+  /**
+   * How late the page painted its next frame (0 when in time): a frozen main thread answers late, and that is waiting
+   * too. And whether, at that frame, the page hid all of itself (see shownAt).
+   */
+  private async nextFrame(): Promise<{ late: number; hidden: boolean }> {
     const asked = Date.now();
-    await timed(this.page.evaluate(() => new Promise<void>((resolve) => (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => resolve()))), SETTLE_CAP_MS).catch(() => undefined);
+    // As text: the page's own code may not build functions from strings (its content security policy), and this is
+    // no code of the page's.
+    const hidden = await timed(
+      this.page.evaluate<boolean>(`new Promise((resolve) => (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => resolve((${hidesItself.toString()})())))`),
+      SETTLE_CAP_MS,
+    ).catch(() => false);
     const took = Date.now() - asked;
-    return took > FROZEN_MS ? took : 0;
+    return { late: took > FROZEN_MS ? took : 0, hidden };
   }
 
   private responsesTo(press: Watched): TapResponse['responses'] {

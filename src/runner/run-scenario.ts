@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
-import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts, type StepArtifacts } from '../artifacts/types.js';
+import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts, type StepArtifacts, unwatched } from '../artifacts/types.js';
 import { CUSTOMER_ALLOWS } from '../browser/launch.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
@@ -157,24 +157,9 @@ function cutShort(env: Pick<StepEnvironment, 'recorder' | 'scenario' | 'viewport
     viewport: env.viewport,
     touch: env.touch,
     mobile: env.mobile,
-    interactions: [],
-    taps: [],
-    typed: [],
-    appeared: [],
-    requests: [],
-    consoleErrors: [],
-    pageErrors: [],
-    pages: [],
+    ...unwatched(),
     wallMs: ranMs,
     waitMs: recorder.waitedSoFar(),
-    screenshot: null,
-    page: null,
-    accessibility: null,
-    accessibilityFailure: null,
-    links: [],
-    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
-    documents: [],
-    promo: null,
   };
 }
 

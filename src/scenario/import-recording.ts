@@ -66,6 +66,9 @@ export function parseRecording(text: string): Recording {
   return result.data;
 }
 
+/** A plain CSS selector, not one of the Recorder's aria/, text/, xpath/ or pierce/ kinds. */
+const isCss = (selector: string) => !/^(aria|text|xpath|pierce)\//.test(selector);
+
 /**
  * The element each selector finds: a selector is a list when it goes through frames or shadow roots, and its last
  * part is the element itself. A list of names (`["aria/Oxford shirt", "aria/Add to cart"]`) is the Recorder saying the
@@ -77,7 +80,7 @@ function selectorsOf(step: RecordedStep): string[] {
     if (!Array.isArray(s)) return s;
     // CSS through shadow roots (["product-card:nth-of-type(2)", "button.add"]) keeps its host: a CSS locator looks
     // into open shadow roots, and the button alone would be every card's.
-    return s.every((part) => !/^(aria|text|xpath|pierce)\//.test(part)) ? s.join(' ') : s.at(-1)!;
+    return s.every(isCss) ? s.join(' ') : s.at(-1)!;
   });
 }
 
@@ -116,7 +119,7 @@ export function locatorFrom(selectors: string[], field: boolean): Locator | null
     const text = selectors.find((s) => s.startsWith('text/'))?.slice(5).trim();
     if (text) return { text };
   }
-  const plain = selectors.filter((s) => !/^(aria|text|xpath|pierce)\//.test(s));
+  const plain = selectors.filter(isCss);
   // Only data-testid: the attribute a scenario's testId matches unless it says otherwise (others stay CSS).
   const testId = plain.map((s) => /^\[data-testid="([^"]+)"\]$/.exec(s)?.[1]).find(Boolean);
   if (testId) return { testId };
@@ -129,7 +132,7 @@ export function locatorFrom(selectors: string[], field: boolean): Locator | null
  * selector that names the element's tag (`#size` names none, `form > select` does).
  */
 function lastCompound(selectors: string[]): string | null {
-  const compounds = selectors.filter((s) => !/^(aria|text|xpath|pierce)\//.test(s)).map((css) => css.trim().split(/\s*[\s>+~]\s*/).at(-1) ?? '');
+  const compounds = selectors.filter(isCss).map((css) => css.trim().split(/\s*[\s>+~]\s*/).at(-1) ?? '');
   return compounds.find((compound) => /^[a-z]/i.test(compound)) ?? null;
 }
 
