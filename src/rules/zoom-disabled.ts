@@ -8,12 +8,13 @@ export default defineRule({
   title: 'Zooming is switched off',
   area: 'mobile',
   severity: 'medium',
-  threshold: `user-scalable=no, or maximum-scale below ${MIN_MAX_SCALE}`,
+  threshold: `on a phone or tablet, user-scalable=no, or maximum-scale below ${MIN_MAX_SCALE} (a laptop's browser zooms whatever the page says)`,
   source: 'axe-core meta-viewport and meta-viewport-large; WCAG 1.4.4 Resize Text',
   class: 'deterministic',
   scope: 'page',
-  detect({ page, newPageState }) {
-    if (!page?.viewportMeta || !newPageState) return [];
+  detect({ page, newPageState, mobile }) {
+    // Desktop browsers leave the viewport tag alone: Ctrl and + zooms any page.
+    if (!page?.viewportMeta || !newPageState || !mobile) return [];
     const values = parseViewportMeta(page.viewportMeta);
     const scalable = values.get('user-scalable');
     const maxScale = values.has('maximum-scale') ? Number(values.get('maximum-scale')) : Infinity;

@@ -307,6 +307,12 @@ describe('zoom-disabled', () => {
     const result = await run('zoom-ok.html');
     expect(findingsOf(result, 'zoom-disabled')).toHaveLength(0);
   });
+
+  it('user-scalable=no on Desktop Chrome is not a finding: a laptop browser zooms whatever the page says', async () => {
+    const result = await run('zoom-locked.html', { head: DESKTOP });
+    expect(result.device).toBe('Desktop Chrome');
+    expect(findingsOf(result, 'zoom-disabled')).toHaveLength(0);
+  });
 });
 
 describe('horizontal-scroll', () => {
