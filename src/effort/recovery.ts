@@ -6,6 +6,7 @@
 import type { AppearedText, Box, Interaction } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
 import { isErrorMessage } from '../rules/error-message.js';
+import { textTooSmall } from '../rules/small-text.js';
 import { excerpt, saysShopActed } from '../rules/support/message-words.js';
 import type { JudgedStep } from '../rules/types.js';
 import { pointingTime } from './fitts.js';
@@ -188,6 +189,9 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         items.push(item(finding, `work out, with no words to go on, what is wrong with ${element} and go to it`, M + M + P));
         break;
       case 'small-text':
+        // Once per page: a customer still on the page they already zoomed into to read (a toast of small words after
+        // a tap) reads on as they did. A page opened again starts at its own scale, and is zoomed into again.
+        if (stillOnSmallText(step)) break;
         items.push(item(finding, 'pinch to zoom in to read, and out again', M + 2 * RECOVERY.pinch));
         break;
       case 'horizontal-scroll': {
@@ -200,6 +204,14 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
     }
   }
   return items;
+}
+
+/** The step left the customer on the page they ended the step before on, whose text was already too small to read. */
+function stillOnSmallText(step: JudgedStep): boolean {
+  const before = step.previousPage;
+  const now = step.page;
+  if (!before || !now || step.pages.length > 0) return false;
+  return before.url.split('#')[0] === now.url.split('#')[0] && textTooSmall(before);
 }
 
 /** A field's label as a message names it: without its marks ("Postleitzahl *", "Email (required)", "Name:"). */

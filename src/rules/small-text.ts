@@ -1,10 +1,15 @@
-import { LEGIBLE_FONT_PX } from '../probes/page-snapshot.js';
+import { LEGIBLE_FONT_PX, type PageSnapshot } from '../probes/page-snapshot.js';
 import { defineRule } from './types.js';
 
 /** Lighthouse fails a page when less than 60% of its text is at 12 px or more. */
 const LEGIBLE_SHARE = 0.6;
 /** A page with almost no text (a splash, an image gallery) says nothing about legibility. */
 const MIN_CHARS = 50;
+
+/** Whether too little of the page's text is legible: the page the customer has to zoom into to read. */
+export function textTooSmall(page: Pick<PageSnapshot, 'text'>): boolean {
+  return page.text.chars >= MIN_CHARS && page.text.legibleChars / page.text.chars < LEGIBLE_SHARE;
+}
 
 export default defineRule({
   title: 'Text too small to read on a phone',
@@ -15,14 +20,15 @@ export default defineRule({
   class: 'deterministic',
   scope: 'page',
   detect({ page, newPageState, mobile }) {
-    if (!page || !newPageState || !mobile || page.text.chars < MIN_CHARS) return [];
+    if (!page || !newPageState || !mobile || !textTooSmall(page)) return [];
     const share = page.text.legibleChars / page.text.chars;
-    if (share >= LEGIBLE_SHARE) return [];
     const percent = `${Math.round(share * 100)}%`;
     const [sample] = page.text.smallSamples;
     return [
       {
-        message: `Only ${percent} of the text is ${LEGIBLE_FONT_PX} px or larger${sample ? `; "${sample.text}" is ${sample.px} px` : ''}`,
+        // The sample is named as its item is, so that a later state of the page, reported for its new small text
+        // alone (a toast's), quotes that text rather than the first page's.
+        message: `Only ${percent} of the text is ${LEGIBLE_FONT_PX} px or larger${sample ? `; text "${sample.text}" is ${sample.px} px` : ''}`,
         evidence: {
           url: page.url,
           element: sample ? `text "${sample.text}"` : undefined,

@@ -221,6 +221,18 @@ describe('small-text', () => {
     expect(finding!.message).toContain('is 10 px');
   });
 
+  it('small text a toast adds on the same page is its own finding, naming and quoting the toast; the pinch is charged once for the page', async () => {
+    const result = await run('small-text-toast.html', { steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n' });
+    const [first, second] = result.steps.map((step) => step.findings.filter((f) => f.rule === 'small-text'));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(second![0]!.evidence.element).toBe('text "Added to your bag: Linen shirt, size M, one item"');
+    expect(second![0]!.message).toContain('"Added to your bag: Linen shirt, size M, one item" is 10 px');
+    expect(second![0]!.message).not.toContain('A loose, breathable shirt');
+    const pinches = result.steps.map((step) => step.recovery.filter((item) => item.rule === 'small-text').length);
+    expect(pinches).toEqual([1, 0]);
+  });
+
   it('16 px text is not a finding', async () => {
     const result = await run('normal-text.html');
     expect(findingsOf(result, 'small-text')).toHaveLength(0);
