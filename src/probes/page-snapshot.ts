@@ -414,8 +414,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   // Described only once chosen: a feed of thousands of links gives the first MAX_ITEMS of the site's own. A
   // component's links too: a header or footer drawn as a web component holds the site's links in its shadow root.
-  const links = (deepAll('a[href]') as HTMLAnchorElement[])
-    .filter((a) => a.href.startsWith(location.origin) && visible(a))
+  // The page's own content first, then its frame's (a menu of forty categories, a footer), each in the page's order:
+  // the links the customer came to this page for are asked about before those every page repeats.
+  const allLinks = (deepAll('a[href]') as HTMLAnchorElement[]).filter((a) => a.href.startsWith(location.origin) && visible(a));
+  const links = [...allLinks.filter((a) => !inFrame(a)), ...allLinks.filter(inFrame)]
     .slice(0, MAX_ITEMS)
     .map((a) => ({ href: a.href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }));
 

@@ -1,11 +1,17 @@
 import { agrees, itemsEvidence, plural } from './support/items.js';
 import { defineRule } from './types.js';
 
+/**
+ * Most links asked about per page state: the page's own content first, then its menus and footer (a shop's menu
+ * alone can hold more). Each address is asked once per scenario, so each later page adds its own.
+ */
+export const MAX_LINKS_PER_PAGE = 30;
+
 export default defineRule({
   title: 'Broken link',
   area: 'errors',
   severity: 'medium',
-  threshold: 'a visible link on the site whose address answers 404, 410, 5xx or not at all',
+  threshold: `a visible link on the site whose address answers 404, 410, 5xx or not at all (up to ${MAX_LINKS_PER_PAGE} new links a page state, those in the page's content before its menus', header's and footer's)`,
   source: 'cx-shop convention: a link that leads nowhere is a dead end; each address is asked once per scenario, without cookies, and again with the customer\'s if it fails',
   class: 'deterministic',
   scope: 'page',

@@ -10,9 +10,8 @@ import { firstLine } from '../errors.js';
 import { atOnce } from './at-once.js';
 import { accessOptions, type SiteAccess } from '../scenario/site-access.js';
 import { ask } from '../browser/ask.js';
+import { MAX_LINKS_PER_PAGE } from '../rules/broken-link.js';
 
-/** Most links checked per page state: enough for a page's navigation and content, bounded for long listings. */
-const MAX_LINKS_PER_PAGE = 30;
 const LINK_TIMEOUT_MS = 5000;
 /** Links asked at once, as a browser asks one site for a page's resources (a handful at a time). */
 const LINKS_AT_ONCE = 4;
@@ -67,7 +66,7 @@ export class LinkChecker {
       const again = header ? await this.ask(href, header) : null;
       statuses[i] = again?.status != null && again.status < 400 ? again : first;
     });
-    // In the page's order, whatever order the answers came in.
+    // In the order the snapshot gives them (the page's content, then its frame), whatever order the answers came in.
     const results: StepArtifacts['links'] = [];
     for (const [i, [href, link]] of fresh.entries()) {
       const status = statuses[i]!;

@@ -505,6 +505,14 @@ describe('broken-link', () => {
     ]);
   });
 
+  it("a dead product link in the page's content is asked about before a big menu's and footer's links use up the page's share", async () => {
+    const result = await run('links-big-menu.html');
+    const findings = findingsOf(result, 'broken-link');
+    expect(findings.map((f) => [f.evidence.element, f.evidence.measured])).toEqual([['link "Harbour parka"', 'HTTP 404']]);
+    const asked = (await savedArtifacts(result)).steps[0]!.links.map((l) => new URL(l.href).search);
+    expect(asked.slice(0, 3)).toEqual(['?p=harbour-parka', '?p=linen-shirt', '?c=1']);
+  });
+
   it('links to pages that exist, hidden links and other sites are not findings', async () => {
     const result = await run('links-ok.html');
     expect(findingsOf(result, 'broken-link')).toHaveLength(0);
