@@ -1,12 +1,13 @@
 /**
  * A run against a baseline: what got worse for the customer (regressions) and what got better (improvements).
  * Only deterministic figures are compared, so the same site always gives the same verdict. Scenarios are matched by
- * file and name, steps by name within their scenario, and findings by their identity (scenario, step, rule, element), not by
- * position: adding a step or reordering scenarios moves nothing. A finding that moved to another step of the same
+ * file and name, steps by name within their scenario, and findings by their identity (scenario, step, rule, what it is
+ * about: each element or address it lists), not by position: adding a step or reordering scenarios moves nothing. A finding that moved to another step of the same
  * scenario (a page rule reports an element where the customer first meets it) is the same finding.
  */
 import { SEVERITY_RANK as RANK } from '../report/severity.js';
 import type { Finding, GateChange, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
+import { itemAddress, stableAddress, type EvidenceItem } from '../rules/support/items.js';
 
 /**
  * A step's effort has risen when it grows by at least one mental operator (1.35 s, Card, Moran & Newell) and by at
@@ -28,15 +29,83 @@ export function effortChanged(before: number, after: number): boolean {
   return Math.abs(after - before) >= Math.max(EFFORT_CHANGE.seconds, EFFORT_CHANGE.share * before) - 1e-9;
 }
 
-/** The element a finding is about, as stable as the finding allows. */
+/** The element a finding is about, as a person reads it. */
 export function elementOf(finding: Finding): string {
   const { element, selector } = finding.evidence;
   return String(element ?? selector ?? '');
 }
 
-/** What stays the same about a finding from run to run: where, what rule, which element. */
-export function findingIdentity(scenario: string, step: string, finding: Finding): string {
-  return [scenario, step, finding.rule, elementOf(finding)].join('\u0000');
+/**
+ * A part of an id or class name a page generates on each load: one with a digit (`gc-msg-4kq2`, React's `:r1:`,
+ * `ember123`, `css-1x2y3z`) or a run of four consonants no word has (`gc-msg-mwfjik`).
+ */
+const generated = (part: string) => /\d/.test(part) || (part.length >= 5 && /[bcdfghjklmnpqrstvwxz]{4}/i.test(part));
+
+/** An id or class name with its generated parts taken out: `gc-msg-4kq2x` is `gc-msg-*`. */
+const stableName = (name: string) => name.split(/([-_:.\\]+)/).map((part, i) => (i % 2 === 0 && part && generated(part) ? '*' : part)).join('');
+
+/** Text with what changes on every load taken out: every word with a digit (reference numbers, times, counts). */
+export const stableText = (text: string) => text.replace(/[\w-]*\d[\w-]*/g, '#').replace(/\s+/g, ' ').trim();
+
+/**
+ * An element's description or selector as the same page gives it on every load: generated ids and class names
+ * taken out (`div#gc-msg-4kq2x (role alert)` is `div#gc-msg-* (role alert)`), and numbers in its quoted text.
+ */
+export function stableElement(description: string): string {
+  return description
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) => (i % 2 === 1 ? stableText(part) : part.replace(/#((?:\\.|[\w:-])+)|\.((?:\\.|[\w-])+)/g, (_, id?: string, name?: string) => (id ? `#${stableName(id)}` : `.${stableName(name!)}`))))
+    .join('');
+}
+
+const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /;
+
+/**
+ * What a finding is about, as the same site gives it on every load, once per element it lists: each broken link or
+ * image by its address, an element by its selector (structural, not its visible text: a rotating banner says
+ * something else on each load) or else its description, an element without a name of its own (an error message's
+ * box) with what it says, a failed request by its method and address, an uncaught error by its message; session
+ * ids, cache-busters, generated ids and numbers taken out. A person reads the evidence as it was.
+ */
+export function subjectsOf(finding: Finding): string[] {
+  const { element, selector, items, text, url, method } = finding.evidence;
+  if (Array.isArray(items) && items.length > 0) {
+    return (items as EvidenceItem[]).map((item) => {
+      const address = itemAddress(item);
+      return address ? stableAddress(address) : stableElement(String(item.selector || item.element || ''));
+    });
+  }
+  if (typeof selector === 'string' && selector) return [stableElement(selector)];
+  if (typeof element === 'string' && element) {
+    const named = element.includes('"');
+    return [named || typeof text !== 'string' ? stableElement(element) : `${stableElement(element)} ${stableText(text)}`];
+  }
+  if (typeof text === 'string' && text) return [stableText(text.split('\n')[0]!)];
+  if (typeof url === 'string' && url) {
+    const verb = typeof method === 'string' ? method : METHOD.exec(finding.message)?.[1];
+    return [`${verb ? `${verb} ` : ''}${stableAddress(url)}`];
+  }
+  return [''];
+}
+
+/** What stays the same about a finding from run to run: where, what rule, what it is about. */
+export function findingIdentity(scenario: string, step: string, finding: Finding, subject = subjectsOf(finding).join(' ')): string {
+  return [scenario, step, finding.rule, subject].join('\u0000');
+}
+
+/** Each thing a finding is about in the words a person reads: an item as the page describes it, with its address. */
+function readable(finding: Finding): string[] {
+  const { items, url, method } = finding.evidence;
+  if (Array.isArray(items) && items.length > 0) {
+    return (items as EvidenceItem[]).map((item) => {
+      const address = itemAddress(item);
+      return `${item.element}${address ? ` (${address})` : ''}`;
+    });
+  }
+  const element = elementOf(finding);
+  if (element) return [element];
+  const verb = typeof method === 'string' ? method : METHOD.exec(finding.message)?.[1];
+  return [verb && typeof url === 'string' ? `${verb} ${stableAddress(url)}` : ''];
 }
 
 /** Step names made unique within a scenario (a second "Tap Next" is "Tap Next #2"). */
@@ -51,14 +120,23 @@ export function stepKeys(steps: readonly StepResult[]): string[] {
 
 const deterministic = (finding: Finding) => finding.class === 'deterministic' && !finding.error;
 
+/** One thing a finding is about (a finding that lists several broken links is one per link), where it was found. */
 interface Located {
   step: string;
   finding: Finding;
+  subject: string;
+  /** The element or item in a person's words. */
+  what: string;
 }
 
 function findingsOf(scenario: ScenarioResult): Located[] {
   const keys = stepKeys(scenario.steps);
-  return scenario.steps.flatMap((step, i) => step.findings.filter(deterministic).map((finding) => ({ step: keys[i]!, finding })));
+  return scenario.steps.flatMap((step, i) =>
+    step.findings.filter(deterministic).flatMap((finding) => {
+      const what = readable(finding);
+      return subjectsOf(finding).map((subject, n) => ({ step: keys[i]!, finding, subject, what: what[n] ?? '' }));
+    }),
+  );
 }
 
 /**
@@ -69,8 +147,8 @@ function unmatched(now: Located[], then: Located[], scenario: string): Located[]
   const pool = new Map<string, Located[]>();
   const add = (key: string, item: Located) => pool.set(key, [...(pool.get(key) ?? []), item]);
   for (const item of then) {
-    add(findingIdentity(scenario, item.step, item.finding), item);
-    add(findingIdentity(scenario, '*', item.finding), item);
+    add(findingIdentity(scenario, item.step, item.finding, item.subject), item);
+    add(findingIdentity(scenario, '*', item.finding, item.subject), item);
   }
   const used = new Set<Located>();
   const take = (key: string, severity: Severity) => {
@@ -81,13 +159,16 @@ function unmatched(now: Located[], then: Located[], scenario: string): Located[]
   const left: Located[] = [];
   const second: Located[] = [];
   for (const item of now) {
-    if (!take(findingIdentity(scenario, item.step, item.finding), item.finding.severity)) second.push(item);
+    if (!take(findingIdentity(scenario, item.step, item.finding, item.subject), item.finding.severity)) second.push(item);
   }
   for (const item of second) {
-    if (!take(findingIdentity(scenario, '*', item.finding), item.finding.severity)) left.push(item);
+    if (!take(findingIdentity(scenario, '*', item.finding, item.subject), item.finding.severity)) left.push(item);
   }
   return left;
 }
+
+/** The element or item a change is about, where the finding's own message may name another (its first item). */
+const on = (what: string, finding: Finding) => (what && elementOf(finding) && !finding.message.includes(what) ? ` on ${what}` : '');
 
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 
@@ -187,27 +268,27 @@ export function compareReports(baseline: Report, current: Report, failOn: Severi
 
     const nowFindings = findingsOf(scenario);
     const oldFindings = findingsOf(old);
-    for (const { step, finding } of unmatched(nowFindings, oldFindings, name)) {
+    for (const { step, finding, what } of unmatched(nowFindings, oldFindings, name)) {
       if (RANK[finding.severity] < RANK[failOn]) continue;
       regressions.push({
         kind: 'new-finding',
         scenario: name,
         step,
         rule: finding.rule,
-        element: elementOf(finding),
+        element: what,
         severity: finding.severity,
-        message: `"${name}", step "${step}": new ${finding.severity} ${finding.rule}: ${finding.message}`,
+        message: `"${name}", step "${step}": new ${finding.severity} ${finding.rule}${on(what, finding)}: ${finding.message}`,
       });
     }
-    for (const { step, finding } of unmatched(oldFindings, nowFindings, name)) {
+    for (const { step, finding, what } of unmatched(oldFindings, nowFindings, name)) {
       improvements.push({
         kind: 'finding-gone',
         scenario: name,
         step,
         rule: finding.rule,
-        element: elementOf(finding),
+        element: what,
         severity: finding.severity,
-        message: `"${name}", step "${step}": ${finding.severity} ${finding.rule} is gone: ${finding.message}`,
+        message: `"${name}", step "${step}": ${finding.severity} ${finding.rule}${on(what, finding)} is gone: ${finding.message}`,
       });
     }
   }

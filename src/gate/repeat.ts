@@ -4,7 +4,7 @@
  * step's median wait, the figure timing bands are read from.
  */
 import type { Instability, Report } from '../report/types.js';
-import { elementOf, sameScenario, scenarioLabel, stepKeys } from './compare.js';
+import { sameScenario, scenarioLabel, stepKeys, subjectsOf } from './compare.js';
 
 export function unstableAcross(reports: readonly Report[]): Instability[] {
   const [first] = reports;
@@ -22,7 +22,10 @@ export function unstableAcross(reports: readonly Report[]): Instability[] {
       };
       figure('status', steps.map((s) => s?.status ?? 'not run'));
       figure('effort', steps.map((s) => (s ? `${s.effort.toFixed(2)} s` : 'not run')));
-      const identities = steps.map((s) => (s ? s.findings.filter((f) => f.class === 'deterministic' && !f.error).map((f) => `${f.severity} ${f.rule} ${elementOf(f)}`).sort().join(', ') : 'not run'));
+      // A finding is the same in every repeat when what it is about is (a generated id or a rotating banner's text is not).
+      const identities = steps.map((s) =>
+        s ? s.findings.filter((f) => f.class === 'deterministic' && !f.error).flatMap((f) => subjectsOf(f).map((subject) => `${f.severity} ${f.rule} ${subject}`.trim())).sort().join(', ') : 'not run',
+      );
       figure('findings', identities.map((list) => list || 'none'));
     }
   }

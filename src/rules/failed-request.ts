@@ -2,6 +2,7 @@ import type { Severity } from '../report/types.js';
 import type { RequestRecord } from '../artifacts/types.js';
 import { isErrorMessage } from './error-message.js';
 import { saysWentWell } from './support/message-words.js';
+import { stableAddress } from './support/items.js';
 import { failed, shortUrl, unseenByCustomer } from './support/requests.js';
 import { defineRule } from './types.js';
 
@@ -75,13 +76,15 @@ export default defineRule({
       // site is not there to judge, and the step's error says so (the run ends with exit 3), not a finding of it.
       .filter((r) => !(artifacts.outcome.status === 'error' && r.resourceType === 'document' && r.status === null && NOT_THERE.test(r.failure ?? '')))
       // The same address failing again in the step is the same loss to the customer: Chromium asks once more by
-      // itself for a page whose server sent nothing (ERR_EMPTY_RESPONSE), and a page may retry a call on its own.
-      .filter((r, i, all) => all.findIndex((other) => other.method === r.method && other.url === r.url) === i)
+      // itself for a page whose server sent nothing (ERR_EMPTY_RESPONSE), and a page may retry a call on its own, each
+      // try with a cache-buster or timestamp of its own (jQuery's `cache: false` adds `?_=` and the time).
+      .filter((r, i, all) => all.findIndex((other) => other.method === r.method && stableAddress(other.url) === stableAddress(r.url)) === i)
       .map((r) => ({
         severity: SEVERITY_BY_TYPE[r.resourceType] ?? 'low',
         message: `${r.method} ${shortUrl(r.url)} ${answered(r)}`,
         evidence: {
           url: r.url,
+          method: r.method,
           measured: cutOff(r) ? `${r.failure} after HTTP ${r.status}` : r.status !== null ? `HTTP ${r.status}` : String(r.failure),
           threshold: cutOff(r) ? 'the whole answer, with HTTP status below 400' : 'HTTP status below 400',
           resourceType: r.resourceType,

@@ -87,4 +87,11 @@ describe('failed-request once per address', () => {
     const other = { ...request(500), url: 'https://shop.test/api/bag' };
     expect(findings([empty, { ...empty }, other], []).map((f) => f.message)).toEqual(['GET /api/voucher failed (net::ERR_EMPTY_RESPONSE)', 'POST /api/bag answered HTTP 500']);
   });
+
+  it("a call retried with a cache-buster of its own each try (jQuery's cache: false, ?_=time) is one failure; another query is another", () => {
+    const tries = [1796450011061, 1796450011223, 1796450011529].map((time) => ({ ...request(500), url: `https://shop.test/api/giftcard?_=${time}` }));
+    const other = { ...request(500), url: 'https://shop.test/api/giftcard?card=2&_=1796450011600' };
+    expect(findings([...tries, other], []).map((f) => f.message)).toEqual(['POST /api/giftcard?_=1796450011061 answered HTTP 500', 'POST /api/giftcard?card=2&_=1796450011600 answered HTTP 500']);
+    expect(findings(tries, [])[0]!.evidence).toMatchObject({ method: 'POST', url: 'https://shop.test/api/giftcard?_=1796450011061' });
+  });
 });
