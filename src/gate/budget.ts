@@ -42,14 +42,17 @@ function missesOf(budget: Budget | StepBudget, scenario: string, steps: StepResu
   return misses;
 }
 
-/** Every budget of the scenario file the result did not keep: the scenario's, then each step's, in step order. */
-export function checkBudget(result: ScenarioResult, budgets: Budgets): BudgetMiss[] {
-  const misses = budgets.budget ? missesOf(budgets.budget, result.name, result.steps, result.effort) : [];
+/**
+ * Every budget of the scenario file the result did not keep: the scenario's, then each step's, in step order. `label`
+ * names the scenario as the rest of the gate does (with its file, where another scenario of the run has its name).
+ */
+export function checkBudget(result: ScenarioResult, budgets: Budgets, label = result.name): BudgetMiss[] {
+  const misses = budgets.budget ? missesOf(budgets.budget, label, result.steps, result.effort) : [];
   // A step is named as every part of the gate names it: a second "Tap Next" is "Tap Next #2".
   const keys = stepKeys(result.steps);
   for (const [index, step] of result.steps.entries()) {
     const budget = budgets.steps[index]?.budget;
-    if (budget && step.status !== 'skipped') misses.push(...missesOf(budget, result.name, [step], step.effort, keys[index]));
+    if (budget && step.status !== 'skipped') misses.push(...missesOf(budget, label, [step], step.effort, keys[index]));
   }
   return misses;
 }

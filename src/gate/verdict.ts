@@ -4,7 +4,7 @@
  */
 import type { GateVerdict, Instability, Report, Severity } from '../report/types.js';
 import { checkBudget, type Budgets } from './budget.js';
-import { compareReports } from './compare.js';
+import { compareReports, scenarioLabel } from './compare.js';
 
 export interface GateInput {
   /** Per scenario of the report, in its order: the budgets its file set. */
@@ -19,7 +19,7 @@ export interface GateInput {
 
 export function decideGate(report: Report, input: GateInput): GateVerdict {
   const failOn = input.failOn ?? 'high';
-  const budgets = report.scenarios.flatMap((scenario, i) => checkBudget(scenario, input.budgets[i] ?? { steps: [] }));
+  const budgets = report.scenarios.flatMap((scenario, i) => checkBudget(scenario, input.budgets[i] ?? { steps: [] }, scenarioLabel(scenario, report.scenarios)));
   const timing = input.timing ?? false;
   const comparison = input.baseline ? compareReports(input.baseline.report, report, failOn, { timing }) : { regressions: [], improvements: [] };
   const unstable = input.unstable ?? [];

@@ -4,7 +4,7 @@
  * step of a job, so the most severe come first and the total is capped.
  */
 import { terminalSafe } from '../output/safe.js';
-import { stepKeys } from '../gate/compare.js';
+import { scenarioLabel, stepKeys } from '../gate/compare.js';
 import { bySeverity } from '../report/severity.js';
 import type { Report, Severity } from '../report/types.js';
 
@@ -28,11 +28,13 @@ export function renderGithub(report: Report): string {
   for (const scenario of report.scenarios) {
     const keys = stepKeys(scenario.steps);
     const lineOf = (key?: string) => scenario.steps[keys.indexOf(key ?? '')]?.line ?? 1;
+    // The gate names a scenario with its file where another of the run has its name (one per device).
+    const label = scenarioLabel(scenario, report.scenarios);
     for (const step of scenario.steps) {
       for (const f of step.findings) notes.push({ severity: f.severity, file: scenario.file, line: step.line ?? 1, title: `cx-shop ${f.rule}`, message: `${step.name}: ${f.message}` });
     }
-    for (const b of report.gate?.budgets.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(b.step), title: 'cx-shop budget', message: b.message });
-    for (const r of report.gate?.regressions.filter((x) => x.scenario === scenario.name) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(r.step), title: 'cx-shop regression', message: r.message });
+    for (const b of report.gate?.budgets.filter((x) => x.scenario === label) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(b.step), title: 'cx-shop budget', message: b.message });
+    for (const r of report.gate?.regressions.filter((x) => x.scenario === label) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(r.step), title: 'cx-shop regression', message: r.message });
   }
   notes.sort(bySeverity);
   const lines = notes.slice(0, MAX_ANNOTATIONS).map((n) => `::${COMMAND[n.severity]} file=${property(n.file)},line=${n.line},title=${property(n.title)}::${data(n.message)}`);

@@ -6,7 +6,7 @@
  */
 import { hostname } from 'node:os';
 import type { GateChange, Report, ScenarioResult, StepResult } from '../report/types.js';
-import { stepKeys } from '../gate/compare.js';
+import { scenarioLabel, stepKeys } from '../gate/compare.js';
 
 /** Text fit for XML 1.0: escaped, and without the characters XML cannot hold at all. */
 export function xmlText(text: string): string {
@@ -41,10 +41,12 @@ function stepCase(step: StepResult, index: number, gateLines: string[]): Case {
 function casesOf(report: Report, scenario: ScenarioResult): Case[] {
   const gate = report.gate;
   const keys = stepKeys(scenario.steps);
+  // The gate names a scenario with its file where another of the run has its name (one per device).
+  const label = scenarioLabel(scenario, report.scenarios);
   const ofStep = (key: string | undefined) => [
-    ...(gate?.budgets ?? []).filter((b) => b.scenario === scenario.name && b.step === key).map((b) => `budget: ${b.message}`),
-    ...(gate?.regressions ?? []).filter((r: GateChange) => r.scenario === scenario.name && r.step === key).map((r) => `regression: ${r.message}`),
-    ...(gate?.unstable ?? []).filter((u) => u.scenario === scenario.name && u.step === key).map((u) => `unstable: ${u.message}`),
+    ...(gate?.budgets ?? []).filter((b) => b.scenario === label && b.step === key).map((b) => `budget: ${b.message}`),
+    ...(gate?.regressions ?? []).filter((r: GateChange) => r.scenario === label && r.step === key).map((r) => `regression: ${r.message}`),
+    ...(gate?.unstable ?? []).filter((u) => u.scenario === label && u.step === key).map((u) => `unstable: ${u.message}`),
   ];
   const cases = scenario.steps.map((step, i) => stepCase(step, i, ofStep(keys[i])));
   const whole = ofStep(undefined);

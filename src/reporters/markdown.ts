@@ -7,6 +7,7 @@ import { countBySeverity, findingsOfSteps } from '../report/severity.js';
 import type { Report } from '../report/types.js';
 import { formatSpread } from '../guide/stats.js';
 import { verdictOf } from '../report/verdict.js';
+import { scenarioLabel } from '../gate/compare.js';
 
 /** Text safe inside a Markdown table cell or list item. */
 export function mdText(text: string): string {
@@ -65,7 +66,7 @@ export function renderMarkdown(report: Report): string {
     '|---|---|---:|---:|---:|---:|',
     ...report.scenarios.map((s) => {
       const c = countBySeverity(findingsOfSteps(s.steps));
-      return `| ${mdText(s.name)} | ${s.status} | ${mdText(verdictOf(s))} | ${c.high} | ${c.medium} | ${c.low} |`;
+      return `| ${mdText(scenarioLabel(s, report.scenarios))} | ${s.status} | ${mdText(verdictOf(s))} | ${c.high} | ${c.medium} | ${c.low} |`;
     }),
     '',
     ...guidedSection(report),

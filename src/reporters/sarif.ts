@@ -4,10 +4,10 @@
  * Budget misses and regressions are results of cx-shop's own gate rules. Code-scanning tools read this file.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
+import type { BudgetMiss, Finding, GateChange, Instability, Report, ScenarioResult, Severity, StepResult } from '../report/types.js';
 import { rules } from '../rules/index.js';
 import { journeyRules } from '../rules/journey/index.js';
-import { elementOf, findingIdentity, stepKeys } from '../gate/compare.js';
+import { elementOf, findingIdentity, scenarioLabel, stableElement, stepKeys, subjectsOf } from '../gate/compare.js';
 import { toolVersion } from '../report/build.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
@@ -64,21 +64,26 @@ export function renderSarif(report: Report): string {
   const results: unknown[] = [];
   for (const scenario of report.scenarios) {
     const keys = stepKeys(scenario.steps);
+    // A scenario as the gate names it: with its file, where another of the run has its name (one per device).
+    const label = scenarioLabel(scenario, report.scenarios);
     scenario.steps.forEach((step, i) => {
-      for (const finding of step.findings) results.push(findingResult(scenario, step, keys[i]!, finding, index.get(finding.rule)));
+      for (const finding of step.findings) results.push(findingResult(scenario, label, step, keys[i]!, finding, index.get(finding.rule)));
     });
     const stepNamed = (name?: string) => (name === undefined ? undefined : scenario.steps[keys.indexOf(name)]);
     const gate = report.gate;
-    const own = <T extends { scenario: string; step?: string; message: string }>(items: T[] | undefined) => (items ?? []).filter((item) => item.scenario === scenario.name);
+    const own = <T extends { scenario: string; step?: string; message: string }>(items: T[] | undefined) => (items ?? []).filter((item) => item.scenario === label);
+    // What the result is about, never its message: a message quotes addresses with session ids and reference numbers.
+    const about = (item: GateItem) =>
+      'kind' in item ? [item.kind, item.rule ?? '', stableElement(item.element ?? '')] : 'figure' in item && 'limit' in item ? [item.limit] : [item.figure];
     for (const [rule, items] of [['gate-budget', own(gate?.budgets)], ['gate-regression', own(gate?.regressions)], ['gate-unstable', own(gate?.unstable)]] as const) {
-      for (const item of items) {
+      for (const item of items as GateItem[]) {
         results.push({
           ruleId: rule,
           ruleIndex: index.get(rule),
           level: 'error',
           message: { text: item.message },
           locations: location(scenario, stepNamed(item.step)),
-          partialFingerprints: { 'cxShopGate/v1': fingerprint([rule, scenario.name, item.step ?? '', item.message].join('\u0000')) },
+          partialFingerprints: { 'cxShopGate/v2': fingerprint([rule, label, item.step ?? '', ...about(item)].join('\u0000')) },
         });
       }
     }
@@ -104,15 +109,18 @@ export function renderSarif(report: Report): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function findingResult(scenario: ScenarioResult, step: StepResult, key: string, finding: Finding, ruleIndex: number | undefined) {
+type GateItem = BudgetMiss | GateChange | Instability;
+
+function findingResult(scenario: ScenarioResult, label: string, step: StepResult, key: string, finding: Finding, ruleIndex: number | undefined) {
   const { url, measured, threshold, selector } = finding.evidence;
   return {
     ruleId: finding.rule,
     ...(ruleIndex !== undefined && { ruleIndex }),
     level: LEVEL[finding.severity],
-    message: { text: `${scenario.name}, step "${step.name}": ${finding.message}` },
+    message: { text: `${label}, step "${step.name}": ${finding.message}` },
     locations: location(scenario, step),
-    partialFingerprints: { 'cxShopFinding/v1': fingerprint(findingIdentity(scenario.name, key, finding)) },
+    // Each thing the finding is about, in one order: the same broken links in a shuffled list are the same result.
+    partialFingerprints: { 'cxShopFinding/v2': fingerprint(findingIdentity(label, key, finding, subjectsOf(finding).sort().join('\u0000'))) },
     properties: {
       severity: finding.severity,
       area: finding.area,
