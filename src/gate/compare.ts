@@ -93,19 +93,23 @@ export function findingIdentity(scenario: string, step: string, finding: Finding
   return [scenario, step, finding.rule, subject].join('\u0000');
 }
 
-/** Each thing a finding is about in the words a person reads: an item as the page describes it, with its address. */
+/**
+ * Each thing a finding is about in the words a person reads, and as stable as its identity (a gate result is
+ * fingerprinted by it): an item as the page describes it, with its address; an element; a failed request by its
+ * method and address; else what the identity holds (an uncaught error's message).
+ */
 function readable(finding: Finding): string[] {
   const { items, url, method } = finding.evidence;
   if (Array.isArray(items) && items.length > 0) {
     return (items as EvidenceItem[]).map((item) => {
       const address = itemAddress(item);
-      return `${item.element}${address ? ` (${address})` : ''}`;
+      return `${item.element}${address ? ` (${stableAddress(address)})` : ''}`;
     });
   }
   const element = elementOf(finding);
   if (element) return [element];
   const verb = typeof method === 'string' ? method : METHOD.exec(finding.message)?.[1];
-  return [verb && typeof url === 'string' ? `${verb} ${stableAddress(url)}` : ''];
+  return verb && typeof url === 'string' ? [`${verb} ${stableAddress(url)}`] : subjectsOf(finding);
 }
 
 /** Step names made unique within a scenario (a second "Tap Next" is "Tap Next #2"). */

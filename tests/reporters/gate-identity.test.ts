@@ -79,6 +79,12 @@ describe('SARIF fingerprints', () => {
     expect(pick(first!, 'failed-request')).toEqual(pick(second!, 'failed-request'));
   });
 
+  it('two uncaught errors new in one step are two gate results with two fingerprints', () => {
+    const thrown = (text: string) => ({ ...finding('page-error', 'high', '', `The page threw an uncaught error: ${text}`), evidence: { text, url: 'https://shop.test/bag' } });
+    const results = sarifResults(gated(devices(), devices([thrown('basket is not defined'), thrown('Order 48213 could not be saved')])));
+    expect(new Set(results.filter((r) => r.ruleId === 'gate-regression').map(fingerprintOf)).size).toBe(2);
+  });
+
   it('two failed requests of one step are two results with two fingerprints', () => {
     const results = sarifResults(devices([failedCall('/api/giftcard'), failedCall('/api/loyalty')]));
     expect(new Set(results.map(fingerprintOf)).size).toBe(2);
