@@ -41,8 +41,16 @@ export function elementOf(finding: Finding): string {
  */
 const generated = (part: string) => /\d/.test(part) || (part.length >= 5 && /[bcdfghjklmnpqrstvwxz]{4}/i.test(part));
 
-/** An id or class name with its generated parts taken out: `gc-msg-4kq2x` is `gc-msg-*`. */
-const stableName = (name: string) => name.split(/([-_:.\\]+)/).map((part, i) => (i % 2 === 0 && part && generated(part) ? '*' : part)).join('');
+/**
+ * An id or class name with its generated parts taken out: `gc-msg-4kq2x` is `gc-msg-*`. `known` says the element is
+ * also known by what it says (an error message's box): then its name's last part goes whatever it looks like, since a
+ * random one may be all letters (`gc-msg-lysunc`), and what the box says keeps two fields' boxes apart.
+ */
+const stableName = (name: string, known = false) => {
+  const parts = name.split(/([-_:.\\]+)/);
+  const last = parts.reduce((at, part, i) => (i % 2 === 0 && part ? i : at), -1);
+  return parts.map((part, i) => (i % 2 === 0 && part && (generated(part) || (known && i === last)) ? '*' : part)).join('');
+};
 
 /** Text with what changes on every load taken out: every word with a digit (reference numbers, times, counts). */
 export const stableText = (text: string) => text.replace(/[\w-]*\d[\w-]*/g, '#').replace(/\s+/g, ' ').trim();
@@ -51,10 +59,10 @@ export const stableText = (text: string) => text.replace(/[\w-]*\d[\w-]*/g, '#')
  * An element's description or selector as the same page gives it on every load: generated ids and class names
  * taken out (`div#gc-msg-4kq2x (role alert)` is `div#gc-msg-* (role alert)`), and numbers in its quoted text.
  */
-export function stableElement(description: string): string {
+export function stableElement(description: string, known = false): string {
   return description
     .split(/("(?:[^"\\]|\\.)*")/)
-    .map((part, i) => (i % 2 === 1 ? stableText(part) : part.replace(/#((?:\\.|[\w:-])+)|\.((?:\\.|[\w-])+)/g, (_, id?: string, name?: string) => (id ? `#${stableName(id)}` : `.${stableName(name!)}`))))
+    .map((part, i) => (i % 2 === 1 ? stableText(part) : part.replace(/#((?:\\.|[\w:-])+)|\.((?:\\.|[\w-])+)/g, (_, id?: string, name?: string) => (id ? `#${stableName(id, known)}` : `.${stableName(name!, known)}`))))
     .join('');
 }
 
@@ -78,7 +86,7 @@ export function subjectsOf(finding: Finding): string[] {
   if (typeof selector === 'string' && selector) return [stableElement(selector)];
   if (typeof element === 'string' && element) {
     const named = element.includes('"');
-    return [named || typeof text !== 'string' ? stableElement(element) : `${stableElement(element)} ${stableText(text)}`];
+    return [named || typeof text !== 'string' || !text ? stableElement(element) : `${stableElement(element, true)} ${stableText(text)}`];
   }
   if (typeof text === 'string' && text) return [stableText(text.split('\n')[0]!)];
   if (typeof url === 'string' && url) {

@@ -49,6 +49,7 @@ describe('an identity that survives what changes on every load', () => {
   it('an error message in a box with a generated id is the same message on the next load', () => {
     expect(messages([errorBox('gc-msg-k3x9qa')], [errorBox('gc-msg-p7b2mz')])).toEqual(nothing);
     expect(messages([errorBox('gc-msg-k3x9qa')], [errorBox('gc-msg-mwfjik')])).toEqual(nothing);
+    expect(messages([errorBox('gc-msg-mwfjik')], [errorBox('gc-msg-lysunc')])).toEqual(nothing);
     expect(messages([errorBox(':r1:')], [errorBox(':r7:')])).toEqual(nothing);
   });
 
