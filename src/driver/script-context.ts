@@ -455,7 +455,8 @@ export class ScriptContext implements ActionContext {
   /** An element's box on the customer's screen and on the whole page, for one inside a frame. */
   private async screenBoxes(element: PwLocator): Promise<Pick<TargetInfo, 'box' | 'pageBox'>> {
     const box = await element.boundingBox({ timeout: this.timeout }).catch(() => null);
-    const scroll = await timed(ask(this.page, () => ({ x: scrollX, y: scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
+    // The box is on the screen, which may have moved over a page wider than itself (see wheel).
+    const scroll = await timed(ask(this.page, () => ({ x: visualViewport?.pageLeft ?? scrollX, y: visualViewport?.pageTop ?? scrollY })), 2000).catch(() => ({ x: 0, y: 0 }));
     return { box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
   }
 
@@ -472,11 +473,11 @@ export class ScriptContext implements ActionContext {
     const target = label ?? element;
     // One that never holds still is tapped where it is, once nothing lies over it and it takes taps; the browser's own
     // checks would wait for it to stop.
-    const force = !label && this.moving.has(element) && (await timed(element.evaluate(landsOn), 2000).catch(() => false)) && (await element.isEnabled().catch(() => false));
+    const moving = !label && this.moving.has(element) && (await timed(element.evaluate(landsOn), 2000).catch(() => false)) && (await element.isEnabled().catch(() => false));
     // One the page keeps replacing is tapped where it is, as the customer taps it: the browser's checks that it is the
     // same element all along would never pass. (Nor does a forced tap: it still holds the element it found, and
     // failed 5 runs in 8 on a view drawn anew every 5 ms, where a tap at its place passed all 8.)
-    if (!label && !force && this.redrawn.has(element)) {
+    if (!label && !moving && this.redrawn.has(element)) {
       await this.tapWhereItIs(element, position);
       await this.recorder.pressAnswered(mark);
       return;
@@ -484,7 +485,12 @@ export class ScriptContext implements ActionContext {
     // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
     // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
     // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
-    const timeout = !label && !force && !(await this.untilUncovered(element)) ? Math.min(this.timeout, COVERED_TAP_MS) : this.timeout;
+    const uncovered = label !== null || moving || (await this.untilUncovered(element));
+    const timeout = uncovered ? this.timeout : Math.min(this.timeout, COVERED_TAP_MS);
+    // On a phone, with the screen moved over a page wider than itself (see wheel), the browser's check of what lies
+    // under the finger looks in the wrong place, though the tap lands right: a control nothing lies over (as
+    // untilUncovered found) is tapped without that check.
+    const force = moving || (uncovered && this.touch && (await this.screenMoved()) && (await target.isEnabled().catch(() => false)));
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
@@ -505,6 +511,17 @@ export class ScriptContext implements ActionContext {
         if (label) for (const handle of [label, input!]) void handle.dispose().catch(() => undefined);
       });
     await this.recorder.pressAnswered(mark);
+  }
+
+  /** Whether the screen has moved over a page laid out larger than itself, or is zoomed (see wheel). */
+  private screenMoved(): Promise<boolean> {
+    return timed(
+      ask(this.page, () => {
+        const visual = window.visualViewport;
+        return visual !== null && (visual.offsetLeft !== 0 || visual.offsetTop !== 0 || visual.scale !== 1);
+      }),
+      2000,
+    ).catch(() => false);
   }
 
   /**
@@ -664,11 +681,15 @@ export class ScriptContext implements ActionContext {
     return swipes;
   }
 
-  /** One wheel gesture over the middle of the screen; how far the page moved. */
+  /**
+   * One wheel gesture over the middle of the screen; how far the page moved on the screen. On a phone, a page wider
+   * than the screen (a table sticking out) is laid out larger than the screen, and a swipe moves the screen over it
+   * (the visual viewport) before the document scrolls, or without it scrolling at all.
+   */
   private async wheel(pixels: number): Promise<number> {
-    const scrollY = () => timed(this.page.evaluate(() => window.scrollY), 2000).catch(() => 0);
+    const scrollY = () => timed(this.page.evaluate(() => window.visualViewport?.pageTop ?? window.scrollY), 2000).catch(() => 0);
     const [before, mark] = await timed(
-      ask(this.page, () => [window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
+      ask(this.page, () => [window.visualViewport?.pageTop ?? window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
       2000,
     ).catch(() => [0, -1] as const);
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
@@ -684,10 +705,11 @@ export class ScriptContext implements ActionContext {
           new Promise<number>((resolve) => {
             const recorder = window.__cxShopRecorder;
             const nextFrame = recorder?.frame ?? requestAnimationFrame;
-            let last = window.scrollY;
+            const top = () => window.visualViewport?.pageTop ?? window.scrollY;
+            let last = top();
             let unchanged = 0;
             const frame = () => {
-              const now = window.scrollY;
+              const now = top();
               unchanged = now === last ? unchanged + 1 : 0;
               last = now;
               const ended = now !== from && mark >= 0 && recorder?.wheelScrollEnded(mark) === true;

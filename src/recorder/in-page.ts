@@ -1040,7 +1040,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   let gesture: { vertical: number; horizontal: number; timer: number } | null = null;
   // Where each scroller was at its last scroll event; one never seen scrolled is at its start.
   const positions = new WeakMap<EventTarget, { x: number; y: number }>();
+  // The page as a whole is where the screen shows it: on a phone, a page wider than the screen (one element sticking
+  // out) makes the layout larger than the screen, and a swipe first moves the screen over that layout (the visual
+  // viewport) without scrolling the document at all.
+  const visual = window.visualViewport;
   const positionOf = (t: EventTarget) => {
+    if ((t === document || t === visual) && visual) return { x: visual.pageLeft, y: visual.pageTop };
     const el = t === document ? document.scrollingElement : (t as Element);
     return el ? { x: el.scrollLeft, y: el.scrollTop } : { x: scrollX, y: scrollY };
   };
@@ -1049,8 +1054,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const { vertical, horizontal } = gesture;
     ownClearTimeout(gesture.timer);
     gesture = null;
-    if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: innerHeight });
-    if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: innerWidth });
+    if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: visual?.height ?? innerHeight });
+    if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: visual?.width ?? innerWidth });
   };
   const startGesture = (event: Event) => {
     if (!event.isTrusted || quiet || isOwn(event.target)) return;
@@ -1065,24 +1070,23 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     },
     { capture: true, passive: true },
   );
-  addEventListener(
-    'scroll',
-    (event) => {
-      const t = event.target ?? document;
-      const now = positionOf(t);
-      const was = positions.get(t) ?? { x: 0, y: 0 };
-      positions.set(t, now);
-      if (quiet || Date.now() > gestureUntil) return;
-      // A smooth scroll goes on after the wheel or swipe that started it.
-      gestureUntil = Math.max(gestureUntil, Date.now() + 200);
-      gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
-      gesture.vertical += Math.abs(now.y - was.y);
-      gesture.horizontal += Math.abs(now.x - was.x);
-      ownClearTimeout(gesture.timer);
-      gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
-    },
-    { capture: true, passive: true },
-  );
+  const scrolled = (event: Event) => {
+    // The screen moving over the page and the page scrolling are one scroller, the page.
+    const t = event.target === visual || !event.target ? document : event.target;
+    const now = positionOf(t);
+    const was = positions.get(t) ?? { x: 0, y: 0 };
+    positions.set(t, now);
+    if (quiet || Date.now() > gestureUntil) return;
+    // A smooth scroll goes on after the wheel or swipe that started it.
+    gestureUntil = Math.max(gestureUntil, Date.now() + 200);
+    gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
+    gesture.vertical += Math.abs(now.y - was.y);
+    gesture.horizontal += Math.abs(now.x - was.x);
+    ownClearTimeout(gesture.timer);
+    gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
+  };
+  addEventListener('scroll', scrolled, { capture: true, passive: true });
+  visual?.addEventListener('scroll', scrolled, { passive: true });
   // Hovering with a mouse: the pointer came to rest on a control without pressing it.
   let restTimer = 0;
   let lastRest: Element | null = null;
@@ -2024,8 +2028,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // or once none came for SCROLL_STILL_MS.
   let scrolledAt = 0;
   const SCROLL_STILL_MS = 100;
-  addEventListener('scroll', () => void (scrolledAt = Date.now()), { passive: true });
-  addEventListener('scrollend', () => void (scrolledAt = 0), { passive: true });
+  // The screen moving over a page wider than itself (see positionOf) is the page moving too.
+  for (const scroller of [window, window.visualViewport]) {
+    scroller?.addEventListener('scroll', () => void (scrolledAt = Date.now()), { passive: true });
+    scroller?.addEventListener('scrollend', () => void (scrolledAt = 0), { passive: true });
+  }
   // The last wheel event to reach the window, and how many came. Whether a handler took it over is read once asked: a
   // handler added after this one still runs after it.
   let wheels = 0;

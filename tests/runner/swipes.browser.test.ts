@@ -73,3 +73,26 @@ describe('a link to a part of the page, scrolled smoothly', () => {
     expect(new Set(runs.map((r) => r.steps[2]!.effort)).size).toBe(1);
   });
 });
+
+describe('a phone page wider than the screen (a size chart sticking out)', () => {
+  // The phone lays the page out larger than its screen, and a swipe moves the screen over it before the page scrolls.
+  const steps =
+    '  - name: Tick gift wrap\n    check: { label: Gift wrap it }\n' +
+    '  - name: Add to bag\n    tap: { role: button, name: Add to bag }\n    expect: { text: "Added to your bag, gift wrapped" }\n';
+
+  it('is swiped down to a control below the fold, counted, and the control tapped (two runs alike)', async () => {
+    const runs = [];
+    for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'wide-chart.html', { head: 'device: Pixel 7\n', steps })));
+    for (const result of runs) {
+      expect(result.steps.map((s) => [s.status, s.error])).toEqual([
+        ['passed', undefined],
+        ['passed', undefined],
+        ['passed', undefined],
+      ]);
+      expect(result.steps[1]!.actions.scrolls).toBeGreaterThan(0);
+      expect(result.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
+      expect(result.steps.some((s) => s.findings.some((f) => f.rule === 'horizontal-scroll'))).toBe(true);
+    }
+    expect(runs.map((r) => r.steps.map((s) => s.effort))).toEqual([runs[0]!.steps.map((s) => s.effort), runs[0]!.steps.map((s) => s.effort)]);
+  });
+});
