@@ -84,7 +84,7 @@ describe('a phone page wider than the screen (a size chart sticking out)', () =>
     const runs = [];
     for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'wide-chart.html', { head: 'device: Pixel 7\n', steps })));
     for (const result of runs) {
-      expect(result.steps.map((s) => [s.status, s.error])).toEqual([
+      expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
         ['passed', undefined],
         ['passed', undefined],
         ['passed', undefined],
