@@ -72,6 +72,8 @@ describe('an identity that survives what changes on every load', () => {
 
   it('numbers in a quoted text (a reference number, a time) are no new finding', () => {
     expect(messages([thrown('Order 48213 could not be saved at 12:30')], [thrown('Order 99120 could not be saved at 12:31')])).toEqual(nothing);
+    expect(messages([finding('dead-tap', 'high', 'button "Track order 48213"')], [finding('dead-tap', 'high', 'button "Track order 99120"')])).toEqual(nothing);
+    expect(compare([finding('dead-tap', 'high', 'button "Track order 48213"')], [finding('dead-tap', 'high', 'button "Cancel order 99120"')]).regressions).toHaveLength(1);
   });
 
   it('repeats of a page with a generated id are stable', () => {
