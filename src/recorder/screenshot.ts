@@ -34,7 +34,7 @@ interface PageView {
   /** The screen the page is told it is on (screen.width and height). */
   screen: { width: number; height: number };
   /** `showsSecret`: the field's value, shown choice or placeholder holds one of the scenario's secrets. */
-  fields: Array<{ box: Box; showsSecret: boolean; words: string; type: string; autocomplete: string }>;
+  fields: Array<{ box: Box; showsSecret: boolean; words: string; type: string; autocomplete: string; oneCharacter: boolean }>;
   /** Text on the page that shows a secret (a card number echoed back in a message), to paint over. */
   secretText: Box[];
 }
@@ -59,8 +59,10 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
 
   // A secret as a site may show it back: a card number spaced, dotted or over four spans, a phone number written
   // (555) 123-4567, an email over two spans, a value JSON-escaped. A secret of four characters or more is looked for
-  // in any case with what a site puts between characters taken out, on both sides; a shorter one only as a whole
-  // word, as it is (a three-digit security code is not painted over inside every longer number).
+  // in any case with what a site puts between characters, on both sides; a shorter one only as a whole word, as it is
+  // (a three-digit security code is not painted over inside every longer number). A secret of digits alone (a PIN, a
+  // card number) or letters alone (a memorable word) is painted over only whole, as the text of a report masks it: a
+  // PIN of 1234 leaves order NW-212345 and a total of £112.34 as they are.
   const norm = (text: string) => text.replace(/[\s\-./\\()[\]{}+]+/g, '').toLowerCase();
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const asWord = (pattern: string) => `(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`;
@@ -69,11 +71,18 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   const words = shortSecrets.map((secret) => ({ secret, word: new RegExp(asWord(escape(secret)), 'u') }));
   // (Looked for as it is first: a test for a whole word costs more, on each of thousands of text nodes.)
   const holdsWord = (text: string) => words.some(({ secret, word }) => text.includes(secret) && word.test(text));
-  const holdsSecret = (text: string | null | undefined): boolean => {
-    if (!text) return false;
-    const normalised = norm(text);
-    return long.some((secret) => normalised.includes(secret)) || holdsWord(text);
-  };
+  // Between a secret's characters: what a site puts there, and where one element's words end and the next one's begin
+  // (BOUNDARY, in paintWords' text of the whole page), which is no part of a longer word or number.
+  const BOUNDARY = '\u0001';
+  const between = `[\\s\\-./\\\\()[\\]{}+${BOUNDARY}]*`;
+  const spelled = long.map((secret) => {
+    const chars = [...secret];
+    const kind = chars.every((char) => /\p{N}/u.test(char)) ? '\\p{N}' : chars.every((char) => /\p{L}/u.test(char)) ? '[\\p{L}\\p{N}]' : null;
+    const spelling = chars.map(escape).join(between);
+    return kind ? `(?<!${kind})${spelling}(?!${kind})` : spelling;
+  });
+  const anySecret = new RegExp(spelled.join('|') || '(?!)', 'iu');
+  const holdsSecret = (text: string | null | undefined): boolean => !!text && (anySecret.test(text) || holdsWord(text));
   // A first look, over the markup of the page at once: a secret's characters with any separators or tags between
   // them, as markup writes them (& as &amp;). Most pages show no secret and are looked at no further: walking the
   // words and attributes of a page of thousands of elements costs tens of milliseconds, on every step's picture.
@@ -108,6 +117,7 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
         words: lib ? lib.fieldWords(el) + ' ' + (lib.labelOf(el) ?? '') : `${input.name} ${input.id}`,
         type: el instanceof HTMLSelectElement ? 'select' : (el.getAttribute('type') ?? '').toLowerCase(),
         autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
+        oneCharacter: el instanceof HTMLInputElement && el.maxLength === 1,
       };
     });
 
@@ -126,14 +136,13 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
       if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
       const text = node.data;
       if (holdsWord(text)) paintOver(node);
-      const piece = norm(text);
-      if (piece.length === 0) continue;
+      if (norm(text).length === 0) continue;
       nodes.push(node);
       starts.push(length);
-      pieces.push(piece);
-      length += piece.length;
+      pieces.push(text);
+      length += text.length + BOUNDARY.length;
     }
-    const text = pieces.join('');
+    const text = pieces.join(BOUNDARY);
     /** The text node that holds character `at` of the page's text. */
     const nodeAt = (at: number) => {
       let [low, high] = [0, starts.length - 1];
@@ -145,10 +154,8 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
       return low;
     };
     const spelling = new Set<number>();
-    for (const secret of long) {
-      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-        for (let i = nodeAt(at), last = nodeAt(at + secret.length - 1); i <= last; i += 1) spelling.add(i);
-      }
+    for (const match of text.matchAll(new RegExp(anySecret.source, 'giu'))) {
+      for (let i = nodeAt(match.index), last = nodeAt(match.index + match[0].length - 1); i <= last; i += 1) spelling.add(i);
     }
     for (const i of spelling) paintOver(nodes[i]!);
   };
@@ -256,6 +263,24 @@ function shouldMask(field: PageView['fields'][number]): boolean {
 }
 
 /**
+ * A code typed into one box a character (six boxes of one digit each, the most common design for a one-time code)
+ * is the code: each box alone shows a digit and says nothing of a secret, only the first may carry
+ * autocomplete="one-time-code". Boxes of one character side by side are one group, painted over whole when four or
+ * more are (a code entry), or when any of them is.
+ */
+function fieldsToMask(fields: PageView['fields']): Box[] {
+  const masked = fields.map(shouldMask);
+  const nextInRow = (a: Box, b: Box) => Math.abs(b.y - a.y) <= a.height / 2 && b.x >= a.x + a.width - 1 && b.x - (a.x + a.width) <= a.width * 2 + 16;
+  for (let start = 0; start < fields.length; ) {
+    let end = start + 1;
+    if (fields[start]!.oneCharacter) while (end < fields.length && fields[end]!.oneCharacter && nextInRow(fields[end - 1]!.box, fields[end]!.box)) end += 1;
+    if (end - start >= 4 || (end - start > 1 && masked.slice(start, end).some(Boolean))) masked.fill(true, start, end);
+    start = end;
+  }
+  return fields.filter((_, i) => masked[i]).map((field) => field.box);
+}
+
+/**
  * Takes the step's picture and writes it to `file`. Resolves once the page is done with (`saved` then says where the
  * picture is and where the customer's view was, or null when the page could not be pictured: it was closed or did
  * not answer); masking and writing the file go on meanwhile, off the page, while cx-shop looks at it further.
@@ -296,7 +321,7 @@ export async function captureStep(
     await ask(page, afterPicture, { scroll: view.scroll, key: OUTLINE_OFF }).then(() => (restored = true), () => undefined);
     const bytes = Buffer.from(shot.data, 'base64');
     const inFrames = await frameMasks(page, looked, view.scroll);
-    const masks = [...view.fields.filter(shouldMask).map((field) => field.box), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
+    const masks = [...fieldsToMask(view.fields), ...view.secretText, ...inFrames].map((box) => ({ ...box, y: box.y - top }));
     const save = async (): Promise<StepScreenshot> => {
       const png = masks.length > 0 ? paint(bytes, masks) : bytes;
       await mkdir(dirname(file), { recursive: true });
@@ -368,7 +393,7 @@ async function frameMasks(page: Page, secrets: string[], scroll: { x: number; y:
       if (!view || !at) return [];
       // From the frame's document to its view, then to where the frame sits in the page's document.
       const place = (box: Box) => ({ ...box, x: box.x - view.scroll.x + at.x + scroll.x, y: box.y - view.scroll.y + at.y + scroll.y });
-      return [...view.fields.filter(shouldMask).map((field) => place(field.box)), ...view.secretText.map(place)];
+      return [...fieldsToMask(view.fields).map(place), ...view.secretText.map(place)];
     }),
   );
   return boxes.flat();

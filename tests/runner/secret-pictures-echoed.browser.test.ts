@@ -1,0 +1,74 @@
+/**
+ * Secrets a shop shows back its own way, in a step's picture, in real Chromium: a one-time code typed into six
+ * one-digit boxes, a PIN shown whole. Each is painted over; what merely holds some of the same digits (an order
+ * number, a price), a one-letter field and a name are not.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Box, StepScreenshot } from '../../src/artifacts/types.js';
+import { prepareContext } from '../../src/recorder/install.js';
+import { captureStep } from '../../src/recorder/screenshot.js';
+import { maskedPixels, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const SECRETS = { code: '482913', pin: '1234' };
+
+let context: BrowserContext;
+let page: Page;
+let outDir: string;
+let shot: StepScreenshot;
+
+beforeAll(async () => {
+  // Prepared as a run prepares its pages: the recorder and cx-shop's helpers are in the page before its scripts.
+  context = await fixtures.browser.newContext({ viewport: { width: 900, height: 900 } });
+  await prepareContext(context, { touch: false }, false);
+  page = await context.newPage();
+  await page.goto(`${fixtures.url}/secrets/echoed.html`);
+  // Typed as the customer types a code: each box moves on to the next by itself.
+  await page.focus('#d1');
+  await page.keyboard.type(SECRETS.code);
+  expect(await page.inputValue('#d6')).toBe('3');
+  outDir = mkdtempSync(join(tmpdir(), 'cx-shop-secrets-'));
+  const { saved } = await captureStep(page, join(outDir, 'details.png'), 'details.png', Object.values(SECRETS));
+  shot = (await saved)!;
+  expect(shot).not.toBeNull();
+});
+
+afterAll(() => context?.close());
+
+/** The box of the words in the element with this id (its own box for a field), in page coordinates. */
+async function boxOf(id: string): Promise<Box> {
+  return page.evaluate((id) => {
+    const el = document.getElementById(id)!;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = el.firstChild ? range.getBoundingClientRect() : el.getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  }, id);
+}
+
+async function grey(id: string): Promise<boolean[]> {
+  const pixels = maskedPixels(outDir, shot, await boxOf(id));
+  expect(pixels.length, id).toBeGreaterThan(0);
+  return pixels;
+}
+
+describe('a step picture of a page showing back what the customer typed', () => {
+  it.each([
+    ['every box of a one-time code typed one digit a box', ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']],
+    ['a PIN shown whole', ['pin-shown']],
+  ])('paints over %s', async (_what, ids) => {
+    for (const id of ids) expect((await grey(id)).every(Boolean), id).toBe(true);
+  });
+
+  it.each([
+    ['a field of one letter alone, and a name', ['initial', 'name']],
+    ["an order number, a total and a confirmation holding the PIN's digits inside them", ['order', 'total', 'confirm']],
+  ])('leaves %s as they are', async (_what, ids) => {
+    for (const id of ids) expect((await grey(id)).some(Boolean), id).toBe(false);
+  });
+});
