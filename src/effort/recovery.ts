@@ -6,6 +6,7 @@
 import type { AppearedText, Box, Interaction } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
 import { isErrorMessage } from '../rules/error-message.js';
+import { shownWidth } from '../rules/horizontal-scroll.js';
 import { textTooSmall } from '../rules/small-text.js';
 import { excerpt, saysShopActed } from '../rules/support/message-words.js';
 import type { JudgedStep } from '../rules/types.js';
@@ -197,7 +198,9 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
       case 'horizontal-scroll': {
         const page = step.page;
         if (!page) break;
-        const screens = Math.ceil(Math.max(0, page.scrollWidth - page.viewport.width) / page.viewport.width);
+        // Past what the screen shows at once: on a phone that shows the page zoomed out, its width at that scale.
+        const width = shownWidth(page, step.viewport.width, step.mobile);
+        const screens = Math.ceil(Math.max(0, page.scrollWidth - width) / width);
         items.push(item(finding, `${2 * screens} sideways swipes to see the page and come back`, 2 * screens * (SWIPE + M)));
         break;
       }

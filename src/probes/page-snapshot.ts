@@ -10,6 +10,26 @@ export type { ElementRef, FieldInfo, PageSnapshot } from '../artifacts/page.js';
 /** Text at or above this size counts as legible on a phone (Lighthouse's font-size audit). */
 export const LEGIBLE_FONT_PX = 12;
 
+/** The least a phone zooms a page out to show it whole, unless its viewport tag sets its own minimum-scale (Chromium's 25%). */
+const LEAST_SCALE = 0.25;
+
+/**
+ * How a phone shows the page at first: a page laid out at its own width (no viewport tag, width=1024, or a page
+ * wider than device-width) without an initial-scale is zoomed out to show its whole width on the screen, down to
+ * 25%, so its 16 px text is drawn at 5.5 px on a 1200 px page; an initial-scale is kept as the page gives it. 1 on a
+ * laptop, whose browser lays the page out at its window's width. `screen`: the width of the device's screen.
+ */
+export function shownScale(page: Pick<PageSnapshot, 'viewport' | 'viewportMeta' | 'scrollWidth'>, screen: number, mobile: boolean): number {
+  if (!mobile) return 1;
+  const setting = (name: string) => {
+    const value = new RegExp(`(?:^|[,;\\s])${name}\\s*=\\s*([\\d.]+)`, 'i').exec(page.viewportMeta ?? '')?.[1];
+    return value !== undefined && Number.isFinite(parseFloat(value)) && parseFloat(value) > 0 ? parseFloat(value) : null;
+  };
+  const initial = setting('initial-scale');
+  if (initial !== null) return Math.min(1, initial);
+  return Math.min(1, Math.max(setting('minimum-scale') ?? LEAST_SCALE, screen / Math.max(page.viewport.width, page.scrollWidth, 1)));
+}
+
 export interface SnapshotOptions {
   legiblePx: number;
   /** CSS selectors of regions left out of the snapshot (third-party widgets the site does not own). */
@@ -111,6 +131,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
 
   let chars = 0;
   let legibleChars = 0;
+  // Text is legible as the screen draws it: a page a phone shows zoomed out (laid out 980 px wide, or wider) draws its
+  // 16 px text at 16 px times its scale (see shownScale), as the step's picture shows it. (Chrome on a real phone
+  // may enlarge some long paragraphs of such a page, which the emulated phone does not.)
+  const shown = Math.min(1, window.visualViewport?.scale ?? 1);
   // The small text that makes up most of it, as samples: the five longest runs, longest first (a menu's "|" and
   // "Home" are small too, but they are not what the customer has to read).
   const smallNodes: Array<{ parent: Element; node: Node; length: number; px: number }> = [];
@@ -132,7 +156,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (!parent || length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName) || !shows(parent)) continue;
     const px = parseFloat(getComputedStyle(parent).fontSize);
     chars += length;
-    if (px >= legiblePx) legibleChars += length;
+    if (px * shown >= legiblePx) legibleChars += length;
     else if (smallNodes.length < 200) smallNodes.push({ parent, length, node, px });
   }
 

@@ -1,4 +1,4 @@
-import type { PageSnapshot } from '../probes/page-snapshot.js';
+import { shownScale, type PageSnapshot } from '../probes/page-snapshot.js';
 import type { Box } from '../artifacts/types.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule, type RuleHit } from './types.js';
@@ -48,22 +48,33 @@ export default defineRule({
   title: 'Tap targets too small',
   area: 'mobile',
   severity: 'high',
-  threshold: `under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing (from targets that scroll with it: a sticky header's icons and the page's links under it are not held against each other): High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, a link laid over its whole card by a pseudo-element (a product card's title link) as the card, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers, or folded away in a panel of no height (an accordion's, max-height: 0, until it opens) is not measured`,
+  threshold: `measured as the screen draws it (on a page a phone shows zoomed out, its size times the page's scale): under ${MINIMUM}×${MINIMUM} px without ${MINIMUM} px spacing (from targets that scroll with it: a sticky header's icons and the page's links under it are not held against each other): High; under ${COMFORTABLE}×${COMFORTABLE} px on touch: Low (advisory); a checkbox or radio is measured with its label when a tap on the label works it, a link laid over its whole card by a pseudo-element (a product card's title link) as the card, and a link in a sentence (WCAG's inline exception) or a field or link parked off the page or clipped to a pixel for screen readers, or folded away in a panel of no height (an accordion's, max-height: 0, until it opens) is not measured`,
   source: 'WCAG 2.2 SC 2.5.8 Target Size (Minimum); WCAG 2.5.5 and Apple HIG 44 pt (advisory)',
   class: 'deterministic',
   scope: 'page',
-  detect({ page, newPageState, touch }) {
+  detect({ page, newPageState, touch, viewport, mobile }) {
     if (!page || !newPageState) return [];
-    const targets = page.targets.filter((t) => !t.inline && t.box.width > 0 && t.box.height > 0);
+    // Measured as the screen draws them: on a page a phone shows zoomed out (see shownScale), a 44 px button of its
+    // styles is 15 px under the finger on a 1200 px page. The evidence keeps each one's place in the page.
+    const scale = shownScale(page, viewport.width, mobile);
+    const inPage = new Map<Target, Box>();
+    const targets = page.targets
+      .filter((t) => !t.inline && t.box.width > 0 && t.box.height > 0)
+      .map((t) => {
+        const shown = scale < 1 ? { ...t, box: { x: t.box.x * scale, y: t.box.y * scale, width: t.box.width * scale, height: t.box.height * scale } } : t;
+        inPage.set(shown, t.box);
+        return shown;
+      });
+    const zoomedOut = scale < 0.995 ? ` as the phone draws it (the page shown at ${Math.round(scale * 100)}%)` : '';
     const failing = targets.filter((t) => undersized(t) && !hasSpacing(t, targets));
     const hits: RuleHit[] = [];
     if (failing.length > 0) {
       hits.push({
         severity: 'high',
-        message: `${plural(failing.length, 'target')} under ${MINIMUM}×${MINIMUM} px, too close to others to hit reliably: ${failing[0]!.element} is ${size(failing[0]!, MINIMUM)}`,
+        message: `${plural(failing.length, 'target')} under ${MINIMUM}×${MINIMUM} px, too close to others to hit reliably: ${failing[0]!.element} is ${size(failing[0]!, MINIMUM)}${zoomedOut}`,
         evidence: itemsEvidence(
           page.url,
-          failing.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t, MINIMUM) })),
+          failing.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: inPage.get(t)!, measured: size(t, MINIMUM) })),
           { measured: size(failing[0]!, MINIMUM), threshold: `${MINIMUM}×${MINIMUM} px, or ${MINIMUM} px spacing` },
         ),
       });
@@ -74,10 +85,10 @@ export default defineRule({
     if (small.length > 0) {
       hits.push({
         severity: 'low',
-        message: `${plural(small.length, 'target')} under the ${COMFORTABLE}×${COMFORTABLE} px a finger needs: ${small[0]!.element} is ${size(small[0]!, COMFORTABLE)}`,
+        message: `${plural(small.length, 'target')} under the ${COMFORTABLE}×${COMFORTABLE} px a finger needs: ${small[0]!.element} is ${size(small[0]!, COMFORTABLE)}${zoomedOut}`,
         evidence: itemsEvidence(
           page.url,
-          small.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: t.box, measured: size(t, COMFORTABLE) })),
+          small.map((t) => ({ element: t.element, selector: t.selector, text: t.text, box: inPage.get(t)!, measured: size(t, COMFORTABLE) })),
           { measured: size(small[0]!, COMFORTABLE), threshold: `${COMFORTABLE}×${COMFORTABLE} px (advisory)` },
         ),
       });

@@ -327,6 +327,43 @@ describe('zoom-disabled', () => {
   });
 });
 
+describe('a page a phone shows zoomed out (no viewport tag, laid out wider than the screen)', () => {
+  const deterministic = (result: Awaited<ReturnType<typeof run>>) =>
+    [...new Set(result.steps.flatMap((step) => step.findings.filter((f) => f.class === 'deterministic').map((f) => `${f.rule} ${f.severity}`)))].sort();
+
+  it('a 1200 px page is shown whole at 34%: no sideways scroll, but its 16 px text is drawn at 5.5 px and its 44 px buttons at 15 px', async () => {
+    const result = await run('desktop-wide.html');
+    expect(deterministic(result)).toEqual(['small-text medium', 'tap-target-size high', 'viewport-not-mobile high']);
+    expect(result.steps[0]!.recovery.map((item) => item.what)).not.toContainEqual(expect.stringContaining('sideways'));
+    const [small] = findingsOf(result, 'small-text');
+    expect(small!.message).toContain('is 16 px, drawn at 5.5 px');
+    expect(small!.evidence.measured).toMatch(/^0% of \d+ characters legible$/);
+    const [taps] = findingsOf(result, 'tap-target-size');
+    expect(taps!.message).toContain('button "A" is 15×15 px as the phone draws it (the page shown at 34%)');
+    // The evidence keeps the button's place in the page, for its picture.
+    expect((taps!.evidence.items as Array<{ box: { width: number } }>)[0]!.box.width).toBe(44);
+  });
+
+  it('a page wider than the phone zooms out to (25%, 1648 px) still scrolls sideways past what it shows', async () => {
+    const result = await run('desktop-wider.html');
+    const [finding] = findingsOf(result, 'horizontal-scroll');
+    expect(finding!.evidence).toMatchObject({ measured: '2000 px wide', threshold: '1648 px (the screen, zoomed out)' });
+    expect(result.steps[0]!.recovery.filter((item) => item.rule === 'horizontal-scroll').map((item) => item.what)).toEqual(['2 sideways swipes to see the page and come back']);
+  });
+
+  it('the same page at initial-scale=1 scrolls sideways at full size: its text and buttons are as big as their styles', async () => {
+    const result = await run('desktop-wide-scaled-1.html');
+    expect(deterministic(result)).toEqual(['horizontal-scroll high']);
+    const [finding] = findingsOf(result, 'horizontal-scroll');
+    expect(finding!.evidence).toMatchObject({ measured: '1200 px wide', threshold: '412 px (the viewport)' });
+  });
+
+  it('on Desktop Chrome the page is laid out at the window: none of these', async () => {
+    const result = await run('desktop-wide.html', { head: DESKTOP });
+    expect(deterministic(result)).toEqual([]);
+  });
+});
+
 describe('horizontal-scroll', () => {
   // On a phone Chromium zooms out to fit wide content, so the page is judged against the layout viewport.
   it('a 700 px wide banner is high, naming the banner and the page width', async () => {
