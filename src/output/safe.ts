@@ -3,6 +3,8 @@
  * made safe for a terminal. One place for both, used by the JSON report, the terminal, progress lines and messages.
  */
 
+import { shownForms } from '../recorder/values.js';
+
 /** Shown instead of a secret. */
 export const MASK = '•••';
 
@@ -57,13 +59,15 @@ const edges = (chars: string[]) => {
 
 /**
  * The patterns matching each secret as a site may format it: with separators between its characters, in any case,
- * escaped or encoded (see piece), or cut short at the end of a text (see CUT_MIN). A secret of letters alone (a
+ * escaped or encoded (see piece), or cut short at the end of a text (see CUT_MIN), and in the other forms a site
+ * writes such a value in (a phone number with its country code, a date written out: see shownForms). A secret of letters alone (a
  * memorable word) or digits alone (a PIN, a card) is masked only whole, never inside a longer word or number ("Order"
  * is not masked in "Orders", a PIN 0000 not in 10000). Secrets shorter than 4 characters only match as they are, in
  * their own case.
  */
 export function secretPatterns(secrets: readonly string[]): RegExp[] {
-  const unique = [...new Set(secrets.filter((secret) => secret.length > 0))].sort((a, b) => b.length - a.length);
+  const typed = [...new Set(secrets.filter((secret) => secret.length > 0))];
+  const unique = [...new Set([...typed, ...typed.flatMap(shownForms)])].sort((a, b) => b.length - a.length);
   const short: string[] = [];
   const whole: string[] = [];
   const cut: string[] = [];
@@ -85,7 +89,7 @@ export function secretPatterns(secrets: readonly string[]): RegExp[] {
   const patterns: RegExp[] = [];
   if (whole.length > 0) patterns.push(new RegExp([...whole, ...cut].join('|'), 'giu'));
   if (short.length > 0) patterns.push(new RegExp(short.join('|'), 'gu'));
-  const encoded = unique.filter((secret) => new TextEncoder().encode(secret).length >= BASE64_MIN).flatMap(base64Forms);
+  const encoded = typed.filter((secret) => new TextEncoder().encode(secret).length >= BASE64_MIN).flatMap(base64Forms);
   if (encoded.length > 0) patterns.push(new RegExp(encoded.map(escape).join('|'), 'g'));
   return patterns;
 }

@@ -11,6 +11,7 @@ import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { devtoolsOf } from '../browser/devtools.js';
 import { frameOnScreen, timed } from './recorder.js';
 import { ask } from '../browser/ask.js';
+import { shownForms } from './values.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
 const MAX_PICTURE_HEIGHT = 6000;
@@ -294,8 +295,10 @@ export async function captureStep(
 ): Promise<{ saved: Promise<StepScreenshot | null> }> {
   let restored = false;
   try {
-    // The page holds these already (the customer typed them into it): they are passed only to find where they show.
-    const looked = secrets.filter((secret) => secret.length > 0);
+    // The page holds these already (the customer typed them into it): they are passed only to find where they show,
+    // as typed and as the page may write them back (a phone number with its country code, a date written out).
+    const typed = secrets.filter((secret) => secret.length > 0);
+    const looked = [...typed, ...typed.flatMap(shownForms)];
     const view = await timed(ask(page, readView, { secrets: looked, framed: false, ringsOff: { rule: RINGS_OFF, tallerThan: MAX_PICTURE_HEIGHT, key: OUTLINE_OFF } }), 5000);
     const height = Math.min(view.height, MAX_PICTURE_HEIGHT);
     const top = Math.max(0, Math.min(view.height - height, Math.round(view.scroll.y - MAX_PICTURE_HEIGHT / 4)));

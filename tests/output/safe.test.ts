@@ -70,6 +70,14 @@ describe('redact', () => {
     expect(redact('<b>a&lt;b&#39;c&quot;</b>', ["a<b'c\""])).toBe('<b>•••</b>');
   });
 
+  it('masks a phone number the site writes with its country code, and a date of birth it writes out', () => {
+    expect(redact('We will text +44 7700 900123 and +44 (0)7700 900123', ['07700900123'])).toBe('We will text +44 ••• and +44 (•••');
+    expect(redact('Call 07700 900123', ['+447700900123'])).toBe('Call •••');
+    expect(redact('Born 14 March 1985, on 14/03/1985, or March 14, 1985', ['1985-03-14'])).toBe('Born •••, on •••, or •••');
+    // Another number, another date, and the year alone are no secret.
+    expect(redact('Our line +44 7700 900456, since 14 March 2019, in 1985', ['07700900123', '1985-03-14'])).toBe('Our line +44 7700 900456, since 14 March 2019, in 1985');
+  });
+
   it('masks what is left of a secret where a text was cut short', () => {
     expect(redact('Continue as jane.q+vip@exa', ['jane.q+vip@example.com'])).toBe('Continue as •••');
     expect(redact('Use the card 4111 1111 1…', [card])).toBe('Use the card •••…');

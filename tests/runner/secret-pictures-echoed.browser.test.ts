@@ -1,7 +1,8 @@
 /**
  * Secrets a shop shows back its own way, in a step's picture, in real Chromium: a one-time code typed into six
- * one-digit boxes, a PIN shown whole. Each is painted over; what merely holds some of the same digits (an order
- * number, a price), a one-letter field and a name are not.
+ * one-digit boxes, a PIN shown whole, a phone number with its country code, a date of birth written out. Each is
+ * painted over; what merely holds some of the same digits (an order number, a price), a one-letter field, a name,
+ * another phone number and another date are not.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { maskedPixels, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
-const SECRETS = { code: '482913', pin: '1234' };
+const SECRETS = { code: '482913', pin: '1234', mobile: '07700900123', born: '1985-03-14' };
 
 let context: BrowserContext;
 let page: Page;
@@ -61,6 +62,7 @@ describe('a step picture of a page showing back what the customer typed', () => 
   it.each([
     ['every box of a one-time code typed one digit a box', ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']],
     ['a PIN shown whole', ['pin-shown']],
+    ['a phone number shown with its country code, and a date of birth written out', ['phone-intl', 'dob-words']],
   ])('paints over %s', async (_what, ids) => {
     for (const id of ids) expect((await grey(id)).every(Boolean), id).toBe(true);
   });
@@ -68,6 +70,7 @@ describe('a step picture of a page showing back what the customer typed', () => 
   it.each([
     ['a field of one letter alone, and a name', ['initial', 'name']],
     ["an order number, a total and a confirmation holding the PIN's digits inside them", ['order', 'total', 'confirm']],
+    ['another phone number and another date', ['other-phone', 'joined']],
   ])('leaves %s as they are', async (_what, ids) => {
     for (const id of ids) expect((await grey(id)).some(Boolean), id).toBe(false);
   });
