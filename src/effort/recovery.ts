@@ -71,18 +71,33 @@ export function missedTaps(interactions: readonly Interaction[], touch: boolean)
 export interface View {
   scroll: { x: number; y: number };
   viewport: { width: number; height: number };
+  /**
+   * How far bars held on the screen cover it from its top and bottom edges (a fixed or sticky header, a bottom bar):
+   * what the page scrolls under them is out of the customer's sight as much as what lies beyond the screen. Absent
+   * when not known.
+   */
+  covered?: { top: number; bottom: number };
+}
+
+/** The part of the page the customer can see, top to bottom, in document CSS pixels: the screen less its bars. */
+function seen(view: View): { top: number; bottom: number } {
+  const top = view.scroll.y + Math.max(0, view.covered?.top ?? 0);
+  const bottom = view.scroll.y + view.viewport.height - Math.max(0, view.covered?.bottom ?? 0);
+  return { top, bottom: Math.max(top, bottom) };
 }
 
 /**
  * How far the view must move up or down to show the whole box: 0 when the box is in view, even partly; null when it
  * lies beside the view (no scrolling up or down reaches it: a message parked off the side is for screen readers).
+ * A box wholly under a bar held on the screen (a message the page scrolled to the top edge, under its fixed header)
+ * is out of view.
  */
 export function distanceOutOfView(box: Box, view: View): number | null {
   const left = view.scroll.x;
-  const top = view.scroll.y;
+  const { top, bottom } = seen(view);
   if (box.x + box.width <= left || box.x >= left + view.viewport.width) return null;
   if (box.y + box.height <= top) return top - box.y;
-  if (box.y >= top + view.viewport.height) return box.y + box.height - (top + view.viewport.height);
+  if (box.y >= bottom) return box.y + box.height - bottom;
   return 0;
 }
 
@@ -103,7 +118,7 @@ export function errorOutOfSight(appeared: readonly AppearedText[], view: View | 
   if (away.length === 0 || away.some(({ pixels }) => pixels === 0)) return [];
   const nearest = away.reduce((a, b) => (b.pixels < a.pixels ? b : a));
   const swipes = Math.ceil(nearest.pixels / view.viewport.height);
-  const where = nearest.message.box!.y < view.scroll.y ? 'up' : 'down';
+  const where = nearest.message.box!.y < seen(view).top ? 'up' : 'down';
   return [
     {
       rule: 'error-message',

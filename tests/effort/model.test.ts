@@ -274,6 +274,19 @@ describe('an error message out of sight', () => {
     expect(distanceOutOfView({ x: -9999, y: 100, width: 360, height: 40 }, view)).toBeNull();
   });
 
+  it('an error the page scrolled under its fixed 128 px header is out of view: one swipe up to find it; a bottom bar covers the foot of the screen', () => {
+    const under = { ...view, covered: { top: 128, bottom: 64 } };
+    // At the top edge of the screen (500 to 540), all of it under the header.
+    expect(distanceOutOfView({ x: 16, y: 500, width: 360, height: 40 }, under)).toBe(128);
+    expect(errorOutOfSight([error(500)], under)).toEqual([expect.objectContaining({ rule: 'error-message', what: expect.stringMatching(/^scroll 1 screen up to find/) })]);
+    // Partly below the header: read where it is.
+    expect(distanceOutOfView({ x: 16, y: 600, width: 360, height: 40 }, under)).toBe(0);
+    // Behind the bottom bar (1250 to 1290, the bar from 1236).
+    expect(distanceOutOfView({ x: 16, y: 1250, width: 360, height: 40 }, under)).toBe(54);
+    // Without bars the same message is in view.
+    expect(errorOutOfSight([error(500)], view)).toEqual([]);
+  });
+
   it('one swipe and one M per viewport height to the nearest error out of view, once per step', () => {
     const [item] = errorOutOfSight([error(100), error(120)], view);
     expect(item).toMatchObject({ rule: 'error-message', seconds: OPERATORS.swipe + M });
