@@ -661,6 +661,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
     const root = attachShadow.call(this, init);
     watchRoot(root);
+    if (init.mode === 'closed') lib.keepClosedRoot(this, root);
     return root;
   };
   addEventListener(

@@ -56,9 +56,12 @@ export interface PageLib {
   saysWorking(text: string): boolean;
   /**
    * The open shadow roots of the page's components, nested ones too, in document order (a checkout or a gift-card
-   * box built as a web component); not cx-shop's own panel in a guided run. At most `max`.
+   * box built as a web component); not cx-shop's own panel in a guided run. At most `max`. With `closed`, the closed
+   * ones too that the page attached once the recorder was in it (see keepClosedRoot): what a picture paints over.
    */
-  shadowRoots(max?: number): ShadowRoot[];
+  shadowRoots(max?: number, closed?: boolean): ShadowRoot[];
+  /** Keeps a closed shadow root the page attached, which its host does not give (el.shadowRoot is null). */
+  keepClosedRoot(host: Element, root: ShadowRoot): void;
   /** The words the customer sees inside those roots: `document.body.innerText` leaves them out. */
   shadowText(roots: readonly ShadowRoot[]): string;
 }
@@ -345,12 +348,15 @@ export function pageLib(): PageLib {
   );
   const saysWorking = (text: string): boolean => WORKING_WORDS.test(text);
   const isRed = (colour: string): boolean => red(colour, true);
-  const shadowRoots = (max = 2000): ShadowRoot[] => {
+  // A gift-card balance or a card field in a closed shadow root shows the customer's secrets as any other does.
+  const closedRoots = new WeakMap<Element, ShadowRoot>();
+  const keepClosedRoot = (host: Element, root: ShadowRoot): void => void closedRoots.set(host, root);
+  const shadowRoots = (max = 2000, closed = false): ShadowRoot[] => {
     const found: ShadowRoot[] = [];
     const walk = (root: Document | ShadowRoot) => {
       const all = root.querySelectorAll('*');
       for (let i = 0; i < all.length && found.length < max; i += 1) {
-        const inner = all[i]!.shadowRoot;
+        const inner = all[i]!.shadowRoot ?? (closed ? closedRoots.get(all[i]!) : undefined);
         if (!inner || all[i]!.hasAttribute('data-cx-shop-own')) continue;
         found.push(inner);
         walk(inner);
@@ -366,5 +372,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }

@@ -55,8 +55,8 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   // The browser's own collections, not a global of the page's of the same name (see PageLib.natives).
   const { Map, Set } = window.__cxShopLib?.natives ?? window;
   const root = document.scrollingElement ?? document.documentElement;
-  // A component's fields and words are in its shadow root (a gift-card box, a payment step built as one).
-  const roots: Array<Document | ShadowRoot> = [document, ...(lib?.shadowRoots() ?? [])];
+  // A component's fields and words are in its shadow root (a gift-card box, a payment step built as one), open or closed.
+  const roots: Array<Document | ShadowRoot> = [document, ...(lib?.shadowRoots(undefined, true) ?? [])];
 
   // A secret as a site may show it back: a card number spaced, dotted or over four spans, a phone number written
   // (555) 123-4567, an email over two spans, a value JSON-escaped. A secret of four characters or more is looked for
