@@ -18,7 +18,7 @@ import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport } from '../report/build.js';
 import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import { withSiteSecrets } from '../scenario/site-access.js';
+import { baseUrlProblem, withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { UsageError, whyNotWritten } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
@@ -59,8 +59,9 @@ export function checkOptions(scenarios: ResolvedScenario[], options: Pick<Execut
     throw new UsageError(`--test-id-attribute "${options.testIdAttribute}" is not an attribute name`, 'e.g. data-test or data-qa');
   }
   const baseUrl = options.baseUrl ?? process.env.CX_SHOP_BASE_URL;
-  if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
-    throw new UsageError(`base URL "${baseUrl}" is not a URL`, 'e.g. --base-url https://shop.example.com');
+  for (const given of baseUrl !== undefined ? [baseUrl] : scenarios.map((s) => s.baseUrl)) {
+    const problem = given === undefined ? null : baseUrlProblem(given);
+    if (problem) throw new UsageError(problem, 'e.g. --base-url https://shop.example.com, or https://team:PASSWORD@staging.shop.example for a site behind a sign-in prompt');
   }
   const missing = scenarios.filter((s) => !s.baseUrl).map((s) => s.file);
   if (!baseUrl && missing.length > 0) {

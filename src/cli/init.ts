@@ -3,13 +3,15 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { makeFolder } from '../output/write-whole.js';
 import { baseUrlToWrite } from '../scenario/import-recording.js';
+import { baseUrlProblem } from '../scenario/site-access.js';
 import { UsageError, whyNotWritten } from './errors.js';
 import { TEMPLATES } from './templates.js';
 
 /** `cx-shop init [dir]`: a scenarios folder for the user's own site, one commented template per journey. */
 export async function initCommand(dir: string, options: { baseUrl?: string; force?: boolean }): Promise<number> {
   const given = options.baseUrl ?? 'https://shop.example.com';
-  if (!URL.canParse(given)) throw new UsageError(`--base-url "${given}" is not a URL`);
+  const problem = baseUrlProblem(given);
+  if (problem) throw new UsageError(problem, 'e.g. --base-url https://shop.example.com, or https://team:PASSWORD@staging.shop.example for a site behind a sign-in prompt');
   // The site's password is not written into the files: they read it from a variable set at run time.
   const { baseUrl, note } = baseUrlToWrite(given);
   if ((await stat(dir).catch(() => null))?.isFile()) throw new UsageError(`${dir} is a file`, 'give a folder for the scenarios, e.g. cx-shop init scenarios');

@@ -52,6 +52,19 @@ export function accessOptions(site: Pick<SiteAccess, 'credentials' | 'ignoreHttp
   };
 }
 
+/**
+ * Why a base URL cannot be the site's address, or null when it can: a web address (https:// or http://) that parses.
+ * Written without https:// ("team:PASSWORD@staging.shop.example"), an address reads as one of the scheme "team:",
+ * which no browser opens, and whose password is no password to mask: it is refused before anything is run or
+ * written. Told without its password.
+ */
+export function baseUrlProblem(baseUrl: string): string | null {
+  const shown = `base URL "${baseUrl.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:@/?#\s]*:)[^@/?#]*@/i, '$1•••@')}"`;
+  if (/^https?:\/\//i.test(baseUrl)) return URL.canParse(baseUrl) ? null : `${shown} is not a URL`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl)) return `${shown} is not a web address: it must begin with https:// (or http://)`;
+  return `${shown} is missing https:// at its start`;
+}
+
 /** The password of a base URL, as written and as the browser is given it: a secret in either form. */
 export function siteSecrets(baseUrl: string | undefined): string[] {
   if (!baseUrl || !URL.canParse(baseUrl)) return [];

@@ -1,6 +1,13 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/errors.js';
+import { checkOptions } from '../../src/cli/execute.js';
+import { initCommand } from '../../src/cli/init.js';
 import { parseScenario } from '../../src/scenario/load.js';
-import { siteAccess, withSiteSecrets } from '../../src/scenario/site-access.js';
+import type { ResolvedScenario } from '../../src/scenario/schema.js';
+import { baseUrlProblem, siteAccess, withSiteSecrets } from '../../src/scenario/site-access.js';
 
 describe('a base URL with a user name and password', () => {
   it('gives the browser its login for that site alone, and an address without it', () => {
@@ -20,5 +27,41 @@ describe('a base URL with a user name and password', () => {
     expect(parsed.scenario?.secrets).toEqual(['Tr0ub4dor']);
     // One without a password has none to add.
     expect(withSiteSecrets([{ secrets: [] }], 'https://shop.example/')[0]!.secrets).toEqual([]);
+  });
+});
+
+describe('a base URL without https://', () => {
+  const given = 'team:Stag1ngPa55@staging.northwind.example';
+
+  it('is refused, saying https:// is missing, without its password', () => {
+    // new URL() takes it as an address of the scheme "team:", which no browser opens.
+    expect(URL.canParse(given)).toBe(true);
+    expect(baseUrlProblem(given)).toBe('base URL "team:•••@staging.northwind.example" is missing https:// at its start');
+    expect(baseUrlProblem('staging.northwind.example/en/')).toMatch(/is missing https:\/\//);
+    expect(baseUrlProblem('ftp://team:pw@files.example/')).toBe('base URL "ftp://team:•••@files.example/" is not a web address: it must begin with https:// (or http://)');
+    expect(baseUrlProblem('https://team:Stag1ngPa55@staging.northwind.example/')).toBeNull();
+    expect(baseUrlProblem('http://127.0.0.1:5711')).toBeNull();
+  });
+
+  it('stops a run before it starts (exit 2), from --base-url or a scenario of its own', () => {
+    const usage = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof UsageError ? error.message : `not a usage error: ${String(error)}`;
+      }
+      return 'accepted';
+    };
+    expect(usage(() => checkOptions([], { baseUrl: given }))).toBe('base URL "team:•••@staging.northwind.example" is missing https:// at its start');
+    const own = { file: 's.yaml', baseUrl: given } as unknown as ResolvedScenario;
+    expect(usage(() => checkOptions([own], {}))).toMatch(/is missing https:\/\/ at its start/);
+    expect(usage(() => checkOptions([own], { baseUrl: 'https://staging.northwind.example' }))).toBe('accepted');
+  });
+
+  it('makes init write no template', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cx-shop-init-')), 'scenarios');
+    await expect(initCommand(dir, { baseUrl: given })).rejects.toThrow(/is missing https:\/\/ at its start/);
+    await expect(initCommand(dir, { baseUrl: given })).rejects.not.toThrow(/Stag1ngPa55/);
+    expect(existsSync(dir)).toBe(false);
   });
 });
