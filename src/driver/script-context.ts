@@ -128,6 +128,27 @@ export function coveredOnScreen(el: Element): boolean | null {
 }
 
 /**
+ * How far to swipe (a wheel's pixels, down when positive) to bring the element out from under a bar the page pins to
+ * the top or the bottom of the screen (a header with the menu, an "Add to bag" bar) that lies over its middle: a
+ * customer nudges the page rather than wait for a bar that never goes. 0 when what lies over it is no such bar (a
+ * toast, a message, a dialog: those go, or are answered, in their own time); null for an element taken out.
+ */
+export function pinnedBarOver(el: Element): number | null {
+  if (!el.isConnected) return null;
+  const r = el.getBoundingClientRect();
+  const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  if (!top || el.contains(top) || top.contains(el)) return 0;
+  let bar: Element | null = top;
+  while (bar && !/^(fixed|sticky)$/.test(getComputedStyle(bar).position)) bar = bar.parentElement ?? ((bar.getRootNode() as ShadowRoot).host ?? null);
+  if (!bar || bar.closest('dialog, [role="dialog"], [role="alertdialog"], [role="alert"], [role="status"], [aria-live="polite"], [aria-live="assertive"]')) return 0;
+  const b = bar.getBoundingClientRect();
+  if (b.width < innerWidth * 0.6 || b.height > innerHeight * 0.4) return 0;
+  if (b.top <= 1) return -Math.ceil(b.bottom - r.top + 8);
+  if (b.bottom >= innerHeight - 1) return Math.ceil(r.bottom - b.top + 8);
+  return 0;
+}
+
+/**
  * The label the customer taps for a checkbox or radio the page hides from them: one drawn transparent, clipped or a
  * pixel wide (a colour swatch, a size pill, a box drawn as a toggle), or drawn over by its own label. Null for any
  * other element, for a box the customer can see and tap, and for a hidden one with no label to show it.
@@ -540,14 +561,19 @@ export class ScriptContext implements ActionContext {
   }
 
   /**
-   * Waits, up to the step's timeout, until nothing lies over the element's middle on the screen (see coveredOnScreen);
-   * false when something still does.
+   * Waits, up to the step's timeout, until nothing lies over the element's middle on the screen (see coveredOnScreen),
+   * first swiping it out from under a bar pinned over it (see pinnedBarOver); false when something still does.
    */
   private async untilUncovered(element: PwLocator): Promise<boolean> {
     const deadline = Date.now() + this.timeout;
+    let nudged = false;
     for (;;) {
       const covered = await this.askReached(element, coveredOnScreen, 2000);
       if (!covered) return true;
+      // A bar pinned over it is swiped away from it, once: the customer's own swipe.
+      const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
+      nudged = true;
+      if (by && Math.abs(await this.wheel(by)) >= 1) continue;
       if (Date.now() >= deadline) return false;
       await delay(COVERED_POLL_MS);
     }

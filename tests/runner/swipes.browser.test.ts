@@ -96,3 +96,25 @@ describe('a phone page wider than the screen (a size chart sticking out)', () =>
     expect(runs.map((r) => r.steps.map((s) => s.effort))).toEqual([runs[0]!.steps.map((s) => s.effort), runs[0]!.steps.map((s) => s.effort)]);
   });
 });
+
+describe('a field the page scrolls under its pinned header', () => {
+  it('is swiped out from under the header, a swipe of the customer, not waited on (two runs alike)', async () => {
+    const steps =
+      '  - name: Go on without an email\n    tap: { role: button, name: Continue to payment }\n' +
+      '  - name: Give the email\n    type: { label: Email, text: ann.lee@example.com }\n    expect: { value: { label: Email, equals: ann.lee@example.com } }\n' +
+      '  - name: Go on\n    tap: { role: button, name: Continue to payment }\n    expect: { text: Choose how to pay }\n';
+    const runs = [];
+    for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'pinned-header.html', { head: 'device: Pixel 7\n', steps })));
+    for (const result of runs) {
+      expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+        ['passed', undefined],
+        ['passed', undefined],
+        ['passed', undefined],
+        ['passed', undefined],
+      ]);
+      expect(await interactionsOfLastStep({ outDir: result.outDir })).toEqual(['tap']);
+      expect(result.steps[2]!.actions.scrolls).toBe(1);
+    }
+    expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+  });
+});
