@@ -89,11 +89,35 @@ describe('secrets in an imported recording', () => {
     expect(yaml).toContain(`\${env.CX_SHOP_SECRET_${fields.length}}`);
   });
 
+  it('one-time codes asked for as "Enter code", and sign-in, card and bank fields in German, French and Spanish, are secrets', () => {
+    const fields: Array<[string, string]> = [
+      ['Enter the 6-digit code', '482913'],
+      ['Enter code', '482914'],
+      ['Contraseña', 'Tr0ub4dor&3-Horse'],
+      ['Kennwort', 'Tr0ub4dor&3-Horsf'],
+      ['Mot de passe', 'Tr0ub4dor&3-Horsg'],
+      ['Numéro de carte', '4111 1111 1111 1111'],
+      ['Número de tarjeta', '5555 5555 5555 4444'],
+      ['Prüfnummer', '737'],
+      ['Cryptogramme visuel', '738'],
+      ['Código de seguridad', '739'],
+      ['Code de vérification', '551903'],
+    ];
+    const { yaml, notes } = recording([{ type: 'navigate', url: 'https://shop.test/' }, ...fields.map(([label, value]) => change(label, value))]);
+    for (const [, value] of fields) expect(yaml).not.toContain(value);
+    expect(yaml).toContain(`\${env.CX_SHOP_SECRET_${fields.length}}`);
+    expect(notes.filter((note) => note.includes('looks secret'))).toHaveLength(fields.length);
+  });
+
   it('a postcode, a discount or promo code and a gift message are written as typed', () => {
     const fields: Array<[string, string]> = [
       ['Postcode', 'SW1A 1AA'],
       ['Discount code', 'SAVE10'],
       ['Promo code', 'SPRING25'],
+      ['Enter promo code', 'WINTER15'],
+      ['Gutscheincode', 'GUT20'],
+      ['Code promo', 'PROMO5'],
+      ['Código postal', '28013'],
       ['Gift message', 'Happy birthday, Ann'],
       ['Email', 'ann@example.com'],
     ];
