@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideGate } from '../../src/gate/verdict.js';
 import { renderGithub } from '../../src/reporters/github.js';
+import { renderHtml } from '../../src/reporters/html/render.js';
 import { renderJunit } from '../../src/reporters/junit.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
 import type { Finding, Report } from '../../src/report/types.js';
@@ -61,6 +62,13 @@ describe('two scenarios of one name in two files', () => {
     const lines = renderGithub(run()).trim().split('\n');
     expect(lines.filter((l) => l.includes('title=cx-shop regression'))).toEqual([expect.stringContaining('file=scenarios/add-desktop.yaml,line=7,')]);
     expect(lines.filter((l) => l.includes('title=cx-shop budget'))).toEqual([expect.stringContaining('file=scenarios/add-desktop.yaml,line=1,')]);
+  });
+  it("the HTML report shows the regression in the laptop scenario's step, and none in the phone's", () => {
+    const html = renderHtml(run(), { outDir: '/nonexistent' });
+    const sections = html.split(/<section [^>]*id="scenario-/).slice(1);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).not.toContain('Worse than the baseline');
+    expect(sections[1]).toContain('Worse than the baseline');
   });
 });
 

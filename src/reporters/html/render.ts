@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Box } from '../../artifacts/types.js';
-import { stepKeys } from '../../gate/compare.js';
+import { scenarioLabel, stepKeys } from '../../gate/compare.js';
 import type { EffortBreakdown, Finding, GateChange, GuidedRun, PanelSummary, PersonStep, Report, ScenarioResult, StepResult } from '../../report/types.js';
 import { formatSpread } from '../../guide/stats.js';
 import { bySeverity, countBySeverity, findingsOfSteps, SEVERITIES } from '../../report/severity.js';
@@ -179,7 +179,7 @@ function stepArticle(report: Report, scenario: ScenarioResult, step: StepResult,
   const id = `step-${s + 1}-${i + 1}`;
   const boxes = step.findings.map((f) => f.evidence.box as Box | null | undefined).filter((b): b is Box => Boolean(b && b.width > 0 && b.height > 0));
   const picture = step.screenshot && step.picture ? loadPicture(ctx.outDir, step.screenshot, step.picture, boxes) : null;
-  const changes = [...(report.gate?.regressions ?? []), ...(report.gate?.improvements ?? [])].filter((c) => c.scenario === scenario.name && c.step === key);
+  const changes = [...(report.gate?.regressions ?? []), ...(report.gate?.improvements ?? [])].filter((c) => c.scenario === scenarioLabel(scenario, report.scenarios) && c.step === key);
   return `<article class="step" id="${id}" aria-labelledby="${id}-title">
 <h3 id="${id}-title"><span class="num">${i + 1}</span> ${esc(step.name)} <span class="status ${step.status}">${step.status}</span></h3>
 ${step.reason ? `<p class="reason">${esc(step.reason)}</p>` : ''}
