@@ -10,6 +10,7 @@ import { renderHtml } from '../../src/reporters/html/render.js';
 import { renderJunit } from '../../src/reporters/junit.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
 import type { Finding, Report } from '../../src/report/types.js';
+import type { Budgets } from '../../src/gate/budget.js';
 import { finding, report, scenario, step } from '../helpers/report.js';
 
 const failedCall = (path: string) => {
@@ -22,7 +23,7 @@ const failedCall = (path: string) => {
 const devices = (desktop: Finding[] = [], mobile: Finding[] = []) =>
   report([scenario('Add to cart', [step('Add', 4, mobile, 'passed', 5)], 'scenarios/add-mobile.yaml'), scenario('Add to cart', [step('Add', 4, desktop, 'passed', 7)], 'scenarios/add-desktop.yaml')]);
 
-const gated = (baseline: Report, run: Report, budgets = [{ steps: [{ name: 'Add' }] }, { steps: [{ name: 'Add' }] }]): Report => ({
+const gated = (baseline: Report, run: Report, budgets: Budgets[] = [{ steps: [{ name: 'Add' }] }, { steps: [{ name: 'Add' }] }]): Report => ({
   ...run,
   gate: decideGate(run, { budgets, baseline: { file: 'cx-baseline.json', report: baseline } }),
 });
