@@ -39,6 +39,9 @@ const SHORT = 4;
  */
 const CUT_MIN = 8;
 
+/** Where cx-shop marked a cut ("…", a name cut to a line), a secret of CUT_MIN or more is masked from this many of its first characters. */
+const MARKED_CUT_MIN = 4;
+
 /**
  * One character of a secret as a report may hold it: as it is, JSON-escaped once or more (\" or \\\"), in an address
  * (percent-encoded, once or twice: a redirect's address inside a query), or as HTML writes it (&amp;).
@@ -85,6 +88,10 @@ export function secretPatterns(secrets: readonly string[]): RegExp[] {
     let rest = '';
     for (let i = pieces.length - 2; i >= least; i -= 1) rest = `(?:${BETWEEN}${pieces[i]}${rest})?`;
     cut.push(`${before}${pieces.slice(0, least).join(BETWEEN)}${rest}${BETWEEN}(?=\\s*(?:…|\\.\\.\\.)?\\s*(?:$|"))`);
+    // A name cx-shop cut itself is marked "…": there, the start of the secret is the secret (a link to "jane.do…").
+    let marked = '';
+    for (let i = pieces.length - 2; i >= MARKED_CUT_MIN; i -= 1) marked = `(?:${BETWEEN}${pieces[i]}${marked})?`;
+    cut.push(`${before}${pieces.slice(0, MARKED_CUT_MIN).join(BETWEEN)}${marked}${BETWEEN}(?=…)`);
   }
   const patterns: RegExp[] = [];
   if (whole.length > 0) patterns.push(new RegExp([...whole, ...cut].join('|'), 'giu'));

@@ -195,7 +195,8 @@ async function runAxeInPage(args: RunArgs): Promise<AccessibilityResult> {
         const role = axe.commons.aria.getRole(el) || tag;
         // Text is a fair name for static content (low-contrast text), never for a control that lacks a name.
         const name = clean(axe.commons.text.accessibleText(el)) || (axe.commons.dom.isFocusable(el) ? '' : clean((el as HTMLElement).innerText));
-        return name ? `${role} "${name.slice(0, 60)}"` : role;
+        // Cut as cx-shop cuts every name, marked "…": a secret the cut went through is masked from its start.
+        return name ? `${role} "${name.length > 60 ? `${name.slice(0, 60)}…` : name}"` : role;
       } catch {
         return tag;
       }

@@ -83,6 +83,10 @@ describe('redact', () => {
     expect(redact('Use the card 4111 1111 1…', [card])).toBe('Use the card •••…');
     // Too little of it to tell: four digits of sixteen are on every receipt.
     expect(redact('card ending 4111', [card])).toBe('card ending 4111');
+    // A name cx-shop cut, marked "…", where the cut went through the secret: its start is the secret.
+    expect(redact(`p "If that address has an account, we've sent a link to jane.do…"`, ['jane.doe@example.com'])).toBe(`p "If that address has an account, we've sent a link to •••…"`);
+    // Words that merely begin as the secret does, and are not cut there, stay.
+    expect(redact('link "Jane" and a link to jane.do', ['jane.doe@example.com'])).toBe('link "Jane" and a link to jane.do');
   });
 });
 
