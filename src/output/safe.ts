@@ -42,6 +42,9 @@ const CUT_MIN = 8;
 /** Where cx-shop marked a cut ("…", a name cut to a line), a secret of CUT_MIN or more is masked from this many of its first characters. */
 const MARKED_CUT_MIN = 4;
 
+/** A secret this long (a card, an IBAN, a gift card's number) is masked wherever three quarters of it, from its start, show. */
+const LEADING_MIN = 12;
+
 /**
  * One character of a secret as a report may hold it: as it is, JSON-escaped once or more (\" or \\\"), in an address
  * (percent-encoded, once or twice: a redirect's address inside a query), or as HTML writes it (&amp;).
@@ -57,7 +60,7 @@ function piece(char: string): string {
 /** Not inside a longer word or number: a short secret, a word or a number is masked only where it stands whole. */
 const edges = (chars: string[]) => {
   const kind = chars.every((char) => /\p{N}/u.test(char)) ? '\\p{N}' : chars.every((char) => /\p{L}/u.test(char)) ? '[\\p{L}\\p{N}]' : null;
-  return kind ? { before: `(?<!${kind})`, after: `(?!${kind})` } : { before: '', after: '' };
+  return kind ? { before: `(?<!${kind})`, after: `(?!${kind})`, kind } : { before: '', after: '', kind };
 };
 
 /**
@@ -76,7 +79,7 @@ export function secretPatterns(secrets: readonly string[]): RegExp[] {
   const cut: string[] = [];
   for (const secret of unique) {
     const chars = [...secret].filter((char) => !/[\s-]/.test(char));
-    const { before, after } = edges(chars.length > 0 ? chars : [...secret]);
+    const { before, after, kind } = edges(chars.length > 0 ? chars : [...secret]);
     if (chars.length < SHORT) {
       short.push(`${before}${escape(secret)}${after}`);
       continue;
@@ -92,6 +95,13 @@ export function secretPatterns(secrets: readonly string[]): RegExp[] {
     let marked = '';
     for (let i = pieces.length - 2; i >= MARKED_CUT_MIN; i -= 1) marked = `(?:${BETWEEN}${pieces[i]}${marked})?`;
     cut.push(`${before}${pieces.slice(0, MARKED_CUT_MIN).join(BETWEEN)}${marked}${BETWEEN}(?=…)`);
+    if (chars.length < LEADING_MIN) continue;
+    // Its first three quarters, anywhere (a card number a message cuts short: "Card number 4111 1111 1111 1 is too
+    // short"), not followed by more of a number or a word: "4111 1111" on its own is no card.
+    const leading = Math.ceil((chars.length * 3) / 4);
+    let more = '';
+    for (let i = pieces.length - 2; i >= leading; i -= 1) more = `(?:${BETWEEN}${pieces[i]}${more})?`;
+    cut.push(`${before}${pieces.slice(0, leading).join(BETWEEN)}${more}${kind ? `(?!${BETWEEN}${kind})` : ''}`);
   }
   const patterns: RegExp[] = [];
   if (whole.length > 0) patterns.push(new RegExp([...whole, ...cut].join('|'), 'giu'));

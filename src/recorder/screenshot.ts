@@ -76,11 +76,18 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   // (BOUNDARY, in paintWords' text of the whole page), which is no part of a longer word or number.
   const BOUNDARY = '\u0001';
   const between = `[\\s\\-./\\\\()[\\]{}+${BOUNDARY}]*`;
-  const spelled = long.map((secret) => {
+  // A long secret (a card, an IBAN) is painted over too where three quarters of it, from its start, show (a message
+  // that cuts a card number short), not followed by more of a number or a word, as the report's text masks it.
+  const spelled = long.flatMap((secret) => {
     const chars = [...secret];
     const kind = chars.every((char) => /\p{N}/u.test(char)) ? '\\p{N}' : chars.every((char) => /\p{L}/u.test(char)) ? '[\\p{L}\\p{N}]' : null;
     const spelling = chars.map(escape).join(between);
-    return kind ? `(?<!${kind})${spelling}(?!${kind})` : spelling;
+    const leading = Math.ceil((chars.length * 3) / 4);
+    const start = chars.slice(0, leading).map(escape).join(between) + chars.slice(leading, -1).reduceRight((more, char) => `(?:${between}${escape(char)}${more})?`, '');
+    return [
+      kind ? `(?<!${kind})${spelling}(?!${kind})` : spelling,
+      ...(chars.length >= 12 ? [kind ? `(?<!${kind})${start}(?!${between}${kind})` : start] : []),
+    ];
   });
   const anySecret = new RegExp(spelled.join('|') || '(?!)', 'iu');
   const holdsSecret = (text: string | null | undefined): boolean => !!text && (anySecret.test(text) || holdsWord(text));

@@ -85,6 +85,11 @@ describe('redact', () => {
     expect(redact('card ending 4111', [card])).toBe('card ending 4111');
     // A name cx-shop cut, marked "…", where the cut went through the secret: its start is the secret.
     expect(redact(`p "If that address has an account, we've sent a link to jane.do…"`, ['jane.doe@example.com'])).toBe(`p "If that address has an account, we've sent a link to •••…"`);
+    // A long secret cut short mid-sentence: three quarters of it, from its start, is masked wherever it shows.
+    expect(redact('Card number 4111 1111 1111 1 is too short', [card])).toBe('Card number ••• is too short');
+    expect(redact('IBAN GB29 NWBK 6016 1331 92 is incomplete', ['GB29NWBK60161331926819'])).toBe('IBAN ••• is incomplete');
+    // Less of it, or a longer number that begins the same way, is no card.
+    expect(redact('Reference 4111 1111 9, batch 4111 1111 1111 2222 0', [card])).toBe('Reference 4111 1111 9, batch 4111 1111 1111 2222 0');
     // Words that merely begin as the secret does, and are not cut there, stay.
     expect(redact('link "Jane" and a link to jane.do', ['jane.doe@example.com'])).toBe('link "Jane" and a link to jane.do');
   });

@@ -1,8 +1,9 @@
 /**
  * Secrets a shop shows back its own way, in a step's picture, in real Chromium: a one-time code typed into six
  * one-digit boxes, a PIN shown whole, a phone number with its country code, a date of birth written out, a gift
- * card in a component's closed shadow root. Each is painted over; what merely holds some of the same digits (an order
- * number, a price), a one-letter field, a name, another phone number, another date and the gift card's balance are not.
+ * card in a component's closed shadow root, a card number a message cuts short. Each is painted over; what merely
+ * holds some of the same digits (an order number, a price, a card's first or last digits), a one-letter field, a
+ * name, another phone number, another date and the gift card's balance are not.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { maskedPixels, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
-const SECRETS = { code: '482913', pin: '1234', mobile: '07700900123', born: '1985-03-14', gift: '6035710012345678901' };
+const SECRETS = { code: '482913', pin: '1234', mobile: '07700900123', born: '1985-03-14', gift: '6035710012345678901', card: '4111111111111111' };
 
 let context: BrowserContext;
 let page: Page;
@@ -68,6 +69,7 @@ describe('a step picture of a page showing back what the customer typed', () => 
     ['a PIN shown whole', ['pin-shown']],
     ['a phone number shown with its country code, and a date of birth written out', ['phone-intl', 'dob-words']],
     ["a gift card's number in a component's closed shadow root", ['gift-number']],
+    ['a card number a message cut short', ['card-cut']],
   ])('paints over %s', async (_what, ids) => {
     for (const id of ids) expect((await grey(id)).every(Boolean), id).toBe(true);
   });
@@ -77,6 +79,7 @@ describe('a step picture of a page showing back what the customer typed', () => 
     ["an order number, a total and a confirmation holding the PIN's digits inside them", ['order', 'total', 'confirm']],
     ['another phone number and another date', ['other-phone', 'joined']],
     ["the gift card's balance beside it", ['balance']],
+    ["a card's last digits, and a number that begins as the card does", ['ref', 'ref-long']],
   ])('leaves %s as they are', async (_what, ids) => {
     for (const id of ids) expect((await grey(id)).some(Boolean), id).toBe(false);
   });
