@@ -10,7 +10,7 @@ import { ActionError, type ActionContext } from '../actions/types.js';
 import { ensurePageLib } from '../recorder/install.js';
 import { timed, type Recorder } from '../recorder/recorder.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
-import { suggestLocators } from './suggestions.js';
+import { suggestLocators, type Suggestion } from './suggestions.js';
 import { wordCount } from '../effort/model.js';
 import { browserFormatted } from '../recorder/values.js';
 import { segmentKeys } from './field-keys.js';
@@ -224,6 +224,11 @@ const LABELLED =
   // A drop-down a component library draws as a button (Headless UI's Listbox, MUI's Select): named by its label too.
   '[aria-haspopup="listbox"]';
 
+/** The roles of a field named by several parts of the page (see locateIn). */
+const JOINED_ROLES = ['textbox', 'searchbox', 'combobox', 'spinbutton', 'checkbox', 'radio', 'switch'] as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class ScriptContext implements ActionContext {
   readonly baseUrl: string;
   readonly touch: boolean;
@@ -288,7 +293,19 @@ export class ScriptContext implements ActionContext {
     if (locator.role) {
       const role = locator.role as Parameters<Page['getByRole']>[0];
       found = root.getByRole(role, locator.name ? { name: locator.name, exact } : {});
-    } else if (locator.label) found = root.getByLabel(locator.label, { exact }).and(root.locator(LABELLED));
+      // A disclosure's summary (a "Size guide" accordion) is a button to the customer, though the browser gives it no
+      // role of that name.
+      if (role === 'button') {
+        const summary = root.locator('summary:not([role])');
+        found = found.or(locator.name ? summary.filter({ hasText: exact ? new RegExp(`^\\s*${escapeRegExp(locator.name)}\\s*$`) : locator.name }) : summary);
+      }
+    } else if (locator.label) {
+      // A field named by several parts (aria-labelledby="address line-1": "Address" and a hidden "line 1") is found by
+      // its whole name too, as the customer reads it: the browser's own search matches each part on its own.
+      const label = locator.label;
+      const whole = JOINED_ROLES.map((role) => root.getByRole(role, { name: label, exact })).reduce((all, one) => all.or(one));
+      found = root.getByLabel(label, { exact }).or(root.locator('[aria-labelledby]').and(whole)).and(root.locator(LABELLED));
+    }
     else if (locator.text) found = root.getByText(locator.text, { exact });
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
@@ -757,10 +774,17 @@ export class ScriptContext implements ActionContext {
     const words = locator.name ?? locator.label ?? locator.text ?? locator.placeholder ?? locator.testId ?? locator.css ?? '';
     const field = Boolean(locator.label || locator.placeholder || locator.role === 'textbox' || locator.role === 'combobox');
     await timed(ensurePageLib(this.page), 2000).catch(() => undefined);
-    const suggestions = await timed(
+    const candidates = await timed(
       ask(this.page, suggestLocators, { words, field, testIdAttribute: this.options.testIdAttribute }),
       3000,
-    ).catch(() => [] as string[]);
+    ).catch(() => [] as Suggestion[]);
+    // Only what the scenario's own way of finding would find: a name read in the page is not always one it matches.
+    const suggestions: string[] = [];
+    for (const candidate of candidates) {
+      if (suggestions.length >= 3) break;
+      const matches = await timed(this.locate(candidate.locator as Locator).count(), 2000).catch(() => 0);
+      if (matches > 0) suggestions.push(candidate.written);
+    }
     const where = this.page.url();
     const hint = suggestions.length > 0 ? `; on that page, ${suggestions.join(' or ')} would match` : '';
     return `could not find ${describeLocator(locator)} on ${where} within ${this.timeout / 1000} s${hint}`;

@@ -1,0 +1,53 @@
+/**
+ * Finding what the scenario names as the customer finds it, in real Chromium on an emulated Pixel 7: a field named by
+ * several parts of the page, a disclosure's summary, a component's field; and when nothing matches, suggesting only
+ * what the scenario's own way of finding would find.
+ */
+import { describe, expect, it } from 'vitest';
+import { pageScenario, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+const PHONE = 'device: Pixel 7\ntimeout: 3000\n';
+
+describe('finding what the scenario names', () => {
+  it('a field labelled by two parts ("Address" and a hidden "line 1") is found by its whole name', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'address.html', {
+        head: PHONE,
+        steps: '  - name: First line\n    type: { label: Address line 1, text: 12 Market Street }\n    expect: { text: "Deliver to: 12 Market Street" }\n',
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+      ['passed', undefined],
+      ['passed', undefined],
+    ]);
+  });
+
+  it('a field named only by its title is not suggested as a label, which would not find it either', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'address.html', { head: PHONE, steps: '  - name: Find it\n    type: { label: Find address by postcode, text: SW1A 1AA }\n' }),
+    );
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toMatch(/^type: could not find field labelled "Find address by postcode" on \S+ within 3 s$/);
+  });
+
+  it('a disclosure\'s summary ("Size guide") is a button, by its words or words inside it', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'size-guide.html', {
+        head: PHONE,
+        steps:
+          '  - name: Sizes\n    tap: { role: button, name: Size guide }\n    expect: { text: Chest 96 cm }\n' +
+          '  - name: Returns\n    tap: { role: button, name: Delivery and returns, exact: true }\n    expect: { text: Free returns within 30 days }\n',
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual(Array.from({ length: 3 }, () => ['passed', undefined]));
+  });
+
+  it('a near label in a component\'s shadow root is suggested when the scenario\'s words find nothing', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'card-component.html', { head: PHONE, steps: '  - name: Holder\n    type: { label: Name on the card, text: Ada Lovelace }\n' }),
+    );
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toMatch(/; on that page, \{ label: Name on card \} would match$/);
+  });
+});
