@@ -55,6 +55,12 @@ export interface PageSnapshot {
   scrollWidth: number;
   /** Where the customer's view is, in document coordinates. */
   scroll: { x: number; y: number };
+  /**
+   * How far bars held on the screen cover it from its top and bottom edges, in CSS pixels (a fixed or sticky header,
+   * a bottom "Add to bag" bar, a cookie bar): what the page scrolls under them is out of the customer's sight.
+   * Absent in artifacts saved before it was measured.
+   */
+  covered?: { top: number; bottom: number };
   text: { chars: number; legibleChars: number; smallSamples: Array<{ selector: string; text: string; px: number }> };
   /**
    * What can be tapped; `inline` marks links inside running text, which WCAG 2.5.8 exempts from the size rule;

@@ -272,7 +272,7 @@ function withoutHash(url: string): string {
 function viewAtEnd(artifacts: StepArtifacts): View | null {
   const page = artifacts.page;
   if (!page || artifacts.pages.length > 0) return null;
-  return { scroll: page.scroll, viewport: page.viewport };
+  return { scroll: page.scroll, viewport: page.viewport, ...(page.covered && { covered: page.covered }) };
 }
 
 function shows(artifacts: StepArtifacts, goal: string): boolean {

@@ -128,6 +128,26 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // The layout viewport: on an emulated phone Chromium widens innerWidth to fit wide content (zooming out).
   const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
   const meta = document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? null;
+  // Bars held at the screen's top and bottom edges, found where they would be (a few points along each edge), not by
+  // a walk of the page: at least half the screen wide and less than 40% of it high (a full-screen layer is a dialog,
+  // judged as one, not a bar).
+  const covered = { top: 0, bottom: 0 };
+  const barOf = (el: Element | null): Element | null => {
+    for (let n = el; n && n !== document.body && n !== document.documentElement; n = up(n)) {
+      if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return n;
+    }
+    return null;
+  };
+  for (const [edge, y] of [['top', 1], ['bottom', innerHeight - 2]] as const) {
+    for (const x of [innerWidth * 0.1, innerWidth / 2, innerWidth * 0.9]) {
+      const bar = barOf(document.elementFromPoint(x, y));
+      if (!bar) continue;
+      const r = bar.getBoundingClientRect();
+      if (r.width < innerWidth / 2 || r.height >= innerHeight * 0.4) continue;
+      if (edge === 'top' && r.top <= 1) covered.top = Math.max(covered.top, Math.round(r.bottom));
+      if (edge === 'bottom' && r.bottom >= innerHeight - 2) covered.bottom = Math.max(covered.bottom, Math.round(innerHeight - r.top));
+    }
+  }
 
   let chars = 0;
   let legibleChars = 0;
@@ -487,6 +507,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     viewportMeta: meta,
     scrollWidth: document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
     scroll: { x: Math.round(scrollX), y: Math.round(scrollY) },
+    covered,
     text: {
       chars,
       legibleChars,

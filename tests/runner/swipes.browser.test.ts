@@ -114,7 +114,19 @@ describe('a field the page scrolls under its pinned header', () => {
       ]);
       expect(await interactionsOfLastStep({ outDir: result.outDir })).toEqual(['tap']);
       expect(result.steps[2]!.actions.scrolls).toBe(1);
+      // The message the page scrolled under its header is out of sight: a swipe up to find it.
+      expect(result.steps[1]!.recovery.map((r) => r.what)).toContainEqual(expect.stringMatching(/^scroll 1 screen up to find "Enter your email so we can send/));
     }
     expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+  });
+
+  it('is in sight on a page that keeps what it scrolls to clear of its header: no swipe to find the message, none to the field', async () => {
+    const steps =
+      '  - name: Go on without an email\n    tap: { role: button, name: Continue to payment }\n' +
+      '  - name: Give the email\n    type: { label: Email, text: ann.lee@example.com }\n';
+    const result = await fixtures.run(pageScenario('swipe', 'pinned-header.html?padded', { head: 'device: Pixel 7\n', steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(result.steps[1]!.recovery.map((r) => r.what).filter((what) => what.includes('to find'))).toEqual([]);
+    expect(result.steps[2]!.actions.scrolls).toBe(0);
   });
 });
