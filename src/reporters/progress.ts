@@ -3,7 +3,7 @@
  * Both go to stderr, so stdout holds only the report.
  */
 import ora, { type Ora } from 'ora';
-import { terminalSafe } from '../output/safe.js';
+import { oneLine } from './terminal.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 
@@ -20,7 +20,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   let spinner: Ora | undefined;
   // With several workers, several scenarios run at once: each line says which.
   const running = new Set<number>();
-  const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${terminalSafe(scenario.name)}`;
+  const label = (position: number, scenario: { name: string }) => `[${position + 1}/${total}] ${oneLine(scenario.name)}`;
   const positions = new Map<ResolvedScenario, number>();
   return {
     scenarioStart(scenario, position) {
@@ -32,7 +32,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       } else stream.write(`${label(position, scenario)}: starting\n`);
     },
     step(scenario, step, index) {
-      const text = `step ${index + 1}/${scenario.steps.length} "${terminalSafe(step.name)}": ${step.status}`;
+      const text = `step ${index + 1}/${scenario.steps.length} "${oneLine(step.name)}": ${step.status}`;
       const position = positions.get(scenario) ?? 0;
       if (spinner) spinner.text = `${running.size > 1 ? `${running.size} running · ` : ''}${label(position, scenario)}: ${text}`;
       else stream.write(`  ${running.size > 1 ? `[${position + 1}/${total}] ` : ''}${text}\n`);

@@ -2,10 +2,17 @@
  * The terminal report: per scenario, a table of its steps and, under each step, its findings in words.
  */
 import chalk from 'chalk';
-import { terminalSafe as t } from '../output/safe.js';
+import { terminalSafe } from '../output/safe.js';
 import { formatSpread } from '../guide/stats.js';
 import { verdictOf } from '../report/verdict.js';
 import type { Finding, GuidedRun, PanelSummary, PersonStep, Report, ScenarioResult, ScenarioStatus, StepStatus } from '../report/types.js';
+
+const t = terminalSafe;
+
+/** A scenario's or a step's name as the terminal shows it: on one line (one written over two lines in YAML would break the table). */
+export function oneLine(name: string): string {
+  return terminalSafe(name).replace(/[ \t]*[\r\n\t][ \t]*/g, ' ');
+}
 
 const STATUS_MARK: Record<StepStatus | ScenarioStatus, string> = {
   passed: chalk.green('✓ passed'),
@@ -21,7 +28,7 @@ export function formatScenario(result: ScenarioResult): string {
   const findings = result.steps.reduce((n, s) => n + s.findings.length, 0);
   const lines = [
     '',
-    `${chalk.bold(t(result.name))}  ${chalk.gray(t(`${result.file} · ${result.journey} · ${result.device}`))}`,
+    `${chalk.bold(oneLine(result.name))}  ${chalk.gray(t(`${result.file} · ${result.journey} · ${result.device}`))}`,
     `${STATUS_MARK[result.status]} · ${verdictOf(result)} · ${findings} finding${findings === 1 ? '' : 's'} · waited ${seconds(result.wait)}`,
   ];
   // Why the scenario ended, where no step's own reason says it (the browser crashed, --scenario-timeout cut it off).
@@ -38,11 +45,11 @@ export function formatScenario(result: ScenarioResult): string {
     ),
   );
   if (result.guided) lines.push(chalk.cyan(`  ${guidedLine(result.guided)}`));
-  const nameWidth = Math.min(44, Math.max(4, ...result.steps.map((s) => s.name.length)));
+  const nameWidth = Math.min(44, Math.max(4, ...result.steps.map((s) => oneLine(s.name).length)));
   lines.push(chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(nameWidth)}  ${'status'.padEnd(9)}  ${'effort'.padStart(8)}  findings  ${'wait'.padStart(7)}`));
   result.steps.forEach((step, i) => {
     lines.push(
-      `  ${String(i + 1).padStart(2)}  ${truncate(t(step.name), nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
+      `  ${String(i + 1).padStart(2)}  ${truncate(oneLine(step.name), nameWidth).padEnd(nameWidth)}  ${pad(STATUS_MARK[step.status], 9)}  ${seconds(step.effort).padStart(8)}  ${String(step.findings.length).padStart(8)}  ${seconds(step.wait).padStart(7)}`,
     );
     for (const finding of step.findings) lines.push(formatFinding(finding));
     if (step.recovery.length > 0) {
@@ -96,13 +103,13 @@ export function formatPanel(panel: readonly PanelSummary[]): string {
   for (const p of panel) {
     lines.push(
       '',
-      `${chalk.bold(t(p.scenario))}  ${chalk.gray(t(`${p.file} · ${p.shoppers.length} shopper${p.shoppers.length === 1 ? '' : 's'}: ${p.shoppers.join(', ')}`))}`,
+      `${chalk.bold(oneLine(p.scenario))}  ${chalk.gray(t(`${p.file} · ${p.shoppers.length} shopper${p.shoppers.length === 1 ? '' : 's'}: ${p.shoppers.join(', ')}`))}`,
       `  overall ease: median ${formatSpread(p.ease)} · rank correlation of predicted effort and median time: ${p.rankCorrelation === null ? 'not enough steps' : p.rankCorrelation.toFixed(2)}`,
       chalk.gray(`  ${'#'.padStart(2)}  ${'step'.padEnd(36)}  ${'runs'.padStart(4)}  ${'could not'.padStart(9)}  ${'predicted'.padStart(9)}  ${'time: median (range)'.padEnd(22)}  ease: median (range)`),
     );
     p.steps.forEach((s, i) => {
       lines.push(
-        `  ${String(i + 1).padStart(2)}  ${truncate(t(s.name), 36).padEnd(36)}  ${String(s.runs).padStart(4)}  ${String(s.couldNot).padStart(9)}  ${(s.predictedEffort === null ? '–' : seconds(s.predictedEffort)).padStart(9)}  ${formatSpread(s.seconds, ' s').padEnd(22)}  ${formatSpread(s.ease)}`,
+        `  ${String(i + 1).padStart(2)}  ${truncate(oneLine(s.name), 36).padEnd(36)}  ${String(s.runs).padStart(4)}  ${String(s.couldNot).padStart(9)}  ${(s.predictedEffort === null ? '–' : seconds(s.predictedEffort)).padStart(9)}  ${formatSpread(s.seconds, ' s').padEnd(22)}  ${formatSpread(s.ease)}`,
       );
     });
   }
