@@ -420,6 +420,8 @@ export class ScriptContext implements ActionContext {
       const pageFirst = new AbortController();
       await Promise.race([onPage.finally(() => pageFirst.abort()), delay(PAGE_FIRST_MS, undefined, { signal: pageFirst.signal }).catch(() => undefined)]);
       while (!settled && Date.now() < deadline) {
+        const hidden = await this.hiddenBox(locator);
+        if (hidden) return hidden;
         for (const frame of this.page.frames()) {
           if (frame === this.page.mainFrame() || frame.isDetached()) continue;
           const candidate = this.locateIn(frame, locator);
@@ -450,6 +452,28 @@ export class ScriptContext implements ActionContext {
       });
     }
     return first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, first) : first;
+  }
+
+  /**
+   * A checkbox or radio the page takes out of view altogether (display: none) and shows by its label (a colour swatch
+   * drawn as a pill): the customer sees and taps the label, so the box is found by it as one drawn transparent is.
+   * Null when the label names no such box, or none whose label shows.
+   */
+  private async hiddenBox(locator: Locator): Promise<Found | null> {
+    if (!locator.label) return null;
+    const boxes = this.page.getByLabel(locator.label, { exact: locator.exact ?? false }).and(this.page.locator('input[type="checkbox"], input[type="radio"]'));
+    const count = await timed(boxes.count(), FRAME_POLL_MS).catch(() => 0);
+    let shown = 0;
+    for (let i = 0; i < count; i += 1) {
+      const element = boxes.nth(i);
+      const handle = await element.elementHandle({ timeout: FRAME_POLL_MS }).catch(() => null);
+      const label = handle && (await this.labelFor(handle));
+      const box = label && (await label.boundingBox().catch(() => null));
+      if (label) void label.dispose().catch(() => undefined);
+      if (handle && box && shown++ === (locator.nth ?? 0)) return { element, handle, box, framed: false };
+      if (handle) void handle.dispose().catch(() => undefined);
+    }
+    return null;
   }
 
   /**

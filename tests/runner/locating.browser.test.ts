@@ -4,7 +4,7 @@
  * what the scenario's own way of finding would find.
  */
 import { describe, expect, it } from 'vitest';
-import { pageScenario, useFixtures } from '../helpers/browser.js';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 const PHONE = 'device: Pixel 7\ntimeout: 3000\n';
@@ -49,5 +49,23 @@ describe('finding what the scenario names', () => {
     );
     expect(result.steps[1]!.status).toBe('blocked');
     expect(result.steps[1]!.reason).toMatch(/; on that page, \{ label: Name on card \} would match$/);
+  });
+
+  it('a colour swatch whose radio the page takes out of view (display: none) is picked by a tap on its label', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'swatch-pills.html', {
+        head: PHONE,
+        steps: '  - name: Navy\n    check: { label: Navy }\n    expect: { text: "Colour: Navy" }\n  - name: Stone again\n    check: Stone\n    expect: { text: "Colour: Stone" }\n',
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual(Array.from({ length: 3 }, () => ['passed', undefined]));
+    const taps = (await savedArtifacts(result)).steps.slice(1).map((step) => step.interactions.filter((i) => i.kind === 'tap').map((i) => i.target.description));
+    expect(taps).toEqual([['label "Navy"'], ['label "Stone"']]);
+  });
+
+  it('a sold-out swatch (its radio disabled and out of view) is found, and cannot be picked', async () => {
+    const result = await fixtures.run(pageScenario('locating', 'swatch-pills.html', { head: 'device: Pixel 7\ntimeout: 2000\n', steps: '  - name: Olive\n    check: { label: Olive }\n' }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toBe('check: radio labelled "Olive" is disabled: the customer\'s tap does nothing until the page enables it');
   });
 });
