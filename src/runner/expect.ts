@@ -85,8 +85,28 @@ export async function checkExpectation(
     if (!sameValue(value, equals)) {
       const { shown, ...seen } = await kind();
       if (shown !== null && sameValue(shown, equals)) return null;
-      if (!sameFieldValue(seen, value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${shown ?? value}"`;
+      if (!sameFieldValue(seen, value, equals)) return `expected ${describeLocator(locator)} to hold "${equals}", it holds "${shown ?? value}" (${howItDiffers(shown ?? value, equals)})`;
     }
   }
   return null;
+}
+
+/**
+ * What differs between what a field holds and what was typed, without either value: a secret's (a card number a field
+ * cut short) is masked in the message, and "•••" against "•••" says nothing. Compared as sameValue does, without what
+ * a site puts between characters.
+ */
+export function howItDiffers(holds: string, typed: string): string {
+  const plain = (text: string) => [...text.replace(/[\s\-().\/]/g, '').toLowerCase()];
+  const [held, wanted] = [plain(holds), plain(typed)];
+  const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`;
+  if (held.length === 0) return `none of the ${characters(wanted.length)} typed`;
+  let same = 0;
+  while (same < held.length && same < wanted.length && held[same] === wanted[same]) same += 1;
+  if (same === held.length && held.length < wanted.length) {
+    const missing = wanted.length - held.length;
+    return `${held.length} of the ${characters(wanted.length)} typed; the last ${missing === 1 ? 'one is' : `${missing} are`} missing`;
+  }
+  if (same === wanted.length) return `the ${characters(wanted.length)} typed and ${held.length - wanted.length} more after them`;
+  return `${characters(held.length)} where ${wanted.length} were typed; they first differ at character ${same + 1}`;
 }

@@ -67,7 +67,7 @@ describe('a single-page shop, as a customer uses it', () => {
     const expectSort = (equals: string) => `  - name: "Cheapest first, ${equals}"\n    select: { label: Sort by, option: "Price: low to high" }\n    expect: { value: { label: Sort by, equals: "${equals}" } }\n`;
     const result = await fixtures.run(`name: fixture\nsteps:\n  - name: Open\n    goto: /forms/sort-select.html\n${['Price: low to high', 'price-asc', 'Newest'].map(expectSort).join('')}`);
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
-    expect(result.steps[3]!.reason).toBe('expected field labelled "Sort by" to hold "Newest", it holds "Price: low to high"');
+    expect(result.steps[3]!.reason).toBe('expected field labelled "Sort by" to hold "Newest", it holds "Price: low to high" (15 characters where 6 were typed; they first differ at character 1)');
   });
 
   it('sees an error in a plain paragraph after Pay, and prices the emptied form as work to do again', async () => {
