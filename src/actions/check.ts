@@ -13,7 +13,12 @@ export const check = defineAction({
   async perform(ctx, args) {
     const { checked, ...locator } = args;
     const { element, target } = await ctx.reach(locator);
-    if ((await element.isChecked({ timeout: ctx.timeout })) === checked) return;
+    // The browser's own question answers only for what can be ticked (a box, a radio, a switch, or their label).
+    const before = await element.isChecked({ timeout: ctx.timeout }).catch((error: Error) => {
+      if (/not a checkbox or radio button/i.test(error.message)) throw new ActionError(`${target.description} is not a tick box, radio or switch: the customer cannot tick it`);
+      throw error;
+    });
+    if (before === checked) return;
     // The customer taps the box, or the label that shows it when the page hides the box (a colour swatch, a switch).
     await ctx.tap(element);
     await ctx.settle();

@@ -58,6 +58,14 @@ export const select = defineAction({
       const available = await element.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.label.trim()).join(', '));
       throw new ActionError(`${target.description} has no option "${missing.join('", "')}" (it offers: ${available})`);
     }
+    // An option the page offers but will not let be chosen (greyed out: "Ireland (no deliveries)") is said at once.
+    const disabled = await askElement(element, (el, values: string[]) => {
+      const list = el as HTMLSelectElement;
+      return Array.from(list.options).filter((o) => values.includes(o.value) && o.matches(':disabled')).map((o) => o.label.trim());
+    }, wanted as string[]);
+    if (disabled && disabled.length > 0) {
+      throw new ActionError(`option "${disabled.join('", "')}" of ${target.description} is disabled: the customer cannot choose it`);
+    }
     // The customer's finger opens the list, then picks; a list that does nothing in answer is dead like a button.
     await ctx.tap(element);
     await element.selectOption(wanted as string[], { timeout: ctx.timeout });

@@ -190,6 +190,29 @@ function shownLabel(el: Element): HTMLLabelElement | null {
   return null;
 }
 
+/**
+ * Why the customer cannot type into the element, in their words: it is a button, a tick box, a radio, a switch or a
+ * link, which take taps and no typing. Empty for a field, for what the page makes editable or names as a field (a
+ * textbox, a combobox), and for anything else, which may hand the keys to a field (a label, a search bar's wrapper);
+ * null for an element the page has taken out.
+ */
+function noTyping(el: Element): string | null {
+  const lib = window.__cxShopLib;
+  if (!el.isConnected) return null;
+  if (!lib || (el as HTMLElement).isContentEditable) return '';
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0] ?? '';
+  const type = el instanceof HTMLInputElement ? el.type : '';
+  const kind =
+    role === 'switch' ? 'a switch'
+    : role === 'checkbox' || type === 'checkbox' ? 'a tick box'
+    : role === 'radio' || type === 'radio' ? 'a radio button'
+    : role === 'link' || (!role && el.matches('a[href]')) ? 'a link'
+    // A drop-down drawn as a button (a listbox) finds its options by the letters typed.
+    : (role === 'button' || (!role && el.matches('button, input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]'))) && !el.hasAttribute('aria-haspopup') ? 'a button'
+    : null;
+  return kind ? `${lib.describe(el)} is ${kind}, not a field: it takes no typing` : '';
+}
+
 /** A dialog open over the page: a native one opened as modal, or one the page marks modal. */
 const OPEN_DIALOG = 'dialog:modal, [aria-modal="true"]';
 
@@ -660,6 +683,9 @@ export class ScriptContext implements ActionContext {
   }
 
   async typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void> {
+    // Keys sent to a button or a link go nowhere (or the tap leaves the page): said before the customer tries.
+    const why = await this.askReached(element, noTyping, this.timeout);
+    if (why) throw new ActionError(why);
     this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
     // The browser's own date and time fields are typed into segment by segment, from the first: the customer taps
     // that one, at the field's start (a tap in its middle lands on the day).
