@@ -161,11 +161,20 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
       }
       return low;
     };
-    const spelling = new Set<number>();
+    // The words that spell the secret are painted over, from the space before it to the space after it: the rest of
+    // their line stays ("1234 Harbour Road" loses the 1234 of a PIN, not the street).
     for (const match of text.matchAll(new RegExp(anySecret.source, 'giu'))) {
-      for (let i = nodeAt(match.index), last = nodeAt(match.index + match[0].length - 1); i <= last; i += 1) spelling.add(i);
+      const [first, last] = [nodeAt(match.index), nodeAt(match.index + match[0].length - 1)];
+      const [from, to] = [nodes[first]!, nodes[last]!];
+      let start = match.index - starts[first]!;
+      let end = match.index + match[0].length - starts[last]!;
+      while (start > 0 && !/\s/.test(from.data[start - 1]!)) start -= 1;
+      while (end < to.data.length && !/\s/.test(to.data[end]!)) end += 1;
+      const range = document.createRange();
+      range.setStart(from, start);
+      range.setEnd(to, end);
+      for (const r of Array.from(range.getClientRects())) if (r.width > 0 && r.height > 0) secretText.push({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
     }
-    for (const i of spelling) paintOver(nodes[i]!);
   };
 
   /** Elements with an attribute holding `raw` as written, found by the browser itself: no walk over every element. */
