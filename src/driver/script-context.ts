@@ -434,6 +434,17 @@ export class ScriptContext implements ActionContext {
    * when it comes within PAGE_FIRST_MS.
    */
   private async find(locator: Locator, timeout = this.timeout): Promise<Found | null> {
+    // A selector the browser cannot read finds nothing however long it waits: said at once, in the browser's words.
+    if (locator.css) {
+      const unreadable = await this.page
+        .locator(locator.css)
+        .count()
+        .then(
+          () => null,
+          (error: Error) => /while parsing (?:css )?selector/i.exec(error.message) && error.message.replace(/^[\w.]+: /, '').replace(/\.?\s*Did you mean to CSS\.escape it\?/, '').split('\n')[0],
+        );
+      if (unreadable) throw new ActionError(`${JSON.stringify(locator.css)} is not a valid CSS selector (${unreadable}): the scenario's css must be corrected`);
+    }
     const inPage = this.locate(locator);
     const onPage = pin(inPage, timeout, false);
     let settled = false;

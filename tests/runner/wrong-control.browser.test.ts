@@ -51,3 +51,23 @@ describe('asking a control for what it cannot do', () => {
     expect(result.steps[1]!.reason).toBe('select: option "Ireland (no deliveries)" of combobox labelled "Country" is disabled: the customer cannot choose it');
   });
 });
+
+describe('a CSS selector the browser cannot read', () => {
+  it('is said at once, in the browser\'s words, not after the step\'s whole timeout as "could not find"', async () => {
+    const started = Date.now();
+    const result = await run('  - name: Menu\n    tap: { css: "#search-bar::" }\n');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toBe(
+      'tap: "#search-bar::" is not a valid CSS selector (Unexpected token ":" while parsing css selector "#search-bar::"): the scenario\'s css must be corrected',
+    );
+  });
+
+  it('Playwright\'s own additions to CSS still find what they name', async () => {
+    const result = await run('  - name: Plus\n    tap: { css: "button:has-text(\'+\')" }\n    expect: { text: Quantity 2 }\n');
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+      ['passed', undefined],
+      ['passed', undefined],
+    ]);
+  });
+});
