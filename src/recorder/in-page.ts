@@ -253,11 +253,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       { capture: true, passive: true },
     );
   }
+  /**
+   * Scripts the customer's code put into the page (a tap that loads a viewer's code), with when. A script fetched from
+   * elsewhere runs when it arrives: one the page put in on its own (a chat widget loaded once the page has loaded), or
+   * one put in before the customer's latest input, runs as the page's, however soon after a tap it happens to come.
+   */
+  const customerScripts = new WeakMap<Element, number>();
+  const loadedScript = (): boolean => {
+    const script = document.currentScript;
+    return script instanceof HTMLScriptElement && script.src !== '' && !((customerScripts.get(script) ?? 0) >= lastInputAt);
+  };
   const schedulingContext = (): 'customer' | 'page' => {
     if (running) return running;
     const event = (window as unknown as { event?: Event }).event;
     if (event && event.isTrusted && INPUT_EVENTS.has(event.type)) return 'customer';
-    if (animationTask || pageTask) return 'page';
+    if (animationTask || pageTask || loadedScript()) return 'page';
     return Date.now() - lastInputAt <= options.responseWindowMs ? 'customer' : 'page';
   };
   const surelyCustomer = (): boolean => {
@@ -629,8 +639,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   type MutationListener = (records: MutationRecord[], at: number, before: (node: Node) => [number, number], byPage: boolean, since: number | null) => void;
   const mutationListeners = new Set<MutationListener>();
   const onChanges = (all: MutationRecord[], pageTimer: boolean, since: number | null = null) => {
-    // What the page's animations changed (see animationTask) is the page's own, as what its timers change is.
-    const byPage = pageTimer || animationTask || pageTask;
+    // What the page's animations changed (see animationTask) is the page's own, as what its timers change is, and
+    // what a script it loaded on its own does as it arrives (see loadedScript).
+    const byPage = pageTimer || animationTask || pageTask || loadedScript();
     const records = all.filter(
       (r) => !isOwn(r.target) && !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOwn)),
     );
@@ -642,6 +653,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const own = byPage || schedulingContext() === 'page';
     for (const record of records) {
       const known = own ? movedOnItsOwn(record.target, at) : changes.get(record.target) ?? [0, 0];
+      if (!own) for (const node of Array.from(record.addedNodes)) if (node instanceof HTMLScriptElement) customerScripts.set(node, at);
       if (!previous.has(record.target)) previous.set(record.target, known);
     }
     const before = (node: Node) => previous.get(node) ?? changes.get(node) ?? [0, 0];

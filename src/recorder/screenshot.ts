@@ -78,15 +78,15 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   const between = `[\\s\\-./\\\\()[\\]{}+${BOUNDARY}]*`;
   // A long secret (a card, an IBAN) is painted over too where three quarters of it, from its start, show (a message
   // that cuts a card number short), not followed by more of a number or a word, as the report's text masks it.
+  const shown = (secret: string) => ([...secret].length >= 12 ? Math.ceil(([...secret].length * 3) / 4) : [...secret].length);
   const spelled = long.flatMap((secret) => {
     const chars = [...secret];
     const kind = chars.every((char) => /\p{N}/u.test(char)) ? '\\p{N}' : chars.every((char) => /\p{L}/u.test(char)) ? '[\\p{L}\\p{N}]' : null;
     const spelling = chars.map(escape).join(between);
-    const leading = Math.ceil((chars.length * 3) / 4);
-    const start = chars.slice(0, leading).map(escape).join(between) + chars.slice(leading, -1).reduceRight((more, char) => `(?:${between}${escape(char)}${more})?`, '');
+    const start = chars.slice(0, shown(secret)).map(escape).join(between) + chars.slice(shown(secret), -1).reduceRight((more, char) => `(?:${between}${escape(char)}${more})?`, '');
     return [
       kind ? `(?<!${kind})${spelling}(?!${kind})` : spelling,
-      ...(chars.length >= 12 ? [kind ? `(?<!${kind})${start}(?!${between}${kind})` : start] : []),
+      ...(shown(secret) < chars.length ? [kind ? `(?<!${kind})${start}(?!${between}${kind})` : start] : []),
     ];
   });
   const anySecret = new RegExp(spelled.join('|') || '(?!)', 'iu');
@@ -98,7 +98,8 @@ function readView({ secrets, framed, ringsOff }: { secrets: string[]; framed: bo
   const inMarkup = (char: string) => entities[char] ?? escape(char);
   const separators = '(?:[\\s\\-./\\\\()[\\]{}+]|&nbsp;|<[^>]*>)*';
   const markup = new RegExp(
-    [...long.map((secret) => [...secret].map(inMarkup).join(separators)), ...shortSecrets.map((secret) => asWord([...secret].map(inMarkup).join('')))].join('|') || '(?!)',
+    // (Of a long secret, what the page must show at least for it to be painted over: see shown.)
+    [...long.map((secret) => [...secret].slice(0, shown(secret)).map(inMarkup).join(separators)), ...shortSecrets.map((secret) => asWord([...secret].map(inMarkup).join('')))].join('|') || '(?!)',
     'iu',
   );
 

@@ -106,3 +106,31 @@ describe('a step picture of a page showing back what the customer typed', () => 
     for (const id of ids) expect((await grey(id)).some(Boolean), id).toBe(false);
   });
 });
+
+describe('a step picture of a page that quotes a card number cut short, and no other secret', () => {
+  it('paints over what it shows of the card, not the rest of the page', async () => {
+    const card = await context.newPage();
+    try {
+      await card.goto(`${fixtures.url}/secrets/card-short.html`);
+      await card.fill('#card', SECRETS.card);
+      const quoted = await card.evaluate(() => {
+        const text = document.getElementById('err')!.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, text.data.indexOf('4111'));
+        range.setEnd(text, text.data.indexOf(' is too short'));
+        const r = range.getBoundingClientRect();
+        return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+      });
+      const { saved } = await captureStep(card, join(outDir, 'card.png'), 'card.png', [SECRETS.card]);
+      const picture = (await saved)!;
+      expect(maskedPixels(outDir, picture, quoted).every(Boolean)).toBe(true);
+      const note = await card.evaluate(() => {
+        const r = document.getElementById('note')!.getBoundingClientRect();
+        return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+      });
+      expect(maskedPixels(outDir, picture, note).some(Boolean)).toBe(false);
+    } finally {
+      await card.close();
+    }
+  });
+});
