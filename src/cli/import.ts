@@ -5,11 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../gate/budget.js';
 import { importRecording, parseRecording, RecordingError } from '../scenario/import-recording.js';
 import { formatProblem, parseScenario } from '../scenario/load.js';
+import { baseUrlProblem } from '../scenario/site-access.js';
 import { UsageError, whyNotWritten } from './errors.js';
 import { readText } from './read-text.js';
 
 export async function importCommand(file: string, options: { out?: string; baseUrl?: string; force?: boolean }): Promise<number> {
-  if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`--base-url "${options.baseUrl}" is not a URL`);
+  const problem = options.baseUrl === undefined ? null : baseUrlProblem(options.baseUrl);
+  if (problem) throw new UsageError(`--base-url: ${problem}`);
   const text = await readText(file, 'give the JSON file of "Export recording" in the DevTools Recorder panel');
   let imported;
   try {

@@ -1,6 +1,6 @@
 /** `cx-shop import` through the command: a scenario file written and valid; a bad recording is exit 2 with one line. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,16 @@ describe('cx-shop import', () => {
     expect(ran.stderr).toContain('set CX_SHOP_SITE_PASSWORD');
     const printed = await cli(['import', RECORDING, '--base-url', 'https://team:Hunter2pass@staging.shop.example/']);
     for (const text of [written, ran.stdout, ran.stderr, printed.stdout, printed.stderr]) expect(text).not.toContain('Hunter2pass');
+  });
+
+  it('a base URL without https:// is refused with exit 2, naming what is missing and not its password', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-import-'));
+    const out = join(dir, 'pay.yaml');
+    const ran = await cli(['import', RECORDING, '--out', out, '--base-url', 'team:Hunter2pass@staging.shop.example']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('is missing https:// at its start');
+    expect(ran.stdout + ran.stderr).not.toContain('Hunter2pass');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
