@@ -1209,6 +1209,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     error: boolean;
   }
   const shown = new Map<string, Element>();
+  /** The words each element showing a message said last (see report). */
+  const lastSaid = new WeakMap<Element, string>();
   /** The text nodes' texts under a node, in order. */
   const pieces = (node: Node): string[] => {
     if (node.nodeType === Node.TEXT_NODE) return [lib.clean(node.textContent)].filter(Boolean);
@@ -1418,9 +1420,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // caught before the page moves on is a matter of the machine's speed. The snapshot keeps the ones still showing.
     if (text.length <= 40 && lib.saysWorking(text)) return;
     if (forScreenReadersOnly(el)) return;
+    // Still showing the same words is not read again; words back where others showed since (a toast that said "Linen
+    // shirt added", now "Oxford shirt added" again) are.
     const known = shown.get(text);
-    if (known && known.isConnected && lib.visible(known)) return;
+    if (known && known.isConnected && lib.visible(known) && lastSaid.get(known) === text) return;
     shown.set(text, el);
+    lastSaid.set(el, text);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
     const role = el.getAttribute('role');
     send({ type: 'message', arrival, kind, text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }), ...(dialog !== undefined && { dialog }) });
