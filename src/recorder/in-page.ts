@@ -1276,8 +1276,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (replaced) record.addedNodes.forEach((node) => action!.added.add(node));
     }
   };
-  mutationListeners.add((records, _at, _before, byPage) => {
-    if (byPage) carryOver(records);
+  mutationListeners.add((records, _at, _before, byPage, since) => {
+    // A timer the customer's code set before this action (a reminder an earlier tap set going) is no part of it.
+    if (byPage || (since !== null && action !== null && since < action.at)) carryOver(records);
     else onActionMutation(records);
   });
 
