@@ -24,6 +24,8 @@ const STILL_FRAMES = 6;
 const IDLE_FRAMES = 20;
 /** How often the frames in a page (a payment provider's card fields) are looked through for an element. */
 const FRAME_POLL_MS = 200;
+/** Most other visible matches looked at for one on the screen (see onScreen). */
+const MAX_OTHER_MATCHES = 10;
 /** How often a control something lies over is looked at again, and the tap's own wait once it has lain there for the whole timeout. */
 const COVERED_POLL_MS = 100;
 /** How soon a match the page replaced as it was found is looked for again. */
@@ -125,6 +127,14 @@ export function coveredOnScreen(el: Element): boolean | null {
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
   const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
   return top !== null && !el.contains(top) && !top.contains(el);
+}
+
+/** Whether the element is in a bar the page holds on the screen as it scrolls (fixed or sticky); runs in the page. */
+function inPinnedBar(el: Element): boolean {
+  for (let n: Element | null = el; n && n !== document.body; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+    if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return true;
+  }
+  return false;
 }
 
 /**
@@ -306,11 +316,17 @@ export class ScriptContext implements ActionContext {
     return this.locateIn(this.page, locator);
   }
 
-  /**
-   * The locator in the page itself, in one of its frames, or in a part of the page (an open dialog). A label names a
-   * field: a button whose name holds the same word ("Decrease quantity for Cotton socks" beside "Quantity") is none.
-   */
+  /** The match the customer acts on: the first they can see, unless the scenario names another (`nth`). */
   private locateIn(root: Page | Frame | PwLocator, locator: Locator): PwLocator {
+    return this.visibleMatches(root, locator).nth(locator.nth ?? 0);
+  }
+
+  /**
+   * Every match the customer can see, in page order: in the page itself, in one of its frames, or in a part of the
+   * page (an open dialog). A label names a field: a button whose name holds the same word ("Decrease quantity for
+   * Cotton socks" beside "Quantity") is none.
+   */
+  private visibleMatches(root: Page | Frame | PwLocator, locator: Locator): PwLocator {
     const exact = locator.exact ?? false;
     let found: PwLocator;
     if (locator.role) {
@@ -328,13 +344,12 @@ export class ScriptContext implements ActionContext {
       const label = locator.label;
       const whole = JOINED_ROLES.map((role) => root.getByRole(role, { name: label, exact })).reduce((all, one) => all.or(one));
       found = root.getByLabel(label, { exact }).or(root.locator('[aria-labelledby]').and(whole)).and(root.locator(LABELLED));
-    }
-    else if (locator.text) found = root.getByText(locator.text, { exact });
+    } else if (locator.text) found = root.getByText(locator.text, { exact });
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
     else found = root.locator(locator.css!);
-    // A customer acts on what they can see: the first visible match, unless the scenario names another.
-    return found.filter({ visible: true }).nth(locator.nth ?? 0);
+    // A customer acts on what they can see.
+    return found.filter({ visible: true });
   }
 
   async sees(locator: Locator, timeout: number): Promise<boolean> {
@@ -485,7 +500,29 @@ export class ScriptContext implements ActionContext {
         if (found && found !== first) void found.handle.dispose().catch(() => undefined);
       });
     }
-    return first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, first) : first;
+    return first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, await this.onScreen(locator, first)) : first;
+  }
+
+  /**
+   * Of several visible matches, one wholly on the screen in a bar the page holds there (a sticky "Add to bag" bar, a
+   * fixed header's link) when the first in page order is not wholly on it: the customer taps the one in front of them,
+   * not the one further down the page they would swipe to. The first otherwise (a list's cards alike stay in page
+   * order), so a run always takes the same one.
+   */
+  private async onScreen(locator: Locator, first: Found): Promise<Found> {
+    const on = (box: Box) => box.y >= 0 && box.y + box.height <= this.viewport.height && box.x >= 0 && box.x + box.width <= this.viewport.width;
+    if (on(first.box)) return first;
+    const matches = this.visibleMatches(this.page, locator);
+    const count = await timed(matches.count(), 2000).catch(() => 0);
+    for (let i = 1; i < Math.min(count, MAX_OTHER_MATCHES + 1); i += 1) {
+      const other = await pin(matches.nth(i), FRAME_POLL_MS, false);
+      if (other && on(other.box) && (await timed(other.handle.evaluate(inPinnedBar), 2000).catch(() => false))) {
+        void first.handle.dispose().catch(() => undefined);
+        return other;
+      }
+      if (other) void other.handle.dispose().catch(() => undefined);
+    }
+    return first;
   }
 
   /**

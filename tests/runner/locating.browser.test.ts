@@ -69,3 +69,19 @@ describe('finding what the scenario names', () => {
     expect(result.steps[1]!.reason).toBe('check: radio labelled "Olive" is disabled: the customer\'s tap does nothing until the page enables it');
   });
 });
+
+describe('several matches of one name', () => {
+  it('the "Add to bag" of the bar held on the screen is tapped, not the one further down the page: no swipe', async () => {
+    const steps = '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: Linen shirt added to your bag }\n';
+    const result = await fixtures.run(pageScenario('locating', 'buy-bar.html', { head: 'device: Pixel 7\n', steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions.scrolls).toBe(0);
+  });
+
+  it('of matches alike in the page (cards of a list), the first in page order is tapped, swiped to', async () => {
+    const steps = '  - name: Save one\n    tap: { role: button, name: Save for later }\n    expect: { text: Saved shirt 1 for later }\n';
+    const result = await fixtures.run(pageScenario('locating', 'buy-bar.html', { head: 'device: Pixel 7\n', steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions.scrolls).toBeGreaterThan(0);
+  });
+});
