@@ -445,16 +445,16 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     }
     return asPageTask(answer.then((response) => (pageAnswers.add(response), response)));
   } as typeof fetch;
-  // A connection the page opened on its own (a stock count over server-sent events, prices over a WebSocket) brings
-  // what the server pushes when it likes: handling it is the page's doing, whenever the customer last tapped. Only a
-  // reply to what the customer sent on a socket is an answer to them: what comes on it within the response window
-  // after they sent (a push that happens to come then too is taken with it: which message is the reply, only the page
-  // knows, and the reply is the one not to lose).
-  const pageStreams = new WeakSet<EventTarget>();
+  // A connection (a stock count over server-sent events, prices over a WebSocket, a chat the customer opened) brings
+  // what the server pushes when it likes: handling it is the page's doing, whenever the customer last tapped, and
+  // whoever opened it. Only a reply to what the customer sent on a socket is an answer to them: what comes on it within
+  // the response window after they sent, and before they act again (a push that happens to come then too is taken
+  // with it: which message is the reply, only the page knows, and the reply is the one not to lose).
   const customerSent = new WeakMap<EventTarget, number>();
   const pushed = (stream: EventTarget) => {
     const sent = customerSent.get(stream);
-    if (pageStreams.has(stream) && !(sent !== undefined && Date.now() - sent <= options.responseWindowMs)) inPageTask();
+    const replying = sent !== undefined && Date.now() - sent <= options.responseWindowMs && (action === null || sent >= action.at);
+    if (!replying) inPageTask();
   };
   for (const name of ['EventSource', 'WebSocket'] as const) {
     const Original = (window as unknown as Record<string, unknown>)[name] as (new (...args: unknown[]) => EventTarget) | undefined;
@@ -462,7 +462,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     (window as unknown as Record<string, unknown>)[name] = new Proxy(Original, {
       construct(target, args, newTarget) {
         const stream = Reflect.construct(target, args, newTarget) as EventTarget;
-        if (schedulingContext() === 'page') pageStreams.add(stream);
         // Heard before the page's own listeners, which can only be added once the stream exists; an event stream's
         // named events ("event: stock") are heard the same way, as the page listens for each.
         const listen = EventTarget.prototype.addEventListener;

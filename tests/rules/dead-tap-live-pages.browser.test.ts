@@ -4,7 +4,7 @@
  * customer's tap does is still one.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, useFixtures } from '../helpers/browser.js';
+import { findingsOf, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -23,4 +23,25 @@ describe('a chat widget the page loads on its own', () => {
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     expect(findingsOf(result, 'dead-tap')).toEqual([]);
   });
+});
+
+describe('what a tap set going before the next one', () => {
+  it("a reminder an earlier tap's timer shows is not read as the next tap's message", async () => {
+    const result = await fixtures.run(scenario('bag-reminder.html', `${tap('Add to bag')}${tap('Size guide')}  - name: Look\n    wait: { ms: 2500 }\n`));
+    const steps = (await savedArtifacts(result)).steps;
+    expect(steps.map((s) => s.appeared.map((m) => m.text))).toEqual([[], ['Added to your bag'], ['Waist 76 cm fits a 30.'], []]);
+  });
+});
+
+describe("a chat's socket the customer's tap opened", () => {
+  it("the shopper counts the server pushes on it later are the page's: no answer to a dead tap, and not read; the reply to the customer's message is theirs", async () => {
+    const chat = `${tap('Chat with a stylist')}    expect: { text: Maya is online }\n`;
+    const ask = '  - name: Ask\n    type: { label: Your message, text: Do these run small? }\n    tap: { role: button, name: Send }\n    expect: { text: "Maya got your message" }\n';
+    const result = await fixtures.run(scenario('chat-socket.html', chat + tap('Size guide') + ask + tap('Size guide')));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(deadTaps(result)).toEqual([[], [], ['button "Size guide"'], [], ['button "Size guide"']]);
+    const steps = (await savedArtifacts(result)).steps;
+    expect(steps.flatMap((s) => s.appeared.map((m) => m.text)).filter((text) => /shoppers here/.test(text))).toEqual([]);
+    expect(steps[3]!.appeared.map((m) => m.text)).toContain('Maya got your message: Do these run small?');
+  }, 60_000);
 });
