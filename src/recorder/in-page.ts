@@ -381,7 +381,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   };
   const noteCall = (method: string, url: string | URL) => {
     const href = absolute(url);
-    if (running === 'page' && href !== null) send({ type: 'call', method: method.toUpperCase(), url: href });
+    // The page's own: made in its timers, or as it handles the answer to a call of its own (a long poll asked again).
+    const own = running === 'page' || (running === null && pageTask);
+    if (own && href !== null) send({ type: 'call', method: method.toUpperCase(), url: href });
   };
   // Calls made in answer to the customer whose answer the page has not finished handling: the request is done, but
   // the page still reads the body and shows the result. Counted until the task after the last of that work. Whether

@@ -46,8 +46,9 @@ const FROZEN_MS = 50;
  */
 const HELD_OPEN_MS = 3000;
 /**
- * A call let go that way, answered and asked again this soon, is a poll: the address is held open for good. A slow
- * call the page makes once (a list loading slowly) is only let go, and its address is still waited for later.
+ * A data call of the site's answered and asked again this soon, however long its server held it (a long poll answered
+ * within 3 s as well as one let go), is a poll: the address is held open for good. A slow call the page makes once (a
+ * list loading slowly) is only let go, and its address is still waited for later.
  */
 const ASKED_AGAIN_MS = 250;
 
@@ -175,9 +176,8 @@ export class Recorder {
   private readonly inflight = new Set<Request>();
   /** Addresses (method, origin and path) of calls the page keeps open, poll after poll: their repeats are not waited for. */
   private readonly heldOpen = new Set<string>();
-  /** Calls let go after HELD_OPEN_MS, and when each one's address was last answered (0: not yet). */
-  private readonly letGo = new WeakSet<Request>();
-  private readonly answeredAfterLetGo = new Map<string, number>();
+  /** When each address of the site's data calls was last answered. */
+  private readonly lastAnswered = new Map<string, number>();
   /** Requests to such an address, not waited for as requests: the page says whether it is busy with them. */
   private readonly repeats = new WeakSet<Request>();
   /** Requests the customer's action made that were still unanswered when a wait for the site gave up on them. */
@@ -739,8 +739,8 @@ export class Recorder {
   }
 
   /**
-   * Whether every request still waited for is a call the page holds open (see HELD_OPEN_MS); if so they are let go,
-   * and their address remembered. A call made in answer to the customer keeps the page busy while it is open (see
+   * Whether every request still waited for is a call the page holds open (see HELD_OPEN_MS); if so they are let go
+   * (asked again as soon as answered, their address is a poll: see ASKED_AGAIN_MS). A call made in answer to the customer keeps the page busy while it is open (see
    * in-page.ts), so a slow answer to the customer is never taken for one.
    */
   private async onlyHeldOpen(): Promise<boolean> {
@@ -748,10 +748,6 @@ export class Recorder {
     const open = [...this.inflight].map((request) => this.entries.get(request));
     if (!open.every((entry) => entry && PAGE_CALLS.has(entry.resourceType) && now - entry.at >= HELD_OPEN_MS)) return false;
     if (await this.stillAnswering()) return false;
-    for (const request of this.inflight) {
-      this.letGo.add(request);
-      this.answeredAfterLetGo.set(callAddress(this.entries.get(request)!), 0);
-    }
     this.inflight.clear();
     return true;
   }
@@ -948,9 +944,9 @@ export class Recorder {
     this.requests.push(entry);
     this.arrived();
     if (Recorder.neededToLoad(entry)) this.needed.add(request);
-    // A call let go and asked again as soon as it was answered (between steps too) is a poll.
+    // A call asked again as soon as it was answered (between steps too) is a poll.
     const address = PAGE_CALLS.has(entry.resourceType) && entry.party === 'site' ? callAddress(entry) : null;
-    const answered = address === null ? 0 : (this.answeredAfterLetGo.get(address) ?? 0);
+    const answered = address === null ? 0 : (this.lastAnswered.get(address) ?? 0);
     if (address !== null && answered > 0 && at - answered <= ASKED_AGAIN_MS) this.heldOpen.add(address);
     if (address !== null && this.heldOpen.has(address)) this.repeats.add(request);
     // A call the page's own timer makes (a stock poll every second: the page says so as it makes it) is no answer to
@@ -970,7 +966,8 @@ export class Recorder {
     // A held-open call's repeat that ends while the page works on it was the customer's call to that address.
     if (this.inflight.delete(request) || (this.repeats.has(request) && this.pageWorking)) this.lastSiteActivity = Date.now();
     // When its answer came, and then when it finished coming (the page asks again once it has read it).
-    if (this.letGo.has(request)) this.answeredAfterLetGo.set(callAddress(this.entries.get(request)!), Date.now());
+    const entry = this.entries.get(request);
+    if (entry && PAGE_CALLS.has(entry.resourceType) && entry.party === 'site') this.lastAnswered.set(callAddress(entry), Date.now());
   }
 
   /**

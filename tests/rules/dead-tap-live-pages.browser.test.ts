@@ -45,3 +45,14 @@ describe("a chat's socket the customer's tap opened", () => {
     expect(steps[3]!.appeared.map((m) => m.text)).toContain('Maya got your message: Do these run small?');
   }, 60_000);
 });
+
+describe('a long poll its server answers within 3 s, asked again as soon as it is answered', () => {
+  it('is a poll: no step waits for it, and its answers answer no dead tap', async () => {
+    const like = (times: string) => `  - name: Like\n    tap: { role: button, name: Like }\n    expect: { text: ${times} }\n`;
+    const result = await fixtures.run(scenario('long-poll-quick.html', like('Liked 1 time') + like('Liked 2 times') + tap('Size guide') + like('Liked 3 times')));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(deadTaps(result)).toEqual([[], [], [], ['button "Size guide"'], []]);
+    // Each step took as long as its tap's answer, not poll after poll up to the 10 s cap.
+    for (const step of (await savedArtifacts(result)).steps.slice(1)) expect(step.wallMs).toBeLessThan(6000);
+  }, 90_000);
+});
