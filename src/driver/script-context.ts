@@ -26,6 +26,8 @@ const IDLE_FRAMES = 20;
 const FRAME_POLL_MS = 200;
 /** Most other visible matches looked at for one on the screen (see onScreen). */
 const MAX_OTHER_MATCHES = 10;
+/** Room left beside an element a sideways swipe brings in, in CSS pixels. */
+const SIDEWAYS_ROOM = 16;
 /** How often a control something lies over is looked at again, and the tap's own wait once it has lain there for the whole timeout. */
 const COVERED_POLL_MS = 100;
 /** How soon a match the page replaced as it was found is looked for again. */
@@ -515,7 +517,8 @@ export class ScriptContext implements ActionContext {
     const matches = this.visibleMatches(this.page, locator);
     const count = await timed(matches.count(), 2000).catch(() => 0);
     for (let i = 1; i < Math.min(count, MAX_OTHER_MATCHES + 1); i += 1) {
-      const other = await pin(matches.nth(i), FRAME_POLL_MS, false);
+      // It is there (counted just now): a busy page may take a moment to hand it over.
+      const other = await pin(matches.nth(i), 2000, false);
       if (other && on(other.box) && (await timed(other.handle.evaluate(inPinnedBar), 2000).catch(() => false))) {
         void first.handle.dispose().catch(() => undefined);
         return other;
@@ -801,7 +804,10 @@ export class ScriptContext implements ActionContext {
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
       const { height } = this.viewport;
-      if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) return swipes;
+      if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) {
+        const handle = shown ?? found;
+        return swipes + (handle ? await this.swipeSideways(box, handle) : 0);
+      }
       // Bring its middle to the middle of the screen, at most a screen at a time (one swipe).
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
       const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
@@ -820,6 +826,58 @@ export class ScriptContext implements ActionContext {
       }
     }
     return swipes;
+  }
+
+  /**
+   * Swipes sideways over the element's row until it is in view, as a customer flicks a rail of chips or a carousel
+   * (a box of its own that scrolls sideways, or a page wider than the screen); each flick is seen by the recorder as
+   * the customer's. Over when the element stands still again (a rail that snaps to its cards moves on after the flick).
+   */
+  private async swipeSideways(box: Box, handle: ElementHandle<Element>): Promise<number> {
+    const { width, height } = this.viewport;
+    let swipes = 0;
+    for (let now: Box | null = box; now && swipes < MAX_SWIPES; swipes += 1) {
+      if (now.x >= -1 && now.x + Math.min(now.width, width) <= width + 1) return swipes;
+      // Far enough to bring it in with a little room, at most most of a screen a flick (a rail that snaps to its
+      // cards carries a flick on to the next one).
+      const wanted = now.x < 0 ? now.x - SIDEWAYS_ROOM : now.x + Math.min(now.width, width) - width + SIDEWAYS_ROOM;
+      const most = width * 0.8;
+      await this.page.mouse.move(width / 2, Math.max(1, Math.min(height - 1, now.y + now.height / 2)));
+      await this.page.mouse.wheel(Math.max(-most, Math.min(most, wanted)), 0);
+      const next = await this.untilStill(handle);
+      await this.recorder.flush();
+      if (!next || Math.abs(next.x - now.x) < 1) break;
+      now = next;
+    }
+    return swipes;
+  }
+
+  /** The element's box once it has held still for STILL_FRAMES of the page's frames (at most IDLE_FRAMES). */
+  private async untilStill(handle: ElementHandle<Element>): Promise<Box | null> {
+    return timed(
+      handle.evaluate(
+        (el, { still, idle }: { still: number; idle: number }) =>
+          new Promise<void>((resolve) => {
+            const nextFrame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
+            let last = el.getBoundingClientRect().x;
+            let unchanged = 0;
+            let frames = 0;
+            const frame = () => {
+              const x = el.getBoundingClientRect().x;
+              unchanged = x === last ? unchanged + 1 : 0;
+              last = x;
+              frames += 1;
+              if (!el.isConnected || unchanged >= still || frames >= idle) resolve();
+              else nextFrame(frame);
+            };
+            nextFrame(frame);
+          }),
+        { still: STILL_FRAMES, idle: IDLE_FRAMES },
+      ),
+      5000,
+    )
+      .then(() => handle.boundingBox())
+      .catch(() => null);
   }
 
   /**

@@ -130,3 +130,27 @@ describe('a field the page scrolls under its pinned header', () => {
     expect(result.steps[2]!.actions.scrolls).toBe(0);
   });
 });
+
+describe('a rail of filters that scrolls sideways on its own', () => {
+  const tap = (name: string) => `  - name: Filter\n    tap: { role: link, name: ${name} }\n    expect: { text: "Showing: " }\n`;
+
+  it('is flicked sideways until the chip is in view, each flick a swipe of the customer (two runs alike)', async () => {
+    const runs = [];
+    for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'chip-rail.html', { head: 'device: Pixel 7\n', steps: tap('Denim') })));
+    for (const result of runs) {
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      const kinds = (await savedArtifacts(result)).steps[1]!.interactions.map((i) => (i.kind === 'scroll' ? `scroll ${i.direction}` : i.kind));
+      expect(kinds.at(-1)).toBe('tap');
+      expect(kinds.slice(0, -1).length).toBeGreaterThan(0);
+      expect(new Set(kinds.slice(0, -1))).toEqual(new Set(['scroll horizontal']));
+      expect(result.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
+    }
+    expect(runs[1]!.steps[1]!.effort).toBe(runs[0]!.steps[1]!.effort);
+  });
+
+  it('a chip already in view is tapped with no swipe', async () => {
+    const result = await fixtures.run(pageScenario('swipe', 'chip-rail.html', { head: 'device: Pixel 7\n', steps: tap('Linen') }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions.scrolls).toBe(0);
+  });
+});
