@@ -26,7 +26,7 @@ declare global {
   }
 }
 
-export function recordActsInPage(lib: PageLib, options: { testIdAttribute: string }): void {
+export function recordActsInPage(lib: PageLib, options: { testIdAttribute: string; secretWords: string }): void {
   if (window !== window.top || (window as unknown as { __cxShopActs?: boolean }).__cxShopActs) return;
   (window as unknown as { __cxShopActs?: boolean }).__cxShopActs = true;
   const send = (act: Record<string, unknown>) => {
@@ -38,17 +38,8 @@ export function recordActsInPage(lib: PageLib, options: { testIdAttribute: strin
       // A page that replaced the binding loses the recording, not its own behaviour.
     }
   };
-  // Sign-in, card, one-time code and bank fields, in English, German, French and Spanish (as an imported recording's).
-  const SECRET = new RegExp(
-    [
-      'pass(word|code|phrase)?|pin\\b|cvc|cvv|csc|security.?(code|answer)|secret|token|card.?number|cc-?(number|csc)|one.?time|\\botp|verification.?code|auth(entication)?.?code|\\biban\\b|memorable|sort.?code|account.?(number|no)\\b',
-      '\\benter.?(the.?|your.?)?(\\d+.?digit.?)?code\\b|\\d.?digit.?code|\\b[26]fa\\b|\\bmfa\\b',
-      'kennwort|kartennummer|pr(ü|ue)f(nummer|ziffer|code)|sicherheits(code|nummer|frage)|best(ä|ae)tigungs(code|nummer)|geheimzahl|kontonummer|einmal.?(code|kennwort)',
-      'mot.?de.?passe|num(é|e)ro.?de.?(carte|compte)|cryptogramme|code.?(de.?)?(s(é|e)curit(é|e)|v(é|e)rification|confidentiel)|usage.?unique',
-      'contrase(ñ|n)a|\\bclave\\b|n(ú|u)mero.?de.?(tarjeta|cuenta)|c(ó|o)digo.?de.?(seguridad|verificaci(ó|o)n)|un.?solo.?uso',
-    ].join('|'),
-    'i',
-  );
+  // Sign-in, card, one-time code and bank fields, in English, German, French and Spanish (see SECRET_FIELD_WORDS).
+  const SECRET = new RegExp(options.secretWords, 'i');
   const visibleAll = (selector: string) => Array.from(document.querySelectorAll(selector)).filter((el) => lib.visible(el));
   const ownText = (el: Element) => lib.clean((el as HTMLElement).innerText);
 

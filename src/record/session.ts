@@ -8,6 +8,7 @@ import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { recordActsInPage, type RecordedAct } from './in-page.js';
 import { inPageScript, isSitePage } from '../recorder/parties.js';
 import { exposeJsonBinding } from '../browser/ask.js';
+import { SECRET_FIELD_WORDS } from '../scenario/secret-fields.js';
 
 export interface RecordOptions {
   device: string;
@@ -39,7 +40,7 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
       });
     });
     await context.addInitScript({
-      content: inPageScript(`${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute })});`),
+      content: inPageScript(`${PAGE_LIB_SCRIPT}\n(${recordActsInPage.toString()})(window.__cxShopLib, ${JSON.stringify({ testIdAttribute: options.testIdAttribute, secretWords: SECRET_FIELD_WORDS.source })});`),
     });
     const first = await context.newPage();
     await first.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });

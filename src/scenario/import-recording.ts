@@ -7,6 +7,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { formatPath, type PathSegment } from './problems.js';
+import { SECRET_FIELD_WORDS } from './secret-fields.js';
 
 const SelectorList = z.array(z.union([z.string(), z.array(z.string()).min(1)])).min(1);
 
@@ -149,20 +150,6 @@ function describe(locator: Locator): string {
   return String(locator.css);
 }
 
-/**
- * Words of a field whose value is a secret: sign-in, card, one-time code ("Enter the 6-digit code", "Enter code"; not a
- * promo, discount or post code), bank and security-question fields, in English, German, French and Spanish.
- */
-const SECRET_FIELD = new RegExp(
-  [
-    'pass(word|code|phrase)?|pin\\b|cvc|cvv|security.?(code|answer)|secret|token|card.?number|cc-?(number|csc)|\\bone.?time|\\botp|verification.?code|auth(entication)?.?code|\\biban\\b|memorable|sort.?code|account.?(number|no)\\b',
-    '\\benter.?(the.?|your.?)?(\\d+.?digit.?)?code\\b|\\d.?digit.?code|\\b[26]fa\\b|\\bmfa\\b',
-    'kennwort|kartennummer|pr(ü|ue)f(nummer|ziffer|code)|sicherheits(code|nummer|frage)|best(ä|ae)tigungs(code|nummer)|geheimzahl|kontonummer|einmal.?(code|kennwort)',
-    'mot.?de.?passe|num(é|e)ro.?de.?(carte|compte)|cryptogramme|code.?(de.?)?(s(é|e)curit(é|e)|v(é|e)rification|confidentiel)|usage.?unique',
-    'contrase(ñ|n)a|\\bclave\\b|n(ú|u)mero.?de.?(tarjeta|cuenta)|c(ó|o)digo.?de.?(seguridad|verificaci(ó|o)n)|un.?solo.?uso',
-  ].join('|'),
-  'i',
-);
 
 /** A character as an address writes it: its UTF-8 bytes as %XX, in either case ("&" as %26). */
 const percentEncoded = (char: string) =>
@@ -305,7 +292,7 @@ export function importRecording(recording: Recording, options: { baseUrl?: strin
         // The tap that only focused this field just before is part of typing into it (cx-shop taps the field itself).
         if (lastTap && lastTap.index === steps.length - 1 && lastTap.selectors === JSON.stringify(selectors)) steps.pop();
         let text = step.value;
-        if ((text !== '' && secrets.has(text)) || SECRET_FIELD.test(`${describe(locator)} ${selectors.join(' ')}`)) {
+        if ((text !== '' && secrets.has(text)) || SECRET_FIELD_WORDS.test(`${describe(locator)} ${selectors.join(' ')}`)) {
           let name = secrets.get(text);
           if (!name) {
             name = `CX_SHOP_SECRET_${secrets.size + 1}`;
