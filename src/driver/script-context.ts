@@ -323,17 +323,23 @@ export class ScriptContext implements ActionContext {
     return this.visibleMatches(root, locator).nth(locator.nth ?? 0);
   }
 
-  /**
-   * Every match the customer can see, in page order: in the page itself, in one of its frames, or in a part of the
-   * page (an open dialog). A label names a field: a button whose name holds the same word ("Decrease quantity for
-   * Cotton socks" beside "Quantity") is none.
-   */
+  /** Every match the customer can see, in page order. */
   private visibleMatches(root: Page | Frame | PwLocator, locator: Locator): PwLocator {
+    // A customer acts on what they can see.
+    return this.matches(root, locator).filter({ visible: true });
+  }
+
+  /**
+   * Every match, in page order: in the page itself, in one of its frames, or in a part of the page (an open dialog).
+   * A label names a field: a button whose name holds the same word ("Decrease quantity for Cotton socks" beside
+   * "Quantity") is none. `unseen` takes in what the page hides from its roles too (a link in a menu still closed).
+   */
+  private matches(root: Page | Frame | PwLocator, locator: Locator, unseen = false): PwLocator {
     const exact = locator.exact ?? false;
     let found: PwLocator;
     if (locator.role) {
       const role = locator.role as Parameters<Page['getByRole']>[0];
-      found = root.getByRole(role, locator.name ? { name: locator.name, exact } : {});
+      found = root.getByRole(role, { ...(locator.name && { name: locator.name, exact }), ...(unseen && { includeHidden: true }) });
       // A disclosure's summary (a "Size guide" accordion) is a button to the customer, though the browser gives it no
       // role of that name.
       if (role === 'button') {
@@ -350,8 +356,7 @@ export class ScriptContext implements ActionContext {
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);
     else found = root.locator(locator.css!);
-    // A customer acts on what they can see.
-    return found.filter({ visible: true });
+    return found;
   }
 
   async sees(locator: Locator, timeout: number): Promise<boolean> {
@@ -942,7 +947,14 @@ export class ScriptContext implements ActionContext {
       if (matches > 0) suggestions.push(candidate.written);
     }
     const where = this.page.url();
-    const hint = suggestions.length > 0 ? `; on that page, ${suggestions.join(' or ')} would match` : '';
+    // Nothing else like it, but the element itself is there unseen: the scenario has to open what shows it first.
+    const unseen = suggestions.length === 0 && (await timed(this.matches(this.page, locator, true).count(), 2000).catch(() => 0)) > 0;
+    const hint =
+      suggestions.length > 0
+        ? `; on that page, ${suggestions.join(' or ')} would match`
+        : unseen
+          ? '; it is on that page but hidden (in a menu, a folded section or a tab not open): a step before must open what shows it'
+          : '';
     return `could not find ${describeLocator(locator)} on ${where} within ${this.timeout / 1000} s${hint}`;
   }
 }

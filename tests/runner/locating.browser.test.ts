@@ -85,3 +85,25 @@ describe('several matches of one name', () => {
     expect(result.steps[1]!.actions.scrolls).toBeGreaterThan(0);
   });
 });
+
+describe('an element the page has but does not show', () => {
+  const tap = (name: string) => `  - name: Go\n    tap: { role: link, name: ${name} }\n`;
+
+  it('a link in a menu still closed: the step says it is there but hidden, to be opened by a step before', async () => {
+    const result = await fixtures.run(pageScenario('locating', 'closed-menu.html', { head: PHONE, steps: tap('Trousers') }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toMatch(/could not find link "Trousers" .*; it is on that page but hidden \(in a menu, a folded section or a tab not open\)/);
+  });
+
+  it('a link the page does not have at all gets no such word', async () => {
+    const result = await fixtures.run(pageScenario('locating', 'closed-menu.html', { head: PHONE, steps: tap('Hats') }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).not.toContain('hidden');
+  });
+
+  it('once the menu is opened, the link is tapped', async () => {
+    const steps = '  - name: Open the menu\n    tap: { role: button, name: Menu }\n' + tap('Trousers');
+    const result = await fixtures.run(pageScenario('locating', 'closed-menu.html', { head: PHONE, steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+  });
+});
