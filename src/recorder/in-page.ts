@@ -807,9 +807,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const initial = control ? control.outerHTML : null;
     const initialWords = control ? lib.clean(control.textContent) : '';
     let working = false;
+    /** What the page changed on its own since the press (a slide its carousel's timer showed): shown, no answer. */
+    const changedByPage = new Set<Node>();
     const onMutation: MutationListener = (records, at, before, byPage, since) => {
       if (answeredAfter(startedAt, at) > options.responseWindowMs) return void mutationListeners.delete(onMutation);
       // A timer the customer's code set before this press (the last toast hiding itself) does not answer it.
+      if (byPage || (since !== null && since < startedAt)) for (const record of records) [record.target, ...Array.from(record.addedNodes)].forEach((node) => changedByPage.add(node));
       if (since !== null && since < startedAt) return;
       // What the page changes in its own timers (a carousel turning, a countdown) is not an answer to the press. What
       // the input's own handlers change, as they run, is: in a region that also changes by itself (a view drawn again
@@ -857,6 +860,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const pressedName = pressed ? lib.clean(pressed.getAttribute('aria-label') || pressed.getAttribute('title') || (pressed as HTMLElement).innerText).toLowerCase() : '';
     const answersPress = (el: Element) => {
       if (!el.isConnected || (pressed && pressed.contains(el)) || !lib.visible(el)) return false;
+      if ([...changedByPage].some((node) => node.contains(el))) return false;
       const words = lib.clean((el as HTMLElement).innerText).toLowerCase();
       return words !== '' && words !== pressedName;
     };

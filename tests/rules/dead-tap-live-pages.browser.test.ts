@@ -56,3 +56,10 @@ describe('a long poll its server answers within 3 s, asked again as soon as it i
     for (const step of (await savedArtifacts(result)).steps.slice(1)) expect(step.wallMs).toBeLessThan(6000);
   }, 90_000);
 });
+
+describe('a banner of offers the page turns on its own', () => {
+  it("an offer its own timer shows just after a tap does not answer the tap; the customer's turn does", async () => {
+    const result = await fixtures.run(scenario('offers-turning.html', tap('Previous offer') + tap('Next offer') + tap('Previous offer')));
+    expect(deadTaps(result)).toEqual([[], ['button "Previous offer"'], [], ['button "Previous offer"']]);
+  });
+});
