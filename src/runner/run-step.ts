@@ -304,7 +304,7 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
     // axe-core is large: loaded on the first page it checks, never by validate.
     const { checkAccessibility, PageNotAnswering } = await import('../probes/axe.js');
     const check = async () => {
-      const run = checkAccessibility(page, { exclude, answerMs: ANSWER_MS });
+      const run = atRest(page, () => checkAccessibility(page, { exclude, answerMs: ANSWER_MS }));
       try {
         return await timed(run, 2 * LOOK_MS);
       } catch (error) {
@@ -328,6 +328,45 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
 }
 
 class StoppedAnswering extends Error {}
+
+/**
+ * Does `work` on the page at rest: an animation that ends (a slide part-way through its fade-in) is finished, one that
+ * loops for ever (a LIVE badge that blinks, a dot that pulses) is held at its start, so that colours are measured on
+ * the same look whichever moment of the loop the step ended at; the loops go on from where they were after.
+ */
+async function atRest<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  type Held = Window & { __cxShopHeld?: Array<[Animation, CSSNumberish | null]> };
+  const hold = () => {
+    const held: Array<[Animation, CSSNumberish | null]> = [];
+    for (const animation of document.getAnimations()) {
+      if (animation.playState !== 'running' || animation.effect === null) continue;
+      try {
+        if (Number.isFinite(animation.effect.getComputedTiming().endTime ?? Infinity)) animation.finish();
+        else {
+          held.push([animation, animation.currentTime]);
+          animation.pause();
+          animation.currentTime = 0;
+        }
+      } catch {
+        // One that cannot be finished or held (its playback rate is 0) is left as it is.
+      }
+    }
+    (window as Held).__cxShopHeld = held;
+  };
+  const release = () => {
+    for (const [animation, time] of (window as Held).__cxShopHeld ?? []) {
+      animation.currentTime = time;
+      animation.play();
+    }
+    delete (window as Held).__cxShopHeld;
+  };
+  await timed(page.evaluate(hold), ANSWER_MS).catch(() => undefined);
+  try {
+    return await work();
+  } finally {
+    await timed(page.evaluate(release), ANSWER_MS).catch(() => undefined);
+  }
+}
 
 /**
  * Whether the page's main thread still answers a question that costs it nothing, within `ms`: a page busy for a

@@ -1,0 +1,16 @@
+/**
+ * The accessibility look at a page whose parts keep moving (a LIVE badge that blinks for ever): measured on the page
+ * at rest, so that a finding does not come and go with the moment of the blink the look happened to catch.
+ */
+import { expect, it } from 'vitest';
+import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+it('a badge that blinks for ever is looked at as it starts, with no low contrast on any step', async () => {
+  const open = (name: string) => `  - name: ${name}\n    tap: { text: ${name} }\n`;
+  const result = await fixtures.run(pageScenario('a11y', 'live-badge.html', { head: 'device: Pixel 7\n', steps: open('Delivery') + open('Returns') }));
+  expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+  const steps = (await savedArtifacts(result)).steps;
+  expect(steps.map((s) => (s.accessibility?.violations ?? []).map((v) => v.id).filter((id) => id.startsWith('color-contrast')))).toEqual([[], [], []]);
+});
