@@ -119,16 +119,19 @@ function landsOn(el: Element): boolean {
 
 /**
  * Whether something else lies over the middle of the element on the customer's screen (a toast, a banner sliding
- * away): false when the middle is off the screen, where nothing can be said; null for an element the page has taken
- * out.
+ * away): not covered when the middle is off the screen, where nothing can be said; and whether the screen has moved
+ * over a page laid out larger than itself, or is zoomed (see ScriptContext.wheel). Null for an element the page has
+ * taken out.
  */
-export function coveredOnScreen(el: Element): boolean | null {
+export function screenOver(el: Element): { covered: boolean; moved: boolean } | null {
   if (!el.isConnected) return null;
+  const visual = window.visualViewport;
+  const moved = visual !== null && (visual.offsetLeft !== 0 || visual.offsetTop !== 0 || visual.scale !== 1);
   const r = el.getBoundingClientRect();
   const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return { covered: false, moved };
   const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
-  return top !== null && !el.contains(top) && !top.contains(el);
+  return { covered: top !== null && !el.contains(top) && !top.contains(el), moved };
 }
 
 /** Whether the element is in a bar the page holds on the screen as it scrolls (fixed or sticky); runs in the page. */
@@ -626,12 +629,14 @@ export class ScriptContext implements ActionContext {
     // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
     // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
     // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
-    const uncovered = label !== null || moving || (await this.untilUncovered(element));
+    const screen = label !== null || moving ? null : await this.untilUncovered(element);
+    const uncovered = screen?.uncovered ?? true;
     const timeout = uncovered ? this.timeout : Math.min(this.timeout, COVERED_TAP_MS);
     // On a phone, with the screen moved over a page wider than itself (see wheel), the browser's check of what lies
     // under the finger looks in the wrong place, though the tap lands right: a control nothing lies over (as
     // untilUncovered found) is tapped without that check.
-    const force = moving || (uncovered && this.touch && (await this.screenMoved()) && (await target.isEnabled().catch(() => false)));
+    const moved = this.touch && (screen ? screen.moved : label !== null && (await this.screenMoved()));
+    const force = moving || (uncovered && moved && (await target.isEnabled().catch(() => false)));
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
@@ -681,20 +686,21 @@ export class ScriptContext implements ActionContext {
   }
 
   /**
-   * Waits, up to the step's timeout, until nothing lies over the element's middle on the screen (see coveredOnScreen),
-   * first swiping it out from under a bar pinned over it (see pinnedBarOver); false when something still does.
+   * Waits, up to the step's timeout, until nothing lies over the element's middle on the screen (see screenOver),
+   * first swiping it out from under a bar pinned over it (see pinnedBarOver); `uncovered` false when something still
+   * does, and whether the screen has moved over the page as screenOver last saw it.
    */
-  private async untilUncovered(element: PwLocator): Promise<boolean> {
+  private async untilUncovered(element: PwLocator): Promise<{ uncovered: boolean; moved: boolean }> {
     const deadline = Date.now() + this.timeout;
     let nudged = false;
     for (;;) {
-      const covered = await this.askReached(element, coveredOnScreen, 2000);
-      if (!covered) return true;
+      const screen = await this.askReached(element, screenOver, 2000);
+      if (!screen?.covered) return { uncovered: true, moved: screen?.moved ?? false };
       // A bar pinned over it is swiped away from it, once: the customer's own swipe.
       const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
       nudged = true;
       if (by && Math.abs(await this.wheel(by)) >= 1) continue;
-      if (Date.now() >= deadline) return false;
+      if (Date.now() >= deadline) return { uncovered: false, moved: screen.moved };
       await delay(COVERED_POLL_MS);
     }
   }

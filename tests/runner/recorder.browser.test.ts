@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { coveredOnScreen } from '../../src/driver/script-context.js';
+import { screenOver } from '../../src/driver/script-context.js';
 import { readingTime } from '../../src/effort/model.js';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
@@ -133,9 +133,9 @@ describe('a control something lies over for a moment', () => {
     try {
       await page.goto(`${fixtures.url}/forms/component.html`);
       const button = page.getByRole('button', { name: 'Check balance' });
-      expect(await button.evaluate(coveredOnScreen)).toBe(false);
+      expect((await button.evaluate(screenOver))?.covered).toBe(false);
       await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div style="position:fixed;inset:0;background:#fff"></div>'));
-      expect(await button.evaluate(coveredOnScreen)).toBe(true);
+      expect((await button.evaluate(screenOver))?.covered).toBe(true);
     } finally {
       await page.close();
     }
