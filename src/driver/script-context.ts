@@ -206,17 +206,18 @@ function shownLabel(el: Element): HTMLLabelElement | null {
 }
 
 /**
- * Why the customer cannot type into the element, in their words: it is a button, a tick box, a radio, a switch or a
- * link, which take taps and no typing. Empty for a field, for what the page makes editable or names as a field (a
- * textbox, a combobox), and for anything else, which may hand the keys to a field (a label, a search bar's wrapper);
- * null for an element the page has taken out.
+ * What the customer is about to type into: its input type (a date field is typed segment by segment), and why they
+ * cannot type into it, in their words: it is a button, a tick box, a radio, a switch or a link, which take taps and no
+ * typing. `why` is empty for a field, for what the page makes editable or names as a field (a textbox, a combobox),
+ * and for anything else, which may hand the keys to a field (a label, a search bar's wrapper); null for an element the
+ * page has taken out.
  */
-function noTyping(el: Element): string | null {
+function typingInto(el: Element): { type: string; why: string } | null {
   const lib = window.__cxShopLib;
   if (!el.isConnected) return null;
-  if (!lib || (el as HTMLElement).isContentEditable) return '';
-  const role = el.getAttribute('role')?.trim().split(/\s+/)[0] ?? '';
   const type = el instanceof HTMLInputElement ? el.type : '';
+  if (!lib || (el as HTMLElement).isContentEditable) return { type, why: '' };
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0] ?? '';
   const kind =
     role === 'switch' ? 'a switch'
     : role === 'checkbox' || type === 'checkbox' ? 'a tick box'
@@ -225,7 +226,7 @@ function noTyping(el: Element): string | null {
     // A drop-down drawn as a button (a listbox) finds its options by the letters typed.
     : (role === 'button' || (!role && el.matches('button, input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]'))) && !el.hasAttribute('aria-haspopup') ? 'a button'
     : null;
-  return kind ? `${lib.describe(el)} is ${kind}, not a field: it takes no typing` : '';
+  return { type, why: kind ? `${lib.describe(el)} is ${kind}, not a field: it takes no typing` : '' };
 }
 
 /** A dialog open over the page: a native one opened as modal, or one the page marks modal. */
@@ -746,12 +747,12 @@ export class ScriptContext implements ActionContext {
 
   async typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void> {
     // Keys sent to a button or a link go nowhere (or the tap leaves the page): said before the customer tries.
-    const why = await this.askReached(element, noTyping, this.timeout);
-    if (why) throw new ActionError(why);
+    const into = await this.askReached(element, typingInto, this.timeout);
+    if (into?.why) throw new ActionError(into.why);
     this.recorder.intend({ text, ...(options.code !== undefined ? { code: options.code } : {}) });
     // The browser's own date and time fields are typed into segment by segment, from the first: the customer taps
     // that one, at the field's start (a tap in its middle lands on the day).
-    const type = (await this.askReached(element, (el) => (!el.isConnected ? null : el instanceof HTMLInputElement ? el.type : ''), this.timeout)) ?? '';
+    const type = into?.type ?? '';
     const segmented = browserFormatted(type);
     await this.tap(element, segmented ? 'start' : 'middle');
     // Emptying a field that is already empty is no work for the customer, and no keystroke.
