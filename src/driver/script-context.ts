@@ -660,6 +660,20 @@ export class ScriptContext implements ActionContext {
     await this.recorder.pressAnswered(mark);
   }
 
+  /** What the screen shows of the page, in the page's pixels, and at what scale (below 1 on a page shown zoomed out). */
+  private screenShows(): Promise<{ width: number; height: number; scale: number }> {
+    const own = { ...this.viewport, scale: 1 };
+    return timed(
+      ask(this.page, () => {
+        const visual = window.visualViewport;
+        return visual ? { width: visual.width, height: visual.height, scale: visual.scale } : null;
+      }),
+      2000,
+    )
+      .then((shows) => shows ?? own)
+      .catch(() => own);
+  }
+
   /** Whether the screen has moved over a page laid out larger than itself, or is zoomed (see wheel). */
   private screenMoved(): Promise<boolean> {
     return timed(
@@ -813,16 +827,22 @@ export class ScriptContext implements ActionContext {
    */
   private async swipeTo(element: PwLocator, box: Box | null, shown: ElementHandle<Element> | null, found: ElementHandle<Element> | null): Promise<number> {
     let swipes = 0;
+    // What the screen shows, in the page's pixels: more than the screen's own on a page a phone shows zoomed out.
+    let screen = { ...this.viewport, scale: 1 };
+    const inView = (b: Box) =>
+      b.y >= 0 && b.y + Math.min(b.height, screen.height) <= screen.height && b.x >= -1 && b.x + Math.min(b.width, screen.width) <= screen.width + 1;
+    if (box && !inView(box)) screen = await this.screenShows();
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
-      const { height } = this.viewport;
+      const { height } = screen;
       if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) {
         const handle = shown ?? found;
-        return swipes + (handle ? await this.swipeSideways(box, handle) : 0);
+        return swipes + (handle ? await this.swipeSideways(box, handle, screen) : 0);
       }
-      // Bring its middle to the middle of the screen, at most a screen at a time (one swipe).
+      // Bring its middle to the middle of the screen, at most a screen at a time (one swipe); a wheel moves the
+      // screen's own pixels.
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
-      const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)));
+      const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)) * screen.scale);
       if (Math.abs(moved) < 1) break;
       // Read through the element found while it is in the page (no new search of the page), else found again.
       box = shown
@@ -845,8 +865,8 @@ export class ScriptContext implements ActionContext {
    * (a box of its own that scrolls sideways, or a page wider than the screen); each flick is seen by the recorder as
    * the customer's. Over when the element stands still again (a rail that snaps to its cards moves on after the flick).
    */
-  private async swipeSideways(box: Box, handle: ElementHandle<Element>): Promise<number> {
-    const { width, height } = this.viewport;
+  private async swipeSideways(box: Box, handle: ElementHandle<Element>, screen: { width: number; height: number; scale: number }): Promise<number> {
+    const { width, height } = screen;
     let swipes = 0;
     for (let now: Box | null = box; now && swipes < MAX_SWIPES; swipes += 1) {
       if (now.x >= -1 && now.x + Math.min(now.width, width) <= width + 1) return swipes;
@@ -854,8 +874,8 @@ export class ScriptContext implements ActionContext {
       // cards carries a flick on to the next one).
       const wanted = now.x < 0 ? now.x - SIDEWAYS_ROOM : now.x + Math.min(now.width, width) - width + SIDEWAYS_ROOM;
       const most = width * 0.8;
-      await this.page.mouse.move(width / 2, Math.max(1, Math.min(height - 1, now.y + now.height / 2)));
-      await this.page.mouse.wheel(Math.max(-most, Math.min(most, wanted)), 0);
+      await this.page.mouse.move(this.viewport.width / 2, Math.max(1, Math.min(this.viewport.height - 1, (now.y + now.height / 2) * screen.scale)));
+      await this.page.mouse.wheel(Math.max(-most, Math.min(most, wanted)) * screen.scale, 0);
       const next = await this.untilStill(handle);
       await this.recorder.flush();
       if (!next || Math.abs(next.x - now.x) < 1) break;

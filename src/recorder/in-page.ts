@@ -1072,8 +1072,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const { vertical, horizontal } = gesture;
     ownClearTimeout(gesture.timer);
     gesture = null;
-    if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: visual?.height ?? innerHeight });
-    if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: visual?.width ?? innerWidth });
+    // In whole pixels, as the distance is: a screen of 2443.7 page pixels (a page shown zoomed out) moved whole is one.
+    if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: Math.round(visual?.height ?? innerHeight) });
+    if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: Math.round(visual?.width ?? innerWidth) });
   };
   const startGesture = (event: Event) => {
     if (!event.isTrusted || quiet || isOwn(event.target)) return;

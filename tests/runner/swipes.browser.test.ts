@@ -154,3 +154,20 @@ describe('a rail of filters that scrolls sideways on its own', () => {
     expect(result.steps[1]!.actions.scrolls).toBe(0);
   });
 });
+
+describe('a page a phone shows zoomed out (no viewport tag)', () => {
+  const tap = (name: string, said: string) => `  - name: Tap\n    tap: { role: button, name: ${name} }\n    expect: { text: ${said} }\n`;
+
+  it('a button on the first screen as the phone shows it is tapped with no swipe', async () => {
+    const result = await fixtures.run(pageScenario('swipe', 'zoomed-long.html', { head: 'device: Pixel 7\n', steps: tap('Add to bag', 'Added to your bag') }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions.scrolls).toBe(0);
+  });
+
+  it('one further down takes one swipe of a whole screen, counted as one', async () => {
+    const result = await fixtures.run(pageScenario('swipe', 'zoomed-long.html', { head: 'device: Pixel 7\n', steps: tap('Save for later', 'Saved for later') }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.actions.scrolls).toBe(1);
+    expect(result.steps[1]!.effortBreakdown.scrolling).toBe(0.5);
+  });
+});
