@@ -3,7 +3,7 @@
  * made safe for a terminal. One place for both, used by the JSON report, the terminal, progress lines and messages.
  */
 
-import { shownForms } from '../recorder/values.js';
+import { shownForms } from './shown-forms.js';
 
 /** Shown instead of a secret. */
 export const MASK = '•••';

@@ -11,7 +11,7 @@ import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { devtoolsOf } from '../browser/devtools.js';
 import { frameOnScreen, timed } from './recorder.js';
 import { ask } from '../browser/ask.js';
-import { shownForms } from './values.js';
+import { shownForms } from '../output/shown-forms.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
 const MAX_PICTURE_HEIGHT = 6000;

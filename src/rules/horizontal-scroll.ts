@@ -1,4 +1,4 @@
-import { shownScale } from '../probes/page-snapshot.js';
+import { shownScale } from './support/screen-scale.js';
 import { defineRule } from './types.js';
 
 /**

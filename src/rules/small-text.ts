@@ -1,4 +1,5 @@
-import { LEGIBLE_FONT_PX, shownScale, type PageSnapshot } from '../probes/page-snapshot.js';
+import type { PageSnapshot } from '../probes/page-snapshot.js';
+import { LEGIBLE_FONT_PX, shownScale } from './support/screen-scale.js';
 import { defineRule } from './types.js';
 
 /** Lighthouse fails a page when less than 60% of its text is at 12 px or more. */

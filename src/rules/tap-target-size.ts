@@ -1,4 +1,5 @@
-import { shownScale, type PageSnapshot } from '../probes/page-snapshot.js';
+import type { PageSnapshot } from '../probes/page-snapshot.js';
+import { shownScale } from './support/screen-scale.js';
 import type { Box } from '../artifacts/types.js';
 import { itemsEvidence, plural } from './support/items.js';
 import { defineRule, type RuleHit } from './types.js';
