@@ -567,7 +567,10 @@ export class ScriptContext implements ActionContext {
   private async inOpenDialog(locator: Locator, found: Found): Promise<Found> {
     if (!(await timed(found.handle.evaluate(behindOpenDialog, OPEN_DIALOG), 2000).catch(() => false))) return found;
     const dialog = this.page.locator(OPEN_DIALOG).filter({ visible: true }).last();
-    const inside = await pin(this.locateIn(dialog, locator), FRAME_POLL_MS, false);
+    const match = this.locateIn(dialog, locator);
+    // One there now (counted at once) is waited for as long as a busy page needs to hand it over.
+    if ((await timed(match.count(), 2000).catch(() => 0)) === 0) return found;
+    const inside = await pin(match, 2000, false);
     if (!inside) return found;
     void found.handle.dispose().catch(() => undefined);
     return inside;
