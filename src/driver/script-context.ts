@@ -134,12 +134,9 @@ export function screenOver(el: Element): { covered: boolean; moved: boolean } | 
   return { covered: top !== null && !el.contains(top) && !top.contains(el), moved };
 }
 
-/** Whether the element is in a bar the page holds on the screen as it scrolls (fixed or sticky); runs in the page. */
+/** Whether the element is in a bar the page holds on the screen as it scrolls (see PageLib.pinnedBar); runs in the page. */
 function inPinnedBar(el: Element): boolean {
-  for (let n: Element | null = el; n && n !== document.body; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
-    if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return true;
-  }
-  return false;
+  return Boolean(window.__cxShopLib?.pinnedBar(el));
 }
 
 /**
@@ -153,8 +150,7 @@ export function pinnedBarOver(el: Element): number | null {
   const r = el.getBoundingClientRect();
   const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   if (!top || el.contains(top) || top.contains(el)) return 0;
-  let bar: Element | null = top;
-  while (bar && !/^(fixed|sticky)$/.test(getComputedStyle(bar).position)) bar = bar.parentElement ?? ((bar.getRootNode() as ShadowRoot).host ?? null);
+  const bar = window.__cxShopLib?.pinnedBar(top);
   if (!bar || bar.closest('dialog, [role="dialog"], [role="alertdialog"], [role="alert"], [role="status"], [aria-live="polite"], [aria-live="assertive"]')) return 0;
   const b = bar.getBoundingClientRect();
   if (b.width < innerWidth * 0.6 || b.height > innerHeight * 0.4) return 0;

@@ -111,15 +111,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // a walk of the page: at least half the screen wide and less than 40% of it high (a full-screen layer is a dialog,
   // judged as one, not a bar).
   const covered = { top: 0, bottom: 0 };
-  const barOf = (el: Element | null): Element | null => {
-    for (let n = el; n && n !== document.body && n !== document.documentElement; n = up(n)) {
-      if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return n;
-    }
-    return null;
-  };
   for (const [edge, y] of [['top', 1], ['bottom', innerHeight - 2]] as const) {
     for (const x of [innerWidth * 0.1, innerWidth / 2, innerWidth * 0.9]) {
-      const bar = barOf(document.elementFromPoint(x, y));
+      const under = document.elementFromPoint(x, y);
+      const bar = under && lib.pinnedBar(under);
       if (!bar) continue;
       const r = bar.getBoundingClientRect();
       if (r.width < innerWidth / 2 || r.height >= innerHeight * 0.4) continue;

@@ -1441,13 +1441,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does
    * not take it out of their view, and its box in the page is only where it was when it came.
    */
-  const heldOnScreen = (el: Element): boolean => {
-    for (let n: Element | null = el; n && n !== document.documentElement; n = n.parentElement) {
-      const position = getComputedStyle(n).position;
-      if (position === 'fixed' || position === 'sticky') return true;
-    }
-    return false;
-  };
+  const heldOnScreen = (el: Element): boolean => lib.pinnedBar(el) !== null;
   // The browser's own check of a form (required, type="email", a pattern) shows its message in a bubble by the first
   // field that fails: not in the page, but the customer reads it. A script's silent checkValidity() shows nothing;
   // a field that cannot show a bubble (hidden) leaves the customer with nothing at all.

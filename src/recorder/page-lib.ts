@@ -19,6 +19,11 @@ export interface PageLib {
   viewBox(el: Element): Box;
   /** Box in document coordinates, rounded to 0.01 px. */
   pageBox(el: Element): Box;
+  /**
+   * The nearest box that holds the element on the screen as the page scrolls (fixed or sticky: a header, an "Add to
+   * bag" bar, a toast), out of components' shadow roots too; null for one that scrolls with the page.
+   */
+  pinnedBar(el: Element): Element | null;
   cssPath(el: Element): string;
   /**
    * Calls one of cx-shop's bindings (which carry what the page saw out of it, as JSON) as if the page had left arrays'
@@ -125,6 +130,12 @@ export function pageLib(): PageLib {
         return false;
       }
     });
+  };
+  const pinnedBar = (el: Element): Element | null => {
+    for (let n: Element | null = el; n && n !== document.body && n !== document.documentElement; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+      if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return n;
+    }
+    return null;
   };
   const viewBox = (el: Element): Box => {
     const r = el.getBoundingClientRect();
@@ -372,5 +383,5 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
+  return { clean, visible, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }

@@ -1,6 +1,6 @@
 /** A step's artifacts for pure rule tests: a quiet step on a phone, with whatever the test overrides. */
 import type { PageSnapshot } from '../../src/probes/page-snapshot.js';
-import type { FieldInfo, StepArtifacts } from '../../src/artifacts/types.js';
+import { unwatched, type FieldInfo, type StepArtifacts } from '../../src/artifacts/types.js';
 import type { JudgedStep } from '../../src/rules/types.js';
 import { failuresToJudge } from '../../src/rules/support/faults.js';
 
@@ -12,25 +12,11 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
     url: 'https://shop.test/basket',
     viewport: { width: 390, height: 844 },
     touch: true,
-    interactions: [],
-    taps: [],
-    typed: [],
-    appeared: [],
-    requests: [],
-    consoleErrors: [],
-    pageErrors: [],
+    ...unwatched(),
     wallMs: 0,
     waitMs: 0,
-    pages: [],
     screenshot: { path: 'scenarios/01-basket/01-open-the-basket.png', width: 390, height: 844, offset: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } },
     mobile: true,
-    page: null,
-    accessibility: null,
-    accessibilityFailure: null,
-    links: [],
-    timing: { actions: [], longTasks: [], vitals: { lcpMs: null, cls: null, inpMs: null } },
-    documents: [],
-    promo: null,
     ...overrides,
   };
 }
