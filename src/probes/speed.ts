@@ -62,6 +62,9 @@ function recordSpeed(vitals: typeof WebVitals, maxLongTasks: number): void {
   }
 }
 
+/** The page's globals as web-vitals reads them, but with the browser's own idle callbacks (see installSpeedProbes). */
+const ownIdle = `((idle) => idle ? new Proxy(window, { get: (w, key) => key === 'requestIdleCallback' ? idle.request : key === 'cancelIdleCallback' ? idle.cancel : Reflect.get(w, key) }) : window)(window.__cxShopLib?.natives.idle)`;
+
 let webVitalsSource: Promise<string> | undefined;
 
 /** The IIFE build of web-vitals: the package does not export it, so it is read from beside its main file. */
@@ -74,9 +77,10 @@ function loadWebVitals(): Promise<string> {
 /** Adds web-vitals and a long-task observer to every page of the context (call before the first page opens). */
 export async function installSpeedProbes(context: BrowserContext): Promise<void> {
   const library = await loadWebVitals();
-  // Inside a function the library's `var webVitals` stays out of the page's own globals.
+  // Inside a function the library's `var webVitals` stays out of the page's own globals. Its idle work is cx-shop's
+  // own: it asks the browser's idle callbacks, not the ones the recorder counts as the page's (see in-page.ts).
   await context.addInitScript({
-    content: inPageScript(`${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
+    content: inPageScript(`const globalThis = ${ownIdle};\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
   });
 }
 
@@ -88,7 +92,7 @@ export async function readVitals(page: Page): Promise<StepTiming['vitals']> {
       // web-vitals works out INP in idle time, and headless Chromium has none after an input until a frame is
       // asked for: ask for one, then let the queued idle work (web-vitals' first) run before reading.
       await new Promise((resolve) => {
-        (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => requestIdleCallback(resolve, { timeout: settleMs }));
+        (window.__cxShopRecorder?.frame ?? requestAnimationFrame)(() => (window.__cxShopLib?.natives.idle?.request ?? requestIdleCallback)(resolve, { timeout: settleMs }));
         // cx-shop's own wait: a timer the page's count of pending timers leaves out (see recorder/in-page.ts).
         (window.__cxShopRecorder?.later ?? setTimeout)(() => resolve(undefined), settleMs * 2);
       });

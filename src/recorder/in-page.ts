@@ -308,22 +308,28 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const BUSY_CHAIN = 4;
   /** How deep in a chain of the customer's timers the code running now is (0: not in one). */
   let depth = 0;
-  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
-    const original = window[name] as unknown as (...args: unknown[]) => number;
+  // A callback for when the browser is next idle, asked for as the page starts, is part of its arrival as a timer of no
+  // delay is: a page that loads the code of its buttons then (islands that come alive once the page is idle after its
+  // load) is still arriving, on a busy phone as on a quiet laptop. Not after the customer's input: headless Chromium
+  // has no idle time then until a frame is asked for. Its ids are counted apart from the timers' (as their negatives).
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback'] as const) {
+    const original = window[name] as unknown as ((...args: unknown[]) => number) | undefined;
+    if (!original) continue;
     (window as unknown as Record<string, unknown>)[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
       if (typeof callback !== 'function') return original.call(window, callback, ...rest);
       const context = schedulingContext();
       const since = running !== null && runningSince !== null ? runningSince : Date.now();
       const link = context === 'customer' ? depth + 1 : 0;
       const surely = context === 'customer' && surelyCustomer();
-      const watched = name === 'setTimeout' && context === 'customer' && Number(rest[0] ?? 0) <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
-      const arriving = name === 'setTimeout' && arrival !== 'done' && Number(rest[0] ?? 0) <= ARRIVAL_TIMER_MS && link <= BUSY_CHAIN;
-      let id = 0;
+      const wait = name === 'requestIdleCallback' ? 0 : Number(rest[0] ?? 0);
+      const watched = name === 'setTimeout' && context === 'customer' && wait <= BUSY_TIMER_MS && link <= BUSY_CHAIN;
+      const arriving = (name === 'setTimeout' || name === 'requestIdleCallback') && arrival !== 'done' && wait <= ARRIVAL_TIMER_MS && link <= BUSY_CHAIN;
+      let key = 0;
       const wrapped = function (this: unknown, ...args: unknown[]) {
         // An animation frame's callbacks run in the same turn as the animation events before them; a timer is a task.
         if (name !== 'requestAnimationFrame') taskBegins();
-        if (watched) customerTimers.delete(id);
-        if (arriving) arrivalTimerEnded(id);
+        if (watched) customerTimers.delete(key);
+        if (arriving) arrivalTimerEnded(key);
         const outer = running;
         const outerDepth = depth;
         const outerSurely = runningSurely;
@@ -346,9 +352,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
           takeTimerChanges?.(context === 'page', since);
         }
       };
-      id = original.call(window, wrapped, ...rest);
-      if (watched) customerTimers.add(id);
-      if (arriving) arrivalTimers.add(id);
+      const id = original.call(window, wrapped, ...rest);
+      key = name === 'requestIdleCallback' ? -id : id;
+      if (watched) customerTimers.add(key);
+      if (arriving) arrivalTimers.add(key);
       return id;
     };
   }
@@ -371,6 +378,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (id !== undefined) arrivalTimerEnded(id);
     return ownClearTimeout(id);
   } as typeof clearTimeout;
+  const ownCancelIdle = window.cancelIdleCallback?.bind(window);
+  if (ownCancelIdle) {
+    window.cancelIdleCallback = function (id: number) {
+      customerTimers.delete(-id);
+      arrivalTimerEnded(-id);
+      return ownCancelIdle(id);
+    };
+  }
   /** A call's address as the browser asks for it; null for one the page cannot resolve (it fails on its own). */
   const absolute = (url: string | URL): string | null => {
     try {

@@ -34,7 +34,15 @@ export interface PageLib {
    * The browser's own collections, as they were when the helpers arrived (before the page's scripts, see
    * inPageScript): for cx-shop's code run in the page later, where a global of the page's may stand in their place.
    */
-  natives: { Map: MapConstructor; Set: SetConstructor; WeakMap: WeakMapConstructor; WeakSet: WeakSetConstructor; Element: typeof Element };
+  natives: {
+    Map: MapConstructor;
+    Set: SetConstructor;
+    WeakMap: WeakMapConstructor;
+    WeakSet: WeakSetConstructor;
+    Element: typeof Element;
+    /** The browser's idle callbacks, for cx-shop's own (its speed probes'): the recorder counts the page's. */
+    idle: { request: typeof requestIdleCallback; cancel: typeof cancelIdleCallback } | null;
+  };
   roleOf(el: Element): string;
   /** The label a field is given (label element, aria-label, aria-labelledby, title), never its placeholder. */
   labelOf(el: Element): string | null;
@@ -383,5 +391,6 @@ export function pageLib(): PageLib {
       .filter((el) => !el.matches('style, script, template, link') && (typeof el.checkVisibility !== 'function' || el.checkVisibility()))
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
-  return { clean, visible, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
+  const idle = typeof requestIdleCallback === 'function' ? { request: requestIdleCallback.bind(window), cancel: cancelIdleCallback.bind(window) } : null;
+  return { clean, visible, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }
