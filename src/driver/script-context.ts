@@ -119,19 +119,21 @@ function landsOn(el: Element): boolean {
 
 /**
  * Whether something else lies over the middle of the element on the customer's screen (a toast, a banner sliding
- * away): not covered when the middle is off the screen, where nothing can be said; and whether the screen has moved
- * over a page laid out larger than itself, or is zoomed (see ScriptContext.wheel). Null for an element the page has
- * taken out.
+ * away): not covered when the middle is off the screen, where nothing can be said; whether the screen has moved
+ * over a page laid out larger than itself, or is zoomed (see ScriptContext.wheel); and whether the page only says the
+ * control is disabled (aria-disabled) while it still takes taps, as the browser's own disabled ones do not. Null for
+ * an element the page has taken out.
  */
-export function screenOver(el: Element): { covered: boolean; moved: boolean } | null {
+export function screenOver(el: Element): { covered: boolean; moved: boolean; saidDisabled: boolean } | null {
   if (!el.isConnected) return null;
   const visual = window.visualViewport;
   const moved = visual !== null && (visual.offsetLeft !== 0 || visual.offsetTop !== 0 || visual.scale !== 1);
+  const saidDisabled = !el.matches(':disabled') && el.closest('[aria-disabled="true"]') !== null;
   const r = el.getBoundingClientRect();
   const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return { covered: false, moved };
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return { covered: false, moved, saidDisabled };
   const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
-  return { covered: top !== null && !el.contains(top) && !top.contains(el), moved };
+  return { covered: top !== null && !el.contains(top) && !top.contains(el), moved, saidDisabled };
 }
 
 /** Whether the element is in a bar the page holds on the screen as it scrolls (see PageLib.pinnedBar); runs in the page. */
@@ -636,7 +638,9 @@ export class ScriptContext implements ActionContext {
     // under the finger looks in the wrong place, though the tap lands right: a control nothing lies over (as
     // untilUncovered found) is tapped without that check.
     const moved = this.touch && (screen ? screen.moved : label !== null && (await this.screenMoved()));
-    const force = moving || (uncovered && moved && (await target.isEnabled().catch(() => false)));
+    // A control the page only says is disabled (aria-disabled, greyed out) still takes the customer's tap, and the
+    // page may answer it ("Choose a delivery date first"); the browser's check that it is enabled would refuse it.
+    const force = moving || (uncovered && (screen?.saidDisabled === true || (moved && (await target.isEnabled().catch(() => false)))));
     // The browser hands the tap to the page and returns once the page has handled it: a page whose handler freezes
     // its main thread holds the tap that long, and that is the customer waiting.
     await this.recorder
@@ -704,17 +708,17 @@ export class ScriptContext implements ActionContext {
    * first swiping it out from under a bar pinned over it (see pinnedBarOver); `uncovered` false when something still
    * does, and whether the screen has moved over the page as screenOver last saw it.
    */
-  private async untilUncovered(element: PwLocator): Promise<{ uncovered: boolean; moved: boolean }> {
+  private async untilUncovered(element: PwLocator): Promise<{ uncovered: boolean; moved: boolean; saidDisabled: boolean }> {
     const deadline = Date.now() + this.timeout;
     let nudged = false;
     for (;;) {
       const screen = await this.askReached(element, screenOver, 2000);
-      if (!screen?.covered) return { uncovered: true, moved: screen?.moved ?? false };
+      if (!screen?.covered) return { uncovered: true, moved: screen?.moved ?? false, saidDisabled: screen?.saidDisabled ?? false };
       // A bar pinned over it is swiped away from it, once: the customer's own swipe.
       const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
       nudged = true;
       if (by && Math.abs(await this.wheel(by)) >= 1) continue;
-      if (Date.now() >= deadline) return { uncovered: false, moved: screen.moved };
+      if (Date.now() >= deadline) return { uncovered: false, moved: screen.moved, saidDisabled: screen.saidDisabled };
       await delay(COVERED_POLL_MS);
     }
   }
@@ -734,14 +738,15 @@ export class ScriptContext implements ActionContext {
       element.evaluate((el, shown) => {
         const lib = window.__cxShopLib;
         if (!lib) return null;
-        if (el.matches(':disabled') || el.closest('[aria-disabled="true"]')) {
-          return `${lib.describe(el)} is disabled: the customer's tap does nothing until the page enables it`;
-        }
+        const disabled = `${lib.describe(el)} is disabled: the customer's tap does nothing until the page enables it`;
+        if (el.matches(':disabled')) return disabled;
+        // One the page only says is disabled is tapped all the same (see tap), unless something lies over it.
+        const saidDisabled = el.closest('[aria-disabled="true"]') ? disabled : null;
         const aim = shown ?? el;
         if (!aim.isConnected) return null;
         const r = aim.getBoundingClientRect();
         const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        if (!top || aim.contains(top) || top.contains(aim) || el.contains(top)) return null;
+        if (!top || aim.contains(top) || top.contains(aim) || el.contains(top)) return saidDisabled;
         // The whole overlay, not the piece of it under the finger: its outermost positioned or dialog ancestor.
         let cover: Element = top;
         for (let n: Element | null = top; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {

@@ -25,13 +25,19 @@ export function partyOf(url: string, sites: readonly string[]): 'site' | 'third-
 /**
  * Path segments analytics and monitoring services post to, on their own hosts or proxied through the site's
  * (Plausible's /api/event, Vercel's /_vercel/insights and speed-insights/vitals, Matomo's matomo.php, Shopify's
- * /.well-known/shopify/monorail/…, the /monitoring tunnel Sentry's Next.js set-up proposes, a shop's own /_events).
+ * /.well-known/shopify/monorail/…, the /monitoring tunnel Sentry's Next.js set-up proposes, a shop's own /_events),
+ * and whole paths they end in (Snowplow's /com.snowplowanalytics.snowplow/tp2, Amplitude's /2/httpapi, Umami's
+ * /api/send, Segment's /v1/t, /v1/p, /v1/i, /v1/g, /v1/a and /v1/m).
  */
 const TELEMETRY_PATH =
-  /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope|insights|speed-insights|vitals|pageviews?|matomo|piwik|monorail|monitoring|_events)(\/|$|\?|\.)|\/api\/event$/i;
+  /\/(collect|beacon|beacons|telemetry|analytics|rum|pixel|ingest|track|tracking|metrics|log|logs|envelope|insights|speed-insights|vitals|pageviews?|matomo|piwik|monorail|monitoring|_events|com\.snowplowanalytics\.snowplow)(\/|$|\?|\.)|\/(api\/event|api\/send|2\/httpapi|v1\/[tpigam])\/?$/i;
 
-export function isTelemetry(url: string, resourceType: string): boolean {
-  if (resourceType === 'ping' || resourceType === 'cspreport') return true;
+/** What the browser sends of itself when the page breaks its security policy: a report, of the page to its owner. */
+const REPORT_TYPES = /^application\/(csp-report|reports\+json|expect-ct-report\+json)\b/i;
+
+/** Whether a request is telemetry; `contentType` is the request's own (a browser's report says what it is there). */
+export function isTelemetry(url: string, resourceType: string, contentType = ''): boolean {
+  if (resourceType === 'ping' || resourceType === 'cspreport' || REPORT_TYPES.test(contentType)) return true;
   if (resourceType === 'document') return false;
   try {
     return TELEMETRY_PATH.test(new URL(url).pathname);

@@ -926,6 +926,7 @@ export class Recorder {
     // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
     const ownCall = PAGE_CALLS.has(request.resourceType());
     const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : partyOf(request.url(), [...this.sites, siteOf(this.page.url())]);
+    const headers = request.headers();
     const entry = {
       url: request.url(),
       method: request.method(),
@@ -934,8 +935,8 @@ export class Recorder {
       failure: null,
       party,
       cause: this.phase === 'action' ? ('action' as const) : ('background' as const),
-      telemetry: isTelemetry(request.url(), request.resourceType()) || this.beacons.has(`${request.method()} ${request.url()}`),
-      ...(isPrefetch(request.headers()) && { prefetch: true as const }),
+      telemetry: isTelemetry(request.url(), request.resourceType(), headers['content-type']) || this.beacons.has(`${request.method()} ${request.url()}`),
+      ...(isPrefetch(headers) && { prefetch: true as const }),
       ...(this.injectedEarly.has(request) && { injected: this.injectedEarly.get(request)! }),
       at,
     };

@@ -6,7 +6,7 @@
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
  * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
- * "echo: " and the message. Any file asked for with `?attachment` comes as a download, with `?delay=N` N ms late, and with
+ * "echo: " and the message. Any file asked for with `?attachment` comes as a download, with `?csp-report-only` under a security policy its inline scripts break (the browser reports to /csp-report, which is not found), with `?delay=N` N ms late, and with
  * `?unending` its connection is held open after its last byte (a document that never finishes loading).
  */
 import { createHash } from 'node:crypto';
@@ -93,7 +93,9 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       const body = await readFile(path);
       // `?attachment`: the server says to save the file (a download no `download` attribute announced).
       const saved = url.searchParams.has('attachment') ? { 'content-disposition': `attachment; filename="${url.pathname.split('/').pop()}"` } : {};
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved });
+      // `?csp-report-only`: a security policy the page breaks (inline script), reported by the browser to /csp-report.
+      const policy = url.searchParams.has('csp-report-only') ? { 'content-security-policy-report-only': "script-src 'self'; report-uri /csp-report" } : {};
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved, ...policy });
       if (url.searchParams.has('unending')) return void res.write(body);
       res.end(body);
     } catch {

@@ -64,6 +64,16 @@ describe('page-error', () => {
     expect(result.steps[1]!.environment).toEqual(expect.arrayContaining(['background: POST /api/fail HTTP 500']));
   });
 
+  it("analytics vendors' calls through the shop's own address, and the browser's reports of its security policy, are telemetry: their failing is no failed request", async () => {
+    const result = await fixtures.run(scenario('analytics-proxied.html?csp-report-only', '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n'));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(findingsOf(result, 'failed-request')).toEqual([]);
+    const background = result.steps.flatMap((s) => s.environment ?? []);
+    for (const call of ['POST /com.snowplowanalytics.snowplow/tp2 HTTP 404', 'POST /amp/2/httpapi HTTP 404', 'POST /api/send HTTP 404', 'POST /seg/v1/t HTTP 404', 'POST /csp-report HTTP 404']) {
+      expect(background.some((line) => line.endsWith(call)), call).toBe(true);
+    }
+  });
+
   it("a tap that fails on a consent manager whose vendor's host gave no answer is environment, not a dead tap; the shop's own dead button still is", async () => {
     const result = await fixtures.run(
       scenario('consent-offline.html', '  - name: Cookie settings\n    tap: { role: button, name: Cookie settings }\n  - name: Size guide\n    tap: { role: button, name: Size guide }\n'),
@@ -444,6 +454,19 @@ describe('a tap that cannot land', () => {
       scenario('disabled-button.html', '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n  - name: Go on\n    tap: Continue\n    expect: { text: Delivery on Friday }\n'),
     );
     expect(enabled.status).toBe('passed');
+  });
+
+  it('taps a control the page only says is disabled (aria-disabled), as the customer does, and hears what the page answers', async () => {
+    const steps = '  - name: Place it\n    tap: Place order\n    expect: { text: Choose a delivery date }\n  - name: Date\n    type: { label: Delivery date, text: 12 December }\n  - name: Place it now\n    tap: Place order\n    expect: { text: your order is placed }\n';
+    for (const device of ['Pixel 7', 'Desktop Chrome']) {
+      const answered = await fixtures.run(`device: ${device}\n${scenario('aria-disabled-button.html', steps)}`);
+      expect(answered.steps.map((s) => s.status), device).toEqual(['passed', 'passed', 'passed', 'passed']);
+      expect(answered.steps[1]!.findings.map((f) => f.rule), device).not.toContain('dead-tap');
+    }
+    // One that answers nothing is a tap that did nothing the customer could see.
+    const silent = await fixtures.run(`name: fixture\nsteps:\n  - name: Open\n    goto: /rules/aria-disabled-button.html?silent\n  - name: Place it\n    tap: Place order\n`);
+    expect(silent.steps[1]!.status).toBe('passed');
+    expect(silent.steps[1]!.findings.map((f) => f.rule)).toContain('dead-tap');
   });
 
   it('says so when the control is disabled by the fieldset around it', async () => {

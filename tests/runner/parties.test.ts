@@ -18,11 +18,22 @@ describe('telemetry', () => {
     'https://shop.example/.well-known/shopify/monorail/unstable/produce_batch',
     'https://shop.example/monitoring?o=4504&p=4504',
     'https://shop.example/_events',
+    'https://shop.example/com.snowplowanalytics.snowplow/tp2',
+    'https://shop.example/amp/2/httpapi',
+    'https://shop.example/api/send',
+    'https://shop.example/seg/v1/t',
+    'https://shop.example/seg/v1/p',
   ])('%s is telemetry', (url) => {
     expect(isTelemetry(url, 'fetch')).toBe(true);
   });
 
-  it.each(['https://shop.example/api/cart', 'https://shop.example/api/events/42/tickets', 'https://shop.example/api/promo', 'https://shop.example/checkout/payment'])(
+  it("a report of the page's security policy is telemetry, as the browser sends it (Playwright calls its type other)", () => {
+    expect(isTelemetry('https://shop.example/csp-report', 'other', 'application/csp-report')).toBe(true);
+    expect(isTelemetry('https://shop.example/reports', 'other', 'application/reports+json')).toBe(true);
+    expect(isTelemetry('https://shop.example/api/cart', 'fetch', 'application/json')).toBe(false);
+  });
+
+  it.each(['https://shop.example/api/cart', 'https://shop.example/api/sender/42', 'https://shop.example/v1/tickets', 'https://shop.example/api/events/42/tickets', 'https://shop.example/api/promo', 'https://shop.example/checkout/payment'])(
     '%s is the site answering the customer',
     (url) => {
       expect(isTelemetry(url, 'fetch')).toBe(false);
