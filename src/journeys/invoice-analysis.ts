@@ -385,6 +385,66 @@ function acrossOf(text: string, items: readonly Placed[]): Across | undefined {
   };
 }
 
+/** A cell of a row of runs: the runs set close together, as one cell's words are (a sign and its figure, a link). */
+interface Cell {
+  text: string;
+  left: number;
+  right: number;
+}
+
+/** Runs further apart than this many times their size are in cells of their own: a space is about a quarter of it. */
+const CELL_GAP = 0.6;
+/** How near two edges may be to count as one: a column's cells are set flush to one edge, or centred. */
+const ALIGNED = 2;
+
+/**
+ * The runs of text as rows of cells: a row goes on while each run starts to the right of the one before it, as the
+ * cells of a grid's row or a PDF's line do; a run back to the left starts the next row.
+ */
+function rowsOf(items: readonly Placed[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const { text, fontSize, left, right } of items) {
+    if (left === undefined || right === undefined) continue;
+    const row = rows.at(-1);
+    const last = row?.at(-1);
+    if (!row || !last || left < last.right - ALIGNED) rows.push([{ text, left, right }]);
+    else if (left - last.right < CELL_GAP * fontSize) Object.assign(last, { text: `${last.text}${left - last.right > 1 ? ' ' : ''}${text}`, right });
+    else row.push({ text, left, right });
+  }
+  return rows;
+}
+
+/** A label of a band: a few words, no figures ("Invoice No.", "Pay by", "Amount due"). */
+const isBandLabel = (cell: Cell) => /\p{L}/u.test(cell.text) && !/\d/.test(cell.text) && cell.text.length <= 30 && cell.text.split(/\s+/).length <= 4;
+/** Whether a cell sits in the column of another: flush to its left or right edge, or centred on it. */
+const underOf = (cell: Cell, label: Cell) =>
+  Math.abs(cell.left - label.left) <= ALIGNED || Math.abs(cell.right - label.right) <= ALIGNED || Math.abs(cell.left + cell.right - label.left - label.right) <= 2 * ALIGNED;
+/** A row of as many cells as the labels, each in its label's column. */
+const alignedWith = (row: Cell[] | undefined, labels: Cell[]) => row !== undefined && row.length === labels.length && row.every((cell, i) => underOf(cell, labels[i]!));
+
+/**
+ * Labels set over their values in a band ("Invoice No. | Date | Pay by | Amount due" over "MV-88213 | 5 December 2026 |
+ * …"), told by where the runs are set across: a row of labels, then one row of as many values (one with a figure at
+ * least), each in its label's column, and no further row of values under them (that is a table of items under its
+ * column heads, its first row no band). Each label with its value: "Pay by 19 December 2026". A page's grid of boxes and a PDF's line of
+ * cells read as a line of labels and a line of values, which pairs neither; a page's table gives its own (PageText.pairs).
+ */
+export function bandPairs(items: readonly Placed[]): string[] {
+  const rows = rowsOf(items);
+  const pairs: string[] = [];
+  rows.forEach((labels, i) => {
+    const values = rows[i + 1];
+    const next = rows[i + 2];
+    if (labels.length < 2 || !labels.every(isBandLabel) || !values || !alignedWith(values, labels)) return;
+    // A further row under two of the labels or more (an empty cell left out) is a table's next item, unless it is
+    // labels again, of a band under this one.
+    const further = next !== undefined && !next.every(isBandLabel) && next.filter((cell) => labels.some((label) => underOf(cell, label))).length >= 2;
+    if (!values.some((cell) => /\d/.test(cell.text)) || further) return;
+    labels.forEach((label, k) => pairs.push(`${label.text} ${values[k]!.text}`));
+  });
+  return pairs;
+}
+
 const cache = new WeakMap<ReadDocument, InvoiceAnalysis>();
 
 /**
@@ -397,9 +457,11 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
   if (known) return known;
   const text = pairColumns(doc.text);
   const words = text.split(/\s+/).filter((token) => /\p{L}{2}/u.test(token)).length;
-  // What each essential is looked for in: the text, and each label a table's header row sets over its value with that
-  // value (see PageText.pairs), which the text gives a line apart. Read, counted and scored is the text alone.
-  const labelledText = doc.pairs?.length ? `${text}\n${doc.pairs.join('\n')}` : text;
+  // What each essential is looked for in: the text, and each label a band sets over its value with that value (a
+  // page's table's header row, see PageText.pairs; a grid of boxes or a PDF's line of cells, see bandPairs), which the
+  // text gives a line apart. Read, counted and scored is the text alone.
+  const pairs = [...new Set([...(doc.pairs ?? []), ...bandPairs(doc.items)])];
+  const labelledText = pairs.length > 0 ? `${text}\n${pairs.join('\n')}` : text;
   // The labelled amounts, read once: what is owed waives a due date or not, and gives the amount due.
   const amounts = labelledAmounts(labelledText);
   const across = acrossOf(labelledText, doc.items);

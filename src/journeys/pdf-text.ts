@@ -9,8 +9,12 @@ import { readPdf, type PdfTextItem as TextItem } from './pdf-reader.js';
 
 export interface DocumentText {
   text: string;
-  /** Runs of text in reading order, with their font size in points. */
-  items: Array<{ text: string; fontSize: number }>;
+  /**
+   * Runs of text in reading order, with their font size in points and where each is set across the page (its left and
+   * right edges, in points from the page's left edge), as a page's runs are: labels set over their values in a band
+   * are paired by it.
+   */
+  items: Array<{ text: string; fontSize: number; left: number; right: number }>;
   /** Links to a web page, an email address or a phone number, with the words they cover. */
   links: DocumentLink[];
 }
@@ -47,10 +51,12 @@ const SHORT_LINE = 0.75;
  */
 const COLUMN_GAP = 2;
 
+const round = (n: number) => Math.round(n * 100) / 100;
+
 /** The font size of a text item: the length of its transform's vertical scale (as PDF.js's text layer does). */
 function sizeOf(item: TextItem): number {
   const [, , c = 0, d = 0] = item.transform;
-  return Math.round(Math.hypot(c, d) * 100) / 100;
+  return round(Math.hypot(c, d));
 }
 
 function linesOf(items: TextItem[]): Line[] {
@@ -125,7 +131,8 @@ export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
   for (const page of await readPdf(bytes)) {
     for (const item of page.items) {
       const text = item.str.replace(/\s+/g, ' ').trim();
-      if (text) runs.push({ text, fontSize: sizeOf(item) });
+      const [, , , , x = 0] = item.transform;
+      if (text) runs.push({ text, fontSize: sizeOf(item), left: round(x), right: round(x + item.width) });
     }
     pages.push(joinLines(linesOf(page.items)));
     for (const { url, rect } of page.links) {

@@ -428,6 +428,37 @@ describe('totals in two columns side by side', () => {
   });
 });
 
+describe('a band of labels over their values, told by where they are set', () => {
+  // Runs as a page or a PDF gives them, in reading order, each with its left and right edges.
+  const run = (text: string, left: number, width = 60, fontSize = 12) => ({ text, fontSize, left, right: left + width });
+  const head = [run('Hollin Tree Surgery', 20, 200, 22), run('hello@hollintree.example · 01632 960 412', 20, 260)];
+  const band = [run('Invoice no.', 20), run('Date', 160, 30), run('Pay by', 300, 40), run('Amount due', 440)];
+  const values = [run('HT-0912', 20, 55), run('5 December 2026', 160, 90), run('19 December 2026', 300, 95), run('£486.00', 440, 60, 20)];
+  const doc = (runs: ReturnType<typeof run>[]) => {
+    const text = [...head.map((r) => r.text), band.map((r) => r.text).join(' '), values.map((r) => r.text).join(' '), 'Crown reduction, oak', 'Pay by bank transfer: sort code 20-44-18, account 41207733.'].join('\n');
+    return { ...invoice(text), items: [...runs, run('Crown reduction, oak', 20, 120), run('Pay by bank transfer: sort code 20-44-18, account 41207733.', 20, 330)] };
+  };
+
+  it('pairs each label with the value in its column: number, dates and amount due are read', () => {
+    const analysis = analyseInvoice(doc([...head, ...band, ...values]));
+    const evidence = (id: string) => analysis.essentials.find((e) => e.id === id)!.evidence;
+    expect(analysis.missing).toEqual([]);
+    expect(evidence('invoice-number')).toBe('Invoice no. HT-0912');
+    expect(evidence('due-date')).toBe('Pay by 19 December 2026');
+    expect(analysis.amountDue).toMatchObject({ text: 'Amount due £486.00', fontSize: 20, prominent: true });
+  });
+
+  it('values set right under right-set labels are in their columns too; a table of items under its heads is no band', () => {
+    const right = [run('Invoice no.', 20), run('Amount due', 440, 80)];
+    const rightValues = [run('HT-0912', 20, 55), run('£486.00', 470, 50)];
+    const found = analyseInvoice(doc([...head, ...right, ...rightValues])).essentials;
+    expect(found.find((e) => e.id === 'invoice-number')!.evidence).toBe('Invoice no. HT-0912');
+    expect(found.find((e) => e.id === 'total')!.evidence).toBe('Amount due £486.00');
+    const table = [run('Item', 20, 30), run('Total', 440, 30), run('Crown reduction', 20, 90), run('£400.00', 420, 50), run('Stump grinding', 20, 90), run('£86.00', 424, 46)];
+    expect(analyseInvoice(doc([...head, ...table])).missing.map((e) => e.id)).toEqual(['invoice-number', 'invoice-date', 'total', 'due-date']);
+  });
+});
+
 describe('credit notes and bills already paid', () => {
   const analysed = (text: string) => analyseInvoice(invoice(text));
   const essential = (text: string, id: string) => analysed(text).essentials.find((e) => e.id === id)!;
