@@ -332,29 +332,41 @@ class StoppedAnswering extends Error {}
 /**
  * Does `work` on the page at rest: an animation that ends (a slide part-way through its fade-in) is finished, one that
  * loops for ever (a LIVE badge that blinks, a dot that pulses) is held at its start, so that colours are measured on
- * the same look whichever moment of the loop the step ended at; the loops go on from where they were after.
+ * the same look whichever moment of the loop the step ended at; the loops go on from where they were after. One the
+ * page starts while cx-shop looks (a hero's next slide, faded in by the page's own timer) is put at rest as it starts.
  */
 async function atRest<T>(page: Page, work: () => Promise<T>): Promise<T> {
-  type Held = Window & { __cxShopHeld?: Array<[Animation, CSSNumberish | null]> };
+  type Held = Window & { __cxShopHeld?: { held: Array<[Animation, CSSNumberish | null]>; started: (event: Event) => void } };
   const hold = () => {
     const held: Array<[Animation, CSSNumberish | null]> = [];
-    for (const animation of document.getAnimations()) {
-      if (animation.playState !== 'running' || animation.effect === null) continue;
-      try {
-        if (Number.isFinite(animation.effect.getComputedTiming().endTime ?? Infinity)) animation.finish();
-        else {
-          held.push([animation, animation.currentTime]);
-          animation.pause();
-          animation.currentTime = 0;
+    const rest = (animations: Animation[]) => {
+      for (const animation of animations) {
+        if (animation.playState !== 'running' || animation.effect === null) continue;
+        try {
+          if (Number.isFinite(animation.effect.getComputedTiming().endTime ?? Infinity)) animation.finish();
+          else {
+            held.push([animation, animation.currentTime]);
+            animation.pause();
+            animation.currentTime = 0;
+          }
+        } catch {
+          // One that cannot be finished or held (its playback rate is 0) is left as it is.
         }
-      } catch {
-        // One that cannot be finished or held (its playback rate is 0) is left as it is.
       }
-    }
-    (window as Held).__cxShopHeld = held;
+    };
+    rest(document.getAnimations());
+    // A transition or a CSS animation says it has started before its first frame is drawn.
+    const started = (event: Event) => {
+      if (event.target instanceof Element) rest(event.target.getAnimations());
+    };
+    for (const type of ['transitionrun', 'animationstart']) document.addEventListener(type, started, true);
+    (window as Held).__cxShopHeld = { held, started };
   };
   const release = () => {
-    for (const [animation, time] of (window as Held).__cxShopHeld ?? []) {
+    const state = (window as Held).__cxShopHeld;
+    if (!state) return;
+    for (const type of ['transitionrun', 'animationstart']) document.removeEventListener(type, state.started, true);
+    for (const [animation, time] of state.held) {
       animation.currentTime = time;
       animation.play();
     }

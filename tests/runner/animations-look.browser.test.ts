@@ -14,3 +14,11 @@ it('a badge that blinks for ever is looked at as it starts, with no low contrast
   const steps = (await savedArtifacts(result)).steps;
   expect(steps.map((s) => (s.accessibility?.violations ?? []).map((v) => v.id).filter((id) => id.startsWith('color-contrast')))).toEqual([[], [], []]);
 });
+
+it("a hero whose slides cross-fade on the page's own timer, fades starting while cx-shop looks, is looked at with each slide shown whole", async () => {
+  const open = (name: string) => `  - name: ${name}\n    tap: { text: ${name} }\n`;
+  const result = await fixtures.run(pageScenario('a11y', 'rotating-hero.html', { head: 'device: Pixel 7\n', steps: open('Delivery') + open('Returns') }));
+  expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+  const steps = (await savedArtifacts(result)).steps;
+  expect(steps.map((s) => (s.accessibility?.violations ?? []).map((v) => v.id).filter((id) => id.startsWith('color-contrast')))).toEqual([[], [], []]);
+});
