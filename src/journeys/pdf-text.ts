@@ -38,6 +38,8 @@ interface Line {
   right: number;
   /** Gaps across the line much wider than a space: a table row's cells, never a paragraph's words. */
   columnGaps: number;
+  /** Its runs of text, in the order they are read. */
+  runs: DocumentText['items'];
 }
 
 /** Lines further apart than this many times their size's tightest spacing leave a gap: a new paragraph or row. */
@@ -67,7 +69,7 @@ function linesOf(items: TextItem[]): Line[] {
     const [, , , , x = 0, y = 0] = item.transform;
     const sameLine = line && Math.abs(line.y - y) < Math.max(line.size, size) * 0.5;
     if (!line || !sameLine) {
-      line = { text: item.str, size, y, left: x, right: x + item.width, columnGaps: 0 };
+      line = { text: item.str, size, y, left: x, right: x + item.width, columnGaps: 0, runs: [] };
       lines.push(line);
     } else {
       const gap = x - line.right > size * 0.15 && !/\s$/.test(line.text) && !/^\s/.test(item.str);
@@ -76,8 +78,66 @@ function linesOf(items: TextItem[]): Line[] {
       line.size = Math.max(line.size, size);
       line.right = Math.max(line.right, x + item.width);
     }
+    const text = item.str.replace(/\s+/g, ' ').trim();
+    if (text) line.runs.push({ text, fontSize: size, left: round(x), right: round(x + item.width) });
   }
   return lines.filter((l) => l.text.trim() !== '');
+}
+
+/** The same baseline, within half a line. */
+const level = (a: Line, b: Line) => Math.abs(a.y - b.y) < Math.max(a.size, b.size) * 0.5;
+
+/**
+ * Lines drawn after others but set above all of them (a letterhead a program draws last, at the top of the page) go
+ * before them, with the rest of their block: the customer reads the top of the page first. Lines drawn in a column beside others, at the same
+ * heights, are left where they are: the seller's and the customer's address blocks side by side read one after the
+ * other.
+ */
+function headsFirst(lines: Line[]): Line[] {
+  for (let j = 1; j < lines.length; j += 1) {
+    // Above the top of every line drawn before it: a block beside them (a logo and the address set right of it) is not.
+    const top = Math.max(...lines.slice(0, j).map((line) => line.y + line.size));
+    if (lines[j]!.y <= top) continue;
+    // The block it heads goes with it, down to where the stream leaves it: each line just under the one before.
+    const under = (line: Line, above: Line) =>
+      line.y < above.y && above.y - line.y <= 2 * Math.max(line.size, above.size) && line.left < above.right && line.right > above.left;
+    let end = j + 1;
+    while (end < lines.length && (lines[end]!.y > top || under(lines[end]!, lines[end - 1]!))) end += 1;
+    return headsFirst([...lines.slice(j, end), ...lines.slice(0, j), ...lines.slice(end)]);
+  }
+  return lines;
+}
+
+/** A label of a field, set in a column of labels: a few words, no figures but a rate ("Invoice No:", "Tax (0%)"). */
+const isLabel = (line: Line) => {
+  const text = line.text.replace(/\s+/g, ' ').trim();
+  return line.columnGaps === 0 && text.length <= 40 && /\p{L}/u.test(text) && !/\d/.test(text.replace(/\d+(?:[.,]\d+)?\s?%/g, ''));
+};
+
+/**
+ * A column of labels drawn whole before the column of their values beside it ("Invoice No: / Invoice Date: / Due
+ * Date:" then "10-2291 / 12/05/2026 / 01/04/2027"), as some programs draw a page, is read row by row: each label with
+ * the value on its baseline, to its right. The stream gives both columns one after the other, which pairs neither.
+ */
+function besideTheirLabels(lines: Line[]): Line[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i += 1) {
+    let labels = 0;
+    while (i + labels < out.length && isLabel(out[i + labels]!) && (labels === 0 || out[i + labels]!.y < out[i + labels - 1]!.y)) labels += 1;
+    for (let k = labels; k >= 2; k -= 1) {
+      const values = out.slice(i + k, i + 2 * k);
+      const beside = (value: Line, j: number) => level(value, out[i + j]!) && value.left >= out[i + j]!.right;
+      if (values.length !== k || !values.every(beside)) continue;
+      const rows = values.map((value, j): Line => {
+        const label = out[i + j]!;
+        return { ...label, text: `${label.text} ${value.text}`, size: Math.max(label.size, value.size), right: value.right, columnGaps: label.columnGaps + value.columnGaps + 1, runs: [...label.runs, ...value.runs] };
+      });
+      out.splice(i, 2 * k, ...rows);
+      i += k - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -129,12 +189,10 @@ export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
   const runs: DocumentText['items'] = [];
   const links: DocumentText['links'] = [];
   for (const page of await readPdf(bytes)) {
-    for (const item of page.items) {
-      const text = item.str.replace(/\s+/g, ' ').trim();
-      const [, , , , x = 0] = item.transform;
-      if (text) runs.push({ text, fontSize: sizeOf(item), left: round(x), right: round(x + item.width) });
-    }
-    pages.push(joinLines(linesOf(page.items)));
+    // Lines in the order they are read, which is not always the order they are drawn in.
+    const lines = besideTheirLabels(headsFirst(linesOf(page.items)));
+    runs.push(...lines.flatMap((line) => line.runs));
+    pages.push(joinLines(lines));
     for (const { url, rect } of page.links) {
       if (/^(?:https?|mailto|tel):/i.test(url)) links.push({ text: wordsUnder(rect, page.items), href: url });
     }

@@ -52,6 +52,26 @@ describe('a PDF printed by Chromium', () => {
     expect(text).toContain('We are a small family business, and we are glad you chose us for this job. If you have questions about anything on this invoice, call us any weekday between nine and five and we will be happy to help you.');
   });
 
+  it('reads a column of labels drawn before their values row by row, and a letterhead drawn last first', async () => {
+    const page = await browser!.newPage();
+    await page.setContent(`<body style="font:14px sans-serif;margin:40px;position:relative;padding-top:90px">
+      <div style="display:flex;justify-content:space-between">
+        <div>Bill to<br>Oduya Print Ltd<br>4 Tanner Row, York YO1 6JB</div>
+        <div style="display:flex;gap:16px"><div>Invoice No:<br>Invoice Date:<br>Due Date:</div><div>KP-3310<br>02/03/2026<br>01/04/2026</div></div>
+      </div>
+      <p>Thank you for your order.</p>
+      <div style="position:absolute;top:0;left:0"><div style="font-size:28px">Kestrel Paper Co</div><div>12 Mill Street, Leeds LS9 8AB</div></div>
+    </body>`);
+    const { text, items } = await pdfText(await page.pdf({ format: 'A4' }));
+    await page.close();
+    expect(text).toMatch(/^Kestrel Paper Co\n12 Mill Street, Leeds LS9 8AB\nBill to\n/);
+    expect(text).toContain('Invoice No: KP-3310\nInvoice Date: 02/03/2026\nDue Date: 01/04/2026');
+    // The runs, with where each is set, come in the same order as the text.
+    expect(items.map((item) => item.text).join(' ')).toMatch(/^Kestrel Paper Co 12 Mill Street.*Invoice No: KP-3310 Invoice Date:/);
+    expect(items[0]).toMatchObject({ text: 'Kestrel Paper Co', fontSize: 21 });
+    expect(items[0]!.left).toBeLessThan(items[0]!.right);
+  });
+
   it('gives the amount due a larger font size than the body (px printed as pt: 32 px is 24 pt, 16 px is 12 pt)', async () => {
     const { items } = await pdfText(pdf);
     expect(bodyFontSize(items)).toBe(12);
