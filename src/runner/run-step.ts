@@ -304,7 +304,8 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
     // axe-core is large: loaded on the first page it checks, never by validate.
     const { checkAccessibility, PageNotAnswering } = await import('../probes/axe.js');
     const check = async () => {
-      const run = atRest(page, () => checkAccessibility(page, { exclude, answerMs: ANSWER_MS }));
+      // A page that reloads itself (or goes elsewhere by itself) while it is checked is checked again on its new document.
+      const run = throughNavigation(page, () => atRest(page, () => checkAccessibility(page, { exclude, answerMs: ANSWER_MS })));
       try {
         return await timed(run, 2 * LOOK_MS);
       } catch (error) {
@@ -323,6 +324,9 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
     return { result: await (memo ? memo.answers.of(page, memo.device, exclude, check) : check()), failure: null };
   } catch (error) {
     if (error instanceof StoppedAnswering) return { result: null, failure: null, frozen: true };
+    if (LEFT_BY_NAVIGATION.test(firstLine(error))) {
+      return { result: null, failure: `axe-core could not check ${page.url()}: the page went on to a new document (a reload or a redirect of its own) each time it was checked, three times` };
+    }
     return { result: null, failure: firstLine(error) };
   }
 }
@@ -468,7 +472,7 @@ function unreadableWhy(error: unknown): string {
 }
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
-const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id/i;
+const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id|Inspected target navigated/i;
 
 /** Longest cx-shop waits for the page's answer to its first question: a page that does not answer then is frozen. */
 const ASK_MS = 2000;

@@ -205,6 +205,14 @@ describe('a page that reloads itself', () => {
   }, 90_000);
 });
 
+describe('a page that never stops reloading itself', () => {
+  it("is checked by axe-core on a document that stays, or said in plain words to have left each time, never in the browser's protocol words", async () => {
+    const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=250', { steps: '  - name: Watch the status\n    wait: { ms: 1000 }\n' }));
+    const said = result.steps.flatMap((s) => s.findings.map((f) => f.message + ' ' + JSON.stringify(f.evidence)));
+    expect(said.filter((line) => /protocol|cdpSession|Runtime\.evaluate|inspected target|execution context/i.test(line))).toEqual([]);
+  }, 90_000);
+});
+
 describe('waiting', () => {
   it('a page still frozen when the step ends is the step\'s error and a high long-task, not a dead tap', async () => {
     const result = await fixtures.run(pageScenario('rules', 'frozen.html?ms=600000', { head: 'timeout: 2000\n', steps: '  - name: Calculate\n    tap: Calculate delivery\n' }));
