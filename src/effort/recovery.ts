@@ -3,7 +3,7 @@
  * Each price says what the customer has to do again; a finding that forces nothing (low contrast, a missing
  * landmark, a failed background request) costs nothing here and is reported by its severity alone.
  */
-import type { AppearedText, Box, Interaction } from '../artifacts/types.js';
+import type { AppearedText, Box, Interaction, TypedField } from '../artifacts/types.js';
 import type { Finding, RecoveryItem } from '../report/types.js';
 import { isErrorMessage } from '../rules/error-message.js';
 import { shownWidth } from '../rules/horizontal-scroll.js';
@@ -142,9 +142,10 @@ function typedChars(step: JudgedStep, element: string | undefined): number | nul
 
 /**
  * The recovery each finding of a step forces. Only deterministic findings that the customer's own actions met
- * count: timing findings are noisy and rule failures are cx-shop's.
+ * count: timing findings are noisy and rule failures are cx-shop's. `earlier` is the scenario's steps before this one,
+ * in order: a message names a field typed in an earlier step as well as one typed in this one.
  */
-export function recoveryFor(findings: readonly Finding[], step: JudgedStep): RecoveryItem[] {
+export function recoveryFor(findings: readonly Finding[], step: JudgedStep, earlier: readonly JudgedStep[] = []): RecoveryItem[] {
   const items: RecoveryItem[] = [];
   const P = retap(step.touch) - M;
   for (const finding of findings) {
@@ -191,10 +192,12 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
         // A form emptied in the same step is filled again whole (form-cleared): the field named is typed again there.
         const refilled = findings.some((f) => f.rule === 'form-cleared' && f.class === 'deterministic' && !f.error);
         const said = (finding.evidence.text ?? '').toLowerCase();
-        const named = step.typed.find((f) => {
-          const label = f.label === null ? '' : labelWords(f.label);
-          return label.length >= 3 && said.includes(label);
-        });
+        const named = typedSoFar(step, earlier)
+          .reverse()
+          .find((f) => {
+            const label = f.label === null ? '' : labelWords(f.label);
+            return label.length >= 3 && said.includes(label);
+          });
         const retype = named && !refilled ? named : undefined;
         const chars = retype ? retype.chars : 0;
         items.push(item(finding, retype ? `go to ${retype.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
@@ -222,6 +225,26 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep): Rec
     }
   }
   return items;
+}
+
+/**
+ * The fields the customer has typed into on the page this step began on, oldest first, each once as it was last
+ * typed (or last lost): in this step, and in earlier steps since the customer last came to a new page. How a scenario
+ * splits its steps ("type the email", then "tap Sign up") does not change what they typed. A field gone when its step
+ * ended (the page changed under it) is not on that page; one an earlier step emptied (not by sending it) was typed
+ * again there, priced by what reported the loss (value-not-kept, form-cleared, that step's own error).
+ */
+function typedSoFar(step: JudgedStep, earlier: readonly JudgedStep[]): TypedField[] {
+  const fields: Array<{ field: TypedField; lostBefore: boolean }> = [];
+  for (let i = earlier.length - 1; i >= 0; i -= 1) {
+    const before = earlier[i]!;
+    const onPage = before.typed.filter((f) => f.keptAtStepEnd !== null);
+    fields.unshift(...onPage.map((field) => ({ field, lostBefore: field.keptAtStepEnd === false && field.sent !== true })));
+    if (before.pages.length > 0) break;
+  }
+  fields.push(...step.typed.map((field) => ({ field, lostBefore: false })));
+  const key = ({ field }: { field: TypedField }) => `${field.target.description}|${field.label ?? ''}`;
+  return fields.filter((f, i) => !f.lostBefore && !fields.slice(i + 1).some((later) => key(later) === key(f))).map(({ field }) => field);
 }
 
 /** The step left the customer on the page they ended the step before on, whose text was already too small to read. */

@@ -81,7 +81,7 @@ export class ScenarioJudge {
     const goal = this.context.scenario.goal;
     if (goal && this.goalReachedAt === null && shows(artifacts, goal)) this.goalReachedAt = artifacts.index;
 
-    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged), this.effort);
+    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged, this.judged.slice(0, -1)), this.effort);
     this.effort = effort.state;
     const environment = environmentOf(judged);
     const line = this.context.scenario.steps[artifacts.index]?.line;
