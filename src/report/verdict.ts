@@ -14,3 +14,8 @@ export function compareForCustomer(a: Pick<ScenarioResult, 'completed' | 'effort
 export function verdictOf(result: Pick<ScenarioResult, 'completed' | 'effort'>): string {
   return result.completed ? `effort ${result.effort.toFixed(1)} s` : `not completed (gave up after ${result.effort.toFixed(1)} s of effort)`;
 }
+
+/** Why cx-shop could not finish measuring a journey (one whose status is error), in the words the run gave. */
+export function whyNotMeasured(result: Pick<ScenarioResult, 'reason' | 'steps'>): string {
+  return result.reason ?? result.steps.find((step) => step.status === 'error')?.reason ?? 'the run broke off';
+}

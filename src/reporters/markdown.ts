@@ -6,7 +6,7 @@
 import { countBySeverity, findingsOfSteps } from '../report/severity.js';
 import type { Report } from '../report/types.js';
 import { formatSpread } from '../guide/stats.js';
-import { verdictOf } from '../report/verdict.js';
+import { verdictOf, whyNotMeasured } from '../report/verdict.js';
 import { scenarioLabel } from '../gate/compare.js';
 
 /** Text safe inside a Markdown table cell or list item. */
@@ -60,6 +60,10 @@ export function renderMarkdown(report: Report): string {
     ...list('Regressions', (gate?.regressions ?? []).map((r) => r.message)),
     ...list('Budgets exceeded', (gate?.budgets ?? []).map((b) => `${b.scenario}: ${b.message}`)),
     ...list('Unstable between repeats', (gate?.unstable ?? []).map((u) => u.message)),
+    ...list(
+      'Could not be measured',
+      report.scenarios.filter((s) => s.status === 'error').map((s) => `${mdText(scenarioLabel(s, report.scenarios))}: ${mdText(whyNotMeasured(s))}`),
+    ),
     '### Journeys',
     '',
     '| journey | status | effort | high | medium | low |',

@@ -9,6 +9,7 @@ import { rules } from '../rules/index.js';
 import { journeyRules } from '../rules/journey/index.js';
 import { elementOf, findingIdentity, scenarioLabel, stableElement, stepKeys, subjectsOf } from '../gate/compare.js';
 import { toolVersion } from '../report/build.js';
+import { whyNotMeasured } from '../report/verdict.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
 
@@ -89,6 +90,7 @@ export function renderSarif(report: Report): string {
     }
   }
 
+  const unmeasured = report.scenarios.filter((s) => s.status === 'error');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -97,9 +99,14 @@ export function renderSarif(report: Report): string {
         tool: { driver: { name: 'cx-shop', version: toolVersion(), rules: descriptors } },
         invocations: [
           {
-            executionSuccessful: report.complete && !report.interrupted,
+            // A journey cx-shop could not finish measuring (the page stopped answering, the browser broke) is a run
+            // that did not do all it was asked: said, with why, as the tool's own notifications.
+            executionSuccessful: report.complete && !report.interrupted && unmeasured.length === 0,
             startTimeUtc: report.startedAt,
             ...(report.interrupted && { exitSignalName: report.interrupted }),
+            ...(unmeasured.length > 0 && {
+              toolExecutionNotifications: unmeasured.map((s) => ({ level: 'error', message: { text: `${scenarioLabel(s, report.scenarios)}: could not be measured: ${whyNotMeasured(s)}` } })),
+            }),
           },
         ],
         results,

@@ -115,6 +115,17 @@ describe('SARIF 2.1.0', () => {
     expect(JSON.parse(renderSarif(sample())).runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 
+  it('a journey cx-shop could not finish measuring makes an execution that did not succeed, saying which and why', () => {
+    const run = sample();
+    run.scenarios[1] = { ...run.scenarios[1]!, status: 'error', reason: 'step 2 "Print the label": the page stopped answering' };
+    const log = JSON.parse(renderSarif(run));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: 'Return a shirt: could not be measured: step 2 "Print the label": the page stopped answering' } },
+    ]);
+  });
+
   it('the validator can say no: a result without a message fails', () => {
     const log = JSON.parse(renderSarif(sample()));
     delete log.runs[0].results[0].message;
@@ -135,6 +146,15 @@ describe('Markdown and annotations', () => {
     expect(md).not.toContain('<img');
     expect(md).not.toContain('[click](');
     expect(md).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+
+  it('Markdown lists the journeys cx-shop could not finish measuring, with why, before the journeys', () => {
+    const run = sample();
+    run.scenarios[1] = { ...run.scenarios[1]!, status: 'error', reason: 'step 2 "Print the label": the page stopped answering' };
+    const md = renderMarkdown(run);
+    expect(md).toContain('### Could not be measured (1)\n\n- Return a shirt: step 2 "Print the label": the page stopped answering');
+    expect(md.indexOf('### Could not be measured')).toBeLessThan(md.indexOf('### Journeys'));
+    expect(renderMarkdown(sample())).not.toContain('Could not be measured');
   });
 
   it('Markdown of an interrupted run says so first, not passed', () => {
