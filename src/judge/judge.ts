@@ -66,6 +66,7 @@ export class ScenarioJudge {
       previousPage: previous?.page ?? null,
       newPageState,
       newPage,
+      vitalsBefore: previous && lastNewDocument(artifacts) < 0 ? previous.timing.vitals : null,
       injectedFailures: failuresToJudge(artifacts),
       earlierUnanswered: this.unansweredOfDocument(artifacts),
     };

@@ -12,6 +12,11 @@ export interface JudgedStep extends StepArtifacts {
   /** The customer arrived on a page (a document or a client-side route) they had not been on before. */
   newPage: boolean;
   /**
+   * The web vitals read at the end of the previous step, when this step stayed on the same document (a client-side
+   * route keeps it): what the document's vitals were before this step; null on a new document or the first step.
+   */
+  vitalsBefore: StepArtifacts['timing']['vitals'] | null;
+  /**
    * The customer's own requests cx-shop failed on purpose in this step, when the page they ended on is the site's
    * (see support/faults.ts): what the resilience rules judge, worked out once per step.
    */

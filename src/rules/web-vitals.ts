@@ -26,11 +26,13 @@ export default defineRule({
   source: 'web-vitals thresholds (web.dev: LCP, CLS, INP)',
   class: 'timing',
   detect(artifacts) {
-    // Vitals belong to a page, not a step: judged on the step that arrived on a page, once per page.
-    if (!artifacts.newPage) return [];
+    // Vitals belong to a document, not a step: each is judged on the step in which it took its value (the load, a
+    // slow interaction, a shift), not again on a step that left it as it was. A single-page app's route keeps its
+    // document, and its worst interaction so far with it: not the new route's doing.
+    const before = artifacts.vitalsBefore;
     return VITALS.flatMap((vital): RuleHit[] => {
       const value = artifacts.timing.vitals[vital.key];
-      if (value === null || value <= vital.limits[0]) return [];
+      if (value === null || value <= vital.limits[0] || (before !== null && before[vital.key] === value)) return [];
       const poor = value > vital.limits[1];
       const severity: Severity = poor ? 'medium' : 'low';
       const [good, bad] = vital.limits.map(vital.format);

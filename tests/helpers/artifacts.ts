@@ -23,7 +23,7 @@ export function stepArtifacts(overrides: Partial<StepArtifacts> = {}): StepArtif
 
 /** A step as the rules see it: new page state, on a new page, no previous page, unless the test says otherwise. */
 export function judgedStep(overrides: Partial<JudgedStep> = {}): JudgedStep {
-  const step = { ...stepArtifacts(), previousPage: null, newPageState: true, newPage: true, earlierUnanswered: [], ...overrides };
+  const step = { ...stepArtifacts(), previousPage: null, newPageState: true, newPage: true, vitalsBefore: null, earlierUnanswered: [], ...overrides };
   return { ...step, injectedFailures: overrides.injectedFailures ?? failuresToJudge(step) };
 }
 

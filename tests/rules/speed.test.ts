@@ -106,7 +106,13 @@ describe('web-vitals', () => {
     expect(hits[0]!.evidence.url).toBe('https://shop.test/basket');
   });
 
-  it('judges a page once: not on a step that stays on a page already seen', () => {
-    expect(webVitals.detect(step(vitals(9000, 0.5, 900), { newPage: false }))).toEqual([]);
+  it('judges each value on the step it was taken in: not again on a step of the same document that left it as it was', () => {
+    const before = { lcpMs: 9000, cls: 0.5, inpMs: 400 };
+    // A client-side route of a single-page app keeps its document, and the worst interaction so far with it.
+    expect(webVitals.detect(step(vitals(9000, 0.5, 400), { newPage: true, vitalsBefore: before }))).toEqual([]);
+    // A slow tap on the same page is that step's.
+    expect(webVitals.detect(step(vitals(9000, 0.5, 752), { newPage: false, vitalsBefore: before })).map((hit) => hit.evidence.measured)).toEqual(['INP 752 ms']);
+    // A new document starts afresh.
+    expect(webVitals.detect(step(vitals(9000, 0.5, 400), { vitalsBefore: null })).map((hit) => hit.evidence.metric)).toEqual(['LCP', 'CLS', 'INP']);
   });
 });
