@@ -291,8 +291,8 @@ function measured(doc: ReadDocument, match: RegExpExecArray | null): AmountDue {
 
 /**
  * The first run of text shaped like a business name (see LETTERHEAD) that stands out as a letterhead does: set larger
- * than the body and than the run after it, and not alike the run before it (a table's cells, set alike, never do; a
- * larger heading of the invoice above it may be). A name of one word ("Orbitly") only when it is clearly the
+ * than the body and than the run after it (the document's title set larger beside it, "INVOICE", aside), and not alike
+ * the run before it (a table's cells, set alike, never do; a larger heading of the invoice above it may be). A name of one word ("Orbitly") only when it is clearly the
  * letterhead: the first run set larger than the body, and the one largest run of the whole invoice.
  */
 function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefined {
@@ -303,7 +303,7 @@ function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefine
     (item, i) =>
       item.fontSize >= body * PROMINENT_RATIO &&
       item.fontSize !== items[i - 1]?.fontSize &&
-      item.fontSize > (items[i + 1]?.fontSize ?? 0) &&
+      item.fontSize > (items.slice(i + 1).find((next) => !DOCUMENT_WORD.test(next.text))?.fontSize ?? 0) &&
       LETTERHEAD.test(item.text),
   );
   if (named) return named;

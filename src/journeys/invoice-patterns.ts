@@ -88,14 +88,24 @@ export const DOCUMENT_WORD =
 const CUSTOMER_HEADING = /^[ \t]*(?:bill(?:ed)? to|invoice to|sold to|ship(?:ped)? to|deliver(?:ed|y)? to|customer(?: details)?|client|recipient|buyer(?: \(bill to\))?)\b\)?[ \t]*:?[ \t]*/i;
 /** A heading over the seller's own details: the customer's block above it ends there. */
 const SELLER_HEADING = /^[ \t]*(?:sold by|seller|supplier|vendor|merchant|issued by|billed by|invoice from|from|pay(?:able)? to|remit(?:tance)? to)\b[ \t]*:?/i;
-/** How many lines under a heading of its own still belong to the customer's details: a name, two address lines, a contact. */
-const CUSTOMER_LINES = 4;
 /** A line of more words than this is prose (a note to the customer), not part of an address block. */
 const BLOCK_WORDS = 8;
+/**
+ * A line that is no part of anyone's address: a field of the invoice's own or a figure ("Invoice No: 10-2291", "Due
+ * date", "Total £20.00", a table's "Description"). The customer's details have ended above it.
+ */
+const FIELD_LINE = new RegExp(
+  `^[ \\t]*(?:invoice|receipt|statement|date|due|total|sub-?total|amount|balance|description|items?|qty|quantity|terms|payment|thank)\\b|${MONEY_SOURCE}`,
+  'i',
+);
 
-/** Whether the text at `index` follows "to" or "for" on its line: whom the invoice is for ("Issued 3 May to Quillon Inc."). */
+/**
+ * Whether the text at `index` follows "to" or "for" on its line: whom the invoice is for ("Issued 3 May to Quillon
+ * Inc."); never whom the customer pays ("Make all checks payable to Bluefin IT Services LLC", "transfer to").
+ */
 function addressedTo(text: string, index: number): boolean {
-  return /\b(?:to|for)[ \t]*:?[ \t]*$/i.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
+  const before = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  return /\bfor[ \t]*:?[ \t]*$|(?<!\b(?:payable|pay|paid|made out|remit|transfer|send|mail(?:ed)?|post(?:ed)?)[ \t]+)\bto[ \t]*:?[ \t]*$/i.test(before);
 }
 
 /**
@@ -128,29 +138,32 @@ function leavesBlock(text: string, from: number, index: number, across?: Across)
 }
 
 /**
- * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or within a
- * few short lines under a heading "Bill to" of its own, with no heading of the seller's ("Sold by") between, nor a
- * block set apart from the customer's details that the text reads after them (when the document says where its lines
- * are set).
+ * Whether the text at `index` is among the customer's own details: on a line that starts "Ship to: …", or in the
+ * block of short lines under a heading "Bill to" of its own, however many (a name, a company, two address lines, an
+ * email, a phone). The block ends where it ends: at a heading of the seller's ("Sold by"), a line of prose, a field
+ * of the invoice's own or a figure ("Invoice No:", "Total £20.00"), or a block set apart from the customer's details
+ * that the text reads after them (when the document says where its lines are set).
  */
 export function inCustomerBlock(text: string, index: number, across?: Across): boolean {
   const lines = text.slice(0, index).split('\n');
   const at = lines.length - 1;
   if (CUSTOMER_HEADING.test(lines[at]!)) return true;
   const lineAt = (i: number) => (i === at ? lines[at]! + text.slice(index).split('\n')[0] : lines[i]!);
-  for (let i = at; i >= Math.max(0, at - CUSTOMER_LINES); i -= 1) {
+  const prose = (line: string) => line.trim().split(/\s+/).length > BLOCK_WORDS;
+  if (prose(lineAt(at))) return false;
+  for (let i = at; i >= 0; i -= 1) {
     // The seller's block ("Sold by", "From") set right after the customer's is the seller's.
     if (SELLER_HEADING.test(lineAt(i))) return false;
     if (i === at) continue;
     const heading = CUSTOMER_HEADING.exec(lines[i]!);
     if (heading) {
-      // The heading stands alone, and every line from it to the match is short: one block.
+      // The heading stands alone over the block.
       const alone = heading[0].length === lines[i]!.trimEnd().length || lines[i]!.slice(heading[0].length).trim() === '';
-      const short = Array.from({ length: at - i }, (_, k) => lineAt(i + 1 + k)).every((line) => line.trim().split(/\s+/).length <= BLOCK_WORDS);
       // From the line under the heading: the heading itself may be set apart from the details (an icon before it).
       const from = lines.slice(0, i + 1).reduce((offset, line) => offset + line.length + 1, 0);
-      return alone && short && !leavesBlock(text, from, index, across);
+      return alone && !leavesBlock(text, from, index, across);
     }
+    if (prose(lines[i]!) || FIELD_LINE.test(lines[i]!)) return false;
   }
   return false;
 }

@@ -512,6 +512,21 @@ describe("the customer's own details", () => {
     expect(contact('Bill to\nDana Whitmore\nQuestions about this invoice? Please write to billing@quillpad.example and we will answer.').found).toBe(true);
   });
 
+  it('the block under "Bill to" ends where it ends, not after so many lines: a sixth line is still theirs', () => {
+    const block = 'Invoice INV-7\nBill to\nDana Whitmore\nWhitmore Dental\n12 Elm Row\nLeeds LS6 2AB\ndana@mail.example\n0113 496 0000';
+    expect(contact(`${block}\nTotal £20.00`).found).toBe(false);
+    // A field of the invoice's own ends it: the seller's email after that is theirs.
+    expect(contact(`${block}\nInvoice date: 2 March 2026\nhello@whitmore-supplies.example`).evidence).toBe('hello@whitmore-supplies.example');
+  });
+
+  it('whom the customer pays is not whom the invoice is addressed to; a letterhead beside a larger "INVOICE" is who it is from', () => {
+    const seller = (doc: ReadDocument) => analyseInvoice(doc).essentials.find((e) => e.id === 'seller')!;
+    expect(seller(invoice('INVOICE 0419\nMake all checks payable to Bluefin Repairs LLC.')).evidence).toBe('Make all checks payable to Bluefin Repairs LLC.');
+    expect(seller(invoice('INVOICE 0419\nIssued 3 May to Quillon Inc.')).found).toBe(false);
+    const items = [{ text: 'Hollis & Park Tuning', fontSize: 19 }, { text: 'INVOICE', fontSize: 26 }, { text: 'Bill to Eleanor Vance, 4 School Lane', fontSize: 10 }, { text: 'Tuning £85.00', fontSize: 10 }];
+    expect(seller(invoice('Hollis & Park Tuning INVOICE\nBill to Eleanor Vance, 4 School Lane\nTuning £85.00', items))).toMatchObject({ found: true, evidence: 'Hollis & Park Tuning (set at 19 px)' });
+  });
+
   it('the seller\'s block under a heading of its own ("Sold by") right after the customer\'s is the seller\'s', () => {
     const text = 'Invoice QB-88213\nBILLED TO\nAda Lovelace\nada@example.com\nSOLD BY\nQuillpad Books Ltd\n22 Mill Road\nsupport@quillpad.example';
     const found = analyseInvoice(invoice(text)).essentials;
