@@ -22,6 +22,7 @@ const DOING: Record<string, string> = {
   goBack: 'going back',
   waitForLoadState: "the page's load",
   waitForURL: 'the next page',
+  fetch: 'the request',
 };
 
 /**
@@ -29,7 +30,7 @@ const DOING: Record<string, string> = {
  * within 5 s"), wherever it stands in a message; the rest of the message is kept.
  */
 export function timeoutsInWords(message: string): string {
-  return message.replace(/\b(?:locator|page|frame|elementHandle|mouse|keyboard)\.(\w+): Timeout (\d+)ms exceeded\.?/g, (_, call: string, ms: string) => {
+  return message.replace(/\b(?:locator|page|frame|elementHandle|mouse|keyboard|apiRequestContext)\.(\w+): Timeout (\d+)ms exceeded\.?/g, (_, call: string, ms: string) => {
     const doing = DOING[call] ?? `the ${call}`;
     return `${doing} did not finish within ${Number(ms) / 1000} s`;
   });

@@ -6,7 +6,7 @@
 import { request, type APIRequestContext, type Page } from 'playwright';
 import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepArtifacts } from '../artifacts/types.js';
-import { firstLine } from '../errors.js';
+import { firstLine, timeoutsInWords } from '../errors.js';
 import { atOnce } from './at-once.js';
 import { accessOptions, type SiteAccess } from '../scenario/site-access.js';
 import { ask } from '../browser/ask.js';
@@ -97,7 +97,7 @@ export class LinkChecker {
       const notNow = (response.status() === 503 && 'retry-after' in headers) || 'cf-mitigated' in headers;
       return notNow ? null : { status: response.status(), failure: null };
     } catch (error) {
-      return { status: null, failure: firstLine(error) };
+      return { status: null, failure: timeoutsInWords(firstLine(error)) };
     }
   }
 }
