@@ -117,7 +117,10 @@ export function formatPanel(panel: readonly PanelSummary[]): string {
 }
 
 export function formatFinding(finding: Finding): string {
-  const where = finding.evidence.element ? chalk.gray(` — ${t(String(finding.evidence.element))}`) : '';
+  const element = finding.evidence.element ? String(finding.evidence.element) : '';
+  // An element with no name of its own ("button", an icon nobody labelled) is said with where it is in the page.
+  const selector = typeof finding.evidence.selector === 'string' && element !== '' && !element.includes('"') ? ` (${truncate(finding.evidence.selector, 60)})` : '';
+  const where = element ? chalk.gray(` — ${t(element + selector)}`) : '';
   const timing = finding.class === 'timing' ? chalk.blue(' (timing)') : '';
   return `      ${SEVERITY_MARK[finding.severity]} ${finding.title}${timing}${where}\n             ${chalk.gray(t(finding.message))}`;
 }

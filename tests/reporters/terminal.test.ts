@@ -1,6 +1,6 @@
 /** The terminal report: one line per step in its table, whatever a scenario's names hold. */
 import { describe, expect, it } from 'vitest';
-import { formatScenario } from '../../src/reporters/terminal.js';
+import { formatFinding, formatScenario } from '../../src/reporters/terminal.js';
 import { scenario, step } from '../helpers/report.js';
 
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -15,5 +15,23 @@ describe('formatScenario', () => {
     expect(rows[1]).toContain('Type it across two lines | with a bell');
     expect(rows[1]).toContain('✓ passed');
     expect(out).not.toContain('\u0007');
+  });
+});
+
+describe('formatFinding', () => {
+  const finding = (element: string, selector: string) => ({
+    rule: 'accessibility',
+    area: 'accessibility',
+    severity: 'high' as const,
+    title: 'Breaks an accessibility rule',
+    message: '1 element: Buttons must have discernible text (button-name)',
+    evidence: { element, selector },
+    source: 'axe-core',
+    class: 'deterministic' as const,
+  });
+
+  it('says where in the page an element with no name of its own is; a named one by its name alone', () => {
+    expect(plain(formatFinding(finding('button', 'header > .wish'))).split('\n')[0]).toBe('      HIGH   Breaks an accessibility rule — button (header > .wish)');
+    expect(plain(formatFinding(finding('button "Add to bag"', '#add'))).split('\n')[0]).toBe('      HIGH   Breaks an accessibility rule — button "Add to bag"');
   });
 });
