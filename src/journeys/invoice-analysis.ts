@@ -127,13 +127,29 @@ const PROSE_WORDS = 4;
 const PROSE_SHARE = 0.6;
 const EVIDENCE_CHARS = 100;
 
-/** The body size of a document: the font size that carries the most characters. */
+/**
+ * A larger size that carries more than BODY_SHARE of the characters, in BODY_RUNS runs of text or more and twice as
+ * many as the size that carries the most, is the size the invoice is set in (its lines, labels and cells), and that
+ * size below it, in few long runs (paragraphs of terms, legal small print under the invoice), is its small print, not
+ * the body the amount due is held against. A heading or the amount itself is set in a run or two.
+ */
+const BODY_SHARE = 0.25;
+const BODY_RUNS = 5;
+
+/** The body size of a document: the font size that carries the most characters, unless that is the small print. */
 export function bodyFontSize(items: ReadDocument['items']): number {
-  const weight = new Map<number, number>();
-  for (const { text, fontSize } of items) weight.set(fontSize, (weight.get(fontSize) ?? 0) + text.replace(/\s+/g, '').length);
+  const chars = new Map<number, number>();
+  const runs = new Map<number, number>();
+  for (const { text, fontSize } of items) {
+    chars.set(fontSize, (chars.get(fontSize) ?? 0) + text.replace(/\s+/g, '').length);
+    runs.set(fontSize, (runs.get(fontSize) ?? 0) + 1);
+  }
   let body = 0;
   let most = -1;
-  for (const [size, chars] of weight) if (chars > most || (chars === most && size < body)) [body, most] = [size, chars];
+  for (const [size, count] of chars) if (count > most || (count === most && size < body)) [body, most] = [size, count];
+  const all = [...chars.values()].reduce((sum, count) => sum + count, 0);
+  const small = runs.get(body)!;
+  for (const [size, count] of chars) if (size > body && count > BODY_SHARE * all && runs.get(size)! >= Math.max(BODY_RUNS, 2 * small)) body = size;
   return body;
 }
 

@@ -227,6 +227,14 @@ describe('amount due', () => {
     expect(bodyFontSize([{ text: 'Big title', fontSize: 32 }, { text: 'Some long body text here', fontSize: 12 }, { text: 'Note', fontSize: 16 }])).toBe(12);
     expect(bodyFontSize([])).toBe(0);
   });
+
+  it('the body size is not the size of long small print under the invoice: an amount due at the body size does not stand out', () => {
+    const lines = ['3 Mill Yard, Hebden Bridge HX7 8AB · 01632 960 113', 'Invoice date: 5 March 2026', 'Bill to: Ann Cole, 12 Park Road, Halifax HX1 2AB', 'Item', 'Qty', 'Amount', 'Oak shelf, fitted', '1', '£180.00', 'Wall brackets', '4', '£24.00', 'Amount due', '£204.00', 'Please pay by bank transfer: sort code 20-11-33, account 41209944, by 19 March 2026.'];
+    const terms = Array.from({ length: 3 }, (_, i) => `${i + 1}. These terms apply to every order; goods remain ours until they are paid for in full, and a fault must be reported within 14 days of delivery.`);
+    const items = [{ text: 'Hartley Shelving', fontSize: 24 }, ...lines.map((text) => ({ text, fontSize: 15 })), ...terms.map((text) => ({ text, fontSize: 12 }))];
+    expect(bodyFontSize(items)).toBe(15);
+    expect(analyseInvoice(invoice(['Hartley Shelving', ...lines, ...terms].join('\n'), items)).amountDue).toMatchObject({ amount: '£204.00', bodyFontSize: 15, prominent: false });
+  });
 });
 
 describe('readability and reading time', () => {
