@@ -84,13 +84,33 @@ const plainly = (count: number, other: number) => count >= 5 && count >= 1.5 * o
  * one, or too few words.
  */
 export function invoiceLanguage(text: string, declared = ''): string | null {
+  const { english, language, count } = functionWords(text);
+  const code = /^[a-z]{2,3}\b/i.exec(declared.trim())?.[0].toLowerCase();
+  if (code && code !== 'en' && !plainly(english, count)) return languageName(code);
+  return plainly(count, english) ? language : null;
+}
+
+/** The English function words of a text, and the other language with the most of its own. */
+function functionWords(text: string): { english: number; language: string; count: number } {
   const tokens = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   const counts = Object.entries(FUNCTION_WORDS).map(([language, words]) => [language, tokens.filter((t) => words.test(t)).length] as const);
   const english = counts.find(([language]) => language === 'English')![1];
   const [language, count] = counts.filter(([language]) => language !== 'English').sort((a, b) => b[1] - a[1])[0]!;
-  const code = /^[a-z]{2,3}\b/i.exec(declared.trim())?.[0].toLowerCase();
-  if (code && code !== 'en' && !plainly(english, count)) return languageName(code);
-  return plainly(count, english) ? language : null;
+  return { english, language, count };
+}
+
+/**
+ * The language of an invoice, judged by its body: the runs set at the body size or larger, without the small print
+ * under it (an English invoice from a German seller ends in a German legal footer, its Impressum). The whole text
+ * judges when the body alone is not plainly in any language.
+ */
+function languageOf(doc: ReadDocument, text: string): string | null {
+  const body = bodyOf(doc);
+  const main = doc.items.filter((item) => item.fontSize >= body);
+  if (main.length === doc.items.length) return invoiceLanguage(text, doc.lang);
+  const mainText = main.map((item) => item.text).join('\n');
+  const { english, count } = functionWords(mainText);
+  return plainly(english, count) || plainly(count, english) ? invoiceLanguage(mainText, doc.lang) : invoiceLanguage(text, doc.lang);
 }
 
 /** The English name of a language by its code ("es" → "Spanish"), or the code itself where none is known. */
@@ -507,7 +527,7 @@ export function analyseInvoice(doc: ReadDocument): InvoiceAnalysis {
     readingChars: text.replace(/\s+/g, '').length,
     words,
     pictureOnly: words < TEXT_WORDS,
-    language: invoiceLanguage(text, doc.lang),
+    language: languageOf(doc, text),
   };
   cache.set(doc, analysis);
   return analysis;

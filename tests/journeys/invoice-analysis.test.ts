@@ -39,6 +39,18 @@ describe('the language an invoice is written in', () => {
     expect(invoiceLanguage(`${Object.values(LINES).join('\n')}\nLeinen & Co. GmbH, Hafenstraße 12, 20457 Hamburg, Deutschland`)).toBeNull();
     expect(invoiceLanguage(BAD)).toBeNull();
   });
+
+  it('is judged by the body: an English invoice with a German legal footer in small print is English; a German one is German', () => {
+    const footer = [
+      'Seeblick Optik GmbH · Geschäftsführerin: Anna Reiter · Sitz der Gesellschaft: Lindau · Amtsgericht Kempten HRB 13579',
+      'Es gelten unsere Allgemeinen Geschäftsbedingungen. Die Ware bleibt bis zur vollständigen Bezahlung unser Eigentum. Für Fragen zu dieser Rechnung stehen wir Ihnen gern zur Verfügung und freuen uns auf die weitere Zusammenarbeit mit Ihnen. Bitte geben Sie bei der Zahlung die Rechnungsnummer an, damit wir die Zahlung zuordnen können.',
+    ];
+    const withFooter = (lines: string[]) => invoice([...lines, ...footer].join('\n'), [...lines.map((text) => ({ text, fontSize: 15 })), ...footer.map((text) => ({ text, fontSize: 11 }))]);
+    const english = [...Object.values(LINES), 'Titanium reading glasses £89.00', 'Hard case £12.00', 'Shipping to the UK £9.50', 'Amount due: £110.50'];
+    expect(analyseInvoice(withFooter(english)).language).toBeNull();
+    const german = ['Rechnung Nr. 2026-0412', 'Vielen Dank für Ihre Bestellung. Bitte überweisen Sie den Betrag bis zum 29.05.2026 auf das unten genannte Konto.', 'Bei Fragen sind wir für Sie da, und wir helfen gern mit der Lieferung.', 'Lesebrille Titan 89,00 €', 'Etui 12,00 €', 'Versand 9,50 €', 'Summe 110,50 €'];
+    expect(analyseInvoice(withFooter(german)).language).toBe('German');
+  });
 });
 
 describe('the language an invoice declares', () => {
