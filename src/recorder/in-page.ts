@@ -1091,83 +1091,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: Math.round(visual?.height ?? innerHeight) });
     if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: Math.round(visual?.width ?? innerWidth) });
   };
-  /** When the customer's gesture under way began, and its latest input (whether the page took it over). */
-  let gestureFrom = 0;
-  let gestureInput: Event | null = null;
   const startGesture = (event: Event) => {
     if (!event.isTrusted || quiet || isOwn(event.target)) return;
-    if (Date.now() > gestureUntil) gestureFrom = Date.now();
     gestureUntil = Date.now() + 400;
-    gestureInput = event;
-    // The customer's hand on a scroller the page is moving (their flick sideways over a carousel in the middle of its
-    // turn) takes it over: what it moves from now on is theirs. A wheel only takes the scrollers it can move that way.
-    const { deltaX = 1, deltaY = 1 } = event as WheelEvent;
-    scriptScrolls.delete(document);
-    for (let n: Element | null = origin(event); n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
-      if ((deltaX !== 0 && n.scrollWidth > n.clientWidth) || (deltaY !== 0 && n.scrollHeight > n.clientHeight)) scriptScrolls.delete(n);
-    }
   };
-  // Scrolls the page's own code makes (a carousel's timer calling scrollTo on its rail, and the smooth scroll that
-  // goes on from it) are the page's, however they fall among the customer's swipes: each scroller the page's code
-  // moves is the page's until its scroll has ended (its scrollend, or no scroll for a moment). Code answering the
-  // customer's gesture is theirs: a page that takes the wheel over and scrolls by its own script, or a handler of
-  // theirs scrolling while they swipe; a timer set before the gesture began is not. The document is the customer's
-  // to move while they swipe: a carousel moving a slide into view does not take their swipe from them.
-  const scriptScrolls = new WeakMap<EventTarget, { customer: boolean; until: number }>();
-  const SCRIPT_SCROLL_FIRST_MS = 500;
-  const SCRIPT_SCROLL_GAP_MS = 300;
-  const scrollerOf = (el: Element): EventTarget => (el === document.scrollingElement ? document : el);
-  const scriptScrolled = (targets: EventTarget[]) => {
-    if (quiet) return;
-    const now = Date.now();
-    const swiping = now <= gestureUntil;
-    const takenOver = swiping && gestureInput !== null && gestureInput.defaultPrevented;
-    const customer = takenOver || (swiping && schedulingContext() === 'customer' && !(runningSince !== null && runningSince < gestureFrom));
-    for (const t of targets) if (!(t === document && swiping && !customer)) scriptScrolls.set(t, { customer, until: now + SCRIPT_SCROLL_FIRST_MS });
-  };
-  const wrapScroll = (proto: object, name: string, targets: (self: unknown) => EventTarget[]) => {
-    const original = (proto as Record<string, unknown>)[name];
-    if (typeof original !== 'function') return;
-    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-      try {
-        scriptScrolled(targets(this));
-      } catch {
-        // Marking is cx-shop's; the page's scroll goes on whatever happens here.
-      }
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  };
-  for (const name of ['scrollTo', 'scroll', 'scrollBy']) {
-    wrapScroll(window, name, () => [document]);
-    wrapScroll(Element.prototype, name, (self) => (self instanceof Element ? [scrollerOf(self)] : []));
-  }
-  // An element brought into view may move any box around it that scrolls (a carousel's rail), and the document.
-  const scrollersAround = (self: unknown): EventTarget[] => {
-    const found: EventTarget[] = [document];
-    for (let n = self instanceof Element ? self.parentElement : null; n; n = n.parentElement) found.push(scrollerOf(n));
-    return found;
-  };
-  wrapScroll(Element.prototype, 'scrollIntoView', scrollersAround);
-  wrapScroll(Element.prototype, 'scrollIntoViewIfNeeded', scrollersAround);
-  for (const name of ['scrollLeft', 'scrollTop']) {
-    const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, name);
-    const set = descriptor?.set;
-    if (!descriptor || !set) continue;
-    Object.defineProperty(Element.prototype, name, {
-      ...descriptor,
-      set(this: Element, value: unknown) {
-        try {
-          scriptScrolled([scrollerOf(this)]);
-        } catch {
-          // As above.
-        }
-        set.call(this, value);
-      },
-    });
-  }
-  const scrollEnded = (event: Event) => scriptScrolls.delete(event.target === visual || !event.target ? document : event.target);
-  addEventListener('scrollend', scrollEnded, { capture: true, passive: true });
-  visual?.addEventListener('scrollend', scrollEnded, { passive: true });
   for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });
   addEventListener('pagehide', endGesture, { capture: true });
   addEventListener(
@@ -1183,12 +1110,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const now = positionOf(t);
     const was = positions.get(t) ?? { x: 0, y: 0 };
     positions.set(t, now);
-    const script = scriptScrolls.get(t);
-    if (script && script.until < Date.now()) scriptScrolls.delete(t);
-    else if (script) {
-      script.until = Date.now() + SCRIPT_SCROLL_GAP_MS;
-      if (!script.customer) return;
-    }
     if (quiet || Date.now() > gestureUntil) return;
     // A smooth scroll goes on after the wheel or swipe that started it.
     gestureUntil = Math.max(gestureUntil, Date.now() + 200);
@@ -1522,10 +1443,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (text.length <= 40 && lib.saysWorking(text)) return;
     if (forScreenReadersOnly(el)) return;
     // Still showing the same words is not read again; words back where others showed since (a toast that said "Linen
-    // shirt added", now "Oxford shirt added" again) are, and so is a new toast of a stack saying what an older one
-    // still fading there says (the same refusal twice): whether that one's timer has taken it yet is no matter.
+    // shirt added", now "Oxford shirt added" again) are.
     const known = shown.get(text);
-    if (known && known.isConnected && lib.visible(known) && lastSaid.get(known) === text && !(known !== el && stacked.has(el))) return;
+    if (known && known.isConnected && lib.visible(known) && lastSaid.get(known) === text) return;
     shown.set(text, el);
     lastSaid.set(el, text);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
@@ -1578,91 +1498,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     for (let n: Node | null = el; n; n = n.parentNode) if (current.drawn.has(n)) return true;
     return false;
   };
-  /** A live region: what the page says there is read whole, as a screen reader says it. */
-  const LIVE = '[role="alert"], [role="status"], [aria-live], output';
-  /** New messages that come at once into a stack that already holds older ones (see stackItem); more is content. */
-  const STACK_NEW_MOST = 3;
-  /**
-   * Put in by this action as one of a few alike (same tag and class) beside older ones still there, each an earlier
-   * message that its own timer takes away whenever it does: a new toast of a stack, a new line of a log. Words changed
-   * in a part that was there (a count beside its label) are no new item.
-   */
-  const besideOlder = (current: Action, el: Element): boolean => {
-    const parent = el.parentElement;
-    if (!parent || !drawnInAction(current, el)) return false;
-    const kind = el.getAttribute('class');
-    const alike = Array.from(parent.children).filter((other) => other !== el && other.tagName === el.tagName && other.getAttribute('class') === kind);
-    const older = alike.filter((other) => !drawnInAction(current, other));
-    return older.some((other) => /\p{L}/u.test(other.textContent ?? '')) && alike.length - older.length < STACK_NEW_MOST;
-  };
-  /**
-   * One message of a live region that holds a stack of them (a toast stack: sonner's `<section aria-live>` holding an
-   * `<ol>` of toasts, each an `<li>`; a log of paragraphs): a list's item alone there, holding all the region's words,
-   * or one put in beside older ones (see besideOlder). The new item is what the customer is shown, not the words of
-   * those still fading.
-   */
-  const stackItem = (current: Action, el: Element, regionWords: () => string): boolean => {
-    const parent = el.parentElement;
-    if (!parent) return false;
-    const alone = !Array.from(parent.children).some((other) => other !== el && other.tagName === el.tagName && other.getAttribute('class') === el.getAttribute('class'));
-    if (alone) return el.matches('li, [role="listitem"]') && pieces(el).join(' ') === regionWords();
-    return besideOlder(current, el);
-  };
-  /** In a toast the action put in beside older ones (see besideOlder), a few levels up: for report, a new message. */
-  const stacked = new WeakSet<Element>();
-  const inStack = (current: Action, el: Element): boolean => {
-    for (let n: Element | null = el, depth = 0; n && depth < 6 && n !== document.body; n = n.parentElement, depth += 1) if (besideOlder(current, n)) return true;
-    return false;
-  };
-  /**
-   * What a change in a live region shows as a message: the region whole (its words are said together), or the stack
-   * items (see stackItem) the new words are in. A few hundred pieces of text at most: a region that gets a whole list
-   * at once is read whole.
-   */
-  const unitsIn = (current: Action, live: Element, node: Node): Element[] => {
-    const parents = new Set<Element>();
-    if (node.nodeType !== Node.ELEMENT_NODE) {
-      if (node.parentElement) parents.add(node.parentElement);
-    } else {
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (parents.size >= 300) return [live];
-        if (n.parentElement && /\S/.test(n.textContent ?? '')) parents.add(n.parentElement);
-      }
-      if (parents.size === 0) parents.add(node as Element);
-    }
-    let words: string | null = null;
-    const regionWords = () => (words ??= pieces(live).join(' '));
-    const units = new Set<Element>();
-    for (const from of parents) {
-      let unit = live;
-      for (let el: Element | null = from; el && el !== live; el = el.parentElement) {
-        if (!stackItem(current, el, regionWords)) continue;
-        unit = el;
-        break;
-      }
-      units.add(unit);
-    }
-    return [...units];
-  };
-  /**
-   * The live regions of a toast put in whole whose words are all in them (react-hot-toast's wrapper around its
-   * `role="status"`, notistack's around its `role="alert"`): what the customer reads is what they say, wherever on the
-   * screen the toast is. None for a part with words of its own beside them, or a dialog, which is read as a dialog.
-   */
-  const liveWithin = (node: Node): Element[] => {
-    if (node.nodeType !== Node.ELEMENT_NODE) return [];
-    const el = node as Element;
-    if (el.matches(DIALOG) || el.querySelector(DIALOG) !== null) return [];
-    const regions = Array.from(el.querySelectorAll(LIVE)).filter((region, _, all) => !all.some((other) => other !== region && other.contains(region)));
-    if (regions.length === 0) return [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(), count = 0; n; n = walker.nextNode(), count += 1) {
-      if (count >= 300) return [];
-      if (/\S/.test(n.textContent ?? '') && !regions.some((region) => region.contains(n))) return [];
-    }
-    return regions;
-  };
   function detect(current: Action): void {
     if (current !== action) return;
     const routeChanged = location.pathname !== current.path;
@@ -1671,15 +1506,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const blocks = new Set<Element>();
     for (const node of current.added) {
       if (!node.isConnected) continue;
-      const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(LIVE);
-      if (live) {
-        for (const unit of unitsIn(current, live, node)) blocks.add(unit);
-        continue;
-      }
-      const within = liveWithin(node);
-      for (const region of within) for (const unit of unitsIn(current, region, region)) blocks.add(unit);
-      const block = within.length === 0 ? blockOf(node) : null;
-      if (block) blocks.add(labelOf(current, block));
+      const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[role="alert"], [role="status"], [aria-live], output');
+      const block = live ?? blockOf(node);
+      if (block) blocks.add(live ? block : labelOf(current, block));
     }
     current.added.clear();
     for (const el of current.restyled) {
@@ -1752,7 +1581,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       // region the new view drew itself ("Loading products…", then "5 products") is that view's content, whether its
       // words came in the same moment as the view or a moment later, unless they say something went wrong.
       if (!close || (routeChanged && (kind === 'text' || (kind === 'status' && drawnInAction(current, el) && !ERROR_WORDS.test(text))))) continue;
-      if (inStack(current, el)) stacked.add(el);
       report(el, text, false, kind);
     }
     // Words CSS draws, new with the action, near what the customer acted on or marked as a message.
