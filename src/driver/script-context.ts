@@ -713,12 +713,12 @@ export class ScriptContext implements ActionContext {
     let nudged = false;
     for (;;) {
       const screen = await this.askReached(element, screenOver, 2000);
-      if (!screen?.covered) return { uncovered: true, moved: screen?.moved ?? false, saidDisabled: screen?.saidDisabled ?? false };
+      if (!screen?.covered) return { moved: false, saidDisabled: false, ...screen, uncovered: true };
       // A bar pinned over it is swiped away from it, once: the customer's own swipe.
       const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
       nudged = true;
       if (by && Math.abs(await this.wheel(by)) >= 1) continue;
-      if (Date.now() >= deadline) return { uncovered: false, moved: screen.moved, saidDisabled: screen.saidDisabled };
+      if (Date.now() >= deadline) return { ...screen, uncovered: false };
       await delay(COVERED_POLL_MS);
     }
   }

@@ -192,12 +192,10 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep, earl
         // A form emptied in the same step is filled again whole (form-cleared): the field named is typed again there.
         const refilled = findings.some((f) => f.rule === 'form-cleared' && f.class === 'deterministic' && !f.error);
         const said = (finding.evidence.text ?? '').toLowerCase();
-        const named = typedSoFar(step, earlier)
-          .reverse()
-          .find((f) => {
-            const label = f.label === null ? '' : labelWords(f.label);
-            return label.length >= 3 && said.includes(label);
-          });
+        const named = typedSoFar(step, earlier).find((f) => {
+          const label = f.label === null ? '' : labelWords(f.label);
+          return label.length >= 3 && said.includes(label);
+        });
         const retype = named && !refilled ? named : undefined;
         const chars = retype ? retype.chars : 0;
         items.push(item(finding, retype ? `go to ${retype.target.description} and type it again (${chars} characters)` : 'work out what to fix and go to it', M + P + chars * K));
@@ -228,23 +226,28 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep, earl
 }
 
 /**
- * The fields the customer has typed into on the page this step began on, oldest first, each once as it was last
+ * The fields the customer has typed into on the page this step began on, latest first, each once as it was last
  * typed (or last lost): in this step, and in earlier steps since the customer last came to a new page. How a scenario
  * splits its steps ("type the email", then "tap Sign up") does not change what they typed. A field gone when its step
  * ended (the page changed under it) is not on that page; one an earlier step emptied (not by sending it) was typed
  * again there, priced by what reported the loss (value-not-kept, form-cleared, that step's own error).
  */
 function typedSoFar(step: JudgedStep, earlier: readonly JudgedStep[]): TypedField[] {
-  const fields: Array<{ field: TypedField; lostBefore: boolean }> = [];
+  const seen = new Set<string>();
+  const fields: TypedField[] = [];
+  const take = (field: TypedField, lost: boolean) => {
+    const key = `${field.target.description}|${field.label ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!lost) fields.push(field);
+  };
+  for (const field of [...step.typed].reverse()) take(field, false);
   for (let i = earlier.length - 1; i >= 0; i -= 1) {
     const before = earlier[i]!;
-    const onPage = before.typed.filter((f) => f.keptAtStepEnd !== null);
-    fields.unshift(...onPage.map((field) => ({ field, lostBefore: field.keptAtStepEnd === false && field.sent !== true })));
+    for (const field of [...before.typed].reverse()) if (field.keptAtStepEnd !== null) take(field, field.keptAtStepEnd === false && field.sent !== true);
     if (before.pages.length > 0) break;
   }
-  fields.push(...step.typed.map((field) => ({ field, lostBefore: false })));
-  const key = ({ field }: { field: TypedField }) => `${field.target.description}|${field.label ?? ''}`;
-  return fields.filter((f, i) => !f.lostBefore && !fields.slice(i + 1).some((later) => key(later) === key(f))).map(({ field }) => field);
+  return fields;
 }
 
 /** The step left the customer on the page they ended the step before on, whose text was already too small to read. */

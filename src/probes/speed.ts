@@ -62,8 +62,17 @@ function recordSpeed(vitals: typeof WebVitals, maxLongTasks: number): void {
   }
 }
 
-/** The page's globals as web-vitals reads them, but with the browser's own idle callbacks (see installSpeedProbes). */
-const ownIdle = `((idle) => idle ? new Proxy(window, { get: (w, key) => key === 'requestIdleCallback' ? idle.request : key === 'cancelIdleCallback' ? idle.cancel : Reflect.get(w, key) }) : window)(window.__cxShopLib?.natives.idle)`;
+/**
+ * The page's globals as web-vitals reads them (it asks `globalThis` for its idle callbacks), but with the browser's
+ * own idle callbacks, kept by the page helpers (see installSpeedProbes). Runs in the page.
+ */
+function globalsWithOwnIdle(): typeof globalThis {
+  const idle = window.__cxShopLib?.natives.idle;
+  if (!idle) return window;
+  return new Proxy(window, {
+    get: (w, key) => (key === 'requestIdleCallback' ? idle.request : key === 'cancelIdleCallback' ? idle.cancel : Reflect.get(w, key)),
+  });
+}
 
 let webVitalsSource: Promise<string> | undefined;
 
@@ -80,7 +89,7 @@ export async function installSpeedProbes(context: BrowserContext): Promise<void>
   // Inside a function the library's `var webVitals` stays out of the page's own globals. Its idle work is cx-shop's
   // own: it asks the browser's idle callbacks, not the ones the recorder counts as the page's (see in-page.ts).
   await context.addInitScript({
-    content: inPageScript(`const globalThis = ${ownIdle};\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
+    content: inPageScript(`const globalThis = (${globalsWithOwnIdle.toString()})();\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
   });
 }
 

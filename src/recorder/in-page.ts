@@ -380,8 +380,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   } as typeof clearTimeout;
   const ownCancelIdle = window.cancelIdleCallback?.bind(window);
   if (ownCancelIdle) {
+    // Idle callbacks count only towards the page's arrival (see the wrapper above), never as the customer's timers.
     window.cancelIdleCallback = function (id: number) {
-      customerTimers.delete(-id);
       arrivalTimerEnded(-id);
       return ownCancelIdle(id);
     };

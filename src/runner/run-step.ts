@@ -325,7 +325,7 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
   } catch (error) {
     if (error instanceof StoppedAnswering) return { result: null, failure: null, frozen: true };
     if (LEFT_BY_NAVIGATION.test(firstLine(error))) {
-      return { result: null, failure: `axe-core could not check ${page.url()}: the page went on to a new document (a reload or a redirect of its own) each time it was checked, three times` };
+      return { result: null, failure: `axe-core could not check ${page.url()}: the page went on to a new document (a reload or a redirect of its own) each of the ${NAVIGATION_TRIES} times it was checked` };
     }
     return { result: null, failure: firstLine(error) };
   }
@@ -398,6 +398,9 @@ async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
   );
 }
 
+/** How many documents a question is asked of, when navigations keep taking the one asked away (see throughNavigation). */
+const NAVIGATION_TRIES = 3;
+
 /**
  * Asks the page, and asks again the document that replaces the one asked when a navigation took it away meanwhile (a
  * page that reloads itself to show news, a redirect a timer makes): that is no page that stopped answering.
@@ -407,7 +410,7 @@ async function throughNavigation<T>(page: Page, ask: () => Promise<T>): Promise<
     try {
       return await ask();
     } catch (error) {
-      if (tries >= 3 || page.isClosed() || !LEFT_BY_NAVIGATION.test(firstLine(error))) throw error;
+      if (tries >= NAVIGATION_TRIES || page.isClosed() || !LEFT_BY_NAVIGATION.test(firstLine(error))) throw error;
       await page.waitForLoadState('domcontentloaded').catch(() => undefined);
     }
   }

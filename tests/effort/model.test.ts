@@ -4,7 +4,7 @@ import { pointingTime, restingPoint } from '../../src/effort/fitts.js';
 import { initialEffortState, readingTime, stepEffort, type StepEffortInput } from '../../src/effort/model.js';
 import { OPERATORS, RECOVERY } from '../../src/effort/operators.js';
 import { distanceOutOfView, errorOutOfSight, expectedMisses, hitProbability, recoveryFor, retap } from '../../src/effort/recovery.js';
-import type { Finding } from '../../src/report/types.js';
+import { ruleFinding as finding } from '../helpers/report.js';
 import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 import type { AppearedText, Interaction, TargetInfo } from '../../src/artifacts/types.js';
 
@@ -170,17 +170,6 @@ describe('missed taps on small targets (Bi, Li & Zhai 2013)', () => {
 });
 
 describe('recovery priced from findings', () => {
-  const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({
-    rule,
-    area: 'forms',
-    severity: 'high',
-    title: rule,
-    message: '',
-    evidence: {},
-    source: '',
-    class: 'deterministic',
-    ...extra,
-  });
   const M = OPERATORS.mental;
   const P = retap(true) - M;
 

@@ -6,24 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { TypedField } from '../../src/artifacts/types.js';
 import { OPERATORS } from '../../src/effort/operators.js';
 import { recoveryFor, retap } from '../../src/effort/recovery.js';
-import type { Finding } from '../../src/report/types.js';
+import { ruleFinding as finding } from '../helpers/report.js';
 import { judgedStep } from '../helpers/artifacts.js';
 
 const M = OPERATORS.mental;
 const P = retap(true) - M;
 const K = OPERATORS.keystroke;
 
-const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({
-  rule,
-  area: 'forms',
-  severity: 'medium',
-  title: rule,
-  message: '',
-  evidence: {},
-  source: '',
-  class: 'deterministic',
-  ...extra,
-});
 const field = (label: string, chars: number, overrides: Partial<TypedField> = {}): TypedField => ({
   target: { description: `textbox labelled "${label}"`, text: '', box: null, pageBox: null },
   label,

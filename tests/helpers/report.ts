@@ -6,6 +6,11 @@ export function finding(rule: string, severity: Severity, element: string, messa
   return { rule, area: 'mobile', severity, title: rule, message, evidence: { element, measured: 'x', threshold: 'y' }, source: 'test', class: 'deterministic' };
 }
 
+/** A deterministic finding of the rule with nothing else said, for the effort model's tests: `extra` says the rest. */
+export function ruleFinding(rule: string, extra: Partial<Finding> = {}): Finding {
+  return { rule, area: 'forms', severity: 'high', title: rule, message: '', evidence: {}, source: '', class: 'deterministic', ...extra };
+}
+
 export function step(name: string, effort: number, findings: Finding[] = [], status: StepResult['status'] = 'passed', line?: number): StepResult {
   const zero: StepResult['effortBreakdown'] = { mental: 0, pointing: 0, keystrokes: 0, keyboardSwitches: 0, homing: 0, scrolling: 0, reading: 0, recovery: 0 };
   return {

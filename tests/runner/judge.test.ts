@@ -207,3 +207,22 @@ describe('judgeScenario', () => {
     expect(judgeScenario(again)).toEqual(judgeScenario(input));
   });
 });
+
+describe('web vitals across steps', () => {
+  const vitals = (inpMs: number) => ({ actions: [], longTasks: [], vitals: { lcpMs: 1200, cls: 0, inpMs } });
+  const document = (url: string): RequestRecord => request({ url, method: 'GET', resourceType: 'document', status: 200 });
+  const inp = (steps: StepArtifacts[]) => judgeScenario(artifacts(steps)).steps.map((s) => s.findings.filter((f) => f.rule === 'web-vitals').map((f) => f.evidence.measured));
+
+  it("a single-page app's next route keeps its document's worst interaction: judged on the step that made it, not again", () => {
+    const open = stepArtifacts({ pages: ['https://shop.test/'], requests: [document('https://shop.test/')], timing: vitals(400) });
+    const route = stepArtifacts({ pages: ['https://shop.test/plants'], url: 'https://shop.test/plants', timing: vitals(400) });
+    const slowTap = stepArtifacts({ url: 'https://shop.test/plants', timing: vitals(752) });
+    expect(inp([open, route, slowTap])).toEqual([['INP 400 ms'], [], ['INP 752 ms']]);
+  });
+
+  it('a new document starts afresh, though its figure is the same', () => {
+    const open = stepArtifacts({ pages: ['https://shop.test/'], requests: [document('https://shop.test/')], timing: vitals(400) });
+    const next = stepArtifacts({ pages: ['https://shop.test/basket'], url: 'https://shop.test/basket', requests: [document('https://shop.test/basket')], timing: vitals(400) });
+    expect(inp([open, next])).toEqual([['INP 400 ms'], ['INP 400 ms']]);
+  });
+});

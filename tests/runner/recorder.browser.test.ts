@@ -210,6 +210,10 @@ describe('a page that never stops reloading itself', () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=250', { steps: '  - name: Watch the status\n    wait: { ms: 1000 }\n' }));
     const said = result.steps.flatMap((s) => s.findings.map((f) => f.message + ' ' + JSON.stringify(f.evidence)));
     expect(said.filter((line) => /protocol|cdpSession|Runtime\.evaluate|inspected target|execution context/i.test(line))).toEqual([]);
+    // The page as opened was checked, or the look says in plain words why it could not be (a later step whose page
+    // state is the same is not checked again).
+    const opened = (await savedArtifacts(result)).steps[0]!;
+    expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
   }, 90_000);
 });
 
