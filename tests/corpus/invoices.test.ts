@@ -143,7 +143,7 @@ describe('the invoice corpus', () => {
   beforeAll(async () => {
     browser = await startBrowser();
     for (const entry of corpus) readings.push(await read(browser, entry));
-  }, 120_000);
+  });
   afterAll(() => browser?.close());
 
   it('the manifest lists every invoice of the folder, each essential once as present or absent', () => {

@@ -77,7 +77,7 @@ describe('a staging site whose certificate the browser does not trust', () => {
     const [folder] = readdirSync(join(dir, 'trusted/scenarios'));
     const artifacts = JSON.parse(readFileSync(join(dir, 'trusted/scenarios', folder!, 'artifacts.json'), 'utf8')) as ScenarioArtifacts;
     expect(artifacts.steps[0]!.links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/delivery', 200]]);
-  }, 90_000);
+  });
 
   it('a guided run on it opens the pages for the shopper with --ignore-https-errors too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-certificate-guide-'));
@@ -93,5 +93,5 @@ describe('a staging site whose certificate the browser does not trust', () => {
       ['passed', 'opened for them', 'passed'],
       ['blocked', 'could not', 'passed'],
     ]);
-  }, 120_000);
+  });
 });

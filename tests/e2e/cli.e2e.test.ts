@@ -208,7 +208,7 @@ describe('the demo shop, shipped against fixed', () => {
     expect(ran.map((r) => r.code)).toEqual([0, 0]);
     shipped = readReport(shippedOut);
     fixed = readReport(fixedOut);
-  }, 300_000);
+  });
 
   it('runs every bundled journey in both variants', () => {
     const journeys = (r: Report) => r.scenarios.map((s) => s.journey).sort();
@@ -298,6 +298,6 @@ describe('the demo shop, shipped against fixed', () => {
       const again = readReport(out);
       const efforts = (r: Report) => r.scenarios.map((s) => [s.file, s.steps.map((step) => step.effort)]);
       expect(efforts(again)).toEqual(efforts(shipped));
-    }, 300_000);
+    });
   });
 });

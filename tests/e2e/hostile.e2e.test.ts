@@ -168,7 +168,7 @@ describe('a hostile page', () => {
     expect(refused.stdout + refused.stderr).not.toContain('not-it-7Zx');
     const first = (JSON.parse(readFileSync(join(dir, 'refused', 'report.json'), 'utf8')) as typeof report).scenarios[0]!.steps[0]!;
     expect(first.findings).toEqual([]);
-  }, 60_000);
+  });
 
   it('a page that freezes its main thread for good ends its scenario with a reason, and the run goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-frozen-'));
@@ -185,5 +185,5 @@ describe('a hostile page', () => {
     expect(frozen!.steps.map((s) => s.status)).toEqual(['passed', 'error', 'skipped']);
     expect(frozen!.steps[1]!.reason).toContain('the page stopped answering');
     expect(after!.status).toBe('passed');
-  }, 120_000);
+  });
 });

@@ -117,7 +117,7 @@ describe('cx-shop init', () => {
     expect(proc.code).toBe(2);
     expect(proc.stderr).toContain('cannot write to /proc/cx-shop-scenarios');
     expect(proc.stderr).not.toMatch(/\n\s+at /);
-  }, 20_000);
+  });
 
   it('a base URL with a password: no template holds it, each reads it from CX_SHOP_SITE_PASSWORD', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-init-'));

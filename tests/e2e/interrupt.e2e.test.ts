@@ -57,5 +57,5 @@ describe('interrupting a run', () => {
     expect(junit).toContain('type="interrupted"');
     expect(junit).toContain(`name="${first!.name}"`);
     expect(readFileSync(join(ran.out, 'summary.md'), 'utf8')).toContain('cx-shop: interrupted');
-  }, 120_000);
+  });
 });

@@ -45,7 +45,7 @@ describe('cx-shop record', () => {
     const again = await cli(['record', `${server.url}/guide/shop.html`, '--out', out, '--headless'], '\n');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists');
-  }, 60_000);
+  });
 
   it('an address that is not a web address: exit 2, no stack', async () => {
     const ran = await cli(['record', 'shop.example'], '');

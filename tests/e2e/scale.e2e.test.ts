@@ -55,7 +55,7 @@ describe('workers, shards and a remote browser', () => {
     const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'one'), '--workers', '1']);
     expect(ran.code).toBe(0);
     one = read(join(dir, 'one'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await server?.close();
   });
@@ -75,7 +75,7 @@ describe('workers, shards and a remote browser', () => {
     // The terminal report lists the scenarios in the run's order too.
     const order = ['Add a mug', 'Ask for gift wrap', 'Fill the delivery form', 'Open a shirt'].map((name) => ran.stdout.indexOf(`${name}  `));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-  }, 120_000);
+  });
 
   it('shards merged: the report of one run, in every format', async () => {
     const shards = await Promise.all(['1/2', '2/2'].map((shard, i) => cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, `shard-${i + 1}`), '--shard', shard, '--workers', '1'])));
@@ -116,7 +116,7 @@ describe('workers, shards and a remote browser', () => {
     const gone = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2-cut'), '--out', join(dir, 'merged-cut')]);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('report.json lists 2 scenarios, but');
-  }, 180_000);
+  });
 
   it("judged again: the report keeps the run's start, length, browser and interruption", async () => {
     const copy = join(dir, 'judged');
@@ -128,7 +128,7 @@ describe('workers, shards and a remote browser', () => {
     const again = read(copy);
     expect(deterministic(again)).toEqual(deterministic(one));
     expect(again).toMatchObject({ startedAt: ran.startedAt, durationSeconds: ran.durationSeconds, browser: ran.browser, interrupted: 'SIGINT' });
-  }, 60_000);
+  });
 
   describe('on a remote Playwright browser server', () => {
     let browserServer: BrowserServer;
@@ -145,14 +145,14 @@ describe('workers, shards and a remote browser', () => {
       const remote = read(join(dir, 'remote'));
       expect(deterministic(remote)).toEqual(deterministic(one));
       expect(remote.browser!.executable).toBe(browserServer.wsEndpoint());
-    }, 120_000);
+    });
 
     it('a service that is not there: exit 3, saying which address', async () => {
       const ran = await cli(['run', join(dir, 'scenarios', 'a-mug.yaml'), '--base-url', server.url, '--out', join(dir, 'nowhere'), '--connect', 'ws://127.0.0.1:9/']);
       expect(ran.code).toBe(3);
       expect(ran.stderr).toContain('could not connect to the browser service at ws://127.0.0.1:9/');
       expect(ran.stderr).not.toMatch(/\n\s+at /);
-    }, 60_000);
+    });
   });
 
   it('bad values: exit 2, one line each', async () => {

@@ -142,7 +142,7 @@ describe('cx-shop guide, with a simulated person', () => {
     );
     await person;
     transcript = term.text();
-  }, 120_000);
+  });
 
   it('shows each step and its instructions in the terminal', () => {
     expect(transcript).toContain('Step 1 of 4: Open the shop');

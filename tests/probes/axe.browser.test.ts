@@ -141,7 +141,7 @@ describe('a big page', () => {
     expect(result.limited).toEqual({ elements: expect.any(Number), checked: result.limited!.elements, rulesLeftOut: ['color-contrast', 'target-size'] });
     expect(result.limited!.elements).toBeGreaterThan(AXE_WHOLE_PAGE_MAX);
     expect(result.violations.map((v) => [v.id, v.nodes.length])).toEqual([['image-alt', 2]]);
-  }, 60_000);
+  });
 
   it('one too big to check whole is checked on the screen first, then in page order, the same way each time', async () => {
     await bigList(AXE_PART_ABOVE + 1000);
@@ -151,7 +151,7 @@ describe('a big page', () => {
     expect(first.limited!.checked).toBeLessThanOrEqual(AXE_LIMITED_ELEMENTS);
     expect(first.violations.map((v) => [v.id, v.nodes.map((n) => n.selector)])).toEqual([['image-alt', ['main > img']]]);
     expect(await checkAccessibility(page)).toEqual(first);
-  }, 60_000);
+  });
 });
 
 describe('evaluateScript', () => {

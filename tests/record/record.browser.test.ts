@@ -56,7 +56,7 @@ describe('cx-shop record', () => {
     };
     acts = await recordWhile(`${server.url}/spa/index.html`, person);
     ({ yaml, notes } = scenarioFromActs(acts, { startUrl: `${server.url}/spa/index.html`, device: 'Pixel 7', name: 'Buy a linen shirt' }));
-  }, 60_000);
+  });
 
   it('writes a step per act, named from what was done, with locators in the customer\'s terms', () => {
     const { scenario, problems } = parseScenario('recorded.yaml', yaml, {});
@@ -137,5 +137,5 @@ describe('cx-shop record', () => {
       ['passed', '/tabs/order.html'],
       ['passed', '/tabs/invoice.html'],
     ]);
-  }, 60_000);
+  });
 });

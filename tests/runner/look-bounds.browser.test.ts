@@ -28,7 +28,7 @@ describe('a page with 20,000 elements', () => {
     // Nothing of the site's is blamed for cx-shop's own work.
     expect(findingsOf(result, 'long-task').filter((f) => f.severity === 'high')).toEqual([]);
     expect(result.steps.flatMap((s) => s.findings).filter((f) => f.error)).toEqual([]);
-  }, 120_000);
+  });
 
   it('a small page is checked whole, with no note', async () => {
     const result = await fixtures.run(pageScenario('rules', 'big-list.html?n=10', { steps: typeEmail }));
@@ -37,7 +37,7 @@ describe('a page with 20,000 elements', () => {
     expect(artifacts.steps[0]!.accessibility).not.toBeNull();
     expect(artifacts.steps[0]!.accessibility!.limited).toBeUndefined();
     expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('a page that freezes just after it loads', () => {
@@ -50,7 +50,7 @@ describe('a page that freezes just after it loads', () => {
     // What cx-shop could not look at is no note of its own and no wait of the site's.
     expect(artifacts.steps[0]!.accessibilityFailure).toBeNull();
     expect(findingsOf(result, 'slow-response')).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('a long feed of links in one list', () => {
@@ -67,7 +67,7 @@ describe('a long feed of links in one list', () => {
     expect(artifacts.steps[0]!.page?.links[0]).toMatchObject({ element: 'link "Post 0"', selector: '#feed > a:nth-of-type(1)' });
     expect(artifacts.steps[0]!.page?.links[1999]).toMatchObject({ selector: '#feed > a:nth-of-type(2000)' });
     expect(artifacts.steps.map((s) => s.frozen ?? false)).toEqual([false, false]);
-  }, 120_000);
+  });
 });
 
 describe('a page that keeps growing for ever', () => {
@@ -76,5 +76,5 @@ describe('a page that keeps growing for ever', () => {
     expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null]]);
     const artifacts = await savedArtifacts(result);
     expect(artifacts.steps[0]!.frozen).toBeUndefined();
-  }, 120_000);
+  });
 });

@@ -202,7 +202,7 @@ describe('a page that reloads itself', () => {
       ]);
       expect(result.steps.map((s) => s.effort)).toEqual([0, 0]);
     }
-  }, 90_000);
+  });
 });
 
 describe('a page that never stops reloading itself', () => {
@@ -214,7 +214,7 @@ describe('a page that never stops reloading itself', () => {
     // state is the same is not checked again).
     const opened = (await savedArtifacts(result)).steps[0]!;
     expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
-  }, 90_000);
+  });
 });
 
 describe('waiting', () => {

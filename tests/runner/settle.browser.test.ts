@@ -67,11 +67,12 @@ describe('the site has answered', () => {
     expect(artifacts.steps[0]!.wallMs).toBeGreaterThanOrEqual(2500);
     expect(artifacts.steps[0]!.wallMs).toBeLessThan(8000);
     expect(artifacts.steps[0]!.waitMs).toBeLessThan(2000);
-    // The poll asks again every 4 s, during these steps: each tap is still answered at once.
-    for (const step of artifacts.steps.slice(1, 4)) expect(step.wallMs).toBeLessThan(2500);
+    // The poll asks again every 4 s, during these steps: each tap is still answered at once, never held for the 3 s
+    // the page's own open request is given (the step's whole time, cx-shop's look included, varies with the machine).
+    for (const step of artifacts.steps.slice(1, 4)) expect(step.timing.actions.map((a) => a.responseMs < 3000)).toEqual([true]);
     // The customer's own call to that address is waited for, to its answer.
     expect(artifacts.steps[4]!.waitMs).toBeGreaterThanOrEqual(3500);
-  }, 60_000);
+  });
 
   it("a page's own poll every half second, while its long poll is let go, is no answer the customer waits for", async () => {
     const steps = '  - name: Like it\n    tap: Like\n    expect: { text: Liked }\n';
@@ -82,18 +83,19 @@ describe('the site has answered', () => {
     expect(artifacts.steps[0]!.wallMs).toBeGreaterThanOrEqual(2500);
     expect(artifacts.steps[0]!.waitMs).toBeLessThan(2000);
     expect(result.steps[0]!.findings.filter((f) => f.rule === 'slow-response')).toEqual([]);
-  }, 60_000);
+  });
 
   it('a stock count the server keeps pushing (server-sent events, a WebSocket) is the page\'s doing, not an answer to a tap', async () => {
     const steps = '  - name: Add it\n    tap: Add to bag\n    expect: { text: Added to your bag }\n';
-    // Also pushed every 10 ms, each taking 8 ms to draw: the answer to the tap then comes between pushes, not after.
-    for (const via of ['events', 'socket', 'events&every=10&busy=8', 'socket&every=10&busy=8']) {
+    // Also pushed every 20 ms, each taking 6 ms to draw: the answer to the tap then comes between pushes, not after.
+    // (Busier still, a slow or loaded machine's page stops answering altogether, and is rightly called frozen.)
+    for (const via of ['events', 'socket', 'events&every=20&busy=6', 'socket&every=20&busy=6']) {
       const result = await fixtures.run(pageScenario('settle', `live-stock.html?via=${via}`, { steps }));
       expect(result.steps.map((s) => s.status), via).toEqual(['passed', 'passed']);
       const artifacts = await savedArtifacts(result);
       expect(artifacts.steps[1]!.appeared.map((m) => m.text), via).toEqual(['Added to your bag']);
     }
-  }, 90_000);
+  });
 
   it("the server's reply over the page's socket to what the customer sent on it is their answer", async () => {
     const steps = '  - name: Ask a question\n    type: { label: Ask us, text: Jersey? }\n    tap: Send\n    expect: { text: We got your question }\n';
@@ -102,7 +104,7 @@ describe('the site has answered', () => {
     const artifacts = await savedArtifacts(result);
     // (A push that comes while the reply is awaited may be taken with it: which message is the reply, only the page knows.)
     expect(artifacts.steps[1]!.appeared.map((m) => m.text)).toContain('We got your question: Jersey?');
-  }, 60_000);
+  });
 
   it("a call the customer's tap made that the site never answers is waited for up to the cap, and said: never answered", async () => {
     const steps = '  - name: Add it\n    tap: Add to cart\n    expect: { text: Added to your cart }\n';
@@ -116,7 +118,7 @@ describe('the site has answered', () => {
     const slow = result.steps[1]!.findings.filter((f) => f.rule === 'slow-response');
     expect(slow.map((f) => [f.severity, f.class])).toEqual([['high', 'timing']]);
     expect(slow[0]!.message).toMatch(/^The site never answered the customer's request \(GET \/api\/never\)/);
-  }, 60_000);
+  });
 
   it('the same tap answered at once waits for nothing and is said nothing of', async () => {
     const steps = '  - name: Add it\n    tap: Add to cart\n    expect: { text: Added to your cart }\n';
@@ -126,7 +128,7 @@ describe('the site has answered', () => {
     expect(artifacts.steps[1]!.waitMs).toBeLessThan(1000);
     expect(artifacts.steps[1]!.requests.filter((r) => r.unanswered)).toEqual([]);
     expect(result.steps[1]!.findings.filter((f) => f.rule === 'slow-response')).toEqual([]);
-  }, 60_000);
+  });
 
   it('a slow call the page makes once as it starts is let go, but its address is no poll: a later answer through it is waited for', async () => {
     const steps = '  - name: Show more\n    tap: Show more\n    expect: { text: 24 shirts }\n';
@@ -135,7 +137,7 @@ describe('the site has answered', () => {
     const artifacts = await savedArtifacts(result);
     expect(artifacts.steps[0]!.wallMs).toBeLessThan(8000);
     expect(artifacts.steps[1]!.waitMs).toBeGreaterThanOrEqual(1800);
-  }, 60_000);
+  });
 
   it('once a list the page fills a moment after it starts (a short timer, then a call) is filled: the shirts are there to scroll through at once (three runs alike)', async () => {
     const steps = '  - name: Look through all the shirts\n    scroll: bottom\n    expect: { text: Showing 16 of 16 shirts }\n  - name: Open one\n    tap: Shirt 12\n';
@@ -146,7 +148,7 @@ describe('the site has answered', () => {
       const calls = (await savedArtifacts(result)).steps.map((step) => step.requests.filter((r) => r.url.includes('/api/ok')).map((r) => `${r.url.split('?')[1]} ${r.cause}`));
       expect(calls).toEqual([['from=0 action'], ['from=8 action'], []]);
     }
-  }, 90_000);
+  });
 
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
     const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
@@ -161,7 +163,7 @@ describe('the site has answered', () => {
     expect(artifacts.steps[0]!.waitMs).toBeGreaterThanOrEqual(9000);
     expect(artifacts.steps[1]!.waitMs).toBeLessThan(5000);
     expect(wordsRead(artifacts, 2)).toEqual([1]);
-  }, 60_000);
+  });
 
   it("a third party's scripts that hold the load (a tag manager, a chat widget, 4 s late) are no wait of the customer's; the shop's own late picture is", async () => {
     const open = (query: string) => fixtures.run(pageScenario('settle', `slow-tags.html${query}`, { steps: '  - name: Save it\n    tap: Save the guide\n    expect: { text: Saved }\n' }));

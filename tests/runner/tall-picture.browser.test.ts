@@ -73,12 +73,12 @@ describe('the picture of a page with the field the customer typed in still focus
     expect(ring).toBe(0);
     expect(after).toEqual({ focused: 'email', outline: before.outline, sheets: 0, scroll: before.scroll, seen: [] });
     expect(before.outline).toBe('solid');
-  }, 60_000);
+  });
 
   it('on a page shorter than a picture: its focus ring is in the picture', async () => {
     const { before, after, shot, ring } = await pictureWithFocusedField(200);
     expect(shot.height).toBe(before.height);
     expect(ring).toBeGreaterThan(50);
     expect(after).toEqual({ focused: 'email', outline: 'solid', sheets: 0, scroll: before.scroll, seen: [] });
-  }, 60_000);
+  });
 });

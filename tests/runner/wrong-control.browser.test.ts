@@ -27,7 +27,7 @@ describe('asking a control for what it cannot do', () => {
       'type: checkbox labelled "This is a gift" is a tick box, not a field: it takes no typing',
       'type: link "Delivery information" is a link, not a field: it takes no typing',
     ]);
-  }, 90_000);
+  });
 
   it('an editable box named as a textbox, and a search bar whose tap puts the cursor in its field, take typing', async () => {
     const result = await run(
