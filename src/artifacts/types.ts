@@ -123,6 +123,11 @@ export interface RequestRecord {
    * site gave up on it, 10 s on, and when the step ended. Absent when not.
    */
   unanswered?: true;
+  /**
+   * The name of the file the request brought as a download (the browser saved it rather than showing it); `failure`
+   * then says how the download failed, and `unanswered` that it was still coming when the wait gave up. Absent when not.
+   */
+  download?: string;
 }
 
 export interface PageErrorRecord {

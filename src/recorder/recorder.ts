@@ -6,7 +6,7 @@
  * the site's.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Frame, Page, Request, Response } from 'playwright';
+import type { Download, Frame, Page, Request, Response } from 'playwright';
 import { DEAD_TAP_WINDOW_MS, type AppearedText, type Interaction, type StepArtifacts, type PageErrorRecord, type RequestRecord, type TapResponse, type TargetInfo, type TypedField } from '../artifacts/types.js';
 
 import type { FieldNote, PageEvent } from './in-page.js';
@@ -182,6 +182,14 @@ export class Recorder {
   private readonly repeats = new WeakSet<Request>();
   /** Requests the customer's action made that were still unanswered when a wait for the site gave up on them. */
   private readonly unanswered = new WeakSet<RequestRecord>();
+  /**
+   * Files the customer's action is downloading (an invoice, a returns label), by the request that brought each: the
+   * file's name, and once it has all come or failed, how it ended. One not yet all come is waited for as the site's
+   * answer (see quiet); one still coming when that wait gave up is a download that never finished.
+   */
+  private readonly downloading = new Map<RequestRecord, { name: string; ended: boolean; failure: string | null }>();
+  /** Of those, the ones this step's waits still wait for (as `inflight` for requests). */
+  private readonly pendingDownloads = new Set<RequestRecord>();
   /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
   private pageWorking = false;
   /** Faults injected on requests not yet seen (a route can run before the request event). */
@@ -369,6 +377,7 @@ export class Recorder {
     page.on('download', (download) => {
       if (!here()) return;
       this.downloads.push({ name: download.suggestedFilename(), at: Date.now() });
+      this.downloadStarted(download);
       // A tab opened only to fetch a file (a PDF link with target="_blank") shows nothing: the browser closes it.
       if (this.openers.length > 0 && !isSitePage(page.url())) {
         this.back(this.openers.pop()!, false);
@@ -476,6 +485,7 @@ export class Recorder {
     // A request still unanswered from an earlier step (a long poll the page keeps open, one that hangs) was waited
     // for there, up to the cap: it is not this step's answer, and waiting for it again would hold every step.
     this.inflight.clear();
+    this.pendingDownloads.clear();
   }
 
   /** Whether the customer did anything in this step so far: pressed, typed, chose or scrolled. */
@@ -710,7 +720,7 @@ export class Recorder {
   private async quiet(started: number): Promise<number> {
     let calm = 0;
     while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
-      if (this.inflight.size > 0 && !(await this.onlyHeldOpen())) {
+      if (this.pendingDownloads.size > 0 || (this.inflight.size > 0 && !(await this.onlyHeldOpen()))) {
         calm = 0;
         await delay(10);
         continue;
@@ -730,11 +740,14 @@ export class Recorder {
       await delay(10);
     }
     this.pageWorking = false;
-    if (Date.now() - started < SETTLE_CAP_MS || this.inflight.size === 0) return 0;
+    if (Date.now() - started < SETTLE_CAP_MS || (this.inflight.size === 0 && this.pendingDownloads.size === 0)) return 0;
     // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
-    // customer's request the site never answered (unless it answers before the step ends: see endStep).
+    // customer's request the site never answered, or download it never finished (unless it does before the step
+    // ends: see endStep).
     for (const request of this.inflight) this.unanswered.add(this.entries.get(request)!);
+    for (const entry of this.pendingDownloads) this.unanswered.add(entry);
     this.inflight.clear();
+    this.pendingDownloads.clear();
     return Date.now();
   }
 
@@ -852,6 +865,9 @@ export class Recorder {
       requests: this.requests.slice(this.stepRequests).map((entry) => {
         const { at, ...request } = entry;
         if (this.pageOwn('call', request, at)) return { ...request, cause: 'background' as const };
+        const file = this.downloading.get(entry);
+        // The browser fails the request it turned into a download (ERR_ABORTED): how the download ended is its answer.
+        if (file) return { ...request, download: file.name, failure: file.failure, ...(!file.ended && this.unanswered.has(entry) && { unanswered: true as const }) };
         return this.unanswered.has(entry) && request.status === null && request.failure === null ? { ...request, unanswered: true as const } : request;
       }),
       pageErrors: this.pageErrors
@@ -956,6 +972,28 @@ export class Recorder {
       this.inflight.add(request);
       this.lastSiteActivity = at;
     }
+  }
+
+  /**
+   * A file the site sends as a download in answer to the customer (the browser turned the request into a download):
+   * they wait until it has all come. A file a script makes in the page (a blob, a data: address) comes at once.
+   */
+  private downloadStarted(download: Download): void {
+    const entry = [...this.requests].reverse().find((r) => r.url === download.url());
+    if (!entry || entry.party !== 'site' || entry.cause !== 'action') return;
+    const state = { name: download.suggestedFilename(), ended: false, failure: null as string | null };
+    this.downloading.set(entry, state);
+    this.pendingDownloads.add(entry);
+    this.lastSiteActivity = Date.now();
+    void download.failure().then(
+      (failure) => {
+        // Chromium ends one the connection dropped under as "canceled": cx-shop never cancels one, so it broke off.
+        Object.assign(state, { ended: true, failure: failure === null ? null : 'download broke off' });
+        if (this.pendingDownloads.delete(entry)) this.lastSiteActivity = Date.now();
+      },
+      // The browser or its tab closed first: nothing is known of how the download would have ended.
+      () => this.pendingDownloads.delete(entry),
+    );
   }
 
   /** A request the customer waits on: the site's own, caused by their action, not a beacon or a picture. */

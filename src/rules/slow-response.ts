@@ -13,7 +13,7 @@ export default defineRule({
   title: 'The site was slow to respond',
   area: 'speed',
   severity: 'low',
-  threshold: 'response to an action over 1 s Low, over 3 s Medium, over 10 s High; a request of the customer\'s the site never answered (none after 10 s, nor by the end of the step) High',
+  threshold: 'response to an action over 1 s Low, over 3 s Medium, over 10 s High; a request of the customer\'s the site never answered, or a file they downloaded it never finished sending (none after 10 s, nor by the end of the step) High',
   source: 'Nielsen response-time limits (1 s, 10 s); 3 s is a cx-shop convention',
   class: 'timing',
   detect(artifacts) {
@@ -28,12 +28,17 @@ export default defineRule({
       const band = never ? BANDS[0] : BANDS.find((b) => timing.responseMs > b.overMs);
       if (!band) return [];
       const on = timing.target ? ` on ${timing.target}` : '';
-      const asked = unanswered.map((r) => `${r.method} ${shortUrl(r.url)}`).join(', ');
+      const asked = unanswered.filter((r) => r.download === undefined).map((r) => `${r.method} ${shortUrl(r.url)}`);
+      const files = unanswered.filter((r) => r.download !== undefined).map((r) => `${r.download} (${shortUrl(r.url)})`);
+      const what = [
+        ...(asked.length > 0 ? [`never answered the customer's request (${asked.join(', ')})`] : []),
+        ...(files.length > 0 ? [`never finished sending the file the customer downloaded, ${files.join(', ')}`] : []),
+      ].join(' and ');
       return [
         {
           severity: band.severity,
           message: never
-            ? `The site never answered the customer's request (${asked}): they waited ${seconds(timing.responseMs)} after ${timing.action}${on} and no answer came`
+            ? `The site ${what}: they waited ${seconds(timing.responseMs)} after ${timing.action}${on} and ${asked.length > 0 ? 'no answer' : 'the rest never'} came`
             : `The customer waited ${seconds(timing.responseMs)} for the site to respond to ${timing.action}${on}`,
           evidence: {
             ...(timing.target ? { element: timing.target } : {}),

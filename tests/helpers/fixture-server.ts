@@ -95,8 +95,11 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       const saved = url.searchParams.has('attachment') ? { 'content-disposition': `attachment; filename="${url.pathname.split('/').pop()}"` } : {};
       // `?csp-report-only`: a security policy the page breaks (inline script), reported by the browser to /csp-report.
       const policy = url.searchParams.has('csp-report-only') ? { 'content-security-policy-report-only': "script-src 'self'; report-uri /csp-report" } : {};
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved, ...policy });
+      const length = url.searchParams.has('cut') ? { 'content-length': String(body.length) } : {};
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...saved, ...policy, ...length });
       if (url.searchParams.has('unending')) return void res.write(body);
+      // `?cut`: the connection drops halfway through the file it announced.
+      if (url.searchParams.has('cut')) return void res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -218,4 +218,29 @@ describe('a tap that turns out to be a download', () => {
       await context.close();
     }
   });
+
+  it('is waited for until the whole file has come: one that never finishes is the site never sending it (high), one that breaks off a failed request', async () => {
+    const tap = (name: string) => `  - name: ${name}\n    tap: ${name}\n`;
+    const steps = tap('Download invoice (PDF)') + tap('Download the delivery note') + tap('Download the returns label');
+    const result = await fixtures.run(pageScenario('invoice', 'downloads-failing.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    const [, whole, unending, cut] = result.steps;
+    const rules = (step: typeof whole) => step!.findings.filter((f) => f.rule === 'slow-response' || f.rule === 'failed-request');
+    // The file that came whole: nothing to say, and the request the browser turned into a download is no failure.
+    expect(rules(whole)).toEqual([]);
+    expect((await savedArtifacts(result)).steps[1]!.requests.filter((r) => r.download !== undefined)).toEqual([
+      expect.objectContaining({ download: 'good.pdf', status: 200, failure: null }),
+    ]);
+    // The one whose server holds it open: waited for up to 10 s, and named.
+    expect(rules(unending).map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        'slow-response',
+        'high',
+        expect.stringMatching(/^The site never finished sending the file the customer downloaded, good\.pdf \(\/invoice\/good\.pdf\?attachment&unending\): they waited 1\d\.\d s after tap on text "Download the delivery note" and the rest never came$/),
+      ],
+    ]);
+    // The one that broke off: the site failed to send it.
+    expect(rules(cut).map((f) => [f.rule, f.severity])).toEqual([['failed-request', 'high']]);
+    expect(rules(cut)[0]!.message).toBe('GET /invoice/bad.pdf?attachment&cut was cut off after HTTP 200 (download broke off)');
+  });
 });
