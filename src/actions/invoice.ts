@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Frame, Page, Response } from 'playwright';
+import type { Download, Frame, Page, Response } from 'playwright';
 import type { DocumentText } from '../journeys/pdf-text.js';
 import type { TargetInfo } from '../artifacts/types.js';
 import { LocatorSchema } from '../scenario/locator.js';
@@ -110,6 +110,15 @@ async function shownFile(page: Page, response: Response): Promise<Uint8Array> {
   return Buffer.from(encoded, 'base64');
 }
 
+/** Where the downloaded file was saved, once it has all come; a rejection when it has not within `ms`. */
+function finished(file: Download, ms: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([file.path(), late]).finally(() => clearTimeout(timer));
+}
+
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
   const { element, target } = await ctx.reach(locator);
   const page = ctx.page;
@@ -127,8 +136,9 @@ async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema
   if (!file) throw new ActionError(`tapping ${target.description} started no download within ${ctx.timeout / 1000} s`);
   const name = 'suggestedFilename' in file ? file.suggestedFilename() : fileNameOf(file.url());
   const bytes = await ctx
-    // A PDF the browser shows is asked for again with the customer's cookies: what the tab holds is the viewer.
-    .waiting(async () => ('suggestedFilename' in file ? readFile(await file.path()) : shownFile(page, file)))
+    // A PDF the browser shows is asked for again with the customer's cookies: what the tab holds is the viewer. A
+    // download the site never finishes sending is waited for as long as a step waits, on top of the tap's own wait.
+    .waiting(async () => ('suggestedFilename' in file ? readFile(await finished(file, ctx.timeout)) : shownFile(page, file)))
     .catch((error: Error) => {
       throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
     });

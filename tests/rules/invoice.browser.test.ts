@@ -206,6 +206,13 @@ ${step('{ download: { role: link, name: View the old invoice } }')}`;
     expect(invoiceFindings(result)).toEqual([]);
   });
 
+  it('a download the site never finishes sending blocks the step, naming the file, once the step has waited for it', async () => {
+    const steps = `${step('{ download: { role: link, name: Download the delivery note } }')}    timeout: 2000\n`;
+    const result = await fixtures.run(pageScenario('invoice', 'downloads-failing.html', { steps }));
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toBe('invoice: the download of good.pdf from link "Download the delivery note" failed: it did not finish within 2 s');
+  });
+
   it('a link that downloads nothing blocks the step, naming the link', async () => {
     const steps = `${step('{ download: { role: link, name: Invoice (no download) } }')}    timeout: 2000\n`;
     const result = await fixtures.run(pageScenario('invoice', 'download.html', { steps }));
