@@ -593,6 +593,18 @@ export class Recorder {
     return this.navigations.filter((n) => n.at >= since).map((n) => this.mask(n.url));
   }
 
+  /**
+   * The site's pages and calls the customer's action asked for in this step that have neither an answer nor a failure
+   * yet, as "METHOD /path", secrets masked: what a page that stopped answering may be held by (a request its code made
+   * synchronously, which freezes it until answered).
+   */
+  stillUnanswered(): string[] {
+    return this.requests
+      .slice(this.stepRequests)
+      .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType) && r.status === null && r.failure === null)
+      .map((r) => this.mask(`${r.method} ${pathOf(r.url)}`));
+  }
+
   /** What the customer pressed on the page they are on now (since the last new document or route), in words. */
   tapsOnThisPage(): string[] {
     const taps: string[] = [];
@@ -1171,6 +1183,16 @@ export function timed<T>(work: Promise<T>, ms: number, late: (message: string) =
   });
   work.catch(() => undefined);
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** An address's path and query, as a finding names a request of the site's. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
 }
 
 /** A call's method and address without its query (a long poll asks again with a new cursor or time). */

@@ -247,7 +247,12 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     if (accessibility.frozen) frozen = true;
     // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
     // What cx-shop's look found of the page itself, said after the step's own reason.
-    const broken = frozen ? 'the page stopped answering (its main thread is busy or frozen)' : unreadable;
+    // A page frozen while the site has not answered what the customer asked (a request its code made synchronously
+    // holds it until answered) is said with those requests: the wait may be the site's, not the page's code.
+    const holding = frozen ? recorder.stillUnanswered() : [];
+    const broken = frozen
+      ? `the page stopped answering (its main thread is busy or frozen)${holding.length > 0 ? `, with no answer yet from the site to ${holding.slice(0, 3).join(', ')}` : ''}`
+      : unreadable;
     const outcome = recorded.dialogLoop
       ? {
           status: 'error' as const,

@@ -225,6 +225,12 @@ describe('waiting', () => {
     expect(findingsOf(result, 'long-task').map((f) => [f.severity, f.message])).toEqual([['high', 'The page stopped answering the customer: its main thread was still busy when the step ended']]);
   });
 
+  it('a page frozen by a request its code made synchronously, which the site never answers, says which request', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'frozen.html?sync&ms=0', { head: 'timeout: 2000\n', steps: '  - name: Calculate\n    tap: Calculate delivery\n' }));
+    expect(result.steps[1]!.status).toBe('error');
+    expect(result.steps[1]!.reason).toMatch(/the page stopped answering \(its main thread is busy or frozen\), with no answer yet from the site to GET \/api\/never\?postcode=SW1A$/);
+  });
+
   it('a main thread frozen for 1.5 s after a tap is waiting, not effort', async () => {
     const result = await fixtures.run(pageScenario('rules', 'frozen.html', { steps: '  - name: Calculate\n    tap: Calculate delivery\n    expect: { text: arrives tomorrow }\n' }));
     const step = result.steps[1]!;
