@@ -35,6 +35,8 @@ const FIGURE = `(?:${SPACED_FIGURE}|\\d+(?:[,.'’]\\d{2,3})*(?:[.,]\\d{2})?(?!\
  * grouped with commas, dots, apostrophes (CHF 5'253.65), spaces ("1 234,50 €") or in lakhs (₹1,20,750.00), the cents
  * after a dot or a comma whichever side the currency is written ("EUR 1.234,48" as well as "1.234,48 EUR").
  */
+/** A line of a till receipt: something bought, then its price as a bare figure (not a total, a tax or a payment). */
+const TILL_LINE = `(?![ \\t]*(?:sub-?total|total|vat|tax|amount|balance|previous|grand|paid|payments?|received|due|discount|net|change|cash|card|tip|gratuity|service charge|visa|mastercard|amex|contactless)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?[ \\t]-?\\d{1,6}[.,]\\d{2}[ \\t]*`;
 const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?${FIGURE}|\\b(?:${CURRENCY_CODES})\\s?${FIGURE}|\\b(?:${SPACED_THOUSANDS}|\\d[\\d.,'’]*)[.,]\\d{2}\\s?(?:€|(?:${CURRENCY_CODES})\\b))`;
 
 /** An amount of money with its currency. */
@@ -199,10 +201,11 @@ export const ESSENTIALS: ReadonlyArray<{
     patterns: [
       // A credit note's own number, before the number of the invoice it corrects: "Credit note CN-20931".
       new RegExp(`\\bcredit (?:note|memo)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
-      /\b(?:invoice|bill|receipt|folio)\s*(?:no\.?|number|num\.?|#|id|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
+      /\b(?:invoice|bill|receipt|rcpt|folio)\s*(?:no\.?|number|num\.?|#|id|ref(?:erence)?\.?)\s*:?\s*(?:[A-Z]{1,4} )?[A-Z0-9][\w/-]*\d/i,
       /\bINV[-\s]?\d+/,
-      // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date).
-      new RegExp(`\\binvoice\\s+(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
+      // A heading that is the number: "INVOICE 2026-0113", "Invoice HC-10421" (a code with a digit, not a date); a
+      // till's "RECEIPT 5521-0098-4412", "Rcpt 118-00452".
+      new RegExp(`\\b(?:invoice|receipt|rcpt\\.?)\\s+(?!${DATE})(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}\\b`, 'i'),
     ],
   },
   {
@@ -263,6 +266,9 @@ export const ESSENTIALS: ReadonlyArray<{
       /\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i,
       // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
       new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
+      // A till's lines, the price a bare figure: "CROISSANT ALMOND 3.25" over "BACON BAP 5.95" (a line between them
+      // may hold the first one's price, after its quantity: "FLAT WHITE 2 x 3.40" then "6.80").
+      new RegExp(`^${TILL_LINE}\\n(?:[^\\n]*\\n)?${TILL_LINE}$`, 'imu'),
     ],
   },
   // An earlier bill's balance ("Previous balance £71.05") is not what is owed now.
@@ -327,6 +333,9 @@ export const SETTLED: readonly RegExp[] = [
   // The document's own title or number: a till receipt is paid at the till. ("Receipt" alone is also the part of a
   // Swiss QR-bill the customer keeps when paying at the counter.)
   /^[ \t]*(?:VAT|sales|till|cash) receipt[ \t]*$|\breceipt (?:no\.?|number|#)/im,
+  // A card payment the terminal approved: its authorisation code, with the card's masked number or the terminal's
+  // word for it ("AUTH CODE 774120" under "************5530 CONTACTLESS", "AUTH 083312 APPROVED").
+  /^(?=[\s\S]*\bauth(?:ori[sz]ation)?\.?(?: code| no\.?)?[ \t]*:?[ \t]*(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b)(?=[\s\S]*(?:[*•xX]{4}[ *•xX]*\d{4}\b|\b(?:approved|contactless|chip (?:&|and) pin|pin verified)\b))/i,
   /\bnothing (?:more |further |else |left )?(?:to pay|(?:is )?(?:due|owing|owed|outstanding))\b/i,
   // A status, not a term ("Payment received after 30 days…"): "Payment received", "We have received your payment".
   /^[ \t]*payment (?:received|taken)\b|\bwe(?: have|'ve|’ve) received your payment\b/im,
