@@ -261,9 +261,11 @@ export const ESSENTIALS: ReadonlyArray<{
     id: 'charges',
     label: 'what is charged',
     need: 'what they are paying for',
-    // Column heads or a heading over the lines: an order number alone does not say what was bought.
+    // Column heads or a heading over the lines: an order number alone does not say what was bought. A head starts
+    // its row (after a short "#" or "Pos." column at most): "Services" ending a name ("Halden Property Services"),
+    // "service" in a sentence ("Our customer service team", "Date of service") or an address (service@…) heads nothing.
     patterns: [
-      /\b(?:description|desc|items?|products?|services?|what you bought|qty|quantity)\b/i,
+      /^[ \t]*(?:(?!(?:of|for|the|our|your|and|to|by)[ \t])\S{1,5}[ \t]+){0,2}(?:description|desc|items?|products?|services?|what you bought|qty|quantity)(?![\w@.-])/im,
       // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
       new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
       // A till's lines, the price a bare figure: "CROISSANT ALMOND 3.25" over "BACON BAP 5.95" (a line between them
