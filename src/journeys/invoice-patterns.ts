@@ -227,7 +227,7 @@ export const ESSENTIALS: ReadonlyArray<{
     patterns: [
       /\b(?:[Ff]rom|FROM|[Ss]old by|SOLD BY|[Ss]eller:?|SELLER:?)\s+[A-Z][\w&'’-]*(?: [A-Z&][\w&'’.-]*){0,4}/,
       // The letterhead: a first line of two to six capitalised words that is not the document's title.
-      /^(?![^\n]*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}(?=\n)/,
+      /^(?![^\n]*\b(?:INVOICE|Invoice|RECEIPT|Receipt|STATEMENT|Statement|BILL|Bill|FOLIO|Folio|ORDER|Order|CREDIT NOTE|Credit [Nn]ote|REMINDER|Reminder)\b)[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){1,5}(?=\n)/,
       /\b[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|\([A-Z][\w&'’ -]*\))){0,4},? (?:Ltd|Limited|LLP|plc|PLC|Inc|LLC|GmbH|AG|Lda|SARL|S\.A|B\.V|Pty)\b/,
     ],
     // The customer's own company is not who is asking to be paid: under "Bill to", on a "Buyer (Bill to): … Pvt Ltd"
@@ -265,7 +265,7 @@ export const ESSENTIALS: ReadonlyArray<{
     // its row (after a short "#" or "Pos." column at most): "Services" ending a name ("Halden Property Services"),
     // "service" in a sentence ("Our customer service team", "Date of service") or an address (service@…) heads nothing.
     patterns: [
-      /^[ \t]*(?:(?!(?:of|for|the|our|your|and|to|by)[ \t])\S{1,5}[ \t]+){0,2}(?:description|desc|items?|products?|services?|what you bought|qty|quantity)(?![\w@.-])/im,
+      /^[ \t]*(?:(?!(?:of|for|the|our|your|and|to|by)[ \t])\S{1,5}[ \t]+){0,2}(?:description|desc|items?|products?|services?|what you bought|qty|quantity)(?![\w@-])/im,
       // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
       new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
       // A till's lines, the price a bare figure: "CROISSANT ALMOND 3.25" over "BACON BAP 5.95" (a line between them
@@ -313,6 +313,9 @@ export const ESSENTIALS: ReadonlyArray<{
       /\bpay(?:ing|ment)? (?:by|with|using) (?:credit |debit )?card\b|\b(?:credit|debit) card\b/i,
       /\bpay(?: now| online)? (?:at|on|via) (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,
       /\b(?:cheques?|checks?) (?:payable|made out) to\b/i,
+      // "Pay by check to Cedar Ridge Exteriors LLC, or online at https://pay.…": each way in the one sentence.
+      /\bpay(?:ing|ment)?(?: (?:by|with|in))? (?:cheques?|checks?|cash)\b/i,
+      /\bpay\b[^.!?\n]{0,80}?\bonline at (?:https?:\/\/)?[\w-]+\.[\w./-]+/i,
       /\bACH\b|\b(?:routing|ABA)(?: number| no\.?)?:?\s*\d{9}\b/,
       /\b(?:visa|master ?card|maestro|amex|american express|discover)\b|\bcontactless\b|\bcard ending(?: in)? \d{4}\b/i,
     ],
