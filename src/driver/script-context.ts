@@ -700,6 +700,7 @@ export class ScriptContext implements ActionContext {
     if (!box) throw new ActionError(`the page kept replacing ${await element.evaluate((el) => window.__cxShopLib?.describe(el) ?? 'the element').catch(() => 'the element')}, and it was gone before the customer could tap it`);
     const x = box.x + (position?.x ?? box.width / 2);
     const y = box.y + (position?.y ?? box.height / 2);
+    this.recorder.inputGiven();
     await this.recorder.waiting(() => (this.touch ? this.page.touchscreen.tap(x, y) : this.page.mouse.click(x, y)));
   }
 
@@ -781,6 +782,7 @@ export class ScriptContext implements ActionContext {
     }
     const keys = segmented ? segmentKeys(type, text) : null;
     // A paste puts the text in as the browser would from the clipboard; typing sends one key per character.
+    this.recorder.inputGiven();
     if (options.paste) await this.page.keyboard.insertText(text);
     else await element.pressSequentially(keys ?? text, { timeout: this.timeout });
     // A field whose segments run in another order (a browser in another language), or that takes no typing at all (a
@@ -879,6 +881,7 @@ export class ScriptContext implements ActionContext {
       const wanted = now.x < 0 ? now.x - SIDEWAYS_ROOM : now.x + Math.min(now.width, width) - width + SIDEWAYS_ROOM;
       const most = width * 0.8;
       await this.page.mouse.move(this.viewport.width / 2, Math.max(1, Math.min(this.viewport.height - 1, (now.y + now.height / 2) * screen.scale)));
+      this.recorder.inputGiven();
       await this.page.mouse.wheel(Math.max(-most, Math.min(most, wanted)) * screen.scale, 0);
       const next = await this.untilStill(handle);
       await this.recorder.flush();
@@ -928,6 +931,7 @@ export class ScriptContext implements ActionContext {
       2000,
     ).catch(() => [0, -1] as const);
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
+    this.recorder.inputGiven();
     await this.page.mouse.wheel(0, pixels);
     // Over when the browser says the scroll it made for this wheel has ended (its scrollend). Otherwise (a page that
     // scrolls by its own script, frame by frame, or stops the event on its way) counted in the page's frames, not in

@@ -190,6 +190,8 @@ export class Recorder {
   private readonly downloading = new Map<RequestRecord, { name: string; ended: boolean; failure: string | null }>();
   /** Of those, the ones this step's waits still wait for (as `inflight` for requests). */
   private readonly pendingDownloads = new Set<RequestRecord>();
+  /** When the driver last gave the page the customer's input (a tap, a swipe, typing): see inputGiven. */
+  private inputAt = 0;
   /** Whether the page said, when last asked during a wait, that it still had work to do for the customer. */
   private pageWorking = false;
   /** Faults injected on requests not yet seen (a route can run before the request event). */
@@ -471,6 +473,11 @@ export class Recorder {
     })().catch(() => undefined);
     this.sourceReads.add(read);
     void read.then(() => this.sourceReads.delete(read));
+  }
+
+  /** The driver is giving the page the customer's input now: what the page asks for after it answers them. */
+  inputGiven(): void {
+    this.inputAt = Date.now();
   }
 
   /** Starts a new step: what is recorded from now on belongs to it. */
@@ -973,10 +980,11 @@ export class Recorder {
     this.requests.push(entry);
     this.arrived();
     if (Recorder.neededToLoad(entry)) this.needed.add(request);
-    // A call asked again as soon as it was answered (between steps too) is a poll.
+    // A call asked again as soon as it was answered (between steps too) is a poll; not one asked again after the
+    // customer's input came between (the next part of a list they swiped to the end of, the next page they tapped).
     const address = PAGE_CALLS.has(entry.resourceType) && entry.party === 'site' ? callAddress(entry) : null;
     const answered = address === null ? 0 : (this.lastAnswered.get(address) ?? 0);
-    if (address !== null && answered > 0 && at - answered <= ASKED_AGAIN_MS) this.heldOpen.add(address);
+    if (address !== null && answered > 0 && at - answered <= ASKED_AGAIN_MS && this.inputAt <= answered) this.heldOpen.add(address);
     if (address !== null && this.heldOpen.has(address)) this.repeats.add(request);
     // A call the page's own timer makes (a stock poll every second: the page says so as it makes it) is no answer to
     // the customer, however often it comes.
