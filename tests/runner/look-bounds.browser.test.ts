@@ -47,9 +47,10 @@ describe('a page that freezes just after it loads', () => {
     expect(result.steps[0]!.reason).toBe('the page stopped answering (its main thread is busy or frozen)');
     const artifacts = await savedArtifacts(result);
     expect(artifacts.steps[0]!.frozen).toBe(true);
-    // What cx-shop could not look at is no note of its own and no wait of the site's.
+    // What cx-shop could not look at is no note of its own and no wait of the site's (the freeze, counted, would be a
+    // wait of seconds; opening the page may take over a second on a loaded machine, a low one).
     expect(artifacts.steps[0]!.accessibilityFailure).toBeNull();
-    expect(findingsOf(result, 'slow-response')).toEqual([]);
+    expect(findingsOf(result, 'slow-response').filter((f) => f.severity !== 'low')).toEqual([]);
   });
 });
 
