@@ -21,7 +21,8 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'hover'; target: TargetInfo }
   | { type: 'document'; url: string; how: 'navigate' | 'reload' | 'back_forward' | 'prerender' | 'restored' }
   | { type: 'route'; url: string; how: 'push' | 'replace' | 'pop' | 'hash'; /** A jump within the same page (see withinPage). */ samePage?: true }
-  | ({ type: 'message'; arrival: boolean; dialog?: string } & AppearedText)
+  /** `answers`: when the customer's action began that the message answers (absent for one on arrival). */
+  | ({ type: 'message'; arrival: boolean; dialog?: string; answers?: number } & AppearedText)
   /** A request the page's own code made on its own (in a timer it set while the customer did nothing). */
   | { type: 'call'; method: string; url: string }
   /** An error thrown by such code. */
@@ -1450,7 +1451,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     lastSaid.set(el, text);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
     const role = el.getAttribute('role');
-    send({ type: 'message', arrival, kind, text, where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`, box: lib.pageBox(el), ...(heldOnScreen(el) && { pinned: true }), ...(dialog !== undefined && { dialog }) });
+    send({
+      type: 'message',
+      arrival,
+      kind,
+      text,
+      where: `${el.tagName.toLowerCase()}${id}${role ? ` (role ${role})` : ''}`,
+      box: lib.pageBox(el),
+      ...(heldOnScreen(el) && { pinned: true }),
+      ...(dialog !== undefined && { dialog }),
+      ...(!arrival && action !== null && { answers: action.at }),
+    });
   };
   /**
    * Held in place on the screen as the page scrolls (a toast, a sticky banner): where the customer is in the page does

@@ -582,7 +582,7 @@ export class Recorder {
   }
 
   /** The messages among events, and the browser dialogs since a time, as the customer read them (secrets masked). */
-  private messagesOf(events: Received[], since: number, keep: (message: { arrival: boolean }) => boolean): AppearedText[] {
+  private messagesOf(events: Received[], since: number, keep: (message: { arrival: boolean; answers?: number }) => boolean): AppearedText[] {
     // The browser's own error page ("This page isn't working") says what the browser met, in its words, not the site's.
     const messages = events.filter((e): e is Received & { type: 'message' } => e.type === 'message' && !this.browserPages.has(e.doc) && keep(e));
     // A dialog read again as it filled in: its last reading is what the customer read there.
@@ -872,7 +872,9 @@ export class Recorder {
     const interactions = [...interactionsOf(events, this.options.touch, { intents: this.intents, personDrives: this.options.personDrives === true, backs: this.backs }), ...answered];
     const acted = events.some((e) => e.type === 'press' || e.type === 'select' || (e.type === 'key' && e.key !== 'char'));
     // A message already on a page the customer arrived at counts only when they did something in the step.
-    const appeared = this.messagesOf(events, this.stepStartedAt, (message) => !message.arrival || acted);
+    // A message that answers an action of an earlier step, come after that step ended (a reminder its tap's code showed
+    // 2 s on, once a slow machine had moved on), is no answer to this step's.
+    const appeared = this.messagesOf(events, this.stepStartedAt, (message) => (!message.arrival || acted) && (message.answers === undefined || message.answers >= this.stepStartedAt));
     return {
       interactions,
       // A tap in a frame is counted as effort; what answered it there is the frame's, not seen from the page.

@@ -31,6 +31,12 @@ describe('what a tap set going before the next one', () => {
     const steps = (await savedArtifacts(result)).steps;
     expect(steps.map((s) => s.appeared.map((m) => m.text))).toEqual([[], ['Added to your bag'], ['Waist 76 cm fits a 30.'], []]);
   });
+
+  it('nor read in a later step when it comes before the next tap (a slow machine, or the customer pausing)', async () => {
+    const result = await fixtures.run(scenario('bag-reminder.html', `${tap('Add to bag')}  - name: Pause\n    wait: { ms: 2500 }\n${tap('Size guide')}`));
+    const steps = (await savedArtifacts(result)).steps;
+    expect(steps.map((s) => s.appeared.map((m) => m.text))).toEqual([[], ['Added to your bag'], [], ['Waist 76 cm fits a 30.']]);
+  });
 });
 
 describe("a chat's socket the customer's tap opened", () => {
