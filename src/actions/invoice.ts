@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Download, Frame, Page, Response } from 'playwright';
+import type { Frame, Page, Response } from 'playwright';
 import type { DocumentText } from '../journeys/pdf-text.js';
 import type { TargetInfo } from '../artifacts/types.js';
 import { LocatorSchema } from '../scenario/locator.js';
 import { TargetSchema } from './tap.js';
 import { ActionError, defineAction, type ActionContext } from './types.js';
 import { firstLine } from '../errors.js';
+import { timed } from '../limits.js';
 import { ask, askElement } from '../browser/ask.js';
 
 /** Grade 8 is the reading level most adults read with ease; GOV.UK writes for a reading age of 9. */
@@ -110,14 +111,6 @@ async function shownFile(page: Page, response: Response): Promise<Uint8Array> {
   return Buffer.from(encoded, 'base64');
 }
 
-/** Where the downloaded file was saved, once it has all come; a rejection when it has not within `ms`. */
-function finished(file: Download, ms: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([file.path(), late]).finally(() => clearTimeout(timer));
-}
 
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
   const { element, target } = await ctx.reach(locator);
@@ -138,7 +131,7 @@ async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema
   const bytes = await ctx
     // A PDF the browser shows is asked for again with the customer's cookies: what the tab holds is the viewer. A
     // download the site never finishes sending is waited for as long as a step waits, on top of the tap's own wait.
-    .waiting(async () => ('suggestedFilename' in file ? readFile(await finished(file, ctx.timeout)) : shownFile(page, file)))
+    .waiting(async () => ('suggestedFilename' in file ? readFile(await timed(file.path(), ctx.timeout, () => new Error(`it did not finish within ${ctx.timeout / 1000} s`))) : shownFile(page, file)))
     .catch((error: Error) => {
       throw new ActionError(`the download of ${name} from ${target.description} failed: ${firstLine(error)}`);
     });

@@ -8,7 +8,8 @@ import type { ElementHandle, Frame, Locator as PwLocator, Page } from 'playwrigh
 import type { Interaction, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
 import { ActionError, type ActionContext } from '../actions/types.js';
 import { ensurePageLib } from '../recorder/install.js';
-import { timed, type Recorder } from '../recorder/recorder.js';
+import type { Recorder } from '../recorder/recorder.js';
+import { timed } from '../limits.js';
 import { describeLocator, type Locator } from '../scenario/locator.js';
 import { suggestLocators, type Suggestion } from './suggestions.js';
 import { wordCount } from '../effort/model.js';

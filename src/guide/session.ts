@@ -17,7 +17,7 @@ import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
 import { redact } from '../output/safe.js';
 import { pageClock } from '../probes/speed.js';
-import { timed } from '../recorder/recorder.js';
+import { timed } from '../limits.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { checkExpectation } from '../runner/expect.js';
 import { LinkChecker } from '../runner/page-state.js';

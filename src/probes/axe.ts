@@ -10,7 +10,7 @@ import type { Page } from 'playwright';
 import type { AccessibilityResult, AxeViolation } from '../artifacts/types.js';
 import { evaluateScript } from '../browser/devtools.js';
 import { firstLine } from '../errors.js';
-import { timed } from '../recorder/recorder.js';
+import { timed } from '../limits.js';
 import { inPageScript } from '../recorder/parties.js';
 import { ask } from '../browser/ask.js';
 

@@ -15,6 +15,8 @@ import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenB
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 import { ask } from '../browser/ask.js';
+import { timed } from '../limits.js';
+import { shortUrl } from '../rules/support/requests.js';
 
 /** What Chrome asks before a page holding unsaved work is left: the page's own words are never shown. */
 const LEAVE_QUESTION = 'Leave site? Changes you made may not be saved.';
@@ -609,7 +611,7 @@ export class Recorder {
     return this.requests
       .slice(this.stepRequests)
       .filter((r) => r.party === 'site' && r.cause === 'action' && !r.telemetry && ANSWERING_TYPES.has(r.resourceType) && r.status === null && r.failure === null)
-      .map((r) => this.mask(`${r.method} ${pathOf(r.url)}`));
+      .map((r) => this.mask(`${r.method} ${shortUrl(r.url)}`));
   }
 
   /** What the customer pressed on the page they are on now (since the last new document or route), in words. */
@@ -1001,7 +1003,7 @@ export class Recorder {
    * they wait until it has all come. A file a script makes in the page (a blob, a data: address) comes at once.
    */
   private downloadStarted(download: Download): void {
-    const entry = [...this.requests].reverse().find((r) => r.url === download.url());
+    const entry = this.requests.filter((r) => r.url === download.url()).at(-1);
     if (!entry || entry.party !== 'site' || entry.cause !== 'action') return;
     const state = { name: download.suggestedFilename(), ended: false, failure: null as string | null };
     this.downloading.set(entry, state);
@@ -1185,25 +1187,7 @@ export class Recorder {
   }
 }
 
-/** The work's result, or a rejection after `ms` (the error `late` makes, "no answer within N s" by default): a frozen page must not hold cx-shop. */
-export function timed<T>(work: Promise<T>, ms: number, late: (message: string) => Error = (message) => new Error(message)): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(late(`no answer within ${ms / 1000} s`)), ms);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
-}
 
-/** An address's path and query, as a finding names a request of the site's. */
-function pathOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return url;
-  }
-}
 
 /** A call's method and address without its query (a long poll asks again with a new cursor or time). */
 function callAddress(entry: Pick<RequestRecord, 'method' | 'url'>): string {

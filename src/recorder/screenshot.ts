@@ -9,7 +9,8 @@ import type { CDPSession, Page } from 'playwright';
 import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
 import { devtoolsOf } from '../browser/devtools.js';
-import { frameOnScreen, timed } from './recorder.js';
+import { frameOnScreen } from './recorder.js';
+import { timed } from '../limits.js';
 import { ask } from '../browser/ask.js';
 import { shownForms } from '../output/shown-forms.js';
 

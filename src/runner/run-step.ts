@@ -11,7 +11,8 @@ import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, Pro
 import { ScriptContext, type ScriptOptions } from '../driver/script-context.js';
 import { firstLine, timeoutsInWords } from '../errors.js';
 import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
-import { MAX_DIALOGS, timed, type RecordedStep, type Recorder } from '../recorder/recorder.js';
+import { MAX_DIALOGS, type RecordedStep, type Recorder } from '../recorder/recorder.js';
+import { timed } from '../limits.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
