@@ -24,7 +24,7 @@ export interface LinkStatus {
 }
 
 export async function snapshotPage(page: Page, exclude: string[]): Promise<PageSnapshot | null> {
-  return ask(page, takePageSnapshot, { legiblePx: LEGIBLE_FONT_PX, exclude }).catch(() => null);
+  return ask(page, takePageSnapshot, { legiblePx: LEGIBLE_FONT_PX, exclude });
 }
 
 /**

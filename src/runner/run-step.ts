@@ -240,7 +240,19 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // A page whose main thread is frozen answers nothing: every look at it is bounded, and a frozen page gives none.
     // The picture of a tall page can keep the browser busy well after cx-shop stopped waiting for it (cx-shop's doing,
     // not the site's): the page is given that long to answer, so that neither this look nor the next step meets it.
-    const snapshot = site && (await answers(PICTURE_SETTLE_MS)) ? await timed(snapshotPage(page, exclude), LOOK_MS).catch(() => null) : null;
+    // A page that reloads itself (or goes elsewhere by itself) while it is read is read again on its new document; one
+    // that left each time it was read is said so, in plain words, where its accessibility check would be.
+    let leftEachTime = false;
+    const snapshot =
+      site && (await answers(PICTURE_SETTLE_MS))
+        ? await timed(
+            throughNavigation(page, () => snapshotPage(page, exclude)),
+            LOOK_MS,
+          ).catch((error: unknown) => {
+            leftEachTime = LEFT_BY_NAVIGATION.test(firstLine(error));
+            return null;
+          })
+        : null;
     // No question after a snapshot that got no answer: it would wait behind cx-shop's own snapshot, still walking the
     // page (on a page that adds a thousand links every 20 ms, for four minutes), and call a page frozen that only
     // keeps growing. Without a snapshot the look ends here in any case: there is nothing for axe-core to check.
@@ -250,7 +262,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf).
-    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: null };
+    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
     if (accessibility.frozen) frozen = true;
     // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
     // What cx-shop's look found of the page itself, said after the step's own reason.
@@ -337,13 +349,18 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
   } catch (error) {
     if (error instanceof StoppedAnswering) return { result: null, failure: null, frozen: true };
     if (LEFT_BY_NAVIGATION.test(firstLine(error))) {
-      return { result: null, failure: `axe-core could not check ${page.url()}: the page went on to a new document (a reload or a redirect of its own) each of the ${NAVIGATION_TRIES} times it was checked` };
+      return { result: null, failure: leftEachTimeWhy(page) };
     }
     return { result: null, failure: firstLine(error) };
   }
 }
 
 class StoppedAnswering extends Error {}
+
+/** Why a page was not checked that went on to a new document (a reload or a redirect of its own) each time it was read. */
+function leftEachTimeWhy(page: Page): string {
+  return `axe-core could not check ${page.url()}: the page went on to a new document (a reload or a redirect of its own) each of the ${NAVIGATION_TRIES} times it was read`;
+}
 
 /**
  * Does `work` on the page at rest: an animation that ends (a slide part-way through its fade-in) is finished, one that
@@ -406,7 +423,8 @@ async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
     ms,
   ).then(
     () => true,
-    () => page.isClosed(),
+    // A page that went on to a new document each time it was asked keeps going: it has not stopped answering.
+    (error: unknown) => page.isClosed() || LEFT_BY_NAVIGATION.test(firstLine(error)),
   );
 }
 

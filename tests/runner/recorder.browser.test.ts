@@ -215,6 +215,14 @@ describe('a page that never stops reloading itself', () => {
     const opened = (await savedArtifacts(result)).steps[0]!;
     expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
   });
+
+  it('is said in plain words to have left each time when it is too long to read before it goes (six thousand lines, gone 150 ms after each load)', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=150&rows=6000', { steps: '  - name: Watch the status\n    wait: { ms: 1000 }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const opened = (await savedArtifacts(result)).steps[0]!;
+    expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
+    expect((await savedArtifacts(result)).steps.map((s) => s.frozen ?? false)).toEqual([false, false]);
+  });
 });
 
 describe('waiting', () => {
