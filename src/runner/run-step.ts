@@ -4,7 +4,7 @@
  * the customer sees. The result is the step's artifacts; judging them is the judge's job.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright';
+import type { Frame, Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
 import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, RequestRecord, StepArtifacts, StepOutcome } from '../artifacts/types.js';
@@ -195,11 +195,13 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       });
     let opened = page.isClosed() ? null : await ensure(ASK_MS);
     // Putting cx-shop's helpers in a page is cx-shop's own work, slow on a loaded machine (the first page a browser
-    // opens compiles them): a page still on the same document that answers the plainest question is not frozen, and
-    // is given the time of a look.
-    if (opened === null && unreadable === null && !page.isClosed() && recorder.arrivalsSince(asked).length === 0 && (await stillAnswers(page, ASK_MS))) {
-      opened = await ensure(LOOK_MS);
-    }
+    // opens compiles them, a long page that reloads itself is gone again before they are in): a page that answers the
+    // plainest question, or goes on to a new document meanwhile, is not frozen, and is given the time of a look.
+    // A page that still could not be read by then is asked once more: a new document that froze as it arrived goes
+    // nowhere again.
+    let answering = opened === null && unreadable === null && !page.isClosed() && (await stillAnswers(page, ASK_MS));
+    if (answering) opened = await ensure(LOOK_MS);
+    if (answering && opened === null && unreadable === null && !page.isClosed()) answering = await stillAnswers(page, ASK_MS);
     const shown = opened?.[0] ?? null;
     // Where the page is, as its document says: after a page the browser could not open (a redirect loop, a server
     // that sent nothing), Playwright still gives the address of the page before, while the browser shows its own error
@@ -213,7 +215,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // each other by script), answers nothing either: it has not stopped answering, it never stays to be used.
     const arrivals = shown === null && !page.isClosed() && unreadable === null ? recorder.arrivalsSince(asked) : [];
     const wandering = arrivals.length >= KEPT_GOING ? keptGoing(arrivals) : null;
-    let frozen = shown === null && !page.isClosed() && unreadable === null && wandering === null;
+    let frozen = shown === null && !page.isClosed() && unreadable === null && wandering === null && !answering;
+    // A page that answers but was never held still long enough to be read (each document gone before cx-shop's helpers
+    // were in) is said so, in plain words, where its accessibility check would be; as is one that left each time it
+    // was read (below).
+    let leftEachTime = shown === null && answering && wandering === null && unreadable === null && !page.isClosed();
     const answers = async (ms = ANSWER_MS) => {
       if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
       return !frozen;
@@ -242,7 +248,6 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // not the site's): the page is given that long to answer, so that neither this look nor the next step meets it.
     // A page that reloads itself (or goes elsewhere by itself) while it is read is read again on its new document; one
     // that left each time it was read is said so, in plain words, where its accessibility check would be.
-    let leftEachTime = false;
     const snapshot =
       site && (await answers(PICTURE_SETTLE_MS))
         ? await timed(
@@ -415,17 +420,27 @@ async function atRest<T>(page: Page, work: () => Promise<T>): Promise<T> {
 
 /**
  * Whether the page's main thread still answers a question that costs it nothing, within `ms`: a page busy for a
- * moment answers once it is done, a frozen one never (a closed page is no frozen one).
+ * moment answers once it is done, a frozen one never (a closed page is no frozen one). A page that went on to a new
+ * document meanwhile (one that reloads itself again and again, each document gone before it could answer on a loaded
+ * machine) has not stopped answering: a page whose main thread is frozen goes nowhere.
  */
 async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
-  return timed(
-    throughNavigation(page, () => page.evaluate(() => true)),
-    ms,
-  ).then(
-    () => true,
-    // A page that went on to a new document each time it was asked keeps going: it has not stopped answering.
-    (error: unknown) => page.isClosed() || LEFT_BY_NAVIGATION.test(firstLine(error)),
-  );
+  let arrived = false;
+  const onArrival = (frame: Frame) => {
+    if (frame === page.mainFrame()) arrived = true;
+  };
+  page.on('framenavigated', onArrival);
+  try {
+    return await timed(
+      throughNavigation(page, () => page.evaluate(() => true)),
+      ms,
+    ).then(
+      () => true,
+      (error: unknown) => page.isClosed() || arrived || LEFT_BY_NAVIGATION.test(firstLine(error)),
+    );
+  } finally {
+    page.off('framenavigated', onArrival);
+  }
 }
 
 /** How many documents a question is asked of, when navigations keep taking the one asked away (see throughNavigation). */

@@ -216,12 +216,20 @@ describe('a page that never stops reloading itself', () => {
     expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
   });
 
-  it('is said in plain words to have left each time when it is too long to read before it goes (six thousand lines, gone 150 ms after each load)', async () => {
+  it('is said in plain words to have left each time when it is too long to read before it goes (six thousand lines, gone 150 ms after each load), never called a page that stopped answering', async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=150&rows=6000', { steps: '  - name: Watch the status\n    wait: { ms: 1000 }\n' }));
-    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
-    const opened = (await savedArtifacts(result)).steps[0]!;
-    expect(opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
-    expect((await savedArtifacts(result)).steps.map((s) => s.frozen ?? false)).toEqual([false, false]);
+    const saved = (await savedArtifacts(result)).steps;
+    // Read each time it stayed long enough, said to have left each time it did not; or, on a machine so loaded that
+    // no document stays while cx-shop asks, a page that keeps going elsewhere by itself (the customer could not use
+    // it either). Never frozen, never cx-shop's own error.
+    const keptGoing = /the page kept going elsewhere by itself/;
+    expect(saved.map((s) => s.frozen ?? false)).toEqual([false, false]);
+    for (const [index, step] of result.steps.entries()) {
+      if (step.status !== 'passed' && step.status !== 'skipped') expect([step.status, step.reason], `step ${index + 1}`).toEqual(['blocked', expect.stringMatching(keptGoing)]);
+    }
+    // The page as opened was checked, or why not is said (a later step whose page state is the same is not checked again).
+    const opened = saved[0]!;
+    expect(result.steps[0]!.status === 'blocked' || opened.accessibility !== null || /went on to a new document/.test(opened.accessibilityFailure ?? ''), opened.accessibilityFailure ?? 'no check and no reason').toBe(true);
   });
 });
 
