@@ -14,7 +14,7 @@ export const press = defineAction({
   summary: 'Press a key on the keyboard (Enter, Tab, Escape, ...), on whatever has focus.',
   schema: PressSchema,
   async perform(ctx, { key, times }) {
-    for (let i = 0; i < times; i += 1) await ctx.page.keyboard.press(key);
+    for (let i = 0; i < times; i += 1) await ctx.pressKey(key);
     await ctx.settle();
   },
 });

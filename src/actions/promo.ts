@@ -202,7 +202,7 @@ async function tryCode(ctx: ActionContext, args: PromoArgs, variant: PromoTry['v
 /** Applies the code typed: a tap on what applies it, or Enter in the field (a shop with no Apply button). */
 async function applyCode(ctx: ActionContext, apply: PromoArgs['apply']): Promise<void> {
   if (!('key' in apply)) return tap.perform(ctx, apply);
-  await ctx.page.keyboard.press(apply.key);
+  await ctx.pressKey(apply.key);
   await ctx.settle();
 }
 

@@ -27,6 +27,8 @@ export interface ActionContext {
   tap(element: PwLocator): Promise<void>;
   /** Taps a field and types into it key by key (or pastes it); empties it first when asked and it holds something. */
   typeInto(element: PwLocator, text: string, options: { clear: boolean; code?: boolean; paste?: boolean }): Promise<void>;
+  /** Presses a key on the keyboard, on whatever has focus. */
+  pressKey(key: string): Promise<void>;
   /** Scrolls the page by a distance (CSS px, negative is up) with the wheel, as a customer swipes. */
   swipe(pixels: number): Promise<void>;
   /** Waits for the site to settle after an action; the time counts as the customer's waiting. */

@@ -798,6 +798,11 @@ export class ScriptContext implements ActionContext {
     await this.wheel(pixels);
   }
 
+  async pressKey(key: string): Promise<void> {
+    this.recorder.inputGiven();
+    await this.page.keyboard.press(key);
+  }
+
   settle(): Promise<void> {
     return this.recorder.settle();
   }
