@@ -9,11 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, devices } from 'playwright';
 import { findBrowser } from '../../dist/browser/find.js';
-import { QUIET_CHROMIUM_ARGS, SAME_PROCESS_FRAMES_ARGS } from '../../dist/browser/launch.js';
+import { chromiumArgs } from '../../dist/browser/launch.js';
 import { parseScenario } from '../../dist/scenario/load.js';
 
 const [baseUrl, ...files] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: findBrowser().executablePath, args: [...QUIET_CHROMIUM_ARGS, ...SAME_PROCESS_FRAMES_ARGS] });
+const browser = await chromium.launch({ executablePath: findBrowser().executablePath, args: chromiumArgs() });
 const env = new Proxy({}, { get: () => 'bench-secret' });
 
 function locate(page, l, testIdAttribute) {

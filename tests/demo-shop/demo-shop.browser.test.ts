@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs } from '../../src/browser/launch.js';
+import { findBrowser } from '../../src/browser/find.js';
 import { startDemoShop, type DemoShop, type ShopVariant } from '../../src/demo-shop/server.js';
 
 let browser: Browser;
@@ -13,10 +15,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [browser, shops.shipped, shops.fixed] = await Promise.all([
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-sandbox'],
-    }),
+    chromium.launch({ executablePath: findBrowser().executablePath, args: chromiumArgs() }),
     startDemoShop({ variant: 'shipped' }),
     startDemoShop({ variant: 'fixed' }),
   ]);

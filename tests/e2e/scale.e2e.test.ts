@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserServer } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find.js';
-import { QUIET_CHROMIUM_ARGS, SAME_PROCESS_FRAMES_ARGS } from '../../src/browser/launch.js';
+import { chromiumArgs } from '../../src/browser/launch.js';
 import type { Report } from '../../src/report/types.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
@@ -133,7 +133,7 @@ describe('workers, shards and a remote browser', () => {
   describe('on a remote Playwright browser server', () => {
     let browserServer: BrowserServer;
     beforeAll(async () => {
-      browserServer = await chromium.launchServer({ executablePath: findBrowser().executablePath, args: [...QUIET_CHROMIUM_ARGS, ...SAME_PROCESS_FRAMES_ARGS], host: '127.0.0.1' });
+      browserServer = await chromium.launchServer({ executablePath: findBrowser().executablePath, args: chromiumArgs(), host: '127.0.0.1' });
     });
     afterAll(async () => {
       await browserServer?.close();
