@@ -111,7 +111,6 @@ async function shownFile(page: Page, response: Response): Promise<Uint8Array> {
   return Buffer.from(encoded, 'base64');
 }
 
-
 async function download(ctx: ActionContext, locator: z.infer<typeof TargetSchema>) {
   const { element, target } = await ctx.reach(locator);
   const page = ctx.page;

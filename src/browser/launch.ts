@@ -5,7 +5,7 @@ import type { BrowserChoice } from './find.js';
  * Chromium reaches out to its own services at start (updates, sync, safe browsing). On closed networks
  * those connections stall the start, and they are never part of what a customer sees, so they are off.
  */
-export const QUIET_CHROMIUM_ARGS = [
+const QUIET_CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
@@ -18,7 +18,7 @@ export const QUIET_CHROMIUM_ARGS = [
  * on most phones: Chrome on Android keeps only a few sites apart. With each site in a process of its own, taps sent
  * to an emulated touch screen never reach such a frame, and a customer's "Accept all cookies" would do nothing.
  */
-export const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials'];
+const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials'];
 
 /**
  * The Chromium features Playwright switches off itself (as of Playwright 1.65: paint held back after a navigation,
@@ -27,7 +27,7 @@ export const SAME_PROCESS_FRAMES_ARGS = ['--disable-site-isolation-trials'];
  * own would switch these back on: cx-shop gives one list, these and its own. tests/browser/launch.browser.test.ts
  * holds it to the list the installed Playwright gives.
  */
-export const PLAYWRIGHT_DISABLED_FEATURES = [
+const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',

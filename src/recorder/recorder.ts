@@ -1187,8 +1187,6 @@ export class Recorder {
   }
 }
 
-
-
 /** A call's method and address without its query (a long poll asks again with a new cursor or time). */
 function callAddress(entry: Pick<RequestRecord, 'method' | 'url'>): string {
   try {
