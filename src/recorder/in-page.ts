@@ -1069,7 +1069,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
 
   // Scrolling the customer did: distance moved after their wheel, swipe or scrolling keys, per gesture. A gesture
   // ends when the page has not moved for a moment, when the customer presses or types, or when they leave the page.
+  // Only what the gesture moves counts: the page, or a part of it under the customer's finger (the pointer, the focus
+  // for keys), along the way they swiped. A part the page moves by itself meanwhile (a hero carousel sliding to its
+  // next offer on its own timer) is not their scrolling, wherever it is.
   let gestureUntil = 0;
+  let gestureOn: EventTarget[] = [];
+  const gestureAxes = { horizontal: false, vertical: false };
   let quiet = false;
   let gesture: { vertical: number; horizontal: number; timer: number } | null = null;
   // Where each scroller was at its last scroll event; one never seen scrolled is at its start.
@@ -1094,6 +1099,12 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   };
   const startGesture = (event: Event) => {
     if (!event.isTrusted || quiet || isOwn(event.target)) return;
+    // A wheel turned one way scrolls that way only; a finger on the screen, or a key, may move either.
+    const wheel = event.type === 'wheel' ? (event as WheelEvent) : null;
+    const going = Date.now() <= gestureUntil;
+    gestureAxes.horizontal = (going && gestureAxes.horizontal) || !wheel || wheel.deltaX !== 0 || (wheel.shiftKey && wheel.deltaY !== 0);
+    gestureAxes.vertical = (going && gestureAxes.vertical) || !wheel || (wheel.deltaY !== 0 && !wheel.shiftKey);
+    gestureOn = event.composedPath();
     gestureUntil = Date.now() + 400;
   };
   for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });
@@ -1112,11 +1123,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const was = positions.get(t) ?? { x: 0, y: 0 };
     positions.set(t, now);
     if (quiet || Date.now() > gestureUntil) return;
+    // A scroller that is neither the page nor around what the gesture is on moves by the page's doing.
+    if (t !== document && !gestureOn.includes(t)) return;
     // A smooth scroll goes on after the wheel or swipe that started it.
     gestureUntil = Math.max(gestureUntil, Date.now() + 200);
     gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
-    gesture.vertical += Math.abs(now.y - was.y);
-    gesture.horizontal += Math.abs(now.x - was.x);
+    if (gestureAxes.vertical) gesture.vertical += Math.abs(now.y - was.y);
+    if (gestureAxes.horizontal) gesture.horizontal += Math.abs(now.x - was.x);
     ownClearTimeout(gesture.timer);
     gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
   };

@@ -36,6 +36,26 @@ describe('a swipe before a press', () => {
   });
 });
 
+describe('a part of the page that slides by itself (a hero carousel on its own timer)', () => {
+  it("is no scrolling of the customer's: their swipe down counts as on the same page without it (three runs alike)", async () => {
+    const far = (page: string) => fixtures.run(pageScenario('swipe', page, { head: 'device: Pixel 7\n', steps: '  - name: Tap far down\n    tap: { role: link, name: Go to the cart }\n' }));
+    const plain = await far('far.html');
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) runs.push(await far('far-carousel.html'));
+    const scrolls = async (result: { outDir: string }) =>
+      (await savedArtifacts(result)).steps.at(-1)!.interactions.flatMap((i) => (i.kind === 'scroll' ? [`${i.direction} ${i.pixels}`] : []));
+    const expected = await scrolls(plain);
+    expect(expected).toEqual([expect.stringMatching(/^vertical \d+$/)]);
+    for (const result of runs) {
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      // The carousel slid sideways several times meanwhile: none of it is the customer's.
+      expect(await scrolls(result)).toEqual(expected);
+      expect(result.steps[1]!.effortBreakdown.scrolling).toBe(plain.steps[1]!.effortBreakdown.scrolling);
+    }
+    expect(new Set(runs.map((r) => r.steps[1]!.effort)).size).toBe(1);
+  });
+});
+
 describe('a page that scrolls by its own script (a smooth-scrolling library)', () => {
   it('is waited for until it stands still after each swipe: as many swipes as on a page the browser scrolls (three runs alike)', async () => {
     const steps = '  - name: Tap far down\n    tap: { role: button, name: Save my size }\n    expect: { text: Saved }\n';
