@@ -12,6 +12,26 @@ const ScrollSchema = z.union([
 /** Most swipes to the end of a page that keeps growing (an endless feed): forty loads of more. */
 const MAX_ROUNDS = 40;
 
+/**
+ * Most screens swiped down looking for an element that is not drawn yet: a list drawn virtually (only the rows near the
+ * screen are in the page) or one that loads more as the customer nears its end.
+ */
+const MAX_SCREENS = 60;
+
+/**
+ * Where what the customer swipes stands: the page's scroll and that of the box under the middle of the screen (a list
+ * that scrolls in a box of its own), as one text. The same before and after a swipe: nothing moved, the end is reached.
+ */
+function scrollPlace(): string {
+  const x = innerWidth / 2;
+  const y = innerHeight / 2;
+  const places = [`${window.visualViewport?.pageTop ?? scrollY}`];
+  for (let el = document.elementFromPoint(x, y); el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+    if (el.scrollHeight > el.clientHeight && /auto|scroll|overlay/.test(getComputedStyle(el).overflowY)) places.push(`${el.scrollTop}`);
+  }
+  return places.join(' ');
+}
+
 /** Resolves in the page two frames on, on the browser's frames (a page may have replaced requestAnimationFrame). */
 function twoFrames(): Promise<void> {
   const frame = window.__cxShopRecorder?.frame ?? requestAnimationFrame;
@@ -22,7 +42,22 @@ export const scroll = defineAction({
   summary: 'Scroll the page: to an element, by a number of pixels, or to the bottom.',
   schema: ScrollSchema,
   async perform(ctx, args) {
-    if ('to' in args) await ctx.reach(args.to);
+    if ('to' in args) {
+      // An element further down that the page has not drawn yet (a row of a list drawn virtually, the next products
+      // of a list that loads more) is looked for as the customer looks: a screen swiped down at a time, each swipe
+      // theirs, once the page has answered the last, until it is there or nothing moves any more. One the page has
+      // (below the screen too) is swiped to as any element is.
+      await ctx.settle();
+      const drawn = () => ctx.locate(args.to).count().catch(() => 0);
+      const place = () => ctx.page.evaluate(scrollPlace).catch(() => '');
+      for (let screens = 0; screens < MAX_SCREENS && (await drawn()) === 0; screens += 1) {
+        const before = await place();
+        await ctx.swipe(ctx.viewport.height);
+        await ctx.settle();
+        if ((await place()) === before) break;
+      }
+      await ctx.reach(args.to);
+    }
     else if ('by' in args) await ctx.swipe(args.by);
     else {
       // To the end of the page as the customer finds it: a list that loads more as they near its end (an endless

@@ -56,6 +56,42 @@ describe('a part of the page that slides by itself (a hero carousel on its own t
   });
 });
 
+describe('scroll to a row of a list the page draws only near the screen (a virtual list)', () => {
+  const find = (page: string, order: string) =>
+    fixtures.run(
+      pageScenario('swipe', page, {
+        head: 'device: Pixel 7\n',
+        steps: `  - name: Find the order\n    scroll: { to: { text: "Order #${order}" } }\n  - name: Open it\n    tap: { text: "Order #${order}" }\n    expect: { text: "Order #${order} opened" }\n`,
+      }),
+    );
+
+  it('is swiped down to a screen at a time until the row is drawn, each swipe counted, in the page or in a box of its own (two runs alike)', async () => {
+    for (const page of ['virtual-list.html', 'virtual-list.html?inner']) {
+      const runs = [await find(page, '1120'), await find(page, '1120')];
+      for (const result of runs) {
+        expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+          ['passed', undefined],
+          ['passed', undefined],
+          ['passed', undefined],
+        ]);
+        // Row 120 is 6,720 px down: some eight screens of a phone's, each a swipe.
+        expect(result.steps[1]!.actions.scrolls).toBeGreaterThanOrEqual(7);
+        expect(result.steps[2]!.actions.scrolls).toBe(0);
+      }
+      expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+    }
+  });
+
+  it('a row that is not in the list: swiped to the end of it, then not found, with no hang', async () => {
+    const result = await find('virtual-list.html?inner&rows=60', '1999');
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'blocked', 'skipped']);
+    expect(result.steps[1]!.reason).toMatch(/could not find text "Order #1999"/);
+    // 60 rows of 56 px in a box of 70% of the screen: some five screens to its end, not the 60 looked through at most.
+    expect(result.steps[1]!.actions.scrolls).toBeGreaterThanOrEqual(4);
+    expect(result.steps[1]!.actions.scrolls).toBeLessThanOrEqual(8);
+  });
+});
+
 describe('a page that scrolls by its own script (a smooth-scrolling library)', () => {
   it('is waited for until it stands still after each swipe: as many swipes as on a page the browser scrolls (three runs alike)', async () => {
     const steps = '  - name: Tap far down\n    tap: { role: button, name: Save my size }\n    expect: { text: Saved }\n';
