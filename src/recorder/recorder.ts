@@ -999,12 +999,13 @@ export class Recorder {
   }
 
   /**
-   * A file the site sends as a download in answer to the customer (the browser turned the request into a download):
-   * they wait until it has all come. A file a script makes in the page (a blob, a data: address) comes at once.
+   * A file sent as a download in answer to the customer (the browser turned the request into a download): they wait
+   * until it has all come, whichever host the site keeps it on (its own, or a documents host: a storage bucket, a
+   * billing service). A file a script makes in the page (a blob, a data: address) comes at once.
    */
   private downloadStarted(download: Download): void {
     const entry = this.requests.filter((r) => r.url === download.url()).at(-1);
-    if (!entry || entry.party !== 'site' || entry.cause !== 'action') return;
+    if (!entry || entry.cause !== 'action') return;
     const state = { name: download.suggestedFilename(), ended: false, failure: null as string | null };
     this.downloading.set(entry, state);
     this.pendingDownloads.add(entry);

@@ -19,9 +19,10 @@ export default defineRule({
   detect(artifacts) {
     // When cx-shop held or failed the customer's requests on purpose, the wait is cx-shop's, not the site's.
     if (artifacts.requests.some((r) => r.injected !== undefined && r.cause === 'action')) return [];
-    // The customer's own requests the site never answered (an "Adding…" that never ends): said with the longest wait
-    // of the step, the one that gave up on them.
-    const unanswered = artifacts.requests.filter((r) => r.unanswered && r.cause === 'action' && r.party === 'site');
+    // The customer's own requests the site never answered (an "Adding…" that never ends), and files they downloaded
+    // that never all came, from whichever host the site keeps them on: said with the longest wait of the step, the one
+    // that gave up on them.
+    const unanswered = artifacts.requests.filter((r) => r.unanswered && r.cause === 'action' && (r.party === 'site' || r.download !== undefined));
     const longest = Math.max(0, ...artifacts.timing.actions.map((timing) => timing.responseMs));
     return artifacts.timing.actions.flatMap((timing) => {
       const never = unanswered.length > 0 && timing.responseMs === longest;
@@ -29,7 +30,7 @@ export default defineRule({
       if (!band) return [];
       const on = timing.target ? ` on ${timing.target}` : '';
       const asked = unanswered.filter((r) => r.download === undefined).map((r) => `${r.method} ${shortUrl(r.url)}`);
-      const files = unanswered.filter((r) => r.download !== undefined).map((r) => `${r.download} (${shortUrl(r.url)})`);
+      const files = unanswered.filter((r) => r.download !== undefined).map((r) => `${r.download} (${r.party === 'site' ? '' : new URL(r.url).host}${shortUrl(r.url)})`);
       const what = [
         ...(asked.length > 0 ? [`never answered the customer's request (${asked.join(', ')})`] : []),
         ...(files.length > 0 ? [`never finished sending the file the customer downloaded, ${files.join(', ')}`] : []),

@@ -6,8 +6,9 @@
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
  * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
- * "echo: " and the message. Any file asked for with `?attachment` comes as a download, with `?csp-report-only` under a security policy its inline scripts break (the browser reports to /csp-report, which is not found), with `?delay=N` N ms late, and with
- * `?unending` its connection is held open after its last byte (a document that never finishes loading).
+ * "echo: " and the message. Any file asked for with `?attachment` comes as a download, with `?csp-report-only` under a security policy its inline scripts break (the browser reports to /csp-report, which is not found), with `?delay=N` N ms late, with
+ * `?trickle=N` its second half N ms after its first, and with `?unending` its connection is held open after its last
+ * byte (a document that never finishes loading).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -100,6 +101,11 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
       if (url.searchParams.has('unending')) return void res.write(body);
       // `?cut`: the connection drops halfway through the file it announced.
       if (url.searchParams.has('cut')) return void res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
+      // `?trickle=N`: the first half of the file at once, the rest N ms later (a large file over a slow line).
+      if (url.searchParams.has('trickle')) {
+        res.write(body.subarray(0, body.length >> 1));
+        return void setTimeout(() => res.end(body.subarray(body.length >> 1)), Number(url.searchParams.get('trickle')));
+      }
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

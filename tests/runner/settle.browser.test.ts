@@ -254,4 +254,19 @@ describe('a tap that turns out to be a download', () => {
     expect(rules(cut).map((f) => [f.rule, f.severity])).toEqual([['failed-request', 'high']]);
     expect(rules(cut)[0]!.message).toBe('GET /invoice/bad.pdf?attachment&cut was cut off after HTTP 200 (download broke off)');
   });
+
+  it("kept on another host (the shop's documents host) is waited for all the same, and one that never finishes is named with its host", async () => {
+    const tap = '  - name: Get the invoice\n    tap: Download invoice (PDF)\n';
+    const slow = await fixtures.run(pageScenario('invoice', 'download-elsewhere.html', { steps: tap }));
+    expect(slow.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    // Its second half came 1.5 s after the first: the customer waited for it.
+    expect(slow.steps[1]!.wait).toBeGreaterThanOrEqual(1.5);
+    expect((await savedArtifacts(slow)).steps[1]!.requests.filter((r) => r.download !== undefined)).toEqual([
+      expect.objectContaining({ download: 'good.pdf', party: 'third-party', status: 200, failure: null }),
+    ]);
+    const never = await fixtures.run(pageScenario('invoice', 'download-elsewhere.html#unending', { steps: tap }));
+    expect(never.steps[1]!.findings.filter((f) => f.rule === 'slow-response').map((f) => [f.severity, f.message])).toEqual([
+      ['high', expect.stringMatching(/^The site never finished sending the file the customer downloaded, good\.pdf \(localhost:\d+\/invoice\/good\.pdf\?attachment&trickle=1500&unending\): they waited 1\d\.\d s after tap on text "Download invoice \(PDF\)" and the rest never came$/)],
+    ]);
+  });
 });
