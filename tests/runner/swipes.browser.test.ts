@@ -54,6 +54,24 @@ describe('a part of the page that slides by itself (a hero carousel on its own t
     }
     expect(new Set(runs.map((r) => r.steps[1]!.effort)).size).toBe(1);
   });
+
+  for (const how of ['smooth', 'left']) {
+    it(`on a laptop, turned every 200 ms (${how === 'smooth' ? 'a smooth scrollTo' : 'scrollLeft set frame by frame'}): only the customer's swipes down count (two runs alike)`, async () => {
+      const steps = '  - name: Look at the linen shirt\n    tap: { role: link, name: Linen shirt }\n    expect: { text: "Linen shirt, £45" }\n';
+      const runs = [];
+      for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', `turning-carousel.html?how=${how}`, { head: 'device: Desktop Chrome\n', steps })));
+      for (const result of runs) {
+        expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+        const artifacts = await savedArtifacts(result);
+        const kinds = artifacts.steps[1]!.interactions.map((i) => (i.kind === 'scroll' ? `scroll ${i.direction}` : i.kind));
+        expect(kinds.at(-1)).toBe('tap');
+        expect(new Set(kinds.slice(0, -1))).toEqual(new Set(['scroll vertical']));
+        // Nor anything of the carousel turning before the customer acts.
+        expect(artifacts.steps[0]!.interactions.filter((i) => i.kind === 'scroll')).toEqual([]);
+      }
+      expect(runs[1]!.steps[1]!.effort).toBe(runs[0]!.steps[1]!.effort);
+    });
+  }
 });
 
 describe('scroll to a row of a list the page draws only near the screen (a virtual list)', () => {
