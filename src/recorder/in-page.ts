@@ -1459,7 +1459,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // Still showing the same words is not read again; words back where others showed since (a toast that said "Linen
     // shirt added", now "Oxford shirt added" again) are.
     const known = shown.get(text);
-    if (known && known.isConnected && lib.visible(known) && lastSaid.get(known) === text) return;
+    const anew = saidAnew.delete(el);
+    if (known && known.isConnected && lib.visible(known) && lastSaid.get(known) === text && !anew) return;
     shown.set(text, el);
     lastSaid.set(el, text);
     const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
@@ -1517,6 +1518,49 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       failed.push({ el, event });
     },
   );
+  /**
+   * What a live region says of what was put in it, as a screen reader says it: the region whole when all it shows is
+   * new (a status filled in, an alert shown), or when it asks to be read whole (aria-atomic); only the new parts when
+   * it still shows older ones (a stack of toasts, the one before still there until its own timer takes it; a log).
+   */
+  const saidBy = (live: Element, added: Node[]): Element[] => {
+    if (live.getAttribute('aria-atomic') === 'true') return [live];
+    const parts = [...new Set(added.map((node) => (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement ?? live)))].filter(
+      (part, _, all) => live.contains(part) && !all.some((other) => other !== part && other.contains(part)),
+    );
+    if (parts.length === 0 || parts.includes(live)) return [live];
+    // Words the region shows outside the new parts (counted, so an older toast with the same words still counts).
+    const fresh = parts.reduce((count, part) => count + pieces(part).length, 0);
+    // A region that shows nothing of its own (sonner's section, around the fixed list it draws its toasts in) is read
+    // as what it holds, named as that: where it shows on the screen is the list's, not the section's.
+    const drawsNothing = (el: Element) => !Array.from(el.getClientRects()).some((r) => r.width > 0 && r.height > 0);
+    const said = pieces(live).length > fresh ? parts : parts.length === 1 && drawsNothing(live) ? [narrowest(parts[0]!)] : [live];
+    for (const part of said) saidAnew.add(part);
+    return said;
+  };
+  /** The innermost element holding all of `el`'s words alone (a list of one toast: the toast). */
+  const narrowest = (el: Element): Element => {
+    const words = pieces(el).length;
+    let at = el;
+    while (at.children.length === 1 && pieces(at.children[0]!).length === words) at = at.children[0]!;
+    return at;
+  };
+  /**
+   * What this action put in a live region, or a toast with one of its own, whole (see saidBy, ownLiveRegion): said
+   * again when it says again what was said before (the same refusal twice, a toast back after the one before went),
+   * unless the action took the same words out meanwhile (a part drawn again).
+   */
+  let saidAnew = new Set<Element>();
+  /**
+   * The live region inside a part the page put in that holds all its words (a toast of react-hot-toast's or notistack's:
+   * a wrapper, and in it a status or an alert of its own): the toast is read as that region, with its role.
+   */
+  const ownLiveRegion = (block: Element): Element | null => {
+    const regions = block.querySelectorAll('[role="alert"], [role="status"], [aria-live], output');
+    if (regions.length !== 1) return null;
+    const words = pieces(block).length;
+    return words > 0 && pieces(regions[0]!).length === words ? regions[0]! : null;
+  };
   /** Whether the element, or a part of the page holding it, was put there since the customer acted. */
   const drawnInAction = (current: Action, el: Element): boolean => {
     for (let n: Node | null = el; n; n = n.parentNode) if (current.drawn.has(n)) return true;
@@ -1524,17 +1568,26 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   };
   function detect(current: Action): void {
     if (current !== action) return;
+    saidAnew = new Set();
     const routeChanged = location.pathname !== current.path;
     const near = current.el.isConnected ? lib.pageBox(current.el) : null;
     const form = current.el.closest('form');
     const blocks = new Set<Element>();
+    const addedToLive = new Map<Element, Node[]>();
     for (const node of current.added) {
       if (!node.isConnected) continue;
       const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[role="alert"], [role="status"], [aria-live], output');
-      const block = live ?? blockOf(node);
-      if (block) blocks.add(live ? block : labelOf(current, block));
+      if (live) addedToLive.set(live, [...(addedToLive.get(live) ?? []), node]);
+      else {
+        const block = blockOf(node);
+        const region = block && ownLiveRegion(block);
+        // Put in whole by this action (a new toast): said, whatever was said before.
+        if (region && node.contains(region)) saidAnew.add(region);
+        if (block) blocks.add(region ?? labelOf(current, block));
+      }
     }
     current.added.clear();
+    for (const [live, added] of addedToLive) for (const part of saidBy(live, added)) blocks.add(part);
     for (const el of current.restyled) {
       const block = el.isConnected ? blockOf(el) : null;
       if (block && lib.visible(block) && kindOf(block, lib.clean((block as HTMLElement).innerText)) !== 'text') blocks.add(block);

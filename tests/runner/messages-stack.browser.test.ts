@@ -1,0 +1,79 @@
+/**
+ * Toasts stacked in one live region, in real Chromium on an emulated Pixel 7: the customer reads the toast their tap
+ * brought, not the older ones still there until their own timers take them away, and the same refusal twice is read
+ * twice. A toast whose words are all in a live region of its own inside it is read as that region says them, wherever
+ * on the screen it shows.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+
+const fixtures = useFixtures();
+
+const steps = [
+  '  - name: Type the old code',
+  '    type: { label: Promo code, text: SUMMER24 }',
+  '  - name: Apply',
+  '    tap: { role: button, name: Apply }',
+  '    expect: { text: expired }',
+  '  - name: Type a made-up code',
+  '    type: { label: Promo code, text: FREESTUFF }',
+  '  - name: Apply again',
+  '    tap: { role: button, name: Apply }',
+  '    expect: { text: Something went wrong }',
+  '  - name: Apply once more',
+  '    tap: { role: button, name: Apply }',
+  '',
+].join('\n');
+
+async function said(lib: string) {
+  const result = await fixtures.run(pageScenario('stacks', `toasts.html?lib=${lib}`, { head: 'device: Pixel 7\n', steps }));
+  expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
+  const artifacts = await savedArtifacts(result);
+  return { result, appeared: [2, 4, 5].map((i) => artifacts.steps[i]!.appeared) };
+}
+
+describe('a toast stack in one live region (sonner, as shadcn/ui ships it)', () => {
+  it('reads only the new toast, named as the toast, while the one before is still there', async () => {
+    const { result, appeared } = await said('sonner');
+    expect(appeared.map((messages) => messages.map((m) => [m.text, m.where]))).toEqual([
+      [['This code expired on 31 August', 'li']],
+      [['Something went wrong', 'li']],
+      [['Something went wrong', 'li']],
+    ]);
+    expect(appeared.flat().every((m) => m.pinned === true)).toBe(true);
+    // "Something went wrong" says nothing the customer can act on, every time it is said.
+    expect(findingsOf(result, 'vague-error').length).toBeGreaterThan(0);
+    const reading = [4, 5].map((i) => result.steps[i]!.effortBreakdown.reading);
+    expect(reading[0]).toBeGreaterThan(0);
+    expect(reading[1]).toBeCloseTo(reading[0]!, 5);
+  });
+
+  it('reads the same whether the toast before has gone or not', async () => {
+    // Here each toast goes at once after a second: the one before has always gone when the next comes.
+    const gone = await fixtures.run(pageScenario('stacks', 'toasts.html?lib=sonner&ms=1000', { head: 'device: Pixel 7\n', steps }));
+    const stays = await fixtures.run(pageScenario('stacks', 'toasts.html?lib=sonner', { head: 'device: Pixel 7\n', steps }));
+    const judged = (result: typeof gone) => result.steps.map((s) => [s.name, s.effort, s.findings.filter((f) => f.rule !== 'accessibility').map((f) => [f.rule, f.evidence.text])]);
+    expect(judged(stays)).toEqual(judged(gone));
+  });
+
+  it('a log of paragraphs in one live region: only the new paragraph', async () => {
+    const { appeared } = await said('log');
+    expect(appeared.map((messages) => messages.map((m) => m.text))).toEqual([['This code expired on 31 August'], ['Something went wrong'], ['Something went wrong']]);
+  });
+});
+
+describe('toasts each in a live region of their own', () => {
+  it('react-hot-toast (role="status") and notistack (role="alert", an error, at the bottom of the screen) are read one by one, each named by its role', async () => {
+    for (const [lib, kind, where] of [
+      ['hot', 'status', 'div (role status)'],
+      ['notistack', 'error', 'div (role alert)'],
+    ] as const) {
+      const { appeared } = await said(lib);
+      expect(appeared.map((messages) => messages.map((m) => [m.text, m.kind, m.where]))).toEqual([
+        [['This code expired on 31 August', kind, where]],
+        [['Something went wrong', kind, where]],
+        [['Something went wrong', kind, where]],
+      ]);
+    }
+  });
+});
