@@ -57,8 +57,7 @@ export const scroll = defineAction({
         if ((await place()) === before) break;
       }
       await ctx.reach(args.to);
-    }
-    else if ('by' in args) await ctx.swipe(args.by);
+    } else if ('by' in args) await ctx.swipe(args.by);
     else {
       // To the end of the page as the customer finds it: a list that loads more as they near its end (an endless
       // feed) grows under them, and they scroll on, once what came is shown, until it grows no more.
