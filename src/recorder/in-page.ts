@@ -1321,6 +1321,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const DIALOG = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
   /** What makes the page say a message out loud at once: an alert. */
   const ALERTING = '[role="alert"], [role="alertdialog"], [aria-live="assertive"]';
+  /** Live regions of every kind: what a screen reader reads out as it changes. */
+  const LIVE_REGION = '[role="alert"], [role="status"], [aria-live], output';
   /** What marks an element as an error by its name (its colour aside): "error" in its class or id ("field-error"). */
   const ERROR_MARK = '.invalid-feedback, [id*="error" i], [class*="error" i]';
   /** A class that marks danger the way component libraries name it: "alert-danger", "toast--danger", "bg-destructive" (not "danger-zone"). */
@@ -1556,7 +1558,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * a wrapper, and in it a status or an alert of its own): the toast is read as that region, with its role.
    */
   const ownLiveRegion = (block: Element): Element | null => {
-    const regions = block.querySelectorAll('[role="alert"], [role="status"], [aria-live], output');
+    const regions = block.querySelectorAll(LIVE_REGION);
     if (regions.length !== 1) return null;
     const words = pieces(block).length;
     return words > 0 && pieces(regions[0]!).length === words ? regions[0]! : null;
@@ -1573,20 +1575,24 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const near = current.el.isConnected ? lib.pageBox(current.el) : null;
     const form = current.el.closest('form');
     const blocks = new Set<Element>();
+    // What was added, by the live region it went into or else by its block: each looked at once, however many nodes
+    // a re-render added to it.
     const addedToLive = new Map<Element, Node[]>();
+    const addedToBlock = new Map<Element, Node[]>();
     for (const node of current.added) {
       if (!node.isConnected) continue;
-      const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[role="alert"], [role="status"], [aria-live], output');
-      if (live) addedToLive.set(live, [...(addedToLive.get(live) ?? []), node]);
-      else {
-        const block = blockOf(node);
-        const region = block && ownLiveRegion(block);
-        // Put in whole by this action (a new toast): said, whatever was said before.
-        if (region && node.contains(region)) saidAnew.add(region);
-        if (block) blocks.add(region ?? labelOf(current, block));
-      }
+      const live = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(LIVE_REGION);
+      const block = live ?? blockOf(node);
+      const into = live ? addedToLive : addedToBlock;
+      if (block) (into.get(block) ?? into.set(block, []).get(block)!).push(node);
     }
     current.added.clear();
+    for (const [block, added] of addedToBlock) {
+      const region = ownLiveRegion(block);
+      // Put in whole by this action (a new toast): said, whatever was said before.
+      if (region && added.some((node) => node.contains(region))) saidAnew.add(region);
+      blocks.add(region ?? labelOf(current, block));
+    }
     for (const [live, added] of addedToLive) for (const part of saidBy(live, added)) blocks.add(part);
     for (const el of current.restyled) {
       const block = el.isConnected ? blockOf(el) : null;

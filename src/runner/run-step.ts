@@ -4,7 +4,7 @@
  * the customer sees. The result is the step's artifacts; judging them is the judge's job.
  */
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
 import type { AccessibilityResult, ActionTiming, InjectedFault, Interaction, PromoProbe, ReadDocument, RequestRecord, StepArtifacts, StepOutcome } from '../artifacts/types.js';
@@ -155,11 +155,11 @@ export type LookEnvironment = Pick<StepEnvironment, 'recorder' | 'scenario' | 'o
 export class AccessibilityMemo {
   private readonly answers = new Map<string, AccessibilityResult>();
 
-  async of(page: Page, device: string, exclude: string[], check: () => Promise<AccessibilityResult>): Promise<AccessibilityResult> {
+  async of(page: Page, device: string, exclude: string[], check: () => Promise<AccessibilityResult>, recorder?: Arrivals): Promise<AccessibilityResult> {
     const { accessibilityStateKey, AXE_PART_ABOVE } = await import('../probes/axe.js');
     // Cheap on any page: a page that does not answer it soon has stopped answering, and is not checked.
     const state = await timed(page.evaluate(accessibilityStateKey, AXE_PART_ABOVE), ANSWER_MS).catch(() => null);
-    if (state === null && !(await stillAnswers(page))) throw new StoppedAnswering();
+    if (state === null && !(await stillAnswers(page, recorder))) throw new StoppedAnswering();
     const key = state === null ? null : JSON.stringify([device, exclude, state]);
     const known = key === null ? undefined : this.answers.get(key);
     if (known) return structuredClone(known);
@@ -199,9 +199,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // plainest question, or goes on to a new document meanwhile, is not frozen, and is given the time of a look.
     // A page that still could not be read by then is asked once more: a new document that froze as it arrived goes
     // nowhere again.
-    let answering = opened === null && unreadable === null && !page.isClosed() && (await stillAnswers(page, ASK_MS));
+    let answering = opened === null && unreadable === null && !page.isClosed() && (await stillAnswers(page, recorder, ASK_MS));
     if (answering) opened = await ensure(LOOK_MS);
-    if (answering && opened === null && unreadable === null && !page.isClosed()) answering = await stillAnswers(page, ASK_MS);
+    if (answering && opened === null && unreadable === null && !page.isClosed()) answering = await stillAnswers(page, recorder, ASK_MS);
     const shown = opened?.[0] ?? null;
     // Where the page is, as its document says: after a page the browser could not open (a redirect loop, a server
     // that sent nothing), Playwright still gives the address of the page before, while the browser shows its own error
@@ -221,7 +221,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // was read (below).
     let leftEachTime = shown === null && answering && wandering === null && unreadable === null && !page.isClosed();
     const answers = async (ms = ANSWER_MS) => {
-      if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, ms));
+      if (!frozen && !page.isClosed()) frozen = !(await stillAnswers(page, recorder, ms));
       return !frozen;
     };
     // A file the browser shows in its own viewer (a PDF, a picture), or its own error page in place of one it could not
@@ -267,7 +267,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf).
-    const accessibility = fresh ? await accessibilityOf(page, exclude, env.memo) : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
+    const accessibility = fresh ? await accessibilityOf(page, recorder, exclude, env.memo) : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
     if (accessibility.frozen) frozen = true;
     // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
     // What cx-shop's look found of the page itself, said after the step's own reason.
@@ -328,7 +328,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
  * longer than cx-shop waits is still let end (it is bounded, see probes/axe.ts) before the customer's next step, which
  * would otherwise meet cx-shop's own work and take it for the page's.
  */
-async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnvironment['memo']): Promise<{ result: AccessibilityResult | null; failure: string | null; frozen?: true }> {
+async function accessibilityOf(page: Page, recorder: Arrivals, exclude: string[], memo?: LookEnvironment['memo']): Promise<{ result: AccessibilityResult | null; failure: string | null; frozen?: true }> {
   try {
     // axe-core is large: loaded on the first page it checks, never by validate.
     const { checkAccessibility, PageNotAnswering } = await import('../probes/axe.js');
@@ -338,7 +338,7 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
       try {
         return await timed(run, 2 * LOOK_MS);
       } catch (error) {
-        if (error instanceof PageNotAnswering && !(await stillAnswers(page))) throw new StoppedAnswering();
+        if (error instanceof PageNotAnswering && !(await stillAnswers(page, recorder))) throw new StoppedAnswering();
         if (!NO_ANSWER.test(firstLine(error))) throw error;
         // A page that does not answer once the check has ended is frozen; one still checking is only big, and a
         // question asked meanwhile would wait behind axe-core.
@@ -346,11 +346,11 @@ async function accessibilityOf(page: Page, exclude: string[], memo?: LookEnviron
           () => true,
           (late: unknown) => !NO_ANSWER.test(firstLine(late)),
         );
-        if (ended && !page.isClosed() && !(await stillAnswers(page))) throw new StoppedAnswering();
+        if (ended && !page.isClosed() && !(await stillAnswers(page, recorder))) throw new StoppedAnswering();
         throw new Error(`axe-core did not finish checking the page within ${(2 * LOOK_MS) / 1000} s`);
       }
     };
-    return { result: await (memo ? memo.answers.of(page, memo.device, exclude, check) : check()), failure: null };
+    return { result: await (memo ? memo.answers.of(page, memo.device, exclude, check, recorder) : check()), failure: null };
   } catch (error) {
     if (error instanceof StoppedAnswering) return { result: null, failure: null, frozen: true };
     if (LEFT_BY_NAVIGATION.test(firstLine(error))) {
@@ -422,26 +422,22 @@ async function atRest<T>(page: Page, work: () => Promise<T>): Promise<T> {
  * Whether the page's main thread still answers a question that costs it nothing, within `ms`: a page busy for a
  * moment answers once it is done, a frozen one never (a closed page is no frozen one). A page that went on to a new
  * document meanwhile (one that reloads itself again and again, each document gone before it could answer on a loaded
- * machine) has not stopped answering: a page whose main thread is frozen goes nowhere.
+ * machine) has not stopped answering: a page whose main thread is frozen goes nowhere. The recorder following the
+ * page says whether it went on (it hears each document the tab arrives at).
  */
-async function stillAnswers(page: Page, ms = ANSWER_MS): Promise<boolean> {
-  let arrived = false;
-  const onArrival = (frame: Frame) => {
-    if (frame === page.mainFrame()) arrived = true;
-  };
-  page.on('framenavigated', onArrival);
-  try {
-    return await timed(
-      throughNavigation(page, () => page.evaluate(() => true)),
-      ms,
-    ).then(
-      () => true,
-      (error: unknown) => page.isClosed() || arrived || LEFT_BY_NAVIGATION.test(firstLine(error)),
-    );
-  } finally {
-    page.off('framenavigated', onArrival);
-  }
+async function stillAnswers(page: Page, recorder: Arrivals | undefined, ms = ANSWER_MS): Promise<boolean> {
+  const asked = Date.now();
+  return timed(
+    throughNavigation(page, () => page.evaluate(() => true)),
+    ms,
+  ).then(
+    () => true,
+    (error: unknown) => page.isClosed() || (recorder?.arrivalsSince(asked).length ?? 0) > 0 || LEFT_BY_NAVIGATION.test(firstLine(error)),
+  );
 }
+
+/** The recorder's record of the documents its tab arrived at (see Recorder.arrivalsSince). */
+type Arrivals = Pick<Recorder, 'arrivalsSince'>;
 
 /** How many documents a question is asked of, when navigations keep taking the one asked away (see throughNavigation). */
 const NAVIGATION_TRIES = 3;
