@@ -21,6 +21,14 @@ const RECORDER_OPTIONS: Omit<RecorderOptions, 'hover'> = {
 export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pageLib.toString()})();`;
 
 /**
+ * The empty document a tab opened by cx-shop starts on, before its first address: the browser runs a context's
+ * scripts in it as the tab opens, and the customer does nothing there. Setting the recorder up in it cost about 60 ms
+ * of every new tab. A tab or window the site opens has an opener, and a document the site leaves for about:blank has
+ * history behind it: both are recorded as any other.
+ */
+const FIRST_BLANK = "window === window.top && !window.opener && history.length === 1 && location.href === 'about:blank'";
+
+/**
  * Readies a context's pages for recording, before the first opens: the recorder and the page helpers, and the speed
  * probes unless `timed` is false (a context whose timing nobody reads: a replay made only to try something).
  */
@@ -28,7 +36,7 @@ export async function prepareContext(context: BrowserContext, device: { touch: b
   const options: RecorderOptions = { ...RECORDER_OPTIONS, hover: !device.touch };
   await exposeJsonBinding<PageEvent>(context, '__cxShopRecord', ({ page, frame }, event) => deliver(page, event, frame === page.mainFrame() ? null : frame));
   await context.addInitScript({
-    content: inPageScript(`${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
+    content: inPageScript(`if (${FIRST_BLANK}) return;\n${PAGE_LIB_SCRIPT}\nconst record = () => (${recordInPage.toString()})(window.__cxShopLib, ${JSON.stringify(options)}, record);\nrecord();`),
   });
   if (timed) await installSpeedProbes(context);
 }
