@@ -81,7 +81,12 @@ async function act(page, action, args, touch, testIdAttribute) {
   }
 }
 
-/** The step's (and scenario's) injected faults, as plain routes: the same failures, nothing recorded. */
+/**
+ * The step's (and scenario's) injected faults, as plain routes: the same failures, nothing recorded. The step is over
+ * once each fault has met its request (5 s at most): a tap returns before the page sends what it asks, and a route
+ * taken away first would let the request through (the payment that was to fail goes through, and the next step's
+ * "Place order" is never there to tap).
+ */
 async function withFaults(context, faults, work) {
   if (!faults || faults.length === 0) return work();
   const matcher = (pattern) => {
@@ -89,13 +94,17 @@ async function withFaults(context, faults, work) {
     return regex && /[.*+?^${}()|[\]\\]/.test(regex[1]) ? (url) => new RegExp(regex[1], regex[2]).test(url) : (url) => url.includes(pattern);
   };
   const routes = [];
+  const met = [];
   for (const fault of faults) {
     if (fault.offline) {
       await context.setOffline(true);
       continue;
     }
     const matches = matcher(fault.match);
+    let meet;
+    met.push(new Promise((resolve) => (meet = resolve)));
     const handler = async (route) => {
+      meet();
       if (fault.method && route.request().method() !== fault.method) return route.fallback();
       if (fault.delay) await new Promise((resolve) => setTimeout(resolve, fault.delay));
       if (fault.drop) return route.abort();
@@ -107,7 +116,10 @@ async function withFaults(context, faults, work) {
     routes.push([predicate, handler]);
   }
   try {
-    return await work();
+    await work();
+    let timer;
+    await Promise.race([Promise.all(met), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
   } finally {
     await context.setOffline(false);
     for (const [predicate, handler] of routes) await context.unroute(predicate, handler).catch(() => undefined);

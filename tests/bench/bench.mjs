@@ -3,7 +3,8 @@
  * cx-shop's benchmark: figures, not a test. Whole processes, timed side by side and alternating so the machine's
  * noise falls on both:
  *   - the bundled scenarios against the fixed demo shop, by cx-shop (one worker, and two) and by a bare Playwright
- *     replay of the same actions with nothing measured (bare-replay.mjs); medians, the ratio, peak memory;
+ *     replay of the same actions with nothing measured (bare-replay.mjs); medians, the ratio, peak memory and
+ *     processor time;
  *   - a single-page shop's 12-step checkout (spa-checkout.yaml), the same way;
  *   - `cx-shop --help` start-up; `cx-shop validate` over 200 scenario files; `cx-shop judge` of saved artifacts.
  *
@@ -24,49 +25,68 @@ const BIN = join(ROOT, 'bin/cx-shop.js');
 const BARE = join(ROOT, 'tests/bench/bare-replay.mjs');
 const work = mkdtempSync(join(tmpdir(), 'cx-shop-bench-'));
 
+/** Clock ticks a second, in which /proc gives processor time (100 on Linux). */
+const TICKS = 100;
+
 /**
- * The memory of a process and all its children (the browser's too), in KiB, from /proc: proportional set size, so
- * pages the browser's processes share are counted once between them.
+ * A process and all its children (the browser's too), from /proc: their memory in KiB, as proportional set size, so
+ * pages the browser's processes share are counted once between them; and each one's processor time so far (user and
+ * system, seconds), by process id.
  */
-function treePss(pid) {
+function sampleTree(pid) {
   const children = new Map();
+  const cpu = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / TICKS);
     } catch {
       // Gone meanwhile.
     }
   }
-  let total = 0;
+  let pss = 0;
+  const seconds = new Map();
   const visit = (p) => {
     try {
-      const pss = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
-      total += pss ? Number(pss[1]) : 0;
+      const found = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      pss += found ? Number(found[1]) : 0;
     } catch {
       return;
     }
+    if (cpu.has(p)) seconds.set(p, cpu.get(p));
     for (const child of children.get(p) ?? []) visit(child);
   };
   visit(pid);
-  return total;
+  return { pss, seconds };
 }
 
-/** Runs a command to its end: wall milliseconds, peak memory of its process tree in MiB, and its exit code. */
+/**
+ * Runs a command to its end: wall milliseconds, peak memory of its process tree in MiB, the processor seconds of its
+ * process tree, and its exit code. Processor time is each process's last reading: a process that ended (a closed
+ * page's renderer) loses at most its last quarter second, so the figure is a little low, alike for both sides.
+ */
 function measure(args) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let peak = 0;
+    const seconds = new Map();
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     // Every quarter second: reading /proc for every process more often slows what is measured.
-    const poll = setInterval(() => (peak = Math.max(peak, treePss(child.pid))), 250);
+    const poll = setInterval(() => {
+      const now = sampleTree(child.pid);
+      peak = Math.max(peak, now.pss);
+      for (const [pid, used] of now.seconds) seconds.set(pid, Math.max(seconds.get(pid) ?? 0, used));
+    }, 250);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, mib: peak / 1024, code, stderr });
+      const cpu = [...seconds.values()].reduce((sum, used) => sum + used, 0);
+      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, mib: peak / 1024, cpu, code, stderr });
     });
   });
 }
@@ -117,11 +137,15 @@ async function sideBySide(title, baseUrl, files, extra = []) {
   }
   const bare = median(results[0].map((r) => r.ms));
   console.log(`\n${title} (${RUNS} runs each, medians)`);
-  console.log(`  ${'what'.padEnd(26)} ${'time'.padStart(9)} ${'× bare'.padStart(7)} ${'peak memory'.padStart(12)}`);
+  const bareCpu = median(results[0].map((r) => r.cpu));
+  console.log(`  ${'what'.padEnd(26)} ${'time'.padStart(9)} ${'× bare'.padStart(7)} ${'peak memory'.padStart(12)} ${'processor'.padStart(10)} ${'× bare'.padStart(7)}`);
   for (const [v, variant] of variants.entries()) {
     const ms = median(results[v].map((r) => r.ms));
     const mib = median(results[v].map((r) => r.mib));
-    console.log(`  ${variant.name.padEnd(26)} ${s(ms).padStart(9)} ${(ms / bare).toFixed(2).padStart(7)} ${`${mib.toFixed(0)} MiB`.padStart(12)}`);
+    const cpu = median(results[v].map((r) => r.cpu));
+    console.log(
+      `  ${variant.name.padEnd(26)} ${s(ms).padStart(9)} ${(ms / bare).toFixed(2).padStart(7)} ${`${mib.toFixed(0)} MiB`.padStart(12)} ${`${cpu.toFixed(1)} s`.padStart(10)} ${(cpu / bareCpu).toFixed(2).padStart(7)}`,
+    );
   }
 }
 
