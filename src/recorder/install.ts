@@ -22,9 +22,10 @@ export const PAGE_LIB_SCRIPT = `window.__cxShopLib = window.__cxShopLib || (${pa
 
 /**
  * The empty document a tab opened by cx-shop starts on, before its first address: the browser runs a context's
- * scripts in it as the tab opens, and the customer does nothing there. Setting the recorder up in it cost about 60 ms
- * of every new tab. A tab or window the site opens has an opener, and a document the site leaves for about:blank has
- * history behind it: both are recorded as any other.
+ * scripts in it as the tab opens, and the customer does nothing there. Setting the recorder up in it cost about 30 ms
+ * of every new tab (240 ms against 210 ms to open one on a phone). A tab or window the site opens has an opener, and a
+ * document the site leaves for about:blank has history behind it: both are recorded as any other. Its `return` leaves
+ * the closure inPageScript puts the recorder's script in.
  */
 const FIRST_BLANK = "window === window.top && !window.opener && history.length === 1 && location.href === 'about:blank'";
 
