@@ -71,6 +71,21 @@ async function pin(element: PwLocator, timeout: number, framed: boolean): Promis
 }
 
 /**
+ * How many swipes bring a box into view on a page that holds still, swiped as swipeTo swipes: its middle towards the
+ * screen's middle, at most a screen at a time.
+ */
+function swipesFor(box: Box, height: number): number {
+  let y = box.y;
+  let swipes = 0;
+  while (swipes < MAX_SWIPES && !(y >= 0 && y + Math.min(box.height, height) <= height)) {
+    const wanted = y + Math.min(box.height, height) / 2 - height / 2;
+    y -= Math.max(-height, Math.min(height, wanted));
+    swipes += 1;
+  }
+  return swipes;
+}
+
+/**
  * What the customer aims at, read in the page: its description, its words, and the box of what shows it (a label for
  * a hidden checkbox). Null for an element the page has taken out since it was found.
  */
@@ -719,7 +734,7 @@ export class ScriptContext implements ActionContext {
       // A bar pinned over it is swiped away from it, once: the customer's own swipe.
       const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
       nudged = true;
-      if (by && Math.abs(await this.wheel(by)) >= 1) continue;
+      if (by && Math.abs((await this.wheel(by)).moved) >= 1) continue;
       if (Date.now() >= deadline) return { ...screen, uncovered: false };
       await delay(COVERED_POLL_MS);
     }
@@ -844,18 +859,37 @@ export class ScriptContext implements ActionContext {
     const inView = (b: Box) =>
       b.y >= 0 && b.y + Math.min(b.height, screen.height) <= screen.height && b.x >= -1 && b.x + Math.min(b.width, screen.width) <= screen.width + 1;
     if (box && !inView(box)) screen = await this.screenShows();
+    // The swipes its place on the page asks for, as it lies now; and whether the page pulls the screen back against
+    // the customer's swipes (a carousel that brings its next slide into view scrolls the page back up to itself).
+    const planned = box ? swipesFor(box, screen.height) : 0;
+    let pulledBack = false;
+    let last: number | null = null;
+    const mark = this.recorder.mark;
+    // Swiping against such a page takes as many swipes as its timer and the customer's speed make it: the customer is
+    // counted the swipes the page's length asks for (the effort model's), the same on every run.
+    const counted = (): number => {
+      if (!pulledBack) return swipes;
+      this.recorder.countSwipesAs(mark, planned, screen.height);
+      return planned;
+    };
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
       const { height } = screen;
       if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) {
         const handle = shown ?? found;
-        return swipes + (handle ? await this.swipeSideways(box, handle, screen) : 0);
+        const down = counted();
+        return down + (handle ? await this.swipeSideways(box, handle, screen) : 0);
       }
+      if (pulledBack && swipes >= planned) break;
       // Bring its middle to the middle of the screen, at most a screen at a time (one swipe); a wheel moves the
       // screen's own pixels.
       const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
-      const moved = await this.wheel(Math.max(-height, Math.min(height, wanted)) * screen.scale);
-      if (Math.abs(moved) < 1) break;
+      const swipe = await this.wheel(Math.max(-height, Math.min(height, wanted)) * screen.scale);
+      // Moved against the swipe since the last one, or during it: the page's own doing.
+      pulledBack ||= swipe.pulledBack || (last !== null && (swipe.before - last) * Math.sign(wanted) < -1);
+      last = swipe.after;
+      const moved = swipe.moved;
+      if (Math.abs(moved) < 1 && !pulledBack) break;
       // Read through the element found while it is in the page (no new search of the page), else found again.
       box = shown
         ? await shown.boundingBox().catch(() => null)
@@ -869,7 +903,7 @@ export class ScriptContext implements ActionContext {
         await element.scrollIntoViewIfNeeded({ timeout: this.timeout }).catch(() => undefined);
       }
     }
-    return swipes;
+    return counted();
   }
 
   /**
@@ -926,11 +960,12 @@ export class ScriptContext implements ActionContext {
   }
 
   /**
-   * One wheel gesture over the middle of the screen; how far the page moved on the screen. On a phone, a page wider
-   * than the screen (a table sticking out) is laid out larger than the screen, and a swipe moves the screen over it
-   * (the visual viewport) before the document scrolls, or without it scrolling at all.
+   * One wheel gesture over the middle of the screen: how far the page moved on the screen, where it was before and after
+   * (in the page's pixels), and whether it moved back against the wheel meanwhile (the page's own doing). On a phone,
+   * a page wider than the screen (a table sticking out) is laid out larger than the screen, and a swipe moves the
+   * screen over it (the visual viewport) before the document scrolls, or without it scrolling at all.
    */
-  private async wheel(pixels: number): Promise<number> {
+  private async wheel(pixels: number): Promise<{ moved: number; before: number; after: number; pulledBack: boolean }> {
     const scrollY = () => timed(this.page.evaluate(() => window.visualViewport?.pageTop ?? window.scrollY), 2000).catch(() => 0);
     const [before, mark] = await timed(
       ask(this.page, () => [window.visualViewport?.pageTop ?? window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
@@ -943,33 +978,35 @@ export class ScriptContext implements ActionContext {
     // scrolls by its own script, frame by frame, or stops the event on its way) counted in the page's frames, not in
     // time, so a busy machine ends the wait at the same place: once the page has moved and then stood still for a few
     // frames, or when it has not moved at all for many (nothing to scroll).
-    const after = await timed(
+    const ended = await timed(
       ask(
         this.page,
-        ({ from, still, idle, mark }: { from: number; still: number; idle: number; mark: number }) =>
-          new Promise<number>((resolve) => {
+        ({ from, still, idle, mark, way }: { from: number; still: number; idle: number; mark: number; way: number }) =>
+          new Promise<{ at: number; back: boolean }>((resolve) => {
             const recorder = window.__cxShopRecorder;
             const nextFrame = recorder?.frame ?? requestAnimationFrame;
             const top = () => window.visualViewport?.pageTop ?? window.scrollY;
             let last = top();
             let unchanged = 0;
+            let back = false;
             const frame = () => {
               const now = top();
+              back ||= (now - last) * way < -1;
               unchanged = now === last ? unchanged + 1 : 0;
               last = now;
               const ended = now !== from && mark >= 0 && recorder?.wheelScrollEnded(mark) === true;
-              if (ended || (unchanged >= still && now !== from) || unchanged >= idle) resolve(now);
+              if (ended || (unchanged >= still && now !== from) || unchanged >= idle) resolve({ at: now, back });
               else nextFrame(frame);
             };
             nextFrame(frame);
           }),
-        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES, mark },
+        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES, mark, way: Math.sign(pixels) },
       ),
       5000,
-    ).catch(scrollY);
+    ).catch(async () => ({ at: await scrollY(), back: false }));
     // The swipe is over: it is one gesture, whatever the next one does and however soon it comes.
     await this.recorder.flush();
-    return after - before;
+    return { moved: ended.at - before, before, after: ended.at, pulledBack: ended.back || (ended.at - before) * Math.sign(pixels) < -1 };
   }
 
   private async notFound(locator: Locator): Promise<string> {

@@ -577,6 +577,25 @@ export class Recorder {
     return this.events.length;
   }
 
+  /**
+   * The customer's swipes up or down the page since the mark, counted as `swipes` of a screen each, in place of the
+   * gestures as they came: for a page that pulls the screen back against them, where how many came and how far each
+   * went is the page's timer's doing (see ScriptContext.swipeTo).
+   */
+  countSwipesAs(mark: number, swipes: number, height: number): void {
+    const since = this.events.slice(mark);
+    const ours = (e: Received) => e.type === 'scroll' && e.direction === 'vertical' && !e.framed;
+    const at = since.findIndex(ours);
+    const like = (at >= 0 ? since[at] : since.at(-1) ?? this.events.at(-1)) as Received | undefined;
+    if (!like) return;
+    const size = like.type === 'scroll' ? like.size : Math.round(height);
+    const { seq, t, doc, received } = like;
+    const counted: Received[] = Array.from({ length: swipes }, () => ({ seq, t, doc, received, type: 'scroll', pixels: size, direction: 'vertical', size }));
+    const kept = since.filter((e) => !ours(e));
+    const place = at >= 0 ? at : kept.length;
+    this.events.splice(mark, since.length, ...kept.slice(0, place), ...counted, ...kept.slice(place));
+  }
+
   /** Messages that appeared since the mark (new text on the page, browser dialogs), secrets masked. */
   async messagesSince(mark: number): Promise<AppearedText[]> {
     await this.flush();

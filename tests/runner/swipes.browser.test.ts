@@ -74,6 +74,29 @@ describe('a part of the page that slides by itself (a hero carousel on its own t
   }
 });
 
+describe('a page that pulls the screen back while the customer swipes', () => {
+  it('a carousel that brings its next slide into view every 200 ms, on a phone: the customer is counted the swipes the page asks for as it lies, on every run', async () => {
+    const steps = '  - name: Look at the linen shirt\n    tap: { role: link, name: Linen shirt }\n    expect: { text: "Linen shirt, £45" }\n';
+    const open = (how: string) => fixtures.run(pageScenario('swipe', `turning-carousel.html?how=${how}`, { head: 'device: Pixel 7\n', steps }));
+    // The same page with its carousel turning by a scroll of its rail alone: nothing pulls the page back up.
+    const still = await open('smooth');
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) runs.push(await open('into'));
+    const swiped = (result: typeof still) => {
+      const step = result.steps[1]!;
+      return { scrolls: step.actions.scrolls, scrolling: step.effortBreakdown.scrolling, mental: step.effortBreakdown.mental };
+    };
+    expect(swiped(still).scrolls).toBeGreaterThanOrEqual(2);
+    for (const result of runs) {
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      // Each slide brought into view scrolls the page back up to the carousel: how many swipes the customer makes
+      // against that depends on the page's timer, and is not counted. Where the link is when they tap it depends on
+      // it too, so the tap's pointing time is not compared.
+      expect(swiped(result)).toEqual(swiped(still));
+    }
+  });
+});
+
 describe('scroll to a row of a list the page draws only near the screen (a virtual list)', () => {
   const find = (page: string, order: string) =>
     fixtures.run(
