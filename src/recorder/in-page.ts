@@ -1071,10 +1071,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // ends when the page has not moved for a moment, when the customer presses or types, or when they leave the page.
   // Only what the gesture moves counts: the page, or a part of it under the customer's finger (the pointer, the focus
   // for keys), along the way they swiped. A part the page moves by itself meanwhile (a hero carousel sliding to its
-  // next offer on its own timer) is not their scrolling, wherever it is.
+  // next offer on its own timer) is not their scrolling, wherever it is; nor is the page moving back against their
+  // wheel (a carousel bringing its slide into view pulls the page back up to itself).
   let gestureUntil = 0;
   let gestureOn: EventTarget[] = [];
   const gestureAxes = { horizontal: false, vertical: false };
+  // The way a wheel turned the page up or down (1 down, -1 up); 0 where a finger or a key may move either way. (Not
+  // sideways: a page written right to left scrolls to its end with its scrollLeft going below zero.)
+  let gestureWay = 0;
   let quiet = false;
   let gesture: { vertical: number; horizontal: number; timer: number } | null = null;
   // Where each scroller was at its last scroll event; one never seen scrolled is at its start.
@@ -1104,6 +1108,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const going = Date.now() <= gestureUntil;
     gestureAxes.horizontal = (going && gestureAxes.horizontal) || !wheel || wheel.deltaX !== 0 || (wheel.shiftKey && wheel.deltaY !== 0);
     gestureAxes.vertical = (going && gestureAxes.vertical) || !wheel || (wheel.deltaY !== 0 && !wheel.shiftKey);
+    const turned = wheel && !wheel.shiftKey ? Math.sign(wheel.deltaY) : 0;
+    // Turned the other way, or a finger or a key after the wheel, within one gesture: either way counts.
+    if (!going) gestureWay = turned;
+    else if (gestureWay !== turned) gestureWay = 0;
     gestureOn = event.composedPath();
     gestureUntil = Date.now() + 400;
   };
@@ -1128,7 +1136,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // A smooth scroll goes on after the wheel or swipe that started it.
     gestureUntil = Math.max(gestureUntil, Date.now() + 200);
     gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
-    if (gestureAxes.vertical) gesture.vertical += Math.abs(now.y - was.y);
+    const down = now.y - was.y;
+    if (gestureAxes.vertical) gesture.vertical += gestureWay === 0 ? Math.abs(down) : Math.max(0, down * gestureWay);
     if (gestureAxes.horizontal) gesture.horizontal += Math.abs(now.x - was.x);
     ownClearTimeout(gesture.timer);
     gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;

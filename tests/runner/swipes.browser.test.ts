@@ -97,6 +97,22 @@ describe('a page that pulls the screen back while the customer swipes', () => {
   });
 });
 
+describe('a page that moves back up during the customer\'s swipe down', () => {
+  it('counts only how far the swipe took the page down, not the way back the page went by itself (three runs alike)', async () => {
+    const steps = '  - name: Swipe down\n    scroll: { by: 800 }\n';
+    for (let i = 0; i < 3; i += 1) {
+      const result = await fixtures.run(pageScenario('swipe', 'pulls-back.html', { head: 'device: Pixel 7\n', steps }));
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      const scrolls = (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'scroll');
+      // One swipe of 800 px on a screen of 839: however far it went before the page took itself back up, one screen.
+      expect(scrolls).toEqual([expect.objectContaining({ direction: 'vertical', viewports: 1 })]);
+      expect((scrolls[0] as { pixels: number }).pixels).toBeGreaterThanOrEqual(300);
+      expect((scrolls[0] as { pixels: number }).pixels).toBeLessThanOrEqual(800);
+      expect(result.steps[1]!.effortBreakdown.scrolling).toBe(0.5);
+    }
+  });
+});
+
 describe('scroll to a row of a list the page draws only near the screen (a virtual list)', () => {
   const find = (page: string, order: string) =>
     fixtures.run(
