@@ -96,6 +96,15 @@ describe('a tap that opens a new tab', () => {
     expect(direct.steps[2]!.effort).toBeGreaterThan(0);
   });
 
+  it('a tab whose page the server sends 2 s late is where the customer looks for what the step expects', async () => {
+    const steps = '  - name: Add it\n    tap: Add to cart\n    expect: { text: Wear them with the shirt }\n';
+    const result = await fixtures.run(pageScenario('tabs', 'shirt.html?slow=2000', { steps }));
+    expect(result.steps.map((s) => [s.status, s.reason, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', undefined, 'shirt.html?slow=2000'],
+      ['passed', undefined, 'trousers.html?w=0&delay=2000'],
+    ]);
+  });
+
   it("a tap that opens many at once puts the customer on the first, the same on every run; the others blocked, as a phone's browser blocks them", async () => {
     const steps = `  - name: Add it
     tap: Add to cart
