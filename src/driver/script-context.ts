@@ -70,18 +70,21 @@ async function pin(element: PwLocator, timeout: number, framed: boolean): Promis
   }
 }
 
-/**
- * How many swipes bring a box into view on a page that holds still, swiped as swipeTo swipes: its middle towards the
- * screen's middle, at most a screen at a time.
- */
+/** Whether a box at `y` on the screen is in sight up and down: whole, or as much of it as a screen holds. */
+function inSightDown(y: number, boxHeight: number, height: number): boolean {
+  return y >= 0 && y + Math.min(boxHeight, height) <= height;
+}
+
+/** How far one swipe moves the page to bring the middle of a box at `y` to the screen's middle: a screen at most. */
+function swipeLength(y: number, boxHeight: number, height: number): number {
+  return Math.max(-height, Math.min(height, y + Math.min(boxHeight, height) / 2 - height / 2));
+}
+
+/** How many swipes bring a box into sight on a page that holds still, swiped as swipeTo swipes. */
 function swipesFor(box: Box, height: number): number {
   let y = box.y;
   let swipes = 0;
-  while (swipes < MAX_SWIPES && !(y >= 0 && y + Math.min(box.height, height) <= height)) {
-    const wanted = y + Math.min(box.height, height) / 2 - height / 2;
-    y -= Math.max(-height, Math.min(height, wanted));
-    swipes += 1;
-  }
+  for (; swipes < MAX_SWIPES && !inSightDown(y, box.height, height); swipes += 1) y -= swipeLength(y, box.height, height);
   return swipes;
 }
 
@@ -734,7 +737,8 @@ export class ScriptContext implements ActionContext {
       // A bar pinned over it is swiped away from it, once: the customer's own swipe.
       const by = nudged ? 0 : await this.askReached(element, pinnedBarOver, 2000);
       nudged = true;
-      if (by && Math.abs((await this.wheel(by)).moved) >= 1) continue;
+      const swipe = by ? await this.wheel(by) : null;
+      if (swipe && Math.abs(swipe.after - swipe.before) >= 1) continue;
       if (Date.now() >= deadline) return { ...screen, uncovered: false };
       await delay(COVERED_POLL_MS);
     }
@@ -856,8 +860,7 @@ export class ScriptContext implements ActionContext {
     let swipes = 0;
     // What the screen shows, in the page's pixels: more than the screen's own on a page a phone shows zoomed out.
     let screen = { ...this.viewport, scale: 1 };
-    const inView = (b: Box) =>
-      b.y >= 0 && b.y + Math.min(b.height, screen.height) <= screen.height && b.x >= -1 && b.x + Math.min(b.width, screen.width) <= screen.width + 1;
+    const inView = (b: Box) => inSightDown(b.y, b.height, screen.height) && b.x >= -1 && b.x + Math.min(b.width, screen.width) <= screen.width + 1;
     if (box && !inView(box)) screen = await this.screenShows();
     // The swipes its place on the page asks for, as it lies now; and whether the page pulls the screen back against
     // the customer's swipes (a carousel that brings its next slide into view scrolls the page back up to itself).
@@ -874,8 +877,7 @@ export class ScriptContext implements ActionContext {
     };
     for (; swipes < MAX_SWIPES; swipes += 1) {
       if (!box) break;
-      const { height } = screen;
-      if (box.y >= 0 && box.y + Math.min(box.height, height) <= height) {
+      if (inSightDown(box.y, box.height, screen.height)) {
         const handle = shown ?? found;
         const down = counted();
         return down + (handle ? await this.swipeSideways(box, handle, screen) : 0);
@@ -883,13 +885,12 @@ export class ScriptContext implements ActionContext {
       if (pulledBack && swipes >= planned) break;
       // Bring its middle to the middle of the screen, at most a screen at a time (one swipe); a wheel moves the
       // screen's own pixels.
-      const wanted = box.y + Math.min(box.height, height) / 2 - height / 2;
-      const swipe = await this.wheel(Math.max(-height, Math.min(height, wanted)) * screen.scale);
+      const wanted = swipeLength(box.y, box.height, screen.height);
+      const swipe = await this.wheel(wanted * screen.scale);
       // Moved against the swipe since the last one, or during it: the page's own doing.
       pulledBack ||= swipe.pulledBack || (last !== null && (swipe.before - last) * Math.sign(wanted) < -1);
       last = swipe.after;
-      const moved = swipe.moved;
-      if (Math.abs(moved) < 1 && !pulledBack) break;
+      if (Math.abs(swipe.after - swipe.before) < 1 && !pulledBack) break;
       // Read through the element found while it is in the page (no new search of the page), else found again.
       box = shown
         ? await shown.boundingBox().catch(() => null)
@@ -960,12 +961,12 @@ export class ScriptContext implements ActionContext {
   }
 
   /**
-   * One wheel gesture over the middle of the screen: how far the page moved on the screen, where it was before and after
-   * (in the page's pixels), and whether it moved back against the wheel meanwhile (the page's own doing). On a phone,
+   * One wheel gesture over the middle of the screen: where the page was on the screen before and after (in the page's
+   * pixels), and whether it moved back against the wheel meanwhile (the page's own doing). On a phone,
    * a page wider than the screen (a table sticking out) is laid out larger than the screen, and a swipe moves the
    * screen over it (the visual viewport) before the document scrolls, or without it scrolling at all.
    */
-  private async wheel(pixels: number): Promise<{ moved: number; before: number; after: number; pulledBack: boolean }> {
+  private async wheel(pixels: number): Promise<{ before: number; after: number; pulledBack: boolean }> {
     const scrollY = () => timed(this.page.evaluate(() => window.visualViewport?.pageTop ?? window.scrollY), 2000).catch(() => 0);
     const [before, mark] = await timed(
       ask(this.page, () => [window.visualViewport?.pageTop ?? window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
@@ -1006,7 +1007,7 @@ export class ScriptContext implements ActionContext {
     ).catch(async () => ({ at: await scrollY(), back: false }));
     // The swipe is over: it is one gesture, whatever the next one does and however soon it comes.
     await this.recorder.flush();
-    return { moved: ended.at - before, before, after: ended.at, pulledBack: ended.back || (ended.at - before) * Math.sign(pixels) < -1 };
+    return { before, after: ended.at, pulledBack: ended.back || (ended.at - before) * Math.sign(pixels) < -1 };
   }
 
   private async notFound(locator: Locator): Promise<string> {
