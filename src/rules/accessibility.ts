@@ -12,7 +12,8 @@ const SEVERITY: Record<NonNullable<AxeViolation['impact']>, Severity> = {
 
 /**
  * axe-core rules that cx-shop's own rules already judge with more to say (the 44 px advisory, the zoom limit):
- * reporting both would count one problem twice.
+ * reporting both would count one problem twice. (target-size is no longer run, see AXE_NOT_RUN; artifacts saved by an
+ * earlier cx-shop may still hold it.)
  */
 const COVERED = new Set(['target-size', 'meta-viewport', 'meta-viewport-large']);
 
