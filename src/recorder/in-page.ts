@@ -76,7 +76,7 @@ declare global {
       watching(): boolean;
       flush(): number;
       quiet(on: boolean): void;
-      busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null };
+      busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null; opening: number | null };
       /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
       later(callback: () => void, ms: number): void;
       /** A frame of cx-shop's own (its probes count frames with it): never the page's, nor taken as its answer. */
@@ -541,6 +541,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (openedForInput === lastInputAt) return null;
       openedForInput = lastInputAt;
     }
+    if (lastInputAt > 0 && schedulingContext() === 'customer' && opensTab(args[1] === undefined || args[1] === '' ? '_blank' : String(args[1]))) opened();
     return openWindow.apply(this, args);
   } as typeof window.open;
 
@@ -750,6 +751,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // A link to a phone number, an email address or another app ("Call us", "Email us", "Chat on WhatsApp") opens that
   // app: the customer leaves the page for it, and the page stays as it was. The browser is kept from trying to load
   // the address (a phone's browser hands it over; an emulated one then stops taking taps), and the press is answered.
+  // So is a press that opens a new tab (see opened below).
   const appListeners = new Set<() => void>();
   /** Told of each animation the customer's code starts by the Web Animations API (element.animate), with its element. */
   const animateListeners = new Set<(el: Element) => void>();
@@ -771,6 +773,48 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     // Bubbling, at the window: the page's own handlers on the link and above it have run (and may have handled it).
     { capture: false },
   );
+  // A new tab the page opened in answer to the customer (window.open in their handler or soon after it, a link or a
+  // form with a target of its own): the browser announces it only once its page's first answer has come, and the
+  // customer waits for it meanwhile. One never announced (a name that was a window already) stops counting after a while.
+  let openingAt = 0;
+  let openings = 0;
+  const OPENING_MS = 10_000;
+  // The press it answers is answered as by a page left for an app: the tab is in front of the customer at once.
+  const opened = () => {
+    openingAt = Date.now();
+    openings += 1;
+    for (const listener of appListeners) listener();
+  };
+  const opensTab = (target: string | null | undefined) => {
+    const name = (target ?? document.querySelector('base[target]')?.getAttribute('target') ?? '').trim().toLowerCase();
+    if (name === '_blank') return true;
+    if (name === '' || name.startsWith('_') || name === window.name.toLowerCase()) return false;
+    return ![...document.querySelectorAll('iframe[name], frame[name]')].some((frame) => frame.getAttribute('name')!.toLowerCase() === name);
+  };
+  // The page's own handlers may take the click or the sending over (and open nothing): looked at once they have run.
+  const opensIfNotTaken = (event: Event) => {
+    // At once, for a question cx-shop asks before the page's handlers have run; taken back if they took it over,
+    // unless a window.open of theirs opened one meanwhile.
+    const [before, mark] = [openingAt, openings];
+    openingAt = Date.now();
+    ownSetTimeout(() => {
+      if (event.defaultPrevented) {
+        if (openings === mark) openingAt = before;
+      } else opened();
+    }, 0);
+  };
+  addEventListener('click', (event) => {
+    const link = origin(event)?.closest?.('a[href], area[href]');
+    if (!event.isTrusted || !link || isOwn(link)) return;
+    if (link.hasAttribute('download') || /^\s*javascript:/i.test(link.getAttribute('href') ?? '')) return;
+    if (opensTab(link.getAttribute('target'))) opensIfNotTaken(event);
+  }, { capture: true, passive: true });
+  addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!event.isTrusted || !(form instanceof HTMLFormElement)) return;
+    const submitter = (event as SubmitEvent).submitter;
+    if (opensTab(submitter?.getAttribute('formtarget') ?? form.getAttribute('target'))) opensIfNotTaken(event);
+  }, { capture: true, passive: true });
 
   /** Most elements in a control whose own look is watched as it answers a press (see watchPress). */
   const SMALL_CONTROL = 30;
@@ -2205,17 +2249,18 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     },
     /**
      * What the page still has to do in answer to the customer: short timers to run and answers to handle (`work`), and
-     * how long ago it started leaving for another page, if it has (one that turns out a download never goes): a
-     * duration, not a time, as the page's clock may not be cx-shop's.
+     * how long ago it started leaving for another page, if it has (one that turns out a download never goes), and how
+     * long ago it last opened a new tab for the customer: durations, not times, as the page's clock may not be cx-shop's.
      */
     busy() {
       const leaving = leavingAt > 0 && Date.now() - leavingAt < LEAVING_MS ? Date.now() - leavingAt : null;
+      const opening = openingAt > 0 && Date.now() - openingAt < OPENING_MS ? Date.now() - openingAt : null;
       const looking = arrival === 'loaded' || arrival === 'started';
       const calls = [...customerCalls];
       const surely = calls.filter((call) => call.surely).length;
       // The calls that may be the customer's: cx-shop decides, by their address.
       const maybe = calls.filter((call) => !call.surely).map(({ method, url }) => ({ method, url }));
-      return { work: customerTimers.size + surely + (looking ? 1 : 0) + (scrolling() ? 1 : 0), maybe, leaving };
+      return { work: customerTimers.size + surely + (looking ? 1 : 0) + (scrolling() ? 1 : 0), maybe, leaving, opening };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

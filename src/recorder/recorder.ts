@@ -251,6 +251,10 @@ export class Recorder {
   private readonly openers: Array<{ page: Page; doc: string | null }> = [];
   /** The press that opened the tab the customer was last taken to. */
   private openedBy: Received | null = null;
+  /** When the page said it opened a tab for the customer that the browser has not announced yet (see stillAnswering). */
+  private tabAwaited: number | null = null;
+  /** When a wait gave up on such a tab, at the cap: one the page said it opened before is not waited for again. */
+  private tabGivenUpAt = 0;
 
   constructor(
     page: Page,
@@ -310,9 +314,12 @@ export class Recorder {
     unclaimed.delete(tab);
   }
 
-  /** The customer's press, or key, within the dead-tap window: the last one, or null when there is none. */
-  private pressedJustNow(): Received | null {
-    const since = Date.now() - DEAD_TAP_WINDOW_MS;
+  /**
+   * The customer's press, or key, within the dead-tap window: the last one, or null when there is none. `anyTime`: the
+   * last one however long ago (a tab the page said it opened for them, announced once its slow page answered).
+   */
+  private pressedJustNow(anyTime = false): Received | null {
+    const since = anyTime ? -Infinity : Date.now() - DEAD_TAP_WINDOW_MS;
     for (let i = this.events.length - 1; i >= 0 && this.events[i]!.received >= since; i -= 1) {
       const type = this.events[i]!.type;
       if (type === 'press' || type === 'key') return this.events[i]!;
@@ -389,13 +396,17 @@ export class Recorder {
       }
     });
     page.on('popup', (tab) => {
-      const press = this.pressedJustNow();
+      const awaited = here() && this.tabAwaited !== null;
+      const press = this.pressedJustNow(awaited);
       if (here()) {
         this.tabs.push({ page: tab, at: Date.now() });
+        this.tabAwaited = null;
         // A tab the page opens on its own (an advert as it loads) a phone's browser blocks: the customer stays here.
         if (press) {
           this.follow(tab);
           this.openedBy = press;
+          // The site's answer to the customer came: a new tab, its page on the way (waited for on the tab).
+          if (awaited) this.lastSiteActivity = Date.now();
         }
         return;
       }
@@ -491,6 +502,8 @@ export class Recorder {
     this.intents = [];
     this.backs = [];
     this.waited = 0;
+    // A tab an earlier step's page said it opened and the browser never announced is no answer to this step.
+    this.tabAwaited = null;
     // A request still unanswered from an earlier step (a long poll the page keeps open, one that hangs) was waited
     // for there, up to the cap: it is not this step's answer, and waiting for it again would hold every step.
     this.inflight.clear();
@@ -780,10 +793,12 @@ export class Recorder {
       await delay(10);
     }
     this.pageWorking = false;
-    if (Date.now() - started < SETTLE_CAP_MS || (this.inflight.size === 0 && this.pendingDownloads.size === 0)) return 0;
+    const tab = this.tabAwaited !== null;
+    if (Date.now() - started < SETTLE_CAP_MS || (this.inflight.size === 0 && this.pendingDownloads.size === 0 && !tab)) return 0;
     // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
     // customer's request the site never answered, or download it never finished (unless it does before the step
-    // ends: see endStep).
+    // ends: see endStep), or the tab that never came.
+    if (tab) [this.tabGivenUpAt, this.tabAwaited] = [Date.now(), null];
     for (const request of this.inflight) this.unanswered.add(this.entries.get(request)!);
     for (const entry of this.pendingDownloads) this.unanswered.add(entry);
     this.inflight.clear();
@@ -814,6 +829,16 @@ export class Recorder {
     const asked = Date.now();
     const busy = await timed(ask(this.page, () => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
     if (!busy) return false;
+    // A tab the page opened for the customer is announced only once its page has answered (a slow server's: seconds
+    // later): until then the customer waits for it, and what they do next they do there. When it opened, on cx-shop's
+    // clock, a little early rather than late (see leftAt below).
+    if (typeof busy.opening === 'number') {
+      const openedAt = asked - busy.opening - 50;
+      if (openedAt > this.tabGivenUpAt && !this.tabs.some((tab) => tab.at >= openedAt)) {
+        this.tabAwaited = openedAt;
+        return true;
+      }
+    }
     // A call that only came soon after the customer's input, to an address the page holds open, is the page asking
     // again on its own (its poll answered just then), not an answer to them.
     if (busy.work > 0 || busy.maybe.some((call) => !this.heldOpen.has(callAddress(call)))) return true;

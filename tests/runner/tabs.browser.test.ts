@@ -105,6 +105,58 @@ describe('a tap that opens a new tab', () => {
     ]);
   });
 
+  it('a tab whose page the server sends 4 s late is waited for, as the customer waits for it, and what they do next they do there', async () => {
+    // A window.open in answer to the tap, the step expecting what the tab shows.
+    const opened = await fixtures.run(pageScenario('tabs', 'shirt.html?slow=4000', { steps: '  - name: Add it\n    tap: Add to cart\n    expect: { text: Wear them with the shirt }\n' }));
+    expect(opened.steps.map((s) => [s.status, s.reason, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', undefined, 'shirt.html?slow=4000'],
+      ['passed', undefined, 'trousers.html?w=0&delay=4000'],
+    ]);
+    // A link with target="_blank", the step expecting nothing: the next step's tap is on the new tab.
+    const linked = await fixtures.run(
+      pageScenario('tabs', 'order.html?slow=4000', { steps: '  - name: Track it\n    tap: Track my parcel\n  - name: Ask for a text\n    tap: Text me when it is close\n    expect: { text: We will text you }\n' }),
+    );
+    expect(linked.steps.map((s) => [s.status, s.reason, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', undefined, 'order.html?slow=4000'],
+      ['passed', undefined, 'tracking.html?parcel=JD0001&delay=4000'],
+      ['passed', undefined, 'tracking.html?parcel=JD0001&delay=4000'],
+    ]);
+    // A form sent to a new tab.
+    const sent = await fixtures.run(pageScenario('tabs', 'track-form.html', { steps: '  - name: Track it\n    tap: Track it\n    expect: { text: Out for delivery }\n' }));
+    expect(sent.steps.map((s) => [s.status, s.reason, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', undefined, 'track-form.html'],
+      ['passed', undefined, 'tracking.html?parcel=JD0001&delay=4000'],
+    ]);
+    // The customer's wait for the tab is the step's, and the same tap on a tab that answers at once is waited for less.
+    const quick = await fixtures.run(pageScenario('tabs', 'order.html', { steps: '  - name: Track it\n    tap: Track my parcel\n' }));
+    for (const result of [opened, linked, sent]) expect(result.steps[1]!.wait).toBeGreaterThanOrEqual(3.9);
+    expect(quick.steps[1]!.wait).toBeLessThan(3);
+    expect(linked.steps[1]!.findings.filter((f) => f.class !== 'timing' && f.area !== 'accessibility').map((f) => f.rule)).toEqual([]);
+  });
+
+  it('a link with a target that opens no tab (its click taken over by the page, a frame of the page named) is not waited for as one', async () => {
+    const result = await fixtures.run(
+      pageScenario('tabs', 'kept.html', {
+        steps: `  - name: Track it
+    tap: Track my parcel
+    expect: { text: Out for delivery today }
+  - name: Show the invoice
+    tap: Show the invoice below
+  - name: Show it again
+    tap: Show it again
+`,
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
+      ['passed', 'kept.html'],
+      ['passed', 'kept.html'],
+      ['passed', 'kept.html'],
+      ['passed', 'kept.html'],
+    ]);
+    for (const step of result.steps.slice(1)) expect(step.wait, step.name).toBeLessThan(3);
+    expect(result.steps.flatMap((s) => s.findings.filter((f) => f.rule === 'slow-response' || f.rule === 'dead-tap'))).toEqual([]);
+  });
+
   it("a tap that opens many at once puts the customer on the first, the same on every run; the others blocked, as a phone's browser blocks them", async () => {
     const steps = `  - name: Add it
     tap: Add to cart
