@@ -536,13 +536,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // opened fifty at once left the customer on whichever came last, a different one on each run.
   const openWindow = window.open;
   let openedForInput = 0;
+  // The windows this document opened by name, still open: window.open with the same name goes there, not to a new tab.
+  const namedWindows = new Map<string, Window>();
   window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
     if (lastInputAt > 0 && surelyCustomer()) {
       if (openedForInput === lastInputAt) return null;
       openedForInput = lastInputAt;
     }
-    if (lastInputAt > 0 && schedulingContext() === 'customer' && opensTab(args[1] === undefined || args[1] === '' ? '_blank' : String(args[1]))) opened();
-    return openWindow.apply(this, args);
+    const name = args[1] === undefined || args[1] === '' ? '_blank' : String(args[1]).trim().toLowerCase();
+    const again = namedWindows.get(name);
+    if (lastInputAt > 0 && schedulingContext() === 'customer' && opensTab(name) && !(again && !again.closed)) opened();
+    const window_ = openWindow.apply(this, args);
+    if (window_ && !name.startsWith('_')) namedWindows.set(name, window_);
+    return window_;
   } as typeof window.open;
 
   // Its box is what the customer aims at: the label of a control drawn invisibly under it (see shownAs).
@@ -775,10 +781,10 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   );
   // A new tab the page opened in answer to the customer (window.open in their handler or soon after it, a link or a
   // form with a target of its own): the browser announces it only once its page's first answer has come, and the
-  // customer waits for it meanwhile. One never announced (a name that was a window already) stops counting after a while.
+  // customer waits for it meanwhile. cx-shop's wait for it gives up sooner than it stops being said here.
   let openingAt = 0;
   let openings = 0;
-  const OPENING_MS = 10_000;
+  const OPENING_MS = 30_000;
   // The press it answers is answered as by a page left for an app: the tab is in front of the customer at once.
   const opened = () => {
     openingAt = Date.now();

@@ -407,7 +407,7 @@ export class Recorder {
           this.openedBy = press;
           // The site's answer to the customer came: a new tab, its page on the way (waited for on the tab).
           if (awaited) this.lastSiteActivity = Date.now();
-        }
+        } else this.keepInFront();
         return;
       }
       // More tabs the same tap opened, from the page the customer just left for the first (the page blocks a second
@@ -418,7 +418,17 @@ export class Recorder {
         this.tabs.push({ page: tab, at: Date.now() });
         void tab.close().catch(() => undefined);
       }
+      this.keepInFront();
     });
+  }
+
+  /**
+   * Puts the tab the customer is on in front again, after a window they were not taken to opened in front of it: the
+   * browser draws a tab behind another once a second, and each wait for the page's next frame (every step's) would
+   * take a second there (a tap on a page that opened an advert as it loaded was 1.07 s slow, against 0.06 s).
+   */
+  private keepInFront(): void {
+    void this.current.bringToFront().catch(() => undefined);
   }
 
   receive(event: PageEvent, frame: Frame | null = null): void {

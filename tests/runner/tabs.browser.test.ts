@@ -134,7 +134,7 @@ describe('a tap that opens a new tab', () => {
     expect(linked.steps[1]!.findings.filter((f) => f.class !== 'timing' && f.area !== 'accessibility').map((f) => f.rule)).toEqual([]);
   });
 
-  it('a link with a target that opens no tab (its click taken over by the page, a frame of the page named) is not waited for as one', async () => {
+  it('a link with a target that opens no tab (its click taken over by the page, a frame of the page named, a window already open) is not waited for as one', async () => {
     const result = await fixtures.run(
       pageScenario('tabs', 'kept.html', {
         steps: `  - name: Track it
@@ -144,6 +144,8 @@ describe('a tap that opens a new tab', () => {
     tap: Show the invoice below
   - name: Show it again
     tap: Show it again
+  - name: See the offers
+    tap: See the offers
 `,
       }),
     );
@@ -152,9 +154,15 @@ describe('a tap that opens a new tab', () => {
       ['passed', 'kept.html'],
       ['passed', 'kept.html'],
       ['passed', 'kept.html'],
+      ['passed', 'kept.html'],
     ]);
     for (const step of result.steps.slice(1)) expect(step.wait, step.name).toBeLessThan(3);
-    expect(result.steps.flatMap((s) => s.findings.filter((f) => f.rule === 'slow-response' || f.rule === 'dead-tap'))).toEqual([]);
+    // Nor is the customer's tab left behind the window the page opened as it loaded, where each of its frames would
+    // come a second late.
+    expect(result.steps.flatMap((s) => s.findings.filter((f) => f.rule === 'slow-response'))).toEqual([]);
+    // (The offers tap does nothing the customer sees: its window opened behind them as the page loaded. A phone would
+    // have blocked that window, and opened the offers in a new tab on the tap.)
+    expect(result.steps.slice(0, 4).flatMap((s) => s.findings.filter((f) => f.rule === 'dead-tap'))).toEqual([]);
   });
 
   it("a tap that opens many at once puts the customer on the first, the same on every run; the others blocked, as a phone's browser blocks them", async () => {
