@@ -189,7 +189,9 @@ export class Recorder {
    * file's name, and once it has all come or failed, how it ended. One not yet all come is waited for as the site's
    * answer (see quiet); one still coming when that wait gave up is a download that never finished.
    */
-  private readonly downloading = new Map<RequestRecord, { name: string; ended: boolean; failure: string | null }>();
+  private readonly downloading = new Map<RequestRecord & { at: number }, { name: string; ended: boolean; failure: string | null }>();
+  /** When the last wait for the site ended in this step (its start before the first): see settleFrom. */
+  private settledAt = 0;
   /** Of those, the ones this step's waits still wait for (as `inflight` for requests). */
   private readonly pendingDownloads = new Set<RequestRecord>();
   /** When the driver last gave the page the customer's input (a tap, a swipe, typing): see inputGiven. */
@@ -722,6 +724,11 @@ export class Recorder {
   }
 
   private async settleFrom(started: number): Promise<void> {
+    // A file the customer's action asked for since the last wait has been waited for since it was asked for: the
+    // tap's answer was the download itself, which the browser says only once the file has begun to come (or has come
+    // whole), and the time before this wait is counted nowhere else.
+    const since = Math.max(this.stepStartedAt, this.settledAt);
+    const waitingFrom = Math.min(started, ...[...this.downloading.keys()].filter((entry) => entry.at >= since).map((entry) => entry.at));
     const gaveUpAt = await this.quiet(started);
     const beforeLoad = Date.now();
     // A document whose load never came (a third party's file that never finishes) is not waited for again. One whose
@@ -752,7 +759,8 @@ export class Recorder {
     // A request of the customer's still unanswered when the wait gave up (an "Adding…" that never ends): they waited
     // for it all that time. A frame that came late is waited for on top of what they waited for, but not the time
     // before cx-shop asked for it (a third party's script that held the load was no wait of theirs).
-    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, gaveUpAt, shownAt) - started) + frameLate;
+    this.waited += Math.max(0, Math.max(this.lastSiteActivity, loadedAt, gaveUpAt, shownAt) - waitingFrom) + frameLate;
+    this.settledAt = Date.now();
   }
 
   /**

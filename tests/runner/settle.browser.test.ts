@@ -261,6 +261,10 @@ describe('a tap that turns out to be a download', () => {
     expect(slow.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
     // Its second half came 1.5 s after the first: the customer waited for it.
     expect(slow.steps[1]!.wait).toBeGreaterThanOrEqual(1.5);
+    // Its first byte 1.5 s late: the browser says it is a download only then, and the customer waited from their tap.
+    const late = await fixtures.run(pageScenario('invoice', 'download-elsewhere.html#late', { steps: tap }));
+    expect(late.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(late.steps[1]!.wait).toBeGreaterThanOrEqual(1.5);
     expect((await savedArtifacts(slow)).steps[1]!.requests.filter((r) => r.download !== undefined)).toEqual([
       expect.objectContaining({ download: 'good.pdf', party: 'third-party', status: 200, failure: null }),
     ]);
