@@ -34,6 +34,8 @@ const COVERED_POLL_MS = 100;
 /** How soon a match the page replaced as it was found is looked for again. */
 const REPLACED_POLL_MS = 50;
 const COVERED_TAP_MS = 1000;
+/** Taps made again on a control the page scrolled away from under the finger (see Recorder.dropSlippedPress). */
+const MAX_SLIPS = 2;
 /**
  * How long the page itself has to show a match before frames are looked through: a match that the page is still
  * drawing wins over the same words in an advert's frame.
@@ -625,7 +627,7 @@ export class ScriptContext implements ActionContext {
     return { box, pageBox: box ? { ...box, x: box.x + scroll.x, y: box.y + scroll.y } : null };
   }
 
-  async tap(element: PwLocator, where: 'middle' | 'start' = 'middle'): Promise<void> {
+  async tap(element: PwLocator, where: 'middle' | 'start' = 'middle', slips = 0): Promise<void> {
     const mark = this.recorder.mark;
     const tab = this.page;
     const position = where === 'start' ? await this.startOf(element) : undefined;
@@ -645,6 +647,7 @@ export class ScriptContext implements ActionContext {
     if (!label && !moving && this.redrawn.has(element)) {
       await this.tapWhereItIs(element, position);
       await this.recorder.pressAnswered(mark);
+      if (slips < MAX_SLIPS && this.recorder.dropSlippedPress(mark)) await this.tap(element, where, slips + 1);
       return;
     }
     // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
@@ -680,6 +683,8 @@ export class ScriptContext implements ActionContext {
         if (label) for (const handle of [label, input!]) void handle.dispose().catch(() => undefined);
       });
     await this.recorder.pressAnswered(mark);
+    // The page scrolled the control away from under the finger as the tap came down: tapped again where it is now.
+    if (slips < MAX_SLIPS && this.recorder.dropSlippedPress(mark)) await this.tap(element, where, slips + 1);
   }
 
   /** What the screen shows of the page, in the page's pixels, and at what scale (below 1 on a page shown zoomed out). */

@@ -31,6 +31,11 @@ export type PageEvent = { seq: number; t: number; doc: string } & (
   | { type: 'beacon'; method: string; url: string }
   /** A script the page loaded that the browser could not run at all (no stack): the message and the script's address. */
   | { type: 'unparsed'; message: string; file: string }
+  /**
+   * The press `id` never reached its control: the page scrolled it away from under the finger before the tap came
+   * (a carousel that brings its slide into view pulls the page back up), and the click went to what lay there then.
+   */
+  | { type: 'slipped'; id: number }
 );
 
 /** What a press that asked the page to take a form left marked as wrong, and what else the page did (see refusal). */
@@ -986,6 +991,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // A press counts when the finger or button comes up where it went down; a swipe that starts with a touch ends in
   // pointercancel (the browser scrolls instead) and is a gesture, not a press.
   let down: { id: number; el: Element; at: number; x: number; y: number; event: Record<string, unknown>; down: Event; touch?: Event } | null = null;
+  // Where the pressed control was on the screen, and on the page with every scroll taken out, as the finger came down.
+  let pressedAt: { id: number; el: Element; screen: { x: number; y: number }; page: { x: number; y: number } } | null = null;
+  const placeOf = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const page = { x: r.x + scrollX, y: r.y + scrollY };
+    // The window's own scroll is scrollX and scrollY (its scrolling element says the same again).
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      if (box === document.scrollingElement) continue;
+      page.x += box.scrollLeft;
+      page.y += box.scrollTop;
+    }
+    return { screen: { x: r.x, y: r.y }, page };
+  };
   // A press the browser's automation held back before it reached the page (its element was drawn anew under the finger
   // as it came down: the tap is made again on the new one) never reached the document: it is no press of the
   // customer's. The window hears an event first; the document only if nothing at the window stopped it.
@@ -1011,6 +1029,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       lastPress = { el, at: Date.now() };
       const pointer = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
       const point = { x: Math.round(event.clientX), y: Math.round(event.clientY) };
+      pressedAt = { id: pressId, el, ...placeOf(el) };
       down = { id: pressId, el, at: Date.now(), x: event.clientX, y: event.clientY, event: { type: 'press', id: pressId, pointer, point, target: target(el), field: fieldNote(el) }, down: event };
       // What the customer cannot see around it, looked for once: the press's answer and the messages both need it
       // (each its own copy: the message look takes out what it has seen shown).
@@ -1032,6 +1051,21 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     { capture: true, passive: true },
   );
   addEventListener('pointercancel', () => (down = null), { capture: true, passive: true });
+  // A click that went elsewhere than the pressed control, which has moved on the screen since only by a scroll (its
+  // place on the page the same): the page scrolled it away from under the finger during the tap. A control the
+  // page moved in answer to the press (a menu that opens above it) has moved on the page too, and is no slip.
+  addEventListener(
+    'click',
+    (event) => {
+      const pressed = pressedAt;
+      pressedAt = null;
+      if (!event.isTrusted || !pressed || pressed.id !== pressId || !pressed.el.isConnected || event.composedPath().includes(pressed.el)) return;
+      const now = placeOf(pressed.el);
+      const moved = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+      if (moved(now.screen, pressed.screen) > 4 && moved(now.page, pressed.page) <= 2) send({ type: 'slipped', id: pressed.id });
+    },
+    { capture: true, passive: true },
+  );
 
   // A script the browser could not even read (a site's chunk answered with its HTML error page: "Unexpected token
   // '<'") throws with no stack to say whose it was; the window's error event still names the script's address.

@@ -675,6 +675,23 @@ export class Recorder {
   }
 
   /**
+   * Whether the press made after `mark` slipped (see in-page.ts): the page scrolled its control away from under the
+   * finger as it came down, and the tap went to what lay there then, on the same page. That press is then no press of
+   * the customer's: the tap is the driver's to make again, as the browser's automation makes one again that something
+   * lay over; how often the page's own timer catches it depends on the run. Its events stay where they were.
+   */
+  dropSlippedPress(mark: number): boolean {
+    const since = this.events.slice(mark);
+    const slip = since.find((e) => e.type === 'slipped');
+    if (!slip || since.some((e) => e.type === 'document' || newRoute(e))) return false;
+    const index = this.events.findIndex((e, i) => i >= mark && e.type === 'press' && e.doc === slip.doc && e.id === (slip as { id: number }).id);
+    if (index < 0) return false;
+    const press = this.events[index]!;
+    this.events[index] = { ...slip, seq: press.seq, t: press.t, received: press.received };
+    return true;
+  }
+
+  /**
    * Waits until the press made after `mark` got an answer from the page or the dead-tap window passed. A press
    * the page never reported (covered by another element, for instance) is waited for a moment only.
    */
@@ -683,6 +700,8 @@ export class Recorder {
     while (Date.now() < deadline) {
       const press = this.events.slice(mark).find((e): e is Watched => e.type === 'press');
       if (press && (this.responsesTo(press).length > 0 || Date.now() - press.t >= DEAD_TAP_WINDOW_MS)) return;
+      // One that slipped is answered by nothing of its own (see dropSlippedPress).
+      if (press && this.events.slice(mark).some((e) => e.type === 'slipped' && e.doc === press.doc && e.id === press.id)) return;
       if (!press && Date.now() > deadline - DEAD_TAP_WINDOW_MS) return;
       // Asked again as soon as the page says something (most answers are its events), and every 50 ms for the rest.
       await this.nextArrival(50);

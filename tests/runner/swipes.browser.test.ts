@@ -88,12 +88,43 @@ describe('a page that pulls the screen back while the customer swipes', () => {
     };
     expect(swiped(still).scrolls).toBeGreaterThanOrEqual(2);
     for (const result of runs) {
-      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+      expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+        ['passed', undefined],
+        ['passed', undefined],
+      ]);
       // Each slide brought into view scrolls the page back up to the carousel: how many swipes the customer makes
       // against that depends on the page's timer, and is not counted. Where the link is when they tap it depends on
       // it too, so the tap's pointing time is not compared.
       expect(swiped(result)).toEqual(swiped(still));
     }
+  });
+});
+
+describe('a tap whose control the page moves away from under the finger before the tap reaches it', () => {
+  const steps = '  - name: Look at the linen shirt\n    tap: { role: link, name: Linen shirt }\n    expect: { text: "Linen shirt, £45" }\n';
+  const open = (move: string) => fixtures.run(pageScenario('swipe', `under-finger.html?move=${move}`, { head: 'device: Pixel 7\n', steps }));
+
+  it('by a scroll of its own (its carousel brings a slide into view): tapped again where it is now, one tap of the customer, as on the page standing still (two runs alike)', async () => {
+    const still = await open('none');
+    const runs = [await open('scroll'), await open('scroll')];
+    for (const result of [still, ...runs]) {
+      expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+        ['passed', undefined],
+        ['passed', undefined],
+      ]);
+      expect((await savedArtifacts(result)).steps[1]!.interactions.map((i) => i.kind)).toEqual(['scroll', 'tap']);
+      // The tap the page's scroll caught went to what lay there then: the driver's miss, not the customer's tap.
+      expect(result.steps[1]!.effort).toBe(still.steps[1]!.effort);
+    }
+  });
+
+  it('pushed down the page (a banner put in above it) is no slip of the tap: it lands where it landed, once', async () => {
+    const result = await open('banner');
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+      ['passed', undefined],
+      ['failed', 'expected to see "Linen shirt, £45"'],
+    ]);
+    expect((await savedArtifacts(result)).steps[1]!.interactions.map((i) => i.kind)).toEqual(['scroll', 'tap']);
   });
 });
 
