@@ -81,7 +81,11 @@ declare global {
       watching(): boolean;
       flush(): number;
       quiet(on: boolean): void;
-      busy(): { work: number; maybe: Array<{ method: string; url: string }>; leaving: number | null; opening: number | null };
+      /**
+       * What the page still does in answer to the customer (`work` counts it; `maybe`: calls that may be its own
+       * instead), and the customer's calls whose answer it read and has handled since it was last asked.
+       */
+      busy(): { work: number; answered: Array<{ method: string; url: string }>; maybe: Array<{ method: string; url: string }>; leaving: number | null; opening: number | null };
       /** A timer of cx-shop's own (its probes wait with it): never counted as the page's. */
       later(callback: () => void, ms: number): void;
       /** A frame of cx-shop's own (its probes count frames with it): never the page's, nor taken as its answer. */
@@ -410,14 +414,19 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // the page still reads the body and shows the result. Counted until the task after the last of that work. Whether
   // each is surely the customer's goes with it (see runningSurely): cx-shop may know its address for one the page
   // keeps open, and asks again, on its own.
-  type OpenCall = { method: string; url: string; surely: boolean };
+  type OpenCall = { method: string; url: string; surely: boolean; read?: true };
   const customerCalls = new Set<OpenCall>();
+  // Those of them whose answer the page read, handled since cx-shop last asked (see busy).
+  let answeredCalls: Array<{ method: string; url: string }> = [];
   const customerCall = (method: string, url: string | URL): OpenCall => {
     const call = { method: method.toUpperCase(), url: absolute(url) ?? String(url), surely: surelyCustomer() };
     customerCalls.add(call);
     return call;
   };
-  const handled = (call: OpenCall) => ownSetTimeout(() => customerCalls.delete(call), 0);
+  const handled = (call: OpenCall) =>
+    ownSetTimeout(() => {
+      if (customerCalls.delete(call) && call.read && call.surely) answeredCalls.push({ method: call.method, url: call.url });
+    }, 0);
   /** A customer's fetch: how many reads of its answer's body are under way, whether the page had its turn, done. */
   type Call = { reads: number; looked: boolean; done: boolean; open: OpenCall };
   const answers = new WeakMap<Response, Call>();
@@ -442,6 +451,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const reading = original.call(this);
       const call = answers.get(this);
       if (call) {
+        call.open.read = true;
         call.reads += 1;
         const read = () => (taskBegins(), ownSetTimeout(() => ((call.reads -= 1), finishCall(call)), 0));
         reading.then(read, read);
@@ -526,7 +536,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (counted) pageCalls.delete(this);
     else pageCalls.add(this);
     // loadend comes after the page's own load, error and readystatechange handlers.
-    if (counted) this.addEventListener('loadend', () => handled(counted), { once: true });
+    // Its answer is read by the page's own handlers, as it comes.
+    if (counted) {
+      counted.read = true;
+      this.addEventListener('loadend', () => handled(counted), { once: true });
+    }
     try {
       return originalSend.call(this, body);
     } catch (error) {
@@ -2300,7 +2314,9 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       const surely = calls.filter((call) => call.surely).length;
       // The calls that may be the customer's: cx-shop decides, by their address.
       const maybe = calls.filter((call) => !call.surely).map(({ method, url }) => ({ method, url }));
-      return { work: customerTimers.size + surely + (looking ? 1 : 0) + (scrolling() ? 1 : 0), maybe, leaving, opening };
+      const answered = answeredCalls;
+      answeredCalls = [];
+      return { work: customerTimers.size + surely + (looking ? 1 : 0) + (scrolling() ? 1 : 0), answered, maybe, leaving, opening };
     },
     later(callback: () => void, ms: number) {
       ownSetTimeout(callback, ms);

@@ -702,6 +702,9 @@ export class Recorder {
       if (press && (this.responsesTo(press).length > 0 || Date.now() - press.t >= DEAD_TAP_WINDOW_MS)) return;
       // One that slipped is answered by nothing of its own (see dropSlippedPress).
       if (press && this.events.slice(mark).some((e) => e.type === 'slipped' && e.doc === press.doc && e.id === press.id)) return;
+      // One the page asked a third party to answer (an address finder): the wait for the site to settle waits for the
+      // page to handle that answer, and counts it (see thirdPartyCallsHandled).
+      if (press && this.askedThirdParty(this.markTimes.get(mark) ?? press.received)) return;
       if (!press && Date.now() > deadline - DEAD_TAP_WINDOW_MS) return;
       // Asked again as soon as the page says something (most answers are its events), and every 50 ms for the rest.
       await this.nextArrival(50);
@@ -866,6 +869,7 @@ export class Recorder {
     const asked = Date.now();
     const busy = await timed(ask(this.page, () => window.__cxShopRecorder?.busy() ?? null), 2000).catch(() => null);
     if (!busy) return false;
+    this.thirdPartyCallsHandled(busy.answered);
     // A tab the page opened for the customer is announced only once its page has answered (a slow server's: seconds
     // later): until then the customer waits for it, and what they do next they do there. When it opened, on cx-shop's
     // clock, a little early rather than late (see leftAt below).
@@ -883,6 +887,26 @@ export class Recorder {
     // When it started leaving, on cx-shop's clock (a little early rather than late: the answer took a moment to come).
     const leftAt = asked - busy.leaving - 50;
     return !this.downloads.some((d) => d.at >= leftAt);
+  }
+
+  /** Whether the customer's action made a call to a third party since `since` (not telemetry, not one they never see). */
+  private askedThirdParty(since: number): boolean {
+    return this.requests
+      .slice(this.stepRequests)
+      .some((r) => r.at >= since && r.cause === 'action' && r.party === 'third-party' && (r.resourceType === 'fetch' || r.resourceType === 'xhr') && !r.telemetry && !unseenByCustomer(r));
+  }
+
+  /**
+   * A call the customer's action made to a third party (an address finder, a payment provider's token, a search
+   * service) keeps the page busy until it has handled the answer, as a call to the site does; one whose answer the
+   * page read is what the customer waits for, as for the site's (one sent and never read, a recommendation widget's
+   * note of the tap, is not). Its request is not the site's (its failure is no fault of the site's), so their wait
+   * ends when the page said it had handled the answer.
+   */
+  private thirdPartyCallsHandled(answered: ReadonlyArray<{ method: string; url: string }>): void {
+    if (this.phase !== 'action' || answered.length === 0) return;
+    const sites = [...this.sites, siteOf(this.page.url())];
+    if (answered.some((call) => partyOf(call.url, sites) === 'third-party' && !isTelemetry(call.url, 'fetch'))) this.lastSiteActivity = Date.now();
   }
 
   /** Asks the page, and the frames the customer acted in, to send what they hold back, and waits until it arrived. */

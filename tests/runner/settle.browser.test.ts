@@ -39,6 +39,24 @@ describe('the site has answered', () => {
     expect(wordsRead(artifacts, 4)).toEqual([8]);
   });
 
+  it("once the page has read a third party's answer it asked for the customer (an address service on another host): the wait is theirs as for the site's; one it never reads is not", async () => {
+    const steps = '  - name: Find it\n    tap: Find my address\n  - name: Read it\n    read: { css: "#out" }\n';
+    const waited = async (ask: string) => {
+      const result = await fixtures.run(pageScenario('settle', `address-finder.html?ask=${ask}`, { steps }));
+      expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+      const artifacts = await savedArtifacts(result);
+      // The next step reads the address the answer brought, whoever answered.
+      expect(wordsRead(artifacts, 2)).toEqual([4]);
+      expect(artifacts.steps[1]!.requests.filter((r) => r.url.includes('/slow')).map((r) => [r.party, r.cause])).toEqual([[ask === 'site' ? 'site' : 'third-party', 'action']]);
+      return artifacts.steps[1]!.waitMs;
+    };
+    // Each answers 1.5 s late.
+    expect(await waited('site')).toBeGreaterThanOrEqual(1400);
+    expect(await waited('third-party')).toBeGreaterThanOrEqual(1400);
+    // Told of the tap and never read: the address was shown at once.
+    expect(await waited('unread')).toBeLessThan(1000);
+  });
+
   it("until the page shows itself: one an A/B test's snippet keeps at opacity 0 is a blank screen the customer waits through", async () => {
     const steps = '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
     const result = await fixtures.run(pageScenario('settle', 'anti-flicker.html', { steps }));
