@@ -19,14 +19,15 @@ const judged = (result: ScenarioResult) => {
 describe('two pages that send the customer to each other for ever', () => {
   it('opened after another page: the step is blocked by the site, saying where the page kept going, not a frozen page', async () => {
     const result = await fixtures.run(pageScenario('hostile', 'account.html', { steps: '  - name: Sign in\n    goto: /hostile/signing-in.html\n' }));
-    expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
+    // The reason first: a step ended otherwise says why.
     expect(result.steps[1]!.reason).toContain(WORDS(fixtures.url));
+    expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
     expect(result.status).toBe('blocked');
   });
 
   it('reached by a tap: the same', async () => {
     const result = await fixtures.run(pageScenario('hostile', 'account.html', { steps: '  - name: Sign in\n    tap: { role: link, name: Sign in }\n' }));
-    expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
     expect(result.steps[1]!.reason).toBe(WORDS(fixtures.url));
+    expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
   });
 });
