@@ -78,6 +78,8 @@ const ASIDE_TYPES = new Set(['script', 'document', 'other']);
 type Received = PageEvent & { received: number; framed?: true };
 /** An input whose answer is watched: a press, or a choice in a list that acts at once. */
 type Watched = Received & ({ type: 'press' } | { type: 'choice' });
+/** A request as the recorder keeps it: with when it was asked for, on cx-shop's clock. */
+type Asked = RequestRecord & { at: number };
 
 /** A single-page app's new view: a route pushed or popped, not a jump within the same page (see in-page.ts). */
 function newRoute(e: Received): boolean {
@@ -173,8 +175,8 @@ export class Recorder {
   /** The calls ("METHOD url") the page has sent with keepalive: see beaconSent. */
   private readonly beacons = new Set<string>();
   private readonly redact: (text: string) => string;
-  private readonly requests: Array<RequestRecord & { at: number }> = [];
-  private readonly entries = new WeakMap<Request, RequestRecord & { at: number }>();
+  private readonly requests: Asked[] = [];
+  private readonly entries = new WeakMap<Request, Asked>();
   private readonly inflight = new Set<Request>();
   /** Addresses (method, origin and path) of calls the page keeps open, poll after poll: their repeats are not waited for. */
   private readonly heldOpen = new Set<string>();
@@ -189,7 +191,7 @@ export class Recorder {
    * file's name, and once it has all come or failed, how it ended. One not yet all come is waited for as the site's
    * answer (see quiet); one still coming when that wait gave up is a download that never finished.
    */
-  private readonly downloading = new Map<RequestRecord & { at: number }, { name: string; ended: boolean; failure: string | null }>();
+  private readonly downloading = new Map<Asked, { name: string; ended: boolean; failure: string | null }>();
   /** When the last wait for the site ended in this step (its start before the first): see settleFrom. */
   private settledAt = 0;
   /** Of those, the ones this step's waits still wait for (as `inflight` for requests). */
@@ -465,7 +467,7 @@ export class Recorder {
    * error and the page's word on it come in either order.
    */
   private unparsedScript(message: string, file: string): void {
-    const party = /^https?:\/\//i.test(file) ? partyOf(file, [...this.sites, siteOf(this.page.url())]) : null;
+    const party = /^https?:\/\//i.test(file) ? this.whose(file) : null;
     if (party === null) return;
     const error = [...this.pageErrors].reverse().find((e) => e.message === message && this.stackless.has(e) && Date.now() - e.at < 5000);
     if (error) error.party = party;
@@ -682,9 +684,9 @@ export class Recorder {
    */
   dropSlippedPress(mark: number): boolean {
     const since = this.events.slice(mark);
-    const slip = since.find((e) => e.type === 'slipped');
+    const slip = since.find((e): e is Received & { type: 'slipped' } => e.type === 'slipped');
     if (!slip || since.some((e) => e.type === 'document' || newRoute(e))) return false;
-    const index = this.events.findIndex((e, i) => i >= mark && e.type === 'press' && e.doc === slip.doc && e.id === (slip as { id: number }).id);
+    const index = this.events.findIndex((e, i) => i >= mark && e.type === 'press' && e.doc === slip.doc && e.id === slip.id);
     if (index < 0) return false;
     const press = this.events[index]!;
     this.events[index] = { ...slip, seq: press.seq, t: press.t, received: press.received };
@@ -698,10 +700,11 @@ export class Recorder {
   async pressAnswered(mark: number): Promise<void> {
     const deadline = Date.now() + DEAD_TAP_WINDOW_MS + 1000;
     while (Date.now() < deadline) {
-      const press = this.events.slice(mark).find((e): e is Watched => e.type === 'press');
+      const since = this.events.slice(mark);
+      const press = since.find((e): e is Watched => e.type === 'press');
       if (press && (this.responsesTo(press).length > 0 || Date.now() - press.t >= DEAD_TAP_WINDOW_MS)) return;
       // One that slipped is answered by nothing of its own (see dropSlippedPress).
-      if (press && this.events.slice(mark).some((e) => e.type === 'slipped' && e.doc === press.doc && e.id === press.id)) return;
+      if (press && since.some((e) => e.type === 'slipped' && e.doc === press.doc && e.id === press.id)) return;
       // One the page asked a third party to answer (an address finder): the wait for the site to settle waits for the
       // page to handle that answer, and counts it (see thirdPartyCallsHandled).
       if (press && this.askedThirdParty(this.markTimes.get(mark) ?? press.received)) return;
@@ -889,6 +892,11 @@ export class Recorder {
     return !this.downloads.some((d) => d.at >= leftAt);
   }
 
+  /** Whose an address is: the site's (its own hosts, and the host of the page the customer is on) or a third party's. */
+  private whose(url: string): 'site' | 'third-party' {
+    return partyOf(url, [...this.sites, siteOf(this.page.url())]);
+  }
+
   /** Whether the customer's action made a call to a third party since `since` (not telemetry, not one they never see). */
   private askedThirdParty(since: number): boolean {
     return this.requests
@@ -905,8 +913,7 @@ export class Recorder {
    */
   private thirdPartyCallsHandled(answered: ReadonlyArray<{ method: string; url: string }>): void {
     if (this.phase !== 'action' || answered.length === 0) return;
-    const sites = [...this.sites, siteOf(this.page.url())];
-    if (answered.some((call) => partyOf(call.url, sites) === 'third-party' && !isTelemetry(call.url, 'fetch'))) this.lastSiteActivity = Date.now();
+    if (answered.some((call) => this.whose(call.url) === 'third-party' && !isTelemetry(call.url, 'fetch'))) this.lastSiteActivity = Date.now();
   }
 
   /** Asks the page, and the frames the customer acted in, to send what they hold back, and waits until it arrived. */
@@ -1069,7 +1076,7 @@ export class Recorder {
     // While cx-shop looks at the page, what loads because of that (pictures of a full-page capture) is cx-shop's; a
     // call the page's own code makes meanwhile (a poll, telemetry) is the page's, in the background.
     const ownCall = PAGE_CALLS.has(request.resourceType());
-    const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : partyOf(request.url(), [...this.sites, siteOf(this.page.url())]);
+    const party: RequestRecord['party'] = this.phase === 'collect' && !ownCall ? 'cx-shop' : this.whose(request.url());
     const headers = request.headers();
     const entry = {
       url: request.url(),
