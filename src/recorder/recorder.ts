@@ -219,6 +219,8 @@ export class Recorder {
   private readonly downloads: Array<{ name: string; at: number }> = [];
   private readonly tabs: Array<{ page: Page; at: number }> = [];
   private readonly navigations: Array<{ url: string; at: number }> = [];
+  /** Each document that came on the customer's tab (its DOMContentLoaded), where and when: not a change of address within one. */
+  private readonly documents: Array<{ url: string; at: number }> = [];
   private readonly lastSeq = new Map<string, number>();
   /** The same for the documents of the frames in the page. */
   private readonly frameSeq = new Map<string, number>();
@@ -345,6 +347,7 @@ export class Recorder {
     });
     page.on('request', (request) => here() && this.onRequest(request));
     page.on('load', () => here() && (this.loadAt = Date.now()));
+    page.on('domcontentloaded', () => here() && this.documents.push({ url: page.url(), at: Date.now() }));
     page.on('response', (response) => {
       const entry = this.entries.get(response.request());
       if (entry) entry.status = response.status();
@@ -646,6 +649,14 @@ export class Recorder {
   /** The addresses the tab arrived at since `since`, in order, secrets masked (a page sending the customer on by itself). */
   arrivalsSince(since: number): string[] {
     return this.navigations.filter((n) => n.at >= since).map((n) => this.mask(n.url));
+  }
+
+  /**
+   * The documents that came on the customer's tab since the step began (look included), where (secrets masked) and
+   * when: each a page read in whole, not a change of address a single-page shop makes within one.
+   */
+  documentsThisStep(): Array<{ url: string; at: number }> {
+    return this.documents.filter((d) => d.at >= this.stepStartedAt).map((d) => ({ url: this.mask(d.url), at: d.at }));
   }
 
   /**

@@ -4,6 +4,7 @@
  * the customer sees. The result is the step's artifacts; judging them is the judge's job.
  */
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ActionError } from '../actions/types.js';
@@ -273,6 +274,10 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // What cx-shop's look found of the page itself, said after the step's own reason.
     // A page frozen while the site has not answered what the customer asked (a request its code made synchronously
     // holds it until answered) is said with those requests: the wait may be the site's, not the page's code.
+    // A page that goes round by itself once loaded, each document read in whole and gone a moment later (a refresh to
+    // itself, two pages that send the customer to each other after a beat): the wait never ended, and the look met
+    // the next document. Asked only of a page the look did not already find so.
+    const round = wandering ?? (page.isClosed() || unreadable !== null || frozen ? null : await goingRound(recorder, asked, leftEachTime));
     const holding = frozen ? recorder.stillUnanswered() : [];
     const broken = frozen
       ? `the page stopped answering (its main thread is busy or frozen)${holding.length > 0 ? `, with no answer yet from the site to ${holding.slice(0, 3).join(', ')}` : ''}`
@@ -282,9 +287,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
           status: 'error' as const,
           reason: `the page kept opening browser dialogs, another as soon as one was closed (the first ${MAX_DIALOGS} read and answered, the rest closed unread)${step.outcome.reason ? `; ${step.outcome.reason}` : ''}`,
         }
-      : wandering !== null
+      : round !== null
         ? // The site's doing, whatever the step met on the way (a load that never finished): the customer cannot go on.
-          { status: 'blocked' as const, reason: [step.outcome.reason, wandering].filter(Boolean).join('; ') }
+          { status: 'blocked' as const, reason: [step.outcome.reason, round].filter(Boolean).join('; ') }
         : broken !== null && step.outcome.status !== 'error'
           ? { status: 'error' as const, reason: [step.outcome.reason, broken].filter(Boolean).join('; ') }
           : step.outcome;
@@ -474,6 +479,33 @@ const REDIRECTED = (status: number | null) => status !== null && status >= 300 &
 /** Documents arriving, while cx-shop's first question to the page got no answer, that make a page that keeps going. */
 const KEPT_GOING = 3;
 
+/** The longest a document of a page going round is waited for, when none came while cx-shop looked. */
+const ROUND_STAY_MAX_MS = 1500;
+/** And a little longer: a document's arrival is told a moment after the page asked for it. */
+const ROUND_MARGIN_MS = 250;
+
+/**
+ * Whether the page went round by itself in the step and was still at it once the wait was over, in words (see
+ * keptGoing), or null. A page the look could not read, each document gone before it could, going to as many addresses
+ * as a page that keeps going; or one address loaded as a whole new document KEPT_GOING times in the step, and another
+ * document come since the look began (waited for as long as the longest one stayed, so that a page read quickly is
+ * judged as one read slowly). The customer's own taps that reload one page a few times (a quantity stepper that
+ * posts its form) are over by then: no document comes after them.
+ */
+async function goingRound(recorder: Recorder, asked: number, leftEachTime: boolean): Promise<string | null> {
+  const arrivals = recorder.arrivalsSince(asked);
+  if (leftEachTime && arrivals.length >= KEPT_GOING) return keptGoing(arrivals);
+  const documents = recorder.documentsThisStep();
+  const times = new Map<string, number>();
+  for (const { url } of documents) times.set(url, (times.get(url) ?? 0) + 1);
+  if (Math.max(0, ...times.values()) < KEPT_GOING) return null;
+  const stayed = Math.max(...documents.slice(1).map((d, i) => d.at - documents[i]!.at));
+  const until = Date.now() + Math.min(ROUND_STAY_MAX_MS, stayed) + ROUND_MARGIN_MS;
+  const cameSince = () => recorder.documentsThisStep().some((d) => d.at >= asked);
+  while (!cameSince() && Date.now() < until) await delay(50);
+  return cameSince() ? keptGoing(recorder.documentsThisStep().map((d) => d.url)) : null;
+}
+
 /**
  * The words for a page that kept going elsewhere by itself: where to, each address once (in their own order: where in
  * its round the page was when cx-shop asked is chance).
@@ -481,6 +513,7 @@ const KEPT_GOING = 3;
 function keptGoing(arrivals: string[]): string {
   const addresses = [...new Set(arrivals)].sort();
   const shown = addresses.slice(0, 4).join(', ') + (addresses.length > 4 ? ', …' : '');
+  if (addresses.length === 1) return `the page kept loading itself again by itself, again and again (${shown}), never staying for the customer to use`;
   return `the page kept going elsewhere by itself, again and again (${shown}), never staying for the customer to use`;
 }
 

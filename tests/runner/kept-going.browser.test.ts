@@ -30,4 +30,28 @@ describe('two pages that send the customer to each other for ever', () => {
     expect(result.steps[1]!.reason).toBe(WORDS(fixtures.url));
     expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
   });
+
+  it('each staying a moment, long enough to load (300 ms): blocked the same, the wait never having ended', async () => {
+    const result = await fixtures.run(pageScenario('hostile', 'account.html', { steps: '  - name: Sign in\n    goto: /hostile/signing-in.html?stay=300\n    expect: { text: Welcome back }\n' }));
+    const words = WORDS(fixtures.url).replaceAll('.html', '.html?stay=300');
+    expect(result.steps[1]!.reason).toBe(`expected to see "Welcome back"; ${words}`);
+    expect(judged(result).status).toBe('blocked');
+  });
+});
+
+describe('a page that loads itself again by itself', () => {
+  const open = (query: string) => fixtures.run(pageScenario('hostile', 'account.html', { steps: `  - name: Open the shop\n    goto: /hostile/checking-browser.html?${query}\n    expect: { text: Welcome to the shop }\n` }));
+
+  it('200 ms after each load, for ever: blocked, saying the page kept loading itself', async () => {
+    const result = await open('rounds=0');
+    expect(result.steps[1]!.reason).toBe(
+      `expected to see "Welcome to the shop"; the page kept loading itself again by itself, again and again (${fixtures.url}/hostile/checking-browser.html?rounds=0), never staying for the customer to use`,
+    );
+    expect(judged(result).status).toBe('blocked');
+  });
+
+  it('three times and then staying (a browser check that ends): the step passes, the customer having waited for it', async () => {
+    const result = await open('rounds=3');
+    expect([result.steps[1]!.status, result.steps[1]!.reason]).toEqual(['passed', undefined]);
+  });
 });
