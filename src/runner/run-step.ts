@@ -479,31 +479,38 @@ const REDIRECTED = (status: number | null) => status !== null && status >= 300 &
 /** Documents arriving, while cx-shop's first question to the page got no answer, that make a page that keeps going. */
 const KEPT_GOING = 3;
 
-/** The longest a document of a page going round is waited for, when none came while cx-shop looked. */
-const ROUND_STAY_MAX_MS = 1500;
-/** And a little longer: a document's arrival is told a moment after the page asked for it. */
+/**
+ * The longest a document of a page going round stays: one that moves on within a second of coming, each time, is never
+ * there for the customer to use. A page that refreshes itself every few seconds (an order's status) is.
+ */
+const ROUND_STAY_MAX_MS = 1000;
+/** And a little longer, when cx-shop waits for the next: a document's arrival is told a moment after it came. */
 const ROUND_MARGIN_MS = 250;
 
 /**
  * Whether the page went round by itself in the step and was still at it once the wait was over, in words (see
  * keptGoing), or null. A page the look could not read, each document gone before it could, going to as many addresses
- * as a page that keeps going; or one address loaded as a whole new document KEPT_GOING times in the step, and another
- * document come since the look began (waited for as long as the longest one stayed, so that a page read quickly is
- * judged as one read slowly). The customer's own taps that reload one page a few times (a quantity stepper that
- * posts its form) are over by then: no document comes after them.
+ * as a page that keeps going; or a round of documents at the end of the step, each come within ROUND_STAY_MAX_MS of
+ * the one before, one address among them KEPT_GOING times, and another document come since the look began (waited
+ * for as long as the longest one stayed, so that a page read quickly is judged as one read slowly). A browser check
+ * that reloads the page a few times and then stays has stopped by then, as have the customer's own taps that reload
+ * one page (a quantity stepper that posts its form).
  */
 async function goingRound(recorder: Recorder, asked: number, leftEachTime: boolean): Promise<string | null> {
   const arrivals = recorder.arrivalsSince(asked);
   if (leftEachTime && arrivals.length >= KEPT_GOING) return keptGoing(arrivals);
   const documents = recorder.documentsThisStep();
+  let first = documents.length - 1;
+  while (first > 0 && documents[first]!.at - documents[first - 1]!.at <= ROUND_STAY_MAX_MS) first -= 1;
+  const round = documents.slice(first);
   const times = new Map<string, number>();
-  for (const { url } of documents) times.set(url, (times.get(url) ?? 0) + 1);
+  for (const { url } of round) times.set(url, (times.get(url) ?? 0) + 1);
   if (Math.max(0, ...times.values()) < KEPT_GOING) return null;
-  const stayed = Math.max(...documents.slice(1).map((d, i) => d.at - documents[i]!.at));
-  const until = Date.now() + Math.min(ROUND_STAY_MAX_MS, stayed) + ROUND_MARGIN_MS;
+  const stayed = Math.max(...round.slice(1).map((d, i) => d.at - round[i]!.at));
+  const until = Date.now() + stayed + ROUND_MARGIN_MS;
   const cameSince = () => recorder.documentsThisStep().some((d) => d.at >= asked);
   while (!cameSince() && Date.now() < until) await delay(50);
-  return cameSince() ? keptGoing(recorder.documentsThisStep().map((d) => d.url)) : null;
+  return cameSince() ? keptGoing(recorder.documentsThisStep().slice(first).map((d) => d.url)) : null;
 }
 
 /**

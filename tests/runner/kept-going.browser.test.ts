@@ -50,6 +50,14 @@ describe('a page that loads itself again by itself', () => {
     expect(judged(result).status).toBe('blocked');
   });
 
+  it('every 1.5 s while the customer waits (an order status that refreshes itself): the page is there to be used, the step passes', async () => {
+    const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=1500', { steps: '  - name: Watch the status\n    wait: { ms: 5000 }\n    expect: { text: updated }\n' }));
+    expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([
+      ['passed', null],
+      ['passed', null],
+    ]);
+  });
+
   it('three times and then staying (a browser check that ends): the step passes, the customer having waited for it', async () => {
     const result = await open('rounds=3');
     expect([result.steps[1]!.status, result.steps[1]!.reason]).toEqual(['passed', undefined]);
