@@ -270,14 +270,14 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf).
     const accessibility = fresh ? await accessibilityOf(page, recorder, exclude, env.memo) : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
     if (accessibility.frozen) frozen = true;
-    // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
-    // What cx-shop's look found of the page itself, said after the step's own reason.
-    // A page frozen while the site has not answered what the customer asked (a request its code made synchronously
-    // holds it until answered) is said with those requests: the wait may be the site's, not the page's code.
     // A page that goes round by itself once loaded, each document read in whole and gone a moment later (a refresh to
     // itself, two pages that send the customer to each other after a beat): the wait never ended, and the look met
     // the next document. Asked only of a page the look did not already find so.
     const round = wandering ?? (page.isClosed() || unreadable !== null || frozen ? null : await goingRound(recorder, asked, leftEachTime));
+    // A page that opens a dialog again as each is closed holds the customer there: that, not a busy main thread, is why.
+    // What cx-shop's look found of the page itself, said after the step's own reason.
+    // A page frozen while the site has not answered what the customer asked (a request its code made synchronously
+    // holds it until answered) is said with those requests: the wait may be the site's, not the page's code.
     const holding = frozen ? recorder.stillUnanswered() : [];
     const broken = frozen
       ? `the page stopped answering (its main thread is busy or frozen)${holding.length > 0 ? `, with no answer yet from the site to ${holding.slice(0, 3).join(', ')}` : ''}`
@@ -520,7 +520,7 @@ async function goingRound(recorder: Recorder, asked: number, leftEachTime: boole
 function keptGoing(arrivals: string[]): string {
   const addresses = [...new Set(arrivals)].sort();
   const shown = addresses.slice(0, 4).join(', ') + (addresses.length > 4 ? ', …' : '');
-  if (addresses.length === 1) return `the page kept loading itself again by itself, again and again (${shown}), never staying for the customer to use`;
+  if (addresses.length === 1) return `the page kept loading itself again and again by itself (${shown}), never staying for the customer to use`;
   return `the page kept going elsewhere by itself, again and again (${shown}), never staying for the customer to use`;
 }
 

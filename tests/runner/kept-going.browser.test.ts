@@ -45,7 +45,7 @@ describe('a page that loads itself again by itself', () => {
   it('200 ms after each load, for ever: blocked, saying the page kept loading itself', async () => {
     const result = await open('rounds=0');
     expect(result.steps[1]!.reason).toBe(
-      `expected to see "Welcome to the shop"; the page kept loading itself again by itself, again and again (${fixtures.url}/hostile/checking-browser.html?rounds=0), never staying for the customer to use`,
+      `expected to see "Welcome to the shop"; the page kept loading itself again and again by itself (${fixtures.url}/hostile/checking-browser.html?rounds=0), never staying for the customer to use`,
     );
     expect(judged(result).status).toBe('blocked');
   });
