@@ -138,21 +138,22 @@ describe('a tap that opens a new tab', () => {
   });
 
   it('a tab that never comes is waited for once in a step, up to the cap: the step\'s next action does not wait for it again', async () => {
-    // The tracking page's server answers 20 s late; the step swipes down after its tap.
-    const result = await fixtures.run(pageScenario('tabs', 'order.html?slow=20000', { steps: '  - name: Track it\n    tap: Track my parcel\n    scroll: { by: 200 }\n' }));
+    // The tracking page's server answers 30 s late; the step swipes down after its tap.
+    const result = await fixtures.run(pageScenario('tabs', 'order.html?slow=30000', { steps: '  - name: Track it\n    tap: Track my parcel\n    scroll: { by: 200 }\n' }));
     expect(result.steps.map((s) => [s.status, s.reason, s.url.replace(/^.*\/tabs\//, '')])).toEqual([
-      ['passed', undefined, 'order.html?slow=20000'],
-      ['passed', undefined, 'order.html?slow=20000'],
+      ['passed', undefined, 'order.html?slow=30000'],
+      ['passed', undefined, 'order.html?slow=30000'],
     ]);
-    // The tap's wait gave up at the 10 s cap, counted; the swipe's did not wait for the same tab again (until it came,
-    // 3 s later).
+    // The tap's wait gave up at the 10 s cap, counted; the swipe's did not wait for the same tab again (up to the cap
+    // once more: the tab comes 30 s after the tap). A swipe's own wait is well under a second on a quiet machine, a
+    // little over one on a loaded one.
     const waits = (await savedArtifacts(result)).steps[1]!.timing.actions.map((a) => [a.action, a.responseMs]);
     expect(waits).toEqual([
       ['tap', expect.any(Number)],
       ['scroll', expect.any(Number)],
     ]);
     expect(waits[0]![1]).toBeGreaterThanOrEqual(9900);
-    expect(waits[1]![1]).toBeLessThan(1000);
+    expect(waits[1]![1]).toBeLessThan(5000);
   });
 
   it('a link with a target that opens no tab (its click taken over by the page, a frame of the page named, a form sent to that frame) is not waited for as one', async () => {
