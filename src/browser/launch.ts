@@ -82,18 +82,18 @@ export interface LaunchOptions {
 }
 
 /**
- * Playwright's switches that cx-shop turns back off. Chrome's popup blocker: a window a page opens with no tap of the
+ * Playwright's own switches that cx-shop leaves out. Its popup blocker off: a window a page opens with no tap of the
  * customer's (an offers window as it loads) is blocked on their phone, and a window the tap asks for then opens as a
  * new tab; with the blocker off, the page's window opened behind them, and a tap naming it went there, unseen.
  */
-const CUSTOMER_BROWSER_KEEPS = ['--disable-popup-blocking'];
+const PLAYWRIGHT_ARGS_LEFT_OUT = ['--disable-popup-blocking'];
 
 export async function launchBrowser(choice: BrowserChoice, options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: choice.executablePath,
     headless: !options.headed,
     args: chromiumArgs(options.args),
-    ignoreDefaultArgs: CUSTOMER_BROWSER_KEEPS,
+    ignoreDefaultArgs: PLAYWRIGHT_ARGS_LEFT_OUT,
     timeout: 60_000,
     // cx-shop handles Ctrl-C and SIGTERM itself: it closes the browser and writes the report of what was measured.
     // Playwright's own handler would close the browser too and then end the process, racing that last write.

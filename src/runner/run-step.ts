@@ -476,7 +476,10 @@ function askedLast(requests: readonly RequestRecord[]): string | null {
 
 const REDIRECTED = (status: number | null) => status !== null && status >= 300 && status < 400 && status !== 304;
 
-/** Documents arriving, while cx-shop's first question to the page got no answer, that make a page that keeps going. */
+/**
+ * Documents that make a page that keeps going: arriving while cx-shop's first question to the page got no answer, or
+ * while its look met each document gone; or one address loaded that often in a page's round (see goingRound).
+ */
 const KEPT_GOING = 3;
 
 /**

@@ -1,7 +1,8 @@
 /**
  * New tabs, in real Chromium: a tap that opens one (a link with target="_blank", window.open in answer to the tap)
  * puts the customer on it, as a phone does, and the scenario goes on there; going back from it closes it and puts
- * them back where they tapped. A tab the page opens on its own (an advert as it loads) is not followed.
+ * them back where they tapped. A window the page opens on its own (an advert as it loads) is blocked, as on a phone;
+ * on a browser that lets it open, it is not followed.
  */
 import { chromium } from 'playwright';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { OFFLINE_HOSTS_ARG, pageScenario, runYaml, savedArtifacts, useFixtures }
 const fixtures = useFixtures();
 
 describe('a tap that opens a new tab', () => {
-  it('takes the customer there; back closes it; an advert the page opened on its own is left alone', async () => {
+  it('takes the customer there; back closes it; an advert the page tries to open on its own is left alone', async () => {
     const result = await fixtures.run(
       pageScenario('tabs', 'order.html', {
         steps: `  - name: Track it
