@@ -774,8 +774,11 @@ export class Recorder {
     // The same document, once it has said something (the customer's first tap on it).
     if (this.neverLoaded === unannounced) this.neverLoaded = doc;
     let neverCame = false;
+    // The cap is the whole wait's: a page that goes round by itself (each document gone a moment after it loads) is
+    // never quiet, and each of the three waits taking the cap in turn held cx-shop 30 s on one action.
+    const capAt = started + SETTLE_CAP_MS;
     if (doc !== this.neverLoaded) {
-      neverCame = !(await this.page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).then(() => true, () => false));
+      neverCame = !(await this.page.waitForLoadState('load', { timeout: Math.max(1, capAt - Date.now()) }).then(() => true, () => false));
       if (neverCame) this.neverLoaded = doc;
     }
     // When the load came, if it was still to come once the site was quiet: read from the event, not from how long
@@ -787,7 +790,7 @@ export class Recorder {
     const loadedAt = held ? Math.max(started, this.needed.size > 0 ? loadEnd : Math.min(loadEnd, this.neededAt)) : started;
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
-    if (held || Date.now() - beforeLoad > 5) await this.quiet(Date.now());
+    if ((held || Date.now() - beforeLoad > 5) && Date.now() < capAt) await this.quiet(Date.now(), capAt - Date.now());
     // The frame after the wait also says whether the page hides all of itself (see shownAt): asked in one question.
     const frame = await this.nextFrame();
     const frameLate = frame.late;
@@ -822,11 +825,12 @@ export class Recorder {
    * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
    * request that never comes, and a request a timer sends is waited for through the timer. Returns when it gave up
-   * on requests of the customer's that never answered, up to the cap (0 when none was left).
+   * on requests of the customer's that never answered, up to the cap (0 when none was left): `cap`, what is left of
+   * the settle's own when the wait is its second.
    */
-  private async quiet(started: number): Promise<number> {
+  private async quiet(started: number, cap = SETTLE_CAP_MS): Promise<number> {
     let calm = 0;
-    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < SETTLE_CAP_MS) {
+    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < cap) {
       if (this.pendingDownloads.size > 0 || (this.inflight.size > 0 && !(await this.onlyHeldOpen()))) {
         calm = 0;
         await delay(10);
@@ -848,7 +852,7 @@ export class Recorder {
     }
     this.pageWorking = false;
     const tab = this.tabAwaited !== null;
-    if (Date.now() - started < SETTLE_CAP_MS || (this.inflight.size === 0 && this.pendingDownloads.size === 0 && !tab)) return 0;
+    if (Date.now() - started < cap || (this.inflight.size === 0 && this.pendingDownloads.size === 0 && !tab)) return 0;
     // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
     // customer's request the site never answered, or download it never finished (unless it does before the step
     // ends: see endStep), or the tab that never came.
