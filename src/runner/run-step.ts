@@ -200,7 +200,10 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // plainest question, or goes on to a new document meanwhile, is not frozen, and is given the time of a look.
     // A page that still could not be read by then is asked once more: a new document that froze as it arrived goes
     // nowhere again.
-    let answering = opened === null && unreadable === null && !page.isClosed() && (await stillAnswers(page, recorder, ASK_MS));
+    // Not one that went to the same address again and again meanwhile: that page is going round (see below), and
+    // waiting out the time of a look on it held cx-shop 20 s more on every such step.
+    const goneRound = opened === null && unreadable === null && !page.isClosed() && mostLoads(recorder.arrivalsSince(asked)) >= KEPT_GOING;
+    let answering = opened === null && unreadable === null && !goneRound && !page.isClosed() && (await stillAnswers(page, recorder, ASK_MS));
     if (answering) opened = await ensure(LOOK_MS);
     if (answering && opened === null && unreadable === null && !page.isClosed()) answering = await stillAnswers(page, recorder, ASK_MS);
     const shown = opened?.[0] ?? null;
@@ -506,14 +509,19 @@ async function goingRound(recorder: Recorder, asked: number, leftEachTime: boole
   let first = documents.length - 1;
   while (first > 0 && documents[first]!.at - documents[first - 1]!.at <= ROUND_STAY_MAX_MS) first -= 1;
   const round = documents.slice(first);
-  const times = new Map<string, number>();
-  for (const { url } of round) times.set(url, (times.get(url) ?? 0) + 1);
-  if (Math.max(0, ...times.values()) < KEPT_GOING) return null;
+  if (mostLoads(round.map((d) => d.url)) < KEPT_GOING) return null;
   const stayed = Math.max(...round.slice(1).map((d, i) => d.at - round[i]!.at));
   const until = Date.now() + stayed + ROUND_MARGIN_MS;
   const cameSince = () => recorder.documentsThisStep().some((d) => d.at >= asked);
   while (!cameSince() && Date.now() < until) await delay(50);
   return cameSince() ? keptGoing(recorder.documentsThisStep().slice(first).map((d) => d.url)) : null;
+}
+
+/** How many times the address loaded most often among `addresses` came. */
+function mostLoads(addresses: string[]): number {
+  const times = new Map<string, number>();
+  for (const url of addresses) times.set(url, (times.get(url) ?? 0) + 1);
+  return Math.max(0, ...times.values());
 }
 
 /**
