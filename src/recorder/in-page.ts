@@ -598,7 +598,11 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (!(event.target instanceof HTMLFormElement)) return;
       sentAt.set(event.target, Date.now());
       const method = event.submitter?.getAttribute('formmethod') ?? event.target.getAttribute('method') ?? 'get';
-      if (method.toLowerCase() === 'post') posted = event;
+      if (method.toLowerCase() !== 'post') return;
+      posted = event;
+      // Listened for only once a form is posted: a pagehide listener holds the tab's closing (see where a scroll
+      // gesture begins).
+      addEventListener('pagehide', tellPosted, { capture: true });
     },
     { capture: true, passive: true },
   );
@@ -1195,6 +1199,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const { vertical, horizontal } = gesture;
     ownClearTimeout(gesture.timer);
     gesture = null;
+    removeEventListener('pagehide', endGesture, { capture: true });
     // In whole pixels, as the distance is: a screen of 2443.7 page pixels (a page shown zoomed out) moved whole is one.
     if (vertical >= 1) send({ type: 'scroll', pixels: Math.round(vertical), direction: 'vertical', size: Math.round(visual?.height ?? innerHeight) });
     if (horizontal >= 1) send({ type: 'scroll', pixels: Math.round(horizontal), direction: 'horizontal', size: Math.round(visual?.width ?? innerWidth) });
@@ -1214,7 +1219,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     gestureUntil = Date.now() + 400;
   };
   for (const type of ['wheel', 'touchmove']) addEventListener(type, startGesture, { capture: true, passive: true });
-  addEventListener('pagehide', endGesture, { capture: true });
   addEventListener(
     'keydown',
     (event) => {
@@ -1233,7 +1237,13 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     if (t !== document && !gestureOn.includes(t)) return;
     // A smooth scroll goes on after the wheel or swipe that started it.
     gestureUntil = Math.max(gestureUntil, Date.now() + 200);
-    gesture ??= { vertical: 0, horizontal: 0, timer: 0 };
+    if (!gesture) {
+      gesture = { vertical: 0, horizontal: 0, timer: 0 };
+      // A gesture the page leaves in the middle of is ended as it goes. Listened for only while there is one: a
+      // pagehide listener on a page that goes elsewhere by itself again and again keeps Chromium from closing the tab
+      // for seconds (7 closes in 16 held 5 s or more, against none of 16 without a listener).
+      addEventListener('pagehide', endGesture, { capture: true });
+    }
     const down = now.y - was.y;
     if (gestureAxes.vertical) gesture.vertical += gestureWay === 0 ? Math.abs(down) : Math.max(0, down * gestureWay);
     if (gestureAxes.horizontal) gesture.horizontal += Math.abs(now.x - was.x);
@@ -2213,18 +2223,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // A form posted as the page goes (see `posted`) is told to the page that comes back through the tab's session
   // storage, the one thing that outlives this one, and taken out as soon as it is read.
   const SENT_KEY = '__cxShopFormPosted';
-  addEventListener(
-    'pagehide',
-    () => {
-      if (!posted || posted.defaultPrevented) return;
-      try {
-        sessionStorage.setItem(SENT_KEY, String(Date.now()));
-      } catch {
-        // No storage for this page (a sandboxed frame, storage turned off): its answer is read as any page is.
-      }
-    },
-    { capture: true },
-  );
+  const tellPosted = () => {
+    if (!posted || posted.defaultPrevented) return;
+    try {
+      sessionStorage.setItem(SENT_KEY, String(Date.now()));
+    } catch {
+      // No storage for this page (a sandboxed frame, storage turned off): its answer is read as any page is.
+    }
+  };
   const answersAPost = (() => {
     try {
       const at = sessionStorage.getItem(SENT_KEY);
