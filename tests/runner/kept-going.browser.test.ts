@@ -31,9 +31,9 @@ describe('two pages that send the customer to each other for ever', () => {
     const result = await fixtures.run(pageScenario('hostile', 'account.html', { steps: '  - name: Sign in\n    tap: { role: link, name: Sign in }\n' }));
     expect(result.steps[1]!.reason).toBe(WORDS(fixtures.url));
     expect(judged(result)).toEqual({ status: 'blocked', rules: [], longTask: false });
-    // The page is never quiet: the customer's wait is the wait's cap (10 s), and a page's next frame on top of it, not
-    // each part of the wait taking the cap in turn (30 s).
-    expect(result.steps[1]!.wait).toBeGreaterThanOrEqual(10);
+    // The page is never quiet: the customer's wait is about the wait's cap (10 s; 10.1 and 10.5 in two runs, counted to
+    // the site's last doing before it), not each part of the wait taking the cap in turn (30.2 s).
+    expect(result.steps[1]!.wait).toBeGreaterThan(9);
     expect(result.steps[1]!.wait).toBeLessThan(15);
   });
 
