@@ -592,6 +592,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   // A form sent to its server by POST as the page goes: the page that comes back is its answer, and may carry the
   // error around the form (see aroundForms and answersAPost).
   let posted: SubmitEvent | null = null;
+  // It is told to the page that comes back through the tab's session storage, the one thing that outlives this one,
+  // and taken out as soon as it is read (see answersAPost).
+  const SENT_KEY = '__cxShopFormPosted';
+  const tellPosted = () => {
+    if (!posted || posted.defaultPrevented) return;
+    try {
+      sessionStorage.setItem(SENT_KEY, String(Date.now()));
+    } catch {
+      // No storage for this page (a sandboxed frame, storage turned off): its answer is read as any page is.
+    }
+  };
   addEventListener(
     'submit',
     (event) => {
@@ -2219,17 +2230,6 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       if (part && !['BODY', 'HTML'].includes(part.tagName) && !part.closest('footer, nav, header') && lib.visible(el)) around.push({ part, near: lib.pageBox(el) });
     }
     return around;
-  };
-  // A form posted as the page goes (see `posted`) is told to the page that comes back through the tab's session
-  // storage, the one thing that outlives this one, and taken out as soon as it is read.
-  const SENT_KEY = '__cxShopFormPosted';
-  const tellPosted = () => {
-    if (!posted || posted.defaultPrevented) return;
-    try {
-      sessionStorage.setItem(SENT_KEY, String(Date.now()));
-    } catch {
-      // No storage for this page (a sandboxed frame, storage turned off): its answer is read as any page is.
-    }
   };
   const answersAPost = (() => {
     try {

@@ -790,7 +790,7 @@ export class Recorder {
     const loadedAt = held ? Math.max(started, this.needed.size > 0 ? loadEnd : Math.min(loadEnd, this.neededAt)) : started;
     // Quiet again after a load that came late, or when asking took a while: what the page's load handlers sent may
     // have been on its way when the site was last found quiet.
-    if ((held || Date.now() - beforeLoad > 5) && Date.now() < capAt) await this.quiet(Date.now(), capAt - Date.now());
+    if ((held || Date.now() - beforeLoad > 5) && Date.now() < capAt) await this.quiet(Date.now(), capAt);
     // The frame after the wait also says whether the page hides all of itself (see shownAt): asked in one question.
     const frame = await this.nextFrame();
     const frameLate = frame.late;
@@ -825,12 +825,12 @@ export class Recorder {
    * has to do for them (a short timer to run, an answer to handle, a new page to ask for: see in-page.ts), and that
    * found twice in a row. Events, not a fixed time after every action: a step that sends nothing is not held for a
    * request that never comes, and a request a timer sends is waited for through the timer. Returns when it gave up
-   * on requests of the customer's that never answered, up to the cap (0 when none was left): `cap`, what is left of
-   * the settle's own when the wait is its second.
+   * on requests of the customer's that never answered, up to the cap (0 when none was left): `until`, the settle's own
+   * when the wait is its second.
    */
-  private async quiet(started: number, cap = SETTLE_CAP_MS): Promise<number> {
+  private async quiet(started: number, until = started + SETTLE_CAP_MS): Promise<number> {
     let calm = 0;
-    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() - started < cap) {
+    while ((calm < 2 || Date.now() - started < MIN_QUIET_MS) && Date.now() < until) {
       if (this.pendingDownloads.size > 0 || (this.inflight.size > 0 && !(await this.onlyHeldOpen()))) {
         calm = 0;
         await delay(10);
@@ -852,7 +852,7 @@ export class Recorder {
     }
     this.pageWorking = false;
     const tab = this.tabAwaited !== null;
-    if (Date.now() - started < cap || (this.inflight.size === 0 && this.pendingDownloads.size === 0 && !tab)) return 0;
+    if (Date.now() < until || (this.inflight.size === 0 && this.pendingDownloads.size === 0 && !tab)) return 0;
     // Waited for once, up to the cap: the next wait in the step does not wait for these again. Each one is still the
     // customer's request the site never answered, or download it never finished (unless it does before the step
     // ends: see endStep), or the tab that never came.

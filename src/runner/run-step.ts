@@ -202,8 +202,9 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // nowhere again.
     // Not one that went to the same address again and again meanwhile: that page is going round (see below), and
     // waiting out the time of a look on it held cx-shop 20 s more on every such step.
-    const goneRound = opened === null && unreadable === null && !page.isClosed() && mostLoads(recorder.arrivalsSince(asked)) >= KEPT_GOING;
-    let answering = opened === null && unreadable === null && !goneRound && !page.isClosed() && (await stillAnswers(page, recorder, ASK_MS));
+    const unanswered = opened === null && unreadable === null && !page.isClosed();
+    const goneRound = unanswered && mostLoads(recorder.arrivalsSince(asked)) >= KEPT_GOING;
+    let answering = unanswered && !goneRound && (await stillAnswers(page, recorder, ASK_MS));
     if (answering) opened = await ensure(LOOK_MS);
     if (answering && opened === null && unreadable === null && !page.isClosed()) answering = await stillAnswers(page, recorder, ASK_MS);
     const shown = opened?.[0] ?? null;
