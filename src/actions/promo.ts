@@ -1,8 +1,8 @@
 /**
  * `promo`: the customer enters a promo code the way it was printed and applies it. Then cx-shop tries the same
  * code the ways customers really type it (lower case, with spaces, pasted with a newline) and, if given, an
- * invalid code, each in a fresh browser context brought to the same starting point. Only the customer's own
- * try counts as effort.
+ * invalid code, each in a fresh browser context brought to the same starting point (not those only a rule the
+ * scenario turns off would judge). Only the customer's own try counts as effort.
  */
 import { z } from 'zod';
 import type { AppearedText, PromoProbe, PromoTry } from '../artifacts/types.js';
@@ -253,8 +253,9 @@ export const promo = defineAction({
     const untried: NonNullable<PromoProbe['untried']> = [];
     const replay = ctx.replay;
     if (replay) {
-      const attempts: Array<[PromoTry['variant'], string]> = VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
-      if (args.invalid) attempts.push(['invalid code', args.invalid]);
+      // Only the tries a rule turned on here judges: each is a browser of its own with the journey replayed in it.
+      const attempts: Array<[PromoTry['variant'], string]> = ctx.ruleOff('promo-rejected') ? [] : VARIANTS.map(([variant, make]) => [variant, make(args.code)]);
+      if (args.invalid && !ctx.ruleOff('promo-unexplained')) attempts.push(['invalid code', args.invalid]);
       // Each try has its own context and waits mostly on the site: they run side by side, reported in this order,
       // once the customer's own try is done (a code good for one use is theirs first). One that cx-shop could not
       // bring about is said as such: the customer's own try stands, their step is not blocked by cx-shop's replay.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Locator as PwLocator, Page } from 'playwright';
 import type { AppearedText, PromoProbe, ReadDocument, TargetInfo } from '../artifacts/types.js';
 import type { Locator } from '../scenario/locator.js';
+import type { StepRuleId } from '../rules/ids.js';
 
 /**
  * What an action gets from the driver: the page, and ways to act on it as a customer would. Actions do not record
@@ -52,6 +53,8 @@ export interface ActionContext {
    * Null while replaying.
    */
   replay: (() => Promise<{ ctx: ActionContext; close(): Promise<void> }>) | null;
+  /** Whether the scenario turns the rule off for this step: what only that rule would judge is not measured. */
+  ruleOff(rule: StepRuleId): boolean;
   recordPromo(probe: PromoProbe): void;
   /** Notes a document the customer read (an invoice, a policy): its reading time counts, the rules judge it. */
   recordDocument(document: ReadDocument, target: TargetInfo): void;

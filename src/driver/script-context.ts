@@ -16,6 +16,7 @@ import { wordCount } from '../effort/model.js';
 import { browserFormatted } from '../recorder/values.js';
 import { segmentKeys } from './field-keys.js';
 import { ask, askElement } from '../browser/ask.js';
+import type { StepRuleId } from '../rules/ids.js';
 
 /** Most swipes spent bringing one element into view before giving up on swiping and jumping to it. */
 const MAX_SWIPES = 12;
@@ -269,6 +270,8 @@ export interface ScriptOptions {
   replay: ActionContext['replay'];
   /** What the customer tapped on the page they are on now, earlier steps included. */
   earlierTaps: () => string[];
+  /** Whether the scenario turns a rule off for the step (see ActionContext.ruleOff); none is, unless said. */
+  ruleOff?: (rule: StepRuleId) => boolean;
 }
 
 /**
@@ -855,6 +858,10 @@ export class ScriptContext implements ActionContext {
 
   earlierTapsOnPage(): string[] {
     return this.options.earlierTaps();
+  }
+
+  ruleOff(rule: StepRuleId): boolean {
+    return this.options.ruleOff?.(rule) ?? false;
   }
 
   /**

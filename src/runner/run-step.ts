@@ -15,7 +15,7 @@ import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { MAX_DIALOGS, type RecordedStep, type Recorder } from '../recorder/recorder.js';
 import { timed } from '../limits.js';
 import { captureStep } from '../recorder/screenshot.js';
-import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
+import { ruleOff, type ResolvedScenario, type ResolvedStep } from '../scenario/schema.js';
 import { checkExpectation } from './expect.js';
 import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator.js';
 import { redact } from '../output/safe.js';
@@ -68,6 +68,7 @@ export async function runStep(env: StepEnvironment, step: ResolvedStep, index: n
     testIdAttribute: env.testIdAttribute,
     replay: env.replay ? () => env.replay!(index, acting) : null,
     earlierTaps: () => recorder.tapsOnThisPage(),
+    ruleOff: (rule) => ruleOff(scenario, step, rule),
   });
   const tab = recorder.page;
   const clock = await timed(pageClock(tab), 2000).catch(() => Date.now());
@@ -271,8 +272,14 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
-    // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf).
-    const accessibility = fresh ? await accessibilityOf(page, recorder, exclude, env.memo) : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
+    // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf). A step where the
+    // scenario turns the accessibility rule off is not checked: axe-core's answer would be thrown away.
+    const unchecked = ruleOff(scenario, scenario.steps[index], 'accessibility');
+    const accessibility = fresh
+      ? unchecked
+        ? { result: null, failure: ACCESSIBILITY_OFF }
+        : await accessibilityOf(page, recorder, exclude, env.memo)
+      : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
     if (accessibility.frozen) frozen = true;
     // A page that goes round by itself once loaded, each document read in whole and gone a moment later (a refresh to
     // itself, two pages that send the customer to each other after a beat): the wait never ended, and the look met
@@ -566,6 +573,9 @@ function unreadableWhy(error: unknown): string {
   }
   return `cx-shop could not read the page (not the site's failing the customer): ${line}`;
 }
+
+/** Why a page state has no accessibility answer where the scenario turned the rule off (said if judged with it on). */
+const ACCESSIBILITY_OFF = "not checked: the scenario turned the accessibility rule off for this step, so axe-core did not check the page";
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
 const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id|Inspected target navigated/i;

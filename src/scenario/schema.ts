@@ -165,6 +165,14 @@ export interface ResolvedScenario extends Omit<Scenario, 'steps'> {
   secrets: string[];
 }
 
+/**
+ * Whether the scenario turns the rule off at the step (the step's own setting wins): a rule turned off is not
+ * measured there, so what only it would judge (axe-core's check, a promo code's other tries) is not done.
+ */
+export function ruleOff(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined, rule: string): boolean {
+  return ({ ...scenario.rules, ...step?.rules } as Record<string, string | undefined>)[rule] === 'off';
+}
+
 /** A scenario as saved with its artifacts: no secrets (their values in steps are shown as •••). */
 export type SavedScenario = Omit<ResolvedScenario, 'secrets'>;
 

@@ -608,6 +608,19 @@ describe('scenario rule settings', () => {
     expect(findingsOf(result, 'tap-target-size')).toHaveLength(0);
   });
 
+  it("rules: { accessibility: off } is not measured where it is off: axe-core does not check the page there, and does where a step turns it on", async () => {
+    const result = await fixtures.run(
+      pageScenario('a11y', 'bad.html', { head: 'rules: { accessibility: off }\n', steps: '  - name: Open it again\n    goto: /a11y/bad.html?again\n    rules: { accessibility: medium }\n' }),
+    );
+    expect(result.steps.map((step) => step.findings.some((f) => f.rule === 'accessibility'))).toEqual([false, true]);
+    const [off, on] = (await savedArtifacts(result)).steps;
+    // No answer of axe-core's kept where the rule is off, and why: judged again with it on, the step says it was not checked.
+    expect(off!.accessibility).toBeNull();
+    expect(off!.accessibilityFailure).toMatch(/^not checked: the scenario turned the accessibility rule off/);
+    expect(on!.accessibility?.violations.map((v) => v.id)).toContain('color-contrast');
+    expect(on!.accessibilityFailure).toBeNull();
+  });
+
   it('rules: { zoom-disabled: high } changes the severity', async () => {
     const result = await run('zoom-locked.html', { head: 'rules: { zoom-disabled: high }\n' });
     const findings = findingsOf(result, 'zoom-disabled');

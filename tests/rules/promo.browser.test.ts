@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, promoScenario, useFixtures } from '../helpers/browser.js';
+import { findingsOf, promoScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -28,6 +28,21 @@ describe('promo probing', () => {
     ]);
     const [unexplained] = findingsOf(result, 'promo-unexplained');
     expect(unexplained).toMatchObject({ severity: 'medium', evidence: { measured: 'Invalid.' } });
+  });
+
+  it('a rule the step turns off is not measured: its tries are left out (each would be a browser of its own)', async () => {
+    const turnedOff = (rules: string) => scenario('strict&vague').replace('  - name: Enter the code from the email\n', `  - name: Enter the code from the email\n    rules: { ${rules} }\n`);
+    const variants = async (result: Awaited<ReturnType<typeof fixtures.run>>) => (await savedArtifacts(result)).steps.at(-1)!.promo!.tries.map((t) => t.variant);
+    // Without promo-rejected, the code is not tried typed other ways; the invalid code still is, for promo-unexplained.
+    const rejectedOff = await fixtures.run(turnedOff('promo-rejected: off'));
+    expect(await variants(rejectedOff)).toEqual(['invalid code']);
+    expect(findingsOf(rejectedOff, 'promo-rejected')).toEqual([]);
+    expect(findingsOf(rejectedOff, 'promo-unexplained').map((f) => f.evidence.measured)).toEqual(['Invalid.']);
+    // With neither, only the customer's own try is made; it is judged as ever (the code taken, the total down).
+    const bothOff = await fixtures.run(turnedOff('promo-rejected: off, promo-unexplained: off'));
+    expect(await variants(bothOff)).toEqual([]);
+    expect((await savedArtifacts(bothOff)).steps.at(-1)!.promo!.customer).toMatchObject({ variant: 'as printed', accepted: true });
+    expect(bothOff.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
   });
 
   it('a refusal in an alert is taken as the answer; an answer that comes late after "Checking your code…" is waited for', async () => {
