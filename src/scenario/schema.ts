@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isDeviceName } from './device-names.js';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
-import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
+import { JOURNEY_RULE_IDS, STEP_RULE_IDS, type JourneyRuleId, type StepRuleId } from '../rules/ids.js';
 import { AddressPatternSchema } from './regex.js';
 import { redactJson } from '../output/safe.js';
 import { FaultsSchema, type Fault } from './faults.js';
@@ -169,7 +169,7 @@ export interface ResolvedScenario extends Omit<Scenario, 'steps'> {
  * Whether the scenario turns the rule off at the step (the step's own setting wins): a rule turned off is not
  * measured there, so what only it would judge (axe-core's check, a promo code's other tries) is not done.
  */
-export function ruleOff(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined, rule: string): boolean {
+export function ruleOff(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined, rule: StepRuleId | JourneyRuleId): boolean {
   return ({ ...scenario.rules, ...step?.rules } as Record<string, string | undefined>)[rule] === 'off';
 }
 
