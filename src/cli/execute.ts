@@ -10,7 +10,7 @@ import { findBrowser } from '../browser/find.js';
 import { EXIT } from '../gate/budget.js';
 import { unstableAcross, withMedianWaits } from '../gate/repeat.js';
 import { budgetsOf } from '../gate/verdict.js';
-import type { Report, ScenarioResult } from '../report/types.js';
+import type { Report, ScenarioResult, Severity } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
 import { removeEarlierFormats } from '../reporters/registry.js';
@@ -20,6 +20,7 @@ import { runScenarios } from '../runner/run.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { baseUrlProblem, withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { UsageError, whyNotWritten } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
 import { finishReport, prepareGate, writeFormats, type GateOptions, type PreparedGate } from './gate.js';
@@ -42,6 +43,8 @@ export interface ExecuteOptions extends GateOptions {
   /** A Playwright browser server's ws:// address to run on. */
   connect?: string;
   ignoreHttpsErrors?: boolean;
+  /** `RULE=SETTING` as typed, for every scenario and step of the run (see withRunRules). */
+  rule?: string[];
 }
 
 /** Checks the options a run of these scenarios takes; returns the base URL given on the command line or in the environment. */
@@ -73,6 +76,32 @@ export function checkOptions(scenarios: ResolvedScenario[], options: Pick<Execut
   return baseUrl;
 }
 
+
+/**
+ * The scenarios with the run's rule settings (`--rule accessibility=off`) over their own and their steps': a rule
+ * turned off for a quick job is off everywhere, and not measured (see ruleOff). Saved with the scenarios, so that
+ * judging their artifacts again gives the same report.
+ */
+export function withRunRules(scenarios: ResolvedScenario[], given: string[] | undefined): ResolvedScenario[] {
+  if (!given || given.length === 0) return scenarios;
+  const known: string[] = [...STEP_RULE_IDS, ...JOURNEY_RULE_IDS];
+  const settings: Record<string, 'off' | Severity> = {};
+  for (const value of given) {
+    const [rule = '', setting = ''] = value.split('=');
+    if (!known.includes(rule)) {
+      throw new UsageError(`--rule "${value}" names no rule of cx-shop's`, didYouMean(rule, known) ?? 'cx-shop rules lists them, e.g. --rule accessibility=off');
+    }
+    if (!['off', 'low', 'medium', 'high'].includes(setting) || value.split('=').length !== 2) {
+      throw new UsageError(`--rule "${value}" is not RULE=off, low, medium or high`, `e.g. --rule ${rule}=off`);
+    }
+    settings[rule] = setting as 'off' | Severity;
+  }
+  return scenarios.map((scenario) => ({
+    ...scenario,
+    rules: { ...scenario.rules, ...settings },
+    steps: scenario.steps.map((step) => (step.rules ? { ...step, rules: { ...step.rules, ...settings } } : step)),
+  }));
+}
 
 /** The output folder must take files before any browser starts: a run that cannot write its report is no run. */
 export async function checkWritable(outDir: string): Promise<void> {
@@ -114,7 +143,8 @@ function checkRunShape(options: ExecuteOptions): number {
   return Number(options.workers);
 }
 
-export async function execute(all: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
+export async function execute(given: ResolvedScenario[], options: ExecuteOptions): Promise<number> {
+  const all = withRunRules(given, options.rule);
   const baseUrl = checkOptions(all, options);
   const workers = checkRunShape(options);
   const { scenarios, positions } = shardOf(withSiteSecrets(all, baseUrl), options.shard);

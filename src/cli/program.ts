@@ -28,6 +28,7 @@ function runOptions(command: Command): Command {
     .option('--test-id-attribute <name>', 'the attribute testId locators match, e.g. data-test (default: each scenario\'s own, else data-testid)')
     .option('--repeat <n>', 'run everything n times: a deterministic figure that differs between repeats fails the gate; waits are medians')
     .option('--gate-timing', 'with --repeat 3+ and --baseline: a step whose median wait moves into a slower band (0.1 / 1 / 10 s) is a regression')
+    .option('--rule <rule=setting>', 'turn a rule off or set its severity in every scenario and step of the run, over what they say (repeatable), e.g. --rule accessibility=off', collect)
     .option('--workers <n>', 'scenarios at once, each in its own browser context (default: one per two cores); output stays in the run\'s order')
     .option('--shard <i/n>', 'run only part i of n of the scenarios (a deterministic split for a CI matrix); put the parts together with cx-shop merge')
     .option('--connect <ws-endpoint>', 'run on a remote Playwright browser server (ws://…) instead of a browser started here')

@@ -63,6 +63,43 @@ describe('exit codes', () => {
     expect(ran.stderr).toContain('--device "Nokia 3310" is not a Playwright device name');
   });
 
+  it('2 for a --rule that names no rule, or no setting, said with what was meant', async () => {
+    const misspelt = await cli(['run', 'scenarios', '--rule', 'acessibility=off', '--base-url', 'http://127.0.0.1:9']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('--rule "acessibility=off" names no rule of cx-shop\'s');
+    expect(misspelt.stderr).toContain('did you mean "accessibility"?');
+    const unset = await cli(['run', 'scenarios', '--rule', 'accessibility', '--base-url', 'http://127.0.0.1:9']);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('--rule "accessibility" is not RULE=off, low, medium or high');
+    expect(`${misspelt.stderr}${unset.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('--rule accessibility=off holds for every scenario and step of the run, over their own settings, and is saved with them', async () => {
+    const shop = await startDemoShop({ variant: 'fixed' });
+    try {
+      const dir = tempDir();
+      // A step of its own turns the rule on at high: the run's setting is over it.
+      const file = join(dir, 'visit.yaml');
+      writeFileSync(file, 'name: Visit\ndevice: Pixel 7\nsteps:\n  - name: Open the shop\n    goto: /\n    rules: { accessibility: high }\n  - name: Open the cart\n    goto: /cart\n');
+      const out = tempDir();
+      const ran = await cli(['run', file, '--base-url', shop.url, '--out', out, '--rule', 'accessibility=off', '--rule', 'small-text=high']);
+      expect(ran.code, ran.stderr).toBe(0);
+      const folder = join(out, 'scenarios', readdirSync(join(out, 'scenarios'))[0]!);
+      const artifacts = JSON.parse(readFileSync(join(folder, 'artifacts.json'), 'utf8')) as {
+        scenario: { rules: Record<string, string>; steps: Array<{ rules?: Record<string, string> }> };
+        steps: Array<{ accessibility: unknown; accessibilityFailure: string | null }>;
+      };
+      expect(artifacts.scenario.rules).toEqual({ accessibility: 'off', 'small-text': 'high' });
+      expect(artifacts.scenario.steps.map((s) => s.rules)).toEqual([{ accessibility: 'off', 'small-text': 'high' }, undefined]);
+      expect(artifacts.steps.map((s) => [s.accessibility, s.accessibilityFailure?.startsWith('not checked:')])).toEqual([
+        [null, true],
+        [null, true],
+      ]);
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('2 when the output folder cannot be written, before any browser starts, and never hangs', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');
