@@ -10,17 +10,16 @@ import { findBrowser } from '../browser/find.js';
 import { EXIT } from '../gate/budget.js';
 import { unstableAcross, withMedianWaits } from '../gate/repeat.js';
 import { budgetsOf } from '../gate/verdict.js';
-import type { Report, ScenarioResult, Severity } from '../report/types.js';
+import type { Report, ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
 import { removeEarlierFormats } from '../reporters/registry.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport } from '../report/build.js';
 import { runScenarios } from '../runner/run.js';
-import type { ResolvedScenario } from '../scenario/schema.js';
+import { RULE_IDS, RULE_SETTINGS, type ResolvedScenario, type RulesConfig } from '../scenario/schema.js';
 import { baseUrlProblem, withSiteSecrets } from '../scenario/site-access.js';
 import { didYouMean } from '../scenario/suggest.js';
-import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { UsageError, whyNotWritten } from './errors.js';
 import { makeFolder } from '../output/write-whole.js';
 import { finishReport, prepareGate, writeFormats, type GateOptions, type PreparedGate } from './gate.js';
@@ -76,7 +75,6 @@ export function checkOptions(scenarios: ResolvedScenario[], options: Pick<Execut
   return baseUrl;
 }
 
-
 /**
  * The scenarios with the run's rule settings (`--rule accessibility=off`) over their own and their steps': a rule
  * turned off for a quick job is off everywhere, and not measured (see ruleOff). Saved with the scenarios, so that
@@ -84,17 +82,16 @@ export function checkOptions(scenarios: ResolvedScenario[], options: Pick<Execut
  */
 export function withRunRules(scenarios: ResolvedScenario[], given: string[] | undefined): ResolvedScenario[] {
   if (!given || given.length === 0) return scenarios;
-  const known: string[] = [...STEP_RULE_IDS, ...JOURNEY_RULE_IDS];
-  const settings: Record<string, 'off' | Severity> = {};
+  const settings: RulesConfig = {};
   for (const value of given) {
-    const [rule = '', setting = ''] = value.split('=');
-    if (!known.includes(rule)) {
-      throw new UsageError(`--rule "${value}" names no rule of cx-shop's`, didYouMean(rule, known) ?? 'cx-shop rules lists them, e.g. --rule accessibility=off');
+    const parts = value.split('=');
+    const [rule = '', setting = ''] = parts;
+    if (!RULE_IDS.includes(rule)) {
+      throw new UsageError(`--rule "${value}" names no rule of cx-shop's`, didYouMean(rule, RULE_IDS) ?? 'cx-shop rules lists them, e.g. --rule accessibility=off');
     }
-    if (!['off', 'low', 'medium', 'high'].includes(setting) || value.split('=').length !== 2) {
-      throw new UsageError(`--rule "${value}" is not RULE=off, low, medium or high`, `e.g. --rule ${rule}=off`);
-    }
-    settings[rule] = setting as 'off' | Severity;
+    const known = RULE_SETTINGS.find((name) => name === setting);
+    if (!known || parts.length !== 2) throw new UsageError(`--rule "${value}" is not RULE=off, low, medium or high`, `e.g. --rule ${rule}=off`);
+    settings[rule] = known;
   }
   return scenarios.map((scenario) => ({
     ...scenario,

@@ -10,7 +10,7 @@ import { recoveryFor, type View } from '../effort/recovery.js';
 import { analyseInvoice } from '../journeys/invoice-analysis.js';
 import { summariseJourney } from '../journeys/summary.js';
 import type { Finding, ScenarioResult, StepResult } from '../report/types.js';
-import { withSetting } from '../rules/findings.js';
+import { ruleSettings, withSetting } from '../rules/findings.js';
 import { applyRules, rules, type RuleId } from '../rules/index.js';
 import { applyJourneyRules } from '../rules/journey/index.js';
 import { afterUnreachableScript, failed, shortUrl, unansweredScript, unreachableThirdParty, unseenByCustomer } from '../rules/support/requests.js';
@@ -72,7 +72,7 @@ export class ScenarioJudge {
     };
     this.judged.push(judged);
 
-    const config = { ...this.context.scenario.rules, ...this.context.scenario.steps[artifacts.index]?.rules };
+    const config = ruleSettings(this.context.scenario, this.context.scenario.steps[artifacts.index]);
     const findings: Finding[] = [];
     for (const finding of applyRules(judged)) {
       const set = withSetting(finding, config[finding.rule as RuleId]);
@@ -133,7 +133,7 @@ export class ScenarioJudge {
     const statuses = steps.map((s) => s.status);
     for (const { step, finding } of applyJourneyRules({ journey: scenario.journey, steps: this.judged, statuses })) {
       const target = steps[step];
-      const kept = target && withSetting(finding, { ...scenario.rules, ...scenario.steps[step]?.rules }[finding.rule]);
+      const kept = target && withSetting(finding, ruleSettings(scenario, scenario.steps[step])[finding.rule]);
       if (target && kept) target.findings.push(kept);
     }
     return {

@@ -5,6 +5,8 @@
 import { firstLine } from '../errors.js';
 import type { Finding, Severity } from '../report/types.js';
 import type { RuleDefinition, RuleHit } from './types.js';
+import type { JourneyRuleId, StepRuleId } from './ids.js';
+import type { ResolvedStep, RulesConfig, Scenario } from '../scenario/schema.js';
 
 type RuleMetadata = Pick<RuleDefinition, 'area' | 'title' | 'source' | 'class' | 'severity'>;
 
@@ -41,4 +43,17 @@ export function withSetting(finding: Finding, setting: 'off' | Severity | undefi
   if (setting === 'off') return null;
   if (setting) finding.severity = setting;
   return finding;
+}
+
+/** The rule settings that hold at a step: the scenario's, with the step's own over them. */
+export function ruleSettings(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined): RulesConfig {
+  return { ...scenario.rules, ...step?.rules };
+}
+
+/**
+ * Whether the scenario turns the rule off at the step (see ruleSettings): a rule turned off is not measured there, so
+ * what only it would judge (axe-core's check, a promo code's other tries) is not done.
+ */
+export function ruleOff(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined, rule: StepRuleId | JourneyRuleId): boolean {
+  return ruleSettings(scenario, step)[rule] === 'off';
 }

@@ -15,7 +15,8 @@ import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { MAX_DIALOGS, type RecordedStep, type Recorder } from '../recorder/recorder.js';
 import { timed } from '../limits.js';
 import { captureStep } from '../recorder/screenshot.js';
-import { ruleOff, type ResolvedScenario, type ResolvedStep } from '../scenario/schema.js';
+import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
+import { ruleOff } from '../rules/findings.js';
 import { checkExpectation } from './expect.js';
 import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator.js';
 import { redact } from '../output/safe.js';
@@ -274,12 +275,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf). A step where the
     // scenario turns the accessibility rule off is not checked: axe-core's answer would be thrown away.
-    const unchecked = ruleOff(scenario, scenario.steps[index], 'accessibility');
-    const accessibility = fresh
-      ? unchecked
+    const accessibility = !fresh
+      ? { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null }
+      : ruleOff(scenario, scenario.steps[index], 'accessibility')
         ? { result: null, failure: ACCESSIBILITY_OFF }
-        : await accessibilityOf(page, recorder, exclude, env.memo)
-      : { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null };
+        : await accessibilityOf(page, recorder, exclude, env.memo);
     if (accessibility.frozen) frozen = true;
     // A page that goes round by itself once loaded, each document read in whole and gone a moment later (a refresh to
     // itself, two pages that send the customer to each other after a beat): the wait never ended, and the look met

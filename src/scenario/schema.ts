@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isDeviceName } from './device-names.js';
 import { actionAliases, actions, type ActionName } from '../actions/index.js';
 import { LocatorSchema, locatorFields, requireOneLocator } from './locator.js';
-import { JOURNEY_RULE_IDS, STEP_RULE_IDS, type JourneyRuleId, type StepRuleId } from '../rules/ids.js';
+import { JOURNEY_RULE_IDS, STEP_RULE_IDS } from '../rules/ids.js';
 import { AddressPatternSchema } from './regex.js';
 import { redactJson } from '../output/safe.js';
 import { FaultsSchema, type Fault } from './faults.js';
@@ -45,11 +45,13 @@ const actionFields = Object.fromEntries(
   ] as Array<[string, z.ZodOptional]>,
 ) as { [K in ActionName | keyof typeof actionAliases]: z.ZodOptional };
 
-const ruleIds = [...STEP_RULE_IDS, ...JOURNEY_RULE_IDS] as [string, ...string[]];
+/** Every rule a scenario (or `--rule`) may name, and what it may set each to. */
+export const RULE_IDS = [...STEP_RULE_IDS, ...JOURNEY_RULE_IDS] as [string, ...string[]];
+export const RULE_SETTINGS = ['off', 'low', 'medium', 'high'] as const;
 
 /** Per rule: 'off' to ignore it, or the severity to give its findings here. */
 export const RulesConfigSchema = z
-  .partialRecord(z.enum(ruleIds), z.enum(['off', 'low', 'medium', 'high']))
+  .partialRecord(z.enum(RULE_IDS), z.enum(RULE_SETTINGS))
   .describe('Turn a rule off or change its severity, e.g. { tap-target-size: off, small-text: low } (see cx-shop rules)');
 
 const ExcludeSchema = z
@@ -63,7 +65,7 @@ const SeverityCounts = z.strictObject({
 });
 
 const ForbidSchema = z
-  .array(z.enum(ruleIds))
+  .array(z.enum(RULE_IDS))
   .min(1)
   .describe('Rules that must not report anything here, e.g. [dead-tap, form-cleared]');
 
@@ -163,14 +165,6 @@ export interface ResolvedScenario extends Omit<Scenario, 'steps'> {
   file: string;
   steps: ResolvedStep[];
   secrets: string[];
-}
-
-/**
- * Whether the scenario turns the rule off at the step (the step's own setting wins): a rule turned off is not
- * measured there, so what only it would judge (axe-core's check, a promo code's other tries) is not done.
- */
-export function ruleOff(scenario: Pick<Scenario, 'rules'>, step: Pick<ResolvedStep, 'rules'> | undefined, rule: StepRuleId | JourneyRuleId): boolean {
-  return ({ ...scenario.rules, ...step?.rules } as Record<string, string | undefined>)[rule] === 'off';
 }
 
 /** A scenario as saved with its artifacts: no secrets (their values in steps are shown as •••). */
