@@ -345,6 +345,8 @@ export interface StepArtifacts {
   accessibilityFailure: string | null;
   /** Same-origin links visible on the page, with the status their address answered (each asked once per scenario). */
   links: Array<{ href: string; element: string; selector: string; box?: Box; status: number | null; failure: string | null }>;
+  /** Why the links of this new page state were not asked where they lead, when they were not (the rule was off). */
+  linksNotChecked?: string;
   timing: StepTiming;
   /** Documents the customer read in this step (invoices, policies). */
   documents: ReadDocument[];

@@ -15,7 +15,8 @@ export default defineRule({
   source: 'cx-shop convention: a link that leads nowhere is a dead end; each address is asked once per scenario, without cookies, and again with the customer\'s if it fails',
   class: 'deterministic',
   scope: 'page',
-  detect({ links, page }) {
+  detect({ links, linksNotChecked, page }) {
+    if (linksNotChecked) throw new Error(linksNotChecked);
     // 401 and 403 may only want a login (links are checked without the customer's cookies): not broken.
     const broken = links.filter((l) => l.status === 404 || l.status === 410 || (l.status ?? 0) >= 500 || l.failure !== null);
     if (broken.length === 0) return [];

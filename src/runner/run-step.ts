@@ -270,9 +270,11 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // keeps growing. Without a snapshot the look ends here in any case: there is nothing for axe-core to check.
     const fresh = snapshot !== null && !env.checked.has(snapshot.signature);
     if (snapshot) env.checked.add(snapshot.signature);
-    // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page.
+    // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page. Not
+    // where the scenario turns the broken-link rule off: their answers would be thrown away.
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const links = snapshot && fresh ? env.links.check(snapshot, cookies) : Promise.resolve([]);
+    const linksOff = fresh && ruleOff(scenario, scenario.steps[index], 'broken-link');
+    const links = fresh && !linksOff ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf). A step where the
     // scenario turns the accessibility rule off is not checked: axe-core's answer would be thrown away.
     const accessibility = !fresh
@@ -329,6 +331,7 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
       accessibility: frozen ? null : accessibility.result,
       accessibilityFailure: frozen ? null : accessibility.failure,
       links: await links,
+      ...(linksOff && { linksNotChecked: LINKS_OFF }),
       timing: { actions: step.timings, longTasks, vitals },
       documents: step.documents,
       promo: step.promo,
@@ -576,6 +579,9 @@ function unreadableWhy(error: unknown): string {
 
 /** Why a page state has no accessibility answer where the scenario turned the rule off (said if judged with it on). */
 const ACCESSIBILITY_OFF = "not checked: the scenario turned the accessibility rule off for this step, so axe-core did not check the page";
+
+/** Why a page state's links were not asked where the scenario turned the rule off (said if judged with it on). */
+const LINKS_OFF = 'not checked: the scenario turned the broken-link rule off for this step, so cx-shop did not ask where the links lead';
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
 const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id|Inspected target navigated/i;

@@ -6,6 +6,7 @@
  */
 import { devices } from 'playwright';
 import { describe, expect, it } from 'vitest';
+import { judgeScenario } from '../../src/judge/judge.js';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
@@ -523,6 +524,20 @@ describe('broken-link', () => {
     expect(findings.map((f) => [f.evidence.element, f.evidence.measured])).toEqual([['link "Your basket"', 'HTTP 404']]);
     const links = (await savedArtifacts(result)).steps[0]!.links;
     expect(links.map((l) => [new URL(l.href).pathname, l.status]).sort()).toEqual([['/api/missing', 404], ['/mobile/links-ok.html', 200], ['/mobile/viewport-ok.html', 200]]);
+  });
+
+  it("rules: { broken-link: off } is not measured where it is off: the links are not asked, and judged again with the rule on the step says so", async () => {
+    const result = await run('links-broken.html', { head: 'rules: { broken-link: off }\n', steps: '  - name: Open it again\n    goto: /mobile/links-broken.html?again\n    rules: { broken-link: medium }\n' });
+    expect(result.steps.map((step) => step.findings.filter((f) => f.rule === 'broken-link').length)).toEqual([0, 1]);
+    const saved = await savedArtifacts(result);
+    const [off, on] = saved.steps;
+    expect(off!.links).toEqual([]);
+    expect(off!.linksNotChecked).toMatch(/^not checked: the scenario turned the broken-link rule off/);
+    expect(on!.links.map((l) => [new URL(l.href).pathname, l.status])).toEqual([['/api/missing', 404], ['/api/fail', 500], ['/mobile/viewport-ok.html', 200]]);
+    expect(on!.linksNotChecked).toBeUndefined();
+    // Judged again with the rule on everywhere: the step where it was off says its links were not checked, not that none is broken.
+    const again = judgeScenario({ ...saved, scenario: { ...saved.scenario, rules: {}, steps: saved.scenario.steps.map((step) => ({ ...step, rules: {} })) } });
+    expect(again.steps[0]!.findings.filter((f) => f.rule === 'broken-link').map((f) => [f.error, f.message])).toEqual([[true, off!.linksNotChecked]]);
   });
 
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
