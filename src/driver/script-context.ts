@@ -386,7 +386,8 @@ export class ScriptContext implements ActionContext {
   }
 
   async sees(locator: Locator, timeout: number): Promise<boolean> {
-    const found = await this.find(locator, timeout);
+    // Whether there is one is all that is asked: which of several the customer would tap is not (see find's `choose`).
+    const found = await this.find(locator, timeout, false);
     if (found) void found.handle.dispose().catch(() => undefined);
     return found !== null;
   }
@@ -479,9 +480,10 @@ export class ScriptContext implements ActionContext {
   /**
    * The first visible match on the page; on a page with frames, in a frame when the page has none (card fields a
    * payment provider draws in its own frame, an embedded form). The page's own match wins when both have one, or
-   * when it comes within PAGE_FIRST_MS.
+   * when it comes within PAGE_FIRST_MS. Of several on the page, the one the customer would tap (see onScreen and
+   * inOpenDialog), unless `choose` is false: any one does where only whether there is one is asked.
    */
-  private async find(locator: Locator, timeout = this.timeout): Promise<Found | null> {
+  private async find(locator: Locator, timeout = this.timeout, choose = true): Promise<Found | null> {
     // A selector the browser cannot read finds nothing however long it waits: said at once, in the browser's words.
     if (locator.css) {
       const unreadable = await this.page
@@ -533,7 +535,7 @@ export class ScriptContext implements ActionContext {
         if (found && found !== first) void found.handle.dispose().catch(() => undefined);
       });
     }
-    return first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, await this.onScreen(locator, first)) : first;
+    return choose && first && !first.framed && locator.nth === undefined ? this.inOpenDialog(locator, await this.onScreen(locator, first)) : first;
   }
 
   /**
