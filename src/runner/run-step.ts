@@ -17,6 +17,7 @@ import { timed } from '../limits.js';
 import { captureStep } from '../recorder/screenshot.js';
 import type { ResolvedScenario, ResolvedStep } from '../scenario/schema.js';
 import { ruleOff } from '../rules/findings.js';
+import type { StepRuleId } from '../rules/ids.js';
 import { checkExpectation } from './expect.js';
 import { describeLocator, LOCATOR_KEYS, type Locator } from '../scenario/locator.js';
 import { redact } from '../output/safe.js';
@@ -273,13 +274,14 @@ export async function lookAtPage(env: LookEnvironment, step: PerformedStep): Pro
     // The links are asked from outside the page (see LinkChecker): that goes on while axe-core checks the page. Not
     // where the scenario turns the broken-link rule off: their answers would be thrown away.
     const cookies = async (href: string) => (await page.context().cookies(href)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const linksOff = fresh && ruleOff(scenario, scenario.steps[index], 'broken-link');
+    const off = (rule: StepRuleId) => ruleOff(scenario, scenario.steps[index], rule);
+    const linksOff = fresh && off('broken-link');
     const links = fresh && !linksOff ? env.links.check(snapshot, cookies) : Promise.resolve([]);
     // Whether the page still answers, axe-core's check asks first itself (see accessibilityOf). A step where the
     // scenario turns the accessibility rule off is not checked: axe-core's answer would be thrown away.
     const accessibility = !fresh
       ? { result: null, failure: leftEachTime ? leftEachTimeWhy(page) : null }
-      : ruleOff(scenario, scenario.steps[index], 'accessibility')
+      : off('accessibility')
         ? { result: null, failure: ACCESSIBILITY_OFF }
         : await accessibilityOf(page, recorder, exclude, env.memo);
     if (accessibility.frozen) frozen = true;
@@ -577,11 +579,10 @@ function unreadableWhy(error: unknown): string {
   return `cx-shop could not read the page (not the site's failing the customer): ${line}`;
 }
 
-/** Why a page state has no accessibility answer where the scenario turned the rule off (said if judged with it on). */
-const ACCESSIBILITY_OFF = "not checked: the scenario turned the accessibility rule off for this step, so axe-core did not check the page";
-
-/** Why a page state's links were not asked where the scenario turned the rule off (said if judged with it on). */
-const LINKS_OFF = 'not checked: the scenario turned the broken-link rule off for this step, so cx-shop did not ask where the links lead';
+/** Why a page state has no answer of a check whose rule the scenario turned off at the step (said if judged with it on). */
+const turnedOff = (rule: StepRuleId, unasked: string) => `not checked: the scenario turned the ${rule} rule off for this step, so ${unasked}`;
+const ACCESSIBILITY_OFF = turnedOff('accessibility', 'axe-core did not check the page');
+const LINKS_OFF = turnedOff('broken-link', 'cx-shop did not ask where the links lead');
 
 /** What Playwright says of a question whose document a navigation took away before it answered. */
 const LEFT_BY_NAVIGATION = /Execution context was destroyed|because of a navigation|Cannot find context with specified id|Inspected target navigated/i;
