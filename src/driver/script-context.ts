@@ -47,12 +47,25 @@ type Box = NonNullable<Awaited<ReturnType<PwLocator['boundingBox']>>>;
 /** What a customer types into. */
 const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable="true"]';
 
-/** A match, held: its locator (for acting on it, found again each time), a handle on the element found, its box. */
+/**
+ * What reaching a match asks of it besides its box: whether it is a frame (one named as a field means the field in
+ * it: see intoFrame), and whether it is a checkbox or radio (one the page hides is reached by its label: see shownLabel).
+ */
+interface MatchKind {
+  frame: boolean;
+  choice: boolean;
+}
+
+/**
+ * A match, held: its locator (for acting on it, found again each time), a handle on the element found, its box; and
+ * its kind, where finding it asked already (see aboutMatch), so that reaching it need not ask again.
+ */
 interface Found {
   element: PwLocator;
   handle: ElementHandle<Element>;
   box: Box;
   framed: boolean;
+  kind?: MatchKind;
 }
 
 /**
@@ -252,12 +265,19 @@ function typingInto(el: Element): { type: string; why: string } | null {
 /** A dialog open over the page: a native one opened as modal, or one the page marks modal. */
 const OPEN_DIALOG = 'dialog:modal, [aria-modal="true"]';
 
-/** Whether the element is behind the topmost dialog open over the page (not in it). */
-function behindOpenDialog(el: Element, dialogs: string): boolean {
+/**
+ * Whether the element is behind the topmost dialog open over the page (not in it), and its kind (see MatchKind): one
+ * question where finding and then reaching it would ask three.
+ */
+function aboutMatch(el: Element, dialogs: string): MatchKind & { behind: boolean } {
   const lib = window.__cxShopLib;
   const open = Array.from(document.querySelectorAll(dialogs)).filter((d) => (lib ? lib.visible(d) : true));
   const top = open.at(-1);
-  return top !== undefined && !top.contains(el);
+  return {
+    behind: top !== undefined && !top.contains(el),
+    frame: el.tagName === 'IFRAME',
+    choice: el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'),
+  };
 }
 
 export interface ScriptOptions {
@@ -401,7 +421,7 @@ export class ScriptContext implements ActionContext {
       const inside = await this.intoFrame(locator, found);
       const { element, framed, box } = inside ?? found;
       // A box the page hides is reached by its label, which is what the customer sees and swipes to.
-      shown = inside ? null : await this.labelFor(found.handle);
+      shown = inside || found.kind?.choice === false ? null : await this.labelFor(found.handle);
       if (shown) this.byLabel.add(element);
       const swipes = await this.swipeTo(element, shown ? await shown.boundingBox().catch(() => box) : box, shown, inside ? null : found.handle);
       // The element found is read through its handle (no new search); one the page has replaced since is searched for
@@ -589,7 +609,8 @@ export class ScriptContext implements ActionContext {
    * (and a tap on it is reported as under the dialog).
    */
   private async inOpenDialog(locator: Locator, found: Found): Promise<Found> {
-    if (!(await timed(found.handle.evaluate(behindOpenDialog, OPEN_DIALOG), 2000).catch(() => false))) return found;
+    const about = await timed(found.handle.evaluate(aboutMatch, OPEN_DIALOG), 2000).catch(() => null);
+    if (!about?.behind) return about ? { ...found, kind: { frame: about.frame, choice: about.choice } } : found;
     const dialog = this.page.locator(OPEN_DIALOG).filter({ visible: true }).last();
     const match = this.locateIn(dialog, locator);
     // One there now (counted at once) is waited for as long as a busy page needs to hand it over.
@@ -607,7 +628,8 @@ export class ScriptContext implements ActionContext {
    */
   private async intoFrame(locator: Locator, found: Found): Promise<{ element: PwLocator; box: Box; framed: true } | null> {
     if (!(locator.label || locator.testId || locator.css)) return null;
-    if (!(await timed(found.handle.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false))) return null;
+    const frame = found.kind?.frame ?? (await timed(found.handle.evaluate((el) => el.tagName === 'IFRAME'), this.timeout).catch(() => false));
+    if (!frame) return null;
     const inside = found.element.contentFrame();
     const field = inside.locator(FIELDS).filter({ visible: true }).first();
     // Waited for while the frame loads; a frame that has loaded with no field (a video) is the element itself.
