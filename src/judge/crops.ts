@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Box, StepScreenshot } from '../artifacts/types.js';
 import type { StepResult } from '../report/types.js';
+import { encodePng } from '../output/png.js';
 
 /** At most this many element crops per step: enough to show each finding, bounded for pages full of them. */
 const MAX_CROPS = 12;
@@ -31,9 +32,7 @@ export async function cropEvidence(outDir: string, step: StepResult, screenshot:
     const crop = new PNG({ width: x1 - x0, height: y1 - y0 });
     PNG.bitblt(image, crop, x0, y0, x1 - x0, y1 - y0, 0, 0);
     const relative = `${screenshot.path.replace(/\.png$/, '')}-${i + 1}-${finding.rule}.png`;
-    // One filter for every row, as for the step's picture (see screenshot.ts): pngjs's default tries all five on each
-    // row, twice the time for a file a few per cent smaller, and a page full of findings has up to MAX_CROPS a step.
-    await writeFile(join(outDir, relative), PNG.sync.write(crop, { filterType: 4 }));
+    await writeFile(join(outDir, relative), encodePng(crop));
     finding.evidence.crop = relative;
     made += 1;
   }

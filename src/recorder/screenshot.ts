@@ -12,6 +12,7 @@ import { devtoolsOf } from '../browser/devtools.js';
 import { frameOnScreen } from './recorder.js';
 import { timed } from '../limits.js';
 import { ask } from '../browser/ask.js';
+import { encodePng } from '../output/png.js';
 import { shownForms } from '../output/shown-forms.js';
 
 /** Taller pages are cut to this height around the customer's view: a picture of an endless page is no use. */
@@ -438,7 +439,5 @@ function paint(png: Buffer, boxes: Box[]): Buffer {
       }
     }
   }
-  // One filter for every row (Paeth): trying all five per row, pngjs's default, takes three times as long for a
-  // file a few per cent smaller.
-  return PNG.sync.write(image, { filterType: 4 });
+  return encodePng(image);
 }
