@@ -11,6 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright';
 import { actions } from '../actions/index.js';
 import { ARTIFACTS_VERSION, type GuidedArtifacts, type PersonAnswers, type ScenarioArtifacts, type StepOutcome } from '../artifacts/types.js';
+import { closeContext } from '../browser/close.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
 import { cropEvidence } from '../judge/crops.js';
@@ -193,7 +194,7 @@ export async function guideScenario(browser: Browser, scenario: ResolvedScenario
     const note = await ask.note('  Anything else about the whole journey? (optional, Enter to skip): ');
     if (note) guided.note = redact(note, scenario.secrets);
   }
-  await timed(context.close(), 10_000).catch(() => undefined);
+  await closeContext(context);
   await links.dispose();
   await save().catch(() => undefined);
   return judge.finish(artifacts.brokeOff);

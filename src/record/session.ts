@@ -8,6 +8,7 @@ import { PAGE_LIB_SCRIPT } from '../recorder/install.js';
 import { recordActsInPage, type RecordedAct } from './in-page.js';
 import { inPageScript, isSitePage } from '../recorder/parties.js';
 import { exposeJsonBinding } from '../browser/ask.js';
+import { closeContext } from '../browser/close.js';
 import { SECRET_FIELD_WORDS } from '../scenario/secret-fields.js';
 
 export interface RecordOptions {
@@ -50,7 +51,7 @@ export async function recordJourney(browser: Browser, url: string, options: Reco
     if (!first.isClosed()) await first.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 100));
   } finally {
-    await context.close().catch(() => undefined);
+    await closeContext(context);
   }
   return acts;
 }

@@ -10,6 +10,7 @@ import { devices, type Browser } from 'playwright';
 import { actions } from '../actions/index.js';
 import type { ActionContext } from '../actions/types.js';
 import { ARTIFACTS_FILE, ARTIFACTS_VERSION, type ScenarioArtifacts, type StepArtifacts, unwatched } from '../artifacts/types.js';
+import { closeContext } from '../browser/close.js';
 import { CUSTOMER_ALLOWS } from '../browser/launch.js';
 import { ScriptContext } from '../driver/script-context.js';
 import { firstLine } from '../errors.js';
@@ -20,7 +21,6 @@ import { cropEvidence } from '../judge/crops.js';
 import { ScenarioJudge } from '../judge/judge.js';
 import { prepareContext } from '../recorder/install.js';
 import { Recorder } from '../recorder/recorder.js';
-import { timed } from '../limits.js';
 import type { ScenarioResult, StepResult } from '../report/types.js';
 import { savedScenario, type ResolvedScenario } from '../scenario/schema.js';
 import { accessOptions, siteFor, type SiteAccess } from '../scenario/site-access.js';
@@ -105,7 +105,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
       faults: await FaultInjector.forScenario(opened.context, opened.recorder, scenario),
       replay: (index: number, actionsBefore: number) => replayUpTo(browser, profile, scenario, site, testIdAttribute, index, actionsBefore),
     };
-    const watchdog = scenarioWatchdog(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS, () => context?.close());
+    const watchdog = scenarioWatchdog(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS, () => context && closeContext(context));
     try {
       for (const [index, step] of scenario.steps.entries()) {
         if (options.signal?.aborted) break;
@@ -135,8 +135,7 @@ export async function runScenario(browser: Browser, scenario: ResolvedScenario, 
   } catch (error) {
     artifacts.brokeOff = firstLine(error);
   } finally {
-    // Closing a context whose page froze can wait for ever: bounded, and the run decides on the browser (see run.ts).
-    await timed(context?.close() ?? Promise.resolve(), 10_000).catch(() => undefined);
+    if (context) await closeContext(context);
     await links.dispose();
   }
   if (options.signal?.aborted) artifacts.brokeOff = 'the run was interrupted';
@@ -231,12 +230,12 @@ async function replayUpTo(
       }
     });
   } catch (error) {
-    await context.close();
+    await closeContext(context);
     throw error;
   }
   recorder.beginStep();
   recorder.actingFromNowOn();
-  return { ctx: fresh(), close: () => context.close() };
+  return { ctx: fresh(), close: () => closeContext(context) };
 }
 
 /** The actions of the steps before `index`, then the first `actionsBefore` of the step at `index`, in order. */
