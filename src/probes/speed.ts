@@ -74,20 +74,6 @@ function globalsWithOwnIdle(): typeof globalThis {
   });
 }
 
-/**
- * `addEventListener` as web-vitals calls it (unqualified, from the page's global scope): the page's own, except that
- * the library's listeners for the page being hidden are not added. A page holding such a listener while it goes
- * elsewhere by itself (two pages sending the customer to each other by script) can hold Chromium's close of its
- * browser context for ever: in 16 closes after such a scenario, 9 had not ended after 15 s with them, none took over
- * 0.3 s without. cx-shop reads every value as it changes (reportAllChanges) on the page the customer is on, so the
- * library's final report when a page hides is nothing it reads. Runs in the page.
- */
-function withoutHiddenListeners(): (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => void {
-  return (type, listener, options) => {
-    if (type !== 'visibilitychange') window.addEventListener(type, listener, options);
-  };
-}
-
 let webVitalsSource: Promise<string> | undefined;
 
 /** The IIFE build of web-vitals: the package does not export it, so it is read from beside its main file. */
@@ -101,11 +87,9 @@ function loadWebVitals(): Promise<string> {
 export async function installSpeedProbes(context: BrowserContext): Promise<void> {
   const library = await loadWebVitals();
   // Inside a function the library's `var webVitals` stays out of the page's own globals. Its idle work is cx-shop's
-  // own: it asks the browser's idle callbacks, not the ones the recorder counts as the page's (see in-page.ts). Its
-  // listeners for the page hiding are left out (see withoutHiddenListeners).
-  const scope = `const globalThis = (${globalsWithOwnIdle.toString()})();\nconst addEventListener = (${withoutHiddenListeners.toString()})();`;
+  // own: it asks the browser's idle callbacks, not the ones the recorder counts as the page's (see in-page.ts).
   await context.addInitScript({
-    content: inPageScript(`${scope}\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
+    content: inPageScript(`const globalThis = (${globalsWithOwnIdle.toString()})();\n${library}\n;(${recordSpeed.toString()})(webVitals, ${MAX_LONG_TASKS});`),
   });
 }
 
