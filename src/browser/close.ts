@@ -5,8 +5,8 @@
  * Chromium runs a page's handlers for the page hiding as its context closes. On a page that keeps going elsewhere by
  * itself (two pages sending the customer to each other), a `visibilitychange` listener (analytics scripts add one, so
  * does web-vitals, which cx-shop puts in every page) could hold that close for good: 3 of 16 closes (9 of 16 with
- * web-vitals' alone) had not ended after 15 s, none of 80 with the pages stopped first. The customer has left: nothing the page still does is measured, so its loading and its scripts are stopped
- * before the context goes.
+ * web-vitals' alone) had not ended after 15 s, none of 80 with the pages stopped first. The customer has left:
+ * nothing the page still does is measured, so its loading and its scripts are stopped before the context goes.
  */
 import type { BrowserContext, Page } from 'playwright';
 import { timed } from '../limits.js';
