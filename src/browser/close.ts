@@ -24,6 +24,12 @@ export async function closeContext(context: BrowserContext): Promise<void> {
   await timed(context.close(), CLOSE_MS).catch(() => undefined);
 }
 
+/** Closes one tab (the customer going back from a tab a tap opened), stopped first; never throws, gives up after 10 s. */
+export async function closePage(page: Page): Promise<void> {
+  await timed(stopPage(page), STOP_PAGES_MS).catch(() => undefined);
+  await timed(page.close(), CLOSE_MS).catch(() => undefined);
+}
+
 /**
  * Stops what the context's pages still do by themselves: the navigation under way, then their scripts (so no new one
  * begins), then one more question to the page, answered once the renderer has taken both in. In this order, 0 of 40

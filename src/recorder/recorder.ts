@@ -15,6 +15,7 @@ import { siteOf, partyOf, thrownBy, isPrefetch, isTelemetry, isSitePage, unseenB
 import { sameFieldValue, tookTyping } from './values.js';
 import { redactor } from '../output/safe.js';
 import { ask } from '../browser/ask.js';
+import { closePage } from '../browser/close.js';
 import { timed } from '../limits.js';
 import { shortUrl } from '../rules/support/requests.js';
 
@@ -287,7 +288,7 @@ export class Recorder {
     if (!opener) return false;
     const left = this.current;
     this.back(opener, true);
-    await left.close().catch(() => undefined);
+    await closePage(left);
     return true;
   }
 
@@ -423,7 +424,7 @@ export class Recorder {
       // (the browser announces them in the order they were opened), on every run.
       if (press !== null && press === this.openedBy && this.openers.at(-1)?.page === page) {
         this.tabs.push({ page: tab, at: Date.now() });
-        void tab.close().catch(() => undefined);
+        void closePage(tab);
       }
       this.keepInFront();
     });

@@ -5,7 +5,7 @@
  * asserted is that the page no longer moves once stopped, which the close depends on.
  */
 import { describe, expect, it } from 'vitest';
-import { closeContext, stopPages } from '../../src/browser/close.js';
+import { closeContext, closePage, stopPages } from '../../src/browser/close.js';
 import { useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
@@ -36,6 +36,15 @@ describe('closing a context cx-shop opened', () => {
     expect(arrivals()).toBe(stoppedAt);
     await closeContext(context);
     expect(page.isClosed()).toBe(true);
+  });
+
+  it('closes one tab on the loop (going back from a tab a tap opened), the context and its other tab left open', async () => {
+    const { context, page } = await onTheLoop();
+    const other = await context.newPage();
+    await closePage(page);
+    expect(page.isClosed()).toBe(true);
+    expect(context.pages()).toEqual([other]);
+    await closeContext(context);
   });
 
   it('closes a context whose page was already closed, and one already closed, without throwing', async () => {
