@@ -1,6 +1,6 @@
 /**
- * Closing a browser context cx-shop opened (a scenario's, a variant try's, a guided shopper's) without letting the
- * site's pages hold the close.
+ * Closing a browser context cx-shop opened (a scenario's, a variant try's, a guided shopper's, a recording's) and its
+ * tabs, without letting the site's pages hold the close.
  *
  * Chromium runs a page's handlers for the page hiding as its context closes. On a page that keeps going elsewhere by
  * itself (two pages sending the customer to each other), a `visibilitychange` listener (analytics scripts add one, so
