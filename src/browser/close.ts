@@ -20,24 +20,24 @@ const CLOSE_MS = 10_000;
 
 /** Closes the context, its pages stopped first; never throws, gives up after 10 s (see run.ts for the browser). */
 export async function closeContext(context: BrowserContext): Promise<void> {
-  await stopPages(context);
+  await stopPages(context.pages());
   await timed(context.close(), CLOSE_MS).catch(() => undefined);
 }
 
 /** Closes one tab (the customer going back from a tab a tap opened), stopped first; never throws, gives up after 10 s. */
 export async function closePage(page: Page): Promise<void> {
-  await timed(stopPage(page), STOP_PAGES_MS).catch(() => undefined);
+  await stopPages([page]);
   await timed(page.close(), CLOSE_MS).catch(() => undefined);
 }
 
 /**
- * Stops what the context's pages still do by themselves: the navigation under way, then their scripts (so no new one
+ * Stops what the pages still do by themselves: the navigation under way, then their scripts (so no new one
  * begins), then one more question to the page, answered once the renderer has taken both in. In this order, 0 of 40
  * closes after it stalled; stopping the scripts first and the loading then, 2 of 16 still did (the loading had
  * already moved to the next document). Either step fails harmlessly on a page between two documents.
  */
-export async function stopPages(context: BrowserContext): Promise<void> {
-  await timed(Promise.all(context.pages().map(stopPage)), STOP_PAGES_MS).catch(() => undefined);
+export async function stopPages(pages: readonly Page[]): Promise<void> {
+  await timed(Promise.all(pages.map(stopPage)), STOP_PAGES_MS).catch(() => undefined);
 }
 
 async function stopPage(page: Page): Promise<void> {

@@ -4,13 +4,12 @@
  * (a listener for the page hiding did, on such a page, in 3 of 16 closes). The stall itself comes and goes; what is
  * asserted is that the page no longer moves once stopped, which the close depends on.
  */
+import { setTimeout as pause } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { closeContext, closePage, stopPages } from '../../src/browser/close.js';
 import { useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A page on the two pages' loop, with how many documents it has arrived at so far. */
 async function onTheLoop() {
@@ -30,7 +29,8 @@ describe('closing a context cx-shop opened', () => {
     const { context, page, arrivals } = await onTheLoop();
     // The loop runs: a page every 200 ms or so, each waiting on its timer most of that time.
     expect(arrivals()).toBeGreaterThan(1);
-    await stopPages(context);
+    // The stop closePage and closeContext both begin with.
+    await stopPages(context.pages());
     const stoppedAt = arrivals();
     await pause(500);
     expect(arrivals()).toBe(stoppedAt);
@@ -51,7 +51,8 @@ describe('closing a context cx-shop opened', () => {
     const context = await fixtures.browser.newContext();
     await (await context.newPage()).close();
     await closeContext(context);
-    await closeContext(context);
-    expect(context.pages()).toEqual([]);
+    // Closed: it opens no page any more.
+    await expect(context.newPage()).rejects.toThrow(/closed/);
+    await expect(closeContext(context)).resolves.toBeUndefined();
   });
 });
