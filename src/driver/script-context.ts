@@ -395,9 +395,14 @@ export class ScriptContext implements ActionContext {
     } else if (locator.label) {
       // A field named by several parts (aria-labelledby="address line-1": "Address" and a hidden "line 1") is found by
       // its whole name too, as the customer reads it: the browser's own search matches each part on its own.
+      // Searched for only where something is labelled so: each role's search by name walks the whole page, and on a
+      // page of 3,600 elements with none, the seven took 50 of the 90 ms a label's search took.
       const label = locator.label;
-      const whole = JOINED_ROLES.map((role) => root.getByRole(role, { name: label, exact })).reduce((all, one) => all.or(one));
-      found = root.getByLabel(label, { exact }).or(root.locator('[aria-labelledby]').and(whole)).and(root.locator(LABELLED));
+      const labelledBy = root.locator('[aria-labelledby]');
+      const base = 'filter' in root ? root.page() : root;
+      const where = 'filter' in root ? root.filter({ has: base.locator('[aria-labelledby]') }) : root.locator(':root').filter({ has: labelledBy });
+      const whole = where.locator(JOINED_ROLES.map((role) => base.getByRole(role, { name: label, exact })).reduce((all, one) => all.or(one)));
+      found = root.getByLabel(label, { exact }).or(labelledBy.and(whole)).and(root.locator(LABELLED));
     } else if (locator.text) found = root.getByText(locator.text, { exact });
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);

@@ -23,6 +23,19 @@ describe('finding what the scenario names', () => {
     ]);
   });
 
+  it('with a dialog open over the page, a field labelled by two parts is the one in the dialog, not the same one behind it', async () => {
+    const result = await fixtures.run(
+      pageScenario('locating', 'address-dialog.html', {
+        head: PHONE,
+        steps: '  - name: First line\n    type: { label: Address line 1, text: 12 Market Street }\n    expect: { text: "New address: 12 Market Street" }\n',
+      }),
+    );
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+      ['passed', undefined],
+      ['passed', undefined],
+    ]);
+  });
+
   it('a field named only by its title is not suggested as a label, which would not find it either', async () => {
     const result = await fixtures.run(
       pageScenario('locating', 'address.html', { head: PHONE, steps: '  - name: Find it\n    type: { label: Find address by postcode, text: SW1A 1AA }\n' }),
