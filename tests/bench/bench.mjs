@@ -6,6 +6,7 @@
  *     replay of the same actions with nothing measured (bare-replay.mjs); medians, the ratio, peak memory and
  *     processor time;
  *   - a single-page shop's 12-step checkout (spa-checkout.yaml), the same way;
+ *   - six fields typed into on a long page of 3,600 elements (long-form.yaml, the page built below), the same way;
  *   - `cx-shop --help` start-up; `cx-shop validate` over 200 scenario files; `cx-shop judge` of saved artifacts.
  *
  *   npm run bench [-- --runs N]
@@ -98,12 +99,32 @@ const median = (values) => {
 };
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** The fixture pages (the single-page shop) on 127.0.0.1, as the browser tests serve them. */
+/**
+ * A page as long as a real shop's (about 3,600 elements): a checkout form of six labelled fields above a menu of 200
+ * links and a list of 400 products, each with its picture, price, button and compare box. The demo shop's pages have
+ * under 200 elements, and what grows with a page's size does not show there.
+ */
+function longPage() {
+  const fields = ['Full name', 'Email', 'Phone', 'Street', 'Town', 'Postcode'];
+  const form = fields.map((name, i) => `<label for="f${i}">${name}</label><input id="f${i}" type="text">`).join('');
+  const menu = Array.from({ length: 200 }, (_, i) => `<li><a href="/c/${i}">Category ${i}</a></li>`).join('');
+  const list = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `<article><a href="/p/${i}"><img alt="Shirt ${i}" src="/p/${i}.png"><h3>Shirt number ${i}</h3></a><p>£${i}.00</p>` +
+      `<button type="button">Add shirt ${i} to bag</button><label><input type="checkbox"> Compare</label></article>`,
+  ).join('');
+  return `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Checkout</title></head><body><main><form>${form}<button type="button">Pay now</button></form><nav><ul>${menu}</ul></nav>${list}</main></body></html>`;
+}
+
+/** The fixture pages (the single-page shop) and the long page on 127.0.0.1, as the browser tests serve them. */
 async function serveFixtures() {
   const pages = join(ROOT, 'tests/fixtures/pages');
+  const long = longPage();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     if (req.method === 'POST') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (url.pathname === '/bench/long-form.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(long);
     if (url.pathname.startsWith('/spa/') && extname(url.pathname) === '') url.pathname = '/spa/index.html';
     const path = normalize(join(pages, url.pathname));
     let body;
@@ -166,6 +187,7 @@ try {
   const bundled = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => join('scenarios', f));
   await sideBySide(`Bundled scenarios on the fixed demo shop (${bundled.length} scenarios)`, shop.url, bundled, [2]);
   await sideBySide('Single-page shop, 12-step checkout', fixtures.url, ['tests/bench/spa-checkout.yaml']);
+  await sideBySide('Six fields on a long page (3,600 elements)', fixtures.url, ['tests/bench/long-form.yaml']);
 
   console.log('\nCommands');
   await simple('cx-shop --help', [BIN, '--help'], 10);
