@@ -97,9 +97,12 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(el, r) || foldedAway(el)) return false;
     return r.width > 1 || r.height > 1;
   };
+  // Each element's step in a CSS path, its siblings counted once (see PageLib.cssPath): the page does not change while
+  // this reads it.
+  const places = new Map<Element, string>();
   const ref = (el: Element): ElementRef => ({
     element: lib.describe(el),
-    selector: lib.cssPath(el),
+    selector: lib.cssPath(el, places),
     text: lib.isField(el) ? '' : clean((el as HTMLElement).innerText).slice(0, 80),
     box: lib.pageBox(el),
   });
@@ -437,7 +440,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const allLinks = (deepAll('a[href]') as HTMLAnchorElement[]).filter((a) => a.href.startsWith(location.origin) && visible(a));
   const links = [...allLinks.filter((a) => !inFrame(a)), ...allLinks.filter(inFrame)]
     .slice(0, MAX_ITEMS)
-    .map((a) => ({ href: a.href, element: lib.describe(a), selector: lib.cssPath(a), box: lib.pageBox(a) }));
+    .map((a) => ({ href: a.href, element: lib.describe(a), selector: lib.cssPath(a, places), box: lib.pageBox(a) }));
 
   // A way to a person: an app link, or words that lead to one ("Contact", "Customer service", "Chat with us"), in a
   // link's or button's text or its name (a chat bubble: an icon button "Open Intercom Messenger", or a chat service's
@@ -488,15 +491,15 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       smallSamples: [...smallNodes]
         .sort((a, b) => b.length - a.length)
         .slice(0, 5)
-        .map(({ parent, node, px }) => ({ selector: lib.cssPath(parent), text: clean(node.textContent).slice(0, 60), px })),
+        .map(({ parent, node, px }) => ({ selector: lib.cssPath(parent, places), text: clean(node.textContent).slice(0, 60), px })),
     },
     targets,
     overflowing,
     busy,
     fields,
     forms: [
-      ...forms.map((form) => ({ selector: lib.cssPath(form), visibleFields: asked.get(form)?.size ?? 0 })),
-      ...[...asked].filter(([group]) => !forms.includes(group as HTMLFormElement)).map(([part, questions]) => ({ selector: lib.cssPath(part), visibleFields: questions.size })),
+      ...forms.map((form) => ({ selector: lib.cssPath(form, places), visibleFields: asked.get(form)?.size ?? 0 })),
+      ...[...asked].filter(([group]) => !forms.includes(group as HTMLFormElement)).map(([part, questions]) => ({ selector: lib.cssPath(part, places), visibleFields: questions.size })),
     ],
     images,
     links,
