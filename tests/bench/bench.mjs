@@ -102,7 +102,8 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 /**
  * A page as long as a real shop's (about 3,600 elements): a checkout form of six labelled fields above a menu of 200
  * links and a list of 400 products, each with its picture, price, button and compare box. The demo shop's pages have
- * under 200 elements, and what grows with a page's size does not show there.
+ * under 200 elements, and what grows with a page's size does not show there. Its pictures and links lead nowhere
+ * (this server answers 404), so cx-shop's broken-image and broken-link checks have more to say than on a real shop.
  */
 function longPage() {
   const fields = ['Full name', 'Email', 'Phone', 'Street', 'Town', 'Postcode'];
