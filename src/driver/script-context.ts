@@ -294,8 +294,8 @@ export interface ScriptOptions {
   ruleOff?: (rule: StepRuleId) => boolean;
 }
 
-/** An attribute's value as a CSS selector reads an input's type: in any case. */
-const lowerCase = (attribute: string) => `translate(${attribute}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+/** An input's type as a CSS selector reads it: in any case. */
+const INPUT_TYPE = "translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
 
 /**
  * What a `label` locator may find: form fields, the roles of fields a page draws itself, a drop-down a component library
@@ -304,7 +304,7 @@ const lowerCase = (attribute: string) => `translate(${attribute}, 'ABCDEFGHIJKLM
  * read it over every element of the page, 20 of the 30 ms a label's search took on a page of 3,600 elements.
  */
 export const LABELLED = `xpath=${[
-  `self::input[not(${['hidden', 'button', 'submit', 'reset', 'image'].map((type) => `${lowerCase('@type')} = '${type}'`).join(' or ')})]`,
+  `self::input[not(${['hidden', 'button', 'submit', 'reset', 'image'].map((type) => `${INPUT_TYPE} = '${type}'`).join(' or ')})]`,
   'self::textarea',
   'self::select',
   'self::iframe',
@@ -406,11 +406,11 @@ export class ScriptContext implements ActionContext {
       // Searched for only where something is labelled so: each role's search by name walks the whole page, and on a
       // page of 3,600 elements with none, the seven took 50 of the 90 ms a label's search took.
       const label = locator.label;
-      const labelledBy = root.locator('[aria-labelledby]');
-      const base = 'filter' in root ? root.page() : root;
-      const where = 'filter' in root ? root.filter({ has: base.locator('[aria-labelledby]') }) : root.locator(':root').filter({ has: labelledBy });
+      // A part of the page (an open dialog) is searched within itself; a page or frame from its root element.
+      const [base, scope] = 'filter' in root ? [root.page(), root] : [root, root.locator(':root')];
+      const where = scope.filter({ has: base.locator('[aria-labelledby]') });
       const whole = where.locator(JOINED_ROLES.map((role) => base.getByRole(role, { name: label, exact })).reduce((all, one) => all.or(one)));
-      found = root.getByLabel(label, { exact }).or(labelledBy.and(whole)).locator(LABELLED);
+      found = root.getByLabel(label, { exact }).or(root.locator('[aria-labelledby]').and(whole)).locator(LABELLED);
     } else if (locator.text) found = root.getByText(locator.text, { exact });
     else if (locator.placeholder) found = root.getByPlaceholder(locator.placeholder, { exact });
     else if (locator.testId) found = root.locator(`[${this.options.testIdAttribute}=${JSON.stringify(locator.testId)}]`);

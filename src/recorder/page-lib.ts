@@ -165,11 +165,8 @@ export function pageLib(): PageLib {
   };
   /** Siblings few enough to count for each element: counting them all once costs more than that. */
   const FEW_SIBLINGS = 16;
-  /** The steps of all an element's siblings, each counted once (see cssPath's `places`). */
-  const placeSiblings = (node: Element, places: Map<Element, string>): void => {
-    // Those of a component's shadow root too, as cssPath's own walk counts them.
-    const parent = node.parentNode as ParentNode | null;
-    const siblings = parent ? Array.from(parent.children) : [node];
+  /** The steps of a parent's children, each counted once (see cssPath's `places`). */
+  const placeSiblings = (siblings: HTMLCollection, places: Map<Element, string>): void => {
     const kinds = new Map<string, number>();
     for (const sibling of siblings) kinds.set(sibling.tagName, (kinds.get(sibling.tagName) ?? 0) + 1);
     const seen = new Map<string, number>();
@@ -188,10 +185,12 @@ export function pageLib(): PageLib {
         parts.unshift(css ? `#${css.escape(id)}` : `[id=${JSON.stringify(id)}]`);
         break;
       }
+      // A component's shadow root is a parent too, as the walk below counts its children.
+      const parent = node.parentNode as ParentNode | null;
       const place = places?.get(node);
       if (place) parts.unshift(place);
-      else if (places && ((node.parentNode as ParentNode | null)?.childElementCount ?? 0) > FEW_SIBLINGS) {
-        placeSiblings(node, places);
+      else if (places && parent && parent.childElementCount > FEW_SIBLINGS) {
+        placeSiblings(parent.children, places);
         parts.unshift(places.get(node)!);
       } else {
         // Its place among the siblings of its kind, counted by walking them: copying the parent's children for each

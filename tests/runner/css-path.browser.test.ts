@@ -38,8 +38,10 @@ describe('a CSS path with its siblings counted once', () => {
       const places = new Map<Element, string>();
       // Backwards, so that an element's siblings are counted after it was first met, not only before.
       const together = [...all].reverse().map((el) => lib.cssPath(el, places)).reverse();
-      return { alone: all.map((el) => lib.cssPath(el)), together };
+      return { alone: all.map((el) => lib.cssPath(el)), together, counted: places.size };
     });
+    // The list of 30 and the shadow root of 23 were counted once; the few siblings elsewhere were walked.
+    expect(paths.counted).toBe(30 + 23);
     expect(paths.alone.length).toBeGreaterThan(100);
     expect(paths.together).toEqual(paths.alone);
     expect(paths.alone).toContain('body > main > ul > li:nth-of-type(7) > a');
