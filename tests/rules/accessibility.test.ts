@@ -24,12 +24,12 @@ const violation = (id: string, impact: AxeViolation['impact'], nodes = [node('Ap
   id,
   impact,
   help: `Help for ${id}`,
-  helpUrl: `https://dequeuniversity.com/rules/axe/4.11/${id}`,
+  helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${id}`,
   nodes,
 });
 
 const detect = (...violations: AxeViolation[]) =>
-  accessibility.detect(artifactsWith({ url: 'https://shop.test/basket', engine: 'axe-core 4.11.4', violations }));
+  accessibility.detect(artifactsWith({ url: 'https://shop.test/basket', engine: 'axe-core 4.14.1', violations }));
 
 describe('accessibility', () => {
   it('is an accessibility rule, deterministic, medium by default', () => {
@@ -64,7 +64,7 @@ describe('accessibility', () => {
       selector: '#fewer',
       measured: '3 elements fail button-name',
       threshold: 'no violations of this axe-core rule',
-      helpUrl: 'https://dequeuniversity.com/rules/axe/4.11/button-name',
+      helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/button-name',
       axeRule: 'button-name',
       items: nodes.map(({ element, selector, box, summary }) => ({ element, selector, box, summary })),
       screenshot: 'scenarios/01-basket/01-open-the-basket.png',
