@@ -3,12 +3,16 @@
  * included; its too-small steppers left to cx-shop's tap-target-size), the same page built right, a page whose only
  * violation sits in a third-party widget, and a gallery with more failing elements than are kept.
  */
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { AXE_LIMITED_ELEMENTS, AXE_PART_ABOVE, AXE_WHOLE_PAGE_MAX, checkAccessibility, countElements } from '../../src/probes/axe.js';
 import { evaluateScript } from '../../src/browser/devtools.js';
 import { startBrowser } from '../helpers/browser.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+
+/** The axe-core installed: the one cx-shop loads into the page, as its answers say. */
+const AXE_VERSION: string = createRequire(import.meta.url)('axe-core/package.json').version;
 
 let browser: Browser;
 let server: FixtureServer;
@@ -34,7 +38,7 @@ describe('checkAccessibility', () => {
   it('finds each broken rule on the bad page, with its impact, elements and selectors', async () => {
     const result = await checkAccessibility(await open('bad.html'));
     expect(result.url).toBe(`${server.url}/a11y/bad.html`);
-    expect(result.engine).toMatch(/^axe-core 4\.14\./);
+    expect(result.engine).toBe(`axe-core ${AXE_VERSION}`);
     const found = result.violations.map((v) => [v.id, v.impact, v.nodes.map((n) => `${n.selector} = ${n.element}`)]);
     expect(found).toEqual([
       ['button-name', 'critical', ['#remove = button']],
@@ -61,7 +65,7 @@ describe('checkAccessibility', () => {
     const { violations } = await checkAccessibility(await open('bad.html'));
     const contrast = violations.find((v) => v.id === 'color-contrast')!;
     expect(contrast.help).toBe('Elements must meet minimum color contrast ratio thresholds');
-    expect(contrast.helpUrl).toContain('dequeuniversity.com/rules/axe/4.14/color-contrast');
+    expect(contrast.helpUrl).toContain(`dequeuniversity.com/rules/axe/${AXE_VERSION.split('.').slice(0, 2).join('.')}/color-contrast`);
     expect(contrast.nodes[0]!.html).toContain('id="delivery-note"');
     expect(contrast.nodes[0]!.summary).toContain('insufficient color contrast of 2.32');
     const image = violations.find((v) => v.id === 'image-alt')!.nodes[0]!;
