@@ -35,7 +35,8 @@ function interruptDemo(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | n
   });
 }
 
-describe('interrupting a run', () => {
+// Each test waits on a whole cx-shop run of its own, mostly idle: both run at once (see tests/vitest.config.ts).
+describe.concurrent('interrupting a run', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],

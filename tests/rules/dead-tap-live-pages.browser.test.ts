@@ -12,7 +12,8 @@ const scenario = (page: string, steps: string) => `name: fixture\ndevice: Pixel 
 const tap = (name: string) => `  - name: ${name}\n    tap: { role: button, name: ${name} }\n`;
 const deadTaps = (result: Awaited<ReturnType<typeof fixtures.run>>) => result.steps.map((s) => s.findings.filter((f) => f.rule === 'dead-tap').map((f) => f.evidence.element));
 
-describe('a chat widget the page loads on its own', () => {
+// Most of these tests wait out a tap's time to be answered: a few run at once (see tests/vitest.config.ts).
+describe.concurrent('a chat widget the page loads on its own', () => {
   it('arriving just after a tap on a button that does nothing does not answer it: the tap is dead', async () => {
     const result = await fixtures.run(scenario('chat-widget.html', tap('Size guide')));
     expect(deadTaps(result)).toEqual([[], ['button "Size guide"']]);
@@ -25,7 +26,7 @@ describe('a chat widget the page loads on its own', () => {
   });
 });
 
-describe('what a tap set going before the next one', () => {
+describe.concurrent('what a tap set going before the next one', () => {
   it("a reminder an earlier tap's timer shows is not read as the next tap's message", async () => {
     const result = await fixtures.run(scenario('bag-reminder.html', `${tap('Add to bag')}${tap('Size guide')}  - name: Look\n    wait: { ms: 2500 }\n`));
     const steps = (await savedArtifacts(result)).steps;
@@ -39,7 +40,7 @@ describe('what a tap set going before the next one', () => {
   });
 });
 
-describe("a chat's socket the customer's tap opened", () => {
+describe.concurrent("a chat's socket the customer's tap opened", () => {
   it("the shopper counts the server pushes on it later are the page's: no answer to a dead tap, and not read; the reply to the customer's message is theirs", async () => {
     const chat = `${tap('Chat with a stylist')}    expect: { text: Maya is online }\n`;
     const ask = '  - name: Ask\n    type: { label: Your message, text: Do these run small? }\n    tap: { role: button, name: Send }\n    expect: { text: "Maya got your message" }\n';
@@ -52,7 +53,7 @@ describe("a chat's socket the customer's tap opened", () => {
   });
 });
 
-describe('a long poll its server answers within 3 s, asked again as soon as it is answered', () => {
+describe.concurrent('a long poll its server answers within 3 s, asked again as soon as it is answered', () => {
   it('is a poll: no step waits for it, and its answers answer no dead tap', async () => {
     const like = (times: string) => `  - name: Like\n    tap: { role: button, name: Like }\n    expect: { text: ${times} }\n`;
     const result = await fixtures.run(scenario('long-poll-quick.html', like('Liked 1 time') + like('Liked 2 times') + tap('Size guide') + like('Liked 3 times')));
@@ -63,7 +64,7 @@ describe('a long poll its server answers within 3 s, asked again as soon as it i
   });
 });
 
-describe('a banner of offers the page turns on its own', () => {
+describe.concurrent('a banner of offers the page turns on its own', () => {
   it("an offer its own timer shows just after a tap does not answer the tap; the customer's turn does", async () => {
     const result = await fixtures.run(scenario('offers-turning.html', tap('Previous offer') + tap('Next offer') + tap('Previous offer')));
     expect(deadTaps(result)).toEqual([[], ['button "Previous offer"'], [], ['button "Previous offer"']]);

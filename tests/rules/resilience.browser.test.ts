@@ -22,7 +22,8 @@ const RESILIENCE = ['fault-unexplained', 'fault-raw-error', 'fault-blank-page', 
 const rulesOf = (result: ScenarioResult) => result.steps.flatMap((step) => step.findings.map((f) => f.rule));
 const resilienceOf = (result: ScenarioResult) => rulesOf(result).filter((rule) => RESILIENCE.includes(rule)).sort();
 
-describe('a page whose server never finishes sending it', () => {
+// Most of these tests wait out one of cx-shop's caps: a few run at once (see tests/vitest.config.ts).
+describe.concurrent('a page whose server never finishes sending it', () => {
   it('is used as the customer uses it, once it shows: the step goes on after the wait, and the page answers', async () => {
     const result = await fixtures.run(pageScenario('rules', 'held-open.html?unending', { head: 'timeout: 3000\n', steps: '  - name: Where is it\n    tap: { role: button, name: Where is it? }\n    expect: { text: Your parcel is in Leeds }\n' }));
     expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
@@ -31,7 +32,7 @@ describe('a page whose server never finishes sending it', () => {
   });
 });
 
-describe('a page that redirects to itself for ever', () => {
+describe.concurrent('a page that redirects to itself for ever', () => {
   it("is a failed request of the site's, at the address the customer asked for, not the browser's error page", async () => {
     const result = await fixtures.run('name: loop\nsteps:\n  - name: Open\n    goto: /loop\n');
     expect(result.steps[0]!.url).toBe(`${fixtures.url}/loop`);
@@ -45,7 +46,7 @@ describe('a page that redirects to itself for ever', () => {
   });
 });
 
-describe('a page the browser could not open, after one it could', () => {
+describe.concurrent('a page the browser could not open, after one it could', () => {
   const STEPS = (to: string) => `  - name: Go on\n    goto: ${to}\n`;
 
   it('is judged at the address the customer asked for, and the browser\'s error page is not judged as that page', async () => {
@@ -76,7 +77,7 @@ describe('a page the browser could not open, after one it could', () => {
   });
 });
 
-describe("a library's script from a CDN that got no answer", () => {
+describe.concurrent("a library's script from a CDN that got no answer", () => {
   it("jQuery's $ missing in a tap's handler is where cx-shop runs, listed as environment: no page error, no dead tap", async () => {
     const result = await fixtures.run(pageScenario('hostile', 'jquery-offline.html', { steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n' }));
     const add = result.steps[1]!;
@@ -86,7 +87,7 @@ describe("a library's script from a CDN that got no answer", () => {
   });
 });
 
-describe('injecting faults', () => {
+describe.concurrent('injecting faults', () => {
   it('answers the matching request with the status, records it in the step, and never counts it as the site failing', async () => {
     const result = await payWith('good');
     const pay = result.steps[2]!;

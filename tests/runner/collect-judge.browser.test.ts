@@ -43,7 +43,9 @@ function deterministic(result: ScenarioResult) {
   }));
 }
 
-describe('a single-page shop, as a customer uses it', () => {
+// The machine is idle through much of these tests (a locator that finds nothing is looked for the step's whole
+// timeout): a few run at once (see tests/vitest.config.ts), and identical runs must still agree.
+describe.concurrent('a single-page shop, as a customer uses it', () => {
   it('finds fields by placeholder and by a configured test id, an icon link by its test id, and counts each route as a page', async () => {
     const result = await fixtures.run(checkout(''));
     expect(result.steps.map((s) => s.status)).toEqual(Array(8).fill('passed'));
@@ -126,7 +128,7 @@ steps:
   });
 });
 
-describe('collecting never changes what the customer sees', () => {
+describe.concurrent('collecting never changes what the customer sees', () => {
   it('keeps the device the page is on through the step pictures: a phone stays a touch screen of its size and pixels, a laptop its screen', async () => {
     const ask = (device: string, answer: string) =>
       fixtures.run(`name: screen\ndevice: ${device}\nsteps:\n  - name: Open\n    goto: /spa/screen.html\n  - name: Ask\n    tap: Check my screen\n    expect: { text: "${answer}" }\n  - name: Ask again\n    tap: Check my screen\n    expect: { text: "${answer}" }\n`);

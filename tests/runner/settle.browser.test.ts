@@ -18,7 +18,8 @@ const onAnswers = (steps: string) => fixtures.run(pageScenario('settle', 'answer
 const wordsRead = (artifacts: ScenarioArtifacts, index: number) =>
   artifacts.steps[index]!.interactions.flatMap((i) => (i.kind === 'read' ? [i.words] : []));
 
-describe('the site has answered', () => {
+// Most of these tests wait out one of cx-shop's caps: a few run at once (see tests/vitest.config.ts).
+describe.concurrent('the site has answered', () => {
   it('once a request sent after a debounce is answered, read and shown (the next step reads the result at once)', async () => {
     const result = await onAnswers(`  - name: Save my size
     tap: Save my size
@@ -233,7 +234,7 @@ describe('the site has answered', () => {
   });
 });
 
-describe('a tap that turns out to be a download', () => {
+describe.concurrent('a tap that turns out to be a download', () => {
   it('is answered once the file came, even when the wait for the site begins after it (a step that read the file first)', async () => {
     const { context, page, recorder } = await openPage(fixtures.browser, devices['Desktop Chrome'], { baseUrl: fixtures.url, credentials: null }, []);
     try {

@@ -12,7 +12,8 @@ import { OFFLINE_HOSTS_ARG, pageScenario, runYaml, savedArtifacts, useFixtures }
 
 const fixtures = useFixtures();
 
-describe('a tap that opens a new tab', () => {
+// Most of these tests wait out one of cx-shop's caps: a few run at once (see tests/vitest.config.ts).
+describe.concurrent('a tap that opens a new tab', () => {
   it('takes the customer there; back closes it; an advert the page tries to open on its own is left alone', async () => {
     const result = await fixtures.run(
       pageScenario('tabs', 'order.html', {
