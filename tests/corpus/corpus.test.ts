@@ -19,6 +19,7 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ScenarioResult } from '../../src/report/types.js';
+import { atOnce } from '../../src/runner/at-once.js';
 import { runYaml, startBrowser } from '../helpers/browser.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
@@ -37,6 +38,8 @@ const corpus = parse(readFileSync(new URL('./pages.yaml', import.meta.url), 'utf
 const UNSCORED = new Set(['slow-response', 'long-task', 'web-vitals']);
 /** Runs of each page; from the second on, each must agree with the first. */
 const RUNS = Math.max(1, Number(process.env.CORPUS_RUNS ?? 1) || 1);
+/** Pages run at once: much of a page's time is waiting (a tap the page never answers is watched 2.5 s). */
+const AT_ONCE = 2;
 
 /** What must be the same on every run of a page: each step's status and effort, and its deterministic findings. */
 function signature(result: ScenarioResult): string {
@@ -89,12 +92,20 @@ describe('the page corpus', () => {
     const falseHighs: string[] = [];
     const lines: string[] = [];
     const unsteady: string[] = [];
-    for (const entry of corpus) {
+    // Pages a few at a time, each in its own browser context, as `cx-shop run --workers` runs scenarios; read in the
+    // corpus's order.
+    const results: ScenarioResult[] = new Array(corpus.length);
+    await atOnce(corpus.length, AT_ONCE, async (i) => {
+      const entry = corpus[i]!;
       const result = await runYaml(browser!, server!.url, scenarioOf(entry));
       for (let run = 2; run <= RUNS; run += 1) {
         const again = await runYaml(browser!, server!.url, scenarioOf(entry));
         if (signature(again) !== signature(result)) unsteady.push(`${entry.page} (run ${run}): ${signature(again)} against ${signature(result)}`);
       }
+      results[i] = result;
+    });
+    for (const [i, entry] of corpus.entries()) {
+      const result = results[i]!;
       const got = fired(result);
       const wanted = new Set(entry.expect);
       for (const rule of new Set([...got, ...wanted])) {
