@@ -92,7 +92,7 @@ describe('the page corpus', () => {
     const falseHighs: string[] = [];
     const lines: string[] = [];
     const unsteady: string[] = [];
-    // Pages a few at a time, each in its own browser context, as `cx-shop run --workers` runs scenarios; read in the
+    // Pages two at a time, each in its own browser context, as `cx-shop run --workers` runs scenarios; scored in the
     // corpus's order.
     const results: ScenarioResult[] = new Array(corpus.length);
     await atOnce(corpus.length, AT_ONCE, async (i) => {
