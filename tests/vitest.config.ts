@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    include: ['tests/**/*.test.ts'],
     // A test's time limit only catches a hang: on a slow or loaded machine a browser test that runs three scenarios
     // takes minutes where it takes seconds on a quiet one, and that is no failure of cx-shop's.
     testTimeout: 300_000,
