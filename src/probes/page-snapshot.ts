@@ -35,7 +35,14 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
   /** The element a part of the page sits in, out of a component's shadow root to its host. */
   const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
-  const visible = (el: Element) => lib.visible(el, exclude);
+  // Asked once of each element (several parts of the look ask of the same links and controls): the page does not
+  // change while this reads it.
+  const seenAs = new Map<Element, boolean>();
+  const visible = (el: Element) => {
+    let known = seenAs.get(el);
+    if (known === undefined) seenAs.set(el, (known = lib.visible(el, exclude)));
+    return known;
+  };
   /** In a layer fixed to the screen (a cart drawer, a filter panel, a bottom sheet): scrolling never moves it. */
   const fixedLayers = new Map<Element, boolean>();
   const inFixedLayer = (el: Element | null): boolean => {
@@ -100,12 +107,14 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // Each element's step in a CSS path, its siblings counted once (see PageLib.cssPath): the page does not change while
   // this reads it.
   const places = new Map<Element, string>();
-  const ref = (el: Element): ElementRef => ({
+  /** An element, with the box of what shows it (`boxed`: a checkbox's label, see shownAs). */
+  const refShownBy = (el: Element, boxed: Element): ElementRef => ({
     element: lib.describe(el),
     selector: lib.cssPath(el, places),
     text: lib.isField(el) ? '' : clean((el as HTMLElement).innerText).slice(0, 80),
-    box: lib.pageBox(el),
+    box: lib.pageBox(boxed),
   });
+  const ref = (el: Element): ElementRef => refShownBy(el, el);
 
   // The layout viewport: on an emulated phone Chromium widens innerWidth to fit wide content (zooming out).
   const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
@@ -244,8 +253,7 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     .slice(0, MAX_ITEMS)
     // Its box is what a finger can tap: a checkbox's label too (see shownAs).
     .map((el) => ({
-      ...ref(el),
-      box: lib.pageBox(lib.shownAs(el)),
+      ...refShownBy(el, lib.shownAs(el)),
       inline: isInline(el),
       ...((el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' ? { disabled: true as const } : {}),
       ...(pinned(el) ? { pinned: true as const } : {}),
@@ -287,7 +295,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     return false;
   };
   const overflowing = elements
-    .filter((el) => visible(el) && beyond(el) > 1 && !held(el) && !inFixedLayer(el))
+    // (Whether it sticks out asked first: one box, where being seen asks for its style too, of every element.)
+    .filter((el) => beyond(el) > 1 && visible(el) && !held(el) && !inFixedLayer(el))
     .sort((a, b) => beyond(b) - beyond(a))
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)
