@@ -37,10 +37,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
   // Asked once of each element (several parts of the look ask of the same links and controls): the page does not
   // change while this reads it.
-  const seenAs = new Map<Element, boolean>();
+  const visibility = new Map<Element, boolean>();
   const visible = (el: Element) => {
-    let known = seenAs.get(el);
-    if (known === undefined) seenAs.set(el, (known = lib.visible(el, exclude)));
+    let known = visibility.get(el);
+    if (known === undefined) visibility.set(el, (known = lib.visible(el, exclude)));
     return known;
   };
   /** In a layer fixed to the screen (a cart drawer, a filter panel, a bottom sheet): scrolling never moves it. */
