@@ -8,7 +8,10 @@ import type { Box } from '../artifacts/types.js';
 
 export interface PageLib {
   clean(text: string | null | undefined): string;
-  /** Shown to the customer: has a box, not hidden, not transparent, not inside an excluded region. */
+  /**
+   * Shown to the customer: has a box, not hidden, not transparent (or being faded in: see FADE_IN_WITHIN_MS), not
+   * inside an excluded region.
+   */
   visible(el: Element, exclude?: readonly string[]): boolean;
   /**
    * Clipped away for screen readers only (a "visually hidden" label, a live region that says "7 results available"):
@@ -120,6 +123,23 @@ export function pageLib(): PageLib {
     return false;
   };
 
+  /**
+   * How soon a transparent element must start to fade in to count as shown: as soon as a short timer of the page's
+   * runs (see in-page.ts). A toast that fades in a moment after it is put in (an animation with a delay, a transition
+   * that starts on the next frame) is the answer the customer reads, however fast the machine got to the end of the
+   * step; one set to fade in seconds later is not there yet.
+   */
+  const FADE_IN_WITHIN_MS = 1000;
+  /** Transparent now, with an animation or transition under way that ends with it showing, starting soon. */
+  const fadingIn = (el: Element): boolean =>
+    typeof el.getAnimations === 'function' &&
+    el.getAnimations().some((animation) => {
+      if (animation.playState !== 'running' || !(animation.effect instanceof KeyframeEffect)) return false;
+      const ends = animation.effect.getKeyframes().filter((frame) => frame.opacity !== undefined && frame.opacity !== null).at(-1);
+      if (!ends || !(Number(ends.opacity) > 0)) return false;
+      const { delay = 0, localTime = 0 } = animation.effect.getComputedTiming();
+      return Number(delay) - Number(localTime ?? 0) <= FADE_IN_WITHIN_MS;
+    });
   const visible = (el: Element, exclude: readonly string[] = []) => {
     const boxed = el.getClientRects().length > 0;
     const style = getComputedStyle(el);
@@ -133,7 +153,7 @@ export function pageLib(): PageLib {
     // Content the browser skips drawing: a panel folded away with hidden="until-found" (content-visibility: hidden)
     // still has boxes, but the customer sees none of it until they open it or find it.
     else if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
-    if (style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    if (style.visibility === 'hidden' || (Number(style.opacity) === 0 && !fadingIn(el))) return false;
     // A region left out holds what is in its components' shadow roots too (a chat widget built as one).
     return !exclude.some((selector) => {
       try {

@@ -2,7 +2,7 @@
  * Toasts stacked in one live region, in real Chromium on an emulated Pixel 7: the customer reads the toast their tap
  * brought, not the older ones still there until their own timers take them away, and the same refusal twice is read
  * twice. A toast whose words are all in a live region of its own inside it is read as that region says them, wherever
- * on the screen it shows.
+ * on the screen it shows. A toast that fades in a moment after it is put in is read in the step it answers.
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
@@ -24,6 +24,9 @@ const steps = [
   '    tap: { role: button, name: Apply }',
   '',
 ].join('\n');
+
+/** One made-up code typed and applied: the shop answers "Something went wrong" in a toast. */
+const oneCode = ['  - name: Type a made-up code', '    type: { label: Promo code, text: FREESTUFF }', '  - name: Apply', '    tap: { role: button, name: Apply }', ''].join('\n');
 
 async function said(lib: string) {
   const result = await fixtures.run(pageScenario('stacks', `toasts.html?lib=${lib}`, { head: 'device: Pixel 7\n', steps }));
@@ -54,6 +57,18 @@ describe('a toast stack in one live region (sonner, as shadcn/ui ships it)', () 
     const stays = await fixtures.run(pageScenario('stacks', 'toasts.html?lib=sonner', { head: 'device: Pixel 7\n', steps }));
     const judged = (result: typeof gone) => result.steps.map((s) => [s.name, s.effort, s.findings.filter((f) => f.rule !== 'accessibility').map((f) => [f.rule, f.evidence.text])]);
     expect(judged(stays)).toEqual(judged(gone));
+  });
+
+  it('a toast that fades in a moment after it is put in is read in the step it answers, as one shown at once', async () => {
+    // Transparent until its animation starts (400 ms after the toast is put in): the step may end before then, on a
+    // fast machine or a slow one, and the customer still reads it. One set to fade in 3 s later is not there yet.
+    const run = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
+    const [shown, fading, later] = await Promise.all([run(''), run('&fade=400'), run('&fade=3000')]);
+    const read = async (result: typeof shown) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
+    expect(await read(fading)).toEqual(['Something went wrong']);
+    expect(fading.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
+    expect(await read(later)).toEqual([]);
+    expect(later.steps[2]!.effortBreakdown.reading).toBe(0);
   });
 
   it('a log of paragraphs in one live region: only the new paragraph', async () => {
