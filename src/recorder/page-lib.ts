@@ -134,11 +134,14 @@ export function pageLib(): PageLib {
   const fadingIn = (el: Element): boolean =>
     typeof el.getAnimations === 'function' &&
     el.getAnimations().some((animation) => {
-      if (animation.playState !== 'running' || !(animation.effect instanceof KeyframeEffect)) return false;
-      const ends = animation.effect.getKeyframes().filter((frame) => frame.opacity !== undefined && frame.opacity !== null).at(-1);
+      // Told by what it does, not by the global KeyframeEffect, which a page's script may have replaced.
+      const effect = animation.effect as KeyframeEffect | null;
+      if (animation.playState !== 'running' || typeof effect?.getKeyframes !== 'function') return false;
+      const ends = effect.getKeyframes().filter((frame) => frame.opacity !== undefined && frame.opacity !== null).at(-1);
       if (!ends || !(Number(ends.opacity) > 0)) return false;
-      const { delay = 0, localTime = 0 } = animation.effect.getComputedTiming();
-      return Number(delay) - Number(localTime ?? 0) <= FADE_IN_WITHIN_MS;
+      // Still waiting out its delay: how long until it starts.
+      const timing = effect.getComputedTiming();
+      return Number(timing.delay ?? 0) - Number(timing.localTime ?? 0) <= FADE_IN_WITHIN_MS;
     });
   const visible = (el: Element, exclude: readonly string[] = []) => {
     const boxed = el.getClientRects().length > 0;
