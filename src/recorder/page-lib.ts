@@ -125,9 +125,9 @@ export function pageLib(): PageLib {
 
   /**
    * How soon a transparent element must start to fade in to count as shown: as soon as a short timer of the page's
-   * runs (see in-page.ts). A toast that fades in a moment after it is put in (an animation with a delay, a transition
-   * that starts on the next frame) is the answer the customer reads, however fast the machine got to the end of the
-   * step; one set to fade in seconds later is not there yet.
+   * runs (see in-page.ts). A toast fading in (a transition under way, an animation that waits a moment before it
+   * starts) is the answer the customer reads, however fast the machine got to the end of the step; one set to fade in
+   * seconds later is not there yet.
    */
   const FADE_IN_WITHIN_MS = 1000;
   /** Transparent now, with an animation or transition under way that ends with it showing, starting soon. */
