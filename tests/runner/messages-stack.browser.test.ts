@@ -60,13 +60,16 @@ describe('a toast stack in one live region (sonner, as shadcn/ui ships it)', () 
   });
 
   it('a toast that fades in a moment after it is put in is read in the step it answers, as one shown at once', async () => {
-    // Transparent until its animation starts (400 ms after the toast is put in): the step may end before then, on a
-    // fast machine or a slow one, and the customer still reads it. One set to fade in 3 s later is not there yet.
+    // Transparent until its animation, or its transition, starts (400 ms after the toast is put in): the step may end
+    // before then, on a fast machine or a slow one, and the customer still reads it. One set to fade in 3 s later is
+    // not there yet.
     const run = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
-    const [shown, fading, later] = await Promise.all([run(''), run('&fade=400'), run('&fade=3000')]);
+    const [shown, fading, waiting, later] = await Promise.all([run(''), run('&fade=400'), run('&wait=400'), run('&fade=3000')]);
     const read = async (result: typeof shown) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
     expect(await read(fading)).toEqual(['Something went wrong']);
     expect(fading.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
+    expect(await read(waiting)).toEqual(['Something went wrong']);
+    expect(waiting.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
     expect(await read(later)).toEqual([]);
     expect(later.steps[2]!.effortBreakdown.reading).toBe(0);
   });
