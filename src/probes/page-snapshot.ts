@@ -297,7 +297,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const overflowing = elements
     // (Whether it sticks out asked first: one box, where being seen asks for its style too, of every element.)
     .filter((el) => beyond(el) > 1 && visible(el) && !held(el) && !inFixedLayer(el))
-    .sort((a, b) => beyond(b) - beyond(a))
+    // How far, read once more for the few that do, not at each comparison of the sort.
+    .map((el) => ({ el, by: beyond(el) }))
+    .sort((a, b) => b.by - a.by)
+    .map(({ el }) => el)
     .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
     .slice(0, 3)
     .map(ref);
