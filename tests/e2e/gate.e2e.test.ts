@@ -86,8 +86,9 @@ describe('against the baseline', () => {
     writeFileSync(join(folder, mobile), text);
     regressedOut = temp();
     reorderedOut = temp();
+    // The shipped shop's six journeys at once: they mostly wait (see cli.e2e.test.ts).
     [regressed, reordered] = await Promise.all([
-      cli(['run', 'scenarios', '--base-url', shipped.url, '--out', regressedOut, '--baseline', baseline, ...FORMATS, '--reporter', 'html']),
+      cli(['run', 'scenarios', '--base-url', shipped.url, '--out', regressedOut, '--baseline', baseline, ...FORMATS, '--reporter', 'html', '--workers', '6']),
       cli(['run', folder, '--base-url', fixed.url, '--out', reorderedOut, '--baseline', baseline]),
     ]);
   });
