@@ -143,6 +143,13 @@ export function pageLib(): PageLib {
       const timing = effect.getComputedTiming();
       return Number(timing.delay ?? 0) - Number(timing.localTime ?? 0) <= FADE_IN_WITHIN_MS;
     });
+  /** A container of `el` (in the tree as drawn: a slot, a shadow root's host) at opacity 0, not fading in. */
+  const transparentAbove = (el: Element): boolean => {
+    for (let n = el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); n; n = n.assignedSlot ?? n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+      if (Number(getComputedStyle(n).opacity) === 0 && !fadingIn(n)) return true;
+    }
+    return false;
+  };
   const visible = (el: Element, exclude: readonly string[] = []) => {
     const boxed = el.getClientRects().length > 0;
     const style = getComputedStyle(el);
@@ -157,6 +164,10 @@ export function pageLib(): PageLib {
     // still has boxes, but the customer sees none of it until they open it or find it.
     else if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
     if (style.visibility === 'hidden' || (Number(style.opacity) === 0 && !fadingIn(el))) return false;
+    // Inside a container drawn fully transparent (a notification area or a menu kept in the page at opacity 0): the
+    // customer sees none of it, unless that container is fading in. The browser says at once whether any container
+    // is transparent; only then are they looked at one by one.
+    if ((!boxed || (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true }))) && transparentAbove(el)) return false;
     // A region left out holds what is in its components' shadow roots too (a chat widget built as one).
     return !exclude.some((selector) => {
       try {

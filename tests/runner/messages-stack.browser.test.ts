@@ -74,6 +74,19 @@ describe('a toast stack in one live region (sonner, as shadcn/ui ships it)', () 
     expect(later.steps[2]!.effortBreakdown.reading).toBe(0);
   });
 
+  it('a toast in a notification area kept transparent is not read; one whose area fades in as the toast goes in is', async () => {
+    // The toast itself is drawn as ever: only the area around it is at opacity 0, so the customer sees nothing.
+    const run = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
+    const [shown, transparent, fading] = await Promise.all([run(''), run('&region=transparent'), run('&region=fading')]);
+    const read = async (result: typeof shown) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
+    expect(await read(shown)).toEqual(['Something went wrong']);
+    expect(await read(transparent)).toEqual([]);
+    expect(transparent.steps[2]!.effortBreakdown.reading).toBe(0);
+    expect(findingsOf(transparent, 'vague-error')).toEqual([]);
+    expect(await read(fading)).toEqual(['Something went wrong']);
+    expect(fading.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
+  });
+
   it('a log of paragraphs in one live region: only the new paragraph', async () => {
     const { appeared } = await said('log');
     expect(appeared.map((messages) => messages.map((m) => m.text))).toEqual([['This code expired on 31 August'], ['Something went wrong'], ['Something went wrong']]);
