@@ -119,15 +119,19 @@ function targetOf(el: Element) {
   // One question to its tree, the document or a component's shadow root (most pages run no animation at all), not
   // one per ancestor.
   const GEOMETRY = /^(transform|translate|scale|rotate|top|left|right|bottom|width|height|inset|margin|padding|offset)/;
-  const moving = (el.getRootNode() as Document | ShadowRoot).getAnimations().some(
-    (a) =>
+  // An animation's effect is told by what it does, not by the global KeyframeEffect, which a page's script (an old
+  // Web Animations polyfill) may have replaced.
+  const moving = (el.getRootNode() as Document | ShadowRoot).getAnimations().some((a) => {
+    const effect = a.effect as KeyframeEffect | null;
+    return (
       a.playState === 'running' &&
-      a.effect instanceof KeyframeEffect &&
-      a.effect.getTiming().iterations === Infinity &&
-      a.effect.target !== null &&
-      a.effect.target.contains(el) &&
-      a.effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key))),
-  );
+      typeof effect?.getKeyframes === 'function' &&
+      effect.getTiming().iterations === Infinity &&
+      effect.target != null &&
+      effect.target.contains(el) &&
+      effect.getKeyframes().some((frame) => Object.keys(frame).some((key) => GEOMETRY.test(key)))
+    );
+  });
   return { description: lib.describe(el), text: lib.isField(el) ? '' : lib.clean((el as HTMLElement).innerText).slice(0, 80), box, pageBox: lib.pageBox(shown), moving };
 }
 

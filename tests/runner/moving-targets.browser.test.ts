@@ -20,6 +20,16 @@ describe('a control that never holds still', () => {
     expect(findingsOf(result, 'dead-tap')).toEqual([]);
   });
 
+  it('so does one on a page that replaced the browser\'s KeyframeEffect with its own (an old polyfill)', async () => {
+    const result = await fixtures.run(
+      pageScenario('mobile', 'pulsing-button.html?polyfill', { head: 'timeout: 3000\n', steps: '  - name: Add it\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n' }),
+    );
+    expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+      ['passed', undefined],
+      ['passed', undefined],
+    ]);
+  });
+
   it('one moving under a fixed banner is reported as under it, not tapped through it', async () => {
     const result = await fixtures.run(
       pageScenario('mobile', 'pulsing-button.html', { head: 'timeout: 3000\n', steps: '  - name: Size guide\n    tap: { role: link, name: Size guide }\n' }),
