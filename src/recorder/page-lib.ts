@@ -143,11 +143,11 @@ export function pageLib(): PageLib {
       const timing = effect.getComputedTiming();
       return Number(timing.delay ?? 0) - Number(timing.localTime ?? 0) <= FADE_IN_WITHIN_MS;
     });
-  /** A container of `el` (in the tree as drawn: a slot, a shadow root's host) at opacity 0, not fading in. */
+  /** What holds `el` in the tree as the browser draws it: the slot it is put in, its parent, or its shadow root's host. */
+  const drawnParent = (el: Element): Element | null => el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+  /** A container of `el` at opacity 0, not fading in. */
   const transparentAbove = (el: Element): boolean => {
-    for (let n = el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); n; n = n.assignedSlot ?? n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
-      if (Number(getComputedStyle(n).opacity) === 0 && !fadingIn(n)) return true;
-    }
+    for (let n = drawnParent(el); n; n = drawnParent(n)) if (Number(getComputedStyle(n).opacity) === 0 && !fadingIn(n)) return true;
     return false;
   };
   const visible = (el: Element, exclude: readonly string[] = []) => {
