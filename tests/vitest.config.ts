@@ -20,7 +20,10 @@ export default defineConfig({
     // A file whose tests mostly wait (a site that never answers, a tab that never comes, each waited for up to
     // cx-shop's cap) runs them a few at a time, marked `describe.concurrent`, each in its own browser context as
     // `cx-shop run --workers` runs scenarios. Alone, such a file kept one core only 40-60% busy (the processor time of
-    // all its processes, Chromium's too, against its wall time); a file that keeps its core busy stays one at a time.
+    // all its processes, Chromium's too, against its wall time). The rules' and the recorder's files, the two longest,
+    // kept theirs 76-82% busy, with many tests that wait out a window on purpose (a tap nobody answers is watched
+    // 2.5 s): they run a few at a time too (each passed beside another file and a busy loop taking a core). Files that
+    // keep their core busy stay one at a time.
     maxConcurrency: 3,
   },
 });

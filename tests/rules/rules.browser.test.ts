@@ -10,7 +10,10 @@ const fixtures = useFixtures();
 
 const scenario = (page: string, steps: string) => `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/${page}\n${steps}`;
 
-describe('page-error', () => {
+// Many tests here wait out a window on purpose (a tap nobody answers is watched 2.5 s): a few run at once, each in its
+// own browser context (see tests/vitest.config.ts), and each must still hold on a busy machine.
+
+describe.concurrent('page-error', () => {
   it('finds an uncaught error thrown by a tap, as high, with the error text', async () => {
     const result = await fixtures.run(scenario('page-error.html', '  - name: Show offers\n    tap: { role: button, name: Show offers }\n'));
     const [finding, ...rest] = findingsOf(result, 'page-error');
@@ -114,7 +117,7 @@ describe('page-error', () => {
   });
 });
 
-describe('failed-request', () => {
+describe.concurrent('failed-request', () => {
   it('a fetch answered 500 is high, with the address and status', async () => {
     const result = await fixtures.run(scenario('failed-request.html', '  - name: Check stock\n    tap: Check stock\n'));
     const findings = findingsOf(result, 'failed-request');
@@ -154,7 +157,7 @@ describe('failed-request', () => {
   });
 });
 
-describe('messages in a language cx-shop does not read', () => {
+describe.concurrent('messages in a language cx-shop does not read', () => {
   it('a red alert is an error by its colour; a green thank-you in a live region is none', async () => {
     const send = (email: string) => `  - name: Sign up\n    type: { label: E-mailadres, text: "${email}" }\n    tap: { role: button, name: Inschrijven }\n`;
     const wrong = await fixtures.run(scenario('nieuwsbrief.html', send('ada.example.com')));
@@ -164,7 +167,7 @@ describe('messages in a language cx-shop does not read', () => {
   });
 });
 
-describe('signs of work', () => {
+describe.concurrent('signs of work', () => {
   it('"Taking payment…" while the page works is no message to read; the answer after it is', async () => {
     const result = await fixtures.run(scenario('paying.html', '  - name: Pay\n    tap: { role: button, name: Pay now }\n    expect: { text: your order is placed }\n'));
     const artifacts = await savedArtifacts(result);
@@ -184,7 +187,7 @@ describe('signs of work', () => {
   });
 });
 
-describe('dead-tap', () => {
+describe.concurrent('dead-tap', () => {
   it('a button that does nothing is a high dead tap, with the element and its box', async () => {
     const result = await fixtures.run(scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
     const findings = findingsOf(result, 'dead-tap');
@@ -340,7 +343,7 @@ describe('dead-tap', () => {
   });
 });
 
-describe('a dialog the page opens', () => {
+describe.concurrent('a dialog the page opens', () => {
   const open = (query: string, steps: string) => fixtures.run(`name: fixture\nsteps:\n  - name: Open\n    goto: /rules/dialog-message.html${query}\n${steps}`);
   const dialogs = async (result: { outDir: string }, step: number) =>
     (await savedArtifacts(result)).steps[step]!.appeared.filter((a) => a.kind === 'dialog').map((a) => a.text);
@@ -371,7 +374,7 @@ describe('a dialog the page opens', () => {
   });
 });
 
-describe('page-error, what is no error of the site', () => {
+describe.concurrent('page-error, what is no error of the site', () => {
   it("an abort of the page's own request or of a view transition left uncaught, and a name of an analytics tag that has not come yet, are no page error", async () => {
     const result = await fixtures.run(
       scenario(
@@ -386,7 +389,7 @@ describe('page-error, what is no error of the site', () => {
   });
 });
 
-describe('back-ignored', () => {
+describe.concurrent('back-ignored', () => {
   const shirt = (query: string) =>
     `name: fixture\nsteps:\n  - name: Open\n    goto: /rules/back-ignored.html${query}\n  - name: Shirt\n    tap: { role: link, name: Blue shirt }\n    expect: { text: Add to bag }\n  - name: Back\n    back: true\n`;
 
@@ -430,7 +433,7 @@ describe('back-ignored', () => {
   });
 });
 
-describe('a tap that cannot land', () => {
+describe.concurrent('a tap that cannot land', () => {
   it('says what lies over the element (a cookie dialog), and goes on once the customer has closed it', async () => {
     const covered = await fixtures.run(`name: fixture\ntimeout: 2000\nsteps:\n  - name: Open\n    goto: /rules/overlay.html\n  - name: Add\n    tap: { role: button, name: Add to cart }\n`);
     expect(covered.steps[1]!.status).toBe('blocked');
@@ -476,7 +479,7 @@ describe('a tap that cannot land', () => {
   });
 });
 
-describe('value-not-kept', () => {
+describe.concurrent('value-not-kept', () => {
   const redrawn = (keep: 0 | 1, then: string) =>
     `name: fixture\ntimeout: 3000\nsteps:\n  - name: Open\n    goto: /rules/form-redrawn.html?keep=${keep}\n  - name: Email\n    type: { label: Email, text: ada@example.com }\n${then}`;
 
@@ -634,7 +637,7 @@ describe('value-not-kept', () => {
   });
 });
 
-describe('error-message', () => {
+describe.concurrent('error-message', () => {
   it('an alert after submit is medium, quotes the message and adds its reading time', async () => {
     const result = await fixtures.run(
       scenario('error-message.html', '  - name: Subscribe\n    type: { label: Email, text: ada }\n    tap: { role: button, name: Subscribe }\n'),

@@ -12,7 +12,10 @@ import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helper
 
 const fixtures = useFixtures();
 
-describe('choices in lists', () => {
+// Many tests here wait on purpose (a page that stays frozen, reloads itself or keeps opening dialogs, up to cx-shop's
+// cap): a few run at once, each in its own browser context (see tests/vitest.config.ts).
+
+describe.concurrent('choices in lists', () => {
   it('a sort list that changes nothing is dead like a tap; a working filter, a size in a form and a tick box are not', async () => {
     const result = await fixtures.run(
       pageScenario('rules', 'choices.html', {
@@ -36,7 +39,7 @@ describe('choices in lists', () => {
   });
 });
 
-describe('what the customer reads on a page its own router draws', () => {
+describe.concurrent('what the customer reads on a page its own router draws', () => {
   const efforts = (result: Awaited<ReturnType<typeof fixtures.run>>) => result.steps.map((s) => [s.name, s.status, s.effort]);
   const shop = (delay: number, steps: string) => pageScenario('spa', `shirts.html?d=${delay}`, { steps });
 
@@ -71,7 +74,7 @@ describe('what the customer reads on a page its own router draws', () => {
   });
 });
 
-describe('text typed in a script no key of the keyboard makes', () => {
+describe.concurrent('text typed in a script no key of the keyboard makes', () => {
   it('is a keystroke a character, as Latin letters are, and its loss is a loss', async () => {
     const result = await fixtures.run(
       pageScenario('forms', 'names-in-scripts.html', {
@@ -92,7 +95,7 @@ describe('text typed in a script no key of the keyboard makes', () => {
   });
 });
 
-describe("a closed list's chosen option", () => {
+describe.concurrent("a closed list's chosen option", () => {
   it('is text the customer sees: an expectation of it is met, and one of an option not chosen is not', async () => {
     const chosen = await fixtures.run(pageScenario('rules', 'choices.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Featured }\n' }));
     expect(chosen.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
@@ -101,7 +104,7 @@ describe("a closed list's chosen option", () => {
   });
 });
 
-describe('a drop-down the page draws itself', () => {
+describe.concurrent('a drop-down the page draws itself', () => {
   it('is tapped open and its option tapped, as the customer does, its sold-out choice no error; an option it does not offer is named with those it does', async () => {
     const chosen = await fixtures.run(pageScenario('rules', 'custom-select.html', { steps: '  - name: My size\n    select: { label: Size, option: M }\n    expect: { text: Size M chosen }\n' }));
     expect(chosen.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
@@ -118,7 +121,7 @@ describe('a drop-down the page draws itself', () => {
   });
 });
 
-describe('a message shown for under a second', () => {
+describe.concurrent('a message shown for under a second', () => {
   it('meets the step\'s expectation: the customer saw it, though it has gone when the step ends', async () => {
     const result = await fixtures.run(pageScenario('rules', 'toast-brief.html', { steps: '  - name: Copy it\n    tap: { role: button, name: Copy code }\n    expect: { text: Code copied }\n' }));
     expect(result.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['passed', null]]);
@@ -127,7 +130,7 @@ describe('a message shown for under a second', () => {
   });
 });
 
-describe('a control something lies over for a moment', () => {
+describe.concurrent('a control something lies over for a moment', () => {
   it("is known by what lies over it in its own tree: a component's button in its shadow root is not under its host", async () => {
     const page = await fixtures.browser.newPage();
     try {
@@ -150,7 +153,7 @@ describe('a control something lies over for a moment', () => {
   });
 });
 
-describe("the browser's own dialog", () => {
+describe.concurrent("the browser's own dialog", () => {
   it('is read and answered with a tap on its OK button, as the customer does', async () => {
     const result = await fixtures.run(pageScenario('rules', 'confirm-remove.html', { steps: '  - name: Remove it\n    tap: { role: button, name: Remove }\n    expect: { text: Your bag is empty }\n' }));
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
@@ -161,7 +164,7 @@ describe("the browser's own dialog", () => {
   });
 });
 
-describe('a page that keeps opening dialogs', () => {
+describe.concurrent('a page that keeps opening dialogs', () => {
   const remove = (query: string) => fixtures.run(pageScenario('rules', `alert-loop.html?${query}`, { steps: '  - name: Remove it\n    timeout: 3000\n    tap: { role: button, name: Remove }\n    expect: { text: Your bag is empty }\n' }));
   const dialogTaps = async (result: Awaited<ReturnType<typeof remove>>) =>
     (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'tap' && i.target.text === 'OK').length;
@@ -183,7 +186,7 @@ describe('a page that keeps opening dialogs', () => {
   });
 });
 
-describe('a page that reloads itself', () => {
+describe.concurrent('a page that reloads itself', () => {
   it("costs the customer nothing: the reload is the page's, not theirs", async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html', { steps: '  - name: Watch the status\n    wait: { ms: 1500 }\n    expect: { text: updated 1 times }\n' }));
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
@@ -205,7 +208,7 @@ describe('a page that reloads itself', () => {
   });
 });
 
-describe('a page that never stops reloading itself', () => {
+describe.concurrent('a page that never stops reloading itself', () => {
   it("is checked by axe-core on a document that stays, or said in plain words to have left each time, never in the browser's protocol words", async () => {
     const result = await fixtures.run(pageScenario('rules', 'reloads-itself.html?times=1000&after=250', { steps: '  - name: Watch the status\n    wait: { ms: 1000 }\n' }));
     const said = result.steps.flatMap((s) => s.findings.map((f) => f.message + ' ' + JSON.stringify(f.evidence)));
@@ -235,7 +238,7 @@ describe('a page that never stops reloading itself', () => {
   });
 });
 
-describe('waiting', () => {
+describe.concurrent('waiting', () => {
   it('a page still frozen when the step ends is the step\'s error and a high long-task, not a dead tap', async () => {
     const result = await fixtures.run(pageScenario('rules', 'frozen.html?ms=600000', { head: 'timeout: 2000\n', steps: '  - name: Calculate\n    tap: Calculate delivery\n' }));
     expect(result.steps[1]!.reason).toContain('the page stopped answering');
@@ -258,7 +261,7 @@ describe('waiting', () => {
   });
 });
 
-describe('naming what the customer acted on', () => {
+describe.concurrent('naming what the customer acted on', () => {
   it('a field with only a placeholder is named by it, never by the value typed into it', async () => {
     const result = await fixtures.run(
       pageScenario('rules', 'placeholder-lost.html', {
@@ -271,7 +274,7 @@ describe('naming what the customer acted on', () => {
   });
 });
 
-describe("what the page does on its own, after the customer's tap", () => {
+describe.concurrent("what the page does on its own, after the customer's tap", () => {
   it("a consent banner drawn once its configuration came, fetched as the page loaded, is neither the tap's answer nor read", async () => {
     const add = '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n';
     for (let run = 0; run < 2; run += 1) {
@@ -284,7 +287,7 @@ describe("what the page does on its own, after the customer's tap", () => {
   });
 });
 
-describe('a page still moving when the step ends', () => {
+describe.concurrent('a page still moving when the step ends', () => {
   it("is looked at once its transition has ended: a toast's colours are measured at rest, not mid-fade", async () => {
     const result = await fixtures.run(pageScenario('rules', 'toast-fade.html', { steps: '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n' }));
     const contrast = findingsOf(result, 'accessibility').filter((f) => JSON.stringify(f.evidence).includes('color-contrast'));
@@ -292,7 +295,7 @@ describe('a page still moving when the step ends', () => {
   });
 });
 
-describe('pointing on a laptop', () => {
+describe.concurrent('pointing on a laptop', () => {
   it('a hover step on a link whose menu opens on :hover alone is the customer pointing there: a decision and a move', async () => {
     const result = await fixtures.run(
       pageScenario('rules', 'mega-menu.html', { head: 'device: Desktop Chrome\n', steps: '  - name: Look at women\'s\n    hover: { role: link, name: Women }\n    expect: { visible: { role: link, name: Coats } }\n' }),
@@ -303,7 +306,7 @@ describe('pointing on a laptop', () => {
   });
 });
 
-describe('typing a code', () => {
+describe.concurrent('typing a code', () => {
   it('a postcode field marked postal-code is typed as the customer knows it, not checked key by key as a code', async () => {
     const result = await fixtures.run(pageScenario('rules', 'disabled-button.html', { steps: '  - name: Postcode\n    type: { label: Postcode, text: SW1A 1AA }\n' }));
     const typed = (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'type');
@@ -323,7 +326,7 @@ describe('typing a code', () => {
   });
 });
 
-describe('pages the customer did not see', () => {
+describe.concurrent('pages the customer did not see', () => {
   it('an invoice read from a file before any page is open is judged as an invoice, not the empty tab', async () => {
     const file = relative(process.cwd(), fileURLToPath(new URL('../fixtures/pages/invoice/good.pdf', import.meta.url)));
     const result = await fixtures.run(`name: invoice file\nsteps:\n  - name: Read the invoice\n    invoice: { file: ${file} }\n`);
