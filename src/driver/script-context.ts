@@ -119,13 +119,11 @@ function targetOf(el: Element) {
   // One question to its tree, the document or a component's shadow root (most pages run no animation at all), not
   // one per ancestor.
   const GEOMETRY = /^(transform|translate|scale|rotate|top|left|right|bottom|width|height|inset|margin|padding|offset)/;
-  // An animation's effect is told by what it does, not by the global KeyframeEffect, which a page's script (an old
-  // Web Animations polyfill) may have replaced.
   const moving = (el.getRootNode() as Document | ShadowRoot).getAnimations().some((a) => {
-    const effect = a.effect as KeyframeEffect | null;
+    const effect = lib.keyframesOf(a);
     return (
       a.playState === 'running' &&
-      typeof effect?.getKeyframes === 'function' &&
+      effect !== null &&
       effect.getTiming().iterations === Infinity &&
       effect.target != null &&
       effect.target.contains(el) &&

@@ -13,6 +13,8 @@ export interface PageLib {
    * inside an excluded region.
    */
   visible(el: Element, exclude?: readonly string[]): boolean;
+  /** An animation's keyframe effect, told by what it does (a page may replace the global KeyframeEffect); null for none. */
+  keyframesOf(animation: Animation): KeyframeEffect | null;
   /**
    * Clipped away for screen readers only (a "visually hidden" label, a live region that says "7 results available"):
    * a clip rect on a positioned box, or clip-path inset(50%), on the element or, with `up`, its nearest ancestors.
@@ -130,13 +132,20 @@ export function pageLib(): PageLib {
    * seconds later is not there yet.
    */
   const FADE_IN_WITHIN_MS = 1000;
+  /**
+   * An animation's keyframes, null for one without: told by what its effect does, not by the global KeyframeEffect,
+   * which a page's script (an old Web Animations polyfill) may have replaced.
+   */
+  const keyframesOf = (animation: Animation): KeyframeEffect | null => {
+    const effect = animation.effect as KeyframeEffect | null;
+    return typeof effect?.getKeyframes === 'function' ? effect : null;
+  };
   /** Transparent now, with an animation or transition under way that ends with it showing, starting soon. */
   const fadingIn = (el: Element): boolean =>
     typeof el.getAnimations === 'function' &&
     el.getAnimations().some((animation) => {
-      // Told by what it does, not by the global KeyframeEffect, which a page's script may have replaced.
-      const effect = animation.effect as KeyframeEffect | null;
-      if (animation.playState !== 'running' || typeof effect?.getKeyframes !== 'function') return false;
+      const effect = keyframesOf(animation);
+      if (animation.playState !== 'running' || !effect) return false;
       const ends = effect.getKeyframes().filter((frame) => frame.opacity !== undefined && frame.opacity !== null).at(-1);
       if (!ends || !(Number(ends.opacity) > 0)) return false;
       // Still waiting out its delay: how long until it starts.
@@ -160,14 +169,17 @@ export function pageLib(): PageLib {
       range.selectNodeContents(el);
       if (range.getClientRects().length === 0) return false;
     }
+    // One question to the browser for a box, true for most elements: drawn (not skipped), and neither it nor any
+    // container fully transparent. Only when it says no is it asked which.
+    const drawn = boxed && typeof el.checkVisibility === 'function' ? el.checkVisibility({ opacityProperty: true }) : true;
     // Content the browser skips drawing: a panel folded away with hidden="until-found" (content-visibility: hidden)
     // still has boxes, but the customer sees none of it until they open it or find it.
-    else if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
+    if (!drawn && !el.checkVisibility()) return false;
     if (style.visibility === 'hidden' || (Number(style.opacity) === 0 && !fadingIn(el))) return false;
     // Inside a container drawn fully transparent (a notification area or a menu kept in the page at opacity 0): the
-    // customer sees none of it, unless that container is fading in. The browser says at once whether any container
-    // is transparent; only then are they looked at one by one.
-    if ((!boxed || (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true }))) && transparentAbove(el)) return false;
+    // customer sees none of it, unless that container is fading in; looked at one by one only when the browser said
+    // something is transparent (or for an element with no box of its own).
+    if ((!boxed || !drawn) && transparentAbove(el)) return false;
     // A region left out holds what is in its components' shadow roots too (a chat widget built as one).
     return !exclude.some((selector) => {
       try {
@@ -457,5 +469,5 @@ export function pageLib(): PageLib {
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
   const idle = typeof requestIdleCallback === 'function' ? { request: requestIdleCallback.bind(window), cancel: cancelIdleCallback.bind(window) } : null;
-  return { clean, visible, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
+  return { clean, visible, keyframesOf, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }
