@@ -28,6 +28,12 @@ const steps = [
 /** One made-up code typed and applied: the shop answers "Something went wrong" in a toast. */
 const oneCode = ['  - name: Type a made-up code', '    type: { label: Promo code, text: FREESTUFF }', '  - name: Apply', '    tap: { role: button, name: Apply }', ''].join('\n');
 
+/** One made-up code applied on the sonner stack, drawn as `query` (&fade=, &wait=, &region=) says. */
+const applyOne = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
+
+/** The messages read in answer to the code's Apply (the scenario's third step, after opening the page and typing). */
+const readOnApply = async (result: Awaited<ReturnType<typeof applyOne>>) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
+
 async function said(lib: string) {
   const result = await fixtures.run(pageScenario('stacks', `toasts.html?lib=${lib}`, { head: 'device: Pixel 7\n', steps }));
   expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
@@ -63,27 +69,23 @@ describe('a toast stack in one live region (sonner, as shadcn/ui ships it)', () 
     // Transparent until its animation, or its transition, starts (400 ms after the toast is put in): the step may end
     // before then, on a fast machine or a slow one, and the customer still reads it. One set to fade in 3 s later is
     // not there yet.
-    const run = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
-    const [shown, fading, waiting, later] = await Promise.all([run(''), run('&fade=400'), run('&wait=400'), run('&fade=3000')]);
-    const read = async (result: typeof shown) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
-    expect(await read(fading)).toEqual(['Something went wrong']);
+    const [shown, fading, waiting, later] = await Promise.all([applyOne(''), applyOne('&fade=400'), applyOne('&wait=400'), applyOne('&fade=3000')]);
+    expect(await readOnApply(fading)).toEqual(['Something went wrong']);
     expect(fading.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
-    expect(await read(waiting)).toEqual(['Something went wrong']);
+    expect(await readOnApply(waiting)).toEqual(['Something went wrong']);
     expect(waiting.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
-    expect(await read(later)).toEqual([]);
+    expect(await readOnApply(later)).toEqual([]);
     expect(later.steps[2]!.effortBreakdown.reading).toBe(0);
   });
 
   it('a toast in a notification area kept transparent is not read; one whose area fades in as the toast goes in is', async () => {
     // The toast itself is drawn as ever: only the area around it is at opacity 0, so the customer sees nothing.
-    const run = (query: string) => fixtures.run(pageScenario('stacks', `toasts.html?lib=sonner${query}`, { head: 'device: Pixel 7\n', steps: oneCode }));
-    const [shown, transparent, fading] = await Promise.all([run(''), run('&region=transparent'), run('&region=fading')]);
-    const read = async (result: typeof shown) => (await savedArtifacts(result)).steps[2]!.appeared.map((m) => m.text);
-    expect(await read(shown)).toEqual(['Something went wrong']);
-    expect(await read(transparent)).toEqual([]);
+    const [shown, transparent, fading] = await Promise.all([applyOne(''), applyOne('&region=transparent'), applyOne('&region=fading')]);
+    expect(await readOnApply(shown)).toEqual(['Something went wrong']);
+    expect(await readOnApply(transparent)).toEqual([]);
     expect(transparent.steps[2]!.effortBreakdown.reading).toBe(0);
     expect(findingsOf(transparent, 'vague-error')).toEqual([]);
-    expect(await read(fading)).toEqual(['Something went wrong']);
+    expect(await readOnApply(fading)).toEqual(['Something went wrong']);
     expect(fading.steps.map((s) => s.effort)).toEqual(shown.steps.map((s) => s.effort));
   });
 
