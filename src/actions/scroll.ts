@@ -19,17 +19,25 @@ const MAX_ROUNDS = 40;
 const MAX_SCREENS = 60;
 
 /**
- * Where what the customer swipes stands: the page's scroll and that of the box under the middle of the screen (a list
- * that scrolls in a box of its own), as one text. The same before and after a swipe: nothing moved, the end is reached.
+ * Where what the customer swipes stands: the page's scroll and that of each box under the middle of the screen that
+ * scrolls (a list in a box of its own, an app's shell, in a component's shadow root too), as one text. The same before
+ * and after a swipe: nothing moved, the end is reached. Runs in the page.
  */
 function scrollPlace(): string {
-  const x = innerWidth / 2;
-  const y = innerHeight / 2;
-  const places = [`${window.visualViewport?.pageTop ?? scrollY}`];
-  for (let el = document.elementFromPoint(x, y); el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
-    if (el.scrollHeight > el.clientHeight && /auto|scroll|overlay/.test(getComputedStyle(el).overflowY)) places.push(`${el.scrollTop}`);
-  }
-  return places.join(' ');
+  const lib = window.__cxShopLib;
+  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  return [window.visualViewport?.pageTop ?? scrollY, ...boxes.map((box) => box.scrollTop)].join(' ');
+}
+
+/**
+ * How far the customer can still swipe down from the middle of the screen: what is left below of the page, and of
+ * each box there that scrolls (an app's shell, whose page never scrolls, holds its list in one). Runs in the page.
+ */
+function leftToSwipe(): number {
+  const lib = window.__cxShopLib;
+  const page = document.documentElement.scrollHeight - innerHeight - scrollY;
+  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  return Math.max(0, page) + boxes.reduce((left, box) => left + Math.max(0, box.scrollHeight - box.clientHeight - box.scrollTop), 0);
 }
 
 /** Resolves in the page two frames on, on the browser's frames (a page may have replaced requestAnimationFrame). */
@@ -60,8 +68,9 @@ export const scroll = defineAction({
     } else if ('by' in args) await ctx.swipe(args.by);
     else {
       // To the end of the page as the customer finds it: a list that loads more as they near its end (an endless
-      // feed) grows under them, and they scroll on, once what came is shown, until it grows no more.
-      const remaining = () => ctx.page.evaluate(() => document.documentElement.scrollHeight - innerHeight - scrollY);
+      // feed) grows under them, and they scroll on, once what came is shown, until it grows no more. Of the page, and
+      // of the box under their finger that scrolls (an app's shell never scrolls the page itself).
+      const remaining = () => ctx.page.evaluate(leftToSwipe);
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         let left = await remaining();
         if (left <= 0) {

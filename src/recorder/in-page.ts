@@ -1261,7 +1261,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     ownClearTimeout(gesture.timer);
     gesture.timer = ownSetTimeout(endGesture, 300) as unknown as number;
   };
-  addEventListener('scroll', scrolled, { capture: true, passive: true });
+  // A box that scrolls inside a component's shadow root (an app's shell) says so there only: its scroll is not composed.
+  listenInRoots('scroll', scrolled);
   visual?.addEventListener('scroll', scrolled, { passive: true });
   // Hovering with a mouse: the pointer came to rest on a control without pressing it.
   let restTimer = 0;

@@ -29,6 +29,18 @@ export interface PageLib {
    * bag" bar, a toast), out of components' shadow roots too; null for one that scrolls with the page.
    */
   pinnedBar(el: Element): Element | null;
+  /** What holds the element in the tree as the browser draws it: the slot it is put in, its parent, or its shadow root's host. */
+  drawnParent(el: Element): Element | null;
+  /**
+   * What lies under the customer's finger at a point of the screen: inside components' shadow roots (kept closed ones
+   * too, see keepClosedRoot), not their host, which is all the document's own elementFromPoint says.
+   */
+  deepAt(x: number, y: number): Element | null;
+  /**
+   * The boxes of the page's own that scroll up and down and hold the element as the browser draws it (through slots and
+   * shadow roots), innermost first: a list in a box of its own, an app's shell whose page never scrolls. Not the page.
+   */
+  scrollBoxes(el: Element | null): Element[];
   /**
    * A CSS selector of the element: from its nearest ancestor with an id, at most five steps. `places`, kept by a
    * caller for one reading of a page that changes nothing meanwhile (a snapshot), holds each element's step once its
@@ -461,6 +473,25 @@ export function pageLib(): PageLib {
     walk(document);
     return found;
   };
+  const deepAt = (x: number, y: number): Element | null => {
+    let el = document.elementFromPoint(x, y);
+    for (let depth = 0; el && depth < 64; depth += 1) {
+      const inner = (el.shadowRoot ?? closedRoots.get(el))?.elementFromPoint(x, y);
+      if (!inner || inner === el) break;
+      el = inner;
+    }
+    return el;
+  };
+  const scrollBoxes = (el: Element | null): Element[] => {
+    const boxes: Element[] = [];
+    // The body's overflow is the page's own when the root's is visible: the page scrolls, not the body.
+    const bodyIsPage = getComputedStyle(document.documentElement).overflowY === 'visible';
+    for (let n = el; n && n !== document.documentElement; n = drawnParent(n)) {
+      if (n === document.body && bodyIsPage) continue;
+      if (n.scrollHeight > n.clientHeight + 1 && /auto|scroll|overlay/.test(getComputedStyle(n).overflowY)) boxes.push(n);
+    }
+    return boxes;
+  };
   const shadowText = (roots: readonly ShadowRoot[]): string =>
     roots
       .flatMap((root) => Array.from(root.children))
@@ -469,5 +500,5 @@ export function pageLib(): PageLib {
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
   const idle = typeof requestIdleCallback === 'function' ? { request: requestIdleCallback.bind(window), cancel: cancelIdleCallback.bind(window) } : null;
-  return { clean, visible, keyframesOf, clippedAway, viewBox, pageBox, pinnedBar, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
+  return { clean, visible, keyframesOf, clippedAway, viewBox, pageBox, pinnedBar, drawnParent, deepAt, scrollBoxes, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }

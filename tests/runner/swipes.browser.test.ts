@@ -153,8 +153,8 @@ describe('scroll to a row of a list the page draws only near the screen (a virtu
       }),
     );
 
-  it('is swiped down to a screen at a time until the row is drawn, each swipe counted, in the page or in a box of its own (two runs alike)', async () => {
-    for (const page of ['virtual-list.html', 'virtual-list.html?inner']) {
+  it('is swiped down to a screen at a time until the row is drawn, each swipe counted, in the page or in a box of its own, in a shadow root too (two runs alike)', async () => {
+    for (const page of ['virtual-list.html', 'virtual-list.html?inner', 'virtual-list.html?inner=shadow']) {
       const runs = [await find(page, '1120'), await find(page, '1120')];
       for (const result of runs) {
         expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
