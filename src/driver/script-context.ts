@@ -189,7 +189,9 @@ export function pinnedBarOver(el: Element): number | null {
   const r = el.getBoundingClientRect();
   const top = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   if (!top || el.contains(top) || top.contains(el)) return 0;
-  const bar = window.__cxShopLib?.pinnedBar(top);
+  // The bar itself, not the component's host that holds it in its shadow root.
+  const lib = window.__cxShopLib;
+  const bar = lib?.pinnedBar(lib.deepAt(r.x + r.width / 2, r.y + r.height / 2) ?? top);
   if (!bar || bar.closest('dialog, [role="dialog"], [role="alertdialog"], [role="alert"], [role="status"], [aria-live="polite"], [aria-live="assertive"]')) return 0;
   const b = bar.getBoundingClientRect();
   if (b.width < innerWidth * 0.6 || b.height > innerHeight * 0.4) return 0;

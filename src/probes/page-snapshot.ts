@@ -125,7 +125,8 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const covered = { top: 0, bottom: 0 };
   for (const [edge, y] of [['top', 1], ['bottom', innerHeight - 2]] as const) {
     for (const x of [innerWidth * 0.1, innerWidth / 2, innerWidth * 0.9]) {
-      const under = document.elementFromPoint(x, y);
+      // What is there, inside a component's shadow root too: a header built as one pins its own box.
+      const under = lib.deepAt(x, y);
       const bar = under && lib.pinnedBar(under);
       if (!bar) continue;
       const r = bar.getBoundingClientRect();

@@ -202,8 +202,9 @@ export function pageLib(): PageLib {
       }
     });
   };
+  // Through the slot it is put in: a bar built as a component holds what it shows in its own fixed box.
   const pinnedBar = (el: Element): Element | null => {
-    for (let n: Element | null = el; n && n !== document.body && n !== document.documentElement; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+    for (let n: Element | null = el; n && n !== document.body && n !== document.documentElement; n = drawnParent(n)) {
       if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return n;
     }
     return null;

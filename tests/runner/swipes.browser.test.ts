@@ -242,27 +242,31 @@ describe('a phone page wider than the screen (a size chart sticking out)', () =>
 });
 
 describe('a field the page scrolls under its pinned header', () => {
-  it('is swiped out from under the header, a swipe of the customer, not waited on (two runs alike)', async () => {
-    const steps =
-      '  - name: Go on without an email\n    tap: { role: button, name: Continue to payment }\n' +
-      '  - name: Give the email\n    type: { label: Email, text: ann.lee@example.com }\n    expect: { value: { label: Email, equals: ann.lee@example.com } }\n' +
-      '  - name: Go on\n    tap: { role: button, name: Continue to payment }\n    expect: { text: Choose how to pay }\n';
-    const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', 'pinned-header.html', { head: 'device: Pixel 7\n', steps })));
-    for (const result of runs) {
-      expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
-        ['passed', undefined],
-        ['passed', undefined],
-        ['passed', undefined],
-        ['passed', undefined],
-      ]);
-      expect(await interactionsOfLastStep({ outDir: result.outDir })).toEqual(['tap']);
-      expect(result.steps[2]!.actions.scrolls).toBe(1);
-      // The message the page scrolled under its header is out of sight: a swipe up to find it.
-      expect(result.steps[1]!.recovery.map((r) => r.what)).toContainEqual(expect.stringMatching(/^scroll 1 screen up to find "Enter your email so we can send/));
-    }
-    expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
-  });
+  // A header built as a component (its pinned box in its shadow root, what it says put in through a slot or in there
+  // too) is the same header.
+  for (const page of ['pinned-header.html', 'pinned-header.html?component', 'pinned-header.html?component=inside']) {
+    it(`is swiped out from under the header, a swipe of the customer, not waited on (two runs alike, ${page})`, async () => {
+      const steps =
+        '  - name: Go on without an email\n    tap: { role: button, name: Continue to payment }\n' +
+        '  - name: Give the email\n    type: { label: Email, text: ann.lee@example.com }\n    expect: { value: { label: Email, equals: ann.lee@example.com } }\n' +
+        '  - name: Go on\n    tap: { role: button, name: Continue to payment }\n    expect: { text: Choose how to pay }\n';
+      const runs = [];
+      for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', page, { head: 'device: Pixel 7\n', steps })));
+      for (const result of runs) {
+        expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+          ['passed', undefined],
+          ['passed', undefined],
+          ['passed', undefined],
+          ['passed', undefined],
+        ]);
+        expect(await interactionsOfLastStep({ outDir: result.outDir })).toEqual(['tap']);
+        expect(result.steps[2]!.actions.scrolls).toBe(1);
+        // The message the page scrolled under its header is out of sight: a swipe up to find it.
+        expect(result.steps[1]!.recovery.map((r) => r.what)).toContainEqual(expect.stringMatching(/^scroll 1 screen up to find "Enter your email so we can send/));
+      }
+      expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+    });
+  }
 
   it('is in sight on a page that keeps what it scrolls to clear of its header: no swipe to find the message, none to the field', async () => {
     const steps =
