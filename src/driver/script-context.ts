@@ -815,7 +815,8 @@ export class ScriptContext implements ActionContext {
         const aim = shown ?? el;
         if (!aim.isConnected) return null;
         const r = aim.getBoundingClientRect();
-        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        // Asked of its own tree (see landsOn): in a component's shadow root, the document answers with the host.
+        const top = (aim.getRootNode() as Document | ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
         if (!top || aim.contains(top) || top.contains(aim) || el.contains(top)) return saidDisabled;
         // The whole overlay, not the piece of it under the finger: its outermost positioned or dialog ancestor.
         let cover: Element = top;

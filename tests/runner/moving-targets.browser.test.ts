@@ -37,4 +37,12 @@ describe('a control that never holds still', () => {
     expect(result.steps[1]!.status).toBe('blocked');
     expect(result.steps[1]!.reason).toContain('is under div "Free delivery this week on every order"');
   });
+
+  it("one under a veil of its own component (in the component's shadow root) is reported as under the veil, not under the component", async () => {
+    const result = await fixtures.run(
+      pageScenario('hostile', 'veiled-component.html', { head: 'timeout: 3000\n', steps: '  - name: Pay\n    tap: { role: button, name: Pay now }\n' }),
+    );
+    expect(result.steps[1]!.status).toBe('blocked');
+    expect(result.steps[1]!.reason).toBe('tap: button "Pay now" is under div "Loading…" (#veil): the customer cannot tap it until that is out of the way');
+  });
 });
