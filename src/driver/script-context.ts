@@ -173,6 +173,18 @@ export function screenOver(el: Element): { covered: boolean; moved: boolean; sai
   return { covered: top !== null && !el.contains(top) && !top.contains(el), moved, saidDisabled };
 }
 
+/**
+ * How far down the customer's swipes have taken the page and the boxes under the middle of the screen that scroll (a
+ * list in a box of its own; on a page laid out as an app's shell, all there is to scroll), and how many wheel events
+ * the page has heard (see ScriptContext.wheel); runs in the page.
+ */
+function swipedDown(): { page: number; boxes: number; wheels: number } {
+  const lib = window.__cxShopLib;
+  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  const page = window.visualViewport?.pageTop ?? window.scrollY;
+  return { page, boxes: boxes.reduce((sum, box) => sum + box.scrollTop, 0), wheels: window.__cxShopRecorder?.wheels() ?? -1 };
+}
+
 /** Whether the element is in a bar the page holds on the screen as it scrolls (see PageLib.pinnedBar); runs in the page. */
 function inPinnedBar(el: Element): boolean {
   return Boolean(window.__cxShopLib?.pinnedBar(el));
@@ -1021,47 +1033,55 @@ export class ScriptContext implements ActionContext {
    * screen over it (the visual viewport) before the document scrolls, or without it scrolling at all.
    */
   private async wheel(pixels: number): Promise<{ before: number; after: number; pulledBack: boolean }> {
-    const scrollY = () => timed(this.page.evaluate(() => window.visualViewport?.pageTop ?? window.scrollY), 2000).catch(() => 0);
-    const [before, mark] = await timed(
-      ask(this.page, () => [window.visualViewport?.pageTop ?? window.scrollY, window.__cxShopRecorder?.wheels() ?? -1] as const),
-      2000,
-    ).catch(() => [0, -1] as const);
+    // How far down what the customer swipes stands (see swipedDown).
+    const where = () => timed(ask(this.page, swipedDown), 2000).catch(() => ({ page: 0, boxes: 0, wheels: -1 }));
+    const before = await where();
+    const mark = before.wheels;
     await this.page.mouse.move(this.viewport.width / 2, this.viewport.height / 2);
     this.recorder.inputGiven();
     await this.page.mouse.wheel(0, pixels);
-    // Over when the browser says the scroll it made for this wheel has ended (its scrollend). Otherwise (a page that
-    // scrolls by its own script, frame by frame, or stops the event on its way) counted in the page's frames, not in
-    // time, so a busy machine ends the wait at the same place: once the page has moved and then stood still for a few
-    // frames, or when it has not moved at all for many (nothing to scroll).
+    // Over when the browser says the scroll it made of the page for this wheel has ended (its scrollend). Otherwise (a
+    // box that scrolls, a page that scrolls by its own script, frame by frame, or stops the event on its way) counted
+    // in the page's frames, not in time, so a busy machine ends the wait at the same place: once what the customer
+    // swiped has moved and then stood still for a few frames, or when it has not moved at all for many (nothing to
+    // scroll).
     const ended = await timed(
       ask(
         this.page,
-        ({ from, still, idle, mark, way }: { from: number; still: number; idle: number; mark: number; way: number }) =>
-          new Promise<{ at: number; back: boolean }>((resolve) => {
+        ({ from, still, idle, mark, way }: { from: { page: number; boxes: number }; still: number; idle: number; mark: number; way: number }) =>
+          new Promise<{ at: { page: number; boxes: number }; back: boolean }>((resolve) => {
             const recorder = window.__cxShopRecorder;
             const nextFrame = recorder?.frame ?? requestAnimationFrame;
-            const top = () => window.visualViewport?.pageTop ?? window.scrollY;
-            let last = top();
+            const lib = window.__cxShopLib;
+            // The boxes under the finger, as they were when it swiped.
+            const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+            const at = () => ({ page: window.visualViewport?.pageTop ?? window.scrollY, boxes: boxes.reduce((sum, box) => sum + box.scrollTop, 0) });
+            const down = (place: { page: number; boxes: number }) => place.page + place.boxes;
+            let last = down(at());
             let unchanged = 0;
             let back = false;
+            const start = down(from);
             const frame = () => {
-              const now = top();
+              const place = at();
+              const now = down(place);
               back ||= (now - last) * way < -1;
               unchanged = now === last ? unchanged + 1 : 0;
               last = now;
-              const ended = now !== from && mark >= 0 && recorder?.wheelScrollEnded(mark) === true;
-              if (ended || (unchanged >= still && now !== from) || unchanged >= idle) resolve({ at: now, back });
+              // The browser's scrollend is the page's: heard only when the page alone moved.
+              const ended = place.page !== from.page && place.boxes === from.boxes && mark >= 0 && recorder?.wheelScrollEnded(mark) === true;
+              if (ended || (unchanged >= still && now !== start) || unchanged >= idle) resolve({ at: place, back });
               else nextFrame(frame);
             };
             nextFrame(frame);
           }),
-        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES, mark, way: Math.sign(pixels) },
+        { from: { page: before.page, boxes: before.boxes }, still: STILL_FRAMES, idle: IDLE_FRAMES, mark, way: Math.sign(pixels) },
       ),
       5000,
-    ).catch(async () => ({ at: await scrollY(), back: false }));
+    ).catch(async () => ({ at: await where(), back: false }));
     // The swipe is over: it is one gesture, whatever the next one does and however soon it comes.
     await this.recorder.flush();
-    return { before, after: ended.at, pulledBack: ended.back || (ended.at - before) * Math.sign(pixels) < -1 };
+    const [from, to] = [before.page + before.boxes, ended.at.page + ended.at.boxes];
+    return { before: from, after: to, pulledBack: ended.back || (to - from) * Math.sign(pixels) < -1 };
   }
 
   private async notFound(locator: Locator): Promise<string> {

@@ -34,6 +34,23 @@ describe('a swipe before a press', () => {
     expect(await interactionsOfLastStep(result)).toEqual(['scroll', 'scroll', 'tap']);
     expect(result.steps[1]!.effortBreakdown.scrolling).toBeGreaterThan(0);
   });
+
+  it("on a page laid out as an app's shell (its content scrolls in a box the height of the screen, in a component's shadow root too): the same swipes as on the page, on a phone and on a laptop", async () => {
+    for (const device of ['Pixel 7', 'Desktop Chrome']) {
+      const page = async (name: string) => {
+        const result = await fixtures.run(pageScenario('swipe', name, { head: `device: ${device}\n`, steps: '  - name: Save my size\n    tap: { role: button, name: Save my size }\n    expect: { text: Saved }\n' }));
+        expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
+          ['passed', undefined],
+          ['passed', undefined],
+        ]);
+        return { kinds: await interactionsOfLastStep(result), scrolling: result.steps[1]!.effortBreakdown.scrolling };
+      };
+      const plain = await page('far.html');
+      expect(plain.kinds.at(-1)).toBe('tap');
+      expect(plain.kinds.length).toBeGreaterThanOrEqual(2);
+      for (const shell of ['far.html?shell', 'far.html?shell=slot']) expect(await page(shell)).toEqual(plain);
+    }
+  });
 });
 
 describe('a part of the page that slides by itself (a hero carousel on its own timer)', () => {
