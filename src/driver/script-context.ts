@@ -920,7 +920,8 @@ export class ScriptContext implements ActionContext {
 
   /**
    * Swipes (the wheel, on a laptop) until the element is in view, as a customer scrolls to it; the recorder sees
-   * each gesture. An element inside its own scrolling box, or one the wheel cannot reach, is jumped to instead.
+   * each gesture, of the page or of the box under the finger that scrolls (see swipedDown). An element in a scrolling box
+   * elsewhere on the screen, or one the wheel cannot reach, is jumped to instead.
    */
   private async swipeTo(element: PwLocator, box: Box | null, shown: ElementHandle<Element> | null, found: ElementHandle<Element> | null): Promise<number> {
     let swipes = 0;
