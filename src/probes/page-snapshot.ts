@@ -33,8 +33,11 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   const shadows = lib.shadowRoots(MAX_ITEMS);
   const roots: Array<Document | ShadowRoot> = [document, ...shadows];
   const deepAll = (selector: string) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
-  /** The element a part of the page sits in, out of a component's shadow root to its host. */
-  const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
+  /**
+   * The element a part of the page sits in as the browser draws it: the slot a component puts it in, or out of a
+   * component's shadow root to its host (an accordion component folds what it holds in a box of its shadow root).
+   */
+  const up = lib.drawnParent;
   // Asked once of each element (several parts of the look ask of the same links and controls): the page does not
   // change while this reads it.
   const visibility = new Map<Element, boolean>();
