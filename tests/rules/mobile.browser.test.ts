@@ -193,16 +193,16 @@ describe('small-text', () => {
 
   // Folded by the page, or by an accordion component (its box at no height in its shadow root, the links put in it through a slot).
   for (const page of ['folded-footer.html', 'folded-footer.html?component']) {
-  it(`a footer folded at no height (max-height: 0, overflow hidden) is judged when the customer opens it, not before (${page})`, async () => {
-    const result = await run(page, { steps: '  - name: Customer service\n    tap: { role: button, name: Customer service }\n' });
-    const rulesAt = (step: number) => result.steps[step]!.findings.map((f) => f.rule).filter((rule) => ['small-text', 'tap-target-size'].includes(rule)).sort();
-    expect([rulesAt(0), rulesAt(1)]).toEqual([[], ['small-text', 'tap-target-size']]);
-    const targetsAt = async (step: number) => (await savedArtifacts(result)).steps[step]!.page!.targets.map((t) => t.element);
-    expect(await targetsAt(0)).not.toContain('link "Delivery"');
-    expect(await targetsAt(1)).toContain('link "Delivery"');
-    // A carousel's slides beside the one shown are measured all the same: which one shows depends on when it is seen.
-    expect(await targetsAt(0)).toContain('link "Review by Kit"');
-  });
+    it(`a footer folded at no height (max-height: 0, overflow hidden) is judged when the customer opens it, not before (${page})`, async () => {
+      const result = await run(page, { steps: '  - name: Customer service\n    tap: { role: button, name: Customer service }\n' });
+      const rulesAt = (step: number) => result.steps[step]!.findings.map((f) => f.rule).filter((rule) => ['small-text', 'tap-target-size'].includes(rule)).sort();
+      expect([rulesAt(0), rulesAt(1)]).toEqual([[], ['small-text', 'tap-target-size']]);
+      const targetsAt = async (step: number) => (await savedArtifacts(result)).steps[step]!.page!.targets.map((t) => t.element);
+      expect(await targetsAt(0)).not.toContain('link "Delivery"');
+      expect(await targetsAt(1)).toContain('link "Delivery"');
+      // A carousel's slides beside the one shown are measured all the same: which one shows depends on when it is seen.
+      expect(await targetsAt(0)).toContain('link "Review by Kit"');
+    });
   }
 
   it('mostly 10 px text is medium, with the legible share and a sample', async () => {
