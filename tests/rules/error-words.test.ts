@@ -164,6 +164,11 @@ describe('vague-error, in the languages of shops in Europe', () => {
     // Chrome's bubble worded by a page of its own: it says what to do.
     'Please fill out this field.',
     'Sorry, that did not work. Please try again or call us on 0800 123 456.',
+    // The code's own field, by the name the shop gives it.
+    'This voucher has already been used.',
+    'This coupon has expired.',
+    'Ce bon de réduction a déjà été utilisé.',
+    'Este cupón ya no es válido.',
   ])(
     '"%s" names the field or the fix, or what the shop did: not vague',
     (text) => {

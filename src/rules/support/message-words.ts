@@ -50,11 +50,11 @@ const FIX_OTHER = words(
     'introduce|introduzca|escribe|revisa|comprueba|usa|utiliza|elige|selecciona|al menos|como máximo|por ejemplo|p\\. ?ej\\.|cifras|dígitos|caracteres|letras|inténtalo|formato|contacta|más tarde',
 );
 
-const FIELD_EN = /\b(e-?mail|phone|password|card|code|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
+const FIELD_EN = /\b(e-?mail|phone|password|card|code|voucher|coupon|promo|post ?code|zip|address|name|date|number|size|quantity|reason)\b/i;
 const FIELD_OTHER = words(
   'telefon\\p{L}*|handy\\p{L}*|passwort|kennwort|karte\\p{L}*|gutschein\\p{L}*|plz|postleitzahl|adresse|anschrift|vorname|nachname|datum|nummer|größe|menge|straße|' +
-    'courriel|téléphone|portable|mot de passe|carte|code postal|nom|prénom|numéro|taille|quantité|ville|' +
-    'correo|teléfono|móvil|contraseña|tarjeta|código|código postal|dirección|nombre|apellidos?|fecha|número|talla|cantidad|ciudad',
+    'courriel|téléphone|portable|mot de passe|carte|code postal|bon de réduction|nom|prénom|numéro|taille|quantité|ville|' +
+    'correo|teléfono|móvil|contraseña|tarjeta|código|cupón|código postal|dirección|nombre|apellidos?|fecha|número|talla|cantidad|ciudad',
 );
 
 const REASON_EN =
