@@ -264,11 +264,17 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     }));
 
   // Still working: ARIA says so, a progress bar without a value, a spinner by its class or id, or a short line such
-  // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work).
+  // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work, "Continue reading…",
+  // unless it cannot be pressed while it says so: a disabled "Paying…" is the page at work).
   const BUSY_NAME = /(^|[-_\s])(spinner|loader|loading|throbber)([-_\s]|$)/i;
   const busyElements: Element[] = [];
   for (const el of elements) {
     if (busyElements.length >= 5) break;
+    if (el.tagName === 'BUTTON' && (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true')) {
+      const text = clean((el as HTMLElement).innerText);
+      if (text.length > 0 && text.length <= 40 && lib.saysWorking(text) && visible(el)) busyElements.push(el);
+      continue;
+    }
     if (['SCRIPT', 'STYLE', 'IMG', 'A', 'BUTTON', 'OPTION'].includes(el.tagName)) continue;
     let working = false;
     if (el.getAttribute('aria-busy') === 'true') working = true;

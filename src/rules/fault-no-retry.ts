@@ -1,5 +1,14 @@
+import type { Box } from '../artifacts/types.js';
 import { describeFailures } from './support/faults.js';
 import { defineRule } from './types.js';
+
+/** Whether two boxes are mostly one: at least half of the smaller lies in the other. */
+function sameSpot(a: Box, b: Box): boolean {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  const smaller = Math.min(a.width * a.height, b.width * b.height);
+  return width > 0 && height > 0 && smaller > 0 && width * height >= smaller / 2;
+}
 
 /** Words of a control that offers another go. */
 const RETRY = /\b(try again|retry|reload|refresh|resend|re-?submit|start again)\b/i;
@@ -20,10 +29,13 @@ export default defineRule({
     const usable = page.targets.filter((t) => !t.disabled);
     if (usable.some((t) => pressed.has(t.element) || RETRY.test(t.element) || RETRY.test(t.text))) return [];
     const [tap] = step.taps;
-    const still = page.targets.find((t) => pressed.has(t.element));
+    // By its words, or where it was, with words of its own now (a "Pay £40.00" left saying "Paying…").
+    const spot = tap!.target.pageBox;
+    const still = page.targets.find((t) => pressed.has(t.element)) ?? (spot ? page.targets.find((t) => t.disabled && sameSpot(t.box, spot)) : undefined);
+    const now = still && !pressed.has(still.element) ? ` (now ${still.element})` : '';
     return [
       {
-        message: `After ${describeFailures(failures)} failed, ${tap!.target.description} ${still ? 'is disabled' : 'is gone'} and nothing offers to try again`,
+        message: `After ${describeFailures(failures)} failed, ${tap!.target.description} ${still ? `is disabled${now}` : 'is gone'} and nothing offers to try again`,
         evidence: {
           element: tap!.target.description,
           ...(still ? { selector: still.selector, box: still.box } : {}),

@@ -143,6 +143,15 @@ describe.concurrent('injecting faults', () => {
     expect(findingsOf(result, 'fault-no-retry')[0]).toMatchObject({ severity: 'medium', evidence: { measured: 'disabled' } });
   });
 
+  it('a button left saying it is working ("Paying…", disabled): endless spinner (high) on the button, and no way to try again (medium) though its words changed', async () => {
+    const result = await payWith('paying');
+    expect(resilienceOf(result)).toEqual(['fault-endless-spinner', 'fault-no-retry', 'fault-unexplained']);
+    expect(findingsOf(result, 'fault-endless-spinner')[0]?.evidence.element).toBe('button "Paying…"');
+    const [noRetry] = findingsOf(result, 'fault-no-retry');
+    expect(noRetry).toMatchObject({ severity: 'medium', evidence: { measured: 'disabled' } });
+    expect(noRetry!.message).toContain('button "Pay £40.00" is disabled (now button "Paying…")');
+  });
+
   it('a widget that was loading before the customer acted is not the failure\'s spinner', async () => {
     const handled = await payWith('good&recs');
     expect(resilienceOf(handled)).toEqual([]);
