@@ -217,7 +217,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
    * tapped. A task the customer's input starts clears it.
    */
   let pageTask = false;
+  /**
+   * Whether the latest task cx-shop knows of ran the page's own code (its timer, its answer to a call of its own, a
+   * push on a connection): a promise rejected there that nothing handles is said a task later (see the
+   * unhandledrejection listener below), once that task's marks are gone.
+   */
+  let lastTaskOwn = false;
   const inPageTask = () => {
+    lastTaskOwn = true;
     if (pageTask) return;
     pageTask = true;
     ownSetTimeout(() => (pageTask = false), 0);
@@ -230,6 +237,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const taskBegins = () => {
     pageTask = false;
     animationTask = false;
+    lastTaskOwn = false;
   };
   /** When the customer last pressed, typed or chose: code that runs soon after (an await in a handler) is theirs. */
   let lastInputAt = 0;
@@ -285,6 +293,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const event = (window as unknown as { event?: Event }).event;
     return Boolean(event && event.isTrusted && INPUT_EVENTS.has(event.type));
   };
+  /** Tells the recorder the page's own code threw this, on its own (see the error listeners below). */
+  const ownFault = (error: unknown) => send({ type: 'fault', message: error instanceof Error ? error.message : String(error) });
   // cx-shop's own timers below use the browser's, never the wrapped ones: they are not the page's doing.
   const ownSetTimeout = window.setTimeout.bind(window);
   const ownClearTimeout = window.clearTimeout.bind(window);
@@ -346,13 +356,14 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
         const outerSince = runningSince;
         // A starting page's short timer answers the customer's coming (see ARRIVAL_MS).
         running = arriving ? 'customer' : context;
+        lastTaskOwn = running === 'page';
         depth = arriving ? Math.max(link, 1) : link;
         runningSurely = arriving ? false : surely;
         runningSince = since;
         try {
           return (callback as (...a: unknown[]) => unknown).apply(this, args);
         } catch (error) {
-          if (context === 'page') send({ type: 'fault', message: error instanceof Error ? error.message : String(error) });
+          if (context === 'page') ownFault(error);
           throw error;
         } finally {
           running = outer;
@@ -369,6 +380,17 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
       return id;
     };
   }
+  // An error the page's own code threw or rejected on its own (a poll's callback, after an await, a promise its timer
+  // rejects) is said to be the page's, as one its timer throws is (above): the recorder puts the error to the
+  // background, not to the customer's action, however soon after their tap it comes. A rejection nothing handled is
+  // said a task after the one that made it.
+  addEventListener('error', (event) => {
+    // Not a picture or a script that failed to load: those are no error thrown.
+    if (event instanceof ErrorEvent && running !== 'page' && (pageTask || animationTask)) ownFault(event.error ?? event.message);
+  }, { capture: true, passive: true });
+  addEventListener('unhandledrejection', (event) => {
+    if (running === 'page' || pageTask || animationTask || lastTaskOwn) ownFault(event.reason);
+  }, { capture: true, passive: true });
   // A navigation to another document this one started (a link, a form, a script): the site is answering until the
   // browser asks for the new page, which cx-shop then sees as a request. One that never goes (a download, an answer
   // with no content) stops counting after a while.

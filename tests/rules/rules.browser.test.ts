@@ -110,6 +110,18 @@ describe.concurrent('page-error', () => {
     expect(result.steps[1]!.findings.map((f) => f.rule)).toContain('page-error');
   });
 
+  it("the page's own code throwing on its own timer, however it throws (in the timer, in a poll's promise, after an await, a promise it rejects), is the background, in every step; the customer's own bug after their call's answer is still theirs", async () => {
+    const steps = '  - name: Add it\n    tap: { role: button, name: Add to cart }\n  - name: Look a moment\n    wait: { ms: 1500 }\n';
+    for (const mode of ['sync', 'poll', 'await', 'reject']) {
+      const result = await fixtures.run(scenario(`page-error-background.html?mode=${mode}`, steps));
+      expect([mode, result.steps.map((s) => s.findings.map((f) => f.rule).filter((rule) => rule === 'page-error'))]).toEqual([mode, [[], [], []]]);
+      expect(result.steps.flatMap((s) => s.environment ?? [])).toEqual(expect.arrayContaining([expect.stringMatching(/^background error: /)]));
+      // The customer's own: thrown while the page's poll keeps throwing beside it.
+      const bug = await fixtures.run(scenario(`page-error-background.html?mode=${mode}&tapbug`, steps));
+      expect([mode, findingsOf(bug, 'page-error').map((f) => [f.severity, f.message])]).toEqual([mode, [['high', "The page threw an uncaught error: Cannot read properties of undefined (reading 'lines')"]]]);
+    }
+  });
+
   it('finds nothing when the handler works', async () => {
     const result = await fixtures.run(scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
     expect(result.status).toBe('passed');
