@@ -1201,7 +1201,10 @@ export class Recorder {
     // answers by turning, which the page shows (a native one turns by itself): the focus alone says nothing.
     if (press.type === 'press' && press.field && !TOGGLES.test(press.field.type) && !TOGGLES.test(press.target.description)) responses.add('focus');
     for (const answer of this.answersTo(press)) responses.add(answer.what);
-    if (this.navigations.some((n) => within(n.at) && n.at >= press.t)) responses.add('navigation');
+    // A single-page app's route pushed or replaced changes the address only: the view it draws is the answer, if any.
+    const routed = (n: { url: string; at: number }) =>
+      this.events.some((e) => e.type === 'route' && (e.how === 'push' || e.how === 'replace') && e.url === n.url && Math.abs(e.received - n.at) <= 1000);
+    if (this.navigations.some((n) => within(n.at) && n.at >= press.t && !routed(n))) responses.add('navigation');
     if (this.documentTimes.some((t) => t > press.t && within(t))) responses.add('navigation');
     if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !unseenByCustomer(r) && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
       responses.add('network');

@@ -200,6 +200,15 @@ describe.concurrent('signs of work', () => {
 });
 
 describe.concurrent('dead-tap', () => {
+  it("a single-page app's tap that changes only the address (its route pushed, the screen as it was) is dead; the view drawn answers it", async () => {
+    const steps = '  - name: Go to payments\n    tap: { role: link, name: Payments }\n';
+    const broken = await fixtures.run(scenario('route-only.html', steps));
+    expect(broken.steps[1]!.url).toMatch(/\?view=payments$/);
+    expect(broken.steps[1]!.findings.map((f) => [f.rule, f.severity])).toContainEqual(['dead-tap', 'high']);
+    const works = await fixtures.run(scenario('route-only.html?works', steps));
+    expect(findingsOf(works, 'dead-tap')).toEqual([]);
+  });
+
   it('a button that does nothing is a high dead tap, with the element and its box', async () => {
     const result = await fixtures.run(scenario('dead-tap.html', '  - name: Open the size guide\n    tap: { role: button, name: Size guide }\n'));
     const findings = findingsOf(result, 'dead-tap');
