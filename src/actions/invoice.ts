@@ -60,8 +60,19 @@ async function renderText(ctx: ActionContext, raw: string): Promise<DocumentText
   }
 }
 
-/** The text of a downloaded or local invoice: PDF through PDF.js, anything else as HTML or plain text. */
+/** How the common picture formats begin: PNG, JPEG, GIF, WebP, TIFF (both byte orders), BMP, HEIC/AVIF. */
+const PICTURE_STARTS = [/^\x89PNG/, /^\xFF\xD8\xFF/, /^GIF8/, /^RIFF....WEBP/s, /^II\*\x00/, /^MM\x00\*/, /^BM/, /^....ftyp(?:hei[cx]|mif1|avif)/s];
+const isPicture = (bytes: Uint8Array) => {
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  return PICTURE_STARTS.some((format) => format.test(start));
+};
+
+/**
+ * The text of a downloaded or local invoice: PDF through PDF.js, a picture of one (a photo, a scan) as no text at
+ * all, as a scanned PDF is, anything else as HTML or plain text.
+ */
 async function documentText(ctx: ActionContext, bytes: Uint8Array, name: string): Promise<DocumentText> {
+  if (isPicture(bytes)) return { text: '', items: [], links: [] };
   if (!isPdf(bytes, name)) return renderText(ctx, new TextDecoder().decode(bytes));
   try {
     // PDF.js is large: loaded only when an invoice is a PDF.

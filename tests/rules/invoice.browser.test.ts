@@ -237,6 +237,13 @@ describe('invoice: { file }', () => {
     closeTo(result.steps[1]!.effortBreakdown.reading, reading(await pdfWords('bad.pdf')));
   });
 
+  it('a photo or a scan of the invoice (a PNG) is one finding that it has no text, as a scanned PDF is: its bytes are no words to read', async () => {
+    const result = await run('download.html', `{ file: ${path('photo.png')} }`);
+    expect(result.steps[1]!.status).toBe('passed');
+    expect(invoiceFindings(result).map((f) => [f.rule, f.evidence.measured])).toEqual([['invoice-essentials', '0 words of text']]);
+    expect(result.steps[1]!.effortBreakdown.reading).toBe(0);
+  });
+
   it('a missing file blocks the step, naming the file', async () => {
     const result = await run('download.html', '{ file: ./no-such-invoice.pdf }');
     expect(result.steps[1]!.status).toBe('blocked');
