@@ -4,7 +4,7 @@
  * says thank you, and how its threats weigh against its offers of help. The patterns are in invoice-patterns.ts.
  */
 import type { ReadDocument } from '../artifacts/types.js';
-import { DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type Across, type EssentialId } from './invoice-patterns.js';
+import { DATE_LINE, DOCUMENT_WORD, earlier, ESSENTIALS, HELP, LETTERHEAD, MONEY, NOT_CHARGED, ONE_WORD_NAME, SETTLED, THANKS, THREATS, TOTAL, type Across, type EssentialId } from './invoice-patterns.js';
 import { linesAsSentences, readability, tokenize, type Readability } from './readability.js';
 
 export interface Essential {
@@ -281,23 +281,25 @@ const FIGURE_OF = /\d(?:[\d.,'’\s]*\d)?/;
 const CURRENCY_ONLY = /[\s£$€¥₹]|\bRs\.?|\b[A-Z]{3}\b/g;
 
 /**
- * The sizes of the runs of text that show a figure: the runs that hold it whole, else the runs in a row that spell it
- * together, as a price with its cents set smaller ("1.234" then ",48" then "EUR"), each at its own size.
+ * The sizes of the runs of text that show a figure: the runs that hold it whole, and the runs in a row that spell it
+ * together, as a price with its cents set smaller ("1.234" then ",48" then "EUR"; "£112" then ".38"), each at its own
+ * size: a bill that sets its amount due large in parts at the top and whole in its table below shows it large.
  */
 function figureSizes(items: ReadDocument['items'], figure: string): number[] {
   const whole = wholeFigure(figure);
   const sizes = items.filter((item) => whole.test(item.text)).map((item) => item.fontSize);
-  if (sizes.length > 0) return sizes;
   const bare = (text: string) => text.replace(CURRENCY_ONLY, '');
   const spelt = figure.replace(/\s/g, '');
   for (let i = 0; i < items.length; i += 1) {
     let read = '';
     for (let j = i; j < items.length && spelt.startsWith(read + bare(items[j]!.text)); j += 1) {
       read += bare(items[j]!.text);
-      if (read === spelt && j > i) return items.slice(i, j + 1).filter((item) => /\d/.test(item.text)).map((item) => item.fontSize);
+      if (read !== spelt) continue;
+      if (j > i) sizes.push(...items.slice(i, j + 1).filter((item) => /\d/.test(item.text)).map((item) => item.fontSize));
+      break;
     }
   }
-  return [];
+  return sizes;
 }
 
 function amountDue(doc: ReadDocument, matches: RegExpExecArray[][]): AmountDue {
@@ -352,6 +354,11 @@ function letterhead(doc: ReadDocument): ReadDocument['items'][number] | undefine
 const AMOUNT_LINE = new RegExp(`^[-–−(]?\\s?${MONEY.source}\\)?$`);
 /** A label of a total: short, with words, and no amount (it may hold a code or a rate: "Discount NOEL10", "VAT 20 %"). */
 const isLabelLine = (line: string) => line.length <= 40 && /\p{L}/u.test(line) && !MONEY.test(line);
+/**
+ * A value a label names, alone on its line: an amount, a date, or a number or code of one word ("2026-031",
+ * "INV/0042"); not a line of words ("12 High Street").
+ */
+const isValueLine = (line: string) => AMOUNT_LINE.test(line) || DATE_LINE.test(line) || (line.length <= 24 && /^\S*\d\S*$/.test(line));
 
 /**
  * A line that joins the last label of one table cell and the first amount of the cell beside it: totals set in a
@@ -371,7 +378,8 @@ function labelThenAmount(line: string): [string, string] | null {
  * Totals laid out as two columns side by side (the labels in one block, the amounts in the next) read as all the
  * labels, then all the amounts: "Subtotal / VAT / Total due / £100.00 / £20.00 / £120.00". Paired again line by line
  * when the two runs are as long as each other, so each label names its own amount. Two cells of a table row give
- * the same runs with the last label and the first amount on one line ("Total due £100.00"), between them.
+ * the same runs with the last label and the first amount on one line ("Total due £100.00"), between them. An
+ * invoice's details set so ("Invoice / Issued / Due" beside "2026-031 / 02/03/2026 / 16/03/2026") are paired alike.
  */
 export function pairColumns(text: string): string {
   const lines = text.split('\n');
@@ -383,7 +391,7 @@ export function pairColumns(text: string): string {
     const column = [...lines.slice(i, i + labels).map((line) => line.trim()), ...(joined ? [joined[0]] : [])];
     const first = i + labels + (joined ? 1 : 0);
     let amounts = 0;
-    while (first + amounts < lines.length && AMOUNT_LINE.test(lines[first + amounts]!.trim())) amounts += 1;
+    while (first + amounts < lines.length && isValueLine(lines[first + amounts]!.trim())) amounts += 1;
     const values = [...(joined ? [joined[1]] : []), ...lines.slice(first, first + amounts).map((line) => line.trim())];
     if (column.length >= 2 && values.length === column.length) {
       for (let k = 0; k < column.length; k += 1) out.push(`${column[k]} ${values[k]}`);

@@ -41,6 +41,8 @@ const MONEY_SOURCE = `(?:(?:[£$€¥₹]|\\bRs\\.?)\\s?${FIGURE}|\\b(?:${CURREN
 
 /** An amount of money with its currency. */
 export const MONEY = new RegExp(MONEY_SOURCE);
+/** A line that holds a date and nothing more: "16/03/2026", "16 March 2026". */
+export const DATE_LINE = new RegExp(`^${DATE}$`, 'i');
 
 /** A label, then up to a short stretch of words (no figures) on the same or the next line, then what it labels. */
 const labelled = (labels: string, value: string) => new RegExp(`\\b(?:${labels})\\b[^\\d£$€\\n]{0,40}\\n?[^\\d£$€\\n]{0,40}?${value}`, 'i');
@@ -266,8 +268,11 @@ export const ESSENTIALS: ReadonlyArray<{
     // "service" in a sentence ("Our customer service team", "Date of service") or an address (service@…) heads nothing.
     patterns: [
       /^[ \t]*(?:(?!(?:of|for|the|our|your|and|to|by)[ \t])\S{1,5}[ \t]+){0,2}(?:description|desc|items?|products?|services?|what you bought|qty|quantity)(?![\w@-])/im,
-      // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00".
-      new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}\\s*$`, 'imu'),
+      // A line that names a thing and its price, without column heads: "Linen shirt (M)   £45.00"; in a sentence too,
+      // "Family membership, 2026 season: £420.00."
+      new RegExp(`^(?!\\s*(?:sub-?total|total|vat|tax|amount|balance|grand|paid|due|discount|net)\\b)[^\\n£$€]*?\\p{L}{3,}[^\\n]*?(?:[ \\t]+|[ \\t]*\\n)${MONEY_SOURCE}[.;]?\\s*$`, 'imu'),
+      // Said in words: "This invoice is for your family membership of the club", "your bill for the treatment on 9 May".
+      /\b(?:this|our|the|your) (?:invoice|bill)(?: is)? for (?!(?:your |our )?(?:records|reference|information|convenience|attention|payment)\b)(?:your |the |our )?\p{L}{4,}/iu,
       // A till's lines, the price a bare figure: "CROISSANT ALMOND 3.25" over "BACON BAP 5.95" (a line between them
       // may hold the first one's price, after its quantity: "FLAT WHITE 2 x 3.40" then "6.80").
       new RegExp(`^${TILL_LINE}\\n(?:[^\\n]*\\n)?${TILL_LINE}$`, 'imu'),
@@ -289,6 +294,8 @@ export const ESSENTIALS: ReadonlyArray<{
       new RegExp(`\\b(?:due|payable|pay(?:ment)?|collect(?:ed)?|debit(?:ed)?|charged?|take[n]?|transfer(?:red)?|remit(?:ted)?|settle[d]?)\\b[^\\n]{0,40}?\\b(?:by|on(?: or (?:after|about|around))?|before)\\s+${PAY_DATE}`, 'i'),
       // "Due: Mar 14", "Due date: Friday 14 March".
       new RegExp(`\\b(?:due(?: date)?|date due|payment due)\\s*:\\s*${PAY_DATE}`, 'i'),
+      // A bill's summary, a line each: "Amount due" (or "You need to pay"), "£112.38", "by Tuesday 7 April".
+      new RegExp(`\\b(?:due|owed|payable|to pay)\\b[^\\n]{0,40}\\n[ \\t]*${MONEY_SOURCE}[ \\t]*\\n[ \\t]*(?:by|before|on or before)\\s+${PAY_DATE}`, 'i'),
     ],
   },
   {

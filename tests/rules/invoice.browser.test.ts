@@ -99,6 +99,18 @@ describe('invoice: page', () => {
 describe('invoice layouts as shops set them', () => {
   const rulesOn = async (page: string) => invoiceFindings(await run(page, 'page')).map((f) => [f.rule, f.evidence.text ?? f.evidence.essential ?? null, f.evidence.measured]);
 
+  it('the amount due set large in parts ("£112" then ".38"), whole at the body\'s size in the table below, stands out; its date on the line under it is the due date', async () => {
+    expect(await rulesOn('amount-in-parts.html')).toEqual([]);
+  });
+
+  it('details set as two blocks side by side (the labels in one, the number and dates in the other) are on the invoice', async () => {
+    expect(await rulesOn('details-beside.html')).toEqual([]);
+  });
+
+  it('what is charged said in a sentence (its price and a full stop ending it), or in words with no line of items, is on the invoice', async () => {
+    for (const page of ['charged-in-a-sentence.html', 'charged-in-words.html', 'reminder-in-sentences.html']) expect([page, await rulesOn(page)]).toEqual([page, []]);
+  });
+
   it('the amount due is measured where it is shown whole: the balance after a deposit, not inside the larger invoice total', async () => {
     expect(await rulesOn('balance-after-deposit.html')).toEqual([['invoice-amount-hidden', 'Balance due £110.00', '16 px (1× body)']]);
   });
