@@ -212,12 +212,24 @@ function phrases(text: string, patterns: readonly RegExp[], skip: (at: number) =
  */
 const ADDRESS = /\S+@\S+|(?:https?:\/\/)?(?:[\p{L}\d-]+\.)+\p{L}{2,}(?:\/\S*)?/gu;
 
-/** The prose lines of a text, each ended as a sentence (a heading or list line may lack its full stop); no addresses. */
+/**
+ * A line in another language than English: its short words another's, none of them English (the German legal footer
+ * of an English invoice from a German seller). English scores mean nothing of it.
+ */
+const foreignLine = (line: string) => {
+  const { english, count } = functionWords(line);
+  return count >= 2 && english === 0;
+};
+
+/**
+ * The prose lines of a text, each ended as a sentence (a heading or list line may lack its full stop); no addresses,
+ * no lines in another language.
+ */
 function prose(text: string): string {
   const isProse = (line: string) => {
     const tokens = line.split(/\s+/).filter(Boolean);
     const words = tokens.filter((token) => /\p{L}/u.test(token) && !/\d/.test(token)).length;
-    return tokenize(line).length >= PROSE_WORDS && words >= PROSE_WORDS && words / tokens.length >= PROSE_SHARE;
+    return tokenize(line).length >= PROSE_WORDS && words >= PROSE_WORDS && words / tokens.length >= PROSE_SHARE && !foreignLine(line);
   };
   return linesAsSentences(
     text

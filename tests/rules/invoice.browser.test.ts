@@ -103,6 +103,10 @@ describe('invoice layouts as shops set them', () => {
     expect(await rulesOn('amount-in-parts.html')).toEqual([]);
   });
 
+  it("an English invoice's legal footer in German is not scored as English: no readability finding (it says no thanks: that one stands)", async () => {
+    expect((await rulesOn('german-footer.html')).map(([rule]) => rule)).toEqual(['invoice-no-thanks']);
+  });
+
   it('details set as two blocks side by side (the labels in one, the number and dates in the other) are on the invoice', async () => {
     expect(await rulesOn('details-beside.html')).toEqual([]);
   });
