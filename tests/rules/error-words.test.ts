@@ -29,6 +29,7 @@ describe('error words', () => {
     // Nor does help offered after it.
     'There was a problem with your card. If you have any problems, call us.',
     "We can't deliver to this postcode.",
+    "We don't recognise “SPRING200”. Check it against your email.",
   ])('"%s" is an error', (text) => {
     expect(plain(text)).toBe(true);
   });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, promoScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+import { findingsOf, pageScenario, promoScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -28,6 +28,17 @@ describe('promo probing', () => {
     ]);
     const [unexplained] = findingsOf(result, 'promo-unexplained');
     expect(unexplained).toMatchObject({ severity: 'medium', evidence: { measured: 'Invalid.' } });
+  });
+
+  it('a bag whose server sends it back with its answer (a form sent, the page again with the answer in red under the form): the reason there is heard, no finding', async () => {
+    const steps =
+      '  - name: Enter the code from the email\n' +
+      '    promo: { code: SPRING20, field: { label: Promo code }, apply: { role: button, name: Apply }, accepted: applied, total: { css: "#total" }, invalid: SPRING200 }\n';
+    const result = await fixtures.run(pageScenario('promo', 'posted.html', { steps }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.findings.filter((f) => f.area === 'promo')).toEqual([]);
+    const probe = (await savedArtifacts(result)).steps.at(-1)!.promo!;
+    expect(probe.tries.find((t) => t.variant === 'invalid code')).toMatchObject({ accepted: false, message: expect.stringContaining("We don't recognise") });
   });
 
   it('a rule the step turns off is not measured: its tries are left out (each would be a browser of its own)', async () => {
