@@ -131,10 +131,20 @@ describe('returns journey rules', () => {
   });
 
   it('an order number of more figures than a phone number has, or one named as an order\'s, is no phone number', () => {
-    for (const text of ['Return booked. Returns label ready. 302-4471288-1654321', 'Return booked. Returns label ready. Order no. 4471288165', 'Return booked. Returns label ready. Tracking number: 0034 5521 8871']) {
+    for (const text of [
+      'Return booked. Returns label ready. 302-4471288-1654321',
+      'Return booked. Returns label ready. Order no. 4471288165',
+      'Return booked. Returns label ready. Tracking number: 0034 5521 8871',
+      // A parcel's code running on into letters; a number named by the words a moment before it; one run together.
+      'Return booked. Returns label ready. Placed 3 May 2026, parcel tracking 1Z999AA10123456784',
+      'Return booked. Returns label ready. Return an item from 400123456789',
+      'Return booked. Returns label ready. 400123456789',
+    ]) {
       expect(rulesFound([step(0, 'Your orders'), step(1, text)]).map(([rule]) => rule), text).toEqual(['returns-no-human']);
     }
-    expect(rulesFound([step(0, 'Your orders'), step(1, 'Return booked. Returns label ready. Questions? Call +44 20 7946 0958.')])).toEqual([]);
+    for (const phone of ['+44 20 7946 0958', '02079460958', '(555) 010-0199', '+442079460958']) {
+      expect(rulesFound([step(0, 'Your orders'), step(1, `Return booked. Returns label ready. Questions? Call ${phone}.`)]), phone).toEqual([]);
+    }
   });
 
   it.each([

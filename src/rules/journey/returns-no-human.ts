@@ -5,7 +5,7 @@ export default defineJourneyRule({
   title: 'No way to reach a person',
   area: 'returns',
   severity: 'medium',
-  threshold: 'no page of the return offers chat, a phone number or an email address (a link or button to a person counts: "Contact", "Customer service", "Chat with us", a chat bubble named as one, a phone or email link; a phone number has nine to fifteen digits, so a date or an order number is none, nor figures named as an order\'s or a parcel\'s)',
+  threshold: 'no page of the return offers chat, a phone number or an email address (a link or button to a person counts: "Contact", "Customer service", "Chat with us", a chat bubble named as one, a phone or email link; a phone number has nine to fifteen digits, so a date or an order number is none, nor figures named as an order\'s or a parcel\'s, a moment before ("Return an item from 400123456789"), nor a code\'s figures running on into letters, nor eleven or more figures run together with no + or 0 before them)',
   source: 'cx-shop convention: a customer stuck on a return needs a person to ask',
   class: 'deterministic',
   scope: 'journey',

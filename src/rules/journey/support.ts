@@ -1,15 +1,26 @@
 import type { FieldInfo, PageSnapshot } from '../../artifacts/page.js';
 import type { StepArtifacts } from '../../artifacts/types.js';
 
-/** A run of figures that may be a phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555) 010-0199. */
-const PHONE_LIKE = /\+?\d[\d ()-]{7,}\d/g;
+/**
+ * A run of figures that may be a phone number as printed for customers: 0800 000 0000, +44 20 7946 0000, (555)
+ * 010-0199; not the figures of a code that runs on into letters (a parcel's "1Z999AA10123456784").
+ */
+const PHONE_LIKE = /(?<![\p{L}\d])\+?\d[\d ()-]{7,}\d(?![\p{L}\d])/gu;
+/**
+ * Figures run together, more than a national number has, with no + or 0 before them: printed for customers, a number
+ * that long is written "+44 …" or grouped; run together, it is an order's or a parcel's ("400123456789").
+ */
+const RUN_TOGETHER = /^[1-9]\d{10,}$/;
 /** Fewer figures than any customer line has: a date (2026-11-23) or an order number is not a phone number. */
 const PHONE_DIGITS = 9;
 
 /** More figures than any phone number has (ITU-T E.164: fifteen at most): an order number ("302-4471288-1654321"). */
 const MAX_PHONE_DIGITS = 15;
-/** Words that name the figures after them as an order's or a parcel's: "Order 302-4471288-16", "Tracking no. 1Z 999". */
-const NAMED_NUMBER = /\b(?:order|invoice|reference|ref|tracking|parcel|return|rma|account|customer|item)\b\W{0,3}(?:(?:number|no|id)\b\W{0,3})?$/i;
+/**
+ * Words that name the figures after them as an order's or a parcel's: "Order 302-4471288-16", "Tracking no. 1Z 999",
+ * "Return an item from 400123456789".
+ */
+const NAMED_NUMBER = /\b(?:order|invoice|reference|ref|tracking|parcel|return|rma|account|customer|item)\b\W{0,3}(?:(?:number|no|id)\b\W{0,3})?(?:(?:from|for|of|in)\W{1,3})?$/i;
 
 /**
  * The first phone number in the text, or null: a run of nine to fifteen figures that is not a date, nor a number the
@@ -20,7 +31,7 @@ export function phoneNumberIn(text: string): string | null {
     const run = match[0];
     if (/^\d{4}-\d{2}-\d{2}$/.test(run.trim())) continue;
     const digits = run.replace(/\D/g, '').length;
-    if (digits < PHONE_DIGITS || digits > MAX_PHONE_DIGITS) continue;
+    if (digits < PHONE_DIGITS || digits > MAX_PHONE_DIGITS || RUN_TOGETHER.test(run)) continue;
     if (NAMED_NUMBER.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     return run;
   }
