@@ -6,7 +6,7 @@ export default defineRule({
   title: 'A spinner kept turning after a failure',
   area: 'resilience',
   severity: 'high',
-  threshold: 'after an injected failure, once the page has settled, a spinner, progress bar or "Loading…" still shows (one already showing before the customer acted is not the failure\'s)',
+  threshold: 'after an injected failure, once the page has settled, a spinner, progress bar or "Loading…" still shows (a disabled button left saying "Paying…" too; one already showing before the customer acted is not the failure\'s)',
   source: 'Nielsen response-time limits (beyond 10 s attention is lost); Nielsen Norman Group heuristic #1 (visibility of system status)',
   class: 'deterministic',
   detect(step) {

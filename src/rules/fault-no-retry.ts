@@ -17,7 +17,7 @@ export default defineRule({
   title: 'No way to try again after a failure',
   area: 'resilience',
   severity: 'medium',
-  threshold: 'after a press whose request failed (injected), neither the control pressed nor a "Try again" control can be used',
+  threshold: 'after a press whose request failed (injected), neither the control pressed nor a "Try again" control can be used (the control found by its words, or where it was once its words changed: "Pay £40.00" left disabled as "Paying…")',
   source: 'Nielsen Norman Group, error-message guidelines (offer a way to recover); heuristic #3 (user control and freedom)',
   class: 'deterministic',
   detect(step) {

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Invoice hard to read',
   area: 'invoice',
   severity: 'medium',
-  threshold: "Flesch-Kincaid grade of the invoice's sentences above the step's target (grade 8 unless it sets `grade`)",
+  threshold: "Flesch-Kincaid grade of the invoice's sentences above the step's target (grade 8 unless it sets `grade`); a line in another language is not scored (an English invoice's legal footer in German)",
   source:
     'Flesch-Kincaid grade (Kincaid et al., 1975, from Flesch, 1948); GOV.UK aims for a reading age of 9 (grade ~4); target per scenario',
   class: 'deterministic',

@@ -9,7 +9,7 @@ export default defineRule({
   title: 'Error message that does not help',
   area: 'forms',
   severity: 'low',
-  threshold: 'an error message that names neither the field nor how to put it right (the browser\'s own bubble points at its field; "Please try again" alone is no way to put it right; one that says what the shop did about it, "we have taken it out of your bag", "we\'ve kept 3 in your bag", leaves nothing to put right)',
+  threshold: 'an error message that names neither the field (by its kind, "email", "postcode", "voucher", or by its label) nor how to put it right (the browser\'s own bubble points at its field; "Please try again" alone is no way to put it right; one that says what the shop did about it, "we have taken it out of your bag", "we\'ve kept 3 in your bag", leaves nothing to put right)',
   source: 'Nielsen Norman Group, error-message guidelines',
   class: 'deterministic',
   detect(step) {
