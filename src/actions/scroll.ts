@@ -24,8 +24,7 @@ const MAX_SCREENS = 60;
  * and after a swipe: nothing moved, the end is reached. Runs in the page.
  */
 function scrollPlace(): string {
-  const lib = window.__cxShopLib;
-  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  const boxes = window.__cxShopLib?.swipedBoxes() ?? [];
   return [window.visualViewport?.pageTop ?? scrollY, ...boxes.map((box) => box.scrollTop)].join(' ');
 }
 
@@ -34,9 +33,8 @@ function scrollPlace(): string {
  * each box there that scrolls (an app's shell, whose page never scrolls, holds its list in one). Runs in the page.
  */
 function leftToSwipe(): number {
-  const lib = window.__cxShopLib;
   const page = document.documentElement.scrollHeight - innerHeight - scrollY;
-  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  const boxes = window.__cxShopLib?.swipedBoxes() ?? [];
   return Math.max(0, page) + boxes.reduce((left, box) => left + Math.max(0, box.scrollHeight - box.clientHeight - box.scrollTop), 0);
 }
 

@@ -179,8 +179,7 @@ export function screenOver(el: Element): { covered: boolean; moved: boolean; sai
  * the page has heard (see ScriptContext.wheel); runs in the page.
  */
 function swipedDown(): { page: number; boxes: number; wheels: number } {
-  const lib = window.__cxShopLib;
-  const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+  const boxes = window.__cxShopLib?.swipedBoxes() ?? [];
   const page = window.visualViewport?.pageTop ?? window.scrollY;
   return { page, boxes: boxes.reduce((sum, box) => sum + box.scrollTop, 0), wheels: window.__cxShopRecorder?.wheels() ?? -1 };
 }
@@ -1053,9 +1052,8 @@ export class ScriptContext implements ActionContext {
           new Promise<{ at: { page: number; boxes: number }; back: boolean }>((resolve) => {
             const recorder = window.__cxShopRecorder;
             const nextFrame = recorder?.frame ?? requestAnimationFrame;
-            const lib = window.__cxShopLib;
             // The boxes under the finger, as they were when it swiped.
-            const boxes = lib ? lib.scrollBoxes(lib.deepAt(innerWidth / 2, innerHeight / 2)) : [];
+            const boxes = window.__cxShopLib?.swipedBoxes() ?? [];
             const at = () => ({ page: window.visualViewport?.pageTop ?? window.scrollY, boxes: boxes.reduce((sum, box) => sum + box.scrollTop, 0) });
             const down = (place: { page: number; boxes: number }) => place.page + place.boxes;
             let last = down(at());

@@ -37,10 +37,11 @@ export interface PageLib {
    */
   deepAt(x: number, y: number): Element | null;
   /**
-   * The boxes of the page's own that scroll up and down and hold the element as the browser draws it (through slots and
-   * shadow roots), innermost first: a list in a box of its own, an app's shell whose page never scrolls. Not the page.
+   * The boxes of the page's own that a swipe at the middle of the screen scrolls: those that scroll up and down and
+   * hold what lies there as the browser draws it (through slots and shadow roots), innermost first; a list in a box of
+   * its own, an app's shell whose page never scrolls. Not the page.
    */
-  scrollBoxes(el: Element | null): Element[];
+  swipedBoxes(): Element[];
   /**
    * A CSS selector of the element: from its nearest ancestor with an id, at most five steps. `places`, kept by a
    * caller for one reading of a page that changes nothing meanwhile (a snapshot), holds each element's step once its
@@ -493,6 +494,7 @@ export function pageLib(): PageLib {
     }
     return boxes;
   };
+  const swipedBoxes = () => scrollBoxes(deepAt(innerWidth / 2, innerHeight / 2));
   const shadowText = (roots: readonly ShadowRoot[]): string =>
     roots
       .flatMap((root) => Array.from(root.children))
@@ -501,5 +503,5 @@ export function pageLib(): PageLib {
       .map((el) => (el as HTMLElement).innerText ?? '')
       .join('\n');
   const idle = typeof requestIdleCallback === 'function' ? { request: requestIdleCallback.bind(window), cancel: cancelIdleCallback.bind(window) } : null;
-  return { clean, visible, keyframesOf, clippedAway, viewBox, pageBox, pinnedBar, drawnParent, deepAt, scrollBoxes, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
+  return { clean, visible, keyframesOf, clippedAway, viewBox, pageBox, pinnedBar, drawnParent, deepAt, swipedBoxes, cssPath, plainJson, natives: { Map, Set, WeakMap, WeakSet, Element, idle }, roleOf, labelOf, isField, nameOf, describe, control, shownAs, fieldWords, looksRed, isRed, saysWorking, shadowRoots, keepClosedRoot, shadowText };
 }
