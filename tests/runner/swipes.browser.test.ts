@@ -170,9 +170,11 @@ describe('scroll to a row of a list the page draws only near the screen (a virtu
       }),
     );
 
-  it('is swiped down to a screen at a time until the row is drawn, each swipe counted, in the page or in a box of its own, in a shadow root too (two runs alike)', async () => {
+  it('is swiped down to a screen at a time until the row is drawn, each swipe counted, in the page or in a box of its own (two runs alike), in a shadow root too (as in the box)', async () => {
+    let inBox: number[] = [];
     for (const page of ['virtual-list.html', 'virtual-list.html?inner', 'virtual-list.html?inner=shadow']) {
-      const runs = [await find(page, '1120'), await find(page, '1120')];
+      // The box in a component's shadow root, once: the same box, the same swipes as ?inner's (just before it).
+      const runs = page.endsWith('shadow') ? [await find(page, '1120')] : [await find(page, '1120'), await find(page, '1120')];
       for (const result of runs) {
         expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
           ['passed', undefined],
@@ -183,7 +185,9 @@ describe('scroll to a row of a list the page draws only near the screen (a virtu
         expect(result.steps[1]!.actions.scrolls).toBeGreaterThanOrEqual(7);
         expect(result.steps[2]!.actions.scrolls).toBe(0);
       }
-      expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+      expect(runs.at(-1)!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+      if (page.endsWith('inner')) inBox = runs[0]!.steps.map((s) => s.effort);
+      if (page.endsWith('shadow')) expect(runs[0]!.steps.map((s) => s.effort)).toEqual(inBox);
     }
   });
 
@@ -260,15 +264,16 @@ describe('a phone page wider than the screen (a size chart sticking out)', () =>
 
 describe('a field the page scrolls under its pinned header', () => {
   // A header built as a component (its pinned box in its shadow root, what it says put in through a slot or in there
-  // too) is the same header.
+  // too) is the same header: run once, it takes the customer what the plain one does, step for step.
+  let plainEfforts: number[] = [];
   for (const page of ['pinned-header.html', 'pinned-header.html?component', 'pinned-header.html?component=inside']) {
-    it(`is swiped out from under the header, a swipe of the customer, not waited on (two runs alike, ${page})`, async () => {
+    it(`is swiped out from under the header, a swipe of the customer, not waited on (${page === 'pinned-header.html' ? 'two runs alike' : 'as the plain header'}, ${page})`, async () => {
       const steps =
         '  - name: Go on without an email\n    tap: { role: button, name: Continue to payment }\n' +
         '  - name: Give the email\n    type: { label: Email, text: ann.lee@example.com }\n    expect: { value: { label: Email, equals: ann.lee@example.com } }\n' +
         '  - name: Go on\n    tap: { role: button, name: Continue to payment }\n    expect: { text: Choose how to pay }\n';
       const runs = [];
-      for (let i = 0; i < 2; i += 1) runs.push(await fixtures.run(pageScenario('swipe', page, { head: 'device: Pixel 7\n', steps })));
+      for (let i = 0; i < (page === 'pinned-header.html' ? 2 : 1); i += 1) runs.push(await fixtures.run(pageScenario('swipe', page, { head: 'device: Pixel 7\n', steps })));
       for (const result of runs) {
         expect(result.steps.map((s) => [s.status, s.reason])).toEqual([
           ['passed', undefined],
@@ -281,7 +286,13 @@ describe('a field the page scrolls under its pinned header', () => {
         // The message the page scrolled under its header is out of sight: a swipe up to find it.
         expect(result.steps[1]!.recovery.map((r) => r.what)).toContainEqual(expect.stringMatching(/^scroll 1 screen up to find "Enter your email so we can send/));
       }
-      expect(runs[1]!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+      expect(runs.at(-1)!.steps.map((s) => s.effort)).toEqual(runs[0]!.steps.map((s) => s.effort));
+      if (page === 'pinned-header.html') plainEfforts = runs[0]!.steps.map((s) => s.effort);
+      else {
+        // The plain header's, run here when its own test was not (a run of this test alone).
+        if (plainEfforts.length === 0) plainEfforts = (await fixtures.run(pageScenario('swipe', 'pinned-header.html', { head: 'device: Pixel 7\n', steps }))).steps.map((s) => s.effort);
+        expect(runs[0]!.steps.map((s) => s.effort)).toEqual(plainEfforts);
+      }
     });
   }
 
