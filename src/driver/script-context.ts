@@ -1073,7 +1073,7 @@ export class ScriptContext implements ActionContext {
             };
             nextFrame(frame);
           }),
-        { from: { page: before.page, boxes: before.boxes }, still: STILL_FRAMES, idle: IDLE_FRAMES, mark, way: Math.sign(pixels) },
+        { from: before, still: STILL_FRAMES, idle: IDLE_FRAMES, mark, way: Math.sign(pixels) },
       ),
       5000,
     ).catch(async () => ({ at: await where(), back: false }));

@@ -267,23 +267,19 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // as "Loading…" or "Taking payment…" (a link or button that says so is not a sign of work, "Continue reading…",
   // unless it cannot be pressed while it says so: a disabled "Paying…" is the page at work).
   const BUSY_NAME = /(^|[-_\s])(spinner|loader|loading|throbber)([-_\s]|$)/i;
+  /** A short line that says the page is working. */
+  const saysWorking = (text: string) => text.length > 0 && text.length <= 40 && lib.saysWorking(text);
   const busyElements: Element[] = [];
   for (const el of elements) {
     if (busyElements.length >= 5) break;
-    if (el.tagName === 'BUTTON' && (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true')) {
-      const text = clean((el as HTMLElement).innerText);
-      if (text.length > 0 && text.length <= 40 && lib.saysWorking(text) && visible(el)) busyElements.push(el);
-      continue;
-    }
-    if (['SCRIPT', 'STYLE', 'IMG', 'A', 'BUTTON', 'OPTION'].includes(el.tagName)) continue;
+    const unpressable = el.tagName === 'BUTTON' && (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true');
+    if (!unpressable && ['SCRIPT', 'STYLE', 'IMG', 'A', 'BUTTON', 'OPTION'].includes(el.tagName)) continue;
     let working = false;
-    if (el.getAttribute('aria-busy') === 'true') working = true;
+    if (unpressable) working = saysWorking(clean((el as HTMLElement).innerText));
+    else if (el.getAttribute('aria-busy') === 'true') working = true;
     else if (el.matches('[role="progressbar"], progress')) working = !el.hasAttribute('aria-valuenow') && !el.hasAttribute('value');
     else if (BUSY_NAME.test(`${typeof el.className === 'string' ? el.className : ''} ${el.getAttribute('id') ?? ''}`)) working = true;
-    else if (el.childElementCount === 0 || el.getAttribute('role') === 'status') {
-      const text = clean(el.textContent);
-      working = text.length > 0 && text.length <= 40 && lib.saysWorking(text);
-    }
+    else if (el.childElementCount === 0 || el.getAttribute('role') === 'status') working = saysWorking(clean(el.textContent));
     if (working && visible(el) && !busyElements.some((outer) => outer.contains(el))) busyElements.push(el);
   }
   const busy = busyElements.map(ref);

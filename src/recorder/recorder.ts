@@ -166,6 +166,8 @@ export class Recorder {
   private readonly answersByInput = new Map<string, Array<Received & { type: 'response' }>>();
   /** When each new document started (page clock). */
   private readonly documentTimes: number[] = [];
+  /** When each route a single-page app pushed or replaced came, by its address (indexed as they come: see responsesTo). */
+  private readonly routeTimes: Array<{ url: string; at: number }> = [];
   /** Documents that are the browser's own error page, shown where a page could not be opened: nothing in them is the site's. */
   private readonly browserPages = new Set<string>();
   /** Calls and errors the page said its own timers made (see in-page.ts). */
@@ -460,6 +462,7 @@ export class Recorder {
       this.documentTimes.push(received.t);
       if (BROWSER_ERROR_PAGE.test(received.url)) this.browserPages.add(received.doc);
     }
+    else if (received.type === 'route' && (received.how === 'push' || received.how === 'replace')) this.routeTimes.push({ url: received.url, at: received.received });
     else if (received.type === 'call' || received.type === 'fault') this.pageOwnEvents.push(received);
     else if (received.type === 'beacon') this.beaconSent(`${received.method} ${received.url}`);
     else if (received.type === 'unparsed') this.unparsedScript(received.message, received.file);
@@ -1202,8 +1205,7 @@ export class Recorder {
     if (press.type === 'press' && press.field && !TOGGLES.test(press.field.type) && !TOGGLES.test(press.target.description)) responses.add('focus');
     for (const answer of this.answersTo(press)) responses.add(answer.what);
     // A single-page app's route pushed or replaced changes the address only: the view it draws is the answer, if any.
-    const routed = (n: { url: string; at: number }) =>
-      this.events.some((e) => e.type === 'route' && (e.how === 'push' || e.how === 'replace') && e.url === n.url && Math.abs(e.received - n.at) <= 1000);
+    const routed = (n: { url: string; at: number }) => this.routeTimes.some((r) => r.url === n.url && Math.abs(r.at - n.at) <= 1000);
     if (this.navigations.some((n) => within(n.at) && n.at >= press.t && !routed(n))) responses.add('navigation');
     if (this.documentTimes.some((t) => t > press.t && within(t))) responses.add('navigation');
     if (this.requests.some((r) => within(r.at) && r.at >= press.t && r.party === 'site' && !unseenByCustomer(r) && ANSWERING_TYPES.has(r.resourceType) && !this.pageOwn('call', r, r.at))) {
