@@ -2242,7 +2242,8 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   type Around = { part: Element; near?: Box };
   /**
    * The parts of the page around its forms, and around fields in no form: each one's parent, or further up while the
-   * parent holds nothing else; not the page's header, footer or navigation (a newsletter form in a footer).
+   * parent holds nothing else, up to the page's body (a small shop's template puts its form straight in it: only words
+   * near the form count, see markedMessages); not the page's header, footer or navigation (a newsletter form in a footer).
    */
   const aroundForms = (): Around[] => {
     const around: Around[] = [];
@@ -2250,7 +2251,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     for (const el of fields.slice(0, 50)) {
       let part = el.parentElement;
       while (part && part.childElementCount === 1 && part.parentElement) part = part.parentElement;
-      if (part && !['BODY', 'HTML'].includes(part.tagName) && !part.closest('footer, nav, header') && lib.visible(el)) around.push({ part, near: lib.pageBox(el) });
+      if (part && part.tagName !== 'HTML' && !part.closest('footer, nav, header') && lib.visible(el)) around.push({ part, near: lib.pageBox(el) });
     }
     return around;
   };
