@@ -68,10 +68,13 @@ export function chromiumArgs(extra: readonly string[] = []): string[] {
 /**
  * What a customer allows when the site asks: a store finder's "Use my location" gets where they are, as on their own
  * phone once they tap Allow (cx-shop's browser would refuse without asking, and the site's fallback would be judged
- * instead). A fixed place, central London, so that every run finds the same nearest store.
+ * instead). A fixed place, central London, so that every run finds the same nearest store. And what their browser
+ * allows a page without asking: writing to the clipboard after a tap (an offer's "Copy code"), which cx-shop's browser
+ * would refuse as an error of the page's. Reading the clipboard is not allowed: it would read what another scenario
+ * of the run copied.
  */
 export const CUSTOMER_ALLOWS = {
-  permissions: ['geolocation'],
+  permissions: ['geolocation', 'clipboard-write'],
   geolocation: { latitude: 51.5072, longitude: -0.1276, accuracy: 20 },
 };
 

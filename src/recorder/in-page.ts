@@ -300,6 +300,27 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
   const ownClearTimeout = window.clearTimeout.bind(window);
   const ownAnimationFrame = window.requestAnimationFrame.bind(window);
   /**
+   * The share sheet the customer's browser opens for a page's Share button (the Web Share API): Chrome has one on
+   * phones, Windows, macOS and ChromeOS, but not on the Linux cx-shop runs on, where a page that takes it for granted
+   * (a phone's "Share this offer") would throw and its button do nothing. Here the sheet opens and the customer shares:
+   * the press's answer is that dialog of the browser's, as a Print button's is its print dialog. As the browser's, it
+   * asks for a tap (no share without one) and something to share.
+   */
+  const SHARE_SHEET = '__cxShopShareSheet';
+  if (window === window.top && !('share' in navigator)) {
+    const something = (data?: ShareData) => Boolean(data && (data.url !== undefined || data.text !== undefined || data.title !== undefined || (data.files?.length ?? 0) > 0));
+    const methods: Record<'share' | 'canShare', (data?: ShareData) => unknown> = {
+      share(data) {
+        if (!something(data)) return Promise.reject(new TypeError("Failed to execute 'share' on 'Navigator': No known share data fields supplied."));
+        if (!navigator.userActivation?.isActive) return Promise.reject(new DOMException('Must be handling a user gesture to perform a share request.', 'NotAllowedError'));
+        dispatchEvent(new Event(SHARE_SHEET));
+        return Promise.resolve();
+      },
+      canShare: (data) => something(data),
+    };
+    for (const [name, value] of Object.entries(methods)) Object.defineProperty(Navigator.prototype, name, { value, configurable: true, writable: true });
+  }
+  /**
    * The look for messages on a page the customer arrives at (see arrivalMessages): once the page has loaded, its
    * other load handlers have run and a frame has been drawn, and the short timers it set meanwhile have run (a banner
    * shown a moment after the page starts, the placeholders of a list filled from a call a timer makes): events, not a
@@ -1000,6 +1021,7 @@ export function recordInPage(lib: PageLib, options: RecorderOptions, again?: () 
     const events: Array<[string, PageAnswer]> = [
       // A "Print" button's answer is the browser's print dialog, which changes nothing on the page.
       ['beforeprint', 'dialog'],
+      [SHARE_SHEET, 'dialog'],
       // A video or a sound the press started or stopped: its picture (or what is heard) changes, with no markup.
       ['play', 'drawn'],
       ['pause', 'drawn'],

@@ -122,6 +122,16 @@ describe.concurrent('page-error', () => {
     }
   });
 
+  it('a "Copy code" button that writes the code to the clipboard and a Share button work as on the customer\'s phone: no error, no dead tap', async () => {
+    const result = await fixtures.run(scenario('copy-code.html', '  - name: Copy the code\n    tap: { role: button, name: Copy code }\n    expect: { text: Copied! }\n'));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(result.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+    // A phone's Share button, whose code takes the phone's share sheet for granted: the sheet opens, the customer shares.
+    const shared = await fixtures.run(scenario('copy-code.html?share', '  - name: Share it\n    tap: { role: button, name: Share this offer }\n    expect: { text: Thanks for sharing }\n'));
+    expect(shared.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(shared.steps[1]!.findings.map((f) => f.rule)).toEqual([]);
+  });
+
   it('finds nothing when the handler works', async () => {
     const result = await fixtures.run(scenario('page-error.html', '  - name: Show deals\n    tap: { role: button, name: Show deals }\n    expect: { text: Two deals today }\n'));
     expect(result.status).toBe('passed');
