@@ -148,12 +148,20 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
   // The small text that makes up most of it, as samples: the five longest runs, longest first (a menu's "|" and
   // "Home" are small too, but they are not what the customer has to read).
   const smallNodes: Array<{ parent: Element; node: Node; length: number; px: number }> = [];
-  /** Text the customer can see: drawn, and not folded away (see foldedAway), by the element that holds it. */
+  /**
+   * Text the customer can see, by the element that holds it: drawn, not folded away (see foldedAway), and neither
+   * beyond the page's top or left edge nor in a fixed drawer parked off the screen (a menu slid off its left edge,
+   * whose links are read once it opens), as a control they can come to is (see reachable).
+   */
   const seen = new Map<Element, boolean>();
   const shows = (parent: Element) => {
     let known = seen.get(parent);
     if (known === undefined) {
       known = visible(parent) && !foldedAway(parent);
+      if (known) {
+        const r = parent.getBoundingClientRect();
+        known = !(r.right + scrollX <= 0 || r.bottom + scrollY <= 0 || parkedOffScreen(parent, r));
+      }
       seen.set(parent, known);
     }
     return known;

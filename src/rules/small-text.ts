@@ -16,7 +16,7 @@ export default defineRule({
   title: 'Text too small to read on a phone',
   area: 'mobile',
   severity: 'medium',
-  threshold: `less than ${LEGIBLE_SHARE * 100}% of the text at ${LEGIBLE_FONT_PX} px or more as the screen draws it (on a page the phone shows zoomed out, its size times the page's scale: 16 px text on a 1200 px page without a viewport tag is drawn at 5.5 px), text the customer sees: not what is folded away in a panel of no height, an accordion's until it opens`,
+  threshold: `less than ${LEGIBLE_SHARE * 100}% of the text at ${LEGIBLE_FONT_PX} px or more as the screen draws it (on a page the phone shows zoomed out, its size times the page's scale: 16 px text on a 1200 px page without a viewport tag is drawn at 5.5 px), text the customer sees: not what is folded away in a panel of no height, an accordion's (or an accordion component's) until it opens, nor a menu drawer slid off the screen until it opens`,
   source: 'Lighthouse font-size audit',
   class: 'deterministic',
   scope: 'page',

@@ -146,6 +146,15 @@ describe('tap-target-size', () => {
     expect(measured.filter((element) => !/Privacy|Terms|"\d"|promo code/.test(element))).toEqual([]);
   });
 
+  it("a menu drawer's small text, parked off the screen's left edge (by a transform or by left), is not read until the drawer opens", async () => {
+    for (const page of ['small-text-drawer.html', 'small-text-drawer.html?left']) {
+      const result = await run(page, { steps: '  - name: Open the menu\n    tap: { role: button, name: Menu }\n' });
+      expect(result.steps.map((s) => s.status), page).toEqual(['passed', 'passed']);
+      expect(result.steps.map((s) => s.findings.filter((f) => f.rule === 'small-text').length), page).toEqual([0, 1]);
+      expect(findingsOf(result, 'small-text')[0]!.message, page).toContain('"Category number');
+    }
+  });
+
   it('a control in a fixed drawer or sheet parked beyond the right or bottom edge is not on the page until it opens; one further down a long page is', async () => {
     const result = await run('parked-drawers.html', { steps: '  - name: Open the bag\n    tap: { role: button, name: Open bag }\n' });
     expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
