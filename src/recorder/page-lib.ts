@@ -350,15 +350,19 @@ export function pageLib(): PageLib {
   const control = (el: Element): Element => el.closest(CONTROLS) ?? el;
   /**
    * The box a link or button stretches over with a pseudo-element laid over it whole (`::after { position: absolute;
-   * inset: 0 }`, as a product card's title link covers the card): a tap anywhere on it works the control.
+   * inset: 0 }`, as a product card's title link covers the card), or an empty element of its own laid so: a tap
+   * anywhere on it works the control.
    */
   const stretchedOver = (el: Element): Element | null => {
     if (!el.matches('a[href], button') || getComputedStyle(el).position !== 'static') return null;
+    const laidOver = (style: CSSStyleDeclaration) => style.position === 'absolute' && [style.top, style.right, style.bottom, style.left].every((side) => parseFloat(side) === 0);
     const covers = (pseudo: '::before' | '::after') => {
       const style = getComputedStyle(el, pseudo);
-      return style.content !== 'none' && style.content !== 'normal' && style.position === 'absolute' && [style.top, style.right, style.bottom, style.left].every((side) => parseFloat(side) === 0);
+      return style.content !== 'none' && style.content !== 'normal' && laidOver(style);
     };
-    if (!covers('::after') && !covers('::before')) return null;
+    // Or an empty element of its own laid over the card (Tailwind UI's <span class="absolute inset-0">).
+    const coveredByChild = () => Array.from(el.children).some((child) => child.childElementCount === 0 && !(child.textContent ?? '').trim() && laidOver(getComputedStyle(child)));
+    if (!covers('::after') && !covers('::before') && !coveredByChild()) return null;
     for (let n = el.parentElement; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
       if (getComputedStyle(n).position !== 'static') return n;
     }

@@ -42,10 +42,12 @@ describe('tap-target-size', () => {
     expect(measured).not.toContain('button "Close chat"');
   });
 
-  it("a card's title link laid over the whole card is measured as the card a finger taps; a link of its own as itself", async () => {
-    const result = await run('stretched-card.html');
-    const measured = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
-    expect(measured).toEqual(['link "Sizes"']);
+  it("a card's title link laid over the whole card (by its ::after, or by an empty span in it) is measured as the card a finger taps; a link of its own as itself", async () => {
+    for (const page of ['stretched-card.html', 'stretched-card.html?span']) {
+      const result = await run(page);
+      const measured = findingsOf(result, 'tap-target-size').flatMap((f) => (f.evidence.items as Array<{ element: string }>).map((item) => item.element));
+      expect(measured, page).toEqual(['link "Sizes"']);
+    }
   });
 
   it("a link scrolled under a sticky header is not too close to the header's logo; the header's own icons are held against each other", async () => {
