@@ -981,11 +981,18 @@ export class ScriptContext implements ActionContext {
   private async swipeSideways(box: Box, handle: ElementHandle<Element>, screen: { width: number; height: number; scale: number }): Promise<number> {
     const { width, height } = screen;
     let swipes = 0;
+    let way = 0;
     for (let now: Box | null = box; now && swipes < MAX_SWIPES; swipes += 1) {
-      if (now.x >= -1 && now.x + Math.min(now.width, width) <= width + 1) return swipes;
+      // An element wider than the screen (a size chart in a box that scrolls sideways) is in view as far as the screen
+      // can show it once its start is on the screen: the customer reads it from there.
+      const fits = now.width <= width;
+      if (now.x >= -1 && (fits ? now.x + now.width <= width + 1 : now.x <= width / 2)) return swipes;
       // Far enough to bring it in with a little room, at most most of a screen a flick (a rail that snaps to its
       // cards carries a flick on to the next one).
-      const wanted = now.x < 0 ? now.x - SIDEWAYS_ROOM : now.x + Math.min(now.width, width) - width + SIDEWAYS_ROOM;
+      const wanted = now.x < 0 || !fits ? now.x - SIDEWAYS_ROOM : now.x + now.width - width + SIDEWAYS_ROOM;
+      // Brought in from one side, it sticks out of the other (wider than the box it scrolls in): as far in as it goes.
+      if (way !== 0 && Math.sign(wanted) !== way) return swipes;
+      way = Math.sign(wanted);
       const most = width * 0.8;
       await this.page.mouse.move(this.viewport.width / 2, Math.max(1, Math.min(this.viewport.height - 1, (now.y + now.height / 2) * screen.scale)));
       this.recorder.inputGiven();

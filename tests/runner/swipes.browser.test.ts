@@ -4,7 +4,7 @@
  * swipe goes away with it). Each of the driver's swipes is one gesture, however soon the next one follows.
  */
 import { describe, expect, it } from 'vitest';
-import { pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
+import { findingsOf, pageScenario, savedArtifacts, useFixtures } from '../helpers/browser.js';
 
 const fixtures = useFixtures();
 
@@ -236,6 +236,17 @@ describe('a link to a part of the page, scrolled smoothly', () => {
       expect(result.steps[2]!.effortBreakdown.scrolling).toBeGreaterThan(0);
     }
     expect(new Set(runs.map((r) => r.steps[2]!.effort)).size).toBe(1);
+  });
+});
+
+describe('a size chart wider than the screen in a box of its own that scrolls sideways', () => {
+  it('is read from its start, as far as the screen shows it: swiped down to, never flicked back and forth', async () => {
+    const result = await fixtures.run(pageScenario('swipe', 'wide-chart.html?boxed', { head: 'device: Pixel 7\n', steps: '  - name: Read the size chart\n    read: { css: table }\n' }));
+    expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    const kinds = (await savedArtifacts(result)).steps[1]!.interactions.filter((i) => i.kind === 'scroll').map((i) => (i.kind === 'scroll' ? i.direction : ''));
+    expect(kinds.filter((direction) => direction === 'horizontal')).toEqual([]);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(findingsOf(result, 'horizontal-scroll')).toEqual([]);
   });
 });
 
