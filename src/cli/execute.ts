@@ -13,7 +13,7 @@ import { budgetsOf } from '../gate/verdict.js';
 import type { Report, ScenarioResult } from '../report/types.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { createProgress } from '../reporters/progress.js';
-import { removeEarlierFormats } from '../reporters/registry.js';
+import { clearEarlierRun } from '../output/earlier-run.js';
 import { formatScenario, formatSummary } from '../reporters/terminal.js';
 import { buildReport } from '../report/build.js';
 import { runScenarios } from '../runner/run.js';
@@ -146,12 +146,14 @@ export async function execute(given: ResolvedScenario[], options: ExecuteOptions
   const workers = checkRunShape(options);
   const { scenarios, positions } = shardOf(withSiteSecrets(all, baseUrl), options.shard);
   const gate = await prepareGate(options);
-  // On a remote browser service there is no browser to find here.
-  const browser = options.connect ? { executablePath: options.connect, source: 'option' as const } : findBrowser(options.browserPath);
   const outDir = resolve(options.out);
   await checkWritable(outDir);
   const unlock = await lockFolder(outDir);
   try {
+    // Nothing of an earlier run into the folder is left to be read as this one's, even when no browser starts.
+    await clearEarlierRun(outDir);
+    // On a remote browser service there is no browser to find here.
+    const browser = options.connect ? { executablePath: options.connect, source: 'option' as const } : findBrowser(options.browserPath);
     return await executeIn(outDir, scenarios, options, baseUrl, browser, gate, { workers, positions, total: all.length });
   } finally {
     await unlock();
@@ -220,8 +222,6 @@ async function executeIn(
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   const reports: Report[] = [];
-  await rm(join(outDir, 'repeats'), { recursive: true, force: true });
-  await removeEarlierFormats(outDir);
   try {
     for (let repeat = 1; repeat <= gate.repeats && !interrupted; repeat += 1) {
       // The first repeat is the run: its pictures and artifacts are in the output folder; later ones keep theirs apart.

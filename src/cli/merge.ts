@@ -10,7 +10,7 @@ import { budgetsOf } from '../gate/verdict.js';
 import { buildReport, runHeaderOf } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { readReport } from '../report/load.js';
-import { removeEarlierFormats } from '../reporters/registry.js';
+import { clearEarlierRun } from '../output/earlier-run.js';
 import { formatScenario } from '../reporters/terminal.js';
 import { UsageError } from './errors.js';
 import { checkWritable } from './execute.js';
@@ -54,8 +54,7 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
     if (shard) shardReports.push(shard);
   }
   // A folder merged into before keeps nothing of that merge.
-  await rm(join(outDir, 'scenarios'), { recursive: true, force: true });
-  await removeEarlierFormats(outDir);
+  await clearEarlierRun(outDir);
   await mkdir(join(outDir, 'scenarios'), { recursive: true });
   for (const source of filled) await cp(join(source, 'scenarios'), join(outDir, 'scenarios'), { recursive: true, force: true });
   const saved = await loadArtifacts(outDir);

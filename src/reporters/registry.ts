@@ -3,7 +3,7 @@
  * PATH (`-` for standard output). A reporter that throws is reported and the others still write.
  */
 import { writeDocument } from '../output/stdout.js';
-import { appendFile, rm } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { redactJson } from '../output/safe.js';
 import { writeWhole } from '../output/write-whole.js';
@@ -100,16 +100,4 @@ export async function writeReports(report: Report, choices: readonly ReporterCho
     }
   }
   return outcomes;
-}
-
-/**
- * Takes away the formats an earlier run wrote to their default places in a reused output folder (its junit.xml,
- * SARIF, summary and HTML report), so none is left that the new report.json does not match: a CI job reads the
- * JUnit of this run or none. report.json itself is written over as the run goes.
- */
-export async function removeEarlierFormats(outDir: string): Promise<void> {
-  const files = Object.values(REPORTERS as Record<string, Reporter>)
-    .map((reporter) => reporter.defaultFile)
-    .filter((file): file is string => file !== null && file !== REPORTERS.json.defaultFile);
-  await Promise.all(files.map((file) => rm(join(outDir, file), { force: true })));
 }

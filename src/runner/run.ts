@@ -3,8 +3,7 @@
  * several at once (workers), reported in the run's order. A scenario that breaks is reported with its reason; the
  * others still run.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { clearEarlierRun } from '../output/earlier-run.js';
 import { chromium, type Browser } from 'playwright';
 import { BrowserLaunchError } from '../browser/errors.js';
 import { launchBrowser } from '../browser/launch.js';
@@ -59,7 +58,7 @@ export async function runScenarios(scenarios: ResolvedScenario[], options: RunOp
   let browser: Browser = await launch();
   const version = browser.version();
   // Artifacts of an earlier run into the same folder must not mix with this run's (cx-shop judge reads them all).
-  await rm(join(options.outDir, 'scenarios'), { recursive: true, force: true });
+  await clearEarlierRun(options.outDir, { formats: false, report: false });
   // Closing the browser ends whatever it was doing at once; the scenarios under way keep their steps so far.
   const stop = () => void browser.close().catch(() => undefined);
   options.signal?.addEventListener('abort', stop, { once: true });

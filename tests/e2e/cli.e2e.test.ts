@@ -3,7 +3,7 @@
  * Asserts exit codes and real figures from the JSON report.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,11 +176,19 @@ describe('exit codes', () => {
     }
   });
 
-  it('3 with one clear message when no browser can be found', async () => {
-    const ran = await cli(['run', 'scenarios', '--base-url', 'http://127.0.0.1:9'], { CX_SHOP_BROWSER: '/nowhere/chrome' });
+  it("3 with one clear message when no browser can be found; nothing of an earlier run into the folder is left to be read as this one's, and nothing of the project's own goes", async () => {
+    // An earlier run's report, JUnit and artifacts, in a project's folder (--out .) whose scenarios are in scenarios/.
+    const out = tempDir();
+    mkdirSync(join(out, 'scenarios', '01-check-out'), { recursive: true });
+    writeFileSync(join(out, 'scenarios', '01-check-out', 'artifacts.json'), '{}');
+    writeFileSync(join(out, 'scenarios', 'home.yaml'), 'name: Home\n');
+    writeFileSync(join(out, 'report.json'), JSON.stringify({ version: 1, complete: true, tool: { name: 'cx-shop', version: '0.1.0' } }, null, 2));
+    writeFileSync(join(out, 'junit.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite package="cx-shop" name="Check out">\n  </testsuite>\n</testsuites>\n');
+    const ran = await cli(['run', 'scenarios', '--base-url', 'http://127.0.0.1:9', '--out', out], { CX_SHOP_BROWSER: '/nowhere/chrome' });
     expect(ran.code).toBe(3);
     expect(ran.stderr).toContain('CX_SHOP_BROWSER=/nowhere/chrome: no such file');
     expect(ran.stderr).toContain('apt-get install -y chromium');
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['scenarios', 'scenarios/home.yaml']);
   });
 });
 

@@ -3,7 +3,7 @@
  * the OASIS SARIF 2.1.0 schema (each with a negative control, so the validators can say no), Markdown and GitHub
  * annotations that a hostile page cannot inject into, and a registry where a failing reporter spares the others.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -14,7 +14,8 @@ import { decideGate } from '../../src/gate/verdict.js';
 import { renderGithub } from '../../src/reporters/github.js';
 import { renderJunit } from '../../src/reporters/junit.js';
 import { renderMarkdown } from '../../src/reporters/markdown.js';
-import { REPORTERS, parseReporter, removeEarlierFormats, writeReports } from '../../src/reporters/registry.js';
+import { clearEarlierRun } from '../../src/output/earlier-run.js';
+import { REPORTERS, parseReporter, writeReports } from '../../src/reporters/registry.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
 import type { Report } from '../../src/report/types.js';
 import { finding, report, scenario, step } from '../helpers/report.js';
@@ -178,11 +179,38 @@ describe('the reporter registry', () => {
     expect(parseReporter('pdf')).toBe(`unknown reporter "pdf" (known: ${Object.keys(REPORTERS).join(', ')})`);
   });
 
-  it("takes away an earlier run's formats from a reused folder, and nothing else", async () => {
+  it("takes away an earlier run's report, formats, artifacts and repeats from a reused folder, and nothing of the project's own", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
-    for (const file of ['junit.xml', 'summary.md', 'cx-shop.sarif', 'report.html', 'report.json', 'notes.txt']) writeFileSync(join(dir, file), 'earlier');
-    await removeEarlierFormats(dir);
-    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'report.json']);
+    const all = (['json', 'junit', 'markdown', 'sarif', 'html'] as const).map((name) => ({ name }));
+    const earlier = sample();
+    await writeReports(earlier, all, dir, [], {});
+    await writeReports(earlier, all, join(dir, 'repeats', '2'), [], {});
+    for (const run of [dir, join(dir, 'repeats', '2')]) {
+      mkdirSync(join(run, 'scenarios', '01-check-out'), { recursive: true });
+      for (const file of ['artifacts.json', '01-open-the-cart.png', '01-open-the-cart-1-tap-target-size.png']) writeFileSync(join(run, 'scenarios', '01-check-out', file), 'earlier');
+    }
+    // The project's own (cx-shop run with --out . at its root): its scenarios in a folder named scenarios/ too.
+    mkdirSync(join(dir, 'scenarios', '02-returns'), { recursive: true });
+    writeFileSync(join(dir, 'scenarios', 'home.yaml'), 'name: Home');
+    writeFileSync(join(dir, 'scenarios', '02-returns', 'returns.yaml'), 'name: Returns');
+    writeFileSync(join(dir, 'repeats', 'important.txt'), 'mine');
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    await clearEarlierRun(dir);
+    const left = readdirSync(dir, { recursive: true }).map(String).sort();
+    expect(left).toEqual(['notes.txt', 'repeats', 'repeats/important.txt', 'scenarios', 'scenarios/02-returns', 'scenarios/02-returns/returns.yaml', 'scenarios/home.yaml']);
+  });
+
+  it("leaves files of the project's own named as cx-shop's formats are; an earlier run of no scenarios goes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
+    const own = { 'junit.xml': '<?xml version="1.0"?><testsuites><testsuite package="unit" name="api"/></testsuites>', 'summary.md': '# Sprint 12', 'report.html': '<!doctype html><title>Q3</title>', 'report.json': '{"tool":{"name":"lighthouse"}}', 'cx-shop.sarif': '{"runs":[{"tool":{"driver":{"name":"eslint"}}}]}' };
+    for (const [file, text] of Object.entries(own)) writeFileSync(join(dir, file), text);
+    await clearEarlierRun(dir);
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(own).sort());
+    const empty = mkdtempSync(join(tmpdir(), 'cx-shop-reporters-'));
+    await writeReports({ ...report([]), gate: undefined }, [{ name: 'json' }, { name: 'junit' }], empty, [], {});
+    expect(readdirSync(empty).sort()).toEqual(['junit.xml', 'report.json']);
+    await clearEarlierRun(empty);
+    expect(readdirSync(empty)).toEqual([]);
   });
 
   it('writes each format; a reporter that throws is reported and the others still write', async () => {

@@ -62,6 +62,7 @@ export function renderHtml(report: Report, context: { outDir: string }): string 
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="cx-shop">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${esc(policy)}">
 <title>Customer experience report: ${report.scenarios.length} journey${report.scenarios.length === 1 ? '' : 's'}</title>
