@@ -1,6 +1,7 @@
 /**
- * GitHub Actions workflow commands: an annotation per finding (high as error, medium as warning, low as notice),
- * per budget miss and per regression, on the line of the step in the scenario file. GitHub shows at most a few per
+ * GitHub Actions workflow commands: why each journey that did not pass stopped, then an annotation per finding (high
+ * as error, medium as warning, low as notice), per budget miss and per regression, on the line of the step in the
+ * scenario file. GitHub shows at most a few per
  * step of a job, so the most severe come first and the total is capped.
  */
 import { terminalSafe } from '../output/safe.js';
@@ -24,12 +25,17 @@ interface Annotation {
 }
 
 export function renderGithub(report: Report): string {
+  // Why a journey did not pass, on the line of the step that stopped it: first, whatever else there is.
+  const stops: Annotation[] = [];
   const notes: Annotation[] = [];
   for (const scenario of report.scenarios) {
     const keys = stepKeys(scenario.steps);
-    const lineOf = (key?: string) => scenario.steps[keys.indexOf(key ?? '')]?.line ?? 1;
+    const stopped = scenario.steps.find((step) => step.status !== 'passed' && step.status !== 'skipped');
+    // A regression of the whole journey ("was completed in the baseline and is not now") is where it stopped.
+    const lineOf = (key?: string) => (key === undefined ? stopped?.line : scenario.steps[keys.indexOf(key)]?.line) ?? 1;
     // The gate names a scenario with its file where another of the run has its name (one per device).
     const label = scenarioLabel(scenario, report.scenarios);
+    if (stopped?.reason) stops.push({ severity: 'high', file: scenario.file, line: stopped.line ?? 1, title: `cx-shop: ${label} ${stopped.status}`, message: `${stopped.name}: ${stopped.reason}` });
     for (const step of scenario.steps) {
       for (const f of step.findings) notes.push({ severity: f.severity, file: scenario.file, line: step.line ?? 1, title: `cx-shop ${f.rule}`, message: `${step.name}: ${f.message}` });
     }
@@ -37,7 +43,8 @@ export function renderGithub(report: Report): string {
     for (const r of report.gate?.regressions.filter((x) => x.scenario === label) ?? []) notes.push({ severity: 'high', file: scenario.file, line: lineOf(r.step), title: 'cx-shop regression', message: r.message });
   }
   notes.sort(bySeverity);
-  const lines = notes.slice(0, MAX_ANNOTATIONS).map((n) => `::${COMMAND[n.severity]} file=${property(n.file)},line=${n.line},title=${property(n.title)}::${data(n.message)}`);
-  if (notes.length > MAX_ANNOTATIONS) lines.push(`::notice title=cx-shop::${notes.length - MAX_ANNOTATIONS} more findings are in report.json`);
+  const all = [...stops, ...notes];
+  const lines = all.slice(0, MAX_ANNOTATIONS).map((n) => `::${COMMAND[n.severity]} file=${property(n.file)},line=${n.line},title=${property(n.title)}::${data(n.message)}`);
+  if (all.length > MAX_ANNOTATIONS) lines.push(`::notice title=cx-shop::${all.length - MAX_ANNOTATIONS} more annotations (findings, budgets, regressions) are in report.json`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -61,10 +61,12 @@ export function renderJunit(report: Report): string {
   const host = xmlText(hostname() || 'localhost');
   const suites = report.scenarios.map((scenario, id) => {
     const cases = casesOf(report, scenario);
+    // Named with its file where another scenario of the run has its name (one per device), as the gate names it.
+    const name = xmlText(scenarioLabel(scenario, report.scenarios));
     const count = (kind: string) => cases.filter((c) => c.outcome?.kind === kind).length;
     const time = cases.reduce((sum, c) => sum + c.time, 0);
     const body = cases.map((c) => {
-      const open = `    <testcase name="${xmlText(c.name)}" classname="${xmlText(scenario.name)}" time="${c.time.toFixed(3)}"`;
+      const open = `    <testcase name="${xmlText(c.name)}" classname="${name}" time="${c.time.toFixed(3)}"`;
       if (!c.outcome) return `${open}/>`;
       if (c.outcome.kind === 'skipped') return `${open}>\n      <skipped/>\n    </testcase>`;
       const { kind, type, message, detail } = c.outcome;
@@ -73,7 +75,7 @@ export function renderJunit(report: Report): string {
     const findings = scenario.steps.flatMap((s) => s.findings);
     const out = `${scenario.file} · ${scenario.journey} · ${scenario.device}: ${scenario.status}, effort ${scenario.effort.toFixed(1)} s, ${findings.length} findings`;
     return [
-      `  <testsuite package="cx-shop" id="${id}" name="${xmlText(scenario.name)}" timestamp="${timestamp(report.startedAt)}" hostname="${host}" tests="${cases.length}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="${time.toFixed(3)}">`,
+      `  <testsuite package="cx-shop" id="${id}" name="${name}" timestamp="${timestamp(report.startedAt)}" hostname="${host}" tests="${cases.length}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="${time.toFixed(3)}">`,
       '    <properties>',
       `      <property name="file" value="${xmlText(scenario.file)}"/>`,
       `      <property name="journey" value="${xmlText(scenario.journey)}"/>`,

@@ -24,6 +24,13 @@ export function mdText(text: string): string {
 
 const MAX_LISTED = 30;
 
+/** Where a journey that did not pass stopped, and why, in the step's words: `Check out: step 4 "Pay": …`. */
+function stoppedAt(scenario: Report['scenarios'][number], all: Report['scenarios']): string[] {
+  const index = scenario.steps.findIndex((step) => step.status !== 'passed' && step.status !== 'skipped');
+  const step = scenario.steps[index];
+  return step ? [`${scenarioLabel(scenario, all)}: step ${index + 1} "${step.name}" ${step.status}${step.reason ? `: ${step.reason}` : ''}`] : [];
+}
+
 function list(title: string, lines: string[]): string[] {
   if (lines.length === 0) return [];
   const shown = lines.slice(0, MAX_LISTED).map((line) => `- ${mdText(line)}`);
@@ -62,8 +69,9 @@ export function renderMarkdown(report: Report): string {
     ...list('Unstable between repeats', (gate?.unstable ?? []).map((u) => u.message)),
     ...list(
       'Could not be measured',
-      report.scenarios.filter((s) => s.status === 'error').map((s) => `${mdText(scenarioLabel(s, report.scenarios))}: ${mdText(whyNotMeasured(s))}`),
+      report.scenarios.filter((s) => s.status === 'error').map((s) => `${scenarioLabel(s, report.scenarios)}: ${whyNotMeasured(s)}`),
     ),
+    ...list('Why journeys stopped', report.scenarios.filter((s) => s.status === 'failed' || s.status === 'blocked').flatMap((s) => stoppedAt(s, report.scenarios))),
     '### Journeys',
     '',
     '| journey | status | effort | high | medium | low |',

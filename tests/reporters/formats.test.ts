@@ -144,6 +144,8 @@ describe('Markdown and annotations', () => {
     expect(md.split('\n')[2]).toMatch(/^❌ \*\*cx-shop: failed\*\*: \d+ regressions?, 1 budget miss, 2 scenarios not passed$/);
     expect(md.indexOf('### Regressions')).toBeLessThan(md.indexOf('### Journeys'));
     expect(md).toContain('| Return a shirt | blocked |');
+    // Why each journey that did not pass stopped: where, and the step's reason.
+    expect(md).toContain('### Why journeys stopped (2)\n\n- Check out: step 2 "Pay" failed\n- Return a shirt: step 2 "Print the label" blocked: tap: Sold out &lt;img');
     expect(md).not.toContain('<img');
     expect(md).not.toContain('[click](');
     expect(md).not.toMatch(/[\u0000-\u0008\u001b]/);
@@ -151,9 +153,10 @@ describe('Markdown and annotations', () => {
 
   it('Markdown lists the journeys cx-shop could not finish measuring, with why, before the journeys', () => {
     const run = sample();
-    run.scenarios[1] = { ...run.scenarios[1]!, status: 'error', reason: 'step 2 "Print the label": the page stopped answering' };
+    run.scenarios[1] = { ...run.scenarios[1]!, name: 'Returns & exchanges_v2', status: 'error', reason: 'step 2 "Print the label": net::ERR_CONNECTION_REFUSED' };
     const md = renderMarkdown(run);
-    expect(md).toContain('### Could not be measured (1)\n\n- Return a shirt: step 2 "Print the label": the page stopped answering');
+    // Escaped once, as any line of a list.
+    expect(md).toContain('### Could not be measured (1)\n\n- Returns &amp; exchanges\\_v2: step 2 "Print the label": net::ERR\\_CONNECTION\\_REFUSED');
     expect(md.indexOf('### Could not be measured')).toBeLessThan(md.indexOf('### Journeys'));
     expect(renderMarkdown(sample())).not.toContain('Could not be measured');
   });
@@ -165,10 +168,11 @@ describe('Markdown and annotations', () => {
 
   it('GitHub annotations: on the step\'s line, most severe first, and a message cannot start a command of its own', () => {
     const lines = renderGithub(sample()).trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^::error file=scenarios\/check-out\.yaml,line=6,title=cx-shop tap-target-size::/);
+    // Why a journey stopped comes first, on its step's line (the step that failed without a reason has no more to say).
+    expect(lines[0]).toMatch(/^::error file=scenarios\/returns\.yaml,line=8,title=cx-shop%3A Return a shirt blocked::Print the label: tap: Sold out /);
+    expect(lines[1]).toMatch(/^::error file=scenarios\/check-out\.yaml,line=6,title=cx-shop tap-target-size::/);
     expect(lines.every((line) => line.startsWith('::'))).toBe(true);
-    expect(lines.filter((line) => line.includes('owned'))).toHaveLength(1);
-    expect(lines.find((line) => line.includes('owned'))).toMatch(/^::warning /);
+    expect(lines.filter((line) => line.includes('owned')).map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::warning']);
   });
 });
 

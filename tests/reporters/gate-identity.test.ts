@@ -46,6 +46,9 @@ describe('two scenarios of one name in two files', () => {
     expect(suites[1]).toContain('regression: &quot;Add to cart (scenarios/add-desktop.yaml)&quot;, step &quot;Add&quot;: new high failed-request');
     expect(suites[1]).toContain('budget: the scenario: 1 high findings, the budget allows 0');
     expect(suites[0]).not.toContain('budget:');
+    // Each suite, and each of its cases, is named with its file, as the gate names it: a CI's test view tells them apart.
+    expect(suites.map((suite) => /name="([^"]*)"/.exec(suite)![1])).toEqual(['Add to cart (scenarios/add-mobile.yaml)', 'Add to cart (scenarios/add-desktop.yaml)']);
+    expect(suites[1]).toContain('classname="Add to cart (scenarios/add-desktop.yaml)"');
   });
 
   it("SARIF has the regression and the budget miss at the laptop's file, and each scenario's findings have fingerprints of their own", () => {
