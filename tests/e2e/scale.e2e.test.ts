@@ -64,7 +64,7 @@ describe('workers, shards and a remote browser', () => {
     // The folder holds an earlier run's JUnit, which this run does not write: it is taken away, not left beside a
     // report.json it does not match.
     mkdirSync(join(dir, 'two'), { recursive: true });
-    writeFileSync(join(dir, 'two', 'junit.xml'), '<testsuites/>');
+    writeFileSync(join(dir, 'two', 'junit.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite package="cx-shop" id="0" name="Add a mug">\n  </testsuite>\n</testsuites>\n');
     const ran = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'two'), '--workers', '2']);
     expect(ran.code).toBe(0);
     const two = read(join(dir, 'two'));
