@@ -11,7 +11,7 @@ export default defineRule({
   title: 'Broken link',
   area: 'errors',
   severity: 'medium',
-  threshold: `a visible link on the site whose address answers 404, 410, 5xx or not at all (up to ${MAX_LINKS_PER_PAGE} new links a page state, those in the page's content before its menus', header's and footer's)`,
+  threshold: `a visible link on the site whose address answers 404, 410, 5xx or not at all, or sends the customer round a loop of redirects (up to ${MAX_LINKS_PER_PAGE} new links a page state, those in the page's content before its menus', header's and footer's; a link that sends the customer on to another site has done its part, whether that site answers or not, and one slower than 5 s to answer is not judged)`,
   source: 'cx-shop convention: a link that leads nowhere is a dead end; each address is asked once per scenario, without cookies, and again with the customer\'s if it fails',
   class: 'deterministic',
   scope: 'page',

@@ -3,7 +3,7 @@
  * customer could follow from it. What a scenario has seen already is remembered, so each page state is judged
  * once and each address is asked once.
  */
-import { request, type APIRequestContext, type Page } from 'playwright';
+import { request, type APIRequestContext, type APIResponse, type Page } from 'playwright';
 import { LEGIBLE_FONT_PX, takePageSnapshot, type PageSnapshot } from '../probes/page-snapshot.js';
 import type { StepArtifacts } from '../artifacts/types.js';
 import { firstLine, timeoutsInWords } from '../errors.js';
@@ -13,6 +13,8 @@ import { ask } from '../browser/ask.js';
 import { MAX_LINKS_PER_PAGE } from '../rules/broken-link.js';
 
 const LINK_TIMEOUT_MS = 5000;
+/** Redirects a browser follows before it gives up (Chromium's ERR_TOO_MANY_REDIRECTS). */
+const MAX_REDIRECTS = 20;
 /** Links asked at once, as a browser asks one site for a page's resources (a handful at a time). */
 const LINKS_AT_ONCE = 4;
 /** Links whose address suggests an action (sign out, remove an item): asking for them could change something. */
@@ -80,23 +82,45 @@ export class LinkChecker {
     await this.context?.dispose().catch(() => undefined);
   }
 
+  /**
+   * What a link's address answers, its redirects followed as the browser follows them, within the site: a link that
+   * sends the customer on to another site (a payment provider's checkout, a social network) has done its part by
+   * sending them, and whether that site answers is no fault of this one's (its 3xx is the link's answer). A loop of
+   * redirects is broken, as the browser gives up on it.
+   */
+  private async follow(href: string, method: 'HEAD' | 'GET', headers?: Record<string, string>): Promise<LinkStatus | APIResponse> {
+    let url = href;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
+      const response = await this.context!.fetch(url, { method, ...(headers && { headers }), timeout: LINK_TIMEOUT_MS, failOnStatusCode: false, maxRedirects: 0 });
+      const location = response.headers()['location'];
+      if (response.status() < 300 || response.status() >= 400 || !location) return response;
+      const next = new URL(location, url);
+      if (next.origin !== new URL(href).origin) return response;
+      url = next.href;
+    }
+    return { status: null, failure: 'sent round a loop of redirects' };
+  }
+
   private async ask(href: string, cookie?: string): Promise<LinkStatus | null> {
     this.context ??= await request.newContext({ ...(this.userAgent && { userAgent: this.userAgent }), ...accessOptions(this.site) });
     try {
       if (cookie) {
-        const again = await this.context.fetch(href, { method: 'GET', headers: { cookie }, timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
-        return { status: again.status(), failure: null };
+        const again = await this.follow(href, 'GET', { cookie });
+        return 'failure' in again ? again : { status: again.status(), failure: null };
       }
-      let response = await this.context.fetch(href, { method: 'HEAD', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
+      let response = await this.follow(href, 'HEAD');
       // Some servers do not answer HEAD, or answer it with an error their pages never give (an app that routes only
       // GET): a link is broken only when the browser's own request fails, so any error is asked again as a GET.
-      if (response.status() >= 400) {
-        response = await this.context.fetch(href, { method: 'GET', timeout: LINK_TIMEOUT_MS, failOnStatusCode: false });
-      }
+      if (!('failure' in response) && response.status() >= 400) response = await this.follow(href, 'GET');
+      if ('failure' in response) return response;
       const headers = response.headers();
       const notNow = (response.status() === 503 && 'retry-after' in headers) || 'cf-mitigated' in headers;
       return notNow ? null : { status: response.status(), failure: null };
     } catch (error) {
+      // An answer slower than the check waits says nothing of the link (the customer who follows it waits, and a
+      // step's wait is judged as timing): not judged, so that a slow server never makes a link broken on one run
+      // and not the next.
+      if (error instanceof Error && error.name === 'TimeoutError') return null;
       return { status: null, failure: timeoutsInWords(firstLine(error)) };
     }
   }

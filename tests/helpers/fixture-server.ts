@@ -2,7 +2,7 @@
  * Serves tests/fixtures/pages on 127.0.0.1 for browser tests, plus a few endpoints the pages call:
  * /api/ok (200), /api/fail (500), /api/missing (404), /api/busy (503, retry later), /api/limited (429), /api/me (401),
  * /api/guarded (503 to anything that does not say it is a browser), /api/refused (422, a reason in JSON), /api/conflict
- * (409, already exists), /api/never (no answer, ever: the connection is held open), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /dropped (the connection closed unanswered), /cut-off (a page cut off part-way), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
+ * (409, already exists), /api/never (no answer, ever: the connection is held open), /cdn-error/* (a storage host's HTML error page, 404), /loop (a redirect to itself, for ever), /away?to=URL (a redirect to URL, another site's), /dropped (the connection closed unanswered), /cut-off (a page cut off part-way), /staging/* (pages behind the browser's sign-in prompt: STAGING_LOGIN), /get-only (a page whose server answers HEAD with 404), /members-only (404 without the cookie member=1) and /slow?ms=N; /telemetry/collect and
  * /v1/collect, telemetry collectors that fail at random (an error status, or a dropped connection); /spa/* routes to
  * the single-page shop; /live/stock, a stream of server-sent events, and /live/socket, a WebSocket, each pushing a
  * falling stock count every `?every=N` ms (150 by default), the socket also answering each message it gets with
@@ -69,6 +69,7 @@ export async function startFixtureServer(root: string = PAGES): Promise<FixtureS
     // A storage host's answer for a file it does not have: an HTML error page with 404.
     if (url.pathname.startsWith('/cdn-error/')) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 Not Found</h1><p>NoSuchKey</p></body></html>');
     if (url.pathname === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+    if (url.pathname === '/away') return void res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
     // A server that drops the connection without a word, and one that drops it part-way through the page it announced.
     if (url.pathname === '/dropped') return void req.socket.destroy();
     if (url.pathname === '/cut-off') {

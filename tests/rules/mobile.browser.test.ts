@@ -554,6 +554,17 @@ describe('broken-link', () => {
     expect(again.steps[0]!.findings.filter((f) => f.rule === 'broken-link').map((f) => [f.error, f.message])).toEqual([[true, off!.linksNotChecked]]);
   });
 
+  it("a link that sends the customer on to another site is the site's done, whether that site answers or not; one that answers slowly is not judged (a step's wait is timing); a loop of redirects is broken", async () => {
+    const result = await run('links-elsewhere.html');
+    const items = findingsOf(result, 'broken-link').flatMap((f) => (f.evidence.items as Array<{ element: string; measured: string }>).map((item) => [item.element, item.measured]));
+    expect(items).toEqual([
+      ['link "Your account"', `${fixtures.url}/loop: no answer (sent round a loop of redirects)`],
+      ['link "Returns policy"', `${fixtures.url}/api/missing: HTTP 404`],
+    ]);
+    const links = (await savedArtifacts(result)).steps[0]!.links.map((l) => [new URL(l.href).pathname, l.status]);
+    expect(links).toEqual([['/away', 302], ['/loop', null], ['/api/missing', 404]]);
+  });
+
   it('visible same-origin links to a 404 and a 500 are one medium finding listing both addresses', async () => {
     const result = await run('links-broken.html');
     const findings = findingsOf(result, 'broken-link');
