@@ -406,6 +406,14 @@ describe.concurrent('a dialog the page opens', () => {
 });
 
 describe.concurrent('page-error, what is no error of the site', () => {
+  it('a service worker the browser could not register (its script not found), left uncaught as the page loads or at its top, is nothing the customer meets, on every run', async () => {
+    for (const page of ['service-worker.html', 'service-worker.html?top', 'service-worker.html']) {
+      const result = await fixtures.run(scenario(page, '  - name: Add\n    tap: { role: button, name: Add to bag }\n    expect: { text: Added to your bag }\n'));
+      expect(result.steps.map((s) => s.status), page).toEqual(['passed', 'passed']);
+      expect(findingsOf(result, 'page-error'), page).toEqual([]);
+    }
+  });
+
   it("an abort of the page's own request or of a view transition left uncaught, and a name of an analytics tag that has not come yet, are no page error", async () => {
     const result = await fixtures.run(
       scenario(
