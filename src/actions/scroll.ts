@@ -48,6 +48,9 @@ export const scroll = defineAction({
   summary: 'Scroll the page: to an element, by a number of pixels, or to the bottom.',
   schema: ScrollSchema,
   async perform(ctx, args) {
+    const remaining = () => ctx.page.evaluate(leftToSwipe);
+    // The site's calls asked since the action began: the list's next part among them (see callsAnswered).
+    const began = Date.now();
     if ('to' in args) {
       // An element further down that the page has not drawn yet (a row of a list drawn virtually, the next products
       // of a list that loads more) is looked for as the customer looks: a screen swiped down at a time, each swipe
@@ -60,7 +63,13 @@ export const scroll = defineAction({
         const before = await place();
         await ctx.swipe(ctx.viewport.height);
         await ctx.settle();
-        if ((await place()) === before) break;
+        if ((await place()) !== before) continue;
+        // At the end of a list whose next part is still coming (asked for as the last came in): waited for, and swiped
+        // on once it has grown.
+        const left = await remaining();
+        await ctx.callsAnswered(began);
+        await ctx.settle();
+        if ((await remaining()) <= left) break;
       }
       await ctx.reach(args.to);
     } else if ('by' in args) await ctx.swipe(args.by);
@@ -68,13 +77,15 @@ export const scroll = defineAction({
       // To the end of the page as the customer finds it: a list that loads more as they near its end (an endless
       // feed) grows under them, and they scroll on, once what came is shown, until it grows no more. Of the page, and
       // of the box under their finger that scrolls (an app's shell never scrolls the page itself).
-      const remaining = () => ctx.page.evaluate(leftToSwipe);
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         let left = await remaining();
         if (left <= 0) {
           // The next part of such a list is asked for once its end has come into view, a frame or two after the
-          // swipe stopped: that asking is waited for, and the page looked at again.
+          // swipe stopped, or as the part before came in (its end still near the screen): that asking is waited for,
+          // and the page looked at again.
           await Promise.race([ctx.page.evaluate(twoFrames), delay(1000)]);
+          await ctx.settle();
+          await ctx.callsAnswered(began);
           await ctx.settle();
           left = await remaining();
           if (left <= 0) break;

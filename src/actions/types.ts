@@ -35,6 +35,11 @@ export interface ActionContext {
   /** Waits for the site to settle after an action; the time counts as the customer's waiting. */
   settle(): Promise<void>;
   /**
+   * Waits a moment (at most a few seconds) for the site's calls asked since `since` (a time) to be answered, whoever
+   * asked them: at the end of an endless list, its next part asked for as the last came in. Not counted as waiting.
+   */
+  callsAnswered(since: number): Promise<void>;
+  /**
    * Closes the tab the customer is on, when a tap of theirs opened it, and puts them back on the one that opened it
    * (a phone's back button on a tab with no history); false on the first tab.
    */

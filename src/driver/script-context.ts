@@ -30,6 +30,8 @@ const FRAME_POLL_MS = 200;
 const MAX_OTHER_MATCHES = 10;
 /** Room left beside an element a sideways swipe brings in, in CSS pixels. */
 const SIDEWAYS_ROOM = 16;
+/** The longest wait at an endless list's end for its next part, asked for as the last came in (see callsAnswered). */
+const LIST_CALLS_MS = 5000;
 /** How often a control something lies over is looked at again, and the tap's own wait once it has lain there for the whole timeout. */
 const COVERED_POLL_MS = 100;
 /** How soon a match the page replaced as it was found is looked for again. */
@@ -885,6 +887,10 @@ export class ScriptContext implements ActionContext {
 
   settle(): Promise<void> {
     return this.recorder.settle();
+  }
+
+  callsAnswered(since: number): Promise<void> {
+    return this.recorder.callsSince(since, LIST_CALLS_MS);
   }
 
   waiting<T>(work: () => Promise<T>): Promise<T> {

@@ -181,6 +181,8 @@ export class Recorder {
   private readonly requests: Asked[] = [];
   private readonly entries = new WeakMap<Request, Asked>();
   private readonly inflight = new Set<Request>();
+  /** The site's own calls (fetch, XHR) not answered yet, whoever asked them, with when each was asked (see callsSince). */
+  private readonly siteCallsOpen = new Map<Request, number>();
   /** Addresses (method, origin and path) of calls the page keeps open, poll after poll: their repeats are not waited for. */
   private readonly heldOpen = new Set<string>();
   /** When each address of the site's data calls was last answered. */
@@ -729,6 +731,18 @@ export class Recorder {
     }
   }
 
+  /**
+   * Waits, up to `ms`, until the site's calls asked since `since` (a time) are answered, whoever asked them. The next
+   * part of an endless list, which the page asks for as the part before comes in (its end still near the screen), is
+   * asked again as soon as the last was answered, as a poll is (see heldOpen), and the wait for the site lets it go;
+   * a customer at the list's end waits for it. Not their waiting as the settle counts it: a call held open that is no
+   * part of the list is waited for here up to `ms`.
+   */
+  async callsSince(since: number, ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until && [...this.siteCallsOpen.values()].some((at) => at >= since)) await this.nextArrival(Math.min(50, until - Date.now()));
+  }
+
   /** Resolves once the page sends its next event or asks for something, or after `ms`. */
   private nextArrival(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -1111,6 +1125,7 @@ export class Recorder {
       at,
     };
     this.entries.set(request, entry);
+    if (entry.party === 'site' && (entry.resourceType === 'fetch' || entry.resourceType === 'xhr')) this.siteCallsOpen.set(request, at);
     if (entry.resourceType === 'document' || entry.resourceType === 'script') this.sources.set(entry.url, request);
     this.requests.push(entry);
     this.arrived();
@@ -1158,6 +1173,7 @@ export class Recorder {
   }
 
   private settleRequest(request: Request): void {
+    this.siteCallsOpen.delete(request);
     // A held-open call's repeat that ends while the page works on it was the customer's call to that address.
     if (this.inflight.delete(request) || (this.repeats.has(request) && this.pageWorking)) this.lastSiteActivity = Date.now();
     // When its answer came, and then when it finished coming (the page asks again once it has read it).

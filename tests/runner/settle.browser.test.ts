@@ -182,6 +182,13 @@ describe.concurrent('the site has answered', () => {
     });
   }
 
+  it('scrolled to the bottom of a list that asks for its next part as the last comes in (its end still near the screen): on until it stops growing, the same swipes whether its server takes 150 or 600 ms', async () => {
+    const steps = "  - name: Look through all the shirts\n    scroll: bottom\n    expect: { text: That's all 40 shirts }\n";
+    const runs = [await fixtures.run(pageScenario('settle', 'endless.html?near', { head: 'device: Pixel 7\n', steps })), await fixtures.run(pageScenario('settle', 'endless.html?near&slow', { head: 'device: Pixel 7\n', steps }))];
+    for (const result of runs) expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(runs.map((result) => [result.steps[1]!.actions.scrolls, result.steps[1]!.effort])).toEqual([0, 0].map(() => [runs[0]!.steps[1]!.actions.scrolls, runs[0]!.steps[1]!.effort]));
+  });
+
   it('on a page whose load never comes (a picture that never finishes): opened once its document is there, waited for once', async () => {
     const result = await fixtures.run(pageScenario('settle', 'stalled.html', { steps: `  - name: Like it
     tap: Like this shirt
