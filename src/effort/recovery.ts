@@ -128,6 +128,9 @@ export function errorOutOfSight(appeared: readonly AppearedText[], view: View | 
   ];
 }
 
+/** Findings that say the customer was told of a failure, or priced a tap that got nothing already. */
+const TOLD = new Set(['error-message', 'wordless-error', 'fault-unexplained', 'fault-raw-error', 'fault-blank-page', 'dead-tap']);
+
 const item = (finding: Finding, what: string, seconds: number): RecoveryItem => ({
   rule: finding.rule,
   what,
@@ -174,6 +177,16 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep, earl
         const asked = step.interactions.filter((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select').length;
         const dead = findings.filter((f) => f.rule === 'dead-tap' && f.class === 'deterministic' && !f.error).length;
         if (asked > dead) items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
+        break;
+      }
+      case 'failed-request': {
+        // The site's own failure of the page or call a tap of theirs asked for, that the page said nothing of (no
+        // message, no dead tap): as a failure cx-shop injects and the page does not explain (fault-unexplained), the
+        // customer waits for an answer that never shows, then taps again. Once a step, however many calls failed.
+        const told = findings.some((f) => TOLD.has(f.rule) && f.class === 'deterministic' && !f.error);
+        const asked = step.interactions.some((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select');
+        const answer = ['document', 'fetch', 'xhr'].includes(String(finding.evidence.resourceType));
+        if (answer && asked && !told && !items.some((i) => i.rule === 'failed-request')) items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
         break;
       }
       case 'fault-no-retry':

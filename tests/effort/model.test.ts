@@ -180,6 +180,17 @@ describe('recovery priced from findings', () => {
     expect(recoveryFor([finding('fault-unexplained')], judgedStep({ interactions: [typing, tapped] })).map((i) => i.rule)).toEqual(['fault-unexplained']);
   });
 
+  it("the site's own failure of a call a tap asked for, that the page said nothing of, is waited on and tapped again once, as an injected one is; one the page explained, or a failed picture's script, is not", () => {
+    const tapped: Interaction = { kind: 'tap', target: { description: 'button "Add to bag"', text: '', box: null, pageBox: null }, pointer: 'touch' };
+    const failed = (resourceType: string, url = '/api/cart') => finding('failed-request', { evidence: { url, resourceType, measured: 'HTTP 500' } });
+    const [item, ...rest] = recoveryFor([failed('fetch'), failed('xhr', '/api/count')], judgedStep({ interactions: [tapped] }));
+    expect(rest).toEqual([]);
+    expect(item).toEqual({ rule: 'failed-request', what: 'wait for an answer that never shows, then tap again', seconds: Math.round((RECOVERY.deadTapWait + M + P) * 1000) / 1000 });
+    expect(recoveryFor([failed('fetch'), finding('error-message', { evidence: { text: 'Sorry, we could not add this. Please try again.' } })], judgedStep({ interactions: [tapped] })).map((i) => i.rule)).toEqual(['error-message']);
+    expect(recoveryFor([failed('script', '/js/reviews.js')], judgedStep({ interactions: [tapped] }))).toEqual([]);
+    expect(recoveryFor([failed('fetch')], judgedStep({ interactions: [] }))).toEqual([]);
+  });
+
   it('a tap that is dead and whose failure went unexplained is waited on and tapped again once; another tap that asked still is', () => {
     const tapped: Interaction = { kind: 'tap', target: { description: 'button "Pay"', text: '', box: null, pageBox: null }, pointer: 'touch' };
     const other: Interaction = { kind: 'tap', target: { description: 'button "Apply"', text: '', box: null, pageBox: null }, pointer: 'touch' };
