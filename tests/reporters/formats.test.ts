@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { decideGate } from '../../src/gate/verdict.js';
 import { renderGithub } from '../../src/reporters/github.js';
+import { renderHtml } from '../../src/reporters/html/render.js';
 import { renderJunit } from '../../src/reporters/junit.js';
 import { renderMarkdown } from '../../src/reporters/markdown.js';
 import { clearEarlierRun } from '../../src/output/earlier-run.js';
@@ -161,9 +162,13 @@ describe('Markdown and annotations', () => {
     expect(renderMarkdown(sample())).not.toContain('Could not be measured');
   });
 
-  it('Markdown of an interrupted run says so first, not passed', () => {
-    const md = renderMarkdown({ ...report([scenario('Check out', [step('Open the cart', 5, [], 'passed', 6)])]), interrupted: 'SIGINT' });
+  it('Markdown and HTML of an interrupted run say so first, not passed or failed', () => {
+    const interrupted = { ...report([scenario('Check out', [step('Open the cart', 5, [], 'passed', 6)])]), interrupted: 'SIGINT' as const };
+    const md = renderMarkdown(interrupted);
     expect(md.split('\n')[2]).toBe('⏹ **cx-shop: interrupted** (Ctrl-C): the journeys below were measured before it, the rest were not run');
+    const html = renderHtml(interrupted, { outDir: '/nonexistent' });
+    expect(html).toContain('<strong>Interrupted</strong>: stopped by Ctrl-C; the 1 journey below was measured before it, the rest were not run.');
+    expect(html).not.toContain('<strong>Passed</strong>');
   });
 
   it('GitHub annotations: on the step\'s line, most severe first, and a message cannot start a command of its own', () => {

@@ -85,8 +85,13 @@ ${report.scenarios.map((scenario, i) => scenarioSection(report, scenario, i, ctx
 `;
 }
 
-function verdictLine(report: Report): { passed: boolean; text: string } {
+function verdictLine(report: Report): { passed: boolean; word?: string; text: string } {
   const { byStatus } = report.summary;
+  // An interrupted run says so first, as every format does: the journeys listed are those measured before it.
+  if (report.interrupted) {
+    const how = report.interrupted === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM';
+    return { passed: false, word: 'Interrupted', text: `stopped by ${how}; the ${report.summary.scenarios} journey${report.summary.scenarios === 1 ? '' : 's'} below ${report.summary.scenarios === 1 ? 'was' : 'were'} measured before it, the rest were not run` };
+  }
   const notPassed = byStatus.failed + byStatus.blocked + byStatus.error;
   const gate = report.gate;
   const parts = [
@@ -117,7 +122,7 @@ function summary(report: Report, findings: Finding[]): string {
   };
   return `<section class="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
-<p class="verdict ${verdict.passed ? 'passed' : 'failed'}"><strong>${verdict.passed ? 'Passed' : 'Failed'}</strong>: ${esc(verdict.text)}.</p>
+<p class="verdict ${verdict.passed ? 'passed' : 'failed'}"><strong>${verdict.word ?? (verdict.passed ? 'Passed' : 'Failed')}</strong>: ${esc(verdict.text)}.</p>
 <p>Customer effort ${seconds(report.summary.effort)} in all (deterministic: counted actions and the recovery friction forced); ${findings.length} finding${findings.length === 1 ? '' : 's'}: ${report.summary.findings.high} high, ${report.summary.findings.medium} medium, ${report.summary.findings.low} low.${gate?.baseline ? ` Compared with the baseline ${esc(gate.baseline.file)} of ${esc(gate.baseline.startedAt.slice(0, 10))}.` : ''}</p>
 <div class="table-wrap"><table>
 <caption>Journeys</caption>
