@@ -114,7 +114,10 @@ export class ScenarioJudge {
   finish(brokeOff?: string): ScenarioResult {
     const { scenario } = this.context;
     const steps = [...this.results];
-    for (const step of scenario.steps.slice(steps.length)) steps.push(skipped(step.name));
+    // Steps not run: after a step that stopped the journey, or because the run broke off (interrupted) before them.
+    const stopped = steps.some((step) => step.status === 'blocked' || step.status === 'error');
+    const why = brokeOff && !stopped ? `not run: ${brokeOff}` : 'an earlier step did not pass';
+    for (const step of scenario.steps.slice(steps.length)) steps.push(skipped(step.name, why));
     let status: ScenarioResult['status'] = 'passed';
     let reason: string | undefined;
     for (const [index, step] of steps.entries()) {
@@ -328,11 +331,11 @@ function countActions(artifacts: StepArtifacts): StepResult['actions'] {
   return counts;
 }
 
-function skipped(name: string): StepResult {
+function skipped(name: string, reason: string): StepResult {
   return {
     name,
     status: 'skipped',
-    reason: 'an earlier step did not pass',
+    reason,
     effort: 0,
     effortBreakdown: emptyBreakdown(),
     recovery: [],

@@ -22,14 +22,14 @@ export function xmlText(text: string): string {
 interface Case {
   name: string;
   time: number;
-  outcome: { kind: 'failure' | 'error'; type: string; message: string; detail: string } | { kind: 'skipped' } | null;
+  outcome: { kind: 'failure' | 'error'; type: string; message: string; detail: string } | { kind: 'skipped'; message: string } | null;
 }
 
 function stepCase(step: StepResult, index: number, gateLines: string[]): Case {
   const name = `${String(index + 1).padStart(2, '0')} ${step.name}`;
   const findings = step.findings.map((f) => `${f.severity.toUpperCase()} ${f.rule}: ${f.message}`);
   const detail = [...(step.reason ? [step.reason] : []), ...gateLines, ...findings].join('\n');
-  if (step.status === 'skipped') return { name, time: 0, outcome: { kind: 'skipped' } };
+  if (step.status === 'skipped') return { name, time: 0, outcome: { kind: 'skipped', message: step.reason ?? 'not run' } };
   if (step.status === 'error') return { name, time: step.wall, outcome: { kind: 'error', type: 'error', message: step.reason ?? 'error', detail } };
   if (step.status === 'failed' || step.status === 'blocked') {
     return { name, time: step.wall, outcome: { kind: 'failure', type: step.status, message: step.reason ?? step.status, detail } };
@@ -68,7 +68,7 @@ export function renderJunit(report: Report): string {
     const body = cases.map((c) => {
       const open = `    <testcase name="${xmlText(c.name)}" classname="${name}" time="${c.time.toFixed(3)}"`;
       if (!c.outcome) return `${open}/>`;
-      if (c.outcome.kind === 'skipped') return `${open}>\n      <skipped/>\n    </testcase>`;
+      if (c.outcome.kind === 'skipped') return `${open}>\n      <skipped message="${xmlText(c.outcome.message)}"/>\n    </testcase>`;
       const { kind, type, message, detail } = c.outcome;
       return `${open}>\n      <${kind} message="${xmlText(message)}" type="${xmlText(type)}">${xmlText(detail)}</${kind}>\n    </testcase>`;
     });

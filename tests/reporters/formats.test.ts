@@ -56,6 +56,8 @@ describe('JUnit XML', () => {
     expect(xml).toMatch(/name="Check out"[^>]* tests="3" failures="3" errors="0" skipped="0"/);
     expect(xml).toMatch(/name="Return a shirt"[^>]* tests="3" failures="1" errors="0" skipped="1"/);
     expect(xml).toContain('type="gate">budget: the scenario: effort 17.0 s is over the budget of 10 s');
+    // A step not run says why (valid against the schema, checked above).
+    expect(xml).toMatch(/<testcase name="03 Done"[^>]*>\s*<skipped message="not run"\/>/);
     expect(xml).toContain('regression: &quot;Check out&quot;, step &quot;Open the cart&quot;: new high tap-target-size');
     // Site text is escaped, and characters XML cannot hold are gone.
     expect(xml).not.toContain('<img');

@@ -100,6 +100,15 @@ describe('judgeScenario', () => {
   const withTiny = stepArtifacts({ page: page({ targets: [tiny('fewer', 10), tiny('more', 28)] }) });
   const rulesOf = (result: ReturnType<typeof judgeScenario>, step = 0) => result.steps[step]!.findings.map((f) => f.rule);
 
+  it('says why a step was not run: the run interrupted before it, or an earlier step that stopped the journey', () => {
+    const interrupted = (first: StepArtifacts) => judgeScenario({ ...artifacts([first]), scenario: scenario(3), brokeOff: 'the run was interrupted' });
+    const ran = interrupted(stepArtifacts({}));
+    expect(ran.steps.map((s) => [s.status, s.reason ?? null])).toEqual([['passed', null], ['skipped', 'not run: the run was interrupted'], ['skipped', 'not run: the run was interrupted']]);
+    expect(ran.reason).toBe('the run broke off: the run was interrupted');
+    const stopped = interrupted(stepArtifacts({ outcome: { status: 'blocked', reason: 'tap: could not find button "Pay"' } }));
+    expect(stopped.steps.slice(1).map((s) => s.reason)).toEqual(['an earlier step did not pass', 'an earlier step did not pass']);
+  });
+
   it("turns a rule off, or gives its findings the scenario's severity", () => {
     expect(rulesOf(judgeScenario(artifacts([withTiny], { rules: { 'zoom-disabled': 'off' } })))).not.toContain('zoom-disabled');
     const raised = judgeScenario(artifacts([withTiny], { rules: { 'zoom-disabled': 'high' } }));
