@@ -42,8 +42,12 @@ export function withMedianWaits(reports: readonly Report[]): Report {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
+  // The run lasted from the first repeat's start to the last one's end, not the first repeat's time alone.
+  const started = Date.parse(first.startedAt);
+  const ended = Math.max(...reports.map((r) => Date.parse(r.startedAt) + r.durationSeconds * 1000));
   return {
     ...first,
+    durationSeconds: Math.round((ended - started) / 10) / 100,
     scenarios: first.scenarios.map((scenario) => {
       const runs = reports.map((r) => r.scenarios.find(sameScenario(scenario)));
       const steps = scenario.steps.map((step, i) => ({

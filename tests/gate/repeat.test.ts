@@ -38,4 +38,10 @@ describe('repeats', () => {
     expect(unstableAcross(reports)).toEqual([]);
     expect(withMedianWaits(reports).scenarios[0]!.steps[1]!.wait).toBe(0.5);
   });
+
+  it("the run's length is from the first repeat's start to the last one's end", () => {
+    const at = (start: string, seconds: number) => ({ ...run(10), startedAt: start, durationSeconds: seconds });
+    const whole = withMedianWaits([at('2026-12-08T10:00:00.000Z', 9), at('2026-12-08T10:00:09.500Z', 9.4), at('2026-12-08T10:00:19.000Z', 9.1)]);
+    expect([whole.startedAt, whole.durationSeconds]).toEqual(['2026-12-08T10:00:00.000Z', 28.1]);
+  });
 });
