@@ -5,7 +5,7 @@
  */
 import { guidedRun, personStep } from '../guide/person.js';
 import type { GuidedArtifacts, RequestRecord, ScenarioArtifacts, StepArtifacts } from '../artifacts/types.js';
-import { emptyBreakdown, initialEffortState, round, stepEffort, type EffortState } from '../effort/model.js';
+import { emptyBreakdown, initialEffortState, round, stepEffort, wordCount, type EffortState } from '../effort/model.js';
 import { recoveryFor, type View } from '../effort/recovery.js';
 import { analyseInvoice } from '../journeys/invoice-analysis.js';
 import { summariseJourney } from '../journeys/summary.js';
@@ -46,6 +46,8 @@ export class ScenarioJudge {
   private documentUnanswered: RequestRecord[] = [];
   private effort: EffortState;
   private goalReachedAt: number | null = null;
+  /** Words the customer has read as they came (an FAQ's answer a tap opened), on the page they are on (see readOnce). */
+  private readHere: string[] = [];
 
   constructor(private readonly context: JudgeContext) {
     this.effort = initialEffortState(context);
@@ -82,7 +84,8 @@ export class ScenarioJudge {
     const goal = this.context.scenario.goal;
     if (goal && this.goalReachedAt === null && shows(artifacts, goal)) this.goalReachedAt = artifacts.index;
 
-    const effort = stepEffort({ ...this.context, interactions: artifacts.interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged, this.judged.slice(0, -1)), this.effort);
+    const interactions = this.readOnce(artifacts);
+    const effort = stepEffort({ ...this.context, interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged, this.judged.slice(0, -1)), this.effort);
     this.effort = effort.state;
     const environment = environmentOf(judged);
     const line = this.context.scenario.steps[artifacts.index]?.line;
@@ -108,6 +111,27 @@ export class ScenarioJudge {
     };
     this.results.push(result);
     return result;
+  }
+
+  /**
+   * The step's interactions, each `read` of a text priced for the words the customer has not read on this page yet:
+   * what came in answer to them (an FAQ's answer a tap opened, a message) is read as it comes, and counted there, so
+   * a step that then reads the answer reads only what else the text holds.
+   */
+  private readOnce(artifacts: StepArtifacts): StepArtifacts['interactions'] {
+    if (artifacts.pages.length > 0) this.readHere = [];
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    this.readHere.push(...artifacts.appeared.map((a) => flat(a.text)).filter(Boolean));
+    // Each reading is of the document recorded with it, in order (see ScriptContext.recordDocument).
+    const texts = artifacts.documents.map((d) => flat(d.text));
+    let k = 0;
+    return artifacts.interactions.map((interaction) => {
+      if (interaction.kind !== 'read') return interaction;
+      const text = texts[k++];
+      if (text === undefined) return interaction;
+      const already = this.readHere.filter((read) => ` ${text} `.includes(` ${read} `)).reduce((sum, read) => sum + wordCount(read), 0);
+      return { ...interaction, words: Math.max(0, interaction.words - already) };
+    });
   }
 
   /** The scenario's result once its last step is judged: journey rules, totals, the summary. */

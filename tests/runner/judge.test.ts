@@ -100,6 +100,23 @@ describe('judgeScenario', () => {
   const withTiny = stepArtifacts({ page: page({ targets: [tiny('fewer', 10), tiny('more', 28)] }) });
   const rulesOf = (result: ReturnType<typeof judgeScenario>, step = 0) => result.steps[step]!.findings.map((f) => f.rule);
 
+  it("reads what a tap opened once: a later read of the text that holds it (an FAQ's question and answer) prices the rest of its words, on the same page", () => {
+    const answer = 'Free returns within 30 days of delivery.';
+    const faq = `Can I return it? ${answer}`;
+    const target = { description: 'group "FAQ"', text: '', box: null, pageBox: null };
+    const opened = stepArtifacts({ appeared: [{ kind: 'text', text: answer, where: 'details "Can I return it?"' }] });
+    const read = (pages: string[] = []) =>
+      stepArtifacts({ pages, interactions: [{ kind: 'read', target, words: 11 }], documents: [{ kind: 'text', source: 'page', location: 'https://shop.test/help', text: faq, items: [], bodyFontSize: 16, gradeTarget: 8 }] });
+    const reading = (result: ReturnType<typeof judgeScenario>) => result.steps[1]!.effortBreakdown.reading;
+    const samePage = judgeScenario(artifacts([opened, read()]));
+    const alone = judgeScenario(artifacts([stepArtifacts(), read()]));
+    // The answer's 7 words were read as it opened: 4 more (the question) where the read alone reads 11.
+    expect(reading(samePage) / reading(alone)).toBeCloseTo(4 / 11, 2);
+    // On a new page, what was read on the last one is no help.
+    const elsewhere = judgeScenario(artifacts([opened, read(['https://shop.test/faq'])]));
+    expect(reading(elsewhere)).toBe(reading(alone));
+  });
+
   it('says why a step was not run: the run interrupted before it, or an earlier step that stopped the journey', () => {
     const interrupted = (first: StepArtifacts) => judgeScenario({ ...artifacts([first]), scenario: scenario(3), brokeOff: 'the run was interrupted' });
     const ran = interrupted(stepArtifacts({}));
