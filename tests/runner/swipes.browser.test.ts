@@ -318,6 +318,18 @@ describe('a field the page scrolls under its pinned header', () => {
   });
 });
 
+describe('a choice drawn as a card (its radio hidden), half under a bar pinned to the bottom of the screen', () => {
+  it('is swiped out from under the bar before it is ticked, a swipe of the customer, as the same card tapped is', async () => {
+    const run = (steps: string) => fixtures.run(pageScenario('swipe', 'bar-over-choice.html', { head: 'device: Pixel 7\n', steps }));
+    const [checked, tapped] = [await run('  - name: Choose next day\n    check: { label: "Next day" }\n'), await run('  - name: Choose next day\n    tap: { text: "Next day" }\n')];
+    for (const result of [checked, tapped]) expect(result.steps.map((s) => s.status)).toEqual(['passed', 'passed']);
+    expect(checked.steps[1]!.actions.scrolls).toBe(1);
+    expect(checked.steps[1]!.actions.scrolls).toBe(tapped.steps[1]!.actions.scrolls);
+    const scroll = (await savedArtifacts(checked)).steps[1]!.page!.scroll.y;
+    expect(scroll).toBeLessThan(200);
+  });
+});
+
 describe('a rail of filters that scrolls sideways on its own', () => {
   const tap = (name: string) => `  - name: Filter\n    tap: { role: link, name: ${name} }\n    expect: { text: "Showing: " }\n`;
 
