@@ -118,7 +118,7 @@ export function defaultWorkers(): number {
 }
 
 /** The scenarios of shard I of N (`--shard I/N`): every N-th from the I-th, in the run's order, with their places in it. */
-export function shardOf<T>(scenarios: readonly T[], shard: string | undefined): { scenarios: T[]; positions: number[] } {
+export function shardOf<T>(scenarios: readonly T[], shard: string | undefined): { scenarios: T[]; positions: number[]; part?: { index: number; count: number } } {
   if (shard === undefined) return { scenarios: [...scenarios], positions: scenarios.map((_, i) => i) };
   const match = /^(\d+)\/(\d+)$/.exec(shard);
   const [index, total] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
@@ -126,7 +126,7 @@ export function shardOf<T>(scenarios: readonly T[], shard: string | undefined): 
     throw new UsageError(`--shard "${shard}" is not I/N with 1 ≤ I ≤ N`, 'e.g. --shard 2/4 runs the second of four parts');
   }
   const positions = scenarios.map((_, i) => i).filter((i) => i % total === index - 1);
-  return { scenarios: positions.map((i) => scenarios[i]!), positions };
+  return { scenarios: positions.map((i) => scenarios[i]!), positions, part: { index, count: total } };
 }
 
 function checkRunShape(options: ExecuteOptions): number {
@@ -144,7 +144,7 @@ export async function execute(given: ResolvedScenario[], options: ExecuteOptions
   const all = withRunRules(given, options.rule);
   const baseUrl = checkOptions(all, options);
   const workers = checkRunShape(options);
-  const { scenarios, positions } = shardOf(withSiteSecrets(all, baseUrl), options.shard);
+  const { scenarios, positions, part } = shardOf(withSiteSecrets(all, baseUrl), options.shard);
   const gate = await prepareGate(options);
   const outDir = resolve(options.out);
   await checkWritable(outDir);
@@ -154,7 +154,7 @@ export async function execute(given: ResolvedScenario[], options: ExecuteOptions
     await clearEarlierRun(outDir);
     // On a remote browser service there is no browser to find here.
     const browser = options.connect ? { executablePath: options.connect, source: 'option' as const } : findBrowser(options.browserPath);
-    return await executeIn(outDir, scenarios, options, baseUrl, browser, gate, { workers, positions, total: all.length });
+    return await executeIn(outDir, scenarios, options, baseUrl, browser, gate, { workers, positions, total: all.length, ...(part && { shard: part }) });
   } finally {
     await unlock();
   }
@@ -201,7 +201,7 @@ async function executeIn(
   baseUrl: string | undefined,
   browser: ReturnType<typeof findBrowser>,
   gate: PreparedGate,
-  shape: { workers: number; positions: number[]; total: number },
+  shape: { workers: number; positions: number[]; total: number; shard?: Report['shard'] },
 ): Promise<number> {
   const secrets = scenarios.flatMap((s) => s.secrets);
   // Whatever prints from here on (the report, progress, a message of the site), no secret shows in any form.
@@ -211,7 +211,8 @@ async function executeIn(
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
   let stopProgress = () => {};
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
-    if (interrupted) return;
+    // Again while the report of what was measured is written (a second Ctrl-C): it is written first, whole.
+    if (interrupted) return void process.stderr.write('cx-shop: still writing the report of what was measured; a moment\n');
     interrupted = name;
     stopProgress();
     process.stderr.write(`\ncx-shop: ${name === 'SIGINT' ? 'interrupted' : 'terminated'}; closing the browser and writing the report of what was measured\n`);
@@ -222,6 +223,8 @@ async function executeIn(
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   const reports: Report[] = [];
+  // Which part of a split run this is, in each report it writes (see cx-shop merge).
+  const part = shape.shard ? { shard: shape.shard } : {};
   try {
     for (let repeat = 1; repeat <= gate.repeats && !interrupted; repeat += 1) {
       // The first repeat is the run: its pictures and artifacts are in the output folder; later ones keep theirs apart.
@@ -254,7 +257,7 @@ async function executeIn(
               process.stdout.write(`${formatScenario(result)}\n`);
               done.push(result);
               // Written after every scenario, so a run that dies later keeps what it measured.
-              await writeJsonReport({ ...buildReport(done, started, null), complete: false }, outDir, secrets);
+              await writeJsonReport({ ...buildReport(done, started, null), ...part, complete: false }, outDir, secrets);
             },
           },
         });
@@ -263,21 +266,22 @@ async function executeIn(
         progress.stop();
       }
     }
+    if (interrupted) {
+      const [first] = reports;
+      const report = first ?? buildReport([], Date.now(), null);
+      const final: Report = { ...report, ...part, complete: true, interrupted };
+      const path = await writeJsonReport(final, outDir, secrets);
+      process.stdout.write(`${formatSummary(report, path)}\n  interrupted: the report lists the ${report.scenarios.length} scenario(s) measured before it\n`);
+      // The formats asked for too (a CI job's JUnit): they say the run was interrupted.
+      await writeFormats(final, gate.reporters, outDir, secrets);
+      return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+    }
+    const report = { ...withMedianWaits(reports), ...part, complete: true };
+    const { code } = await finishReport(report, gate, { budgets: scenarios.map(budgetsOf), unstable: unstableAcross(reports) }, outDir, secrets);
+    return code;
   } finally {
+    // Listened for until the report and its formats are written.
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }
-  if (interrupted) {
-    const [first] = reports;
-    const report = first ?? buildReport([], Date.now(), null);
-    const final: Report = { ...report, complete: true, interrupted };
-    const path = await writeJsonReport(final, outDir, secrets);
-    process.stdout.write(`${formatSummary(report, path)}\n  interrupted: the report lists the ${report.scenarios.length} scenario(s) measured before it\n`);
-    // The formats asked for too (a CI job's JUnit): they say the run was interrupted.
-    await writeFormats(final, gate.reporters, outDir, secrets);
-    return interrupted === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
-  }
-  const report = { ...withMedianWaits(reports), complete: true };
-  const { code } = await finishReport(report, gate, { budgets: scenarios.map(budgetsOf), unstable: unstableAcross(reports) }, outDir, secrets);
-  return code;
 }

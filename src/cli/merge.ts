@@ -26,6 +26,9 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   await checkWritable(outDir);
   const seen = new Map<string, string>();
   const shardReports: Report[] = [];
+  // Every part of the split: a part whose job failed before it kept its folder would leave its scenarios out of the
+  // merged report, which would pass without them.
+  await checkAllParts(sources, dirs);
   // A shard given no scenarios (a matrix of more shards than scenarios) ran nothing and saved none: it adds nothing.
   const filled: string[] = [];
   for (const [i, source] of sources.entries()) {
@@ -64,4 +67,30 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   process.stdout.write(`\n  merged ${sources.length} shard${sources.length === 1 ? '' : 's'}: ${results.length} scenarios\n`);
   const { code } = await finishReport(report, gate, { budgets: saved.map((artifacts) => budgetsOf(artifacts.scenario)) }, outDir, []);
   return code;
+}
+
+/**
+ * Checks that the folders given are every part of one split run (`--shard I/N` for each I from 1 to N), each once, as
+ * their reports say. Folders whose report says nothing of a split (a run of this cx-shop before it said so) are taken as
+ * they are.
+ */
+async function checkAllParts(sources: readonly string[], dirs: readonly string[]): Promise<void> {
+  const parts = new Map<number, string>();
+  let count: number | null = null;
+  for (const [i, source] of sources.entries()) {
+    const shard = (await readReport(join(source, 'report.json')).catch(() => null))?.shard;
+    if (!shard) continue;
+    if (count !== null && shard.count !== count) {
+      throw new UsageError(`${dirs[i]} is part ${shard.index} of ${shard.count}, but the others are parts of ${count}`, 'give the parts of one split run, each run with --shard I/N with the same N');
+    }
+    count = shard.count;
+    if (parts.has(shard.index)) throw new UsageError(`${dirs[i]} and ${parts.get(shard.index)} are both part ${shard.index} of ${count}`, 'give each part once');
+    parts.set(shard.index, dirs[i]!);
+  }
+  if (count === null) return;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !parts.has(index));
+  if (missing.length > 0) {
+    const which = missing.map((index) => `${index}/${count}`).join(', ');
+    throw new UsageError(`part${missing.length === 1 ? '' : 's'} ${which} of the run ${missing.length === 1 ? 'is' : 'are'} missing: the merged report would leave ${missing.length === 1 ? 'its' : 'their'} scenarios out`, `give the --out folder of every part (--shard 1/${count} to ${count}/${count}); a part whose job failed is run again`);
+  }
 }

@@ -168,6 +168,8 @@ export interface Report {
   /** Set when the user stopped the run (Ctrl-C or SIGTERM): the scenarios listed are what was measured by then. */
   interrupted?: 'SIGINT' | 'SIGTERM';
   tool: { name: 'cx-shop'; version: string };
+  /** Set on the report of part I of N of a run split with `--shard I/N` (cx-shop merge checks it has every part). */
+  shard?: { index: number; count: number };
   startedAt: string;
   durationSeconds: number;
   browser: { executable: string; version: string } | null;

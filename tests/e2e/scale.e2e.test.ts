@@ -95,17 +95,28 @@ describe('workers, shards and a remote browser', () => {
     expect(header.durationSeconds).toBeCloseTo(Math.max(...parts.map((p, i) => starts[i]! / 1000 + p.durationSeconds)) - Math.min(...starts) / 1000, 1);
     expect(header.browser).toEqual(parts[0]!.browser);
     expect(header.browser).not.toBeNull();
-    // A matrix of more shards than scenarios: a shard that got none ran nothing and adds nothing to the merge.
-    const empty = await cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', join(dir, 'shard-5'), '--shard', '5/5', '--workers', '1']);
-    expect(empty.code).toBe(0);
-    expect(read(join(dir, 'shard-5')).scenarios).toEqual([]);
-    const withEmpty = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), join(dir, 'shard-5'), '--out', join(dir, 'merged-5')]);
+    expect(parts.map((p) => p.shard)).toEqual([{ index: 1, count: 2 }, { index: 2, count: 2 }]);
+    expect(header.shard).toBeUndefined();
+    // A matrix of more shards than scenarios: a part that got none ran nothing and adds nothing to the merge.
+    const fifths = [1, 2, 3, 4, 5].map((i) => join(dir, `fifth-${i}`));
+    const ranFifths = await Promise.all(fifths.map((out, i) => cli(['run', join(dir, 'scenarios'), '--base-url', server.url, '--out', out, '--shard', `${i + 1}/5`, '--workers', '1'])));
+    expect(ranFifths.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+    expect(read(fifths[4]!).scenarios).toEqual([]);
+    const withEmpty = await cli(['merge', ...fifths, '--out', join(dir, 'merged-5')]);
     expect(withEmpty.code).toBe(0);
     expect(deterministic(read(join(dir, 'merged-5')))).toEqual(deterministic(one));
-    // A shard given twice is a mistake.
+    // A part missing (its job failed before it kept its folder) would leave its scenarios out: said, not merged.
+    const short = await cli(['merge', join(dir, 'shard-1'), '--out', join(dir, 'short')]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('part 2/2 of the run is missing');
+    expect(existsSync(join(dir, 'short', 'report.json'))).toBe(false);
+    // Parts of two splits, and a part given twice, are mistakes.
+    const mixed = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), fifths[4]!, '--out', join(dir, 'mixed')]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('is part 5 of 5, but the others are parts of 2');
     const twice = await cli(['merge', join(dir, 'shard-1'), join(dir, 'shard-1'), '--out', join(dir, 'twice')]);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('both hold scenario 1 of the run');
+    expect(twice.stderr).toContain('are both part 1 of 2');
     // A shard whose scenario lost its artifacts.json: said, where the merge left the scenario out without a word.
     cpSync(join(dir, 'shard-2'), join(dir, 'shard-2-cut'), { recursive: true });
     rmSync(join(dir, 'shard-2-cut', 'scenarios', '04-open-a-shirt', 'artifacts.json'));
