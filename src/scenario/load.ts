@@ -132,6 +132,7 @@ export async function loadScenarios(
           col: last.col,
           path: '',
           message: `and ${found.length - MAX_PROBLEMS_PER_FILE} more problems in this file, not listed`,
+          more: found.length - MAX_PROBLEMS_PER_FILE,
           hint: 'fix the ones above and validate again',
         });
       }

@@ -9,6 +9,8 @@ export interface Problem {
   /** Where in the scenario, in a readable form such as `steps[2].tap.role`; empty for the file as a whole. */
   path: string;
   message: string;
+  /** For the line that stands for problems not listed ("and 30 more…"): how many it stands for. */
+  more?: number;
   /** What to do about it, when there is something useful to say. */
   hint?: string;
 }

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { loadOrExplain } from '../../src/cli/load.js';
 import { formatProblem, loadScenarios } from '../../src/scenario/load.js';
 
 const VALID = 'name: A\nsteps:\n  - name: Open the home page\n    goto: /\n';
@@ -105,6 +106,13 @@ describe('files that are not scenario text', () => {
     const { problems } = await loadScenarios(['huge.yaml'], { cwd: root });
     expect(problems).toHaveLength(51);
     expect(problems.at(-1)!.message).toBe('and 2950 more problems in this file, not listed');
+    // The command's count is of every problem, the ones not listed too.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await expect(loadOrExplain(['huge.yaml'], root)).rejects.toThrow('3000 problems in 1 file; nothing was run');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('a file reached twice through a link is loaded once', async () => {
