@@ -53,7 +53,8 @@ function locate(file: string, doc: Document, lines: LineCounter) {
 
 /** Problems that stop a file before its content can be checked: bad YAML, nothing in it, not a mapping. */
 function documentProblems(file: string, text: string, doc: Document, lines: LineCounter): Problem[] {
-  if (doc.errors.length > 0) return doc.errors.map((error) => syntaxProblem(file, text, error, lines));
+  // A key given twice leaves the rest of the file readable: its content is checked too, every problem said at once.
+  if (doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return doc.errors.map((error) => syntaxProblem(file, text, error, lines));
   if (doc.contents === null) {
     return [{ file, line: 1, col: 1, path: '', message: 'the file is empty', hint: 'a scenario needs at least a name and steps' }];
   }
@@ -88,7 +89,7 @@ export function parseScenario(
 
   const toProblem = locate(file, doc, lines);
   const interpolation = interpolateEnv(doc, env);
-  const problems = interpolation.problems.map(toProblem);
+  const problems = [...doc.errors.map((error) => syntaxProblem(file, text, error, lines)), ...interpolation.problems.map(toProblem)];
 
   let input: unknown;
   try {

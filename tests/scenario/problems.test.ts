@@ -26,6 +26,12 @@ describe('problems in a scenario file, one fixture each', () => {
     ]);
   });
 
+  it('reports a key written twice with the file\'s other problems, all at once', async () => {
+    const problems = await problemsIn('duplicate-key-and-more.yaml');
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['duplicate-key-and-more.yaml:2:9', 'duplicate-key-and-more.yaml:6:5', 'duplicate-key-and-more.yaml:8:5']);
+    expect(problems[1]).toContain('duplicate key "tap"');
+  });
+
   it('says in its own words what a value is not, where a pattern decides', async () => {
     expect(await problemsIn('bad-patterns.yaml')).toEqual([
       'bad-patterns.yaml:2:18 testIdAttribute: "data test" is not an attribute name',
