@@ -7,10 +7,12 @@
 import { hostname } from 'node:os';
 import type { GateChange, Report, ScenarioResult, StepResult } from '../report/types.js';
 import { scenarioLabel, stepKeys } from '../gate/compare.js';
+import { terminalSafe } from '../output/safe.js';
 
 /** Text fit for XML 1.0: escaped, and without the characters XML cannot hold at all. */
 export function xmlText(text: string): string {
-  return text
+  // A terminal's escape sequences whole (a colour code's "[31m" too), then what XML cannot hold.
+  return terminalSafe(text)
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -59,8 +59,9 @@ describe('JUnit XML', () => {
     // A step not run says why (valid against the schema, checked above).
     expect(xml).toMatch(/<testcase name="03 Done"[^>]*>\s*<skipped message="not run"\/>/);
     expect(xml).toContain('regression: &quot;Check out&quot;, step &quot;Open the cart&quot;: new high tap-target-size');
-    // Site text is escaped, and characters XML cannot hold are gone.
+    // Site text is escaped, and characters XML cannot hold are gone, a terminal's escape sequences whole.
     expect(xml).not.toContain('<img');
+    expect(xml).toContain('&quot;quotes&quot;  ::error::owned');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
