@@ -24,6 +24,8 @@ export interface StepEffortInput extends EffortDevice {
   appeared: AppearedText[];
   /** Where the customer's view was when the step ended, on the page they stayed on (null or absent: unknown). */
   view?: View | null;
+  /** The scale the phone drew the page the customer tapped on at (below 1 on a page shown zoomed out; absent: 1). */
+  scale?: number;
 }
 
 export function initialEffortState(device: EffortDevice): EffortState {
@@ -141,7 +143,7 @@ export function stepEffort(
   }
   for (const text of input.appeared) b.reading += readingTime(text.text);
 
-  const items = [...recovery, ...missedTaps(input.interactions, input.touch), ...errorOutOfSight(input.appeared, input.view ?? null)];
+  const items = [...recovery, ...missedTaps(input.interactions, input.touch, input.scale), ...errorOutOfSight(input.appeared, input.view ?? null)];
   b.recovery = items.reduce((sum, item) => sum + item.seconds, 0);
 
   const breakdown = roundBreakdown(b);

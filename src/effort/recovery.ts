@@ -50,17 +50,19 @@ export function expectedMisses(box: Pick<Box, 'width' | 'height'>): number {
  * A finger misses small targets now and then: each expected miss on a tap the customer made is one more look and
  * tap. A mouse does not miss (Fitts' law already prices its aim).
  */
-export function missedTaps(interactions: readonly Interaction[], touch: boolean): RecoveryItem[] {
+export function missedTaps(interactions: readonly Interaction[], touch: boolean, scale = 1): RecoveryItem[] {
   if (!touch) return [];
   const items: RecoveryItem[] = [];
   for (const step of interactions) {
     if (step.kind !== 'tap' && !(step.kind === 'type' && step.pointed) && !(step.kind === 'select' && step.pointed)) continue;
-    const box = step.target.box;
+    // As the screen draws it: on a page a phone shows zoomed out, its size times the page's scale.
+    const box = step.target.box && scale < 1 ? { ...step.target.box, width: step.target.box.width * scale, height: step.target.box.height * scale } : step.target.box;
     const misses = box ? expectedMisses(box) : 0;
     if (!box || misses <= 0.005) continue;
+    const drawn = scale < 1 ? ` as the phone draws it, the page shown at ${Math.round(scale * 100)}%` : '';
     items.push({
       rule: 'tap-target-size',
-      what: `${misses.toFixed(2)} expected misses tapping ${step.target.description} (${Math.round(box.width)}×${Math.round(box.height)} px)`,
+      what: `${misses.toFixed(2)} expected misses tapping ${step.target.description} (${Math.round(box.width)}×${Math.round(box.height)} px${drawn})`,
       seconds: Math.round(misses * retap(true) * 1000) / 1000,
     });
   }

@@ -18,6 +18,7 @@ import { failuresToJudge } from '../rules/support/faults.js';
 import type { EvidenceItem } from '../rules/support/items.js';
 import type { JudgedStep } from '../rules/types.js';
 import type { SavedScenario } from '../scenario/schema.js';
+import { shownScale } from '../rules/support/screen-scale.js';
 
 export interface JudgeContext {
   scenario: SavedScenario;
@@ -85,7 +86,10 @@ export class ScenarioJudge {
     if (goal && this.goalReachedAt === null && shows(artifacts, goal)) this.goalReachedAt = artifacts.index;
 
     const interactions = this.readOnce(artifacts);
-    const effort = stepEffort({ ...this.context, interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts) }, recoveryFor(findings, judged, this.judged.slice(0, -1)), this.effort);
+    // The page the customer tapped on is the one the step began on (the last step's), as the phone drew it.
+    const tappedOn = previous?.page ?? artifacts.page;
+    const scale = tappedOn ? shownScale(tappedOn, artifacts.viewport.width, artifacts.mobile) : 1;
+    const effort = stepEffort({ ...this.context, interactions, appeared: artifacts.appeared, view: viewAtEnd(artifacts), scale }, recoveryFor(findings, judged, this.judged.slice(0, -1)), this.effort);
     this.effort = effort.state;
     const environment = environmentOf(judged);
     const line = this.context.scenario.steps[artifacts.index]?.line;

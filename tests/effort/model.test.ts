@@ -3,7 +3,7 @@ import { characterClasses, keyboardSwitches } from '../../src/effort/keyboard.js
 import { pointingTime, restingPoint } from '../../src/effort/fitts.js';
 import { initialEffortState, readingTime, stepEffort, type StepEffortInput } from '../../src/effort/model.js';
 import { OPERATORS, RECOVERY } from '../../src/effort/operators.js';
-import { distanceOutOfView, errorOutOfSight, expectedMisses, hitProbability, recoveryFor, retap } from '../../src/effort/recovery.js';
+import { distanceOutOfView, errorOutOfSight, expectedMisses, hitProbability, missedTaps, recoveryFor, retap } from '../../src/effort/recovery.js';
 import { ruleFinding as finding } from '../helpers/report.js';
 import { judgedStep, pageSnapshot } from '../helpers/artifacts.js';
 import type { AppearedText, Interaction, TargetInfo } from '../../src/artifacts/types.js';
@@ -166,6 +166,13 @@ describe('missed taps on small targets (Bi, Li & Zhai 2013)', () => {
     expect(recovery).toHaveLength(1);
     expect(breakdown.recovery).toBeCloseTo(expectedMisses({ width: 16, height: 16 }) * retap(true), 2);
     expect(effortOf([{ kind: 'tap', target: tiny, pointer: 'mouse' }], laptop).recovery).toEqual([]);
+  });
+
+  it('on a page a phone shows zoomed out, the misses are of the size the screen draws', () => {
+    const link = target(10, 10, 76, 16);
+    const [zoomedOut] = missedTaps([{ kind: 'tap', target: link, pointer: 'touch' }], true, 0.42);
+    expect(zoomedOut!.what).toBe(`${expectedMisses({ width: 76 * 0.42, height: 16 * 0.42 }).toFixed(2)} expected misses tapping ${link.description} (32×7 px as the phone draws it, the page shown at 42%)`);
+    expect(zoomedOut!.seconds).toBeGreaterThan(missedTaps([{ kind: 'tap', target: link, pointer: 'touch' }], true)[0]!.seconds);
   });
 });
 
