@@ -182,12 +182,13 @@ export function recoveryFor(findings: readonly Finding[], step: JudgedStep, earl
         break;
       }
       case 'failed-request': {
-        // The site's own failure of the page or call a tap of theirs asked for, that the page said nothing of (no
+        // The site's own failure of a call a tap of theirs asked for, that the page said nothing of (no
         // message, no dead tap): as a failure cx-shop injects and the page does not explain (fault-unexplained), the
         // customer waits for an answer that never shows, then taps again. Once a step, however many calls failed.
         const told = findings.some((f) => TOLD.has(f.rule) && f.class === 'deterministic' && !f.error);
         const asked = step.interactions.some((i) => i.kind === 'tap' || i.kind === 'press' || i.kind === 'select');
-        const answer = ['document', 'fetch', 'xhr'].includes(String(finding.evidence.resourceType));
+        // (A page that failed to come shows the browser's own error page: no answer that never shows.)
+        const answer = ['fetch', 'xhr'].includes(String(finding.evidence.resourceType));
         if (answer && asked && !told && !items.some((i) => i.rule === 'failed-request')) items.push(item(finding, 'wait for an answer that never shows, then tap again', RECOVERY.deadTapWait + M + P));
         break;
       }

@@ -195,6 +195,8 @@ describe('recovery priced from findings', () => {
     expect(item).toEqual({ rule: 'failed-request', what: 'wait for an answer that never shows, then tap again', seconds: Math.round((RECOVERY.deadTapWait + M + P) * 1000) / 1000 });
     expect(recoveryFor([failed('fetch'), finding('error-message', { evidence: { text: 'Sorry, we could not add this. Please try again.' } })], judgedStep({ interactions: [tapped] })).map((i) => i.rule)).toEqual(['error-message']);
     expect(recoveryFor([failed('script', '/js/reviews.js')], judgedStep({ interactions: [tapped] }))).toEqual([]);
+    // A page that failed to come shows the browser's own error page: no answer that never shows.
+    expect(recoveryFor([failed('document', '/product/1')], judgedStep({ interactions: [tapped] }))).toEqual([]);
     expect(recoveryFor([failed('fetch')], judgedStep({ interactions: [] }))).toEqual([]);
   });
 
