@@ -109,22 +109,23 @@ steps:
     expect(again).toEqual(ran);
   });
 
-  it('gives identical per-step effort and deterministic findings on 5 runs, while telemetry fails at random', async () => {
-    for (const variant of ['', '?broken'] as const) {
-      const runs: ScenarioResult[] = [];
-      for (let i = 0; i < 5; i += 1) runs.push(await fixtures.run(checkout(variant)));
+  it('gives identical per-step effort and deterministic findings on 5 runs, while telemetry fails at random; the broken variant costs the customer more', async () => {
+    // The two variants side by side, each run five times in a row: the same figures on a machine kept busy.
+    const [clean, broken] = await Promise.all(
+      (['', '?broken'] as const).map(async (variant) => {
+        const runs: ScenarioResult[] = [];
+        for (let i = 0; i < 5; i += 1) runs.push(await fixtures.run(checkout(variant)));
+        return runs;
+      }),
+    );
+    for (const runs of [clean!, broken!]) {
       const first = deterministic(runs[0]!);
       for (const run of runs.slice(1)) expect(deterministic(run)).toEqual(first);
       // Not vacuous: the customer did work, and telemetry did fail around them (listed as environment).
       expect(runs[0]!.effort).toBeGreaterThan(10);
       expect(runs.some((run) => run.steps.some((step) => (step.environment ?? []).length > 0))).toBe(true);
     }
-  });
-
-  it('the broken variant always costs the customer more than the clean one', async () => {
-    const clean = await fixtures.run(checkout(''));
-    const broken = await fixtures.run(checkout('?broken'));
-    expect(broken.effort).toBeGreaterThan(clean.effort);
+    expect(broken![0]!.effort).toBeGreaterThan(clean![0]!.effort);
   });
 });
 
