@@ -707,9 +707,6 @@ export class ScriptContext implements ActionContext {
       if (slips < MAX_SLIPS && this.recorder.dropSlippedPress(mark)) await this.tap(element, where, slips + 1);
       return;
     }
-    // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
-    // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
-    // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
     // The label of a box the page hides, under a bar the page pins to the screen's edge (a "Continue" bar over a
     // delivery choice), is swiped out from under it first, as any control is (see untilUncovered): the browser's own
     // tap would scroll it out unseen, and that swipe is the customer's.
@@ -717,6 +714,9 @@ export class ScriptContext implements ActionContext {
       const by = await timed(askElement(label, pinnedBarOver), 2000).catch(() => null);
       if (by) await this.wheel(by);
     }
+    // Something of the page's own lying over the control (the last step's toast, fading in its own time) is waited out
+    // before the tap, as the customer waits for it to go: that is no wait for the site to answer them.
+    // One still under it then stays under it: the tap's own wait is kept short, to say so (see whyNoTap).
     const screen = label !== null || moving ? null : await this.untilUncovered(element);
     const uncovered = screen?.uncovered ?? true;
     const timeout = uncovered ? this.timeout : Math.min(this.timeout, COVERED_TAP_MS);
