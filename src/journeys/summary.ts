@@ -13,7 +13,10 @@ export interface JourneySummary {
   scrolls: number;
   /** Seconds of reading (messages, policies, invoices). */
   readingSeconds: number;
-  /** When the scenario names a goal: the step where the customer first saw it, and what it took to get there. */
+  /**
+   * When the scenario names a goal: the step where the customer first saw it (its index in the steps, from 0; the
+   * terminal counts from 1), and what it took to get there.
+   */
   goal?: { text: string; reachedAtStep: number | null; taps: number; scrolls: number; readingSeconds: number; effort: number };
 }
 
