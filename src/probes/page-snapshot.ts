@@ -308,16 +308,21 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
     }
     return false;
   };
-  const overflowing = elements
-    // (Whether it sticks out asked first: one box, where being seen asks for its style too, of every element.)
-    .filter((el) => beyond(el) > 1 && visible(el) && !held(el) && !inFixedLayer(el))
-    // How far, read once more for the few that do, not at each comparison of the sort.
-    .map((el) => ({ el, by: beyond(el) }))
-    .sort((a, b) => b.by - a.by)
-    .map(({ el }) => el)
-    .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
-    .slice(0, 3)
-    .map(ref);
+  const sticking = (seen: (el: Element) => boolean) =>
+    elements
+      // (Whether it sticks out asked first: one box, where being seen asks for its style too, of every element.)
+      .filter((el) => beyond(el) > 1 && seen(el) && !held(el) && !inFixedLayer(el))
+      // How far, read once more for the few that do, not at each comparison of the sort.
+      .map((el) => ({ el, by: beyond(el) }))
+      .sort((a, b) => b.by - a.by)
+      .map(({ el }) => el)
+      .filter((el, i, all) => !all.slice(0, i).some((outer) => outer.contains(el)))
+      .slice(0, 3)
+      .map(ref);
+  // What the customer sees sticking out; else what widens the page unseen (a menu hidden by visibility, which keeps
+  // its place in the layout), so the finding still says what makes the page wide.
+  const seenSticking = sticking(visible);
+  const overflowing = seenSticking.length > 0 ? seenSticking : sticking((el) => el.getBoundingClientRect().width > 0);
 
   const forms = deepAll('form') as HTMLFormElement[];
   const fieldSelector =

@@ -395,6 +395,13 @@ describe('horizontal-scroll', () => {
     expect(finding!.evidence.threshold).toBe('412 px (the viewport)');
   });
 
+  it('a menu hidden by visibility that keeps its 1200 px in the layout is named as what makes the page wide', async () => {
+    const result = await run('wide-hidden-menu.html');
+    const [finding] = findingsOf(result, 'horizontal-scroll');
+    expect(finding!.message).toBe('The page is 1200 px wide on a 412 px screen; nav "All departments" sticks out');
+    expect(finding!.evidence.selector).toBe('body > nav');
+  });
+
   it('on Desktop Chrome a 1500 px wide banner is high, naming the banner and the page width', async () => {
     const result = await run('wide-banner-desktop.html', { head: DESKTOP });
     const findings = findingsOf(result, 'horizontal-scroll');
