@@ -26,15 +26,17 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
   await checkWritable(outDir);
   const seen = new Map<string, string>();
   const shardReports: Report[] = [];
+  // Each part's report, read once (null where it has none that can be read).
+  const reports = await Promise.all(sources.map((source) => readReport(join(source, 'report.json')).catch(() => null)));
   // Every part of the split: a part whose job failed before it kept its folder would leave its scenarios out of the
   // merged report, which would pass without them.
-  await checkAllParts(sources, dirs);
+  checkAllParts(reports, dirs);
   // A shard given no scenarios (a matrix of more shards than scenarios) ran nothing and saved none: it adds nothing.
   const filled: string[] = [];
   for (const [i, source] of sources.entries()) {
-    const names = await readdir(join(source, 'scenarios')).catch(async () => {
-      const empty = await readReport(join(source, 'report.json')).then((r) => r.complete && r.scenarios.length === 0, () => false);
-      if (empty) return null;
+    const shard = reports[i];
+    const names = await readdir(join(source, 'scenarios')).catch(() => {
+      if (shard?.complete && shard.scenarios.length === 0) return null;
       throw new UsageError(`${dirs[i]} holds no saved artifacts (no scenarios folder)`, 'give the --out folders of the cx-shop runs with --shard');
     });
     if (names === null) continue;
@@ -50,7 +52,6 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
     if (without.length > 0) {
       throw new UsageError(`${join(dirs[i]!, 'scenarios', without[0]!)} has no ${ARTIFACTS_FILE}: its scenario would be left out of the merged report`, 'give the whole --out folder of each shard, as its run wrote it');
     }
-    const shard = await readReport(join(source, 'report.json')).catch(() => null);
     if (shard && shard.scenarios.length > names.length) {
       throw new UsageError(`${join(dirs[i]!, 'report.json')} lists ${shard.scenarios.length} scenarios, but ${dirs[i]} holds the artifacts of ${names.length}: the others would be left out of the merged report`, 'give the whole --out folder of each shard, as its run wrote it');
     }
@@ -74,11 +75,11 @@ export async function mergeCommand(dirs: string[], options: GateOptions & { out:
  * their reports say. Folders whose report says nothing of a split (a run of this cx-shop before it said so) are taken as
  * they are.
  */
-async function checkAllParts(sources: readonly string[], dirs: readonly string[]): Promise<void> {
+function checkAllParts(reports: ReadonlyArray<Report | null>, dirs: readonly string[]): void {
   const parts = new Map<number, string>();
   let count: number | null = null;
-  for (const [i, source] of sources.entries()) {
-    const shard = (await readReport(join(source, 'report.json')).catch(() => null))?.shard;
+  for (const [i, report] of reports.entries()) {
+    const shard = report?.shard;
     if (!shard) continue;
     if (count !== null && shard.count !== count) {
       throw new UsageError(`${dirs[i]} is part ${shard.index} of ${shard.count}, but the others are parts of ${count}`, 'give the parts of one split run, each run with --shard I/N with the same N');

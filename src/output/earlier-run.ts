@@ -61,8 +61,9 @@ export async function clearEarlierRun(outDir: string, { formats = true, report =
   // A run's repeats: each a run of its own, in a folder named by its number.
   const repeats = join(outDir, 'repeats');
   for (const entry of await entries(repeats)) {
-    if (entry.isDirectory() && /^\d+$/.test(entry.name)) await clearEarlierRun(join(repeats, entry.name));
-    if (entry.isDirectory() && /^\d+$/.test(entry.name)) await removeIfEmpty(join(repeats, entry.name));
+    if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
+    await clearEarlierRun(join(repeats, entry.name));
+    await removeIfEmpty(join(repeats, entry.name));
   }
   await removeIfEmpty(repeats);
   const names = Object.keys(WRITTEN_BY_CX_SHOP).filter((name) => (name === 'report.json' ? report : formats));

@@ -321,8 +321,10 @@ export function takePageSnapshot({ legiblePx, exclude }: SnapshotOptions): PageS
       .map(ref);
   // What the customer sees sticking out; else what widens the page unseen (a menu hidden by visibility, which keeps
   // its place in the layout), so the finding still says what makes the page wide.
+  // (Looked for again only on a page wider than its screen: on the others nothing widens it, and the walk is not made twice.)
   const seenSticking = sticking(visible);
-  const overflowing = seenSticking.length > 0 ? seenSticking : sticking((el) => el.getBoundingClientRect().width > 0);
+  const wide = (document.scrollingElement ?? document.documentElement).scrollWidth > pageWidth + 1;
+  const overflowing = seenSticking.length > 0 || !wide ? seenSticking : sticking((el) => el.getBoundingClientRect().width > 0);
 
   const forms = deepAll('form') as HTMLFormElement[];
   const fieldSelector =

@@ -19,3 +19,9 @@ export function verdictOf(result: Pick<ScenarioResult, 'completed' | 'effort'>):
 export function whyNotMeasured(result: Pick<ScenarioResult, 'reason' | 'steps'>): string {
   return result.reason ?? result.steps.find((step) => step.status === 'error')?.reason ?? 'the run broke off';
 }
+
+/** The step a journey that did not pass stopped at (the first neither passed nor skipped), with its index; null if none. */
+export function stoppedStep<S extends { status: string }>(result: { steps: readonly S[] }): { index: number; step: S } | null {
+  const index = result.steps.findIndex((step) => step.status !== 'passed' && step.status !== 'skipped');
+  return index < 0 ? null : { index, step: result.steps[index]! };
+}

@@ -7,6 +7,7 @@
 import { terminalSafe } from '../output/safe.js';
 import { scenarioLabel, stepKeys } from '../gate/compare.js';
 import { bySeverity } from '../report/severity.js';
+import { stoppedStep } from '../report/verdict.js';
 import type { Report, Severity } from '../report/types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { high: 'error', medium: 'warning', low: 'notice' };
@@ -30,7 +31,7 @@ export function renderGithub(report: Report): string {
   const notes: Annotation[] = [];
   for (const scenario of report.scenarios) {
     const keys = stepKeys(scenario.steps);
-    const stopped = scenario.steps.find((step) => step.status !== 'passed' && step.status !== 'skipped');
+    const stopped = stoppedStep(scenario)?.step;
     // A regression of the whole journey ("was completed in the baseline and is not now") is where it stopped.
     const lineOf = (key?: string) => (key === undefined ? stopped?.line : scenario.steps[keys.indexOf(key)]?.line) ?? 1;
     // The gate names a scenario with its file where another of the run has its name (one per device).

@@ -6,7 +6,7 @@
 import { countBySeverity, findingsOfSteps } from '../report/severity.js';
 import type { Report } from '../report/types.js';
 import { formatSpread } from '../guide/stats.js';
-import { verdictOf, whyNotMeasured } from '../report/verdict.js';
+import { stoppedStep, verdictOf, whyNotMeasured } from '../report/verdict.js';
 import { scenarioLabel } from '../gate/compare.js';
 
 /** Text safe inside a Markdown table cell or list item. */
@@ -26,9 +26,10 @@ const MAX_LISTED = 30;
 
 /** Where a journey that did not pass stopped, and why, in the step's words: `Check out: step 4 "Pay": …`. */
 function stoppedAt(scenario: Report['scenarios'][number], all: Report['scenarios']): string[] {
-  const index = scenario.steps.findIndex((step) => step.status !== 'passed' && step.status !== 'skipped');
-  const step = scenario.steps[index];
-  return step ? [`${scenarioLabel(scenario, all)}: step ${index + 1} "${step.name}" ${step.status}${step.reason ? `: ${step.reason}` : ''}`] : [];
+  const stopped = stoppedStep(scenario);
+  if (!stopped) return [];
+  const { index, step } = stopped;
+  return [`${scenarioLabel(scenario, all)}: step ${index + 1} "${step.name}" ${step.status}${step.reason ? `: ${step.reason}` : ''}`];
 }
 
 function list(title: string, lines: string[]): string[] {
